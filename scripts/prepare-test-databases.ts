@@ -1,0 +1,5 @@
+import { prepareTestDatabases } from '../src/db/testing.js';
+
+const started = Date.now();
+await prepareTestDatabases();
+console.log(`test databases ready (PGlite snapshots, PostgreSQL templates) in ${Date.now() - started} ms`);

@@ -1,0 +1,28 @@
+// `npm test`: prepare the database fixtures once, then run every *.test.ts with node's test runner.
+// Arguments narrow the run: `npm test -- src/modules/measures` runs the tests under that folder.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/Berlin' } });
+
+function testFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  if (fs.statSync(dir).isFile()) return dir.endsWith('.test.ts') || dir.endsWith('.test.tsx') ? [dir] : [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.name === 'node_modules' ? [] : testFiles(path.join(dir, e.name)),
+  );
+}
+
+const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src', 'test'];
+const files = roots.flatMap(testFiles).sort();
+if (files.length === 0) {
+  console.error('no test files found under', roots.join(', '));
+  process.exit(1);
+}
+
+const prepared = run(['--import', 'tsx', 'scripts/prepare-test-databases.ts']);
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+
+const result = run(['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files]);
+process.exit(result.status ?? 1);

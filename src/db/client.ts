@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** A database or a transaction: every query helper takes this, so it can run inside a command's transaction. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Db;
+  close(): Promise<void>;
+  /** The PGlite instance, for snapshots in tests; undefined on PostgreSQL. */
+  pglite?: PGlite;
+}
+
+const extensions = { pg_trgm, unaccent };
+
+/** The embedded database under `dataDir` (created on first use) or, when given, a snapshot to load. */
+export async function openPglite(dataDir: string | undefined, snapshot?: Blob): Promise<Database> {
+  if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = await PGlite.create({ dataDir, extensions, loadDataDir: snapshot });
+  return {
+    kind: 'pglite',
+    db: drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db,
+    close: () => client.close(),
+    pglite: client,
+  };
+}
+
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // Fail early with the real reason (wrong URL, server down) instead of on the first page view.
+  const probe = await pool.connect();
+  probe.release();
+  return {
+    kind: 'postgres',
+    db: drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db,
+    close: () => pool.end(),
+  };
+}
+
+export async function openDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(path.join(config.dataDir, 'pglite'));
+}
+
+/** Raw SQL for what the query builder cannot say; both drivers return `{ rows }`. */
+export async function queryRows<T>(db: Db, query: import('drizzle-orm').SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,23 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { runMigrations } from './db/migrate.js';
+import { seedDemo } from './modules/demo/seed.js';
+
+// Start-up: config → database → migrations → (demo data) → app → listen.
+const config = loadConfig();
+const database = await openDatabase(config);
+await runMigrations(database);
+if (config.demo && (await seedDemo(database.db))) console.log('Demo-Daten „Landkreis Musterland“ angelegt.');
+const app = createApp({ database, config });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(`ikon läuft auf ${config.publicUrl} (Datenbank: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}, Port ${info.port})`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    void database.close().finally(() => process.exit(0));
+  });
+}

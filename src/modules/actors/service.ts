@@ -1,0 +1,101 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
+import { AppError } from '../../platform/errors.js';
+import { expectedVersion, optionalUuid, parseInput, requiredText } from '../../platform/validation.js';
+import { measurePartners, measures } from '../measures/schema.js';
+import { isCoordinator } from '../tenants/policy.js';
+import { tenants } from '../tenants/schema.js';
+import { actorKinds, actors } from './schema.js';
+
+export type Actor = typeof actors.$inferSelect;
+
+export const listActors = (db: Db, tenantId: string) =>
+  db
+    .select({ id: actors.id, tenantId: actors.tenantId, name: actors.name, kind: actors.kind, municipalityId: actors.municipalityId, municipalityName: tenants.name, version: actors.version })
+    .from(actors)
+    .leftJoin(tenants, eq(tenants.id, actors.municipalityId))
+    .where(eq(actors.tenantId, tenantId))
+    .orderBy(asc(actors.name));
+
+export async function actorById(db: Db, tenantId: string, id: string): Promise<Actor> {
+  if (!z.string().uuid().safeParse(id).success) throw new AppError('not_found');
+  const [row] = await db.select().from(actors).where(and(eq(actors.tenantId, tenantId), eq(actors.id, id)));
+  return found(row);
+}
+
+export const actorInput = z.object({
+  name: requiredText(300),
+  kind: z.enum(actorKinds, { error: 'validation.invalid_choice' }),
+  municipalityId: optionalUuid(),
+});
+
+/** The Gemeinde must be one of this Kommune's own Gemeinden. */
+async function checkMunicipality(db: Db, tenantId: string, municipalityId: string | null) {
+  if (!municipalityId) return;
+  const [m] = await db.select({ id: tenants.id }).from(tenants).where(and(eq(tenants.id, municipalityId), eq(tenants.parentId, tenantId)));
+  if (!m) throw new AppError('validation_failed', 'error.validation_failed', { fieldErrors: [{ field: 'municipalityId', messageKey: 'validation.invalid_choice' }] });
+}
+
+async function checkNameFree(db: Db, tenantId: string, name: string, exceptId?: string) {
+  const rows = await db.select({ id: actors.id }).from(actors).where(and(eq(actors.tenantId, tenantId), sql`lower(${actors.name}) = lower(${name})`));
+  if (rows.some((r) => r.id !== exceptId)) {
+    throw new AppError('validation_failed', 'error.validation_failed', { fieldErrors: [{ field: 'name', messageKey: 'validation.actor_name_taken' }] });
+  }
+}
+
+export async function createActor(ctx: CommandContext, tenantId: string, input: unknown): Promise<Actor> {
+  authorize(isCoordinator(ctx.user, tenantId));
+  const data = parseInput(actorInput, input);
+  return ctx.db.transaction(async (tx) => {
+    await checkMunicipality(tx, tenantId, data.municipalityId);
+    await checkNameFree(tx, tenantId, data.name);
+    const [row] = await tx.insert(actors).values({ tenantId, ...data }).returning();
+    await recordAudit(tx, ctx.user, { tenantId, action: 'create', entityType: 'actor', entityId: row!.id, after: row });
+    return found(row);
+  });
+}
+
+export async function updateActor(ctx: CommandContext, tenantId: string, id: string, input: unknown): Promise<Actor> {
+  authorize(isCoordinator(ctx.user, tenantId));
+  const data = parseInput(actorInput.extend({ version: expectedVersion() }), input);
+  return ctx.db.transaction(async (tx) => {
+    const before = await actorById(tx, tenantId, id);
+    await checkMunicipality(tx, tenantId, data.municipalityId);
+    await checkNameFree(tx, tenantId, data.name, id);
+    const { version, ...values } = data;
+    const rows = await tx
+      .update(actors)
+      .set({ ...values, version: before.version + 1 })
+      .where(and(eq(actors.tenantId, tenantId), eq(actors.id, id), eq(actors.version, version)))
+      .returning();
+    assertNotStale(rows, before.version);
+    await recordAudit(tx, ctx.user, { tenantId, action: 'update', entityType: 'actor', entityId: id, before, after: rows[0] });
+    return found(rows[0]);
+  });
+}
+
+export async function deleteActor(ctx: CommandContext, tenantId: string, id: string): Promise<void> {
+  authorize(isCoordinator(ctx.user, tenantId));
+  await ctx.db.transaction(async (tx) => {
+    const before = await actorById(tx, tenantId, id);
+    const [lead] = await tx.select({ n: sql<number>`count(*)::int` }).from(measures).where(and(eq(measures.tenantId, tenantId), eq(measures.leadActorId, id)));
+    const [partner] = await tx.select({ n: sql<number>`count(*)::int` }).from(measurePartners).where(and(eq(measurePartners.tenantId, tenantId), eq(measurePartners.actorId, id)));
+    const uses = (lead?.n ?? 0) + (partner?.n ?? 0);
+    // Deleting an actor that measures name would silently empty those measures' fields.
+    if (uses > 0) throw new AppError('conflict', 'error.actor_in_use', { params: { count: uses } });
+    await tx.delete(actors).where(and(eq(actors.tenantId, tenantId), eq(actors.id, id)));
+    await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'actor', entityId: id, before });
+  });
+}
+
+/** Finds actors by exact (case-insensitive) names; used by the import. */
+export async function actorsByNames(db: Db, tenantId: string, names: string[]) {
+  if (names.length === 0) return [];
+  return db
+    .select()
+    .from(actors)
+    .where(and(eq(actors.tenantId, tenantId), or(inArray(sql`lower(${actors.name})`, names.map((n) => n.toLowerCase())))));
+}

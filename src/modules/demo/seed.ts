@@ -1,0 +1,138 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { systemUser } from '../../platform/auth/current-user.js';
+import { demoAccounts, demoPassword } from '../../platform/auth/demo-accounts.js';
+import { hashPassword } from '../../platform/auth/password.js';
+import { users } from '../../platform/auth/schema.js';
+import { actors } from '../actors/schema.js';
+import { editions, fields, goals, guidelines } from '../concepts/schema.js';
+import { measureCrossCutting, measureGoals, measureMunicipalities, measurePartners, measures } from '../measures/schema.js';
+import { memberships, tenants } from '../tenants/schema.js';
+import { demoContent } from './content/index.js';
+import type { DemoContent } from './content/types.js';
+
+export const demoSlug = 'musterland';
+export const demoAgs = '03499000';
+
+/**
+ * Loads the fictional "Landkreis Musterland": Gemeinden, actors, an adopted edition (2024) and a
+ * draft Fortschreibung (2026), and one account per role. Idempotent: does nothing if it exists.
+ */
+export async function seedDemo(db: Db, content: DemoContent = demoContent): Promise<boolean> {
+  const [existing] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, demoSlug));
+  if (existing) return false;
+  const passwordHash = await hashPassword(demoPassword);
+  await db.transaction(async (tx) => {
+    const [county] = await tx
+      .insert(tenants)
+      .values({ ags: demoAgs, name: 'Landkreis Musterland', kind: 'landkreis', slug: demoSlug, isDemo: true })
+      .returning();
+    const tenantId = county!.id;
+    const municipalityIds = new Map<string, string>();
+    for (const m of content.municipalities) {
+      const [row] = await tx.insert(tenants).values({ ags: m.ags, name: m.name, kind: m.kind, slug: m.slug, parentId: tenantId, isDemo: true }).returning();
+      municipalityIds.set(m.ags, row!.id);
+    }
+    const actorIds = new Map<string, string>();
+    const actorRows = await tx
+      .insert(actors)
+      .values(content.actors.map((a) => ({ tenantId, name: a.name, kind: a.kind, municipalityId: a.municipalityAgs ? municipalityIds.get(a.municipalityAgs) ?? null : null })))
+      .returning();
+    content.actors.forEach((a, i) => actorIds.set(a.key, actorRows[i]!.id));
+
+    const adopted = await loadEdition(tx, tenantId, content, actorIds, municipalityIds, {
+      title: 'Integrationskonzept 2024',
+      status: 'beschlossen',
+      adoptedOn: '2024-12-16',
+      introduction:
+        'Das Integrationskonzept des Landkreises Musterland wurde in einem breiten Beteiligungsprozess mit Verwaltung, Wohlfahrtsverbänden, Migrantenorganisationen und Ehrenamtlichen erarbeitet und am 16.12.2024 vom Kreistag einstimmig beschlossen. Es wird alle zwei Jahre fortgeschrieben.',
+    });
+    // The draft Fortschreibung starts as a copy; the demo shows work in progress on it.
+    const draftContent: DemoContent = {
+      ...content,
+      measures: content.measures.map((m, i) => (i % 7 === 0 && m.status === 'geplant' ? { ...m, status: 'in_umsetzung' } : m)),
+    };
+    await loadEdition(tx, tenantId, draftContent, actorIds, municipalityIds, {
+      title: 'Integrationskonzept 2026 (Fortschreibung)',
+      status: 'entwurf',
+      adoptedOn: null,
+      predecessorId: adopted,
+      introduction: 'Entwurf der Fortschreibung 2026. Stand der Beratungen in der Steuerungsgruppe Integration.',
+    });
+
+    for (const account of demoAccounts) {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: account.email, name: account.name, passwordHash, isPlatformAdmin: account.role === 'admin' })
+        .returning();
+      if (account.role !== 'admin') {
+        await tx.insert(memberships).values({ tenantId, userId: user!.id, role: account.role, actorId: account.actorKey ? actorIds.get(account.actorKey) ?? null : null });
+      }
+    }
+    await recordAudit(tx, systemUser, { tenantId, action: 'create', entityType: 'tenant', entityId: tenantId, after: { seeded: 'demo', measures: content.measures.length } });
+  });
+  return true;
+}
+
+async function loadEdition(
+  tx: Db,
+  tenantId: string,
+  content: DemoContent,
+  actorIds: Map<string, string>,
+  municipalityIds: Map<string, string>,
+  edition: { title: string; status: 'beschlossen' | 'entwurf'; adoptedOn: string | null; predecessorId?: string; introduction: string },
+): Promise<string> {
+  const [e] = await tx.insert(editions).values({ tenantId, ...edition }).returning();
+  const editionId = e!.id;
+  if (content.guidelines.length) {
+    await tx.insert(guidelines).values(content.guidelines.map((g, i) => ({ tenantId, editionId, position: i + 1, title: g.title, text: g.text })));
+  }
+  const fieldRows = await tx
+    .insert(fields)
+    .values(content.fields.map((f, i) => ({ tenantId, editionId, position: i + 1, title: f.title, description: f.description, isCrossCutting: f.crossCutting })))
+    .returning();
+  const fieldIds = new Map(content.fields.map((f, i) => [f.key, fieldRows[i]!.id]));
+  const goalRows = await tx
+    .insert(goals)
+    .values(content.goals.map((g, i) => ({ tenantId, editionId, fieldId: fieldIds.get(g.fieldKey)!, kind: g.kind, number: g.number, position: i + 1, title: g.title, description: g.description })))
+    .returning({ id: goals.id });
+  const goalIds = new Map(content.goals.map((g, i) => [g.key, goalRows[i]!.id]));
+  const measureRows = await tx
+    .insert(measures)
+    .values(
+      content.measures.map((m, i) => ({
+        tenantId,
+        editionId,
+        fieldId: fieldIds.get(m.fieldKey)!,
+        number: m.number,
+        position: i + 1,
+        title: m.title,
+        description: m.description,
+        targetGroups: m.targetGroups,
+        leadActorId: actorIds.get(m.leadActorKey) ?? null,
+        horizon: m.horizon,
+        startDate: m.startDate ?? null,
+        endDate: m.endDate ?? null,
+        priority: m.priority,
+        staffFte: m.staffFte == null ? null : String(m.staffFte),
+        costEur: m.costEur == null ? null : String(m.costEur),
+        fundingSource: m.fundingSource ?? null,
+        indicator: m.indicator ?? null,
+        targetValue: m.targetValue ?? null,
+        status: m.status,
+        sdgs: m.sdgs,
+      })),
+    )
+    .returning({ id: measures.id });
+  const links = content.measures.map((m, i) => ({ m, measureId: measureRows[i]!.id }));
+  const goalLinks = links.flatMap(({ m, measureId }) => m.goalKeys.map((k) => ({ tenantId, measureId, goalId: goalIds.get(k)! })));
+  const partnerLinks = links.flatMap(({ m, measureId }) => m.partnerActorKeys.map((k) => ({ tenantId, measureId, actorId: actorIds.get(k)! })));
+  const crossLinks = links.flatMap(({ m, measureId }) => m.crossCuttingKeys.map((k) => ({ tenantId, measureId, fieldId: fieldIds.get(k)! })));
+  const placeLinks = links.flatMap(({ m, measureId }) => m.municipalityAgs.map((a) => ({ tenantId, measureId, municipalityId: municipalityIds.get(a)! })));
+  if (goalLinks.length) await tx.insert(measureGoals).values(goalLinks);
+  if (partnerLinks.length) await tx.insert(measurePartners).values(partnerLinks);
+  if (crossLinks.length) await tx.insert(measureCrossCutting).values(crossLinks);
+  if (placeLinks.length) await tx.insert(measureMunicipalities).values(placeLinks);
+  return editionId;
+}

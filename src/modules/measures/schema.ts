@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import { date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tsvector } from '../../db/types.js';
+import { actors } from '../actors/schema.js';
+import { editions, fields, goals } from '../concepts/schema.js';
+import { tenants } from '../tenants/schema.js';
+
+export const horizons = ['kurz', 'mittel', 'lang'] as const;
+export type Horizon = (typeof horizons)[number];
+export const priorities = ['schwerpunkt', 'quick_win', 'normal'] as const;
+export type Priority = (typeof priorities)[number];
+export const measureStatuses = ['geplant', 'in_umsetzung', 'umgesetzt', 'verstetigt', 'zurueckgestellt', 'entfallen'] as const;
+export type MeasureStatus = (typeof measureStatuses)[number];
+/** The SDGs integration measures serve (DOMAIN.md). */
+export const sdgGoals = [4, 5, 8, 10, 11, 16, 17] as const;
+
+const tenantId = () =>
+  uuid()
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' });
+
+/** Maßnahmen with every field of a real measure table (DOMAIN.md, "A measure"). */
+export const measures = pgTable(
+  'measures',
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull().defaultRandom(),
+    editionId: uuid().notNull(),
+    fieldId: uuid().notNull(),
+    number: text().notNull(),
+    position: integer().notNull(),
+    title: text().notNull(),
+    description: text().notNull().default(''),
+    targetGroups: text().array().notNull().default(sql`'{}'::text[]`),
+    leadActorId: uuid(),
+    horizon: text().$type<Horizon>().notNull(),
+    startDate: date(),
+    endDate: date(),
+    priority: text().$type<Priority>().notNull().default('normal'),
+    staffFte: numeric({ precision: 6, scale: 2 }),
+    costEur: numeric({ precision: 14, scale: 2 }),
+    fundingSource: text(),
+    indicator: text(),
+    targetValue: text(),
+    status: text().$type<MeasureStatus>().notNull().default('geplant'),
+    sdgs: integer().array().notNull().default(sql`'{}'::integer[]`),
+    /** Never leaves the internal application (see portal presenters). */
+    internalNote: text().notNull().default(''),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+    searchVector: tsvector().generatedAlwaysAs(
+      sql`to_tsvector('german', number || ' ' || title || ' ' || description)`,
+    ),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.editionId], foreignColumns: [editions.tenantId, editions.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.fieldId], foreignColumns: [fields.tenantId, fields.id] }),
+    foreignKey({ columns: [t.tenantId, t.leadActorId], foreignColumns: [actors.tenantId, actors.id] }),
+    uniqueIndex('measures_number_unique').on(t.tenantId, t.editionId, t.number),
+    index().on(t.tenantId, t.editionId, t.fieldId, t.position),
+    index('measures_search_idx').using('gin', t.searchVector),
+    // Trigram index for typo-tolerant search; German stemming alone misses misspellings.
+    index('measures_text_trgm_idx').using('gin', sql`(title || ' ' || description) gin_trgm_ops`),
+  ],
+);
+
+const measureKey = (t: { tenantId: any; measureId: any }) =>
+  foreignKey({ columns: [t.tenantId, t.measureId], foreignColumns: [measures.tenantId, measures.id] }).onDelete('cascade');
+
+export const measureGoals = pgTable(
+  'measure_goals',
+  { tenantId: tenantId(), measureId: uuid().notNull(), goalId: uuid().notNull() },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.measureId, t.goalId] }),
+    measureKey(t),
+    foreignKey({ columns: [t.tenantId, t.goalId], foreignColumns: [goals.tenantId, goals.id] }).onDelete('cascade'),
+  ],
+);
+
+export const measurePartners = pgTable(
+  'measure_partners',
+  { tenantId: tenantId(), measureId: uuid().notNull(), actorId: uuid().notNull() },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.measureId, t.actorId] }),
+    measureKey(t),
+    foreignKey({ columns: [t.tenantId, t.actorId], foreignColumns: [actors.tenantId, actors.id] }),
+  ],
+);
+
+/** Querschnittsthemen a measure serves: cross-cutting fields of the same edition. */
+export const measureCrossCutting = pgTable(
+  'measure_cross_cutting',
+  { tenantId: tenantId(), measureId: uuid().notNull(), fieldId: uuid().notNull() },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.measureId, t.fieldId] }),
+    measureKey(t),
+    foreignKey({ columns: [t.tenantId, t.fieldId], foreignColumns: [fields.tenantId, fields.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Gemeinden (child tenants) a measure is carried out in; none = the whole county. */
+export const measureMunicipalities = pgTable(
+  'measure_municipalities',
+  {
+    tenantId: tenantId(),
+    measureId: uuid().notNull(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => tenants.id),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.measureId, t.municipalityId] }), measureKey(t)],
+);

@@ -1,0 +1,268 @@
+import { and, asc, desc, eq, getTableColumns, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { queryRows, type Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
+import { AppError, type FieldError } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { actors } from '../actors/schema.js';
+import { assertEditionOpen, editionById } from '../concepts/editions.js';
+import { swapWithNeighbour } from '../concepts/items.js';
+import { fields, goals } from '../concepts/schema.js';
+import { tenants } from '../tenants/schema.js';
+import { createMeasureInput, statusInput, updateMeasureInput, type MeasureFields } from './input.js';
+import { canCreateMeasure, canDeleteMeasure, canEditMeasure, canUpdateMeasureStatus } from './policy.js';
+import { measureCrossCutting, measureGoals, measureMunicipalities, measurePartners, measures, type MeasureStatus } from './schema.js';
+
+export type MeasureRow = typeof measures.$inferSelect;
+/** A measure with the ids of everything it links to. */
+export interface Measure extends Omit<MeasureRow, 'searchVector'> {
+  goalIds: string[];
+  partnerActorIds: string[];
+  crossCuttingIds: string[];
+  municipalityIds: string[];
+}
+
+const { searchVector: _searchVector, ...measureColumns } = getTableColumns(measures);
+
+export async function measureById(db: Db, tenantId: string, id: string): Promise<Measure> {
+  if (!z.string().uuid().safeParse(id).success) throw new AppError('not_found');
+  const [row] = await db.select(measureColumns).from(measures).where(and(eq(measures.tenantId, tenantId), eq(measures.id, id)));
+  const m = found(row);
+  const links = await linksOf(db, tenantId, [m.id]);
+  return { ...m, ...(links.get(m.id) ?? emptyLinks()) };
+}
+
+const emptyLinks = () => ({ goalIds: [] as string[], partnerActorIds: [] as string[], crossCuttingIds: [] as string[], municipalityIds: [] as string[] });
+
+/** The link ids of many measures at once (four queries, not four per measure). */
+export async function linksOf(db: Db, tenantId: string, measureIds: string[]) {
+  const out = new Map<string, ReturnType<typeof emptyLinks>>();
+  if (measureIds.length === 0) return out;
+  for (const id of measureIds) out.set(id, emptyLinks());
+  const scope = <T extends { tenantId: any; measureId: any }>(t: T) => and(eq(t.tenantId, tenantId), inArray(t.measureId, measureIds));
+  const [g, p, c, m] = await Promise.all([
+    db.select().from(measureGoals).where(scope(measureGoals)),
+    db.select().from(measurePartners).where(scope(measurePartners)),
+    db.select().from(measureCrossCutting).where(scope(measureCrossCutting)),
+    db.select().from(measureMunicipalities).where(scope(measureMunicipalities)),
+  ]);
+  for (const r of g) out.get(r.measureId)?.goalIds.push(r.goalId);
+  for (const r of p) out.get(r.measureId)?.partnerActorIds.push(r.actorId);
+  for (const r of c) out.get(r.measureId)?.crossCuttingIds.push(r.fieldId);
+  for (const r of m) out.get(r.measureId)?.municipalityIds.push(r.municipalityId);
+  return out;
+}
+
+export interface MeasureFilter {
+  fieldId?: string;
+  horizon?: string;
+  status?: string;
+  targetGroup?: string;
+  leadActorId?: string;
+}
+
+/** The measures of an edition for lists, with field and lead names, in field and position order. */
+export async function listMeasures(db: Db, tenantId: string, editionId: string, filter: MeasureFilter = {}) {
+  const conditions: SQL[] = [eq(measures.tenantId, tenantId), eq(measures.editionId, editionId)];
+  const isUuid = (v?: string) => !!v && z.string().uuid().safeParse(v).success;
+  if (isUuid(filter.fieldId)) conditions.push(eq(measures.fieldId, filter.fieldId!));
+  if (filter.horizon) conditions.push(eq(measures.horizon, filter.horizon as any));
+  if (filter.status) conditions.push(eq(measures.status, filter.status as any));
+  if (isUuid(filter.leadActorId)) conditions.push(eq(measures.leadActorId, filter.leadActorId!));
+  if (filter.targetGroup) conditions.push(sql`${filter.targetGroup} = any(${measures.targetGroups})`);
+  return db
+    .select({ ...measureColumns, fieldTitle: fields.title, fieldPosition: fields.position, leadActorName: actors.name })
+    .from(measures)
+    .innerJoin(fields, and(eq(fields.tenantId, measures.tenantId), eq(fields.id, measures.fieldId)))
+    .leftJoin(actors, and(eq(actors.tenantId, measures.tenantId), eq(actors.id, measures.leadActorId)))
+    .where(and(...conditions))
+    .orderBy(asc(fields.position), asc(measures.position));
+}
+export type MeasureListRow = Awaited<ReturnType<typeof listMeasures>>[number];
+
+/** Distinct target groups of an edition, for filters. */
+export async function targetGroupsOf(db: Db, tenantId: string, editionId: string): Promise<string[]> {
+  const rows = await queryRows<{ g: string }>(
+    db,
+    sql`select distinct unnest(target_groups) as g from measures where tenant_id = ${tenantId} and edition_id = ${editionId} order by 1`,
+  );
+  return rows.map((r) => r.g);
+}
+
+/** Checks what the schema alone cannot: every reference lies in this Kommune and this edition. */
+async function referenceProblems(db: Db, tenantId: string, editionId: string, data: MeasureFields, measureId?: string): Promise<FieldError[]> {
+  const problems: FieldError[] = [];
+  const editionFields = await db.select().from(fields).where(and(eq(fields.tenantId, tenantId), eq(fields.editionId, editionId)));
+  const field = editionFields.find((f) => f.id === data.fieldId);
+  if (!field || field.isCrossCutting) problems.push({ field: 'fieldId', messageKey: 'validation.field_not_in_edition' });
+  if (data.goalIds.length) {
+    const found = await db.select({ id: goals.id, fieldId: goals.fieldId }).from(goals).where(and(eq(goals.tenantId, tenantId), inArray(goals.id, data.goalIds)));
+    if (found.length !== new Set(data.goalIds).size || found.some((g) => g.fieldId !== data.fieldId)) problems.push({ field: 'goalIds', messageKey: 'validation.goal_not_in_field' });
+  }
+  const actorIds = [...new Set([...(data.leadActorId ? [data.leadActorId] : []), ...data.partnerActorIds])];
+  if (actorIds.length) {
+    const known = await db.select({ id: actors.id }).from(actors).where(and(eq(actors.tenantId, tenantId), inArray(actors.id, actorIds)));
+    if (known.length !== actorIds.length) problems.push({ field: 'leadActorId', messageKey: 'validation.actor_unknown' });
+  }
+  if (data.leadActorId && data.partnerActorIds.includes(data.leadActorId)) problems.push({ field: 'partnerActorIds', messageKey: 'validation.lead_is_partner' });
+  const crossCutting = new Set(editionFields.filter((f) => f.isCrossCutting).map((f) => f.id));
+  if (data.crossCuttingIds.some((id) => !crossCutting.has(id))) problems.push({ field: 'crossCuttingIds', messageKey: 'validation.invalid_choice' });
+  if (data.municipalityIds.length) {
+    const own = await db.select({ id: tenants.id }).from(tenants).where(and(eq(tenants.parentId, tenantId), inArray(tenants.id, data.municipalityIds)));
+    if (own.length !== new Set(data.municipalityIds).size) problems.push({ field: 'municipalityIds', messageKey: 'validation.invalid_choice' });
+  }
+  if (data.startDate && data.endDate && data.endDate < data.startDate) problems.push({ field: 'endDate', messageKey: 'validation.end_before_start' });
+  const clash = await db
+    .select({ id: measures.id })
+    .from(measures)
+    .where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, editionId), eq(measures.number, data.number), ...(measureId ? [ne(measures.id, measureId)] : [])));
+  if (clash.length) problems.push({ field: 'number', messageKey: 'validation.number_taken' });
+  return problems;
+}
+
+function throwIfProblems(problems: FieldError[]) {
+  if (problems.length) throw new AppError('validation_failed', 'error.validation_failed', { fieldErrors: problems });
+}
+
+const rowValues = (d: MeasureFields) => ({
+  number: d.number,
+  title: d.title,
+  description: d.description,
+  fieldId: d.fieldId,
+  targetGroups: d.targetGroups,
+  leadActorId: d.leadActorId,
+  horizon: d.horizon,
+  startDate: d.startDate,
+  endDate: d.endDate,
+  priority: d.priority,
+  staffFte: d.staffFte == null ? null : String(d.staffFte),
+  costEur: d.costEur == null ? null : String(d.costEur),
+  fundingSource: d.fundingSource,
+  indicator: d.indicator,
+  targetValue: d.targetValue,
+  status: d.status,
+  sdgs: [...new Set(d.sdgs)].sort((a, b) => a - b),
+  internalNote: d.internalNote,
+});
+
+async function replaceLinks(tx: Db, tenantId: string, measureId: string, d: Pick<MeasureFields, 'goalIds' | 'partnerActorIds' | 'crossCuttingIds' | 'municipalityIds'>) {
+  const scope = <T extends { tenantId: any; measureId: any }>(t: T) => and(eq(t.tenantId, tenantId), eq(t.measureId, measureId));
+  await Promise.all([
+    tx.delete(measureGoals).where(scope(measureGoals)),
+    tx.delete(measurePartners).where(scope(measurePartners)),
+    tx.delete(measureCrossCutting).where(scope(measureCrossCutting)),
+    tx.delete(measureMunicipalities).where(scope(measureMunicipalities)),
+  ]);
+  const uniq = (xs: string[]) => [...new Set(xs)];
+  if (d.goalIds.length) await tx.insert(measureGoals).values(uniq(d.goalIds).map((goalId) => ({ tenantId, measureId, goalId })));
+  if (d.partnerActorIds.length) await tx.insert(measurePartners).values(uniq(d.partnerActorIds).map((actorId) => ({ tenantId, measureId, actorId })));
+  if (d.crossCuttingIds.length) await tx.insert(measureCrossCutting).values(uniq(d.crossCuttingIds).map((fieldId) => ({ tenantId, measureId, fieldId })));
+  if (d.municipalityIds.length) await tx.insert(measureMunicipalities).values(uniq(d.municipalityIds).map((municipalityId) => ({ tenantId, measureId, municipalityId })));
+}
+
+/** Inserts a measure at the end of its field; callers have checked policy and references. */
+export async function insertMeasure(tx: Db, tenantId: string, editionId: string, data: MeasureFields): Promise<Measure> {
+  const [last] = await tx
+    .select({ position: measures.position })
+    .from(measures)
+    .where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, editionId), eq(measures.fieldId, data.fieldId)))
+    .orderBy(desc(measures.position))
+    .limit(1);
+  const [row] = await tx.insert(measures).values({ tenantId, editionId, position: (last?.position ?? 0) + 1, ...rowValues(data) }).returning({ id: measures.id });
+  await replaceLinks(tx, tenantId, row!.id, data);
+  return measureById(tx, tenantId, row!.id);
+}
+
+export async function createMeasure(ctx: CommandContext, tenantId: string, input: unknown): Promise<Measure> {
+  authorize(canCreateMeasure(ctx.user, tenantId));
+  const data = parseInput(createMeasureInput, input);
+  return ctx.db.transaction(async (tx) => {
+    assertEditionOpen(await editionById(tx, tenantId, data.editionId));
+    throwIfProblems(await referenceProblems(tx, tenantId, data.editionId, data));
+    const measure = await insertMeasure(tx, tenantId, data.editionId, data);
+    await recordAudit(tx, ctx.user, { tenantId, action: 'create', entityType: 'measure', entityId: measure.id, after: measure });
+    return measure;
+  });
+}
+
+/** Writes new content over a loaded measure if its version is still `version`; used by the form and the import. */
+export async function writeMeasure(tx: Db, user: CommandContext['user'], before: Measure, data: MeasureFields, version: number, action: 'update' | 'import' = 'update'): Promise<Measure> {
+  throwIfProblems(await referenceProblems(tx, before.tenantId, before.editionId, data, before.id));
+  const fieldChanged = data.fieldId !== before.fieldId;
+  let position = before.position;
+  if (fieldChanged) {
+    const [last] = await tx.select({ position: measures.position }).from(measures)
+      .where(and(eq(measures.tenantId, before.tenantId), eq(measures.editionId, before.editionId), eq(measures.fieldId, data.fieldId)))
+      .orderBy(desc(measures.position)).limit(1);
+    position = (last?.position ?? 0) + 1;
+  }
+  const rows = await tx
+    .update(measures)
+    .set({ ...rowValues(data), position, version: before.version + 1, updatedAt: new Date() })
+    .where(and(eq(measures.tenantId, before.tenantId), eq(measures.id, before.id), eq(measures.version, version)))
+    .returning({ id: measures.id });
+  assertNotStale(rows, before.version);
+  await replaceLinks(tx, before.tenantId, before.id, data);
+  const after = await measureById(tx, before.tenantId, before.id);
+  await recordAudit(tx, user, { tenantId: before.tenantId, action, entityType: 'measure', entityId: before.id, before, after });
+  return after;
+}
+
+export async function updateMeasure(ctx: CommandContext, tenantId: string, id: string, input: unknown): Promise<Measure> {
+  const data = parseInput(updateMeasureInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const before = await measureById(tx, tenantId, id);
+    authorize(canEditMeasure(ctx.user, before));
+    // Editors responsible through their actor may not hand the measure to someone else.
+    if (!canEditMeasure(ctx.user, { ...before, leadActorId: data.leadActorId })) throw new AppError('forbidden', 'error.cannot_change_lead');
+    assertEditionOpen(await editionById(tx, tenantId, before.editionId));
+    const { version, ...fields } = data;
+    return writeMeasure(tx, ctx.user, before, fields, version);
+  });
+}
+
+/**
+ * Status may change in any edition, adopted ones included: implementation goes on after the
+ * council's decision. Partners may do only this.
+ */
+export async function updateMeasureStatus(ctx: CommandContext, tenantId: string, id: string, input: unknown): Promise<Measure> {
+  const data = parseInput(statusInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const before = await measureById(tx, tenantId, id);
+    authorize(canUpdateMeasureStatus(ctx.user, before));
+    const edition = await editionById(tx, tenantId, before.editionId);
+    if (edition.status === 'abgeloest') throw new AppError('conflict', 'error.edition_locked');
+    const rows = await tx
+      .update(measures)
+      .set({ status: data.status as MeasureStatus, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(measures.tenantId, tenantId), eq(measures.id, id), eq(measures.version, data.version)))
+      .returning({ id: measures.id });
+    assertNotStale(rows, before.version);
+    const after = await measureById(tx, tenantId, id);
+    await recordAudit(tx, ctx.user, { tenantId, action: 'update', entityType: 'measure', entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function deleteMeasure(ctx: CommandContext, tenantId: string, id: string, version?: number): Promise<void> {
+  authorize(canDeleteMeasure(ctx.user, tenantId));
+  await ctx.db.transaction(async (tx) => {
+    const before = await measureById(tx, tenantId, id);
+    assertEditionOpen(await editionById(tx, tenantId, before.editionId));
+    if (version !== undefined && version !== before.version) throw new AppError('edit_conflict', 'error.edit_conflict', { detail: { currentVersion: before.version } });
+    await tx.delete(measures).where(and(eq(measures.tenantId, tenantId), eq(measures.id, id)));
+    await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'measure', entityId: id, before });
+  });
+}
+
+export async function moveMeasure(ctx: CommandContext, tenantId: string, id: string, direction: 'up' | 'down'): Promise<void> {
+  authorize(canCreateMeasure(ctx.user, tenantId));
+  await ctx.db.transaction(async (tx) => {
+    const m = await measureById(tx, tenantId, id);
+    assertEditionOpen(await editionById(tx, tenantId, m.editionId));
+    const siblings = and(eq(measures.tenantId, tenantId), eq(measures.editionId, m.editionId), eq(measures.fieldId, m.fieldId))!;
+    await swapWithNeighbour(tx, measures, siblings, m, direction);
+    await recordAudit(tx, ctx.user, { tenantId, action: 'move', entityType: 'measure', entityId: id, before: { position: m.position }, after: { direction } });
+  });
+}

@@ -1,0 +1,11 @@
+import type { ModuleMessages } from '../platform/i18n/catalogs.js';
+import { messages as actors } from './actors/messages.js';
+import { messages as api } from './api/messages.js';
+import { messages as concepts } from './concepts/messages.js';
+import { messages as measures } from './measures/messages.js';
+import { messages as transfer } from './measures/transfer/messages.js';
+import { messages as portal } from './portal/messages.js';
+import { messages as tenants } from './tenants/messages.js';
+
+/** Every module's message catalog (each module owns the texts of its pages). */
+export const moduleMessages: ModuleMessages[] = [actors, api, concepts, measures, transfer, portal, tenants];

@@ -1,0 +1,29 @@
+import type { Role } from '../../modules/tenants/schema.js';
+
+export interface Membership {
+  tenantId: string;
+  tenantSlug: string;
+  tenantName: string;
+  role: Role;
+  actorId: string | null;
+}
+
+/** Who is acting: a signed-in person, or the system itself (start-up seeding, CLI). */
+export interface CurrentUser {
+  id: string | null;
+  email: string;
+  name: string;
+  isPlatformAdmin: boolean;
+  memberships: Membership[];
+}
+
+export const systemUser: CurrentUser = {
+  id: null,
+  email: 'system@ikon.invalid',
+  name: 'System',
+  isPlatformAdmin: true,
+  memberships: [],
+};
+
+export const membershipIn = (user: CurrentUser | null, tenantId: string) =>
+  user?.memberships.find((m) => m.tenantId === tenantId);

@@ -1,0 +1,79 @@
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { z } from 'zod';
+import { recordAudit } from '../audit/record.js';
+import { dbOf, type AppEnv, type Ctx } from '../http/env.js';
+import { formBody, render } from '../http/render.js';
+import { clearSessionCookie, setSessionCookie } from '../http/session.js';
+import { translator } from '../i18n/i18n.js';
+import { emptyForm, type FormState } from '../ui/form.js';
+import { demoAccounts } from './demo-accounts.js';
+import { verifyPassword, timingDummyHash } from './password.js';
+import { users } from './schema.js';
+import { createSession, endSession, sessionCookie } from './sessions.js';
+import { clearFailures, lockedMinutes, recordFailure } from './throttle.js';
+import { SignInPage } from './views/sign-in.js';
+
+/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
+export const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.test(next) && !next.includes('\\') ? next : '/app');
+
+function clientAddress(c: Ctx): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined; // in-process requests (tests) have no socket
+  }
+}
+
+const signInInput = z.object({ email: z.string().trim().toLowerCase().min(1), password: z.string().min(1) });
+
+export function authRoutes() {
+  const app = new Hono<AppEnv>();
+  const page = (c: Ctx, form: FormState, status = 200, error?: string) =>
+    render(
+      c,
+      <SignInPage
+        t={translator('de')}
+        csrfToken={c.get('csrfToken')}
+        form={form}
+        next={safeNext(c.req.query('weiter') ?? form.values.weiter)}
+        error={error}
+        demoAccounts={c.get('services').config.demo ? demoAccounts : undefined}
+      />,
+      status,
+    );
+
+  app.get('/anmelden', async (c) => (c.get('user') ? c.redirect('/app') : page(c, emptyForm())));
+
+  app.post('/anmelden', async (c) => {
+    const t = translator('de');
+    const body = await formBody(c);
+    const parsed = signInInput.safeParse(body);
+    const form: FormState = { values: { email: body.email, weiter: body.weiter }, errors: [] };
+    if (!parsed.success) return page(c, { ...form, errors: [{ field: 'email', messageKey: 'auth.missing_credentials' }] }, 422);
+    const db = dbOf(c);
+    const keys = [`email:${parsed.data.email}`, ...(clientAddress(c) ? [`ip:${clientAddress(c)}`] : [])];
+    const locked = Math.max(...(await Promise.all(keys.map((k) => lockedMinutes(db, k)))));
+    if (locked > 0) return page(c, form, 429, t('auth.throttled', { minutes: locked }));
+    const [user] = await db.select().from(users).where(eq(users.email, parsed.data.email));
+    const ok = user && !user.disabledAt ? await verifyPassword(user.passwordHash, parsed.data.password) : (await verifyPassword(await timingDummyHash(), 'x'), false);
+    if (!ok || !user) {
+      for (const k of keys) await recordFailure(db, k);
+      return page(c, form, 401, t('auth.wrong_credentials'));
+    }
+    for (const k of keys) await clearFailures(db, k);
+    setSessionCookie(c, await createSession(db, user.id));
+    await recordAudit(db, { ...user, memberships: [] }, { tenantId: null, action: 'sign_in', entityType: 'user', entityId: user.id });
+    return c.redirect(safeNext(body.weiter), 303);
+  });
+
+  app.post('/abmelden', async (c) => {
+    const token = getCookie(c, sessionCookie);
+    if (token) await endSession(dbOf(c), token);
+    clearSessionCookie(c);
+    return c.redirect('/anmelden', 303);
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+import type { Context } from 'hono';
+import type { Config } from '../../config.js';
+import type { Database, Db } from '../../db/client.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { Lang, T } from '../i18n/i18n.js';
+import type { Mailer } from '../mail/mailer.js';
+
+export interface Services {
+  database: Database;
+  config: Config;
+  mailer: Mailer;
+}
+
+export interface AppEnv {
+  Variables: {
+    services: Services;
+    user: CurrentUser | null;
+    csrfToken: string;
+    lang: Lang;
+    t: T;
+  };
+}
+
+export type Ctx = Context<AppEnv>;
+export const dbOf = (c: Ctx): Db => c.get('services').database.db;

@@ -1,0 +1,20 @@
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import type { Ctx } from './env.js';
+
+/** Renders a full page with the doctype; status defaults to 200. */
+export async function render(c: Ctx, page: JSX.Element, status = 200) {
+  const html = await page.toString();
+  return c.html(`<!DOCTYPE html>${html}`, status as any);
+}
+
+/** Reads an urlencoded or multipart body once; repeated fields become arrays. */
+export async function formBody(c: Ctx): Promise<Record<string, unknown>> {
+  const body = await c.req.parseBody({ all: true });
+  return body as Record<string, unknown>;
+}
+
+/** Post/Redirect/Get with a one-time message shown on the next page. */
+export function redirectWithFlash(c: Ctx, location: string, message?: string) {
+  if (message) c.header('set-cookie', `ikon_flash=${encodeURIComponent(message)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60`, { append: true });
+  return c.redirect(location, 303);
+}

@@ -1,0 +1,15 @@
+import { de } from './de.js';
+import { en } from './en.js';
+import { moduleMessages } from '../../modules/messages.js';
+
+export type Catalog = Record<string, string>;
+/** A module's own texts, German and English, merged into the catalogs below. */
+export interface ModuleMessages {
+  de: Catalog;
+  en: Catalog;
+}
+
+export const catalogs: { de: Catalog; en: Catalog } = {
+  de: Object.assign({}, de, ...moduleMessages.map((m) => m.de)),
+  en: Object.assign({}, en, ...moduleMessages.map((m) => m.en)),
+};

@@ -1,0 +1,29 @@
+import nodemailer from 'nodemailer';
+import type { SmtpConfig } from '../../config.js';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  /** True when the mail went to an SMTP server; false when none is configured (the caller shows it instead). */
+  send(mail: Mail): Promise<boolean>;
+}
+
+export function createMailer(smtp: SmtpConfig | undefined): Mailer {
+  if (!smtp) return { send: async () => false };
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
+  });
+  return {
+    async send(mail) {
+      await transport.sendMail({ from: smtp.from, ...mail });
+      return true;
+    },
+  };
+}

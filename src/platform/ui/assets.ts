@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+
+const require = createRequire(import.meta.url);
+const kernDist = path.dirname(require.resolve('@kern-ux/native/dist/kern.min.css'));
+const ownAssets = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'assets');
+
+const types: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+};
+
+/** Serves KERN's CSS and fonts from the npm package and our own small stylesheet, cached for a day. */
+export function assetRoutes() {
+  const app = new Hono();
+  const serve = (root: string) => async (c: any) => {
+    const rel = decodeURIComponent(c.req.path.replace(/^\/assets\/(kern\/)?/, ''));
+    const file = path.resolve(root, rel);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return c.notFound();
+    return c.body(fs.readFileSync(file), 200, {
+      'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'public, max-age=86400',
+    });
+  };
+  app.get('/assets/kern/*', serve(kernDist));
+  app.get('/assets/*', serve(ownAssets));
+  return app;
+}

@@ -1,0 +1,218 @@
+import type { Child } from 'hono/jsx';
+import type { FieldError } from '../errors.js';
+import type { T } from '../i18n/i18n.js';
+
+/** What a form page needs to re-render after a failed submit: what was typed, what was wrong. */
+export interface FormState {
+  values: Record<string, unknown>;
+  errors: FieldError[];
+}
+export const emptyForm = (values: Record<string, unknown> = {}): FormState => ({ values, errors: [] });
+
+const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+const errorOf = (t: T, errors: FieldError[], name: string) => {
+  const e = errors.find((x) => x.field === name);
+  return e ? t(e.messageKey, e.params) : undefined;
+};
+const str = (v: unknown) => (v == null ? '' : Array.isArray(v) ? v.join(', ') : String(v));
+
+export function Csrf(p: { token: string }) {
+  return <input type="hidden" name="_csrf" value={p.token} />;
+}
+
+/** GOV.UK-style error summary: focusable, lists every problem with a link to its field. */
+export function ErrorSummary(p: { t: T; errors: FieldError[]; labels: Record<string, string> }) {
+  if (p.errors.length === 0) return null;
+  return (
+    <div class="kern-alert kern-alert--danger error-summary" role="alert" tabindex={-1} id="error-summary">
+      <div class="kern-alert__header">
+        <h2 class="kern-title">{p.t('form.error_summary_title')}</h2>
+      </div>
+      <div class="kern-alert__body">
+        <ul>
+          {p.errors.map((e) => (
+            <li>
+              <a href={`#${fieldId(e.field)}`}>
+                {p.labels[e.field] ? `${p.labels[e.field]}: ` : ''}
+                {p.t(e.messageKey, e.params)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+interface FieldProps {
+  t: T;
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+}
+
+function FieldFrame(p: FieldProps & { children: Child; error: string | undefined }) {
+  const id = fieldId(p.name);
+  return (
+    <div class="kern-form-input">
+      <label class="kern-label" for={id}>
+        {p.label}
+        {p.required ? null : <span class="kern-label__optional"> {p.t('form.optional')}</span>}
+      </label>
+      {p.hint ? (
+        <div class="kern-hint" id={`${id}-hint`}>
+          {p.hint}
+        </div>
+      ) : null}
+      {p.error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          <span class="visually-hidden">{p.t('form.error_prefix')} </span>
+          {p.error}
+        </p>
+      ) : null}
+      {p.children}
+    </div>
+  );
+}
+
+const describedBy = (p: { name: string; hint?: string }, error: string | undefined) =>
+  [p.hint ? `${fieldId(p.name)}-hint` : '', error ? `${fieldId(p.name)}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+export function TextField(p: FieldProps & { type?: string; autocomplete?: string; inputmode?: string; width?: string }) {
+  const error = errorOf(p.t, p.form.errors, p.name);
+  return (
+    <FieldFrame {...p} error={error}>
+      <input
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={fieldId(p.name)}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={str(p.form.values[p.name])}
+        required={p.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(p, error)}
+        autocomplete={p.autocomplete}
+        inputmode={p.inputmode as any}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextArea(p: FieldProps & { rows?: number }) {
+  const error = errorOf(p.t, p.form.errors, p.name);
+  return (
+    <FieldFrame {...p} error={error}>
+      <textarea
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={fieldId(p.name)}
+        name={p.name}
+        rows={p.rows ?? 4}
+        required={p.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(p, error)}
+      >
+        {str(p.form.values[p.name])}
+      </textarea>
+    </FieldFrame>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(p: FieldProps & { options: Option[]; multiple?: boolean; emptyLabel?: string }) {
+  const error = errorOf(p.t, p.form.errors, p.name);
+  const raw = p.form.values[p.name];
+  const selected = new Set((Array.isArray(raw) ? raw : raw == null ? [] : [raw]).map(String));
+  return (
+    <FieldFrame {...p} error={error}>
+      <div class="kern-form-input__select-wrapper">
+        <select
+          class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
+          id={fieldId(p.name)}
+          name={p.name}
+          multiple={p.multiple}
+          size={p.multiple ? Math.min(8, p.options.length) : undefined}
+          required={p.required}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy(p, error)}
+        >
+          {p.emptyLabel !== undefined ? <option value="">{p.emptyLabel}</option> : null}
+          {p.options.map((o) => (
+            <option value={o.value} selected={selected.has(o.value)}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </FieldFrame>
+  );
+}
+
+/** A group of checkboxes in a fieldset with a legend (the accessible name of the group). */
+export function CheckboxGroup(p: FieldProps & { options: Option[] }) {
+  const error = errorOf(p.t, p.form.errors, p.name);
+  const raw = p.form.values[p.name];
+  const checked = new Set((Array.isArray(raw) ? raw : raw == null ? [] : [raw]).map(String));
+  return (
+    <fieldset class="kern-fieldset" id={fieldId(p.name)} aria-describedby={describedBy(p, error)}>
+      <legend class="kern-label">
+        {p.label}
+        {p.required ? null : <span class="kern-label__optional"> {p.t('form.optional')}</span>}
+      </legend>
+      {p.hint ? (
+        <div class="kern-hint" id={`${fieldId(p.name)}-hint`}>
+          {p.hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p class="kern-error" id={`${fieldId(p.name)}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <div class="kern-fieldset__body kern-fieldset__body--horizontal">
+        {p.options.map((o, i) => (
+          <div class="kern-form-check">
+            <input
+              class="kern-form-check__checkbox"
+              type="checkbox"
+              id={`${fieldId(p.name)}-${i}`}
+              name={p.name}
+              value={o.value}
+              checked={checked.has(o.value)}
+            />
+            <label class="kern-label" for={`${fieldId(p.name)}-${i}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function Button(p: { children: Child; variant?: 'primary' | 'secondary' | 'tertiary'; small?: boolean; name?: string; value?: string; type?: 'submit' | 'button' }) {
+  return (
+    <button
+      type={p.type ?? 'submit'}
+      name={p.name}
+      value={p.value}
+      class={`kern-btn kern-btn--${p.variant ?? 'primary'}${p.small ? ' kern-btn--x-small' : ''}`}
+    >
+      <span class="kern-label">{p.children}</span>
+    </button>
+  );
+}
+
+/** A link that looks like a button (for GET navigation to a form). */
+export function ButtonLink(p: { href: string; children: Child; variant?: 'primary' | 'secondary' | 'tertiary' }) {
+  return (
+    <a href={p.href} class={`kern-btn kern-btn--${p.variant ?? 'secondary'}`}>
+      <span class="kern-label">{p.children}</span>
+    </a>
+  );
+}

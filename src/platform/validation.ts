@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { AppError, type FieldError } from './errors.js';
+
+/**
+ * Parse input with a zod schema; on failure throw one AppError listing every field's problem as
+ * a message key (the schemas use catalog keys as messages; zod's own codes map to generic keys).
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new AppError('validation_failed', 'error.validation_failed', { fieldErrors: result.error.issues.map(toFieldError) });
+}
+
+function toFieldError(issue: z.core.$ZodIssue): FieldError {
+  const field = issue.path.map(String).join('.') || '_';
+  if (issue.message.startsWith('validation.')) return { field, messageKey: issue.message };
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'string' && issue.minimum === 1
+        ? { field, messageKey: 'validation.required' }
+        : { field, messageKey: 'validation.too_small', params: { min: Number(issue.minimum) } };
+    case 'too_big':
+      return { field, messageKey: 'validation.too_big', params: { max: Number(issue.maximum) } };
+    case 'invalid_type':
+      return { field, messageKey: issue.input === undefined ? 'validation.required' : 'validation.invalid' };
+    case 'invalid_value':
+      return { field, messageKey: 'validation.invalid_choice' };
+    default:
+      return { field, messageKey: 'validation.invalid' };
+  }
+}
+
+// Form fields arrive as strings; these accept both form strings and JSON values, so one schema
+// serves the HTML form and the API.
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+
+export const requiredText = (max = 500) =>
+  z.preprocess(trimmed, z.string({ error: 'validation.required' }).min(1, 'validation.required').max(max));
+export const optionalText = (max = 10_000) =>
+  z.preprocess((v) => (v == null ? '' : trimmed(v)), z.string().max(max));
+export const nullableText = (max = 500) =>
+  z.preprocess((v) => blankToUndefined(trimmed(v)) ?? null, z.string().max(max).nullable());
+
+/** Accepts 0,5 and 0.5 and 1.234,50 (German grouping) as well as JSON numbers; blank = null. */
+export const germanNumber = (v: unknown) => {
+  const blank = blankToUndefined(v);
+  if (blank === undefined || blank === null) return null;
+  if (typeof blank !== 'string') return blank;
+  const s = blank.replace(/\s|€|EUR/gi, '');
+  const normalised = /,\d{1,2}$/.test(s) || (s.includes(',') && !s.includes('.')) ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  const n = Number(normalised);
+  return Number.isFinite(n) ? n : blank;
+};
+export const optionalNumber = (max: number) =>
+  z.preprocess(germanNumber, z.number({ error: 'validation.number' }).min(0, 'validation.not_negative').max(max).nullable());
+
+export const optionalDate = () =>
+  z.preprocess(
+    (v) => blankToUndefined(v) ?? null,
+    z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date').nullable(),
+  );
+
+/** A multi-value form field (checkboxes, multi-select) or a JSON array; absent = empty. */
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(item));
+
+export const uuid = () => z.string().uuid('validation.invalid');
+export const optionalUuid = () => z.preprocess((v) => blankToUndefined(v) ?? null, z.string().uuid('validation.invalid').nullable());
+
+/** The version a form or client last saw: the basis of edit-conflict detection. */
+export const expectedVersion = () => z.coerce.number({ error: 'validation.invalid' }).int().min(1);
