@@ -1,5 +1,11 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../platform/http/env.js';
+import { activityRoutes } from './activity/routes.js';
+import { actorRoutes } from './actors/routes.js';
+import { apiRoutes } from './api/index.js';
+import { conceptRoutes } from './concepts/routes.js';
+import { measureRoutes } from './measures/routes.js';
+import { searchRoutes } from './search/routes.js';
 
 /** What a domain module adds to the application (cf. Decidim's component manifests). */
 export interface ModuleManifest {
@@ -7,4 +13,11 @@ export interface ModuleManifest {
   routes(): Hono<AppEnv>;
 }
 
-export const modules: ModuleManifest[] = [];
+export const modules: ModuleManifest[] = [
+  { name: 'concepts', routes: conceptRoutes },
+  { name: 'measures', routes: measureRoutes },
+  { name: 'actors', routes: actorRoutes },
+  { name: 'search', routes: searchRoutes },
+  { name: 'activity', routes: activityRoutes },
+  { name: 'api', routes: apiRoutes },
+];

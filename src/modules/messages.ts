@@ -5,7 +5,8 @@ import { messages as concepts } from './concepts/messages.js';
 import { messages as measures } from './measures/messages.js';
 import { messages as transfer } from './measures/transfer/messages.js';
 import { messages as portal } from './portal/messages.js';
+import { messages as search } from './search/messages.js';
 import { messages as tenants } from './tenants/messages.js';
 
 /** Every module's message catalog (each module owns the texts of its pages). */
-export const moduleMessages: ModuleMessages[] = [actors, api, concepts, measures, transfer, portal, tenants];
+export const moduleMessages: ModuleMessages[] = [actors, api, concepts, measures, transfer, portal, search, tenants];

@@ -1,3 +1,4 @@
+import { deleteCookie, getCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Ctx } from './env.js';
 
@@ -17,4 +18,12 @@ export async function formBody(c: Ctx): Promise<Record<string, unknown>> {
 export function redirectWithFlash(c: Ctx, location: string, message?: string) {
   if (message) c.header('set-cookie', `ikon_flash=${encodeURIComponent(message)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60`, { append: true });
   return c.redirect(location, 303);
+}
+
+/** The one-time message set by redirectWithFlash, removed once read. */
+export function takeFlash(c: Ctx): string | undefined {
+  const raw = getCookie(c, 'ikon_flash');
+  if (!raw) return undefined;
+  deleteCookie(c, 'ikon_flash', { path: '/' });
+  return decodeURIComponent(raw);
 }

@@ -5,6 +5,8 @@ import { moduleMessages } from '../../modules/messages.js';
 export type Catalog = Record<string, string>;
 /** A module's own texts, German and English, merged into the catalogs below. */
 export interface ModuleMessages {
+  /** The internal application is German only; such catalogs need no English. */
+  internalOnly?: boolean;
   de: Catalog;
   en: Catalog;
 }

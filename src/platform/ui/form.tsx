@@ -124,19 +124,19 @@ export interface Option {
   label: string;
 }
 
-export function SelectField(p: FieldProps & { options: Option[]; multiple?: boolean; emptyLabel?: string }) {
+export function SelectField(p: FieldProps & { options: Option[]; groups?: { label: string; options: Option[] }[]; multiple?: boolean; emptyLabel?: string }) {
   const error = errorOf(p.t, p.form.errors, p.name);
   const raw = p.form.values[p.name];
   const selected = new Set((Array.isArray(raw) ? raw : raw == null ? [] : [raw]).map(String));
   return (
     <FieldFrame {...p} error={error}>
-      <div class="kern-form-input__select-wrapper">
+      <div class={p.multiple ? undefined : 'kern-form-input__select-wrapper'}>
         <select
           class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
           id={fieldId(p.name)}
           name={p.name}
           multiple={p.multiple}
-          size={p.multiple ? Math.min(8, p.options.length) : undefined}
+          size={p.multiple ? 8 : undefined}
           required={p.required}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={describedBy(p, error)}
@@ -146,6 +146,15 @@ export function SelectField(p: FieldProps & { options: Option[]; multiple?: bool
             <option value={o.value} selected={selected.has(o.value)}>
               {o.label}
             </option>
+          ))}
+          {p.groups?.map((g) => (
+            <optgroup label={g.label}>
+              {g.options.map((o) => (
+                <option value={o.value} selected={selected.has(o.value)}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </div>

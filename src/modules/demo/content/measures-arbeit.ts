@@ -45,7 +45,6 @@ export const measuresArbeit: DemoMeasure[] = [
     targetGroups: ['Erwerbsfähige Geflüchtete im SGB II', 'Zugewanderte im ländlichen Raum'],
     leadActorKey: 'jobcenter', partnerActorKeys: ['sg-birkenhoehe', 'sg-fennwiesen'],
     horizon: 'kurz', startDate: '2025-06-01', priority: 'quick_win',
-    indicator: 'Anzahl Beratungstage vor Ort pro Monat', targetValue: '8',
     status: 'in_umsetzung', crossCuttingKeys: [], sdgs: [8, 11], municipalityAgs: ['03499007', '03499008', '03499009', '03499010'],
   },
   {
@@ -122,7 +121,6 @@ export const measuresArbeit: DemoMeasure[] = [
     targetGroups: ['Arbeitgeber', 'Personalabteilungen'],
     leadActorKey: 'fd-auslaender', partnerActorKeys: ['wirtschaftsfoerderung', 'ihk'],
     horizon: 'kurz', startDate: '2025-04-01', priority: 'quick_win',
-    indicator: 'Anzahl Veranstaltungen pro Jahr', targetValue: '3',
     status: 'verstetigt', crossCuttingKeys: [], sdgs: [8, 16], municipalityAgs: [],
   },
   {
@@ -145,7 +143,6 @@ export const measuresArbeit: DemoMeasure[] = [
     targetGroups: ['Auszubildende mit Zuwanderungsgeschichte', 'Ausbildungsbetriebe'],
     leadActorKey: 'agentur-arbeit', partnerActorKeys: ['bbs-musterstadt', 'ihk'],
     horizon: 'kurz', startDate: '2025-08-01', priority: 'normal',
-    indicator: 'Anzahl geförderter Ausbildungsverhältnisse', targetValue: '40 (2026)',
     status: 'in_umsetzung', crossCuttingKeys: [], sdgs: [4, 8], municipalityAgs: [],
   },
   {
@@ -200,7 +197,6 @@ export const measuresArbeit: DemoMeasure[] = [
     leadActorKey: 'agentur-arbeit', partnerActorKeys: ['bbs-musterstadt', 'landwirtschaftskammer'],
     horizon: 'mittel', startDate: '2025-08-01', priority: 'normal',
     fundingSource: 'Agentur für Arbeit',
-    indicator: 'Übergangsquote in Ausbildung', targetValue: '60 %',
     status: 'in_umsetzung', crossCuttingKeys: [], sdgs: [4, 8], municipalityAgs: [],
   },
 
@@ -211,8 +207,7 @@ export const measuresArbeit: DemoMeasure[] = [
     description: 'Jobcenter, Agentur für Arbeit, Ausländerbehörde und Migrationsberatung besprechen einmal im Monat komplexe Einzelfälle mit Einwilligung der Betroffenen und vereinbaren verbindliche nächste Schritte.',
     targetGroups: ['Zugewanderte mit komplexen Problemlagen'],
     leadActorKey: 'jobcenter', partnerActorKeys: ['agentur-arbeit', 'fd-auslaender', 'mbe'],
-    horizon: 'kurz', startDate: '2024-06-01', priority: 'schwerpunkt',
-    indicator: 'Anzahl besprochener Fälle pro Jahr', targetValue: '60',
+    horizon: 'lang', startDate: '2024-06-01', priority: 'schwerpunkt',
     status: 'verstetigt', crossCuttingKeys: [], sdgs: [8, 16, 17], municipalityAgs: [],
   },
   {

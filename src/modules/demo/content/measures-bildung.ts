@@ -21,7 +21,6 @@ export const measuresBildung: DemoMeasure[] = [
     targetGroups: ['Eltern mit Zuwanderungsgeschichte'],
     leadActorKey: 'familienzentrum-sonnenblume', partnerActorKeys: ['dskv', 'ks-migration'],
     horizon: 'kurz', startDate: '2025-02-01', priority: 'quick_win',
-    indicator: 'Anzahl Infoabende pro Jahr', targetValue: '6',
     status: 'verstetigt', crossCuttingKeys: [], sdgs: [4], municipalityAgs: [],
   },
   {
@@ -118,7 +117,6 @@ export const measuresBildung: DemoMeasure[] = [
     targetGroups: ['DaZ-Lehrkräfte', 'Schulleitungen'],
     leadActorKey: 'sprachbildungszentrum', partnerActorKeys: ['fd-bildung', 'obs-moordorf'],
     horizon: 'lang', startDate: '2024-02-01', priority: 'normal',
-    indicator: 'Anzahl beteiligter Schulen', targetValue: '18',
     status: 'verstetigt', crossCuttingKeys: [], sdgs: [4, 17], municipalityAgs: [],
   },
   {
@@ -260,7 +258,6 @@ export const measuresBildung: DemoMeasure[] = [
     targetGroups: ['Lehrkräfte der Sekundarstufe'],
     leadActorKey: 'sprachbildungszentrum', partnerActorKeys: ['igs-musterstadt', 'obs-moordorf'],
     horizon: 'mittel', startDate: '2025-09-01', endDate: '2027-06-30', priority: 'normal',
-    indicator: 'Anzahl fortgebildeter Lehrkräfte', targetValue: '120 (2027)',
     status: 'in_umsetzung', crossCuttingKeys: [], sdgs: [4], municipalityAgs: [],
   },
   {
@@ -291,7 +288,7 @@ export const measuresBildung: DemoMeasure[] = [
     description: 'Zweimal wöchentlich bieten Honorarkräfte und Ehrenamtliche in vier Einrichtungen Hausaufgabenhilfe an. Ein ruhiger Lernraum mit WLAN steht auch außerhalb der Betreuungszeiten offen.',
     targetGroups: ['Schüler*innen in Gemeinschaftsunterkünften', 'Kinder aus Familien im Leistungsbezug'],
     leadActorKey: 'caritas', partnerActorKeys: ['fd-soziales', 'fluechtlingshilfe-heidewald'],
-    horizon: 'mittel', startDate: '2024-03-01', priority: 'normal',
+    horizon: 'lang', startDate: '2024-03-01', priority: 'normal',
     costEur: 12500, fundingSource: 'Eigenmittel Landkreis / Spenden',
     indicator: 'Anzahl regelmäßig teilnehmender Kinder', targetValue: '70',
     status: 'verstetigt', crossCuttingKeys: [], sdgs: [4, 10], municipalityAgs: [],

@@ -10,7 +10,6 @@ export const measuresGesundheit: DemoMeasure[] = [
     targetGroups: ['Neuzugewanderte', 'Integrationskursteilnehmende'],
     leadActorKey: 'fd-gesundheit', partnerActorKeys: ['kvhs', 'mso-netzwerk'],
     horizon: 'mittel', startDate: '2025-03-01', priority: 'normal',
-    indicator: 'Anzahl Teilnehmende pro Jahr', targetValue: '200 (2026)',
     status: 'in_umsetzung', crossCuttingKeys: [], sdgs: [10], municipalityAgs: [],
   },
   {
@@ -88,7 +87,6 @@ export const measuresGesundheit: DemoMeasure[] = [
     leadActorKey: 'klinikum', partnerActorKeys: [],
     horizon: 'kurz', startDate: '2024-11-01', endDate: '2025-06-30', priority: 'quick_win',
     costEur: 18000, fundingSource: 'Eigenmittel Kreisklinikum',
-    indicator: 'Anzahl Videodolmetsch-Einsätze pro Monat', targetValue: '60',
     status: 'umgesetzt', crossCuttingKeys: ['interkulturelle-oeffnung'], sdgs: [10], municipalityAgs: [],
   },
   {
@@ -175,7 +173,6 @@ export const measuresGesundheit: DemoMeasure[] = [
     targetGroups: ['Ältere Zugewanderte', 'Pflegende Angehörige'],
     leadActorKey: 'pflegestuetzpunkt', partnerActorKeys: ['dskv', 'ukr-verein', 'mso-netzwerk'],
     horizon: 'mittel', startDate: '2025-06-01', priority: 'normal',
-    indicator: 'Anzahl Beratungen mit Zuwanderungsbezug', targetValue: '60 (2026)',
     status: 'in_umsetzung', crossCuttingKeys: ['interkulturelle-oeffnung'], sdgs: [10], municipalityAgs: [],
   },
   {
@@ -251,7 +248,6 @@ export const measuresGesundheit: DemoMeasure[] = [
     targetGroups: ['Internationale Pflegekräfte', 'Pflegeteams'],
     leadActorKey: 'seniorenzentrum', partnerActorKeys: ['wirtschaftsfoerderung', 'fd-auslaender'],
     horizon: 'mittel', startDate: '2025-05-01', endDate: '2027-04-30', priority: 'normal',
-    indicator: 'Verbleibquote nach zwei Jahren', targetValue: '80 %',
     status: 'in_umsetzung', crossCuttingKeys: ['interkulturelle-oeffnung'], sdgs: [8, 10], municipalityAgs: ['03499006'],
   },
   {

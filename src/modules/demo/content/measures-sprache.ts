@@ -21,7 +21,6 @@ export const measuresSprache: DemoMeasure[] = [
     targetGroups: ['Integrationskursträger', 'Fachkräfte der Migrationsarbeit'],
     leadActorKey: 'kvhs', partnerActorKeys: ['bildungswerk', 'jobcenter', 'mbe', 'ks-migration'],
     horizon: 'kurz', startDate: '2024-01-15', priority: 'quick_win',
-    indicator: 'Anzahl Trägertreffen pro Jahr', targetValue: '4 (jährlich)',
     status: 'verstetigt', crossCuttingKeys: [], sdgs: [4, 17], municipalityAgs: [],
   },
   {
@@ -178,7 +177,6 @@ export const measuresSprache: DemoMeasure[] = [
     targetGroups: ['Zugewanderte aller Sprachniveaus', 'Kursabsolvent*innen'],
     leadActorKey: 'bibliothek', partnerActorKeys: ['freiwilligenagentur', 'stadt-musterstadt'],
     horizon: 'kurz', startDate: '2024-04-01', priority: 'quick_win',
-    indicator: 'Durchschnittliche Teilnehmendenzahl pro Termin', targetValue: '12',
     status: 'verstetigt', crossCuttingKeys: [], sdgs: [4, 11], municipalityAgs: ['03499001'],
   },
   {
@@ -187,7 +185,7 @@ export const measuresSprache: DemoMeasure[] = [
     description: 'Ehrenamtliche treffen sich regelmäßig mit einer lernenden Person zum Sprechen, Vorlesen und gemeinsamen Erledigen von Alltagswegen. Die Freiwilligenagentur vermittelt und begleitet die Tandems.',
     targetGroups: ['Kursteilnehmende', 'Ehrenamtliche'],
     leadActorKey: 'freiwilligenagentur', partnerActorKeys: ['kvhs', 'fluechtlingshilfe-heidewald'],
-    horizon: 'mittel', startDate: '2025-02-01', priority: 'normal',
+    horizon: 'lang', startDate: '2025-02-01', priority: 'normal',
     indicator: 'Anzahl aktiver Sprachpatenschaften', targetValue: '40 (2026)',
     status: 'in_umsetzung', crossCuttingKeys: [], sdgs: [4, 17], municipalityAgs: [],
   },
@@ -264,7 +262,6 @@ export const measuresSprache: DemoMeasure[] = [
     leadActorKey: 'fd-jugend', partnerActorKeys: ['sprachbildungszentrum', 'familienzentrum-sonnenblume'],
     horizon: 'kurz', startDate: '2025-09-01', endDate: '2026-06-30', priority: 'normal',
     costEur: 4200, fundingSource: 'Land Niedersachsen (Sprachbildung in Kitas)',
-    indicator: 'Anzahl teilnehmender Kita-Teams', targetValue: '20 (2026)',
     status: 'in_umsetzung', crossCuttingKeys: ['interkulturelle-oeffnung'], sdgs: [4], municipalityAgs: [],
   },
 

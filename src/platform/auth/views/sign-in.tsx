@@ -47,7 +47,7 @@ export function SignInPage(p: {
                 <thead>
                   <tr>
                     <th scope="col">{t('auth.email')}</th>
-                    <th scope="col">{t('members.role')}</th>
+                    <th scope="col">{t('auth.role')}</th>
                   </tr>
                 </thead>
                 <tbody>

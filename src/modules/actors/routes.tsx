@@ -1,0 +1,166 @@
+import { Hono } from 'hono';
+import { AppError } from '../../platform/errors.js';
+import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { Button, Csrf, ErrorSummary, SelectField, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
+import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
+import { isCoordinator } from '../tenants/policy.js';
+import { municipalitiesOf, type Tenant } from '../tenants/service.js';
+import { actorKinds } from './schema.js';
+import { actorById, createActor, deleteActor, listActors, updateActor } from './service.js';
+
+const commandContext = (c: Ctx) => ({ db: dbOf(c), user: c.get('user')! });
+
+function ActorFields(p: { c: Ctx; form: FormState; municipalities: { id: string; name: string }[] }) {
+  const t = p.c.get('t');
+  const f = { t, form: p.form };
+  return (
+    <>
+      <ErrorSummary t={t} errors={p.form.errors} labels={{ name: t('actors.name'), kind: t('actors.kind'), municipalityId: t('actors.municipality') }} />
+      <Csrf token={p.c.get('csrfToken')} />
+      <TextField {...f} name="name" label={t('actors.name')} required />
+      <SelectField {...f} name="kind" label={t('actors.kind')} required options={actorKinds.map((k) => ({ value: k, label: t(`actor_kind.${k}`) }))} />
+      <SelectField {...f} name="municipalityId" label={t('actors.municipality')} emptyLabel={t('measure.whole_county')} options={p.municipalities.map((m) => ({ value: m.id, label: m.name }))} />
+    </>
+  );
+}
+
+export function actorRoutes() {
+  const app = new Hono<AppEnv>();
+
+  const listPage = async (c: Ctx, tenant: Tenant, form: FormState, status = 200) => {
+    const t = c.get('t');
+    const db = dbOf(c);
+    const [actors, municipalities] = await Promise.all([listActors(db, tenant.id), municipalitiesOf(db, tenant.id)]);
+    const base = appBase(tenant);
+    const manage = isCoordinator(c.get('user'), tenant.id);
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={t('actors.title')} section="actors">
+        <h1 class="kern-heading-large">{t('actors.title')}</h1>
+        <p>{t('actors.intro', { count: actors.length })}</p>
+        <div class="table-scroll">
+          <table class="data-table">
+            <caption class="visually-hidden">{t('actors.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('actors.name')}</th>
+                <th scope="col">{t('actors.kind')}</th>
+                <th scope="col">{t('actors.municipality')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {actors.map((a) => (
+                <tr>
+                  <td>{manage ? <a href={`${base}/akteure/${a.id}`}>{a.name}</a> : a.name}</td>
+                  <td>{t(`actor_kind.${a.kind}`)}</td>
+                  <td>{a.municipalityName ?? t('measure.whole_county')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {manage ? (
+          <form method="post" action={`${base}/akteure`} class="stack" novalidate aria-labelledby="new-actor">
+            <h2 id="new-actor" class="kern-heading-medium">{t('actors.new')}</h2>
+            <ActorFields c={c} form={form} municipalities={municipalities} />
+            <div>
+              <Button>{t('form.create')}</Button>
+            </div>
+          </form>
+        ) : null}
+      </AppPage>,
+      status,
+    );
+  };
+
+  const editPage = async (c: Ctx, tenant: Tenant, id: string, form: FormState, status = 200, error?: string) => {
+    const t = c.get('t');
+    const actor = await actorById(dbOf(c), tenant.id, id);
+    const municipalities = await municipalitiesOf(dbOf(c), tenant.id);
+    const base = `${appBase(tenant)}/akteure/${actor.id}`;
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={actor.name} section="actors">
+        <h1 class="kern-heading-large">{actor.name}</h1>
+        {error ? (
+          <div class="kern-alert kern-alert--danger" role="alert">
+            <div class="kern-alert__header">
+              <span class="kern-title">{error}</span>
+            </div>
+          </div>
+        ) : null}
+        <form method="post" action={base} class="stack" novalidate>
+          <input type="hidden" name="version" value={String(form.values.version ?? actor.version)} />
+          <ActorFields c={c} form={form} municipalities={municipalities} />
+          <div class="actions">
+            <Button>{t('form.save')}</Button>
+            <a href={`${appBase(tenant)}/akteure`}>{t('form.cancel')}</a>
+          </div>
+        </form>
+        <form method="post" action={`${base}/loeschen`} class="stack">
+          <Csrf token={c.get('csrfToken')} />
+          <p>{t('actors.delete_hint')}</p>
+          <div>
+            <Button variant="secondary">{t('actors.delete')}</Button>
+          </div>
+        </form>
+      </AppPage>,
+      status,
+    );
+  };
+
+  app.get('/app/k/:slug/akteure', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    return listPage(c, tenant, emptyForm({ kind: 'wohlfahrtsverband' }));
+  });
+
+  app.post('/app/k/:slug/akteure', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    try {
+      const a = await createActor(commandContext(c), tenant.id, body);
+      return redirectWithFlash(c, `${appBase(tenant)}/akteure`, c.get('t')('actors.created', { name: a.name }));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'validation_failed') return listPage(c, tenant, { values: body, errors: e.fieldErrors }, 422);
+      throw e;
+    }
+  });
+
+  app.get('/app/k/:slug/akteure/:id', async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    if (!isCoordinator(user, tenant.id)) throw new AppError('forbidden');
+    const a = await actorById(dbOf(c), tenant.id, c.req.param('id'));
+    return editPage(c, tenant, a.id, emptyForm({ name: a.name, kind: a.kind, municipalityId: a.municipalityId ?? '', version: a.version }));
+  });
+
+  app.post('/app/k/:slug/akteure/:id', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    const id = c.req.param('id');
+    try {
+      await updateActor(commandContext(c), tenant.id, id, body);
+      return redirectWithFlash(c, `${appBase(tenant)}/akteure`, c.get('t')('actors.saved'));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'validation_failed') return editPage(c, tenant, id, { values: body, errors: e.fieldErrors }, 422);
+      if (e instanceof AppError && e.code === 'edit_conflict') return editPage(c, tenant, id, { values: body, errors: [] }, 409, c.get('t')('error.edit_conflict'));
+      throw e;
+    }
+  });
+
+  app.post('/app/k/:slug/akteure/:id/loeschen', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const id = c.req.param('id');
+    try {
+      await deleteActor(commandContext(c), tenant.id, id);
+      return redirectWithFlash(c, `${appBase(tenant)}/akteure`, c.get('t')('actors.deleted'));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'conflict') {
+        const a = await actorById(dbOf(c), tenant.id, id);
+        return editPage(c, tenant, id, emptyForm({ name: a.name, kind: a.kind, municipalityId: a.municipalityId ?? '', version: a.version }), 409, c.get('t')(e.messageKey, e.options.params));
+      }
+      throw e;
+    }
+  });
+  return app;
+}

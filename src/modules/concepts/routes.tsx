@@ -1,0 +1,282 @@
+import { Hono } from 'hono';
+import { AppError } from '../../platform/errors.js';
+import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { Button, Csrf, ErrorSummary, TextArea, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
+import { listActors } from '../actors/service.js';
+import { canCreateMeasure } from '../measures/policy.js';
+import { listMeasures, targetGroupsOf } from '../measures/service.js';
+import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
+import type { Tenant } from '../tenants/service.js';
+import { createEdition, editionById, listEditions, transitionEdition, updateEdition } from './editions.js';
+import { createItem, deleteItem, editionOutline, fieldKind, goalKind, guidelineKind, itemById, moveItem, updateItem } from './items.js';
+import { canManageConcept, isEditionOpen } from './policy.js';
+import { EditionPage } from './views/edition-page.js';
+import { ItemForm, type ItemPath } from './views/item-form.js';
+import { formatDate } from '../../platform/i18n/i18n.js';
+
+const commandContext = (c: Ctx) => ({ db: dbOf(c), user: c.get('user')! });
+const kinds = { leitlinien: guidelineKind, themenfelder: fieldKind, ziele: goalKind } as const;
+const isItemPath = (p: string): p is ItemPath => p in kinds;
+const validationFailed = (e: unknown): e is AppError => e instanceof AppError && e.code === 'validation_failed';
+
+export function conceptRoutes() {
+  const app = new Hono<AppEnv>();
+
+  const editionsPage = async (c: Ctx, tenant: Tenant, form: FormState, status = 200) => {
+    const t = c.get('t');
+    const editions = await listEditions(dbOf(c), tenant.id);
+    const base = appBase(tenant);
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={t('editions.title')} section="editions">
+        <h1 class="kern-heading-large">{t('editions.title')}</h1>
+        <p>{t('editions.intro')}</p>
+        <table class="data-table">
+          <caption class="visually-hidden">{t('editions.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('editions.edition')}</th>
+              <th scope="col">{t('measure.status')}</th>
+              <th scope="col">{t('editions.adopted_on_label')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {editions.map((e) => (
+              <tr>
+                <td>
+                  <a href={`${base}/fassungen/${e.id}`}>{e.title}</a>
+                </td>
+                <td>{t(`edition_status.${e.status}`)}</td>
+                <td>{formatDate('de', e.adoptedOn) || '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {canManageConcept(c.get('user'), tenant.id) ? (
+          <form method="post" action={`${base}/fassungen`} class="stack" novalidate aria-labelledby="new-edition">
+            <h2 id="new-edition" class="kern-heading-medium">{t('editions.new')}</h2>
+            <ErrorSummary t={t} errors={form.errors} labels={{ title: t('concept.item_title') }} />
+            <Csrf token={c.get('csrfToken')} />
+            <TextField t={t} form={form} name="title" label={t('concept.item_title')} required hint={t('editions.title_hint')} />
+            <TextArea t={t} form={form} name="introduction" label={t('editions.introduction')} />
+            <div>
+              <Button>{t('form.create')}</Button>
+            </div>
+          </form>
+        ) : null}
+      </AppPage>,
+      status,
+    );
+  };
+
+  app.get('/app/k/:slug/fassungen', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    return editionsPage(c, tenant, emptyForm());
+  });
+
+  app.post('/app/k/:slug/fassungen', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    try {
+      const e = await createEdition(commandContext(c), tenant.id, body);
+      return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${e.id}`, c.get('t')('editions.created'));
+    } catch (e) {
+      if (validationFailed(e)) return editionsPage(c, tenant, { values: body, errors: e.fieldErrors }, 422);
+      throw e;
+    }
+  });
+
+  const editionPage = async (c: Ctx, tenant: Tenant, editionId: string, transitionForm?: FormState, status = 200) => {
+    const db = dbOf(c);
+    const user = c.get('user');
+    const edition = await editionById(db, tenant.id, editionId);
+    const q = c.req.query();
+    const filter = { fieldId: q.themenfeld, horizon: q.zeithorizont, status: q.status, targetGroup: q.zielgruppe, leadActorId: q.federfuehrung };
+    const [outline, measures, all, targetGroups, actors] = await Promise.all([
+      editionOutline(db, tenant.id, edition.id),
+      listMeasures(db, tenant.id, edition.id, filter),
+      listMeasures(db, tenant.id, edition.id),
+      targetGroupsOf(db, tenant.id, edition.id),
+      listActors(db, tenant.id),
+    ]);
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={edition.title} section="editions">
+        <EditionPage
+          t={c.get('t')}
+          base={appBase(tenant)}
+          csrfToken={c.get('csrfToken')}
+          edition={edition}
+          outline={outline}
+          measures={measures}
+          totalMeasures={all.length}
+          filter={{ themenfeld: q.themenfeld ?? '', zeithorizont: q.zeithorizont ?? '', status: q.status ?? '', zielgruppe: q.zielgruppe ?? '', federfuehrung: q.federfuehrung ?? '' }}
+          targetGroups={targetGroups}
+          actors={actors}
+          canManage={canManageConcept(user, tenant.id)}
+          canCreateMeasure={canCreateMeasure(user, tenant.id)}
+          open={isEditionOpen(edition.status)}
+          transitionForm={transitionForm}
+        />
+      </AppPage>,
+      status,
+    );
+  };
+
+  app.get('/app/k/:slug/fassungen/:id', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    return editionPage(c, tenant, c.req.param('id'));
+  });
+
+  app.post('/app/k/:slug/fassungen/:id/status', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    try {
+      const e = await transitionEdition(commandContext(c), tenant.id, c.req.param('id'), body);
+      return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${e.id}`, c.get('t')('editions.status_changed', { status: c.get('t')(`edition_status.${e.status}`) }));
+    } catch (e) {
+      if (validationFailed(e)) return editionPage(c, tenant, c.req.param('id'), { values: body, errors: e.fieldErrors }, 422);
+      throw e;
+    }
+  });
+
+  const editionEditPage = async (c: Ctx, tenant: Tenant, id: string, form: FormState, status = 200) => {
+    const t = c.get('t');
+    const edition = await editionById(dbOf(c), tenant.id, id);
+    const action = `${appBase(tenant)}/fassungen/${edition.id}/bearbeiten`;
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={t('editions.edit')} section="editions">
+        <h1 class="kern-heading-large">{t('editions.edit')}</h1>
+        <form method="post" action={action} class="stack" novalidate>
+          <ErrorSummary t={t} errors={form.errors} labels={{ title: t('concept.item_title') }} />
+          <Csrf token={c.get('csrfToken')} />
+          <input type="hidden" name="version" value={String(form.values.version ?? edition.version)} />
+          <TextField t={t} form={form} name="title" label={t('concept.item_title')} required />
+          <TextArea t={t} form={form} name="introduction" label={t('editions.introduction')} rows={6} />
+          <div class="actions">
+            <Button>{t('form.save')}</Button>
+            <a href={`${appBase(tenant)}/fassungen/${edition.id}`}>{t('form.cancel')}</a>
+          </div>
+        </form>
+      </AppPage>,
+      status,
+    );
+  };
+
+  app.get('/app/k/:slug/fassungen/:id/bearbeiten', async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    if (!canManageConcept(user, tenant.id)) throw new AppError('forbidden');
+    const e = await editionById(dbOf(c), tenant.id, c.req.param('id'));
+    return editionEditPage(c, tenant, e.id, emptyForm({ title: e.title, introduction: e.introduction, version: e.version }));
+  });
+
+  app.post('/app/k/:slug/fassungen/:id/bearbeiten', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    try {
+      const e = await updateEdition(commandContext(c), tenant.id, c.req.param('id'), body);
+      return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${e.id}`, c.get('t')('editions.saved'));
+    } catch (e) {
+      if (validationFailed(e)) return editionEditPage(c, tenant, c.req.param('id'), { values: body, errors: e.fieldErrors }, 422);
+      if (e instanceof AppError && e.code === 'edit_conflict') return editionEditPage(c, tenant, c.req.param('id'), { values: body, errors: [{ field: 'title', messageKey: 'error.edit_conflict' }] }, 409);
+      throw e;
+    }
+  });
+
+  // Leitlinien, Themenfelder, Ziele: one set of routes, the path segment picks the kind.
+  const itemPage = async (c: Ctx, tenant: Tenant, kind: ItemPath, editionId: string, form: FormState, itemId?: string, status = 200) => {
+    const t = c.get('t');
+    const base = appBase(tenant);
+    const outline = await editionOutline(dbOf(c), tenant.id, editionId);
+    const title = t(itemId ? `concept.edit_${kind}` : `concept.new_${kind}`);
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={title} section="editions">
+        <h1 class="kern-heading-large">{title}</h1>
+        <ItemForm
+          t={t}
+          kind={kind}
+          csrfToken={c.get('csrfToken')}
+          action={itemId ? `${base}/${kind}/${itemId}/bearbeiten` : `${base}/fassungen/${editionId}/${kind}`}
+          form={form}
+          fields={outline.fields.filter((f) => !f.isCrossCutting)}
+          cancelHref={`${base}/fassungen/${editionId}`}
+          deleteAction={itemId ? `${base}/${kind}/${itemId}/loeschen` : undefined}
+        />
+      </AppPage>,
+      status,
+    );
+  };
+
+  app.get('/app/k/:slug/fassungen/:id/:kind{leitlinien|themenfelder|ziele}/neu', async (c) => {
+    const kind = c.req.param('kind');
+    if (!isItemPath(kind)) throw new AppError('not_found');
+    const { tenant, user } = await tenantForApp(c);
+    if (!canManageConcept(user, tenant.id)) throw new AppError('forbidden');
+    const edition = await editionById(dbOf(c), tenant.id, c.req.param('id'));
+    return itemPage(c, tenant, kind, edition.id, emptyForm({ fieldId: c.req.query('themenfeld') ?? '', kind: 'handlungsziel' }));
+  });
+
+  app.post('/app/k/:slug/fassungen/:id/:kind{leitlinien|themenfelder|ziele}', async (c) => {
+    const kind = c.req.param('kind');
+    if (!isItemPath(kind)) throw new AppError('not_found');
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    const editionId = c.req.param('id');
+    try {
+      await createItem(commandContext(c), kinds[kind], tenant.id, editionId, body);
+      return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${editionId}`, c.get('t')('concept.item_created'));
+    } catch (e) {
+      if (validationFailed(e)) return itemPage(c, tenant, kind, editionId, { values: body, errors: e.fieldErrors }, undefined, 422);
+      throw e;
+    }
+  });
+
+  app.get('/app/k/:slug/:kind{leitlinien|themenfelder|ziele}/:itemId/bearbeiten', async (c) => {
+    const kind = c.req.param('kind');
+    if (!isItemPath(kind)) throw new AppError('not_found');
+    const { tenant, user } = await tenantForApp(c);
+    if (!canManageConcept(user, tenant.id)) throw new AppError('forbidden');
+    const item = await itemById(dbOf(c), kinds[kind], tenant.id, c.req.param('itemId'));
+    return itemPage(c, tenant, kind, item.editionId, emptyForm({ ...item, isCrossCutting: item.isCrossCutting ? 'true' : undefined }), item.id);
+  });
+
+  app.post('/app/k/:slug/:kind{leitlinien|themenfelder|ziele}/:itemId/bearbeiten', async (c) => {
+    const kind = c.req.param('kind');
+    if (!isItemPath(kind)) throw new AppError('not_found');
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    const item = await itemById(dbOf(c), kinds[kind], tenant.id, c.req.param('itemId'));
+    try {
+      await updateItem(commandContext(c), kinds[kind], tenant.id, item.id, body);
+      return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${item.editionId}`, c.get('t')('concept.item_saved'));
+    } catch (e) {
+      if (validationFailed(e)) return itemPage(c, tenant, kind, item.editionId, { values: body, errors: e.fieldErrors }, item.id, 422);
+      if (e instanceof AppError && e.code === 'edit_conflict') return itemPage(c, tenant, kind, item.editionId, { values: { ...body, version: item.version }, errors: [{ field: 'title', messageKey: 'error.edit_conflict' }] }, item.id, 409);
+      throw e;
+    }
+  });
+
+  app.post('/app/k/:slug/:kind{leitlinien|themenfelder|ziele}/:itemId/verschieben', async (c) => {
+    const kind = c.req.param('kind');
+    if (!isItemPath(kind)) throw new AppError('not_found');
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    const item = await itemById(dbOf(c), kinds[kind], tenant.id, c.req.param('itemId'));
+    await moveItem(commandContext(c), kinds[kind], tenant.id, item.id, body.richtung === 'hoch' ? 'up' : 'down');
+    return c.redirect(`${appBase(tenant)}/fassungen/${item.editionId}`, 303);
+  });
+
+  app.post('/app/k/:slug/:kind{leitlinien|themenfelder|ziele}/:itemId/loeschen', async (c) => {
+    const kind = c.req.param('kind');
+    if (!isItemPath(kind)) throw new AppError('not_found');
+    const { tenant } = await tenantForApp(c);
+    const item = await itemById(dbOf(c), kinds[kind], tenant.id, c.req.param('itemId'));
+    await deleteItem(commandContext(c), kinds[kind], tenant.id, item.id);
+    return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${item.editionId}`, c.get('t')('concept.item_deleted'));
+  });
+
+  return app;
+}

@@ -1,0 +1,212 @@
+import type { T } from '../../../platform/i18n/i18n.js';
+import { formatDate } from '../../../platform/i18n/i18n.js';
+import { Button, Csrf, SelectField, TextField, emptyForm, type FormState } from '../../../platform/ui/form.js';
+import type { MeasureListRow } from '../../measures/service.js';
+import { horizons, measureStatuses } from '../../measures/schema.js';
+import type { Edition } from '../editions.js';
+import type { EditionOutline } from '../items.js';
+import { editionTransitions } from '../policy.js';
+
+interface EditionPageProps {
+  t: T;
+  base: string;
+  csrfToken: string;
+  edition: Edition;
+  outline: EditionOutline;
+  measures: MeasureListRow[];
+  totalMeasures: number;
+  filter: Record<string, string>;
+  targetGroups: string[];
+  actors: { id: string; name: string }[];
+  canManage: boolean;
+  canCreateMeasure: boolean;
+  open: boolean;
+  transitionForm?: FormState;
+}
+
+/** Small POST buttons to move an item up or down; keyboard- and screen-reader friendly. */
+export function MoveButtons(p: { t: T; action: string; csrfToken: string; label: string }) {
+  return (
+    <>
+      {(['hoch', 'runter'] as const).map((dir) => (
+        <form method="post" action={p.action} class="inline-form">
+          <Csrf token={p.csrfToken} />
+          <input type="hidden" name="richtung" value={dir} />
+          <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small" aria-label={`${p.label}: ${p.t(dir === 'hoch' ? 'form.move_up' : 'form.move_down')}`}>
+            <span class="kern-label">{dir === 'hoch' ? '↑' : '↓'}</span>
+          </button>
+        </form>
+      ))}
+    </>
+  );
+}
+
+export function EditionPage(p: EditionPageProps) {
+  const { t, edition, outline, base } = p;
+  const eBase = `${base}/fassungen/${edition.id}`;
+  const manage = p.canManage && p.open;
+  return (
+    <div class="stack">
+      <p class="muted">
+        <a href={`${base}/fassungen`}>{t('editions.all')}</a>
+      </p>
+      <h1 class="kern-heading-large">{edition.title}</h1>
+      <p>
+        <span class={`kern-badge kern-badge--${edition.status === 'beschlossen' ? 'success' : 'info'}`}>
+          <span class="kern-label">{t(`edition_status.${edition.status}`)}</span>
+        </span>{' '}
+        {edition.adoptedOn ? t('editions.adopted_on', { date: formatDate('de', edition.adoptedOn) }) : null}
+      </p>
+      {edition.introduction ? <p>{edition.introduction}</p> : null}
+      <div class="actions">
+        {manage ? <a href={`${eBase}/bearbeiten`}>{t('editions.edit')}</a> : null}
+        {manage ? <a href={`${eBase}/import`}>{t('editions.import')}</a> : null}
+        <a href={`${eBase}/export.xlsx`}>{t('editions.export_xlsx')}</a>
+        <a href={`${eBase}/export.csv`}>{t('editions.export_csv')}</a>
+      </div>
+      {!p.open ? <p class="muted">{t('editions.locked_hint')}</p> : null}
+      {p.canManage && editionTransitions[edition.status].length ? <TransitionForm {...p} action={`${eBase}/status`} /> : null}
+
+      <section aria-labelledby="guidelines-heading">
+        <h2 id="guidelines-heading" class="kern-heading-medium">{t('concept.guidelines')}</h2>
+        <ol>
+          {outline.guidelines.map((g) => (
+            <li>
+              <strong>{g.title}</strong> {g.text}
+              {manage ? <ItemActions t={t} csrfToken={p.csrfToken} href={`${base}/leitlinien/${g.id}`} label={g.title} /> : null}
+            </li>
+          ))}
+        </ol>
+        {manage ? <a href={`${eBase}/leitlinien/neu`}>{t('concept.new_guideline')}</a> : null}
+      </section>
+
+      <section aria-labelledby="fields-heading">
+        <h2 id="fields-heading" class="kern-heading-medium">{t('concept.fields_and_goals')}</h2>
+        {outline.fields.map((f) => (
+          <section class="field-section" aria-labelledby={`field-${f.id}`} id={`themenfeld-${f.id}`}>
+            <h3 id={`field-${f.id}`} class="kern-heading-small">
+              {f.title} {f.isCrossCutting ? <span class="muted">({t('concept.cross_cutting')})</span> : null}
+            </h3>
+            {f.description ? <p>{f.description}</p> : null}
+            {manage ? <ItemActions t={t} csrfToken={p.csrfToken} href={`${base}/themenfelder/${f.id}`} label={f.title} /> : null}
+            {f.isCrossCutting ? null : (
+              <ul>
+                {outline.goals
+                  .filter((g) => g.fieldId === f.id)
+                  .map((g) => (
+                    <li id={`ziel-${g.id}`}>
+                      {g.number} <span class="muted">{t(`goal_kind.${g.kind}`)}:</span> {g.title}
+                      {manage ? <ItemActions t={t} csrfToken={p.csrfToken} href={`${base}/ziele/${g.id}`} label={`${g.number} ${g.title}`} /> : null}
+                    </li>
+                  ))}
+              </ul>
+            )}
+            {manage && !f.isCrossCutting ? <a href={`${eBase}/ziele/neu?themenfeld=${f.id}`}>{t('concept.new_goal')}</a> : null}
+          </section>
+        ))}
+        {manage ? <p><a href={`${eBase}/themenfelder/neu`}>{t('concept.new_field')}</a></p> : null}
+      </section>
+
+      <section aria-labelledby="measures-heading">
+        <h2 id="measures-heading" class="kern-heading-medium">{t('concept.measures')}</h2>
+        {p.canCreateMeasure && p.open ? (
+          <p>
+            <a class="kern-btn kern-btn--primary" href={`${eBase}/massnahmen/neu`}>
+              <span class="kern-label">{t('measures.new_title')}</span>
+            </a>
+          </p>
+        ) : null}
+        <MeasureFilter {...p} action={eBase} />
+        <p role="status">{t('measures.count', { shown: p.measures.length, total: p.totalMeasures })}</p>
+        <MeasureTable {...p} manage={p.canCreateMeasure && p.open} />
+      </section>
+    </div>
+  );
+}
+
+function ItemActions(p: { t: T; csrfToken: string; href: string; label: string }) {
+  return (
+    <span class="actions">
+      <a href={`${p.href}/bearbeiten`} aria-label={`${p.label}: ${p.t('form.edit')}`}>{p.t('form.edit')}</a>
+      <MoveButtons t={p.t} action={`${p.href}/verschieben`} csrfToken={p.csrfToken} label={p.label} />
+    </span>
+  );
+}
+
+function TransitionForm(p: EditionPageProps & { action: string }) {
+  const { t } = p;
+  const form = p.transitionForm ?? emptyForm();
+  return (
+    <form method="post" action={p.action} class="stack" aria-labelledby="transition-heading">
+      <h2 id="transition-heading" class="kern-heading-small">{t('editions.change_status')}</h2>
+      <Csrf token={p.csrfToken} />
+      <input type="hidden" name="version" value={String(p.edition.version)} />
+      <SelectField t={t} form={form} name="to" label={t('editions.new_status')} required options={editionTransitions[p.edition.status].map((s) => ({ value: s, label: t(`edition_status.${s}`) }))} />
+      {editionTransitions[p.edition.status].includes('beschlossen') ? (
+        <TextField t={t} form={form} name="adoptedOn" label={t('editions.adopted_on_label')} type="date" hint={t('editions.adopted_on_hint')} />
+      ) : null}
+      <div>
+        <Button variant="secondary">{t('editions.change_status_button')}</Button>
+      </div>
+    </form>
+  );
+}
+
+function MeasureFilter(p: EditionPageProps & { action: string }) {
+  const { t } = p;
+  const form = emptyForm(p.filter);
+  return (
+    <form method="get" action={p.action} class="filters" aria-label={t('measures.filter')}>
+      <SelectField t={t} form={form} name="themenfeld" label={t('measure.field')} required emptyLabel={t('form.all')} options={p.outline.fields.filter((f) => !f.isCrossCutting).map((f) => ({ value: f.id, label: f.title }))} />
+      <SelectField t={t} form={form} name="zeithorizont" label={t('measure.horizon')} required emptyLabel={t('form.all')} options={horizons.map((h) => ({ value: h, label: t(`horizon.${h}`) }))} />
+      <SelectField t={t} form={form} name="status" label={t('measure.status')} required emptyLabel={t('form.all')} options={measureStatuses.map((s) => ({ value: s, label: t(`measure_status.${s}`) }))} />
+      <SelectField t={t} form={form} name="zielgruppe" label={t('measure.target_groups')} required emptyLabel={t('form.all')} options={p.targetGroups.map((g) => ({ value: g, label: g }))} />
+      <SelectField t={t} form={form} name="federfuehrung" label={t('measure.lead')} required emptyLabel={t('form.all')} options={p.actors.map((a) => ({ value: a.id, label: a.name }))} />
+      <div class="actions">
+        <Button variant="secondary">{t('form.filter')}</Button>
+        <a href={p.action}>{t('form.reset_filter')}</a>
+      </div>
+    </form>
+  );
+}
+
+function MeasureTable(p: EditionPageProps & { manage: boolean }) {
+  const { t } = p;
+  return (
+    <div class="table-scroll">
+      <table class="data-table">
+        <caption class="visually-hidden">{t('concept.measures')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('measure.number')}</th>
+            <th scope="col">{t('measure.title')}</th>
+            <th scope="col">{t('measure.field')}</th>
+            <th scope="col">{t('measure.lead')}</th>
+            <th scope="col">{t('measure.horizon')}</th>
+            <th scope="col">{t('measure.status')}</th>
+            {p.manage ? <th scope="col">{t('measures.order')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {p.measures.map((m) => (
+            <tr id={`m-${m.id}`}>
+              <td>{m.number}</td>
+              <td>
+                <a href={`${p.base}/massnahmen/${m.id}`}>{m.title}</a>
+              </td>
+              <td>{m.fieldTitle}</td>
+              <td>{m.leadActorName ?? '–'}</td>
+              <td>{t(`horizon.${m.horizon}`)}</td>
+              <td>{t(`measure_status.${m.status}`)}</td>
+              {p.manage ? (
+                <td>
+                  <MoveButtons t={t} action={`${p.base}/massnahmen/${m.id}/verschieben`} csrfToken={p.csrfToken} label={`${m.number} ${m.title}`} />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Db } from '../../db/client.js';
+import { listActors } from '../actors/service.js';
+import { editionOutline } from '../concepts/items.js';
+import { municipalitiesOf } from '../tenants/service.js';
+
+/** Everything a measure form offers to choose from, for one edition. */
+export async function measureOptions(db: Db, tenantId: string, editionId: string) {
+  const [outline, actors, municipalities] = await Promise.all([
+    editionOutline(db, tenantId, editionId),
+    listActors(db, tenantId),
+    municipalitiesOf(db, tenantId),
+  ]);
+  return {
+    fields: outline.fields.filter((f) => !f.isCrossCutting),
+    crossCutting: outline.fields.filter((f) => f.isCrossCutting),
+    goals: outline.goals,
+    actors,
+    municipalities,
+  };
+}
+export type MeasureOptions = Awaited<ReturnType<typeof measureOptions>>;

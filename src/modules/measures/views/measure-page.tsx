@@ -1,0 +1,182 @@
+import type { auditLog } from '../../../platform/audit/schema.js';
+import { changedFields } from '../../../platform/audit/diff.js';
+import { formatDateTime, type T } from '../../../platform/i18n/i18n.js';
+import { Button, Csrf, SelectField, emptyForm } from '../../../platform/ui/form.js';
+import type { Edition } from '../../concepts/editions.js';
+import { measureFieldLabels } from '../form-values.js';
+import type { MeasureOptions } from '../options.js';
+import { measureStatuses } from '../schema.js';
+import type { Measure } from '../service.js';
+import { displayValue } from './display.js';
+
+type AuditRow = typeof auditLog.$inferSelect;
+
+export function MeasureDetails(p: {
+  t: T;
+  base: string;
+  csrfToken: string;
+  measure: Measure;
+  edition: Edition;
+  options: MeasureOptions;
+  history: AuditRow[];
+  can: { edit: boolean; status: boolean; delete: boolean };
+  contentOpen: boolean;
+}) {
+  const { t, measure: m, options } = p;
+  const shown = measureFieldLabels.filter(([f]) => !['number', 'title'].includes(f));
+  return (
+    <div class="stack">
+      <p class="muted">
+        <a href={`${p.base}/fassungen/${p.edition.id}`}>{p.edition.title}</a> · {t(`edition_status.${p.edition.status}`)}
+      </p>
+      <h1 class="kern-heading-large">
+        {m.number} {m.title}
+      </h1>
+      <div class="actions">
+        {p.can.edit && p.contentOpen ? (
+          <a class="kern-btn kern-btn--primary" href={`${p.base}/massnahmen/${m.id}/bearbeiten`}>
+            <span class="kern-label">{t('form.edit')}</span>
+          </a>
+        ) : null}
+        {p.can.delete && p.contentOpen ? (
+          <form method="post" action={`${p.base}/massnahmen/${m.id}/loeschen`} class="inline-form">
+            <Csrf token={p.csrfToken} />
+            <input type="hidden" name="version" value={String(m.version)} />
+            <Button variant="secondary">{t('measures.delete')}</Button>
+          </form>
+        ) : null}
+      </div>
+      {!p.contentOpen ? <p class="muted">{t('measures.content_locked')}</p> : null}
+      <dl class="fact-list">
+        {shown.map(([field, key]) => (
+          <>
+            <dt>{t(key)}</dt>
+            <dd>{displayValue(t, options, field, (m as any)[field]) || '–'}</dd>
+          </>
+        ))}
+      </dl>
+      {p.can.status && p.edition.status !== 'abgeloest' ? (
+        <section aria-labelledby="status-heading">
+          <h2 id="status-heading" class="kern-heading-medium">
+            {t('measures.update_status')}
+          </h2>
+          <form method="post" action={`${p.base}/massnahmen/${m.id}/status`} class="actions">
+            <Csrf token={p.csrfToken} />
+            <input type="hidden" name="version" value={String(m.version)} />
+            <SelectField t={t} form={emptyForm({ status: m.status })} name="status" label={t('measure.status')} required options={measureStatuses.map((s) => ({ value: s, label: t(`measure_status.${s}`) }))} />
+            <Button variant="secondary">{t('measures.save_status')}</Button>
+          </form>
+        </section>
+      ) : null}
+      <section aria-labelledby="history-heading" id="verlauf">
+        <h2 id="history-heading" class="kern-heading-medium">
+          {t('measures.history')}
+        </h2>
+        <HistoryTable t={t} history={p.history} options={options} />
+      </section>
+    </div>
+  );
+}
+
+export function HistoryTable(p: { t: T; history: AuditRow[]; options: MeasureOptions }) {
+  const { t } = p;
+  const label = (f: string) => {
+    const entry = measureFieldLabels.find(([x]) => x === f);
+    return entry ? t(entry[1]) : f;
+  };
+  if (p.history.length === 0) return <p>{t('measures.history_empty')}</p>;
+  return (
+    <div class="table-scroll">
+      <table class="data-table">
+        <caption class="visually-hidden">{t('measures.history')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.when')}</th>
+            <th scope="col">{t('audit.who')}</th>
+            <th scope="col">{t('audit.what')}</th>
+            <th scope="col">{t('audit.changes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.history.map((h) => {
+            const fields = h.action === 'update' || h.action === 'import' ? changedFields(h.before, h.after).filter((f) => measureFieldLabels.some(([x]) => x === f)) : [];
+            return (
+              <tr>
+                <td>{formatDateTime('de', h.at)}</td>
+                <td>{h.userName ?? '–'}</td>
+                <td>{t(`audit.action.${h.action}`)}</td>
+                <td>
+                  {fields.length ? (
+                    <ul>
+                      {fields.map((f) => (
+                        <li>
+                          <strong>{label(f)}:</strong> <span class="diff-before">{displayValue(t, p.options, f, (h.before as any)?.[f]) || '–'}</span> →{' '}
+                          <span class="diff-after">{displayValue(t, p.options, f, (h.after as any)?.[f]) || '–'}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Shown when a save lost the race: what the other person saved, next to what this person typed. */
+export function ConflictNotice(p: { t: T; current: Measure; mine: Record<string, unknown>; lastChange?: AuditRow | undefined; options: MeasureOptions; historyHref: string }) {
+  const { t } = p;
+  const currentValues = p.current as unknown as Record<string, unknown>;
+  const differing = measureFieldLabels.filter(([f]) => changedFields({ [f]: normaliseMine(f, p.mine[f]) }, { [f]: currentValues[f] }).length > 0);
+  return (
+    <div class="kern-alert kern-alert--warning" role="alert" id="conflict">
+      <div class="kern-alert__header">
+        <h2 class="kern-title">{t('measures.conflict_title')}</h2>
+      </div>
+      <div class="kern-alert__body stack">
+        <p>
+          {t('measures.conflict_text', {
+            who: p.lastChange?.userName ?? t('measures.someone'),
+            when: p.lastChange ? formatDateTime('de', p.lastChange.at) : '',
+          })}
+        </p>
+        {differing.length ? (
+          <table class="data-table">
+            <caption>{t('measures.conflict_table')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.field')}</th>
+                <th scope="col">{t('measures.conflict_saved')}</th>
+                <th scope="col">{t('measures.conflict_mine')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {differing.map(([f, key]) => (
+                <tr>
+                  <th scope="row">{t(key)}</th>
+                  <td>{displayValue(t, p.options, f, currentValues[f]) || '–'}</td>
+                  <td>{displayValue(t, p.options, f, normaliseMine(f, p.mine[f])) || '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        <p>
+          <a href={p.historyHref}>{t('measures.conflict_history')}</a>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** Form strings → the shapes stored, so the comparison is about content, not formatting. */
+function normaliseMine(field: string, v: unknown): unknown {
+  if (field === 'targetGroups' && typeof v === 'string') return v.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  if ((field === 'staffFte' || field === 'costEur') && typeof v === 'string') return v === '' ? null : v.replace(/\./g, '').replace(',', '.');
+  if (['goalIds', 'partnerActorIds', 'crossCuttingIds', 'municipalityIds', 'sdgs'].includes(field)) return v == null || v === '' ? [] : Array.isArray(v) ? v : [v];
+  if (v === '') return null;
+  return v;
+}
