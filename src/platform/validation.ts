@@ -42,13 +42,14 @@ export const optionalText = (max = 10_000) =>
 export const nullableText = (max = 500) =>
   z.preprocess((v) => blankToUndefined(trimmed(v)) ?? null, z.string().max(max).nullable());
 
-/** Accepts 0,5 and 0.5 and 1.234,50 (German grouping) as well as JSON numbers; blank = null. */
+/** Accepts 0,5 and 0.5, 1.500 and 1.234,50 (German grouping) as well as JSON numbers; blank = null. */
 export const germanNumber = (v: unknown) => {
   const blank = blankToUndefined(v);
   if (blank === undefined || blank === null) return null;
   if (typeof blank !== 'string') return blank;
   const s = blank.replace(/\s|€|EUR/gi, '');
-  const normalised = /,\d{1,2}$/.test(s) || (s.includes(',') && !s.includes('.')) ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  const grouped = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s);
+  const normalised = grouped || s.includes(',') ? s.replace(/\./g, '').replace(',', '.') : s;
   const n = Number(normalised);
   return Number.isFinite(n) ? n : blank;
 };

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { and, eq, sql } from 'drizzle-orm';
+import { auditLog } from '../../platform/audit/schema.js';
+import { actors } from '../actors/schema.js';
+import { editions, fields } from '../concepts/schema.js';
+import { describeEachDb, type TestApp } from '../../../test/support/harness.js';
+import { measures } from './schema.js';
+
+async function demo(t: TestApp) {
+  const [draft] = await t.db.select().from(editions).where(eq(editions.status, 'entwurf'));
+  const [adopted] = await t.db.select().from(editions).where(eq(editions.status, 'beschlossen'));
+  const [field] = await t.db.select().from(fields).where(and(eq(fields.editionId, draft!.id), eq(fields.isCrossCutting, false))).limit(1);
+  const [soziales] = await t.db.select().from(actors).where(eq(actors.name, 'Fachdienst Soziales'));
+  const count = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(measures))[0]!.n;
+  const audits = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]!.n;
+  return { draft: draft!, adopted: adopted!, field: field!, soziales: soziales!, count, audits };
+}
+
+describeEachDb('Maßnahmen im internen Bereich', (t) => {
+  test('Koordination legt eine Maßnahme an: erst mit Fehlern (nichts gespeichert), dann richtig', async () => {
+    const d = await demo(t());
+    const c = await t().signIn('koordination@musterland.example');
+    const [measuresBefore, auditsBefore] = [await d.count(), await d.audits()];
+    const bad = await c.post(`/app/k/musterland/fassungen/${d.draft.id}/massnahmen`, { number: '', title: '', fieldId: d.field.id, horizon: 'kurz', staffFte: 'viel', endDate: '2020-01-01', startDate: '2021-01-01' });
+    assert.equal(bad.status, 422);
+    const html = await bad.text();
+    assert.match(html, /Bitte prüfen Sie Ihre Eingaben/);
+    assert.match(html, /Bitte ausfüllen\./);
+    assert.match(html, /Bitte eine Zahl eingeben/);
+    assert.equal(await d.count(), measuresBefore);
+    assert.equal(await d.audits(), auditsBefore);
+
+    const ok = await c.post(`/app/k/musterland/fassungen/${d.draft.id}/massnahmen`, {
+      number: '9.1.1', title: 'Sprachcafé für Seniorinnen', fieldId: d.field.id, horizon: 'kurz', staffFte: '0,25', costEur: '1.500', targetGroups: 'Seniorinnen, Neuzugewanderte', leadActorId: d.soziales.id, sdgs: ['4', '10'],
+    });
+    assert.equal(ok.status, 303);
+    const [created] = await t().db.select().from(measures).where(and(eq(measures.editionId, d.draft.id), eq(measures.number, '9.1.1')));
+    assert.ok(created);
+    assert.equal(created.staffFte, '0.25');
+    assert.equal(created.costEur, '1500.00');
+    assert.deepEqual(created.targetGroups, ['Seniorinnen', 'Neuzugewanderte']);
+    assert.deepEqual(created.sdgs, [4, 10]);
+    const page = await c.get(ok.headers.get('location')!);
+    assert.match(await page.text(), /Sprachcafé für Seniorinnen[\s\S]*angelegt/);
+  });
+
+  test('der zweite von zwei gleichzeitigen Bearbeitern wird abgewiesen und sieht die andere Änderung', async () => {
+    const d = await demo(t());
+    const [m] = await t().db.select().from(measures).where(eq(measures.editionId, d.draft.id)).limit(1);
+    const a = await t().signIn('koordination@musterland.example');
+    const b = await t().signIn('koordination@musterland.example');
+    const form = (title: string) => ({ number: m!.number, title, fieldId: m!.fieldId, horizon: m!.horizon, priority: m!.priority, status: m!.status, version: String(m!.version) });
+    assert.equal((await a.post(`/app/k/musterland/massnahmen/${m!.id}/bearbeiten`, form('Titel von A'))).status, 303);
+    const second = await b.post(`/app/k/musterland/massnahmen/${m!.id}/bearbeiten`, form('Titel von B'));
+    assert.equal(second.status, 409);
+    const html = await second.text();
+    assert.match(html, /Ihre Änderung wurde nicht gespeichert/);
+    assert.match(html, /Titel von A/, 'shows the saved change');
+    assert.match(html, /value="Titel von B"/, 'keeps what B typed');
+    const [now] = await t().db.select().from(measures).where(eq(measures.id, m!.id));
+    assert.equal(now!.title, 'Titel von A');
+    // Saving again (the form now carries the current version) is a deliberate overwrite.
+    const version = /name="version" value="(\d+)"/.exec(html)![1]!;
+    assert.equal((await b.post(`/app/k/musterland/massnahmen/${m!.id}/bearbeiten`, { ...form('Titel von B'), version })).status, 303);
+    const history = await t().db.select().from(auditLog).where(and(eq(auditLog.entityType, 'measure'), eq(auditLog.entityId, m!.id)));
+    assert.equal(history.length, 2);
+  });
+
+  test('Rollen: Redaktion bearbeitet nur eigene, Partner nur den Status, Lesend nichts', async () => {
+    const d = await demo(t());
+    const own = (await t().db.select().from(measures).where(and(eq(measures.editionId, d.draft.id), eq(measures.leadActorId, d.soziales.id))))[0]!;
+    const foreign = (await t().db.select().from(measures).where(and(eq(measures.editionId, d.draft.id), sql`${measures.leadActorId} <> ${d.soziales.id}`)))[0]!;
+    const form = (m: typeof own, title: string) => ({ number: m.number, title, fieldId: m.fieldId, horizon: m.horizon, leadActorId: m.leadActorId ?? '', version: String(m.version) });
+    const redaktion = await t().signIn('redaktion@musterland.example');
+    assert.equal((await redaktion.post(`/app/k/musterland/massnahmen/${own.id}/bearbeiten`, form(own, 'Eigene Maßnahme geändert'))).status, 303);
+    assert.equal((await redaktion.post(`/app/k/musterland/massnahmen/${foreign.id}/bearbeiten`, form(foreign, 'Fremd'))).status, 403);
+    assert.equal((await redaktion.post(`/app/k/musterland/fassungen/${d.draft.id}/massnahmen`, { number: '9.9.9', title: 'x', fieldId: d.field.id, horizon: 'kurz' })).status, 403);
+
+    const lesend = await t().signIn('lesend@musterland.example');
+    assert.equal((await lesend.get(`/app/k/musterland/massnahmen/${foreign.id}`)).status, 200);
+    assert.equal((await lesend.post(`/app/k/musterland/massnahmen/${foreign.id}/status`, { status: 'umgesetzt', version: String(foreign.version) })).status, 403);
+
+    // The partner account works for the Kreisvolkshochschule: status only, of its own measures.
+    const [kvhs] = await t().db.select().from(actors).where(eq(actors.name, 'Kreisvolkshochschule Musterland'));
+    const partnerOwn = (await t().db.select().from(measures).where(and(eq(measures.editionId, d.adopted.id), eq(measures.leadActorId, kvhs!.id))))[0]!;
+    const partner = await t().signIn('partner@musterland.example');
+    assert.equal((await partner.post(`/app/k/musterland/massnahmen/${partnerOwn.id}/status`, { status: 'verstetigt', version: String(partnerOwn.version) })).status, 303);
+    assert.equal((await partner.post(`/app/k/musterland/massnahmen/${partnerOwn.id}/bearbeiten`, form(partnerOwn, 'Neu'))).status, 403);
+    const [after] = await t().db.select().from(measures).where(eq(measures.id, partnerOwn.id));
+    assert.equal(after!.status, 'verstetigt');
+  });
+
+  test('eine beschlossene Fassung ist inhaltlich festgeschrieben', async () => {
+    const d = await demo(t());
+    const [m] = await t().db.select().from(measures).where(eq(measures.editionId, d.adopted.id)).limit(1);
+    const c = await t().signIn('koordination@musterland.example');
+    const res = await c.post(`/app/k/musterland/massnahmen/${m!.id}/bearbeiten`, { number: m!.number, title: 'geändert', fieldId: m!.fieldId, horizon: m!.horizon, version: String(m!.version) });
+    assert.equal(res.status, 409);
+    assert.match(await res.text(), /festgeschrieben|nicht mehr geändert/);
+  });
+
+  test('Verschieben tauscht die Reihenfolge mit dem Nachbarn', async () => {
+    const d = await demo(t());
+    const inField = await t().db.select().from(measures).where(and(eq(measures.editionId, d.draft.id), eq(measures.fieldId, d.field.id))).orderBy(measures.position);
+    const [first, second] = inField;
+    const c = await t().signIn('koordination@musterland.example');
+    assert.equal((await c.post(`/app/k/musterland/massnahmen/${second!.id}/verschieben`, { richtung: 'hoch' })).status, 303);
+    const [a] = await t().db.select().from(measures).where(eq(measures.id, first!.id));
+    const [b] = await t().db.select().from(measures).where(eq(measures.id, second!.id));
+    assert.equal(b!.position, first!.position);
+    assert.equal(a!.position, second!.position);
+  });
+});

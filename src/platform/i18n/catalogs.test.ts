@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { moduleMessages } from '../../modules/messages.js';
+import { actorKinds } from '../../modules/actors/schema.js';
+import { editionStatuses, goalKinds } from '../../modules/concepts/schema.js';
+import { horizons, measureStatuses, priorities, sdgGoals } from '../../modules/measures/schema.js';
+import { roles, tenantKinds } from '../../modules/tenants/schema.js';
+import { catalogs } from './catalogs.js';
+import { de } from './de.js';
+import { en } from './en.js';
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return /\.tsx?$/.test(e.name) && !e.name.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+test('every literal message key used in the code exists in the German catalog', () => {
+  const missing = new Set<string>();
+  for (const file of sourceFiles('src')) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\bt'?\)?\(\s*'([a-z_]+\.[a-z0-9_.]+)'/g)) {
+      if (!(m[1]! in catalogs.de)) missing.add(`${m[1]} (${file})`);
+    }
+    for (const m of text.matchAll(/messageKey: '([a-z_]+\.[a-z0-9_.]+)'/g)) {
+      if (!(m[1]! in catalogs.de)) missing.add(`${m[1]} (${file})`);
+    }
+  }
+  assert.deepEqual([...missing], []);
+});
+
+test('every value of every vocabulary has a label', () => {
+  const keys = [
+    ...actorKinds.map((k) => `actor_kind.${k}`),
+    ...editionStatuses.map((k) => `edition_status.${k}`),
+    ...goalKinds.map((k) => `goal_kind.${k}`),
+    ...horizons.map((k) => `horizon.${k}`),
+    ...measureStatuses.map((k) => `measure_status.${k}`),
+    ...priorities.map((k) => `priority.${k}`),
+    ...sdgGoals.map((k) => `sdg.${k}`),
+    ...roles.map((k) => `role.${k}`),
+    ...tenantKinds.map((k) => `tenant_kind.${k}`),
+  ];
+  assert.deepEqual(keys.filter((k) => !(k in catalogs.de)), []);
+});
+
+test('the English catalog has every shared key and every key of public-facing modules', () => {
+  const missingShared = Object.keys(de).filter((k) => !(k in en));
+  assert.deepEqual(missingShared, [], 'keys missing in platform/i18n/en.ts');
+  for (const m of moduleMessages.filter((x) => !x.internalOnly)) {
+    assert.deepEqual(Object.keys(m.de).filter((k) => !(k in m.en)), [], 'keys missing in a module catalog');
+  }
+});
+
+test('no module redefines a key of another catalog', () => {
+  const seen = new Map<string, number>();
+  for (const k of [...Object.keys(de), ...moduleMessages.flatMap((m) => Object.keys(m.de))]) seen.set(k, (seen.get(k) ?? 0) + 1);
+  assert.deepEqual([...seen].filter(([, n]) => n > 1).map(([k]) => k), []);
+});
