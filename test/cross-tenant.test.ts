@@ -56,8 +56,9 @@ describeEachDb('Mandantentrennung über alle Routen', (t) => {
     const out: { method: string; path: string }[] = [];
     for (const r of t().app.routes) {
       if (!r.path.includes(':') || r.method === 'ALL') continue;
+      // Under the other slug every route must stop at the Kommune already; one id suffices there.
       for (const slug of ['musterland', 'beispielhausen']) {
-        for (const id of ids) {
+        for (const id of slug === 'musterland' ? ids : [other.measure]) {
           const kinds = r.path.includes(':kind') ? ['leitlinien', 'themenfelder', 'ziele'] : [''];
           for (const kind of kinds) {
             const path = r.path
@@ -88,7 +89,8 @@ describeEachDb('Mandantentrennung über alle Routen', (t) => {
             : await client.post(a.path, body);
       const text = await res.text();
       if (text.includes(secret)) leaks.push(`${a.method} ${a.path} → ${res.status}`);
-      if (a.method !== 'GET' && res.status < 400 && a.path.includes('beispielhausen')) writes.push(`${a.method} ${a.path} → ${res.status}`);
+      const toSignIn = (res.headers.get('location') ?? '').startsWith('/anmelden');
+      if (a.method !== 'GET' && res.status < 400 && !toSignIn && a.path.includes('beispielhausen')) writes.push(`${a.method} ${a.path} → ${res.status}`);
     }
     assert.deepEqual(leaks, [], `${who} saw internal data of another Kommune`);
     assert.deepEqual(writes, [], `${who} wrote through another Kommune's routes`);

@@ -14,9 +14,11 @@ import { runMigrations } from './migrate.js';
 export const dbKinds: DatabaseKind[] = ['pglite', 'postgres'];
 export type Fixture = 'demo' | 'empty';
 
-const snapshotDir = path.resolve(process.env.IKON_TEST_SNAPSHOT_DIR ?? '.tmp/test-snapshots');
+// IKON_TEST_NAMESPACE keeps parallel runs (several engineers on one machine) out of each other's fixtures.
+const namespace = (process.env.IKON_TEST_NAMESPACE ?? 'ikon').replace(/[^a-z0-9_]/g, '');
+const snapshotDir = path.resolve(process.env.IKON_TEST_SNAPSHOT_DIR ?? `.tmp/test-snapshots-${namespace}`);
 const adminUrl = process.env.IKON_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const templateName = (fixture: Fixture) => `ikon_template_${fixture}`;
+const templateName = (fixture: Fixture) => `${namespace}_template_${fixture}`;
 const snapshotFile = (fixture: Fixture) => path.join(snapshotDir, `pglite-${fixture}.tar`);
 
 async function build(database: Database, fixture: Fixture) {
@@ -57,7 +59,7 @@ export async function openTestDatabase(kind: DatabaseKind, fixture: Fixture = 'd
     const snapshot = new Blob([fs.readFileSync(snapshotFile(fixture))]);
     return openPglite(undefined, snapshot);
   }
-  const name = `ikon_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${namespace}_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name} template ${templateName(fixture)}`);

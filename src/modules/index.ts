@@ -5,7 +5,10 @@ import { actorRoutes } from './actors/routes.js';
 import { apiRoutes } from './api/index.js';
 import { conceptRoutes } from './concepts/routes.js';
 import { measureRoutes } from './measures/routes.js';
+import { transferRoutes } from './measures/transfer/routes.js';
+import { portalRoutes } from './portal/routes.js';
 import { searchRoutes } from './search/routes.js';
+import { tenantRoutes } from './tenants/routes.js';
 
 /** What a domain module adds to the application (cf. Decidim's component manifests). */
 export interface ModuleManifest {
@@ -14,10 +17,13 @@ export interface ModuleManifest {
 }
 
 export const modules: ModuleManifest[] = [
+  { name: 'measures-transfer', routes: transferRoutes },
   { name: 'concepts', routes: conceptRoutes },
   { name: 'measures', routes: measureRoutes },
   { name: 'actors', routes: actorRoutes },
   { name: 'search', routes: searchRoutes },
   { name: 'activity', routes: activityRoutes },
   { name: 'api', routes: apiRoutes },
+  { name: 'portal', routes: portalRoutes },
+  { name: 'tenants', routes: tenantRoutes },
 ];

@@ -41,12 +41,11 @@ export async function linksOf(db: Db, tenantId: string, measureIds: string[]) {
   if (measureIds.length === 0) return out;
   for (const id of measureIds) out.set(id, emptyLinks());
   const scope = <T extends { tenantId: any; measureId: any }>(t: T) => and(eq(t.tenantId, tenantId), inArray(t.measureId, measureIds));
-  const [g, p, c, m] = await Promise.all([
-    db.select().from(measureGoals).where(scope(measureGoals)),
-    db.select().from(measurePartners).where(scope(measurePartners)),
-    db.select().from(measureCrossCutting).where(scope(measureCrossCutting)),
-    db.select().from(measureMunicipalities).where(scope(measureMunicipalities)),
-  ]);
+  // Sequential on purpose: inside a transaction all queries share one connection.
+  const g = await db.select().from(measureGoals).where(scope(measureGoals));
+  const p = await db.select().from(measurePartners).where(scope(measurePartners));
+  const c = await db.select().from(measureCrossCutting).where(scope(measureCrossCutting));
+  const m = await db.select().from(measureMunicipalities).where(scope(measureMunicipalities));
   for (const r of g) out.get(r.measureId)?.goalIds.push(r.goalId);
   for (const r of p) out.get(r.measureId)?.partnerActorIds.push(r.actorId);
   for (const r of c) out.get(r.measureId)?.crossCuttingIds.push(r.fieldId);
@@ -148,12 +147,10 @@ const rowValues = (d: MeasureFields) => ({
 
 async function replaceLinks(tx: Db, tenantId: string, measureId: string, d: Pick<MeasureFields, 'goalIds' | 'partnerActorIds' | 'crossCuttingIds' | 'municipalityIds'>) {
   const scope = <T extends { tenantId: any; measureId: any }>(t: T) => and(eq(t.tenantId, tenantId), eq(t.measureId, measureId));
-  await Promise.all([
-    tx.delete(measureGoals).where(scope(measureGoals)),
-    tx.delete(measurePartners).where(scope(measurePartners)),
-    tx.delete(measureCrossCutting).where(scope(measureCrossCutting)),
-    tx.delete(measureMunicipalities).where(scope(measureMunicipalities)),
-  ]);
+  await tx.delete(measureGoals).where(scope(measureGoals));
+  await tx.delete(measurePartners).where(scope(measurePartners));
+  await tx.delete(measureCrossCutting).where(scope(measureCrossCutting));
+  await tx.delete(measureMunicipalities).where(scope(measureMunicipalities));
   const uniq = (xs: string[]) => [...new Set(xs)];
   if (d.goalIds.length) await tx.insert(measureGoals).values(uniq(d.goalIds).map((goalId) => ({ tenantId, measureId, goalId })));
   if (d.partnerActorIds.length) await tx.insert(measurePartners).values(uniq(d.partnerActorIds).map((actorId) => ({ tenantId, measureId, actorId })));

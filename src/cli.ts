@@ -1,0 +1,96 @@
+// Administration on the command line: `npm run cli -- <command> [options]`. Uses the same
+// configuration and database as the server (loadConfig → openDatabase → runMigrations).
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { runMigrations } from './db/migrate.js';
+import { systemUser } from './platform/auth/current-user.js';
+import { AppError } from './platform/errors.js';
+import { translator } from './platform/i18n/i18n.js';
+import { createPlatformAdmin } from './modules/tenants/members.js';
+
+const t = translator('de');
+
+class CliError extends Error {}
+
+/** Reads a line from the terminal without echoing it. */
+async function promptHidden(question: string): Promise<string> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  process.stdout.write(question);
+  // Mute the echo of typed characters (readline writes them through this method).
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
+  try {
+    return await new Promise<string>((resolve) => rl.question('', resolve));
+  } finally {
+    rl.close();
+    process.stdout.write('\n');
+  }
+}
+
+async function adminPassword(): Promise<{ password: string; repeat: string }> {
+  const fromEnv = process.env.IKON_ADMIN_PASSWORD;
+  if (fromEnv) return { password: fromEnv, repeat: fromEnv };
+  if (!process.stdin.isTTY) throw new CliError(t('cli.no_password'));
+  const password = await promptHidden(t('cli.password_prompt'));
+  const repeat = await promptHidden(t('cli.password_repeat_prompt'));
+  return { password, repeat };
+}
+
+function describe(error: AppError): string {
+  if (error.fieldErrors.length === 0) return t(error.messageKey, error.options.params);
+  return error.fieldErrors
+    .map((e) => t('cli.field_error', { field: t(`cli.field.${e.field}`), message: t(e.messageKey, e.params) }))
+    .join('\n');
+}
+
+async function createAdmin(args: string[]): Promise<void> {
+  let values: { email?: string | undefined; name?: string | undefined };
+  try {
+    ({ values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new CliError(t('cli.bad_options', { detail: (error as Error).message }));
+  }
+  const { password, repeat } = await adminPassword();
+  if (password !== repeat) throw new CliError(t('cli.field_error', { field: t('cli.field.passwordRepeat'), message: t('validation.password_mismatch') }));
+  const config = loadConfig();
+  let database: Database | undefined;
+  try {
+    database = await openDatabase(config);
+    await runMigrations(database);
+    const user = await createPlatformAdmin({ db: database.db, user: systemUser }, { email: values.email, name: values.name, password });
+    console.log(t('cli.admin_created', { name: user.name, email: user.email }));
+    console.log(t('cli.sign_in_at', { url: `${config.publicUrl}/anmelden` }));
+  } finally {
+    await database?.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(t('cli.help'));
+        return 0;
+      case 'create-admin':
+        await createAdmin(rest);
+        return 0;
+      default:
+        console.error(t('cli.unknown_command', { command }));
+        console.error('');
+        console.error(t('cli.help'));
+        return 1;
+    }
+  } catch (error) {
+    if (error instanceof CliError) console.error(t('cli.failed', { message: error.message }));
+    else if (error instanceof AppError) console.error(t('cli.failed', { message: describe(error) }));
+    else console.error(t('cli.failed', { message: error instanceof Error ? error.message : String(error) }));
+    return 1;
+  }
+}
+
+process.exit(await main(process.argv.slice(2)));

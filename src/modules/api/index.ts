@@ -1,0 +1,60 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../platform/http/env.js';
+import { sessionCookie } from '../../platform/auth/sessions.js';
+import { apiErrorHandler, defaultHook } from './http.js';
+import { actorRoutes } from './routes/actors.js';
+import { editionRoutes } from './routes/editions.js';
+import { kommuneRoutes } from './routes/kommunen.js';
+import { measureRoutes } from './routes/measures.js';
+
+const description = `JSON-API von ikon, der Plattform für kommunale Integrationskonzepte.
+
+**Sichtbarkeit.** Ohne Anmeldung liefert die API, was auch das öffentliche Portal zeigt: die Kommunen,
+die beschlossene Fassung des Integrationskonzepts mit Leitlinien, Themenfeldern, Zielen und Maßnahmen
+(ohne interne Notizen). Entwurfsfassungen gibt es dann nicht (404). Mitglieder einer Kommune
+(angemeldet mit dem Sitzungs-Cookie \`${sessionCookie}\`) sehen alles ihrer Kommune, auch Entwürfe, interne
+Notizen und die \`version\` jedes Eintrags.
+
+**Schreiben.** Ändernde Anfragen (POST, PUT, PATCH, DELETE) brauchen eine Anmeldung (sonst 401) mit
+passender Rolle (sonst 403) und den Header \`X-CSRF-Token\`, der dem Cookie \`ikon_csrf\` entsprechen muss
+(Double-Submit-Schutz; ohne ihn 403 mit code \`csrf_failed\`). Der Inhalt wird als JSON gesendet
+(\`Content-Type: application/json\`) und mit denselben Regeln geprüft wie die Formulare der Anwendung.
+
+**Bearbeitungskonflikte.** Änderungen nennen die zuletzt gelesene \`version\`. Hat jemand anderes
+inzwischen gespeichert, wird nichts geschrieben: 409 mit \`code: edit_conflict\` und \`currentVersion\`.
+
+**Fehler** kommen als \`application/problem+json\` (RFC 9457) mit stabilem \`code\` und deutscher
+Meldung in \`title\`; ungültige Eingaben als 422 mit \`errors: [{field, code, message}]\`.`;
+
+/** The JSON API under /api/v1 and its OpenAPI 3.1 document, generated from the routes' zod schemas. */
+export function apiRoutes() {
+  const api = new OpenAPIHono<AppEnv>({ defaultHook });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: sessionCookie,
+    description: 'Sitzung nach der Anmeldung unter /anmelden.',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'csrf', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-CSRF-Token',
+    description: 'Muss dem Wert des Cookies ikon_csrf entsprechen (bei jeder ändernden Anfrage).',
+  });
+  kommuneRoutes(api);
+  editionRoutes(api);
+  measureRoutes(api);
+  actorRoutes(api);
+  api.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'ikon API', version: '1.0.0', description },
+    tags: [
+      { name: 'Kommunen', description: 'Landkreise, Städte und Gemeinden' },
+      { name: 'Konzept', description: 'Fassungen, Leitlinien, Themenfelder und Ziele' },
+      { name: 'Maßnahmen', description: 'Maßnahmen einer Fassung und ihr Umsetzungsstand' },
+      { name: 'Akteure', description: 'Akteure, die Maßnahmen verantworten oder mitwirken' },
+    ],
+  });
+  api.onError(apiErrorHandler);
+  return api;
+}

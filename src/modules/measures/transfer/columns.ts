@@ -1,0 +1,175 @@
+import type { Horizon, MeasureStatus, Priority } from '../schema.js';
+
+/**
+ * The file format of a measure table: its columns and the German words of its values. The
+ * headings and labels below are what the export writes and what the import accepts first; they
+ * are the format itself (like a CSV specification), so they live here and not in the catalogs.
+ */
+export type ColumnKey =
+  | 'number' | 'field' | 'goals' | 'title' | 'description' | 'targetGroups' | 'lead' | 'partners'
+  | 'horizon' | 'priority' | 'status' | 'startDate' | 'endDate' | 'staffFte' | 'costEur'
+  | 'fundingSource' | 'indicator' | 'targetValue' | 'crossCutting' | 'sdgs' | 'municipalities';
+
+export interface Column {
+  key: ColumnKey;
+  /** The heading the export writes. */
+  heading: string;
+  /** Other headings real tables use for the same column. */
+  aliases: string[];
+  /** Export column width in characters. */
+  width: number;
+}
+
+const col = (key: ColumnKey, heading: string, width: number, aliases: string[] = []): Column => ({ key, heading, aliases, width });
+
+/** In export order. */
+export const columns: Column[] = [
+  col('number', 'Nr.', 9, ['Nr', 'Nummer', 'Maßnahmennummer', 'Maßnahmen-Nr.', 'lfd. Nr.']),
+  col('field', 'Handlungsfeld', 28, ['Themenfeld', 'Handlungsfelder', 'Themenfelder']),
+  col('goals', 'Ziele', 34, ['Ziel', 'Handlungsziel', 'Handlungsziele']),
+  col('title', 'Maßnahme', 40, ['Titel', 'Maßnahmentitel', 'Maßnahmen', 'Bezeichnung']),
+  col('description', 'Beschreibung', 60, ['Maßnahmenbeschreibung', 'Erläuterung']),
+  col('targetGroups', 'Zielgruppen', 28, ['Zielgruppe']),
+  col('lead', 'Federführung', 28, ['federführend', 'Federführende Stelle', 'Verantwortlich', 'Zuständigkeit']),
+  col('partners', 'Kooperationspartner', 34, ['Partner', 'Kooperationspartnerinnen', 'Beteiligte']),
+  col('horizon', 'Zeithorizont', 14, ['Zeitrahmen', 'Umsetzungszeitraum']),
+  col('priority', 'Priorität', 13),
+  col('status', 'Status', 15, ['Umsetzungsstand', 'Stand']),
+  col('startDate', 'Beginn', 12, ['Start', 'Startdatum']),
+  col('endDate', 'Ende', 12, ['Enddatum', 'Abschluss']),
+  col('staffFte', 'Personal (VZÄ)', 10, ['Personal', 'VZÄ', 'Personalbedarf', 'Personalbedarf (VZÄ)']),
+  col('costEur', 'Kosten (EUR)', 13, ['Kosten', 'Kosten (€)', 'Kosten in EUR', 'Kosten in Euro', 'Sachkosten']),
+  col('fundingSource', 'Finanzierung', 28, ['Finanzierungsquelle', 'Förderung', 'Fördermittel']),
+  col('indicator', 'Indikator', 30, ['Indikatoren', 'Kennzahl']),
+  col('targetValue', 'Zielwert', 16, ['Zielwerte']),
+  col('crossCutting', 'Querschnittsthemen', 24, ['Querschnittsthema']),
+  col('sdgs', 'SDG', 10, ['SDGs', 'Nachhaltigkeitsziele']),
+  col('municipalities', 'Gemeinden', 24, ['Gemeinde', 'Kommunen', 'Ort', 'Orte']),
+];
+
+/** Without these a file cannot say which measure a row is. */
+export const requiredColumns: ColumnKey[] = ['number', 'field', 'title'];
+
+export const columnByKey = new Map(columns.map((c) => [c.key, c]));
+
+/**
+ * Folds what people vary when they type a heading or a value: case, umlauts and ß (ae/oe/ue/ss),
+ * dots, spaces, hyphens, slashes and a trailing "(n)"/"(e)"/"(en)" as in "Zielgruppe(n)".
+ */
+export function fold(text: string): string {
+  return text
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/\s*\((n|e|en|s|innen)\)\s*$/, '')
+    .replace(/[^a-z0-9€]/g, '');
+}
+
+const headingIndex = new Map<string, ColumnKey>();
+for (const c of columns) for (const h of [c.heading, ...c.aliases]) headingIndex.set(fold(h), c.key);
+
+/** The column a heading names, if any. */
+export function matchHeading(heading: string): ColumnKey | undefined {
+  const f = fold(heading);
+  if (!f) return undefined;
+  return headingIndex.get(f) ?? (f.endsWith('n') ? headingIndex.get(f.slice(0, -1)) : undefined);
+}
+
+// ---- values ---------------------------------------------------------------------------------
+
+export const horizonLabels: Record<Horizon, string> = { kurz: 'kurzfristig', mittel: 'mittelfristig', lang: 'langfristig' };
+export const priorityLabels: Record<Priority, string> = { schwerpunkt: 'Schwerpunkt', quick_win: 'Quick-Win', normal: 'normal' };
+export const statusLabels: Record<MeasureStatus, string> = {
+  geplant: 'geplant',
+  in_umsetzung: 'in Umsetzung',
+  umgesetzt: 'umgesetzt',
+  verstetigt: 'verstetigt',
+  zurueckgestellt: 'zurückgestellt',
+  entfallen: 'entfallen',
+};
+
+function lookup<K extends string>(labels: Record<K, string>, extra: Record<string, K>) {
+  const index = new Map<string, K>();
+  for (const [k, label] of Object.entries(labels) as [K, string][]) {
+    index.set(fold(k), k);
+    index.set(fold(label), k);
+  }
+  for (const [word, k] of Object.entries(extra)) index.set(fold(word), k);
+  return (value: string): K | undefined => index.get(fold(value));
+}
+
+const horizonOf = lookup(horizonLabels, {});
+/** "kurzfristig", "kurz", "Kurzfristig (bis 1 Jahr)" → kurz. */
+export function matchHorizon(value: string): Horizon | undefined {
+  const exact = horizonOf(value);
+  if (exact) return exact;
+  const f = fold(value);
+  return f.startsWith('kurz') ? 'kurz' : f.startsWith('mittel') ? 'mittel' : f.startsWith('lang') ? 'lang' : undefined;
+}
+
+/** "Quick-Win", "Quick Win", "quickwin" → quick_win. */
+export const matchPriority = lookup(priorityLabels, { Schwerpunktmaßnahme: 'schwerpunkt' });
+/** "in Umsetzung", "In Umsetzung", "in_umsetzung" → in_umsetzung. */
+export const matchStatus = lookup(statusLabels, { 'in Arbeit': 'in_umsetzung', laufend: 'in_umsetzung', abgeschlossen: 'umgesetzt' });
+
+/** "Bildung; Arbeit", one per line, or both → ["Bildung", "Arbeit"]. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[;\n\r]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+/** "4, 10", "SDG 4; SDG 10", "4 10" → ["4", "10"]. */
+export function splitSdgs(value: string): string[] {
+  return value.match(/\d+/g) ?? [];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoOf = (y: number, m: number, d: number) => {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? `${y}-${pad(m)}-${pad(d)}` : undefined;
+};
+
+/** An Excel serial day number (1900 system) as ISO date. */
+export function isoFromSerial(serial: number): string {
+  const d = new Date(Math.round((serial - 25569) * 86_400_000));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/**
+ * "31.12.2026", "31.12.26", "2026-12-31" or an Excel serial number → "2026-12-31"; blank → null;
+ * anything else (including 31.02.2026) → undefined.
+ */
+export function parseDate(value: string): string | null | undefined {
+  const v = value.trim();
+  if (!v) return null;
+  let m = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})$/.exec(v);
+  if (m) {
+    const y = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    return isoOf(y, Number(m[2]), Number(m[1]));
+  }
+  m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/.exec(v);
+  if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (/^\d{5}(\.0+)?$/.test(v)) {
+    const n = Number(v);
+    if (n > 20_000 && n < 80_000) return isoFromSerial(n);
+  }
+  return undefined;
+}
+
+/** "2026-12-31" → "31.12.2026". */
+export function germanDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** 0.5 → "0,5"; null → "". */
+export function germanDecimal(n: number | null | undefined): string {
+  return n == null ? '' : String(n).replace('.', ',');
+}

@@ -1,0 +1,195 @@
+import type { Db } from '../../../db/client.js';
+import { AppError, type FieldError } from '../../../platform/errors.js';
+import { parseInput } from '../../../platform/validation.js';
+import { measureFields, type MeasureFields } from '../input.js';
+import { sdgGoals } from '../schema.js';
+import type { Measure } from '../service.js';
+import {
+  columnByKey, matchHeading, matchHorizon, matchPriority, matchStatus, parseDate, priorityLabels,
+  requiredColumns, splitList, splitSdgs, statusLabels, horizonLabels, type ColumnKey,
+} from './columns.js';
+import { changedColumns } from './compare.js';
+import type { ImportProblem } from './problems.js';
+import type { RawTable } from './parse.js';
+import { loadReferences } from './references.js';
+import { Resolver, type NewActor, type NewField, type NewGoal, type Resolved } from './resolve.js';
+
+export interface PlannedRow {
+  row: number;
+  action: 'create' | 'update' | 'unchanged';
+  data: MeasureFields;
+  existing?: Measure;
+  /** For updates: the columns whose content differs. */
+  changed: ColumnKey[];
+}
+
+/** What importing a table would do, and every problem in it (see blockingProblems). */
+export interface Plan {
+  problems: ImportProblem[];
+  rows: PlannedRow[];
+  counts: { created: number; updated: number; unchanged: number };
+  newActors: NewActor[];
+  newFields: NewField[];
+  newGoals: NewGoal[];
+  /** Headings of columns the import does not know and leaves aside. */
+  ignoredHeadings: string[];
+}
+
+/** measureFields paths → the column that holds them. */
+const columnOfField: Record<string, ColumnKey> = {
+  number: 'number', title: 'title', description: 'description', fieldId: 'field', goalIds: 'goals', targetGroups: 'targetGroups',
+  leadActorId: 'lead', partnerActorIds: 'partners', horizon: 'horizon', startDate: 'startDate', endDate: 'endDate', priority: 'priority',
+  staffFte: 'staffFte', costEur: 'costEur', fundingSource: 'fundingSource', indicator: 'indicator', targetValue: 'targetValue',
+  status: 'status', crossCuttingIds: 'crossCutting', sdgs: 'sdgs', municipalityIds: 'municipalities',
+};
+
+const allowed = (labels: Record<string, string>) => Object.values(labels).join(', ');
+
+/** Validates every row of the table against the edition and works out creates, updates and new references. */
+export async function planImport(db: Db, tenantId: string, editionId: string, table: RawTable): Promise<Plan> {
+  const refs = await loadReferences(db, tenantId, editionId);
+  const resolver = new Resolver(refs);
+  const problems: ImportProblem[] = [];
+  const plan: Plan = { problems, rows: [], counts: { created: 0, updated: 0, unchanged: 0 }, newActors: resolver.newActors, newFields: resolver.newFields, newGoals: resolver.newGoals, ignoredHeadings: [] };
+
+  // Headings: which column is where; required ones present, none twice.
+  const at = new Map<ColumnKey, number>();
+  table.headings.forEach((heading, i) => {
+    if (!heading) return;
+    const key = matchHeading(heading);
+    if (!key) return void plan.ignoredHeadings.push(heading);
+    if (at.has(key)) problems.push({ row: table.headerRow, column: heading, messageKey: 'transfer.error.column_twice', params: { other: table.headings[at.get(key)!]! } });
+    else at.set(key, i);
+  });
+  for (const key of requiredColumns) {
+    if (!at.has(key)) problems.push({ row: table.headerRow, column: columnByKey.get(key)!.heading, messageKey: 'transfer.error.column_missing' });
+  }
+  if (problems.length) return plan;
+  if (table.rows.length === 0) {
+    problems.push({ row: null, column: null, messageKey: 'transfer.error.no_rows' });
+    return plan;
+  }
+
+  const heading = (key: ColumnKey) => (at.has(key) ? table.headings[at.get(key)!]! : columnByKey.get(key)!.heading);
+  const byNumber = new Map(refs.measures.map((m) => [m.number.trim(), m]));
+  const seen = new Map<string, number>();
+
+  for (const { row, cells } of table.rows) {
+    const rowProblems: ImportProblem[] = [];
+    const problem = (key: ColumnKey, messageKey: string, params?: Record<string, string | number>, unknownReference?: boolean) => {
+      rowProblems.push({ row, column: heading(key), messageKey, ...(params ? { params } : {}), ...(unknownReference ? { unknownReference } : {}) });
+    };
+    const has = (key: ColumnKey) => at.has(key);
+    const cell = (key: ColumnKey) => (has(key) ? (cells[at.get(key)!] ?? '').trim() : '');
+    const use = (key: ColumnKey, r: Resolved) => {
+      if (r.problem) problem(key, r.problem, r.params, r.unknownReference);
+      return r.id;
+    };
+
+    const number = cell('number');
+    const existing = number ? byNumber.get(number) : undefined;
+    if (number && seen.has(number)) problem('number', 'transfer.error.number_twice', { row: seen.get(number)! });
+    else if (number) seen.set(number, row);
+
+    // References: Themenfeld first, the Ziele live in it.
+    const fieldTitle = cell('field');
+    const fieldId = fieldTitle ? use('field', resolver.field(fieldTitle, false)) : (problem('field', 'validation.required'), undefined);
+    // Ziele belong to a Themenfeld: a measure moved to another one keeps none it does not name.
+    let goalIds = existing && existing.fieldId === fieldId ? existing.goalIds : [];
+    if (has('goals')) goalIds = fieldId ? splitList(cell('goals')).map((g) => use('goals', resolver.goal(fieldId, g))).filter((x): x is string => !!x) : [];
+    let leadActorId = existing?.leadActorId ?? null;
+    if (has('lead')) {
+      const names = splitList(cell('lead'));
+      if (names.length > 1) problem('lead', 'transfer.error.one_lead');
+      leadActorId = names[0] ? use('lead', resolver.actor(names[0])) ?? null : null;
+    }
+    const many = (key: ColumnKey, resolve: (name: string) => Resolved, current: string[] | undefined) =>
+      has(key) ? splitList(cell(key)).map((n) => use(key, resolve(n))).filter((x): x is string => !!x) : current ?? [];
+    const partnerActorIds = many('partners', (n) => resolver.actor(n), existing?.partnerActorIds);
+    const crossCuttingIds = many('crossCutting', (n) => resolver.field(n, true), existing?.crossCuttingIds);
+    const municipalityIds = many('municipalities', (n) => resolver.municipality(n), existing?.municipalityIds);
+
+    // Words for enums: tolerant matching, a clear message with the allowed words otherwise.
+    const choice = <K extends string>(key: ColumnKey, match: (v: string) => K | undefined, labels: Record<K, string>, current: K | undefined, required = false) => {
+      if (!has(key)) return current;
+      const v = cell(key);
+      if (!v) {
+        if (required) problem(key, 'validation.required');
+        return undefined;
+      }
+      const k = match(v);
+      if (!k) problem(key, 'transfer.error.unknown_value', { value: v, allowed: allowed(labels) });
+      return k;
+    };
+    const horizon = has('horizon') || existing ? choice('horizon', matchHorizon, horizonLabels, existing?.horizon, true) : (problem('horizon', 'validation.required'), undefined);
+    const priority = choice('priority', matchPriority, priorityLabels, existing?.priority);
+    const status = choice('status', matchStatus, statusLabels, existing?.status);
+    const date = (key: 'startDate' | 'endDate') => {
+      if (!has(key)) return existing?.[key] ?? null;
+      const d = parseDate(cell(key));
+      if (d === undefined) problem(key, 'validation.date');
+      return d ?? null;
+    };
+    const text = (key: ColumnKey, current: string | null | undefined) => (has(key) ? cell(key) : current ?? '');
+
+    const input = {
+      number,
+      title: has('title') ? cell('title') : existing?.title,
+      description: text('description', existing?.description),
+      fieldId: fieldId ?? '',
+      goalIds,
+      targetGroups: has('targetGroups') ? splitList(cell('targetGroups')) : existing?.targetGroups ?? [],
+      leadActorId,
+      partnerActorIds,
+      horizon,
+      startDate: date('startDate'),
+      endDate: date('endDate'),
+      priority,
+      staffFte: text('staffFte', existing?.staffFte),
+      costEur: text('costEur', existing?.costEur),
+      fundingSource: text('fundingSource', existing?.fundingSource),
+      indicator: text('indicator', existing?.indicator),
+      targetValue: text('targetValue', existing?.targetValue),
+      status,
+      crossCuttingIds,
+      sdgs: has('sdgs') ? sdgsOf(cell('sdgs'), (value) => problem('sdgs', 'transfer.error.unknown_sdg', { value, allowed: sdgGoals.join(', ') })) : existing?.sdgs ?? [],
+      municipalityIds,
+      internalNote: existing?.internalNote ?? '',
+    };
+
+    const data = validate(input, (e) => {
+      const key = columnOfField[e.field.split('.')[0]!];
+      // One problem per cell: a reference or word problem already says what is wrong there.
+      if (!key || rowProblems.some((p) => p.column === heading(key))) return;
+      problem(key, e.messageKey, e.params);
+    });
+    if (data) {
+      if (data.leadActorId && data.partnerActorIds.includes(data.leadActorId)) problem('partners', 'validation.lead_is_partner');
+      if (data.startDate && data.endDate && data.endDate < data.startDate) problem('endDate', 'validation.end_before_start');
+    }
+    problems.push(...rowProblems);
+    if (!data || rowProblems.some((p) => !p.unknownReference)) continue;
+    const changed = existing ? changedColumns(existing, data) : [];
+    const action = !existing ? 'create' : changed.length ? 'update' : 'unchanged';
+    plan.rows.push({ row, action, data, existing, changed });
+    plan.counts[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged'] += 1;
+  }
+  return plan;
+}
+
+function sdgsOf(cell: string, onUnknown: (value: string) => void): string[] {
+  const numbers = splitSdgs(cell);
+  const unknown = numbers.filter((n) => !(sdgGoals as readonly number[]).includes(Number(n)));
+  if (unknown.length) onUnknown(unknown.join(', '));
+  return numbers;
+}
+
+function validate(input: unknown, onError: (e: FieldError) => void): MeasureFields | undefined {
+  try {
+    return parseInput(measureFields, input);
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    for (const fe of e.fieldErrors) onError(fe);
+    return undefined;
+  }
+}

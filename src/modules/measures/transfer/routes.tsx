@@ -1,0 +1,124 @@
+import { Hono } from 'hono';
+import type { CurrentUser } from '../../../platform/auth/current-user.js';
+import { authorize, type CommandContext } from '../../../platform/commands.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { dbOf, type AppEnv, type Ctx } from '../../../platform/http/env.js';
+import { formBody, redirectWithFlash, render } from '../../../platform/http/render.js';
+import { assertEditionOpen, editionById, type Edition } from '../../concepts/editions.js';
+import { tenantForApp } from '../../tenants/app-shell.js';
+import type { Tenant } from '../../tenants/service.js';
+import { canCreateMeasure } from '../policy.js';
+import { applyImport, previewImport, type UploadedFile } from './apply.js';
+import { exportFileName, exportTable, toCsv, toXlsx } from './export.js';
+import { maxFileBytes } from './parse.js';
+import { problemsOf, type ImportProblem } from './problems.js';
+import { PreviewPage } from './views/preview-page.js';
+import { editionPath, UploadPage } from './views/upload-page.js';
+
+const path = '/app/k/:slug/fassungen/:editionId';
+
+async function scope(c: Ctx) {
+  const { tenant, user } = await tenantForApp(c);
+  const edition = await editionById(dbOf(c), tenant.id, c.req.param('editionId') ?? '');
+  return { tenant, user, edition };
+}
+
+/** Import is Koordination's, into an edition whose content may still change. */
+async function importScope(c: Ctx) {
+  const s = await scope(c);
+  authorize(canCreateMeasure(s.user, s.tenant.id));
+  assertEditionOpen(s.edition);
+  return s;
+}
+
+const ctxOf = (c: Ctx, user: CurrentUser): CommandContext => ({ db: dbOf(c), user });
+const base64Limit = Math.ceil(maxFileBytes / 3) * 4;
+
+/** The uploaded file of the first step, or the reason there is none. */
+async function uploaded(body: Record<string, unknown>): Promise<UploadedFile | FieldError> {
+  const file = body.datei;
+  if (!(file instanceof File) || file.size === 0) return { field: 'datei', messageKey: 'transfer.error.no_file' };
+  if (file.size > maxFileBytes) return { field: 'datei', messageKey: 'transfer.error.too_large', params: { max: 5 } };
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** The file as it came back with the confirmation (hidden field, base64). */
+function kept(body: Record<string, unknown>): UploadedFile | FieldError {
+  const content = typeof body.inhalt === 'string' ? body.inhalt : '';
+  if (!content || content.length > base64Limit || !/^[A-Za-z0-9+/=\s]+$/.test(content)) return { field: 'datei', messageKey: 'transfer.error.no_file' };
+  return { name: typeof body.dateiname === 'string' ? body.dateiname.slice(0, 200) : '', bytes: new Uint8Array(Buffer.from(content, 'base64')) };
+}
+
+const isFile = (x: UploadedFile | FieldError): x is UploadedFile => 'bytes' in x;
+
+export function transferRoutes() {
+  const app = new Hono<AppEnv>();
+
+  const uploadPage = (c: Ctx, tenant: Tenant, edition: Edition, opts: { problems?: ImportProblem[]; fileError?: FieldError } = {}, status = 200) =>
+    render(c, <UploadPage c={c} tenant={tenant} edition={edition} {...opts} />, status);
+
+  app.get(`${path}/import`, async (c) => {
+    const { tenant, edition } = await importScope(c);
+    return uploadPage(c, tenant, edition);
+  });
+
+  app.post(`${path}/import`, async (c) => {
+    const { tenant, user, edition } = await importScope(c);
+    const file = await uploaded(await formBody(c));
+    if (!isFile(file)) return uploadPage(c, tenant, edition, { fileError: file }, 422);
+    try {
+      const plan = await previewImport(ctxOf(c, user), tenant.id, edition.id, file);
+      const keep = { name: file.name, base64: Buffer.from(file.bytes).toString('base64') };
+      return render(c, <PreviewPage c={c} tenant={tenant} edition={edition} plan={plan} file={keep} />);
+    } catch (e) {
+      const problems = problemsOf(e);
+      if (!problems) throw e;
+      return uploadPage(c, tenant, edition, { problems }, 422);
+    }
+  });
+
+  app.post(`${path}/import/bestaetigen`, async (c) => {
+    const { tenant, user, edition } = await importScope(c);
+    const body = await formBody(c);
+    const file = kept(body);
+    if (!isFile(file)) return uploadPage(c, tenant, edition, { fileError: file }, 422);
+    const createMissing = body.anlegen === '1' || body.anlegen === 'on';
+    const ctx = ctxOf(c, user);
+    try {
+      const outcome = await applyImport(ctx, tenant.id, edition.id, file, createMissing);
+      const t = c.get('t');
+      const message = [
+        t('transfer.flash.imported', { count: outcome.created + outcome.updated, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged }),
+        outcome.newActors + outcome.newFields + outcome.newGoals > 0 ? t('transfer.flash.created_references', { actors: outcome.newActors, fields: outcome.newFields, goals: outcome.newGoals }) : '',
+      ].filter(Boolean).join(' ');
+      return redirectWithFlash(c, editionPath(tenant, edition), message);
+    } catch (e) {
+      const problems = problemsOf(e);
+      if (!problems) throw e;
+      // Only missing references the user did not agree to create: show the preview again.
+      if (!createMissing && problems.every((x) => x.unknownReference)) {
+        const plan = await previewImport(ctx, tenant.id, edition.id, file);
+        const keep = { name: file.name, base64: Buffer.from(file.bytes).toString('base64') };
+        return render(c, <PreviewPage c={c} tenant={tenant} edition={edition} plan={plan} file={keep} problems={problems} />, 422);
+      }
+      return uploadPage(c, tenant, edition, { problems }, 422);
+    }
+  });
+
+  // Any member may export; the table holds nothing the internal app does not show.
+  for (const ext of ['xlsx', 'csv'] as const) {
+    app.get(`${path}/export.${ext}`, async (c) => {
+      const { tenant, edition } = await scope(c);
+      const table = await exportTable(dbOf(c), tenant.id, edition.id);
+      const name = exportFileName(edition, ext);
+      const headers = {
+        'content-type': ext === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        'cache-control': 'private, no-store',
+      };
+      const body = ext === 'xlsx' ? new Uint8Array(await toXlsx(table, edition.title)) : toCsv(table);
+      return c.body(body, 200, headers);
+    });
+  }
+  return app;
+}

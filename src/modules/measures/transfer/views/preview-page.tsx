@@ -1,0 +1,172 @@
+import type { FieldError } from '../../../../platform/errors.js';
+import type { Ctx } from '../../../../platform/http/env.js';
+import type { T } from '../../../../platform/i18n/i18n.js';
+import { Button, ButtonLink, Csrf, ErrorSummary } from '../../../../platform/ui/form.js';
+import type { Edition } from '../../../concepts/editions.js';
+import type { Tenant } from '../../../tenants/service.js';
+import { AppPage } from '../../../tenants/app-shell.js';
+import { columnByKey } from '../columns.js';
+import type { Plan } from '../plan.js';
+import type { ImportProblem } from '../problems.js';
+import { ProblemsTable } from './problems-table.js';
+import { editionPath } from './upload-page.js';
+
+export interface KeptFile {
+  name: string;
+  base64: string;
+}
+
+/**
+ * What the import would do: counts, what would be created, which measures change. The file
+ * travels back with the confirmation as a hidden field; the server keeps nothing in between.
+ */
+export function PreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition; plan: Plan; file: KeptFile; problems?: ImportProblem[] }) {
+  const t = p.c.get('t');
+  const base = editionPath(p.tenant, p.edition);
+  const { plan } = p;
+  const toCreate = plan.newActors.length + plan.newFields.length + plan.newGoals.length;
+  const anything = plan.counts.created + plan.counts.updated + toCreate > 0;
+  const errors: FieldError[] = p.problems?.length ? [{ field: 'anlegen', messageKey: 'transfer.preview.create_missing_required' }] : [];
+  const updated = plan.rows.filter((r) => r.action === 'update');
+  const created = plan.rows.filter((r) => r.action === 'create');
+  return (
+    <AppPage c={p.c} tenant={p.tenant} title={t('transfer.preview.title')} section="editions">
+      <p>
+        <a href={base}>{t('transfer.back_to_edition', { title: p.edition.title })}</a>
+      </p>
+      <h1 class="kern-heading-large">{t('transfer.preview.title')}</h1>
+      <ErrorSummary t={t} errors={errors} labels={{}} />
+      <p class="kern-body">{t('transfer.preview.intro', { file: p.file.name, title: p.edition.title })}</p>
+
+      <h2 class="kern-heading-medium">{t('transfer.preview.changes')}</h2>
+      <dl class="kern-description-list">
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t('transfer.preview.created')}</dt>
+          <dd class="kern-description-list-item__value" data-count="created">{plan.counts.created}</dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t('transfer.preview.updated')}</dt>
+          <dd class="kern-description-list-item__value" data-count="updated">{plan.counts.updated}</dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t('transfer.preview.unchanged')}</dt>
+          <dd class="kern-description-list-item__value" data-count="unchanged">{plan.counts.unchanged}</dd>
+        </div>
+      </dl>
+      {plan.ignoredHeadings.length ? <p class="kern-body">{t('transfer.preview.ignored', { headings: plan.ignoredHeadings.join(', ') })}</p> : null}
+
+      {toCreate ? (
+        <>
+          <h2 class="kern-heading-medium">{t('transfer.preview.new_references')}</h2>
+          {plan.newActors.length ? (
+            <>
+              <h3 class="kern-heading-small">{t('transfer.preview.new_actors', { count: plan.newActors.length })}</h3>
+              <ul data-list="new-actors">{plan.newActors.map((a) => <li>{a.name}</li>)}</ul>
+            </>
+          ) : null}
+          {plan.newFields.length ? (
+            <>
+              <h3 class="kern-heading-small">{t('transfer.preview.new_fields', { count: plan.newFields.length })}</h3>
+              <ul data-list="new-fields">
+                {plan.newFields.map((f) => (
+                  <li>
+                    {f.title}
+                    {f.crossCutting ? ` ${t('transfer.preview.cross_cutting')}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {plan.newGoals.length ? (
+            <>
+              <h3 class="kern-heading-small">{t('transfer.preview.new_goals', { count: plan.newGoals.length })}</h3>
+              <ul data-list="new-goals">
+                {plan.newGoals.map((g) => (
+                  <li>{t('transfer.preview.goal_in_field', { goal: `${g.number} ${g.title}`, field: g.fieldTitle })}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+
+      {p.problems?.length ? <ProblemsTable t={t} problems={p.problems} id="f-probleme" /> : null}
+
+      {created.length ? (
+        <RowsTable caption={t('transfer.preview.created_caption')} t={t} rows={created.map((r) => ({ row: r.row, number: r.data.number, title: r.data.title, note: '' }))} />
+      ) : null}
+      {updated.length ? (
+        <RowsTable
+          caption={t('transfer.preview.updated_caption')}
+          t={t}
+          rows={updated.map((r) => ({ row: r.row, number: r.data.number, title: r.data.title, note: r.changed.map((k) => columnByKey.get(k)!.heading).join(', ') }))}
+          noteHeading={t('transfer.preview.changed_columns')}
+        />
+      ) : null}
+
+      {anything ? (
+        <form method="post" action={`${base}/import/bestaetigen`} enctype="multipart/form-data" class="stack">
+          <Csrf token={p.c.get('csrfToken')} />
+          <input type="hidden" name="dateiname" value={p.file.name} />
+          <input type="hidden" name="inhalt" value={p.file.base64} />
+          {toCreate ? (
+            <div class={`kern-form-check${errors.length ? ' kern-form-check--error' : ''}`}>
+              <input
+                class={`kern-form-check__checkbox${errors.length ? ' kern-form-check__checkbox--error' : ''}`}
+                type="checkbox"
+                id="f-anlegen"
+                name="anlegen"
+                value="1"
+                aria-describedby="f-anlegen-hint"
+                aria-invalid={errors.length ? 'true' : undefined}
+              />
+              <label class="kern-label" for="f-anlegen">
+                {t('transfer.preview.create_missing')}
+              </label>
+              <div class="kern-hint" id="f-anlegen-hint">
+                {t('transfer.preview.create_missing_hint')}
+              </div>
+            </div>
+          ) : null}
+          <div class="inline-form">
+            <Button>{t('transfer.preview.confirm')}</Button>
+            <ButtonLink href={`${base}/import`}>{t('form.cancel')}</ButtonLink>
+          </div>
+        </form>
+      ) : (
+        <>
+          <p class="kern-body">{t('transfer.preview.nothing')}</p>
+          <ButtonLink href={base}>{t('transfer.back_to_edition', { title: p.edition.title })}</ButtonLink>
+        </>
+      )}
+    </AppPage>
+  );
+}
+
+function RowsTable(p: { t: T; caption: string; rows: { row: number; number: string; title: string; note: string }[]; noteHeading?: string }) {
+  return (
+    <div class="table-scroll">
+      <table class="kern-table data-table">
+        <caption class="kern-title">{p.caption}</caption>
+        <thead>
+          <tr class="kern-table__row">
+            <th scope="col" class="kern-table__header">{p.t('transfer.problems.row')}</th>
+            <th scope="col" class="kern-table__header">{p.t('transfer.preview.number')}</th>
+            <th scope="col" class="kern-table__header">{p.t('transfer.preview.measure')}</th>
+            {p.noteHeading ? <th scope="col" class="kern-table__header">{p.noteHeading}</th> : null}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {p.rows.map((r) => (
+            <tr class="kern-table__row">
+              <td class="kern-table__cell">{r.row}</td>
+              <th scope="row" class="kern-table__header">{r.number}</th>
+              <td class="kern-table__cell">{r.title}</td>
+              {p.noteHeading ? <td class="kern-table__cell">{r.note}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

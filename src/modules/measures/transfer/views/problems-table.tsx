@@ -1,0 +1,38 @@
+import type { T } from '../../../../platform/i18n/i18n.js';
+import type { ImportProblem } from '../problems.js';
+
+/** Every problem of a refused file: row and column as Excel shows them, and what is wrong. */
+export function ProblemsTable(p: { t: T; problems: ImportProblem[]; id?: string }) {
+  if (p.problems.length === 0) return null;
+  return (
+    <div class="table-scroll" id={p.id ?? 'f-fehlerliste'} tabindex={-1}>
+      <table class="kern-table data-table">
+        <caption class="kern-title">{p.t('transfer.problems.caption', { count: p.problems.length })}</caption>
+        <thead>
+          <tr class="kern-table__row">
+            <th scope="col" class="kern-table__header kern-table__header--numeric">
+              {p.t('transfer.problems.row')}
+            </th>
+            <th scope="col" class="kern-table__header">
+              {p.t('transfer.problems.column')}
+            </th>
+            <th scope="col" class="kern-table__header">
+              {p.t('transfer.problems.reason')}
+            </th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {p.problems.map((x) => (
+            <tr class="kern-table__row">
+              <th scope="row" class="kern-table__header kern-table__header--numeric">
+                {x.row ?? '–'}
+              </th>
+              <td class="kern-table__cell">{x.column ?? '–'}</td>
+              <td class="kern-table__cell">{p.t(x.messageKey, x.params)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

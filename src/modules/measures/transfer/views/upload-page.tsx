@@ -1,0 +1,119 @@
+import type { FieldError } from '../../../../platform/errors.js';
+import type { Ctx } from '../../../../platform/http/env.js';
+import { Button, Csrf, ErrorSummary } from '../../../../platform/ui/form.js';
+import type { Edition } from '../../../concepts/editions.js';
+import { appBase, AppPage } from '../../../tenants/app-shell.js';
+import type { Tenant } from '../../../tenants/service.js';
+import { columns, requiredColumns } from '../columns.js';
+import type { ImportProblem } from '../problems.js';
+import { ProblemsTable } from './problems-table.js';
+
+export const editionPath = (tenant: Tenant, edition: Pick<Edition, 'id'>) => `${appBase(tenant)}/fassungen/${edition.id}`;
+
+/** A labelled file input in KERN's form style (form.tsx has no file field). */
+function FileField(p: { name: string; label: string; hint: string; error?: string | undefined }) {
+  const id = `f-${p.name}`;
+  return (
+    <div class="kern-form-input">
+      <label class="kern-label" for={id}>
+        {p.label}
+      </label>
+      <div class="kern-hint" id={`${id}-hint`}>
+        {p.hint}
+      </div>
+      {p.error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+      <input
+        class={`kern-form-input__input${p.error ? ' kern-form-input__input--error' : ''}`}
+        type="file"
+        id={id}
+        name={p.name}
+        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        required
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={[`${id}-hint`, p.error ? `${id}-error` : ''].filter(Boolean).join(' ')}
+      />
+    </div>
+  );
+}
+
+/** The upload form with what the table must look like; after a refused file, every problem in it. */
+export function UploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; problems?: ImportProblem[]; fileError?: FieldError }) {
+  const t = p.c.get('t');
+  const base = editionPath(p.tenant, p.edition);
+  const problems = p.problems ?? [];
+  const fileOnly = problems.length > 0 && problems.every((x) => x.row === null);
+  const summary: FieldError[] = p.fileError
+    ? [p.fileError]
+    : fileOnly
+      ? problems.map((x) => ({ field: 'datei', messageKey: x.messageKey, params: x.params }))
+      : problems.length
+        ? [{ field: 'fehlerliste', messageKey: 'transfer.problems.summary', params: { count: problems.length } }]
+        : [];
+  return (
+    <AppPage c={p.c} tenant={p.tenant} title={t('transfer.upload.title')} section="editions">
+      <p>
+        <a href={base}>{t('transfer.back_to_edition', { title: p.edition.title })}</a>
+      </p>
+      <h1 class="kern-heading-large">{t('transfer.upload.title')}</h1>
+      <p class="kern-body">{t('transfer.upload.intro', { title: p.edition.title })}</p>
+      {summary.length ? (
+        <>
+          <ErrorSummary t={t} errors={summary} labels={{}} />
+          <p class="kern-body">{t('error.import_rejected')}</p>
+        </>
+      ) : null}
+      {fileOnly ? null : <ProblemsTable t={t} problems={problems} />}
+
+      <form method="post" action={`${base}/import`} enctype="multipart/form-data" class="stack">
+        <Csrf token={p.c.get('csrfToken')} />
+        <FileField
+          name="datei"
+          label={t('transfer.upload.file_label')}
+          hint={t('transfer.upload.file_hint')}
+          error={p.fileError ? t(p.fileError.messageKey, p.fileError.params) : fileOnly ? problems.map((x) => t(x.messageKey, x.params)).join(' ') : undefined}
+        />
+        <Button>{t('transfer.upload.submit')}</Button>
+      </form>
+
+      <h2 class="kern-heading-medium">{t('transfer.upload.format_title')}</h2>
+      <ul>
+        <li>{t('transfer.upload.format_rows')}</li>
+        <li>{t('transfer.upload.format_upsert')}</li>
+        <li>{t('transfer.upload.format_lists')}</li>
+        <li>{t('transfer.upload.format_all_or_nothing')}</li>
+        <li>
+          {t('transfer.upload.format_template')} <a href={`${base}/export.xlsx`}>{t('transfer.export.xlsx')}</a>,{' '}
+          <a href={`${base}/export.csv`}>{t('transfer.export.csv')}</a>
+        </li>
+      </ul>
+      <div class="table-scroll">
+        <table class="kern-table data-table">
+          <caption class="kern-title">{t('transfer.columns.caption')}</caption>
+          <thead>
+            <tr class="kern-table__row">
+              <th scope="col" class="kern-table__header">{t('transfer.columns.heading')}</th>
+              <th scope="col" class="kern-table__header">{t('transfer.columns.aliases')}</th>
+              <th scope="col" class="kern-table__header">{t('transfer.columns.content')}</th>
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {columns.map((col) => (
+              <tr class="kern-table__row">
+                <th scope="row" class="kern-table__header">
+                  {col.heading}
+                  {requiredColumns.includes(col.key) ? ` ${t('transfer.columns.required')}` : ''}
+                </th>
+                <td class="kern-table__cell">{col.aliases.join(', ')}</td>
+                <td class="kern-table__cell">{t(`transfer.column.${col.key}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </AppPage>
+  );
+}

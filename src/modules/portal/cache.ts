@@ -1,0 +1,55 @@
+/**
+ * A small in-memory cache of rendered portal pages, keyed by path and query string (so by slug,
+ * language and filters). Portal pages are the same for every visitor, so a rendered page can
+ * be served again for a short while; a change made in the internal app shows up publicly
+ * after at most `ttlMs`.
+ *
+ * This is per process. With several app instances behind a load balancer each keeps its own
+ * copy, which is fine for a 30-second window; to publish changes at once, commands would
+ * `NOTIFY portal_changed, '<slug>'` and every instance would `LISTEN` and call `invalidate`
+ * (PostgreSQL LISTEN/NOTIFY, see ARCHITECTURE.md "Growing past one machine").
+ */
+export class PageCache<V = Uint8Array> {
+  private readonly entries = new Map<string, { value: V; expires: number }>();
+
+  constructor(
+    private readonly ttlMs = 30_000,
+    /** Bounds memory: query strings are chosen by visitors (search terms, filters). */
+    private readonly maxEntries = 500,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    // Maps iterate in insertion order: the first key is the oldest entry.
+    while (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, { value, expires: this.now() + this.ttlMs });
+  }
+
+  /** Drops every page of one Kommune (all languages and query strings), or everything. */
+  invalidate(slug?: string): void {
+    if (slug === undefined) return this.entries.clear();
+    const prefix = `/k/${slug}`;
+    for (const key of this.entries.keys()) {
+      if (key === prefix || key.startsWith(`${prefix}/`) || key.startsWith(`${prefix}?`)) this.entries.delete(key);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * The portal's read side: loads what a public page needs in a few queries and returns only
+ * presented (public) shapes. Everything is scoped to the Kommune and to its ADOPTED edition.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { actors } from '../actors/schema.js';
+import { adoptedEdition } from '../concepts/editions.js';
+import { editionOutline } from '../concepts/items.js';
+import { horizons, measureStatuses, measures, type MeasureStatus } from '../measures/schema.js';
+import { linksOf, listMeasures, measureById, targetGroupsOf, type MeasureFilter } from '../measures/service.js';
+import { searchEdition } from '../search/service.js';
+import { tenants } from '../tenants/schema.js';
+import type { Tenant } from '../tenants/service.js';
+import {
+  presentEdition,
+  presentFields,
+  presentGoal,
+  presentGuideline,
+  presentMeasure,
+  presentMeasureRow,
+  presentSearchHit,
+  type PublicEdition,
+  type PublicField,
+  type PublicGoal,
+  type PublicGuideline,
+  type PublicMeasure,
+  type PublicMeasureRow,
+  type PublicSearchHit,
+} from './present.js';
+
+/** The public parts of a Kommune. */
+export interface PublicTenant {
+  slug: string;
+  name: string;
+  kind: Tenant['kind'];
+  ags: string;
+  isDemo: boolean;
+  hasParent: boolean;
+}
+export const presentTenant = (t: Tenant): PublicTenant => ({ slug: t.slug, name: t.name, kind: t.kind, ags: t.ags, isDemo: t.isDemo, hasParent: t.parentId != null });
+
+// ---------------------------------------------------------------------------------------------
+// Start page
+
+export interface HomeData {
+  edition: PublicEdition;
+  fieldCount: number;
+  goalCount: number;
+  measureCount: number;
+  byStatus: { status: MeasureStatus; count: number }[];
+}
+
+export async function loadHome(db: Db, tenantId: string): Promise<HomeData | null> {
+  const edition = await adoptedEdition(db, tenantId);
+  if (!edition) return null;
+  const outline = await editionOutline(db, tenantId, edition.id);
+  const counts = await db
+    .select({ status: measures.status, count: sql<number>`count(*)::int` })
+    .from(measures)
+    .where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, edition.id)))
+    .groupBy(measures.status);
+  const byStatus = measureStatuses
+    .map((status) => ({ status, count: Number(counts.find((c) => c.status === status)?.count ?? 0) }))
+    .filter((s) => s.count > 0);
+  return {
+    edition: presentEdition(edition),
+    fieldCount: outline.fields.filter((f) => !f.isCrossCutting).length,
+    goalCount: outline.goals.length,
+    measureCount: byStatus.reduce((n, s) => n + s.count, 0),
+    byStatus,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concept page with filters
+
+/** Filter values as they appear in the URL (German parameter names, readable values). */
+export interface PortalFilterQuery {
+  themenfeld?: string | undefined;
+  zeithorizont?: string | undefined;
+  status?: string | undefined;
+  zielgruppe?: string | undefined;
+  federfuehrung?: string | undefined;
+}
+export const filterParams = ['themenfeld', 'zeithorizont', 'status', 'zielgruppe', 'federfuehrung'] as const;
+
+export interface FilterOptions {
+  fields: { value: string; label: string }[];
+  targetGroups: string[];
+  leads: { value: string; label: string }[];
+}
+
+export interface ConceptData {
+  edition: PublicEdition;
+  guidelines: PublicGuideline[];
+  fields: PublicField[];
+  goals: PublicGoal[];
+  /** Every measure of the edition, in field and position order. */
+  measures: PublicMeasureRow[];
+  /** Measure numbers per goal id and per cross-cutting field id. */
+  measuresByGoal: Map<string, PublicMeasureRow[]>;
+  measuresByCrossCutting: Map<string, PublicMeasureRow[]>;
+  options: FilterOptions;
+  /** Only the filter values that are valid for this edition; invalid ones are ignored. */
+  filter: PortalFilterQuery;
+  filterActive: boolean;
+  /** The filtered measures (equal to `measures` without filters). */
+  filtered: PublicMeasureRow[];
+}
+
+/**
+ * Ten queries however many measures there are: edition, outline (3), measures, target groups and
+ * the links of all measures at once (4, never one per measure); one more for a filtered list.
+ */
+export async function loadConcept(db: Db, tenantId: string, query: PortalFilterQuery): Promise<ConceptData | null> {
+  const edition = await adoptedEdition(db, tenantId);
+  if (!edition) return null;
+  const [outline, allRows, targetGroups] = await Promise.all([
+    editionOutline(db, tenantId, edition.id),
+    listMeasures(db, tenantId, edition.id),
+    targetGroupsOf(db, tenantId, edition.id),
+  ]);
+  const links = await linksOf(db, tenantId, allRows.map((m) => m.id));
+  const fields = presentFields(outline.fields);
+  const all = allRows.map(presentMeasureRow);
+
+  const leads = new Map<string, string>();
+  for (const m of allRows) if (m.leadActorId && m.leadActorName) leads.set(m.leadActorId, m.leadActorName);
+  const options: FilterOptions = {
+    fields: fields.filter((f) => !f.isCrossCutting).map((f) => ({ value: String(f.index), label: f.title })),
+    targetGroups,
+    leads: [...leads].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'de')),
+  };
+
+  // Keep only values this edition offers: a stale or hand-made URL must not yield odd results.
+  const pick = (v: string | undefined, allowed: readonly string[]) => (v && allowed.includes(v) ? v : undefined);
+  const filter: PortalFilterQuery = {
+    themenfeld: pick(query.themenfeld, options.fields.map((f) => f.value)),
+    zeithorizont: pick(query.zeithorizont, horizons),
+    status: pick(query.status, measureStatuses),
+    zielgruppe: pick(query.zielgruppe, targetGroups),
+    federfuehrung: pick(query.federfuehrung, options.leads.map((l) => l.value)),
+  };
+  const filterActive = filterParams.some((p) => filter[p] !== undefined);
+  let filtered = all;
+  if (filterActive) {
+    const serviceFilter: MeasureFilter = {
+      fieldId: fields.find((f) => !f.isCrossCutting && String(f.index) === filter.themenfeld)?.id,
+      horizon: filter.zeithorizont,
+      status: filter.status,
+      targetGroup: filter.zielgruppe,
+      leadActorId: filter.federfuehrung,
+    };
+    filtered = (await listMeasures(db, tenantId, edition.id, serviceFilter)).map(presentMeasureRow);
+  }
+
+  const byId = new Map(all.map((m) => [m.id, m]));
+  const measuresByGoal = new Map<string, PublicMeasureRow[]>();
+  const measuresByCrossCutting = new Map<string, PublicMeasureRow[]>();
+  const push = (map: Map<string, PublicMeasureRow[]>, key: string, m: PublicMeasureRow) => {
+    const list = map.get(key);
+    if (list) list.push(m);
+    else map.set(key, [m]);
+  };
+  for (const [measureId, l] of links) {
+    const m = byId.get(measureId);
+    if (!m) continue;
+    for (const g of l.goalIds) push(measuresByGoal, g, m);
+    for (const f of l.crossCuttingIds) push(measuresByCrossCutting, f, m);
+  }
+  // Links come in no particular order; show them in the order of the concept.
+  const order = new Map(all.map((m, i) => [m.id, i]));
+  for (const map of [measuresByGoal, measuresByCrossCutting]) for (const list of map.values()) list.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+
+  return {
+    edition: presentEdition(edition),
+    guidelines: outline.guidelines.map(presentGuideline),
+    fields,
+    goals: outline.goals.map(presentGoal),
+    measures: all,
+    measuresByGoal,
+    measuresByCrossCutting,
+    options,
+    filter,
+    filterActive,
+    filtered,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measure page
+
+/** A measure of the adopted edition by its number; null if there is none (drafts never count). */
+export async function loadMeasure(db: Db, tenantId: string, number: string): Promise<PublicMeasure | null> {
+  const edition = await adoptedEdition(db, tenantId);
+  if (!edition) return null;
+  const [row] = await db
+    .select({ id: measures.id })
+    .from(measures)
+    .where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, edition.id), eq(measures.number, number)));
+  if (!row) return null;
+  const measure = await measureById(db, tenantId, row.id);
+  const actorIds = [...new Set([...(measure.leadActorId ? [measure.leadActorId] : []), ...measure.partnerActorIds])];
+  const [outline, actorRows, municipalityRows] = await Promise.all([
+    editionOutline(db, tenantId, edition.id),
+    actorIds.length
+      ? db.select({ id: actors.id, name: actors.name }).from(actors).where(and(eq(actors.tenantId, tenantId), inArray(actors.id, actorIds)))
+      : Promise.resolve([]),
+    measure.municipalityIds.length
+      ? db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(and(eq(tenants.parentId, tenantId), inArray(tenants.id, measure.municipalityIds)))
+      : Promise.resolve([]),
+  ]);
+  const fields = presentFields(outline.fields);
+  return presentMeasure(measure, {
+    fields: new Map(fields.map((f) => [f.id, f])),
+    goals: new Map(outline.goals.map((g) => [g.id, { ...presentGoal(g), position: g.position }])),
+    actorNames: new Map(actorRows.map((a) => [a.id, a.name])),
+    municipalityNames: new Map(municipalityRows.map((m) => [m.id, m.name])),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+export interface SearchData {
+  hasConcept: boolean;
+  hits: PublicSearchHit[];
+}
+
+export async function loadSearch(db: Db, tenantId: string, q: string): Promise<SearchData> {
+  const edition = await adoptedEdition(db, tenantId);
+  if (!edition) return { hasConcept: false, hits: [] };
+  if (!q.trim()) return { hasConcept: true, hits: [] };
+  const hits = await searchEdition(db, tenantId, edition.id, q);
+  return { hasConcept: true, hits: hits.map(presentSearchHit) };
+}

@@ -1,0 +1,251 @@
+import { formatDate, formatNumber, type Lang, type T } from '../../../platform/i18n/i18n.js';
+import { horizons, measureStatuses } from '../../measures/schema.js';
+import type { ConceptData, PortalFilterQuery, PublicTenant } from '../data.js';
+import type { PublicField, PublicGoal, PublicMeasureRow } from '../present.js';
+import { contentLang, crossCuttingAnchor, fieldAnchor, goalAnchor, PortalLinks, PortalPage } from './page.js';
+import { MeasureTable, NoConcept, Paragraphs } from './parts.js';
+
+interface Props {
+  t: T;
+  lang: Lang;
+  url: string;
+  tenant: PublicTenant;
+  data: ConceptData | null;
+}
+
+export function ConceptPage(p: Props) {
+  const { t, lang, tenant, data } = p;
+  if (!data) {
+    return (
+      <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={t('portal.nav.concept')} section="concept">
+        <NoConcept t={t} heading="h1" />
+      </PortalPage>
+    );
+  }
+  const links = new PortalLinks(tenant.slug, lang);
+  const de = contentLang(lang);
+  const themeFields = data.fields.filter((f) => !f.isCrossCutting);
+  const crossCutting = data.fields.filter((f) => f.isCrossCutting);
+  return (
+    <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={data.edition.title} section="concept">
+      <div class="kern-hgroup portal-hgroup">
+        <h1 class="kern-heading-x-large" lang={de}>{data.edition.title}</h1>
+        {data.edition.adoptedOn ? <p class="kern-subline">{t('portal.concept.adopted_on', { date: formatDate(lang, data.edition.adoptedOn) })}</p> : null}
+      </div>
+
+      {data.filterActive ? null : (
+        <nav class="portal-toc" aria-label={t('portal.concept.toc')}>
+          <p class="kern-title portal-toc__title">{t('portal.concept.toc')}</p>
+          <ul class="kern-list">
+            {data.edition.introduction ? <li><a class="kern-link" href="#einleitung">{t('portal.concept.introduction')}</a></li> : null}
+            {data.guidelines.length ? <li><a class="kern-link" href="#leitlinien">{t('portal.concept.guidelines')}</a></li> : null}
+            <li><a class="kern-link" href="#filter">{t('portal.filter.heading')}</a></li>
+            <li>
+              <a class="kern-link" href="#themenfelder">{t('portal.concept.fields')}</a>
+              <ol class="portal-toc__fields">
+                {themeFields.map((f) => (
+                  <li><a class="kern-link" href={`#${fieldAnchor(f.index)}`} lang={de}>{f.title}</a></li>
+                ))}
+              </ol>
+            </li>
+            {crossCutting.length ? <li><a class="kern-link" href="#querschnittsthemen">{t('portal.concept.cross_cutting')}</a></li> : null}
+          </ul>
+        </nav>
+      )}
+
+      {!data.filterActive && data.edition.introduction ? (
+        <section class="portal-section" aria-labelledby="einleitung">
+          <h2 class="kern-heading-large" id="einleitung">{t('portal.concept.introduction')}</h2>
+          <Paragraphs text={data.edition.introduction} lang={de} />
+        </section>
+      ) : null}
+
+      {!data.filterActive && data.guidelines.length ? (
+        <section class="portal-section" aria-labelledby="leitlinien">
+          <h2 class="kern-heading-large" id="leitlinien">{t('portal.concept.guidelines')}</h2>
+          <ol class="portal-guidelines" lang={de}>
+            {data.guidelines.map((g) => (
+              <li>
+                <strong class="portal-guidelines__title">{g.title}</strong>
+                {g.text ? <Paragraphs text={g.text} /> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <FilterSection t={t} lang={lang} links={links} data={data} />
+
+      {data.filterActive ? (
+        <section class="portal-section" aria-labelledby="ergebnis-heading" id="ergebnis">
+          <h2 class="kern-heading-large" id="ergebnis-heading">{t('portal.filter.results')}</h2>
+          {data.filtered.length ? (
+            <MeasureTable
+              t={t}
+              lang={lang}
+              links={links}
+              rows={data.filtered}
+              showField
+              caption={t('portal.filter.results_caption', { n: formatNumber(lang, data.filtered.length), m: formatNumber(lang, data.measures.length) })}
+            />
+          ) : (
+            <p class="kern-body">{t('portal.filter.no_results')}</p>
+          )}
+        </section>
+      ) : (
+        <>
+          <section class="portal-section" aria-labelledby="themenfelder">
+            <h2 class="kern-heading-large" id="themenfelder">{t('portal.concept.fields')}</h2>
+            {themeFields.map((f) => (
+              <FieldSection t={t} lang={lang} links={links} field={f} goals={data.goals.filter((g) => g.fieldId === f.id)} measures={data.measures.filter((m) => m.fieldId === f.id)} byGoal={data.measuresByGoal} />
+            ))}
+          </section>
+          {crossCutting.length ? (
+            <section class="portal-section" aria-labelledby="querschnittsthemen">
+              <h2 class="kern-heading-large" id="querschnittsthemen">{t('portal.concept.cross_cutting')}</h2>
+              <p class="kern-body">{t('portal.concept.cross_cutting_intro')}</p>
+              {crossCutting.map((f) => (
+                <CrossCuttingSection t={t} lang={lang} links={links} field={f} measures={data.measuresByCrossCutting.get(f.id) ?? []} />
+              ))}
+            </section>
+          ) : null}
+        </>
+      )}
+    </PortalPage>
+  );
+}
+
+function FilterSelect(p: { name: keyof PortalFilterQuery; label: string; all: string; value: string | undefined; options: { value: string; label: string; content?: boolean }[]; lang: Lang }) {
+  const id = `filter-${p.name}`;
+  const de = contentLang(p.lang);
+  return (
+    <div class="kern-form-input">
+      <label class="kern-label" for={id}>{p.label}</label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" id={id} name={p.name}>
+          <option value="">{p.all}</option>
+          {p.options.map((o) => (
+            <option value={o.value} selected={o.value === p.value} lang={o.content ? de : undefined}>{o.label}</option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+function FilterSection(p: { t: T; lang: Lang; links: PortalLinks; data: ConceptData }) {
+  const { t, lang, data } = p;
+  const all = t('portal.filter.all');
+  const f = data.filter;
+  return (
+    <section class="portal-section portal-filter" aria-labelledby="filter">
+      <h2 class="kern-heading-large" id="filter">{t('portal.filter.heading')}</h2>
+      <p class="kern-hint" id="filter-hint">{t('portal.filter.hint')}</p>
+      {/* Jump to the results after filtering; browsers keep the fragment of a GET form's action. */}
+      <form method="get" action={`${p.links.base}/konzept#ergebnis`} aria-labelledby="filter" aria-describedby="filter-hint">
+        <div class="portal-filter__fields">
+          <FilterSelect name="themenfeld" label={t('portal.filter.field')} all={all} value={f.themenfeld} lang={lang} options={data.options.fields.map((o) => ({ ...o, content: true }))} />
+          <FilterSelect name="zeithorizont" label={t('portal.filter.horizon')} all={all} value={f.zeithorizont} lang={lang} options={horizons.map((h) => ({ value: h, label: t(`portal.horizon.${h}`) }))} />
+          <FilterSelect name="status" label={t('portal.filter.status')} all={all} value={f.status} lang={lang} options={measureStatuses.map((s) => ({ value: s, label: t(`portal.status.${s}`) }))} />
+          <FilterSelect name="zielgruppe" label={t('portal.filter.target_group')} all={all} value={f.zielgruppe} lang={lang} options={data.options.targetGroups.map((g) => ({ value: g, label: g, content: true }))} />
+          <FilterSelect name="federfuehrung" label={t('portal.filter.lead')} all={all} value={f.federfuehrung} lang={lang} options={data.options.leads.map((o) => ({ ...o, content: true }))} />
+        </div>
+        {lang !== 'de' ? <input type="hidden" name="lang" value={lang} /> : null}
+        <div class="actions">
+          <button type="submit" class="kern-btn kern-btn--primary">
+            <span class="kern-label">{t('portal.filter.submit')}</span>
+          </button>
+          {data.filterActive ? (
+            <a class="kern-btn kern-btn--secondary" href={p.links.concept()}>
+              <span class="kern-label">{t('portal.filter.reset')}</span>
+            </a>
+          ) : null}
+        </div>
+      </form>
+      <p class="kern-body kern-body--bold portal-filter__count">
+        {t('portal.filter.count', { n: formatNumber(lang, data.filtered.length), m: formatNumber(lang, data.measures.length) })}
+      </p>
+    </section>
+  );
+}
+
+function FieldSection(p: { t: T; lang: Lang; links: PortalLinks; field: PublicField; goals: PublicGoal[]; measures: PublicMeasureRow[]; byGoal: Map<string, PublicMeasureRow[]> }) {
+  const { t, lang, links, field } = p;
+  const de = contentLang(lang);
+  const anchor = fieldAnchor(field.index);
+  return (
+    <section class="portal-field" id={anchor} aria-labelledby={`${anchor}-h`}>
+      <div class="kern-hgroup">
+        <p class="kern-preline">{t('portal.concept.field_number', { n: field.index })}</p>
+        <h3 class="kern-heading-medium" id={`${anchor}-h`} lang={de}>{field.title}</h3>
+      </div>
+      {field.description ? <Paragraphs text={field.description} lang={de} /> : null}
+      {p.goals.length ? (
+        <>
+          <h4 class="kern-heading-small portal-h4">{t('portal.concept.goals')}</h4>
+          <ul class="portal-goals">
+            {p.goals.map((g) => {
+              const served = p.byGoal.get(g.id) ?? [];
+              return (
+                <li class={`portal-goal portal-goal--${g.kind}`} id={goalAnchor(g.number)}>
+                  <p class="portal-goal__kind">
+                    {t(`portal.goal_kind.${g.kind}`)} {g.number}
+                  </p>
+                  <p class="portal-goal__title" lang={de}>{g.title}</p>
+                  {g.description ? <p class="portal-goal__text" lang={de}>{g.description}</p> : null}
+                  {served.length ? (
+                    <p class="portal-goal__measures">
+                      {t('portal.concept.goal_measures')}{' '}
+                      {served.map((m, i) => (
+                        <>
+                          {i > 0 ? ', ' : ''}
+                          <a class="kern-link" href={links.measure(m.number)}>{m.number}</a>
+                        </>
+                      ))}
+                    </p>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+      <h4 class="kern-heading-small portal-h4">{t('portal.concept.measures')}</h4>
+      {p.measures.length ? (
+        <MeasureTable t={t} lang={lang} links={links} rows={p.measures} caption={t('portal.concept.measures_caption', { title: field.title, count: formatNumber(lang, p.measures.length) })} />
+      ) : (
+        <p class="kern-body">{t('portal.concept.no_measures')}</p>
+      )}
+    </section>
+  );
+}
+
+function CrossCuttingSection(p: { t: T; lang: Lang; links: PortalLinks; field: PublicField; measures: PublicMeasureRow[] }) {
+  const { t, lang, field } = p;
+  const de = contentLang(lang);
+  const anchor = crossCuttingAnchor(field.index);
+  return (
+    <section class="portal-field" id={anchor} aria-labelledby={`${anchor}-h`}>
+      <h3 class="kern-heading-medium" id={`${anchor}-h`} lang={de}>{field.title}</h3>
+      {field.description ? <Paragraphs text={field.description} lang={de} /> : null}
+      {p.measures.length ? (
+        <details class="kern-accordion portal-accordion">
+          <summary class="kern-accordion__header">
+            <span class="kern-title">{t('portal.concept.cross_cutting_measures', { count: formatNumber(lang, p.measures.length) })}</span>
+          </summary>
+          <div class="kern-accordion__body">
+            <ul class="portal-measure-links" lang={de}>
+              {p.measures.map((m) => (
+                <li>
+                  <a class="kern-link" href={p.links.measure(m.number)}>
+                    <span class="portal-nr">{m.number}</span> {m.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,169 @@
+import type { Child } from 'hono/jsx';
+import { formatDate, type Lang, type T } from '../../../platform/i18n/i18n.js';
+import { sdgGoals } from '../../measures/schema.js';
+import type { PublicTenant } from '../data.js';
+import type { PublicMeasure } from '../present.js';
+import { contentLang, PortalLinks, PortalPage } from './page.js';
+import { Paragraphs, StatusBadge } from './parts.js';
+
+const euroFormats = {
+  de: new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 0 }),
+  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 0 }),
+};
+const decimalFormats = {
+  de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+};
+/** "14.000 €" in German, "€14,000" in English; cents only when there are any. */
+export const formatEuro = (lang: Lang, n: number) => euroFormats[lang].format(n);
+
+/** One row of a KERN description list; empty values read "keine Angabe". */
+function Fact(p: { t: T; label: string; children?: Child; empty?: boolean }) {
+  return (
+    <div class="kern-description-list-item">
+      <dt class="kern-description-list-item__key">{p.label}</dt>
+      <dd class="kern-description-list-item__value">{p.empty ? <span class="kern-body--muted">{p.t('portal.none')}</span> : p.children}</dd>
+    </div>
+  );
+}
+
+function List(p: { items: string[]; lang?: string | undefined }) {
+  if (p.items.length === 1) return <span lang={p.lang}>{p.items[0]}</span>;
+  return (
+    <ul class="portal-facts-list" lang={p.lang}>
+      {p.items.map((i) => (
+        <li>{i}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; measure: PublicMeasure }) {
+  const { t, lang, tenant, measure: m } = p;
+  const links = new PortalLinks(tenant.slug, lang);
+  const de = contentLang(lang);
+  const wholeArea = tenant.kind === 'landkreis' || tenant.kind === 'region' ? t('portal.measure.whole_county') : t('portal.measure.whole_area');
+  return (
+    <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={`${t('portal.measure.label', { number: m.number })}: ${m.title}`} section="concept">
+      <nav class="portal-breadcrumb" aria-label={t('portal.breadcrumb')}>
+        <ol>
+          <li><a class="kern-link" href={links.home()}>{t('portal.nav.start')}</a></li>
+          <li><a class="kern-link" href={links.concept()}>{t('portal.nav.concept')}</a></li>
+          {m.field ? <li><a class="kern-link" href={links.field(m.field.index)} lang={de}>{m.field.title}</a></li> : null}
+          <li aria-current="page">{t('portal.measure.label', { number: m.number })}</li>
+        </ol>
+      </nav>
+
+      <div class="kern-hgroup portal-hgroup">
+        <p class="kern-preline">{t('portal.measure.label', { number: m.number })}</p>
+        <h1 class="kern-heading-x-large" lang={de}>{m.title}</h1>
+      </div>
+      <p class="portal-measure-status">
+        <StatusBadge t={t} status={m.status} />
+      </p>
+
+      <section class="portal-section" aria-labelledby="beschreibung">
+        <h2 class="kern-heading-large" id="beschreibung">{t('portal.measure.section_description')}</h2>
+        {m.description ? <Paragraphs text={m.description} lang={de} /> : <p class="kern-body kern-body--muted">{t('portal.none')}</p>}
+      </section>
+
+      <section class="portal-section" aria-labelledby="ueberblick">
+        <h2 class="kern-heading-large" id="ueberblick">{t('portal.measure.section_overview')}</h2>
+        <dl class="kern-description-list">
+          <Fact t={t} label={t('portal.measure.number')}>{m.number}</Fact>
+          <Fact t={t} label={t('portal.measure.field')} empty={!m.field}>
+            {m.field ? <a class="kern-link" href={links.field(m.field.index)} lang={de}>{m.field.title}</a> : null}
+          </Fact>
+          <Fact t={t} label={t('portal.measure.goals')} empty={m.goals.length === 0}>
+            <ul class="portal-facts-list">
+              {m.goals.map((g) => (
+                <li>
+                  <a class="kern-link" href={links.goal(g.number)}>
+                    {t(`portal.goal_kind.${g.kind}`)} {g.number}: <span lang={de}>{g.title}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </Fact>
+          <Fact t={t} label={t('portal.measure.target_groups')} empty={m.targetGroups.length === 0}>
+            <List items={m.targetGroups} lang={de} />
+          </Fact>
+          <Fact t={t} label={t('portal.measure.status')}>{t(`portal.status.${m.status}`)}</Fact>
+          <Fact t={t} label={t('portal.measure.priority')}>{t(`portal.priority.${m.priority}`)}</Fact>
+        </dl>
+      </section>
+
+      <section class="portal-section" aria-labelledby="zustaendigkeit">
+        <h2 class="kern-heading-large" id="zustaendigkeit">{t('portal.measure.section_responsibility')}</h2>
+        <dl class="kern-description-list">
+          <Fact t={t} label={t('portal.measure.lead')} empty={!m.leadName}>
+            <span lang={de}>{m.leadName}</span>
+          </Fact>
+          <Fact t={t} label={t('portal.measure.partners')} empty={m.partnerNames.length === 0}>
+            <List items={m.partnerNames} lang={de} />
+          </Fact>
+        </dl>
+      </section>
+
+      <section class="portal-section" aria-labelledby="zeitplan">
+        <h2 class="kern-heading-large" id="zeitplan">{t('portal.measure.section_schedule')}</h2>
+        <dl class="kern-description-list">
+          <Fact t={t} label={t('portal.measure.horizon')}>{t(`portal.horizon.${m.horizon}`)}</Fact>
+          <Fact t={t} label={t('portal.measure.start')} empty={!m.startDate}>{formatDate(lang, m.startDate)}</Fact>
+          <Fact t={t} label={t('portal.measure.end')} empty={!m.endDate}>{formatDate(lang, m.endDate)}</Fact>
+        </dl>
+      </section>
+
+      <section class="portal-section" aria-labelledby="ressourcen">
+        <h2 class="kern-heading-large" id="ressourcen">{t('portal.measure.section_resources')}</h2>
+        <dl class="kern-description-list">
+          <Fact t={t} label={t('portal.measure.staff')} empty={m.staffFte == null}>
+            {m.staffFte == null ? null : t('portal.measure.staff_value', { fte: decimalFormats[lang].format(m.staffFte) })}
+          </Fact>
+          <Fact t={t} label={t('portal.measure.cost')} empty={m.costEur == null}>
+            {m.costEur == null ? null : formatEuro(lang, m.costEur)}
+          </Fact>
+          <Fact t={t} label={t('portal.measure.funding')} empty={!m.fundingSource}>
+            <span lang={de}>{m.fundingSource}</span>
+          </Fact>
+        </dl>
+      </section>
+
+      <section class="portal-section" aria-labelledby="wirkung">
+        <h2 class="kern-heading-large" id="wirkung">{t('portal.measure.section_impact')}</h2>
+        <dl class="kern-description-list">
+          <Fact t={t} label={t('portal.measure.indicator')} empty={!m.indicator}>
+            <span lang={de}>{m.indicator}</span>
+          </Fact>
+          <Fact t={t} label={t('portal.measure.target_value')} empty={!m.targetValue}>
+            <span lang={de}>{m.targetValue}</span>
+          </Fact>
+        </dl>
+      </section>
+
+      <section class="portal-section" aria-labelledby="einordnung">
+        <h2 class="kern-heading-large" id="einordnung">{t('portal.measure.section_context')}</h2>
+        <dl class="kern-description-list">
+          <Fact t={t} label={t('portal.measure.cross_cutting')} empty={m.crossCutting.length === 0}>
+            <List items={m.crossCutting} lang={de} />
+          </Fact>
+          <Fact t={t} label={t('portal.measure.sdgs')} empty={m.sdgs.length === 0}>
+            <List items={m.sdgs.map((n) => (sdgGoals.includes(n as any) ? t(`portal.sdg.${n}`) : `SDG ${n}`))} />
+          </Fact>
+          <Fact t={t} label={t('portal.measure.municipalities')}>
+            {m.municipalities.length ? <List items={m.municipalities} lang={de} /> : wholeArea}
+          </Fact>
+        </dl>
+      </section>
+
+      {m.field ? (
+        <p class="portal-back">
+          <a class="kern-link" href={links.field(m.field.index)}>
+            <span class="kern-icon kern-icon--arrow-back" aria-hidden="true"></span>
+            {t('portal.measure.back_to_field', { title: m.field.title })}
+          </a>
+        </p>
+      ) : null}
+    </PortalPage>
+  );
+}

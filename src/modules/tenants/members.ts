@@ -1,0 +1,147 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { hashPassword, passwordProblem } from '../../platform/auth/password.js';
+import { users } from '../../platform/auth/schema.js';
+import { authorize, found, type CommandContext } from '../../platform/commands.js';
+import { AppError, type FieldError } from '../../platform/errors.js';
+import { optionalUuid, parseInput, requiredText } from '../../platform/validation.js';
+import { actors } from '../actors/schema.js';
+import { canManageMembers } from './policy.js';
+import { memberships, roles, type Role } from './schema.js';
+
+/** Redaktion and Partner act for an actor: their rights follow that actor's measures. */
+export const roleNeedsActor = (role: Role) => role === 'redaktion' || role === 'partner';
+
+/** An e-mail address as typed in a form: trimmed and lower-cased (accounts are stored lower-cased). */
+export const emailField = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+    z.string({ error: 'validation.required' }).min(1, 'validation.required').max(254).pipe(z.email('validation.email')),
+  );
+
+/** Role plus, for Redaktion and Partner, the actor; for the other roles the actor is dropped. */
+export const roleFields = {
+  role: z.enum(roles, { error: 'validation.invalid_choice' }),
+  actorId: optionalUuid(),
+};
+
+export function withRoleRules<S extends z.ZodType<{ role: Role; actorId: string | null }>>(schema: S) {
+  return schema
+    .refine((v) => !roleNeedsActor(v.role) || v.actorId !== null, { path: ['actorId'], message: 'validation.actor_required_for_role' })
+    .transform((v) => ({ ...v, actorId: roleNeedsActor(v.role) ? v.actorId : null }));
+}
+
+export const roleInput = withRoleRules(z.object(roleFields));
+
+export const validationError = (fieldErrors: FieldError[]) => new AppError('validation_failed', 'error.validation_failed', { fieldErrors });
+
+/** The actor must be one of this Kommune's own actors. */
+export async function checkActorOfTenant(db: Db, tenantId: string, actorId: string | null): Promise<void> {
+  if (!actorId) return;
+  const [row] = await db.select({ id: actors.id }).from(actors).where(and(eq(actors.tenantId, tenantId), eq(actors.id, actorId)));
+  if (!row) throw validationError([{ field: 'actorId', messageKey: 'validation.actor_unknown' }]);
+}
+
+/**
+ * The Koordination memberships of a Kommune, locked until the transaction ends: two coordinators
+ * demoting each other at the same moment must not leave the Kommune without one.
+ */
+async function lockedCoordinators(tx: Db, tenantId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'koordination')))
+    .for('update');
+  return rows.map((r) => r.userId);
+}
+
+const lastCoordinator = () => new AppError('conflict', 'members.error.last_coordinator');
+
+async function membershipForUpdate(tx: Db, tenantId: string, userId: string) {
+  if (!z.string().uuid().safeParse(userId).success) throw new AppError('not_found');
+  const [row] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
+    .for('update');
+  return found(row);
+}
+
+/** Gives a member another role (and actor). The last Koordination cannot give up that role. */
+export async function changeMemberRole(ctx: CommandContext, tenantId: string, userId: string, input: unknown) {
+  authorize(canManageMembers(ctx.user, tenantId));
+  const data = parseInput(roleInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const coordinators = await lockedCoordinators(tx, tenantId);
+    const before = await membershipForUpdate(tx, tenantId, userId);
+    await checkActorOfTenant(tx, tenantId, data.actorId);
+    if (before.role === 'koordination' && data.role !== 'koordination' && coordinators.length <= 1) throw lastCoordinator();
+    const [after] = await tx
+      .update(memberships)
+      .set({ role: data.role, actorId: data.actorId })
+      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
+      .returning();
+    await recordAudit(tx, ctx.user, { tenantId, action: 'update', entityType: 'membership', entityId: userId, before, after });
+    return found(after);
+  });
+}
+
+/** Ends a membership (the account stays: the person may belong to other Kommunen). */
+export async function removeMember(ctx: CommandContext, tenantId: string, userId: string): Promise<void> {
+  authorize(canManageMembers(ctx.user, tenantId));
+  await ctx.db.transaction(async (tx) => {
+    const coordinators = await lockedCoordinators(tx, tenantId);
+    const before = await membershipForUpdate(tx, tenantId, userId);
+    if (before.role === 'koordination' && coordinators.length <= 1) throw lastCoordinator();
+    await tx.delete(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+    await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'membership', entityId: userId, before });
+  });
+}
+
+/** Field errors for a new password (rules of passwordProblem, and the repetition must match). */
+export function passwordErrors(password: unknown, repeat: unknown, email: string): FieldError[] {
+  const pw = typeof password === 'string' ? password : '';
+  if (pw === '') return [{ field: 'password', messageKey: 'validation.required' }];
+  const problem = passwordProblem(pw, email);
+  if (problem) return [{ field: 'password', messageKey: problem }];
+  if (repeat !== pw) return [{ field: 'passwordRepeat', messageKey: 'validation.password_mismatch' }];
+  return [];
+}
+
+const adminInput = z.object({ email: emailField(), name: requiredText(200) });
+
+/**
+ * Creates a platform administrator (the CLI's create-admin, run as the system user on a fresh
+ * installation). The password follows the same rules as everywhere else.
+ */
+export async function createPlatformAdmin(ctx: CommandContext, input: { email?: unknown; name?: unknown; password?: unknown }) {
+  authorize(!!ctx.user.isPlatformAdmin);
+  const errors: FieldError[] = [];
+  let data: z.output<typeof adminInput> | undefined;
+  try {
+    data = parseInput(adminInput, input);
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    errors.push(...e.fieldErrors);
+  }
+  errors.push(...passwordErrors(input.password, input.password, data?.email ?? ''));
+  if (errors.length || !data) throw validationError(errors);
+  const { email, name } = data;
+  const passwordHash = await hashPassword(String(input.password));
+  return ctx.db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (existing) throw validationError([{ field: 'email', messageKey: 'validation.email_account_exists' }]);
+    const [row] = await tx.insert(users).values({ email, name, passwordHash, isPlatformAdmin: true }).returning();
+    const user = found(row);
+    await recordAudit(tx, ctx.user, {
+      tenantId: null,
+      action: 'create',
+      entityType: 'user',
+      entityId: user.id,
+      after: { email: user.email, name: user.name, isPlatformAdmin: true },
+    });
+    return user;
+  });
+}

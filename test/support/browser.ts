@@ -1,0 +1,307 @@
+/**
+ * Browser tests: the real app on an ephemeral port, Debian's chromium through playwright-core,
+ * and an axe check (WCAG 2.2 A/AA) of every page a test visits.
+ *
+ *   const suite = browserSuite();            // one server + database + browser per test FILE
+ *   suite.test('Koordination legt … an', async (page) => {
+ *     await signIn(page, 'koordination@musterland.example');
+ *     await visit(page, '/app/k/musterland/fassungen');          // navigates and runs axe
+ *     await submit(page, page.getByRole('button', { name: 'Speichern' })); // clicks, waits, runs axe
+ *   });
+ *
+ * `visit` and `submit` record axe violations instead of stopping at the first one, so a test
+ * still checks its whole flow; the test fails at its end with the list of every violation on
+ * every page it saw. `expectNoAxeViolations(page)` checks the current page and throws at once.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, before, test, type TestContext } from 'node:test';
+import { serve, type ServerType } from '@hono/node-server';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { Database } from '../../src/db/client.js';
+import { openTestDatabase } from '../../src/db/testing.js';
+import { demoPassword } from '../../src/platform/auth/demo-accounts.js';
+
+export { demoPassword };
+
+export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/** IKON_BROWSER_DEBUG=1 logs how long navigations and axe runs take. */
+const debug = (msg: string) => {
+  if (process.env.IKON_BROWSER_DEBUG) console.log(`[browser] ${msg}`);
+};
+const screenshotDir = path.resolve('.tmp/browser-screenshots');
+/** Per action (click, fill, navigation); pages are server-rendered and local, so this is generous. */
+const actionTimeout = 15_000;
+
+/** What the helpers remember about a page: where the app runs and what axe found so far. */
+interface PageState {
+  baseUrl: string;
+  violations: string[];
+  checked: string[];
+  /** Per test file: what axe found for a page state (URL, status of the DOM structure). */
+  seen: Map<string, string[]>;
+}
+const states = new WeakMap<Page, PageState>();
+const stateOf = (page: Page) => {
+  const s = states.get(page);
+  if (!s) throw new Error('this page was not opened by the browser suite (use suite.test / suite.newPage)');
+  return s;
+};
+
+/** The app on a port of its own, on a database of its own (PGlite, demo data). */
+export interface RunningApp {
+  baseUrl: string;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<RunningApp> {
+  const database = await openTestDatabase('pglite', 'demo');
+  let fetch: ((req: Request, env: unknown) => Response | Promise<globalThis.Response>) | undefined;
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: (req: Request, env: unknown) => fetch!(req, env) as any, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ IKON_DEMO: '1', DATA_DIR: '.tmp/unused', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: baseUrl });
+  const app = createApp({ database, config });
+  fetch = (req, env) => app.fetch(req, env as any) as any;
+  return {
+    baseUrl,
+    database,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as any).closeAllConnections?.();
+      });
+      await database.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs, headless: true });
+}
+
+export interface BrowserSuite {
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  readonly database: Database;
+  /** A fresh browser context (own cookies) with one page, checked by the helpers below. */
+  newPage(): Promise<Page>;
+  /** A node:test test with a fresh page; closes its context; fails on any recorded axe violation. */
+  test(name: string, fn: (page: Page, t: TestContext) => Promise<void>, opts?: { timeout?: number }): void;
+}
+
+/** Registers before/after hooks: one server, database and browser for the whole test file. */
+export function browserSuite(): BrowserSuite {
+  let running: RunningApp | undefined;
+  let browser: Browser | undefined;
+  const contexts = new Set<BrowserContext>();
+  const seen = new Map<string, string[]>();
+  /** The pages opened during the running test (its own and any second person's). */
+  let testPages: Page[] = [];
+
+  before(async () => {
+    [running, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  after(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await running?.close();
+  });
+
+  const suite: BrowserSuite = {
+    get baseUrl() {
+      return running!.baseUrl;
+    },
+    get browser() {
+      return browser!;
+    },
+    get database() {
+      return running!.database;
+    },
+    async newPage() {
+      const context = await browser!.newContext({ baseURL: running!.baseUrl, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+      context.setDefaultTimeout(actionTimeout);
+      context.setDefaultNavigationTimeout(actionTimeout);
+      contexts.add(context);
+      context.on('close', () => contexts.delete(context));
+      const page = await context.newPage();
+      states.set(page, { baseUrl: running!.baseUrl, violations: [], checked: [], seen });
+      testPages.push(page);
+      return page;
+    },
+    test(name, fn, opts = {}) {
+      test(name, { timeout: opts.timeout ?? 240_000 }, async (t) => {
+        testPages = [];
+        const page = await suite.newPage();
+        const pages = testPages;
+        try {
+          await fn(page, t);
+        } catch (e) {
+          await screenshot(page, name).catch(() => {});
+          const found = pages.flatMap((p) => stateOf(p).violations);
+          if (found.length && e instanceof Error) e.message += `\n\nAxe also found on the way:\n${found.join('\n')}`;
+          throw e;
+        } finally {
+          for (const p of pages) await p.context().close().catch(() => {});
+          testPages = [];
+        }
+        const found = pages.flatMap((p) => stateOf(p).violations);
+        const checked = pages.flatMap((p) => stateOf(p).checked);
+        assert.ok(checked.length > 0, 'the test visited no page that was checked with axe');
+        if (found.length) assert.fail(`axe (WCAG 2.2 A/AA) found violations on ${found.length} page(s):\n${found.join('\n')}`);
+      });
+    },
+  };
+  return suite;
+}
+
+/** Saves a full-page screenshot under .tmp/browser-screenshots and returns the file. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name.replace(/[^a-zA-Z0-9äöüÄÖÜß_-]+/g, '-').slice(0, 80)}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Runs axe on the page as it is now; returns one readable block per violated rule. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  const where = new URL(page.url()).pathname + new URL(page.url()).search;
+  return result.violations.map((v) => {
+    const nodes = v.nodes
+      .slice(0, 8)
+      .map((n) => `      - ${n.target.map(String).join(' ')}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n\s*/g, ' / ')}` : ''}`)
+      .join('\n');
+    const more = v.nodes.length > 8 ? `\n      … and ${v.nodes.length - 8} more` : '';
+    return `  ${where} [${v.id}] (${v.impact ?? 'n/a'}) ${v.help}\n    ${v.helpUrl}\n${nodes}${more}`;
+  });
+}
+
+/** Fails at once, listing rule id, impact, target selectors and help for every violation. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const found = await axeViolations(page);
+  if (found.length) assert.fail(`axe (WCAG 2.2 A/AA) found ${found.length} violation(s):\n${found.join('\n')}`);
+}
+
+/** Checks the current page with axe and records (does not throw) what it finds. */
+export async function checkPage(page: Page): Promise<void> {
+  const state = stateOf(page);
+  // A page that a test file already checked with exactly the same URL and the same structure
+  // (e.g. the edition page again, now with one more table row) gives axe nothing new to find;
+  // on a loaded machine axe needs half a minute for the largest page. Every new URL, and every
+  // page whose element structure differs (a flash message, an error summary, a conflict notice,
+  // an element that lost its text, another attribute), is checked again.
+  const key = `${page.url()}\n${await structureOf(page)}`;
+  const known = state.seen.get(key);
+  if (known) {
+    debug(`axe skipped (same URL and structure already checked) ${page.url()}`);
+    state.checked.push(page.url());
+    state.violations.push(...known);
+    return;
+  }
+  const started = Date.now();
+  const found = await axeViolations(page);
+  debug(`axe ${Date.now() - started} ms ${page.url()}`);
+  state.seen.set(key, found);
+  state.checked.push(page.url());
+  state.violations.push(...found);
+}
+
+/**
+ * A digest of the page's element structure: tags, roles, classes, ARIA states and which
+ * attributes are present or empty, which elements have text of their own; runs of identical
+ * siblings (table rows, list items) count once. Texts and ids do not count.
+ */
+async function structureOf(page: Page): Promise<string> {
+  const shape = await page.evaluate(() => {
+    const valueKept = /^(role|class|type|lang|dir|tabindex|aria-(?!label|labelledby|describedby|controls|owns)[a-z]+|scope|colspan|rowspan|multiple|required|disabled|checked|selected|hidden)$/;
+    const walk = (el: Element): string => {
+      const attrs = [...el.attributes]
+        .map((a) => (valueKept.test(a.name) ? `${a.name}=${a.value}` : a.value.trim() ? a.name : `${a.name}=`))
+        .sort()
+        .join(',');
+      const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()) ? 'T' : '';
+      const kids: string[] = [];
+      let prev = '';
+      for (const child of el.children) {
+        const s = walk(child);
+        if (s !== prev) kids.push(s);
+        prev = s;
+      }
+      return `<${el.tagName}[${attrs}]${ownText}${kids.join('')}>`;
+    };
+    return walk(document.documentElement);
+  });
+  return createHash('sha256').update(shape).digest('hex');
+}
+
+/** Opens a path of the app, checks the HTTP status (200 unless told) and runs axe. */
+export async function visit(page: Page, url: string, opts: { status?: number } = {}): Promise<Response> {
+  const started = Date.now();
+  const response = await page.goto(url, { waitUntil: 'load' });
+  debug(`GET ${Date.now() - started} ms ${url}`);
+  assert.ok(response, `no response for ${url}`);
+  assert.equal(response.status(), opts.status ?? 200, `GET ${url} answered ${response.status()} (now at ${page.url()})`);
+  await checkPage(page);
+  return response;
+}
+
+/**
+ * Clicks a submit button or link (or runs `action`), waits for the page that comes back (after
+ * any redirect), checks its status (200 unless told; `null`: any) and runs axe.
+ */
+export async function submit(page: Page, button: Locator | (() => Promise<unknown>), opts: { status?: number | null } = {}): Promise<Response> {
+  const responses: Response[] = [];
+  const onResponse = (r: Response) => {
+    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) responses.push(r);
+  };
+  page.on('response', onResponse);
+  const started = Date.now();
+  try {
+    await Promise.all([page.waitForEvent('load'), typeof button === 'function' ? button() : button.click()]);
+  } finally {
+    page.off('response', onResponse);
+  }
+  debug(`submit ${Date.now() - started} ms → ${page.url()}`);
+  const response = responses.at(-1);
+  assert.ok(response, `submitting on ${page.url()} loaded no page`);
+  const expected = opts.status === undefined ? 200 : opts.status;
+  if (expected !== null) assert.equal(response.status(), expected, `${response.request().method()} → ${page.url()} answered ${response.status()}`);
+  await checkPage(page);
+  return response;
+}
+
+/** Signs in through the real form (both pages axe-checked) and expects to land in the app. */
+export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
+  await visit(page, '/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden' }));
+  assert.match(new URL(page.url()).pathname, /^\/app(\/|$)/, `after signing in as ${email} the browser is at ${page.url()}`);
+}
+
+/** Signs out with the button in the page header. */
+export async function signOut(page: Page): Promise<void> {
+  await submit(page, page.locator('header').getByRole('button', { name: 'Abmelden' }));
+}
+
+/** The text of the page's main landmark, whitespace collapsed (for readable assertions). */
+export async function mainText(page: Page): Promise<string> {
+  return ((await page.locator('main').innerText()) ?? '').replace(/\s+/g, ' ');
+}
+
+/** Follows a link by its accessible name (inside `scope` if given) and checks the new page. */
+export async function follow(page: Page, name: string | RegExp, opts: { scope?: Locator; status?: number; exact?: boolean } = {}): Promise<Response> {
+  const link = (opts.scope ?? page.locator('main')).getByRole('link', { name, exact: opts.exact ?? typeof name === 'string' }).first();
+  return submit(page, link, { status: opts.status ?? 200 });
+}
