@@ -16,6 +16,7 @@ import { ItemForm, type ItemPath } from './views/item-form.js';
 import { formatDate } from '../../platform/i18n/i18n.js';
 
 const commandContext = (c: Ctx) => ({ db: dbOf(c), user: c.get('user')! });
+const measuresPerPage = 50;
 const kinds = { leitlinien: guidelineKind, themenfelder: fieldKind, ziele: goalKind } as const;
 const isItemPath = (p: string): p is ItemPath => p in kinds;
 const validationFailed = (e: unknown): e is AppError => e instanceof AppError && e.code === 'validation_failed';
@@ -100,16 +101,21 @@ export function conceptRoutes() {
       targetGroupsOf(db, tenant.id, edition.id),
       listActors(db, tenant.id),
     ]);
+    // 50 rows per page keep the page light (an edition has 160+ measures).
+    const pageCount = Math.max(1, Math.ceil(measures.length / measuresPerPage));
+    const page = Math.min(pageCount, Math.max(1, Number(q.seite ?? 1) || 1));
+    const pageLink = (n: number) => `?${new URLSearchParams({ ...q, seite: String(n) }).toString()}#measures-heading`;
     return render(
       c,
       <AppPage c={c} tenant={tenant} title={edition.title} section="editions">
         <EditionPage
+          page={{ current: page, count: pageCount, link: pageLink, total: measures.length }}
           t={c.get('t')}
           base={appBase(tenant)}
           csrfToken={c.get('csrfToken')}
           edition={edition}
           outline={outline}
-          measures={measures}
+          measures={measures.slice((page - 1) * measuresPerPage, page * measuresPerPage)}
           totalMeasures={all.length}
           filter={{ themenfeld: q.themenfeld ?? '', zeithorizont: q.zeithorizont ?? '', status: q.status ?? '', zielgruppe: q.zielgruppe ?? '', federfuehrung: q.federfuehrung ?? '' }}
           targetGroups={targetGroups}

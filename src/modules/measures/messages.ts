@@ -13,6 +13,8 @@ export const messages: ModuleMessages = {
     'measures.count': '{shown} von {total} Maßnahmen',
     'measures.filter': 'Maßnahmen filtern',
     'measures.order': 'Reihenfolge',
+    'measures.pages': 'Seiten der Maßnahmenliste',
+    'measures.page': 'Seite {n}',
     'measures.content_locked': 'Diese Fassung ist festgeschrieben: Nur der Status kann noch geändert werden.',
     'measures.update_status': 'Umsetzungsstand',
     'measures.save_status': 'Status speichern',

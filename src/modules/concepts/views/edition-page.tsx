@@ -22,6 +22,7 @@ interface EditionPageProps {
   canCreateMeasure: boolean;
   open: boolean;
   transitionForm?: FormState;
+  page: { current: number; count: number; total: number; link: (n: number) => string };
 }
 
 /** Small POST buttons to move an item up or down; keyboard- and screen-reader friendly. */
@@ -117,8 +118,19 @@ export function EditionPage(p: EditionPageProps) {
           </p>
         ) : null}
         <MeasureFilter {...p} action={eBase} />
-        <p role="status">{t('measures.count', { shown: p.measures.length, total: p.totalMeasures })}</p>
+        <p role="status">{t('measures.count', { shown: p.page.total, total: p.totalMeasures })}</p>
         <MeasureTable {...p} manage={p.canCreateMeasure && p.open} />
+        {p.page.count > 1 ? (
+          <nav aria-label={t('measures.pages')} class="actions">
+            {Array.from({ length: p.page.count }, (_, i) => i + 1).map((n) =>
+              n === p.page.current ? (
+                <span aria-current="page">{t('measures.page', { n })}</span>
+              ) : (
+                <a href={p.page.link(n)}>{t('measures.page', { n })}</a>
+              ),
+            )}
+          </nav>
+        ) : null}
       </section>
     </div>
   );
