@@ -23,7 +23,9 @@ suite.test('Ein Besucher liest das Portal auf Englisch (?lang=en): Suche, Konzep
   await visit(page, '/k/musterland/suche?lang=en&q=Sprachkurs');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.match(await mainText(page), /Sprachkurse/);
-  assert.equal(await page.getByRole('link', { name: 'Deutsch' }).count(), 1, 'a link to the German page');
+  const german = page.locator('header').getByRole('link', { name: 'Deutsch', exact: true });
+  assert.equal(await german.getAttribute('href'), '/k/musterland/suche?q=Sprachkurs', 'a link to the same page in German');
+  assert.equal(await german.getAttribute('lang'), 'de');
   await visit(page, '/k/musterland/konzept?lang=en');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await visit(page, '/k/musterland/massnahmen/1.1.1?lang=en');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { browserSuite, follow, mainText, signIn, signOut, submit, visit } from '../support/browser.js';
+import { browserSuite, demoPassword, follow, mainText, signIn, signOut, submit, visit } from '../support/browser.js';
 
 const suite = browserSuite();
 const coordinator = 'koordination@musterland.example';
@@ -46,7 +46,7 @@ suite.test('Nach der Anmeldung führt „weiter“ zur ursprünglich aufgerufene
   await visit(page, '/app/k/musterland/akteure');
   assert.equal(new URL(page.url()).pathname, '/anmelden');
   await page.getByLabel('E-Mail-Adresse').fill('lesend@musterland.example');
-  await page.getByLabel('Passwort', { exact: true }).fill((await import('../support/browser.js')).demoPassword);
+  await page.getByLabel('Passwort', { exact: true }).fill(demoPassword);
   await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden' }));
   assert.equal(new URL(page.url()).pathname, '/app/k/musterland/akteure');
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Akteure');

@@ -20,7 +20,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -140,7 +140,7 @@ export function browserSuite(): BrowserSuite {
       return page;
     },
     test(name, fn, opts = {}) {
-      test(name, { timeout: opts.timeout ?? 240_000 }, async (t) => {
+      test(name, { timeout: opts.timeout ?? 180_000 }, async (t) => {
         testPages = [];
         const page = await suite.newPage();
         const pages = testPages;
@@ -217,31 +217,34 @@ export async function checkPage(page: Page): Promise<void> {
   state.violations.push(...found);
 }
 
+// A string, not a function: tsx would wrap nested functions in a `__name` helper the page lacks.
+const structureScript = `(() => {
+  const valueKept = /^(role|class|type|lang|dir|tabindex|aria-(?!label|labelledby|describedby|controls|owns)[a-z]+|scope|colspan|rowspan|multiple|required|disabled|checked|selected|hidden)$/;
+  const walk = (el) => {
+    const attrs = [...el.attributes]
+      .map((a) => (valueKept.test(a.name) ? a.name + '=' + a.value : a.value.trim() ? a.name : a.name + '='))
+      .sort()
+      .join(',');
+    const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()) ? 'T' : '';
+    const kids = [];
+    let prev = '';
+    for (const child of el.children) {
+      const s = walk(child);
+      if (s !== prev) kids.push(s);
+      prev = s;
+    }
+    return '<' + el.tagName + '[' + attrs + ']' + ownText + kids.join('') + '>';
+  };
+  return walk(document.documentElement);
+})()`;
+
 /**
  * A digest of the page's element structure: tags, roles, classes, ARIA states and which
  * attributes are present or empty, which elements have text of their own; runs of identical
  * siblings (table rows, list items) count once. Texts and ids do not count.
  */
 async function structureOf(page: Page): Promise<string> {
-  const shape = await page.evaluate(() => {
-    const valueKept = /^(role|class|type|lang|dir|tabindex|aria-(?!label|labelledby|describedby|controls|owns)[a-z]+|scope|colspan|rowspan|multiple|required|disabled|checked|selected|hidden)$/;
-    const walk = (el: Element): string => {
-      const attrs = [...el.attributes]
-        .map((a) => (valueKept.test(a.name) ? `${a.name}=${a.value}` : a.value.trim() ? a.name : `${a.name}=`))
-        .sort()
-        .join(',');
-      const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()) ? 'T' : '';
-      const kids: string[] = [];
-      let prev = '';
-      for (const child of el.children) {
-        const s = walk(child);
-        if (s !== prev) kids.push(s);
-        prev = s;
-      }
-      return `<${el.tagName}[${attrs}]${ownText}${kids.join('')}>`;
-    };
-    return walk(document.documentElement);
-  });
+  const shape = await page.evaluate<string>(structureScript);
   return createHash('sha256').update(shape).digest('hex');
 }
 
