@@ -1,0 +1,218 @@
+// ikon benchmark: `npm run bench`. Prints one JSON object per line on stdout (progress on stderr).
+// See bench/README.md for what each line means.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openPglite, openPostgres, type Database } from '../src/db/client.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { seedDemo } from '../src/modules/demo/seed.js';
+import { freePort, killAllSync, rssMb, runLoad, startChild, stopAll, stopChild, waitForHealth, type LoadResult } from './procs.js';
+import { createEdition, demoEdition, insertSynthetic, timeSearch } from './search.js';
+
+const started = performance.now();
+const adminUrl = process.env.IKON_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `ikon_bench_${process.pid}`;
+const pagePath = '/k/musterland/konzept';
+const loadSeconds = Number(process.env.IKON_BENCH_LOAD_SECONDS ?? 10);
+const insertBudgetMs = 180_000; // 100k on PGlite: give up (and use PostgreSQL) if projected to take longer
+const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikon-bench-'));
+let dbCreated = false;
+
+const emit = (obj: Record<string, unknown>) => console.log(JSON.stringify(obj));
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+function dbUrl(name: string) {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin(sqlText: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sqlText);
+  } finally {
+    await client.end();
+  }
+}
+
+function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', IKON_DEMO: '1', ...extra };
+  if (!extra.DATABASE_URL) delete env.DATABASE_URL;
+  delete env.PUBLIC_URL;
+  return env;
+}
+
+async function startServer(label: string, extra: Record<string, string>) {
+  const port = await freePort();
+  // `node --import tsx` (not npx) so the child's pid is the server's own node process.
+  const child = startChild(label, ['--import', 'tsx', 'src/main.ts'], serverEnv({ PORT: String(port), ...extra }));
+  return { label, child, url: `http://127.0.0.1:${port}` };
+}
+
+async function loadAndReport(name: string, url: string, pid: number, extra: Record<string, unknown> = {}): Promise<LoadResult> {
+  log(`warm-up ${name} (2 s)`);
+  await runLoad(url + pagePath, 2);
+  log(`load ${name}: ${loadSeconds} s, 10 connections`);
+  const r = await runLoad(url + pagePath, loadSeconds);
+  const rss = rssMb(pid);
+  const common = { ...extra, path: pagePath, connections: 10, durationSec: loadSeconds, requestsTotal: r.requestsTotal, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+  emit({ name: `${name}_requests_per_sec`, value: round(r.requestsPerSec, 1), unit: 'req/s', ...common });
+  emit({ name: `${name}_latency_p99`, value: r.latencyP99, unit: 'ms', p50: r.latencyP50, max: r.latencyMax, ...common });
+  emit({ name: `${name}_rss_after_load`, value: rss, unit: 'MB', pid, ...extra });
+  return r;
+}
+
+/** Drops ikon_bench_<pid> databases left behind by runs that were killed (their pid is gone). */
+async function dropStaleDatabases() {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname ~ '^ikon_bench_[0-9]+$'`);
+    for (const { datname } of rows) {
+      const pid = Number(datname.slice('ikon_bench_'.length));
+      if (pid !== process.pid && !fs.existsSync(`/proc/${pid}`)) {
+        log(`dropping stale ${datname}`);
+        await client.query(`drop database if exists ${datname} with (force)`);
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function portalBench() {
+  await admin(`create database ${dbName}`);
+  dbCreated = true;
+  log('starting servers (PGlite and PostgreSQL)');
+  const lite = await startServer('server-pglite', { DATA_DIR: path.join(tmpDir, 'data') });
+  const pgs = await startServer('server-postgres', { DATA_DIR: path.join(tmpDir, 'data-pg'), DATABASE_URL: dbUrl(dbName) });
+  await Promise.all([waitForHealth(lite.url, lite.child), waitForHealth(pgs.url, pgs.child)]);
+
+  const page = await fetch(lite.url + pagePath);
+  if (!page.ok) throw new Error(`${pagePath} answered ${page.status}`);
+  const body = Buffer.from(await page.arrayBuffer());
+  const pageFile = path.join(tmpDir, 'page.html');
+  fs.writeFileSync(pageFile, body);
+
+  const rLite = await loadAndReport('portal_pglite', lite.url, lite.child.pid!, { db: 'pglite', pageBytes: body.length });
+  await stopChild(lite.child);
+  const rPg = await loadAndReport('portal_postgres', pgs.url, pgs.child.pid!, { db: 'postgres', pageBytes: body.length });
+  await stopChild(pgs.child);
+
+  const staticPort = await freePort();
+  const stat = startChild('static', ['bench/static-server.mjs', pageFile, String(staticPort)], process.env);
+  const staticUrl = `http://127.0.0.1:${staticPort}`;
+  await waitForHealth(staticUrl, stat, 10_000);
+  const rStatic = await loadAndReport('static_ceiling', staticUrl, stat.pid!, { db: 'none', pageBytes: body.length });
+  await stopChild(stat);
+
+  emit({ name: 'portal_vs_static_pglite', value: round(rLite.requestsPerSec / rStatic.requestsPerSec, 3), unit: 'ratio', target: '>= 0.5', meets: rLite.requestsPerSec / rStatic.requestsPerSec >= 0.5 });
+  emit({ name: 'portal_vs_static_postgres', value: round(rPg.requestsPerSec / rStatic.requestsPerSec, 3), unit: 'ratio', target: '>= 0.5', meets: rPg.requestsPerSec / rStatic.requestsPerSec >= 0.5 });
+}
+
+class TooSlow extends Error {}
+
+async function syntheticSuite(database: Database, dbLabel: string, budgetMs: number | undefined) {
+  const target = await demoEdition(database.db);
+  const e1k = await createEdition(database.db, target.tenantId, 'Benchmark 1.000 Maßnahmen');
+  let t0 = performance.now();
+  await insertSynthetic(database.db, { ...target, editionId: e1k }, 1_000);
+  log(`${dbLabel}: 1k inserted in ${Math.round(performance.now() - t0)} ms`);
+  const s1k = await timeSearch(database.db, target.tenantId, e1k);
+  // Measured before the 100k rows exist, so it is the small-table baseline.
+  const e100k = await createEdition(database.db, target.tenantId, 'Benchmark 100.000 Maßnahmen');
+  t0 = performance.now();
+  await insertSynthetic(database.db, { ...target, editionId: e100k }, 100_000, (done) => {
+    const elapsed = performance.now() - t0;
+    if (done % 10_000 === 0) log(`${dbLabel}: ${done} rows in ${Math.round(elapsed / 1000)} s`);
+    if (budgetMs && done >= 5_000 && (elapsed / done) * 100_000 > budgetMs) {
+      throw new TooSlow(`projected ${Math.round(((elapsed / done) * 100_000) / 1000)} s for 100k after ${done} rows`);
+    }
+  });
+  const insertMs = performance.now() - t0;
+  log(`${dbLabel}: 100k inserted in ${Math.round(insertMs / 1000)} s; searching`);
+  const s100k = await timeSearch(database.db, target.tenantId, e100k);
+  return { s1k, s100k, insertMs };
+}
+
+async function searchBench() {
+  log('search: PGlite in-process, migrate + seed');
+  const lite = await openPglite(undefined);
+  let pgDb: Database | undefined;
+  try {
+    await runMigrations(lite);
+    await seedDemo(lite.db);
+    const demo = await demoEdition(lite.db);
+    const sDemo = await timeSearch(lite.db, demo.tenantId, demo.editionId);
+    emit({ name: 'search_p95_demo', value: sDemo.p95, unit: 'ms', db: 'pglite', p50: sDemo.p50, max: sDemo.max, samples: sDemo.samples, complete: sDemo.complete, hits: sDemo.hits });
+
+    let result: Awaited<ReturnType<typeof syntheticSuite>>;
+    let db = 'pglite';
+    let note: string | undefined;
+    try {
+      result = await syntheticSuite(lite, 'pglite', insertBudgetMs);
+    } catch (e) {
+      if (!(e instanceof TooSlow)) throw e;
+      note = `100k on PGlite given up: ${e.message}; 1k and 100k measured on PostgreSQL`;
+      log(note);
+      await lite.close();
+      // Reuse the portal benchmark's database (migrated and seeded by the server), or make one.
+      if (!dbCreated) {
+        await admin(`create database ${dbName}`);
+        dbCreated = true;
+      }
+      pgDb = await openPostgres(dbUrl(dbName), 2);
+      await runMigrations(pgDb);
+      await seedDemo(pgDb.db);
+      db = 'postgres';
+      result = await syntheticSuite(pgDb, 'postgres', undefined);
+    }
+    const { s1k, s100k, insertMs } = result;
+    emit({ name: 'search_p95_1k', value: s1k.p95, unit: 'ms', db, p50: s1k.p50, max: s1k.max, samples: s1k.samples, complete: s1k.complete, hits: s1k.hits, ...(note ? { note } : {}) });
+    emit({ name: 'search_p95_100k', value: s100k.p95, unit: 'ms', db, p50: s100k.p50, max: s100k.max, samples: s100k.samples, complete: s100k.complete, hits: s100k.hits, insertSec: round(insertMs / 1000, 1) });
+    const ratio = s100k.p95 / s1k.p95;
+    emit({ name: 'search_p95_100k_vs_1k', value: round(ratio, 2), unit: 'ratio', db, target: '<= 3', meets: ratio <= 3 });
+  } finally {
+    await lite.close().catch(() => {});
+    await pgDb?.close().catch(() => {});
+  }
+}
+
+async function cleanup() {
+  await stopAll();
+  if (dbCreated) {
+    await admin(`drop database if exists ${dbName} with (force)`).catch((e) => log(`could not drop ${dbName}: ${e.message}`));
+    dbCreated = false;
+  }
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+}
+
+process.on('exit', () => {
+  killAllSync();
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+let failed = false;
+try {
+  await dropStaleDatabases().catch((e) => log(`stale database check failed: ${e.message}`));
+  if (process.env.IKON_BENCH_ONLY !== 'search') await portalBench();
+  await stopAll();
+  if (process.env.IKON_BENCH_ONLY !== 'portal') await searchBench();
+} catch (e) {
+  failed = true;
+  log(`failed: ${e instanceof Error ? e.stack : String(e)}`);
+} finally {
+  await cleanup();
+}
+emit({ name: 'bench_total_duration', value: round((performance.now() - started) / 1000, 1), unit: 's', cpus: os.cpus().length, ok: !failed });
+process.exit(failed ? 1 : 0);
