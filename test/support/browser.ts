@@ -158,7 +158,7 @@ export function browserSuite(): BrowserSuite {
         const found = pages.flatMap((p) => stateOf(p).violations);
         const checked = pages.flatMap((p) => stateOf(p).checked);
         assert.ok(checked.length > 0, 'the test visited no page that was checked with axe');
-        if (found.length) assert.fail(`axe (WCAG 2.2 A/AA) found violations on ${found.length} page(s):\n${found.join('\n')}`);
+        if (found.length) assert.fail(`axe (WCAG 2.2 A/AA) found ${found.length} violation(s) (rule per page):\n${found.join('\n')}`);
       });
     },
   };
