@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { expectedVersion, optionalUuid, parseInput, requiredText } from '../../platform/validation.js';
 import { measurePartners, measures } from '../measures/schema.js';
 import { isCoordinator } from '../tenants/policy.js';
-import { tenants } from '../tenants/schema.js';
+import { invitations, memberships, tenants } from '../tenants/schema.js';
 import { actorKinds, actors } from './schema.js';
 
 export type Actor = typeof actors.$inferSelect;
@@ -86,6 +86,11 @@ export async function deleteActor(ctx: CommandContext, tenantId: string, id: str
     const uses = (lead?.n ?? 0) + (partner?.n ?? 0);
     // Deleting an actor that measures name would silently empty those measures' fields.
     if (uses > 0) throw new AppError('conflict', 'error.actor_in_use', { params: { count: uses } });
+    // People answer for measures through their actor: remove or reassign them first.
+    const [people] = await tx.select({ n: sql<number>`count(*)::int` }).from(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.actorId, id)));
+    const [invited] = await tx.select({ n: sql<number>`count(*)::int` }).from(invitations).where(and(eq(invitations.tenantId, tenantId), eq(invitations.actorId, id), isNull(invitations.acceptedAt)));
+    const linkedPeople = (people?.n ?? 0) + (invited?.n ?? 0);
+    if (linkedPeople > 0) throw new AppError('conflict', 'error.actor_has_members', { params: { count: linkedPeople } });
     await tx.delete(actors).where(and(eq(actors.tenantId, tenantId), eq(actors.id, id)));
     await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'actor', entityId: id, before });
   });

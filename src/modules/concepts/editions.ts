@@ -30,7 +30,8 @@ export function assertEditionOpen(edition: Edition) {
   if (!isEditionOpen(edition.status)) throw new AppError('conflict', 'error.edition_locked');
 }
 
-const editionInput = z.object({ title: requiredText(200), introduction: optionalText(20_000) });
+/** Title and introduction of an edition: the form and the API share it. */
+export const editionInput = z.object({ title: requiredText(200), introduction: optionalText(20_000) });
 
 export async function createEdition(ctx: CommandContext, tenantId: string, input: unknown): Promise<Edition> {
   authorize(canManageConcept(ctx.user, tenantId));

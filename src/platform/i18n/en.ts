@@ -51,6 +51,7 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'error.edition_not_deletable': 'Only draft editions can be deleted.',
   'error.field_in_use': 'This field of action still contains {count} measures and cannot be deleted.',
   'error.actor_in_use': 'This actor is still named in {count} measures and cannot be deleted.',
+  'error.actor_has_members': '{count} people or invitations are still linked to this actor. Please change their role or actor first.',
   'error.cannot_change_lead': 'You cannot hand over the lead to another actor.',
   'error.not_found_title': 'Page not found',
   'error.not_found_text': 'The page you requested does not exist (any more). Please check the address or go to the home page.',

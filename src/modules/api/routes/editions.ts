@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { dbOf } from '../../../platform/http/env.js';
-import { expectedVersion, optionalText, requiredText } from '../../../platform/validation.js';
-import { adoptedEdition, createEdition, editionById, listEditions } from '../../concepts/editions.js';
+import { expectedVersion } from '../../../platform/validation.js';
+import { adoptedEdition, createEdition, editionById, editionInput, listEditions } from '../../concepts/editions.js';
 import { createItem, editionOutline, fieldKind, goalKind, guidelineKind, updateItem } from '../../concepts/items.js';
 import {
-  commandContext, idParam, json, jsonBody, kommuneOf, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp,
+  commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp,
 } from '../http.js';
 import { assertVisible, audienceFor, type Audience, presentEdition, presentEditionDetail, presentField, presentGoal, presentGuideline } from '../present.js';
 import { editionDetailSchema, editionSchema, fieldSchema, goalSchema, guidelineSchema, listOf } from '../schemas.js';
@@ -13,8 +13,7 @@ const tags = ['Konzept'];
 const kommuneParams = z.object({ slug: slugParam });
 const editionParams = z.object({ slug: slugParam, id: idParam() });
 
-// Mirrors the (module-private) input schema of createEdition, which parses the body again itself.
-const editionBody = z.object({ title: requiredText(200), introduction: optionalText(20_000) }).openapi('EditionInput');
+const editionBody = named(editionInput, 'EditionInput');
 
 const list = createRoute({
   method: 'get',

@@ -1,6 +1,6 @@
 import type { T } from '../../../platform/i18n/i18n.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
-import { Button, Csrf, SelectField, TextField, emptyForm, type FormState } from '../../../platform/ui/form.js';
+import { Button, Csrf, ErrorSummary, SelectField, TextField, emptyForm, type FormState } from '../../../platform/ui/form.js';
 import type { MeasureListRow } from '../../measures/service.js';
 import { horizons, measureStatuses } from '../../measures/schema.js';
 import type { Edition } from '../editions.js';
@@ -151,6 +151,7 @@ function TransitionForm(p: EditionPageProps & { action: string }) {
   return (
     <form method="post" action={p.action} class="stack" aria-labelledby="transition-heading">
       <h2 id="transition-heading" class="kern-heading-small">{t('editions.change_status')}</h2>
+      <ErrorSummary t={t} errors={form.errors} labels={{ to: t('editions.new_status'), adoptedOn: t('editions.adopted_on_label') }} />
       <Csrf token={p.csrfToken} />
       <input type="hidden" name="version" value={String(p.edition.version)} />
       <SelectField t={t} form={form} name="to" label={t('editions.new_status')} required options={editionTransitions[p.edition.status].map((s) => ({ value: s, label: t(`edition_status.${s}`) }))} />
