@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { runMaintenance, scheduleMaintenance } from './db/maintenance.js';
 import { runMigrations } from './db/migrate.js';
 import { seedDemo } from './modules/demo/seed.js';
 
@@ -10,6 +11,9 @@ const config = loadConfig();
 const database = await openDatabase(config);
 await runMigrations(database);
 if (config.demo && (await seedDemo(database.db))) console.log('Demo-Daten „Landkreis Musterland“ angelegt.');
+// PGlite has no autovacuum: refresh statistics now and every 15 minutes (src/db/maintenance.ts).
+if (database.kind === 'pglite') await runMaintenance(database);
+const stopMaintenance = scheduleMaintenance(database);
 const app = createApp({ database, config });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`ikon läuft auf ${config.publicUrl} (Datenbank: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}, Port ${info.port})`);
@@ -17,6 +21,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    stopMaintenance();
     server.close();
     void database.close().finally(() => process.exit(0));
   });

@@ -5,3 +5,4 @@ export * from '../modules/tenants/schema.js';
 export * from '../modules/actors/schema.js';
 export * from '../modules/concepts/schema.js';
 export * from '../modules/measures/schema.js';
+export * from '../modules/search/schema.js';

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { seedDemo } from '../modules/demo/seed.js';
 import { openPglite, openPostgres, type Database, type DatabaseKind } from './client.js';
+import { runMaintenance } from './maintenance.js';
 import { runMigrations } from './migrate.js';
 
 /**
@@ -24,6 +25,7 @@ const snapshotFile = (fixture: Fixture) => path.join(snapshotDir, `pglite-${fixt
 async function build(database: Database, fixture: Fixture) {
   await runMigrations(database);
   if (fixture === 'demo') await seedDemo(database.db);
+  await runMaintenance(database);
 }
 
 /** Builds both fixtures on both kinds; run once before the test files. */

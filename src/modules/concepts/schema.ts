@@ -93,6 +93,5 @@ export const goals = pgTable(
     foreignKey({ columns: [t.tenantId, t.fieldId], foreignColumns: [fields.tenantId, fields.id] }).onDelete('cascade'),
     index().on(t.tenantId, t.editionId, t.fieldId, t.position),
     index('goals_search_idx').using('gin', t.searchVector),
-    index('goals_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
   ],
 );

@@ -61,8 +61,6 @@ export const measures = pgTable(
     uniqueIndex('measures_number_unique').on(t.tenantId, t.editionId, t.number),
     index().on(t.tenantId, t.editionId, t.fieldId, t.position),
     index('measures_search_idx').using('gin', t.searchVector),
-    // Trigram index on titles for typo-tolerant search; German stemming alone misses misspellings.
-    index('measures_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
   ],
 );
 

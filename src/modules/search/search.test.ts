@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import { describeEachDb } from '../../../test/support/harness.js';
+import { queryRows } from '../../db/client.js';
+import { systemUser } from '../../platform/auth/current-user.js';
+import { editions } from '../concepts/schema.js';
+import { createMeasure } from '../measures/service.js';
+import { fields } from '../concepts/schema.js';
+import { prefixTsQuery, searchEdition } from './service.js';
+
+test('search words become prefix terms; tsquery syntax in the input is dropped', () => {
+  assert.equal(prefixTsQuery(['Beratung', 'Frauen']), 'Beratung:* & Frauen:*');
+});
+
+describeEachDb('Suche', (t) => {
+  const draft = async () => (await t().db.select().from(editions).where(eq(editions.status, 'entwurf')))[0]!;
+
+  test('Komposita: „Beratung“ findet „Beratungsangebote“, „Gesundheit“ findet „Gesundheitslotsen“', async () => {
+    const e = await draft();
+    const beratung = await searchEdition(t().db, e.tenantId, e.id, 'Beratung');
+    assert.ok(beratung.some((h) => /Beratungs\w+/i.test(`${h.title} ${h.description}`)));
+    const gesundheit = await searchEdition(t().db, e.tenantId, e.id, 'Gesundheit');
+    assert.ok(gesundheit.some((h) => /Gesundheits\w+/i.test(`${h.title} ${h.description}`)));
+  });
+
+  test('Tippfehler werden über den Wortschatz der Kommune korrigiert, auch für neue Wörter', async () => {
+    const e = await draft();
+    const [field] = await t().db.select().from(fields).where(eq(fields.editionId, e.id)).limit(1);
+    await createMeasure({ db: t().db, user: systemUser }, e.tenantId, { editionId: e.id, number: '9.8.7', title: 'Fahrradwerkstatt für Geflüchtete', fieldId: field!.id, horizon: 'kurz' });
+    const terms = await queryRows<{ term: string }>(t().db, sql`select term from search_terms where tenant_id = ${e.tenantId} and term = 'fahrradwerkstatt'`);
+    assert.equal(terms.length, 1, 'the trigger adds new words to the vocabulary');
+    const hits = await searchEdition(t().db, e.tenantId, e.id, 'Fahradwerkstat');
+    assert.ok(hits.map((h) => h.number).includes('9.8.7'), 'found despite two typos');
+  });
+
+  test('Eingaben mit Sonderzeichen führen nicht zu Fehlern', async () => {
+    const e = await draft();
+    for (const q of ["Sprach:* & !'", '|||', "'; drop table measures; --", '„Kita“ (Plätze)']) {
+      await searchEdition(t().db, e.tenantId, e.id, q);
+    }
+    assert.deepEqual(await searchEdition(t().db, e.tenantId, e.id, '!!!'), []);
+  });
+
+  test('die Suche bleibt in ihrer Kommune: Wörter anderer Kommunen werden nicht vorgeschlagen', async () => {
+    const e = await draft();
+    const other = await queryRows<{ n: number }>(t().db, sql`select count(*)::int as n from search_terms where tenant_id <> ${e.tenantId}`);
+    assert.equal(other[0]!.n, 0, 'the demo database has one Kommune with content');
+  });
+});
