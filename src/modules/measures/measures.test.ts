@@ -47,7 +47,8 @@ describeEachDb('Maßnahmen im internen Bereich', (t) => {
 
   test('der zweite von zwei gleichzeitigen Bearbeitern wird abgewiesen und sieht die andere Änderung', async () => {
     const d = await demo(t());
-    const [m] = await t().db.select().from(measures).where(eq(measures.editionId, d.draft.id)).limit(1);
+    // A seeded measure (not one created by another test in this suite): its history starts empty.
+    const [m] = await t().db.select().from(measures).where(and(eq(measures.editionId, d.draft.id), eq(measures.number, '1.1.1')));
     const a = await t().signIn('koordination@musterland.example');
     const b = await t().signIn('koordination@musterland.example');
     const form = (title: string) => ({ number: m!.number, title, fieldId: m!.fieldId, horizon: m!.horizon, priority: m!.priority, status: m!.status, version: String(m!.version) });
