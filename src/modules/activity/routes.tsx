@@ -3,6 +3,7 @@ import { recentAudit } from '../../platform/audit/record.js';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv } from '../../platform/http/env.js';
 import { render } from '../../platform/http/render.js';
+import { DataTable } from '../../platform/ui/components.js';
 import { formatDateTime } from '../../platform/i18n/i18n.js';
 import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
 import { isCoordinator } from '../tenants/policy.js';
@@ -27,18 +28,7 @@ export function activityRoutes() {
       <AppPage c={c} tenant={tenant} title={t('audit.title')} section="audit">
         <h1 class="kern-heading-large">{t('audit.title')}</h1>
         <p>{t('audit.intro')}</p>
-        <div class="table-scroll">
-          <table class="data-table">
-            <caption class="visually-hidden">{t('audit.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.when')}</th>
-                <th scope="col">{t('audit.who')}</th>
-                <th scope="col">{t('audit.what')}</th>
-                <th scope="col">{t('audit.entity')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t('audit.title')} headers={[t('audit.when'), t('audit.who'), t('audit.what'), t('audit.entity')]}>
               {rows.slice(0, pageSize).map((r) => {
                 const label = (r.after as any)?.title ?? (r.before as any)?.title ?? (r.after as any)?.name ?? (r.before as any)?.name ?? '';
                 const path = entityPaths[r.entityType];
@@ -55,9 +45,7 @@ export function activityRoutes() {
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
         <nav aria-label={t('audit.pages')} class="actions">
           {page > 1 ? <a href={`?seite=${page - 1}`}>{t('audit.newer')}</a> : null}
           {rows.length > pageSize ? <a href={`?seite=${page + 1}`}>{t('audit.older')}</a> : null}

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { Alert, DataTable } from '../../platform/ui/components.js';
 import { Button, Csrf, ErrorSummary, SelectField, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
 import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
 import { isCoordinator } from '../tenants/policy.js';
@@ -39,17 +40,7 @@ export function actorRoutes() {
       <AppPage c={c} tenant={tenant} title={t('actors.title')} section="actors">
         <h1 class="kern-heading-large">{t('actors.title')}</h1>
         <p>{t('actors.intro', { count: actors.length })}</p>
-        <div class="table-scroll">
-          <table class="data-table">
-            <caption class="visually-hidden">{t('actors.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('actors.name')}</th>
-                <th scope="col">{t('actors.kind')}</th>
-                <th scope="col">{t('actors.municipality')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t('actors.title')} headers={[t('actors.name'), t('actors.kind'), t('actors.municipality')]}>
               {actors.map((a) => (
                 <tr>
                   <td>{manage ? <a href={`${base}/akteure/${a.id}`}>{a.name}</a> : a.name}</td>
@@ -57,9 +48,7 @@ export function actorRoutes() {
                   <td>{a.municipalityName ?? t('measure.whole_county')}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
         {manage ? (
           <form method="post" action={`${base}/akteure`} class="stack" novalidate aria-labelledby="new-actor">
             <h2 id="new-actor" class="kern-heading-medium">{t('actors.new')}</h2>
@@ -83,13 +72,7 @@ export function actorRoutes() {
       c,
       <AppPage c={c} tenant={tenant} title={actor.name} section="actors">
         <h1 class="kern-heading-large">{actor.name}</h1>
-        {error ? (
-          <div class="kern-alert kern-alert--danger" role="alert">
-            <div class="kern-alert__header">
-              <span class="kern-title">{error}</span>
-            </div>
-          </div>
-        ) : null}
+        {error ? <Alert variant="danger" title={error} /> : null}
         <form method="post" action={base} class="stack" novalidate>
           <input type="hidden" name="version" value={String(form.values.version ?? actor.version)} />
           <ActorFields c={c} form={form} municipalities={municipalities} />

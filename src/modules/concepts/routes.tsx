@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { DataTable } from '../../platform/ui/components.js';
 import { Button, Csrf, ErrorSummary, TextArea, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
 import { listActors } from '../actors/service.js';
 import { canCreateMeasure } from '../measures/policy.js';
@@ -33,16 +34,7 @@ export function conceptRoutes() {
       <AppPage c={c} tenant={tenant} title={t('editions.title')} section="editions">
         <h1 class="kern-heading-large">{t('editions.title')}</h1>
         <p>{t('editions.intro')}</p>
-        <table class="data-table">
-          <caption class="visually-hidden">{t('editions.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('editions.edition')}</th>
-              <th scope="col">{t('measure.status')}</th>
-              <th scope="col">{t('editions.adopted_on_label')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable caption={t('editions.title')} headers={[t('editions.edition'), t('measure.status'), t('editions.adopted_on_label')]}>
             {editions.map((e) => (
               <tr>
                 <td>
@@ -52,8 +44,7 @@ export function conceptRoutes() {
                 <td>{formatDate('de', e.adoptedOn) || '–'}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </DataTable>
         {canManageConcept(c.get('user'), tenant.id) ? (
           <form method="post" action={`${base}/fassungen`} class="stack" novalidate aria-labelledby="new-edition">
             <h2 id="new-edition" class="kern-heading-medium">{t('editions.new')}</h2>

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Lang, T } from '../i18n/i18n.js';
+import { Alert } from './components.js';
 
 export interface NavLink {
   href: string;
@@ -77,13 +78,7 @@ export function Layout(p: LayoutProps) {
           ) : null}
         </header>
         <main id="main" class="kern-container site-main" tabindex={-1}>
-          {p.flash ? (
-            <div class="kern-alert kern-alert--success" role="status">
-              <div class="kern-alert__header">
-                <span class="kern-title">{p.flash}</span>
-              </div>
-            </div>
-          ) : null}
+          {p.flash ? <Alert variant="success" title={p.flash} /> : null}
           {p.children}
         </main>
         <footer class="site-footer">

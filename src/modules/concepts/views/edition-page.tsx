@@ -1,5 +1,6 @@
 import type { T } from '../../../platform/i18n/i18n.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
+import { DataTable, PostButton } from '../../../platform/ui/components.js';
 import { Button, Csrf, ErrorSummary, SelectField, TextField, emptyForm, type FormState } from '../../../platform/ui/form.js';
 import type { MeasureListRow } from '../../measures/service.js';
 import { horizons, measureStatuses } from '../../measures/schema.js';
@@ -30,13 +31,13 @@ export function MoveButtons(p: { t: T; action: string; csrfToken: string; label:
   return (
     <>
       {(['hoch', 'runter'] as const).map((dir) => (
-        <form method="post" action={p.action} class="inline-form">
-          <Csrf token={p.csrfToken} />
-          <input type="hidden" name="richtung" value={dir} />
-          <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small" aria-label={`${p.label}: ${p.t(dir === 'hoch' ? 'form.move_up' : 'form.move_down')}`}>
-            <span class="kern-label">{dir === 'hoch' ? '↑' : '↓'}</span>
-          </button>
-        </form>
+        <PostButton
+          action={p.action}
+          csrfToken={p.csrfToken}
+          fields={{ richtung: dir }}
+          label={<span aria-hidden="true">{dir === 'hoch' ? '↑' : '↓'}</span>}
+          context={`${p.label}: ${p.t(dir === 'hoch' ? 'form.move_up' : 'form.move_down')}`}
+        />
       ))}
     </>
   );
@@ -186,21 +187,10 @@ function MeasureFilter(p: EditionPageProps & { action: string }) {
 function MeasureTable(p: EditionPageProps & { manage: boolean }) {
   const { t } = p;
   return (
-    <div class="table-scroll">
-      <table class="data-table">
-        <caption class="visually-hidden">{t('concept.measures')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('measure.number')}</th>
-            <th scope="col">{t('measure.title')}</th>
-            <th scope="col">{t('measure.field')}</th>
-            <th scope="col">{t('measure.lead')}</th>
-            <th scope="col">{t('measure.horizon')}</th>
-            <th scope="col">{t('measure.status')}</th>
-            {p.manage ? <th scope="col">{t('measures.order')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
+    <DataTable
+      caption={t('concept.measures')}
+      headers={[t('measure.number'), t('measure.title'), t('measure.field'), t('measure.lead'), t('measure.horizon'), t('measure.status'), ...(p.manage ? [t('measures.order')] : [])]}
+    >
           {p.measures.map((m) => (
             <tr id={`m-${m.id}`}>
               <td>{m.number}</td>
@@ -218,8 +208,6 @@ function MeasureTable(p: EditionPageProps & { manage: boolean }) {
               ) : null}
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

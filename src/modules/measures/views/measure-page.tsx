@@ -1,6 +1,7 @@
 import type { auditLog } from '../../../platform/audit/schema.js';
 import { changedFields } from '../../../platform/audit/diff.js';
 import { formatDateTime, type T } from '../../../platform/i18n/i18n.js';
+import { DataTable, PostButton } from '../../../platform/ui/components.js';
 import { Button, Csrf, SelectField, emptyForm } from '../../../platform/ui/form.js';
 import type { Edition } from '../../concepts/editions.js';
 import { measureFieldLabels } from '../form-values.js';
@@ -39,11 +40,7 @@ export function MeasureDetails(p: {
           </a>
         ) : null}
         {p.can.delete && p.contentOpen ? (
-          <form method="post" action={`${p.base}/massnahmen/${m.id}/loeschen`} class="inline-form">
-            <Csrf token={p.csrfToken} />
-            <input type="hidden" name="version" value={String(m.version)} />
-            <Button variant="secondary">{t('measures.delete')}</Button>
-          </form>
+          <PostButton action={`${p.base}/massnahmen/${m.id}/loeschen`} csrfToken={p.csrfToken} fields={{ version: String(m.version) }} label={t('measures.delete')} variant="secondary" small={false} />
         ) : null}
       </div>
       {!p.contentOpen ? <p class="muted">{t('measures.content_locked')}</p> : null}
@@ -86,18 +83,7 @@ export function HistoryTable(p: { t: T; history: AuditRow[]; options: MeasureOpt
   };
   if (p.history.length === 0) return <p>{t('measures.history_empty')}</p>;
   return (
-    <div class="table-scroll">
-      <table class="data-table">
-        <caption class="visually-hidden">{t('measures.history')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.when')}</th>
-            <th scope="col">{t('audit.who')}</th>
-            <th scope="col">{t('audit.what')}</th>
-            <th scope="col">{t('audit.changes')}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <DataTable caption={t('measures.history')} headers={[t('audit.when'), t('audit.who'), t('audit.what'), t('audit.changes')]}>
           {p.history.map((h) => {
             const fields = h.action === 'update' || h.action === 'import' ? changedFields(h.before, h.after).filter((f) => measureFieldLabels.some(([x]) => x === f)) : [];
             return (
@@ -120,9 +106,7 @@ export function HistoryTable(p: { t: T; history: AuditRow[]; options: MeasureOpt
               </tr>
             );
           })}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }
 
@@ -144,16 +128,7 @@ export function ConflictNotice(p: { t: T; current: Measure; mine: Record<string,
           })}
         </p>
         {differing.length ? (
-          <table class="data-table">
-            <caption>{t('measures.conflict_table')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.field')}</th>
-                <th scope="col">{t('measures.conflict_saved')}</th>
-                <th scope="col">{t('measures.conflict_mine')}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable caption={t('measures.conflict_table')} showCaption headers={[t('audit.field'), t('measures.conflict_saved'), t('measures.conflict_mine')]}>
               {differing.map(([f, key]) => (
                 <tr>
                   <th scope="row">{t(key)}</th>
@@ -161,8 +136,7 @@ export function ConflictNotice(p: { t: T; current: Measure; mine: Record<string,
                   <td>{displayValue(t, p.options, f, normaliseMine(f, p.mine[f])) || '–'}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </DataTable>
         ) : null}
         <p>
           <a href={p.historyHref}>{t('measures.conflict_history')}</a>

@@ -1,3 +1,4 @@
+import { DataTable } from '../../../platform/ui/components.js';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { T } from '../../../platform/i18n/i18n.js';
 import { Button, Csrf, ErrorSummary, SelectField, TextField, type FormState } from '../../../platform/ui/form.js';
@@ -42,19 +43,7 @@ export function AdminTenantsPage(p: {
             {t('admin.list_heading')}
           </h2>
           {p.tenants.length ? (
-            <div class="table-scroll">
-              <table class="data-table">
-                <caption class="visually-hidden">{t('admin.list_caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.name')}</th>
-                    <th scope="col">{t('admin.ags')}</th>
-                    <th scope="col">{t('admin.kind')}</th>
-                    <th scope="col">{t('admin.parent')}</th>
-                    <th scope="col">{t('admin.slug')}</th>
-                  </tr>
-                </thead>
-                <tbody>
+            <DataTable caption={t('admin.list_caption')} headers={[t('admin.name'), t('admin.ags'), t('admin.kind'), t('admin.parent'), t('admin.slug')]}>
                   {p.tenants.map((x) => (
                     <tr>
                       <th scope="row">
@@ -69,9 +58,7 @@ export function AdminTenantsPage(p: {
                       </td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </DataTable>
           ) : (
             <p>{t('admin.empty')}</p>
           )}

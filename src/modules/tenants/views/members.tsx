@@ -1,3 +1,4 @@
+import { DataTable, PostButton } from '../../../platform/ui/components.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { formatDate, type T } from '../../../platform/i18n/i18n.js';
 import type { Mail } from '../../../platform/mail/mailer.js';
@@ -77,18 +78,7 @@ export function MembersContent(p: MembersPageProps) {
       {p.handoff ? <Handoff t={t} handoff={p.handoff} /> : null}
       <p>{t('members.intro')}</p>
 
-      <div class="table-scroll">
-        <table class="data-table">
-          <caption class="visually-hidden">{t('members.list_caption', { tenant: p.tenantName })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('members.name')}</th>
-              <th scope="col">{t('members.email')}</th>
-              <th scope="col">{t('members.role')}</th>
-              <th scope="col">{t('members.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable caption={t('members.list_caption', { tenant: p.tenantName })} headers={[t('members.name'), t('members.email'), t('members.role'), t('members.actions')]}>
             {p.members.map((m) => {
               const form = failed?.userId === m.userId ? failed.form : undefined;
               const values = form?.values ?? { role: m.role, actorId: m.actorId ?? '' };
@@ -139,41 +129,19 @@ export function MembersContent(p: MembersPageProps) {
                         </span>
                       </button>
                     </form>
-                    <form method="post" action={`${p.base}/mitglieder/${m.userId}/entfernen`} class="actions">
-                      <Csrf token={p.csrfToken} />
-                      <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
-                        <span class="kern-label">
-                          {t('members.remove')}
-                          <span class="visually-hidden"> {t('members.whom', { who: m.name })}</span>
-                        </span>
-                      </button>
-                    </form>
+                    <PostButton action={`${p.base}/mitglieder/${m.userId}/entfernen`} csrfToken={p.csrfToken} label={t('members.remove')} context={t('members.whom', { who: m.name })} />
                   </td>
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+          </DataTable>
 
       <section aria-labelledby="pending-heading">
         <h2 id="pending-heading" class="kern-heading-medium">
           {t('members.pending_heading')}
         </h2>
         {p.invitations.length ? (
-          <div class="table-scroll">
-            <table class="data-table">
-              <caption class="visually-hidden">{t('members.pending_caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('members.name')}</th>
-                  <th scope="col">{t('members.email')}</th>
-                  <th scope="col">{t('members.role')}</th>
-                  <th scope="col">{t('members.valid_until')}</th>
-                  <th scope="col">{t('members.revoke')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption={t('members.pending_caption')} headers={[t('members.name'), t('members.email'), t('members.role'), t('members.valid_until'), t('members.revoke')]}>
                 {p.invitations.map((i) => (
                   <tr>
                     <th scope="row">{i.name}</th>
@@ -189,21 +157,11 @@ export function MembersContent(p: MembersPageProps) {
                     </td>
                     <td>{i.expiresAt.getTime() <= p.now.getTime() ? <span class="error-text">{t('members.expired')}</span> : formatDate('de', i.expiresAt)}</td>
                     <td>
-                      <form method="post" action={`${p.base}/einladungen/${i.id}/zurueckziehen`} class="inline-form">
-                        <Csrf token={p.csrfToken} />
-                        <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
-                          <span class="kern-label">
-                            {t('members.revoke')}
-                            <span class="visually-hidden"> {t('members.whom', { who: i.email })}</span>
-                          </span>
-                        </button>
-                      </form>
+                      <PostButton action={`${p.base}/einladungen/${i.id}/zurueckziehen`} csrfToken={p.csrfToken} label={t('members.revoke')} context={t('members.whom', { who: i.email })} />
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </DataTable>
         ) : (
           <p>{t('members.pending_empty')}</p>
         )}

@@ -1,3 +1,4 @@
+import { DataTable } from '../../../platform/ui/components.js';
 import type { auditLog } from '../../../platform/audit/schema.js';
 import { formatDate, formatDateTime, formatNumber, type T } from '../../../platform/i18n/i18n.js';
 import { measureStatuses } from '../../measures/schema.js';
@@ -39,16 +40,7 @@ export function OverviewContent(p: {
           {t('overview.editions_heading')}
         </h2>
         {p.editions.length ? (
-          <table class="data-table">
-            <caption class="visually-hidden">{t('overview.editions_heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('overview.edition')}</th>
-                <th scope="col">{t('overview.status')}</th>
-                <th scope="col">{t('overview.date')}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable caption={t('overview.editions_heading')} headers={[t('overview.edition'), t('overview.status'), t('overview.date')]}>
               {p.editions.map((e) => (
                 <tr>
                   <td>
@@ -62,8 +54,7 @@ export function OverviewContent(p: {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </DataTable>
         ) : (
           <p>{t('overview.no_editions')}</p>
         )}
@@ -74,18 +65,7 @@ export function OverviewContent(p: {
           {t('overview.measures_heading')}
         </h2>
         {p.columns.length ? (
-          <div class="table-scroll">
-            <table class="data-table">
-              <caption class="visually-hidden">{t('overview.measures_caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('overview.status')}</th>
-                  {p.columns.map((col) => (
-                    <th scope="col">{col.heading}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption={t('overview.measures_caption')} headers={[t('overview.status'), ...p.columns.map((col) => col.heading)]}>
                 {measureStatuses.map((s) => (
                   <tr>
                     <th scope="row">{t(`measure_status.${s}`)}</th>
@@ -102,9 +82,7 @@ export function OverviewContent(p: {
                     </td>
                   ))}
                 </tr>
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         ) : (
           <p>{t('overview.no_measures')}</p>
         )}
@@ -115,17 +93,7 @@ export function OverviewContent(p: {
           {t('overview.audit_heading')}
         </h2>
         {p.audit.length ? (
-          <div class="table-scroll">
-            <table class="data-table">
-              <caption class="visually-hidden">{t('overview.audit_caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('overview.audit_when')}</th>
-                  <th scope="col">{t('overview.audit_who')}</th>
-                  <th scope="col">{t('overview.audit_what')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption={t('overview.audit_caption')} headers={[t('overview.audit_when'), t('overview.audit_who'), t('overview.audit_what')]}>
                 {p.audit.map((a) => (
                   <tr>
                     <td>{formatDateTime('de', a.at)}</td>
@@ -136,9 +104,7 @@ export function OverviewContent(p: {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </DataTable>
         ) : (
           <p>{t('overview.audit_empty')}</p>
         )}

@@ -1,4 +1,5 @@
 import type { T } from '../../i18n/i18n.js';
+import { Alert, DataTable } from '../../ui/components.js';
 import { Button, Csrf, TextField, type FormState } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import { demoPassword } from '../demo-accounts.js';
@@ -17,20 +18,8 @@ export function SignInPage(p: {
       <div class="kern-row">
         <div class="kern-col-12 kern-col-md-8 kern-col-lg-6 stack">
           <h1 class="kern-heading-large">{t('auth.sign_in_title')}</h1>
-          {p.error ? (
-            <div class="kern-alert kern-alert--danger" role="alert">
-              <div class="kern-alert__header">
-                <span class="kern-title">{p.error}</span>
-              </div>
-            </div>
-          ) : null}
-          {p.form.errors.length ? (
-            <div class="kern-alert kern-alert--danger" role="alert">
-              <div class="kern-alert__header">
-                <span class="kern-title">{t(p.form.errors[0]!.messageKey)}</span>
-              </div>
-            </div>
-          ) : null}
+          {p.error ? <Alert variant="danger" title={p.error} /> : null}
+          {p.form.errors.length ? <Alert variant="danger" title={t(p.form.errors[0]!.messageKey)} /> : null}
           <form method="post" action="/anmelden" class="stack" novalidate>
             <Csrf token={p.csrfToken} />
             <input type="hidden" name="weiter" value={p.next} />
@@ -42,15 +31,7 @@ export function SignInPage(p: {
             <section class="demo-box" aria-labelledby="demo-heading">
               <h2 id="demo-heading" class="kern-heading-small">{t('auth.demo_heading')}</h2>
               <p>{t('auth.demo_text', { password: demoPassword })}</p>
-              <table class="data-table">
-                <caption class="visually-hidden">{t('auth.demo_heading')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('auth.email')}</th>
-                    <th scope="col">{t('auth.role')}</th>
-                  </tr>
-                </thead>
-                <tbody>
+              <DataTable caption={t('auth.demo_heading')} headers={[t('auth.email'), t('auth.role')]}>
                   {p.demoAccounts.map((a) => (
                     <tr>
                       <td>
@@ -59,8 +40,7 @@ export function SignInPage(p: {
                       <td>{t(`role.${a.role}`)}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+              </DataTable>
             </section>
           ) : null}
         </div>
