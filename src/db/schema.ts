@@ -6,3 +6,4 @@ export * from '../modules/actors/schema.js';
 export * from '../modules/concepts/schema.js';
 export * from '../modules/measures/schema.js';
 export * from '../modules/search/schema.js';
+export * from '../modules/progress/schema.js';

@@ -48,6 +48,7 @@ export const guidelines = pgTable(
     position: integer().notNull(),
     title: text().notNull(),
     text: text().notNull().default(''),
+    predecessorId: uuid(),
     version: integer().notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), editionKey(t), index().on(t.tenantId, t.editionId, t.position)],
@@ -64,6 +65,7 @@ export const fields = pgTable(
     title: text().notNull(),
     description: text().notNull().default(''),
     isCrossCutting: boolean().notNull().default(false),
+    predecessorId: uuid(),
     version: integer().notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), editionKey(t), index().on(t.tenantId, t.editionId, t.position)],
@@ -82,6 +84,7 @@ export const goals = pgTable(
     position: integer().notNull(),
     title: text().notNull(),
     description: text().notNull().default(''),
+    predecessorId: uuid(),
     version: integer().notNull().default(1),
     searchVector: tsvector().generatedAlwaysAs(
       sql`to_tsvector('german', coalesce(number, '') || ' ' || title || ' ' || coalesce(description, ''))`,

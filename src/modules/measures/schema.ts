@@ -43,6 +43,12 @@ export const measures = pgTable(
     indicator: text(),
     targetValue: text(),
     status: text().$type<MeasureStatus>().notNull().default('geplant'),
+    /** Latest reported progress in percent (0–100); null until the first Sachstandsmeldung. */
+    progress: integer(),
+    /** Weight in roll-ups of goal, field and edition progress (default 1). */
+    weight: numeric({ precision: 6, scale: 2 }).notNull().default('1'),
+    /** The measure of the previous edition this one continues (Fortschreibung lineage). */
+    predecessorId: uuid(),
     sdgs: integer().array().notNull().default(sql`'{}'::integer[]`),
     /** Never leaves the internal application (see portal presenters). */
     internalNote: text().notNull().default(''),

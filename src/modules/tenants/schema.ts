@@ -17,6 +17,12 @@ export const tenants = pgTable('tenants', {
   parentId: uuid().references((): AnyPgColumn => tenants.id),
   slug: text().notNull().unique(),
   isDemo: boolean().notNull().default(false),
+  /** Fortschreibung: months between editions of the concept (Wesermarsch: 24, Emsland: 12). */
+  updateIntervalMonths: integer().notNull().default(24),
+  /** Attention list: a measure without a Sachstandsmeldung for this many months counts as silent. */
+  silentAfterMonths: integer().notNull().default(6),
+  /** Send reminder e-mails about overdue and silent measures (needs SMTP). */
+  remindersEnabled: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   version: integer().notNull().default(1),
 });

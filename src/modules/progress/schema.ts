@@ -1,0 +1,123 @@
+import { boolean, customType, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/schema.js';
+import { editions, goals } from '../concepts/schema.js';
+import { measures, measureStatuses, type MeasureStatus } from '../measures/schema.js';
+import { tenants } from '../tenants/schema.js';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+const tenantId = () =>
+  uuid()
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' });
+
+/**
+ * The status vocabulary of a Kommune: for each status the progress it implies (null = keep the
+ * progress reported with the update) and whether measures in it count in roll-ups ("entfallen"
+ * does not). One row per Kommune and status; defaults in DEFAULT_STATUS_RULES.
+ */
+export const statusRules = pgTable(
+  'status_rules',
+  {
+    tenantId: tenantId(),
+    status: text().$type<MeasureStatus>().notNull(),
+    impliedProgress: integer(),
+    countsInRollup: boolean().notNull().default(true),
+    version: integer().notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.status] })],
+);
+
+export const DEFAULT_STATUS_RULES: Record<MeasureStatus, { impliedProgress: number | null; countsInRollup: boolean }> = {
+  geplant: { impliedProgress: 0, countsInRollup: true },
+  in_umsetzung: { impliedProgress: null, countsInRollup: true },
+  umgesetzt: { impliedProgress: 100, countsInRollup: true },
+  verstetigt: { impliedProgress: 100, countsInRollup: true },
+  zurueckgestellt: { impliedProgress: null, countsInRollup: true },
+  entfallen: { impliedProgress: null, countsInRollup: false },
+};
+export { measureStatuses };
+
+/** A Sachstandsmeldung: what happened in a measure, with status and progress at that date. */
+export const measureUpdates = pgTable(
+  'measure_updates',
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull().defaultRandom(),
+    measureId: uuid().notNull(),
+    reportedOn: date().notNull(),
+    status: text().$type<MeasureStatus>().notNull(),
+    progress: integer().notNull(),
+    text: text().notNull().default(''),
+    /** Only public updates appear on the portal; internal ones stay in the app. */
+    isPublic: boolean().notNull().default(false),
+    authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    authorName: text().notNull(),
+    attachmentName: text(),
+    attachmentType: text(),
+    attachment: bytea(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.measureId], foreignColumns: [measures.tenantId, measures.id] }).onDelete('cascade'),
+    index().on(t.tenantId, t.measureId, t.reportedOn),
+  ],
+);
+
+export const indicatorKinds = ['kontext', 'output', 'wirkung'] as const;
+export type IndicatorKind = (typeof indicatorKinds)[number];
+export const indicatorDirections = ['higher', 'lower'] as const;
+export type IndicatorDirection = (typeof indicatorDirections)[number];
+
+/** An indicator of a goal or a measure (exactly one of the two), with baseline and target. */
+export const indicators = pgTable(
+  'indicators',
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull().defaultRandom(),
+    editionId: uuid().notNull(),
+    goalId: uuid(),
+    measureId: uuid(),
+    name: text().notNull(),
+    definition: text().notNull().default(''),
+    unit: text().notNull().default(''),
+    source: text().notNull().default(''),
+    kind: text().$type<IndicatorKind>().notNull(),
+    baselineValue: numeric({ precision: 16, scale: 4 }),
+    baselineDate: date(),
+    targetValue: numeric({ precision: 16, scale: 4 }),
+    targetYear: integer(),
+    direction: text().$type<IndicatorDirection>().notNull().default('higher'),
+    isPublic: boolean().notNull().default(true),
+    predecessorId: uuid(),
+    position: integer().notNull().default(0),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.editionId], foreignColumns: [editions.tenantId, editions.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.goalId], foreignColumns: [goals.tenantId, goals.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.measureId], foreignColumns: [measures.tenantId, measures.id] }).onDelete('cascade'),
+    index().on(t.tenantId, t.editionId),
+  ],
+);
+
+export const indicatorValues = pgTable(
+  'indicator_values',
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull().defaultRandom(),
+    indicatorId: uuid().notNull(),
+    measuredOn: date().notNull(),
+    value: numeric({ precision: 16, scale: 4 }).notNull(),
+    note: text().notNull().default(''),
+    createdBy: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.indicatorId], foreignColumns: [indicators.tenantId, indicators.id] }).onDelete('cascade'),
+    index().on(t.tenantId, t.indicatorId, t.measuredOn),
+  ],
+);
