@@ -1,0 +1,26 @@
+import type { MeasureStatus } from '../measures/schema.js';
+
+/** Everything a Sachstandsbericht shows, already in words and numbers; renderers only lay it out. */
+export interface ReportModel {
+  kommune: string;
+  editionTitle: string;
+  adoptedOn: string | null;
+  periodFrom: string;
+  periodTo: string;
+  generatedOn: string;
+  /** How the progress figures are computed, shown next to them. */
+  rollupRule: string;
+  total: ReportProgress;
+  fields: (ReportProgress & { title: string })[];
+  /** Sachstandsmeldungen reported within the period, newest first. */
+  changes: { number: string; title: string; field: string; reportedOn: string; status: MeasureStatus; progress: number; text: string }[];
+  overdue: { number: string; title: string; lead: string; dueOn: string; status: MeasureStatus }[];
+  measures: { number: string; title: string; field: string; lead: string; status: MeasureStatus; progress: number | null; latest?: { reportedOn: string; text: string } }[];
+  statusLabels: Record<MeasureStatus, string>;
+}
+
+export interface ReportProgress {
+  measures: number;
+  progress: number | null;
+  byStatus: Record<MeasureStatus, number>;
+}
