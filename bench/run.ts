@@ -10,6 +10,8 @@ import { seedDemo } from '../src/modules/demo/seed.js';
 import { freePort, killAllSync, rssMb, runLoad, startChild, stopAll, stopChild, waitForHealth, type LoadResult } from './procs.js';
 import { runMaintenance } from '../src/db/maintenance.js';
 import { createEdition, demoEdition, insertSynthetic, timeSearch } from './search.js';
+import { reportBench } from './reports.js';
+import { rollupBench } from './rollup.js';
 
 const started = performance.now();
 const adminUrl = process.env.IKON_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -216,9 +218,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 let failed = false;
 try {
   await dropStaleDatabases().catch((e) => log(`stale database check failed: ${e.message}`));
-  if (process.env.IKON_BENCH_ONLY !== 'search') await portalBench();
+  const only = process.env.IKON_BENCH_ONLY;
+  const part = (name: string) => !only || only === name;
+  if (only !== 'search' && only !== 'rollup' && only !== 'reports') await portalBench();
   await stopAll();
-  if (process.env.IKON_BENCH_ONLY !== 'portal') await searchBench();
+  if (only !== 'portal' && only !== 'rollup' && only !== 'reports') await searchBench();
+  if (part('rollup')) await rollupBench({ adminUrl, emit, log });
+  if (part('reports')) await reportBench(emit);
 } catch (e) {
   failed = true;
   log(`failed: ${e instanceof Error ? e.stack : String(e)}`);

@@ -1,5 +1,8 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { reminderJob } from './modules/attention/reminders.js';
+import { createMailer } from './platform/mail/mailer.js';
+import { startJobs } from './platform/jobs.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { runMaintenance, scheduleMaintenance } from './db/maintenance.js';
@@ -14,7 +17,10 @@ if (config.demo && (await seedDemo(database.db))) console.log('Demo-Daten „Lan
 // PGlite has no autovacuum: refresh statistics now and every 15 minutes (src/db/maintenance.ts).
 if (database.kind === 'pglite') await runMaintenance(database);
 const stopMaintenance = scheduleMaintenance(database);
-const app = createApp({ database, config });
+const mailer = createMailer(config.smtp);
+const app = createApp({ database, config, mailer });
+// Reminder e-mails need a mail server; without one the attention list shows them in the app.
+const jobs = config.smtp ? startJobs([reminderJob(database, mailer, config.publicUrl)]) : undefined;
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`ikon läuft auf ${config.publicUrl} (Datenbank: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}, Port ${info.port})`);
 });
@@ -23,6 +29,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     stopMaintenance();
     server.close();
-    void database.close().finally(() => process.exit(0));
+    void Promise.resolve(jobs?.stop())
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   });
 }

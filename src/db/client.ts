@@ -38,6 +38,9 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server closes (restart, admin command) emits 'error' on the pool;
+  // unhandled, that would end the process. The pool replaces the connection on next use.
+  pool.on('error', (err) => console.error(`PostgreSQL: Verbindung verloren (${err.message})`));
   // Fail early with the real reason (wrong URL, server down) instead of on the first page view.
   const probe = await pool.connect();
   probe.release();

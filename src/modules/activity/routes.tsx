@@ -11,7 +11,7 @@ import { isCoordinator } from '../tenants/policy.js';
 const pageSize = 100;
 
 /** Links from a log entry to what it is about, where that has a page. */
-const entityPaths: Record<string, string> = { measure: 'massnahmen', edition: 'fassungen', actor: 'akteure' };
+const entityPaths: Record<string, string> = { measure: 'massnahmen', edition: 'fassungen', actor: 'akteure', indicator: 'indikatoren' };
 
 /** Protokoll: every write in this Kommune, newest first (Koordination only). */
 export function activityRoutes() {

@@ -4,8 +4,10 @@ import { sessionCookie } from '../../platform/auth/sessions.js';
 import { apiErrorHandler, defaultHook } from './http.js';
 import { actorRoutes } from './routes/actors.js';
 import { editionRoutes } from './routes/editions.js';
+import { indicatorRoutes } from './routes/indicators.js';
 import { kommuneRoutes } from './routes/kommunen.js';
 import { measureRoutes } from './routes/measures.js';
+import { updateRoutes } from './routes/updates.js';
 
 const description = `JSON-API von ikon, der Plattform für kommunale Integrationskonzepte.
 
@@ -44,7 +46,9 @@ export function apiRoutes() {
   kommuneRoutes(api);
   editionRoutes(api);
   measureRoutes(api);
+  updateRoutes(api);
   actorRoutes(api);
+  indicatorRoutes(api);
   api.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'ikon API', version: '1.0.0', description },
@@ -53,6 +57,7 @@ export function apiRoutes() {
       { name: 'Konzept', description: 'Fassungen, Leitlinien, Themenfelder und Ziele' },
       { name: 'Maßnahmen', description: 'Maßnahmen einer Fassung und ihr Umsetzungsstand' },
       { name: 'Akteure', description: 'Akteure, die Maßnahmen verantworten oder mitwirken' },
+      { name: 'Indikatoren', description: 'Indikatoren von Zielen und Maßnahmen und ihre Messwerte' },
     ],
   });
   api.onError(apiErrorHandler);

@@ -24,6 +24,11 @@ const routes: [string, string][] = [
   ['get', '/api/v1/kommunen/{slug}/actors'],
   ['post', '/api/v1/kommunen/{slug}/actors'],
   ['put', '/api/v1/kommunen/{slug}/actors/{id}'],
+  ['get', '/api/v1/kommunen/{slug}/measures/{id}/updates'],
+  ['post', '/api/v1/kommunen/{slug}/measures/{id}/updates'],
+  ['get', '/api/v1/kommunen/{slug}/editions/{id}/indicators'],
+  ['get', '/api/v1/kommunen/{slug}/indicators/{id}'],
+  ['post', '/api/v1/kommunen/{slug}/indicators/{id}/values'],
 ];
 
 describe('GET /api/v1/openapi.json', () => {

@@ -45,6 +45,10 @@ export function conceptRoutes() {
               </tr>
             ))}
         </DataTable>
+        <nav class="actions" aria-label={t('editions.monitoring')}>
+          {canManageConcept(c.get('user'), tenant.id) ? <a href={`${base}/fassungen/fortschreibung`}>{t('editions.start_update')}</a> : null}
+          <a href={`${base}/fassungen/vergleich`}>{t('editions.compare_all')}</a>
+        </nav>
         {canManageConcept(c.get('user'), tenant.id) ? (
           <form method="post" action={`${base}/fassungen`} class="stack" novalidate aria-labelledby="new-edition">
             <h2 id="new-edition" class="kern-heading-medium">{t('editions.new')}</h2>
@@ -121,12 +125,12 @@ export function conceptRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/fassungen/:id', async (c) => {
+  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}', async (c) => {
     const { tenant } = await tenantForApp(c);
     return editionPage(c, tenant, c.req.param('id'));
   });
 
-  app.post('/app/k/:slug/fassungen/:id/status', async (c) => {
+  app.post('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/status', async (c) => {
     const { tenant } = await tenantForApp(c);
     const body = await formBody(c);
     try {
@@ -162,14 +166,14 @@ export function conceptRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/fassungen/:id/bearbeiten', async (c) => {
+  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/bearbeiten', async (c) => {
     const { tenant, user } = await tenantForApp(c);
     if (!canManageConcept(user, tenant.id)) throw new AppError('forbidden');
     const e = await editionById(dbOf(c), tenant.id, c.req.param('id'));
     return editionEditPage(c, tenant, e.id, emptyForm({ title: e.title, introduction: e.introduction, version: e.version }));
   });
 
-  app.post('/app/k/:slug/fassungen/:id/bearbeiten', async (c) => {
+  app.post('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/bearbeiten', async (c) => {
     const { tenant } = await tenantForApp(c);
     const body = await formBody(c);
     try {
@@ -207,7 +211,7 @@ export function conceptRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/fassungen/:id/:kind{leitlinien|themenfelder|ziele}/neu', async (c) => {
+  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/:kind{leitlinien|themenfelder|ziele}/neu', async (c) => {
     const kind = c.req.param('kind');
     if (!isItemPath(kind)) throw new AppError('not_found');
     const { tenant, user } = await tenantForApp(c);
@@ -216,7 +220,7 @@ export function conceptRoutes() {
     return itemPage(c, tenant, kind, edition.id, emptyForm({ fieldId: c.req.query('themenfeld') ?? '', kind: 'handlungsziel' }));
   });
 
-  app.post('/app/k/:slug/fassungen/:id/:kind{leitlinien|themenfelder|ziele}', async (c) => {
+  app.post('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/:kind{leitlinien|themenfelder|ziele}', async (c) => {
     const kind = c.req.param('kind');
     if (!isItemPath(kind)) throw new AppError('not_found');
     const { tenant } = await tenantForApp(c);

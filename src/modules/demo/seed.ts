@@ -8,6 +8,8 @@ import { users } from '../../platform/auth/schema.js';
 import { actors } from '../actors/schema.js';
 import { editions, fields, goals, guidelines } from '../concepts/schema.js';
 import { measureCrossCutting, measureGoals, measureMunicipalities, measurePartners, measures } from '../measures/schema.js';
+import { seedDemoIndicators } from '../indicators/demo.js';
+import { seedDemoProgress } from '../progress/demo.js';
 import { memberships, tenants } from '../tenants/schema.js';
 import { demoContent } from './content/index.js';
 import type { DemoContent } from './content/types.js';
@@ -70,6 +72,8 @@ export async function seedDemo(db: Db, content: DemoContent = demoContent): Prom
         await tx.insert(memberships).values({ tenantId, userId: user!.id, role: account.role, actorId: account.actorKey ? actorIds.get(account.actorKey) ?? null : null });
       }
     }
+    await seedDemoProgress(tx, tenantId, adopted);
+    await seedDemoIndicators(tx, tenantId, adopted);
     await recordAudit(tx, systemUser, { tenantId, action: 'create', entityType: 'tenant', entityId: tenantId, after: { seeded: 'demo', measures: content.measures.length } });
   });
   return true;

@@ -9,6 +9,7 @@ import { actors } from '../actors/schema.js';
 import { assertEditionOpen, editionById } from '../concepts/editions.js';
 import { swapWithNeighbour } from '../concepts/items.js';
 import { fields, goals } from '../concepts/schema.js';
+import { statusRulesOf } from '../progress/rules.js';
 import { tenants } from '../tenants/schema.js';
 import { createMeasureInput, statusInput, updateMeasureInput, type MeasureFields } from './input.js';
 import { canCreateMeasure, canDeleteMeasure, canEditMeasure, canUpdateMeasureStatus } from './policy.js';
@@ -230,9 +231,11 @@ export async function updateMeasureStatus(ctx: CommandContext, tenantId: string,
     authorize(canUpdateMeasureStatus(ctx.user, before));
     const edition = await editionById(tx, tenantId, before.editionId);
     if (edition.status === 'abgeloest') throw new AppError('conflict', 'error.edition_locked');
+    // A status that implies a progress (umgesetzt = 100 %) sets it, so roll-ups do not keep a stale figure.
+    const implied = (await statusRulesOf(tx, tenantId))[data.status as MeasureStatus].impliedProgress;
     const rows = await tx
       .update(measures)
-      .set({ status: data.status as MeasureStatus, version: before.version + 1, updatedAt: new Date() })
+      .set({ status: data.status as MeasureStatus, progress: implied ?? before.progress, version: before.version + 1, updatedAt: new Date() })
       .where(and(eq(measures.tenantId, tenantId), eq(measures.id, id), eq(measures.version, data.version)))
       .returning({ id: measures.id });
     assertNotStale(rows, before.version);

@@ -1,19 +1,12 @@
 import { Hono } from 'hono';
-import type { JSX } from 'hono/jsx/jsx-runtime';
 import { AppError } from '../../platform/errors.js';
-import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
-import { tenantBySlug } from '../tenants/service.js';
-import { PageCache } from './cache.js';
-import { filterParams, loadConcept, loadHome, loadMeasure, loadSearch, presentTenant, type PortalFilterQuery, type PublicTenant } from './data.js';
+import { dbOf, type AppEnv } from '../../platform/http/env.js';
+import { cachedPortalPages } from './cached-page.js';
+import { filterParams, loadConcept, loadHome, loadMeasure, loadSearch, type PortalFilterQuery } from './data.js';
 import { ConceptPage } from './views/concept.js';
 import { HomePage } from './views/home.js';
 import { MeasurePage } from './views/measure.js';
 import { SearchPage } from './views/search.js';
-
-type PageBuilder = (c: Ctx, tenant: PublicTenant, tenantId: string) => Promise<JSX.Element>;
-
-/** The path and query string of the request: the cache key (slug, page, `lang` and filters). */
-const pathAndQuery = (url: string) => url.slice(url.indexOf('/', url.indexOf('//') + 2));
 
 /**
  * The public portal of a Kommune under `/k/{slug}`: start page, adopted concept with filters,
@@ -21,42 +14,7 @@ const pathAndQuery = (url: string) => url.slice(url.indexOf('/', url.indexOf('//
  */
 export function portalRoutes() {
   const app = new Hono<AppEnv>();
-  // One cache per app instance (tests build several apps on different databases in one process).
-  // Pages are kept as encoded bytes: node writes a Buffer ~4x faster than a 180 kB string
-  // (bare Hono + node-server, 180 kB concept page: ~2,000 vs ~550 requests/s), which is what
-  // matters on a cache hit.
-  const cache = new PageCache<Uint8Array>(30_000, 500);
-  const send = (c: Ctx, body: Uint8Array) => c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'text/html; charset=UTF-8' });
-
-  // Anonymous requests for a page that is being rendered wait for that render instead of
-  // starting their own (no stampede on PGlite when a popular page expires).
-  const rendering = new Map<string, Promise<Uint8Array>>();
-
-  const render = async (c: Ctx, build: PageBuilder): Promise<Uint8Array> => {
-    const tenant = await tenantBySlug(dbOf(c), c.req.param('slug') ?? '');
-    const element = await build(c, presentTenant(tenant), tenant.id);
-    return Buffer.from(`<!DOCTYPE html>${await element.toString()}`);
-  };
-
-  /**
-   * Serves a page from the cache for anonymous visitors, or renders and (for them) stores it.
-   * Signed-in visitors always get a fresh render, so editors see their changes at once; the
-   * page itself contains nothing about the visitor either way (see PortalPage).
-   */
-  const page = (build: PageBuilder) => async (c: Ctx) => {
-    if (c.get('user')) return send(c, await render(c, build));
-    const key = pathAndQuery(c.req.url);
-    const hit = cache.get(key);
-    if (hit !== undefined) return send(c, hit);
-    let pending = rendering.get(key);
-    if (!pending) {
-      pending = render(c, build)
-        .then((body) => (cache.set(key, body), body))
-        .finally(() => rendering.delete(key));
-      rendering.set(key, pending);
-    }
-    return send(c, await pending);
-  };
+  const page = cachedPortalPages(500);
 
   app.get(
     '/k/:slug',

@@ -10,6 +10,7 @@ const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as {
   setFonts(fonts: unknown): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (file: string) => boolean): void;
   createPdf(definition: unknown): { getBuffer(): Promise<Buffer> };
 };
 pdfmake.setFonts({
@@ -20,8 +21,9 @@ pdfmake.setFonts({
     bolditalics: path.join(reportFontDir, 'Roboto-MediumItalic.ttf'),
   },
 });
-// Reports never load anything from the network.
+// Reports never load anything from the network, and from disk only the fonts.
 pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(reportFontDir + path.sep));
 
 const percent = (p: number | null) => (p === null ? '–' : `${p} %`);
 const table = (headers: string[], rows: string[][], widths?: (string | number)[]) => ({

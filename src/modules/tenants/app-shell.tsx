@@ -8,7 +8,7 @@ import { takeFlash } from '../../platform/http/render.js';
 import { canReadInternal, isCoordinator } from './policy.js';
 import { tenantBySlug, type Tenant } from './service.js';
 
-export type Section = 'overview' | 'editions' | 'actors' | 'members' | 'audit' | 'search';
+export type Section = 'overview' | 'editions' | 'attention' | 'actors' | 'members' | 'audit' | 'search' | 'settings';
 
 /** The Kommune of an internal page (`/app/k/:slug/…`), after checking the user may see it. */
 export async function tenantForApp(c: Ctx): Promise<{ tenant: Tenant; user: CurrentUser }> {
@@ -34,7 +34,9 @@ export function AppPage(p: { c: Ctx; tenant: Tenant; title: string; section: Sec
     { href: `${base}/akteure`, label: t('nav.actors'), current: p.section === 'actors' },
     ...(isCoordinator(user, p.tenant.id)
       ? [
+          { href: `${base}/aufmerksamkeit`, label: t('nav.attention'), current: p.section === 'attention' },
           { href: `${base}/mitglieder`, label: t('nav.members'), current: p.section === 'members' },
+          { href: `${base}/einstellungen/status`, label: t('nav.settings'), current: p.section === 'settings' },
           { href: `${base}/protokoll`, label: t('nav.audit'), current: p.section === 'audit' },
         ]
       : []),

@@ -14,6 +14,8 @@ export const de = {
   'nav.search': 'Suche',
   'nav.actors': 'Akteure',
   'nav.members': 'Mitglieder',
+  'nav.attention': 'Aufmerksamkeit',
+  'nav.settings': 'Einstellungen',
   'nav.audit': 'Protokoll',
   'nav.public_site': 'Öffentliche Seite',
 

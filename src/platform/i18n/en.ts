@@ -15,6 +15,8 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'nav.editions': 'Concept',
   'nav.search': 'Search',
   'nav.actors': 'Actors',
+  'nav.attention': 'Attention list',
+  'nav.settings': 'Settings',
   'nav.members': 'Members',
   'nav.audit': 'Audit log',
   'nav.public_site': 'Public site',

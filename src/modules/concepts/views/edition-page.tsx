@@ -60,12 +60,20 @@ export function EditionPage(p: EditionPageProps) {
         {edition.adoptedOn ? t('editions.adopted_on', { date: formatDate('de', edition.adoptedOn) }) : null}
       </p>
       {edition.introduction ? <p>{edition.introduction}</p> : null}
-      <div class="actions">
+      <nav class="actions" aria-label={t('editions.tools')}>
         {manage ? <a href={`${eBase}/bearbeiten`}>{t('editions.edit')}</a> : null}
         {manage ? <a href={`${eBase}/import`}>{t('editions.import')}</a> : null}
         <a href={`${eBase}/export.xlsx`}>{t('editions.export_xlsx')}</a>
         <a href={`${eBase}/export.csv`}>{t('editions.export_csv')}</a>
-      </div>
+      </nav>
+      <nav class="actions" aria-label={t('editions.monitoring')}>
+        <a href={`${eBase}/umsetzung`}>{t('editions.progress')}</a>
+        <a href={`${eBase}/indikatoren`}>{t('editions.indicators')}</a>
+        <a href={`${eBase}/bericht`}>{t('editions.report')}</a>
+        <a href={`${eBase}/sachstand.xlsx`}>{t('editions.status_export')}</a>
+        {p.edition.status !== 'abgeloest' ? <a href={`${eBase}/sachstand/import`}>{t('editions.status_import')}</a> : null}
+        <a href={`${base}/fassungen/vergleich?${edition.predecessorId ? `von=${edition.predecessorId}&` : ''}zu=${edition.id}`}>{t('editions.compare')}</a>
+      </nav>
       {!p.open ? <p class="muted">{t('editions.locked_hint')}</p> : null}
       {p.canManage && editionTransitions[edition.status].length ? <TransitionForm {...p} action={`${eBase}/status`} /> : null}
 

@@ -44,6 +44,9 @@ export function MeasureDetails(p: {
         ) : null}
       </div>
       {!p.contentOpen ? <p class="muted">{t('measures.content_locked')}</p> : null}
+      <p>
+        <a href={`${p.base}/massnahmen/${m.id}/umsetzung`}>{t('measures.progress_link')}</a>
+      </p>
       <dl class="fact-list">
         {shown.map(([field, key]) => (
           <>

@@ -3,7 +3,7 @@ import type { Lang, T } from '../../../platform/i18n/i18n.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { PublicTenant } from '../data.js';
 
-export type PortalSection = 'start' | 'concept' | 'search' | null;
+export type PortalSection = 'start' | 'concept' | 'progress' | 'indicators' | 'search' | null;
 
 /**
  * Builds portal URLs. Every internal link carries `lang=en` while the visitor reads English, so
@@ -31,6 +31,8 @@ export class PortalLinks {
   goal = (number: string) => this.concept([], goalAnchor(number));
   measure = (number: string) => this.build(`${this.base}/massnahmen/${encodeURIComponent(number)}`);
   search = (q?: string) => this.build(`${this.base}/suche`, q ? [['q', q]] : []);
+  progress = () => this.build(`${this.base}/umsetzung`);
+  indicators = () => this.build(`${this.base}/indikatoren`);
 }
 
 export const fieldAnchor = (index: number) => `themenfeld-${index}`;
@@ -72,6 +74,8 @@ export function PortalPage(p: PortalPageProps) {
   const nav = [
     { href: links.home(), label: t('portal.nav.start'), current: p.section === 'start' },
     { href: links.concept(), label: t('portal.nav.concept'), current: p.section === 'concept' },
+    { href: links.progress(), label: t('portal.nav.progress'), current: p.section === 'progress' },
+    { href: links.indicators(), label: t('portal.nav.indicators'), current: p.section === 'indicators' },
     { href: links.search(), label: t('portal.nav.search'), current: p.section === 'search' },
   ];
   return (

@@ -1,0 +1,110 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { dbOf } from '../../../platform/http/env.js';
+import { editionById } from '../../concepts/editions.js';
+import { measureStatuses } from '../../measures/schema.js';
+import { measureById } from '../../measures/service.js';
+import { measureUpdateFields } from '../../progress/input.js';
+import { recordMeasureUpdate, updatesOf, type MeasureUpdateRow } from '../../progress/updates.js';
+import { commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp } from '../http.js';
+import { assertVisible, audienceFor, type Audience } from '../present.js';
+import { listOf } from '../schemas.js';
+
+const tags = ['Maßnahmen'];
+const params = z.object({ slug: slugParam, id: idParam() });
+const memberOnly = <T extends z.ZodType>(schema: T) => schema.optional().openapi({ description: 'Nur für Mitglieder der Kommune.' });
+
+const attachmentSchema = z
+  .object({
+    name: z.string(),
+    type: z.string().openapi({ example: 'application/pdf' }),
+    size: z.number().int().openapi({ description: 'Größe in Bytes' }),
+    url: z.string().openapi({ description: 'Download (Content-Disposition: attachment)' }),
+  })
+  .openapi('ProgressUpdateAttachment');
+
+const publicUpdate = z.object({
+  id: z.string().uuid(),
+  measureId: z.string().uuid(),
+  reportedOn: z.string().openapi({ format: 'date', example: '2026-03-31' }),
+  status: z.enum(measureStatuses),
+  progress: z.number().int().min(0).max(100).openapi({ description: 'Fortschritt in Prozent zu diesem Stand' }),
+  text: z.string(),
+  isPublic: z.boolean(),
+  attachment: attachmentSchema.nullable(),
+});
+type PublicUpdateOut = z.infer<typeof publicUpdate>;
+type InternalUpdateOut = PublicUpdateOut & { authorName: string; createdAt: string };
+
+export const measureUpdateSchema = publicUpdate
+  .extend({ authorName: memberOnly(z.string()), createdAt: memberOnly(z.string().openapi({ format: 'date-time' })) })
+  .openapi('ProgressUpdate', { description: 'Sachstandsmeldung einer Maßnahme' });
+const createdSchema = measureUpdateSchema
+  .extend({ measureVersion: z.number().int().openapi({ description: 'Die neue Version der Maßnahme: für die nächste Meldung mitzuschicken.' }) })
+  .openapi('ProgressUpdateCreated');
+
+/** Field by field: public callers never see who reported or when it was typed in. */
+function presentUpdate(u: MeasureUpdateRow, slug: string, audience: Audience): PublicUpdateOut | InternalUpdateOut {
+  const attachmentUrl =
+    audience === 'public' ? `/k/${encodeURIComponent(slug)}/umsetzung/anhang/${u.id}` : `/app/k/${encodeURIComponent(slug)}/massnahmen/${u.measureId}/umsetzung/anhang/${u.id}`;
+  const shown: PublicUpdateOut = {
+    id: u.id,
+    measureId: u.measureId,
+    reportedOn: u.reportedOn,
+    status: u.status,
+    progress: u.progress,
+    text: u.text,
+    isPublic: u.isPublic,
+    attachment: u.attachmentName && u.attachmentSize != null ? { name: u.attachmentName, type: u.attachmentType ?? 'application/octet-stream', size: u.attachmentSize, url: attachmentUrl } : null,
+  };
+  if (audience === 'public') return shown;
+  return { ...shown, authorName: u.authorName, createdAt: new Date(u.createdAt).toISOString() };
+}
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/v1/kommunen/{slug}/measures/{id}/updates',
+  tags,
+  summary: 'Sachstandsmeldungen einer Maßnahme',
+  description: 'Neueste zuerst. Ohne Mitgliedschaft nur die öffentlichen Meldungen von Maßnahmen der beschlossenen Fassung, ohne Namen der Meldenden.',
+  request: { params },
+  responses: { 200: json(listOf(measureUpdateSchema), 'Sachstandsmeldungen'), ...readProblems },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/v1/kommunen/{slug}/measures/{id}/updates',
+  tags,
+  summary: 'Sachstand melden',
+  description:
+    'Für Fachverfahren, die selbst berichten: Koordination, der federführende Fachdienst und beteiligte Partner; in offenen und beschlossenen Fassungen, nicht in abgelösten. ' +
+    'Setzt Status und Fortschritt der Maßnahme (neue Version). Ohne `progress` gibt der Status den Fortschritt vor, sonst bleibt der bisherige. ' +
+    '`version` ist die zuletzt gelesene Version der Maßnahme; hat inzwischen jemand anderes gespeichert, antwortet die API mit 409 und `currentVersion`. ' +
+    'Anhänge nur über das Formular der Anwendung.',
+  security: writeSecurity,
+  middleware: [signedIn] as const,
+  request: { params, body: jsonBody(named(measureUpdateFields, 'ProgressUpdateInput')) },
+  responses: { 201: json(createdSchema, 'Die gespeicherte Meldung'), ...writeProblems },
+});
+
+export function updateRoutes(api: ApiApp) {
+  api.openapi(list, async (c) => {
+    const { slug, id } = c.req.valid('param');
+    const kommune = await kommuneOf(c, slug);
+    const audience = audienceFor(c.get('user'), kommune.id);
+    const db = dbOf(c);
+    const measure = await measureById(db, kommune.id, id);
+    assertVisible(await editionById(db, kommune.id, measure.editionId), audience);
+    const rows = await updatesOf(db, kommune.id, measure.id, { publicOnly: audience === 'public' });
+    return c.json({ items: rows.map((u) => presentUpdate(u, kommune.slug, audience)) }, 200);
+  });
+
+  api.openapi(create, async (c) => {
+    const { slug, id } = c.req.valid('param');
+    const kommune = await kommuneOf(c, slug);
+    // JSON cannot carry a file; an `attachment` key is ignored rather than half-parsed.
+    const { attachment: _ignored, ...body } = (await rawBody(c)) as Record<string, unknown>;
+    const update = await recordMeasureUpdate(commandContext(c), kommune.id, id, body);
+    const measure = await measureById(dbOf(c), kommune.id, id);
+    return c.json({ ...(presentUpdate(update, kommune.slug, 'internal') as InternalUpdateOut), measureVersion: measure.version }, 201);
+  });
+}

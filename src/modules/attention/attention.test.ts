@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { describeEachDb, type TestApp } from '../../../test/support/harness.js';
+import { auditLog } from '../../platform/audit/schema.js';
+import { systemUser } from '../../platform/auth/current-user.js';
+import { editions } from '../concepts/schema.js';
+import { measures } from '../measures/schema.js';
+import { recordMeasureUpdate } from '../progress/updates.js';
+import { tenants } from '../tenants/schema.js';
+import { addDays, berlinDate } from '../../platform/dates.js';
+
+const page = '/app/k/musterland/aufmerksamkeit';
+const settings = `${page}/einstellungen`;
+const coordination = 'koordination@musterland.example';
+
+async function demo(t: TestApp) {
+  const [tenant] = await t.db.select().from(tenants).where(eq(tenants.slug, 'musterland'));
+  const [adopted] = await t.db.select().from(editions).where(and(eq(editions.tenantId, tenant!.id), eq(editions.status, 'beschlossen')));
+  const inAdopted = await t.db.select().from(measures).where(eq(measures.editionId, adopted!.id));
+  return { tenant: tenant!, adopted: adopted!, inAdopted };
+}
+
+/** The HTML of one section of the page (from its heading id to the next section). */
+const section = (html: string, id: string) => {
+  const start = html.indexOf(`id="${id}"`);
+  assert.ok(start >= 0, `section ${id} exists`);
+  const end = html.indexOf('<section', start);
+  return html.slice(start, end < 0 ? undefined : end);
+};
+
+describeEachDb('Aufmerksamkeit: die Liste der Koordination', (t) => {
+  test('nur die Koordination sieht die Liste; andere Mitglieder 403, Abgemeldete zur Anmeldung', async () => {
+    for (const email of ['redaktion@musterland.example', 'partner@musterland.example', 'lesend@musterland.example']) {
+      const c = await t().signIn(email);
+      assert.equal((await c.get(page)).status, 403, email);
+      assert.equal((await c.post(settings, { silentAfterMonths: '3', version: '1' })).status, 403, email);
+    }
+    const anonymous = await t().client().get(page);
+    assert.equal(anonymous.status, 303);
+    assert.match(anonymous.headers.get('location')!, /^\/anmelden/);
+    const c = await t().signIn(coordination);
+    const res = await c.get(page);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<h1[^>]*>Aufmerksamkeit<\/h1>/);
+    assert.match(html, /kurzfristig nach 1 Jahr, mittelfristig nach 3 Jahren, langfristig nach 5 Jahren/, 'the horizon rule is written on the page');
+    assert.match(html, /Integrationskonzept 2024/);
+  });
+
+  test('eine Maßnahme, deren Ende gestern war, steht mit Link unter „Überfällig“; nach einer Sachstandsmeldung nicht mehr unter „ohne Meldung“', async () => {
+    const d = await demo(t());
+    const m = d.inAdopted.find((x) => x.status === 'in_umsetzung')!;
+    const yesterday = addDays(berlinDate(new Date()), -1);
+    await t().db.update(measures).set({ endDate: yesterday, startDate: null }).where(eq(measures.id, m.id));
+    const c = await t().signIn(coordination);
+    let html = await (await c.get(page)).text();
+    const overdue = section(html, 'ueberfaellig');
+    assert.match(overdue, new RegExp(`<tr data-measure="${m.id}">`));
+    assert.match(overdue, new RegExp(`href="/app/k/musterland/massnahmen/${m.id}"`));
+    const count = Number(/data-count="overdue">(\d+)</.exec(html)![1]);
+    assert.equal(count, (overdue.match(/<tr data-measure=/g) ?? []).length, 'the count matches the rows');
+    assert.match(section(html, 'ohne-meldung'), new RegExp(`data-measure="${m.id}"`), 'never reported since the adoption (2024): silent');
+
+    await recordMeasureUpdate({ db: t().db, user: systemUser }, d.tenant.id, m.id, { status: 'in_umsetzung', progress: 50, text: 'Läuft nach Plan.', isPublic: false, version: m.version });
+    html = await (await c.get(page)).text();
+    assert.doesNotMatch(section(html, 'ohne-meldung'), new RegExp(`data-measure="${m.id}"`));
+    assert.match(section(html, 'ueberfaellig'), new RegExp(`data-measure="${m.id}"`), 'still overdue: not umgesetzt');
+
+    const done = await t().db.select().from(measures).where(eq(measures.id, m.id));
+    await recordMeasureUpdate({ db: t().db, user: systemUser }, d.tenant.id, m.id, { status: 'umgesetzt', text: 'Abgeschlossen.', isPublic: false, version: done[0]!.version });
+    html = await (await c.get(page)).text();
+    assert.doesNotMatch(html, new RegExp(`data-measure="${m.id}"`), 'umgesetzt: neither overdue nor silent');
+  });
+
+  test('Einstellungen: 1–36 Monate, sonst Fehlermeldung; Speichern ändert die Liste und wird protokolliert', async () => {
+    const d = await demo(t());
+    const c = await t().signIn(coordination);
+    for (const bad of ['0', '37', 'abc', '', '2,5']) {
+      const res = await c.post(settings, { silentAfterMonths: bad, version: String(d.tenant.version) });
+      assert.equal(res.status, 422, `"${bad}" is refused`);
+      const html = await res.text();
+      assert.match(html, /Bitte eine ganze Zahl von 1 bis 36 eingeben\./);
+      assert.match(html, /id="error-summary"/);
+    }
+    const unchanged = await demo(t());
+    assert.equal(unchanged.tenant.silentAfterMonths, d.tenant.silentAfterMonths);
+
+    const ok = await c.post(settings, { silentAfterMonths: '36', remindersEnabled: 'on', version: String(d.tenant.version) });
+    assert.equal(ok.status, 303);
+    assert.match(ok.headers.get('location')!, /\/aufmerksamkeit/);
+    const after = await demo(t());
+    assert.equal(after.tenant.silentAfterMonths, 36);
+    assert.equal(after.tenant.remindersEnabled, true);
+    const [entry] = await t().db.select().from(auditLog).where(and(eq(auditLog.entityType, 'tenant'), eq(auditLog.action, 'update'), eq(auditLog.entityId, d.tenant.id))).orderBy(auditLog.id);
+    assert.ok(entry, 'audited');
+    const html = await (await c.get(page)).text();
+    assert.match(html, /Ohne Sachstandsmeldung seit 36 Monaten/);
+
+    // A form based on the old version: someone else saved in between.
+    const stale = await c.post(settings, { silentAfterMonths: '3', version: String(d.tenant.version) });
+    assert.equal(stale.status, 409);
+    assert.match(await stale.text(), /inzwischen geändert/);
+    assert.equal((await demo(t())).tenant.silentAfterMonths, 36);
+
+    // Back to the default, reminders off again (other tests share this database).
+    assert.equal((await c.post(settings, { silentAfterMonths: '6', version: String(after.tenant.version) })).status, 303);
+    const reset = await demo(t());
+    assert.equal(reset.tenant.silentAfterMonths, 6);
+    assert.equal(reset.tenant.remindersEnabled, false, 'an unticked checkbox turns reminders off');
+  });
+
+  test('ohne E-Mail-Server zeigt die Seite die Erinnerungen selbst', async () => {
+    const d = await demo(t());
+    const c = await t().signIn(coordination);
+    let html = await (await c.get(page)).text();
+    assert.match(section(html, 'erinnerungen'), /Erinnerungen sind ausgeschaltet/);
+    await t().db.update(tenants).set({ remindersEnabled: true }).where(eq(tenants.id, d.tenant.id));
+    try {
+      html = await (await c.get(page)).text();
+      const reminders = section(html, 'erinnerungen');
+      assert.match(reminders, /kein E-Mail-Server eingerichtet/);
+      assert.match(reminders, /data-recipient="koordination@musterland.example"/);
+      assert.match(reminders, /data-recipient="redaktion@musterland.example"/, 'the Fachdienst leads measures of the list');
+      assert.doesNotMatch(reminders, /data-recipient="lesend@musterland.example"/);
+    } finally {
+      await t().db.update(tenants).set({ remindersEnabled: false }).where(eq(tenants.id, d.tenant.id));
+    }
+  });
+});

@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { describeEachDb } from '../../../test/support/harness.js';
+import { loadConfig } from '../../config.js';
+import { auditLog } from '../../platform/audit/schema.js';
+import { startJobs, type Clock, type Timers } from '../../platform/jobs.js';
+import { createMailer } from '../../platform/mail/mailer.js';
+import { tenants } from '../tenants/schema.js';
+import { isReminderDue, reminderJob, sendDueReminders } from './reminders.js';
+
+/** A real SMTP server on loopback that keeps what it receives (as in src/platform/mail/mailer.test.ts). */
+const received: { to: string[]; data: string }[] = [];
+let server: SMTPServer;
+let port: number;
+
+before(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, done) {
+      let data = '';
+      stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  port = (server.server.address() as AddressInfo).port;
+});
+after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const smtpMailer = () => createMailer(loadConfig({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_FROM: 'ikon <noreply@musterland.example>' }).smtp);
+const publicUrl = 'https://ikon.musterland.example';
+/** Quoted-printable soft line breaks and =XX escapes undone, enough to read the mail. */
+const decoded = (data: string) => Buffer.from(data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+const day = 86_400_000;
+
+/** A clock the test moves by hand. */
+class FakeClock implements Clock {
+  constructor(private t: number) {}
+  now() {
+    return new Date(this.t);
+  }
+  advance(ms: number) {
+    this.t += ms;
+  }
+}
+
+describe('Erinnerungen: wann wieder', () => {
+  test('fällig ohne frühere Erinnerung und ab genau sieben Tagen danach', () => {
+    const last = '2026-11-23T07:00:00.000Z';
+    assert.equal(isReminderDue(null, new Date(last)), true);
+    assert.equal(isReminderDue(last, new Date(Date.parse(last) + 7 * day - 1)), false);
+    assert.equal(isReminderDue(last, new Date(Date.parse(last) + 7 * day)), true);
+  });
+});
+
+describe('Hintergrundaufgaben (src/platform/jobs.ts)', () => {
+  test('läuft im Takt mit der Zeit der Uhr, nie doppelt gleichzeitig, und lässt sich anhalten', async () => {
+    const ticks: (() => void)[] = [];
+    const cleared: unknown[] = [];
+    const timers: Timers = { setInterval: (fn) => (ticks.push(fn), ticks.length - 1), clearInterval: (h) => void cleared.push(h) };
+    const clock = new FakeClock(Date.parse('2026-11-23T07:00:00Z'));
+    const seen: string[] = [];
+    let release!: () => void;
+    const scheduler = startJobs([{ name: 'probe', everyMs: 1000, run: async (now) => (seen.push(now.toISOString()), await new Promise<void>((r) => (release = r))) }], { clock, timers });
+    ticks[0]!();
+    ticks[0]!(); // still running: not started again
+    assert.deepEqual(seen, ['2026-11-23T07:00:00.000Z']);
+    release();
+    await scheduler.runNow('probe').catch(() => {});
+    clock.advance(day);
+    const second = scheduler.runNow();
+    release();
+    await second;
+    assert.deepEqual(seen, ['2026-11-23T07:00:00.000Z', '2026-11-24T07:00:00.000Z']);
+    let failures = 0;
+    const failing = startJobs([{ name: 'boom', everyMs: 1000, run: async () => Promise.reject(new Error('boom')) }], { clock, timers, onError: () => void failures++ });
+    await failing.runNow();
+    assert.equal(failures, 1, 'a failing run is reported, not thrown');
+    await scheduler.stop();
+    await failing.stop();
+    assert.deepEqual(cleared, [0, 1]);
+    await scheduler.runNow();
+    assert.equal(seen.length, 2, 'a stopped scheduler runs nothing');
+  });
+});
+
+describeEachDb('Erinnerungen per E-Mail über einen echten SMTP-Server', (t) => {
+  test('fällig → Mail; innerhalb von 7 Tagen nicht noch einmal; nach 7 Tagen wieder', async () => {
+    const [tenant] = await t().db.select().from(tenants).where(eq(tenants.slug, 'musterland'));
+    const mailer = smtpMailer();
+    const clock = new FakeClock(Date.parse('2026-11-23T07:00:00Z'));
+    const scheduler = startJobs([reminderJob(t().database, mailer, publicUrl)], { clock, timers: { setInterval: () => 0, clearInterval: () => {} } });
+    try {
+      // Reminders off: nothing goes out.
+      let before = received.length;
+      await scheduler.runNow();
+      assert.equal(received.length, before);
+
+      await t().db.update(tenants).set({ remindersEnabled: true }).where(eq(tenants.id, tenant!.id));
+      before = received.length;
+      await scheduler.runNow();
+      const first = received.slice(before);
+      const to = first.flatMap((m) => m.to).sort();
+      assert.ok(to.includes('koordination@musterland.example'), `Koordination gets the list: ${to.join(', ')}`);
+      assert.ok(to.includes('redaktion@musterland.example'), 'the Fachdienst gets its measures');
+      assert.ok(!to.includes('lesend@musterland.example'), 'reading members get nothing');
+      assert.equal(new Set(to).size, to.length, 'one mail per person');
+
+      const coordinatorMail = decoded(first.find((m) => m.to.includes('koordination@musterland.example'))!.data);
+      assert.match(coordinatorMail, /Subject: .*Landkreis.Musterland/);
+      assert.match(coordinatorMail, /Guten Tag Katrin Koordination,/);
+      assert.match(coordinatorMail, /Überfällige Maßnahmen \(\d+\)/);
+      assert.match(coordinatorMail, /https:\/\/ikon\.musterland\.example\/app\/k\/musterland\/massnahmen\/[0-9a-f-]{36}/);
+      assert.match(coordinatorMail, /https:\/\/ikon\.musterland\.example\/app\/k\/musterland\/aufmerksamkeit/);
+      const actorMail = decoded(first.find((m) => m.to.includes('redaktion@musterland.example'))!.data);
+      assert.match(actorMail, /unter Federführung von Fachdienst Soziales/);
+      assert.doesNotMatch(actorMail, /Fortschreibung des Konzepts/, 'the concept update is the Koordination\'s');
+
+      const logged = await t().db.select().from(auditLog).where(and(eq(auditLog.tenantId, tenant!.id), eq(auditLog.entityType, 'reminder'), eq(auditLog.action, 'create')));
+      assert.equal(logged.length, first.length, 'every mail sent is in the audit log');
+      assert.equal((logged[0]!.after as { sentAt: string }).sentAt, '2026-11-23T07:00:00.000Z', 'the time of the (fake) clock');
+
+      // Three days later: nobody is due.
+      clock.advance(3 * day);
+      before = received.length;
+      const again = await sendDueReminders({ db: t().db, mailer, publicUrl }, clock.now());
+      assert.equal(received.length, before, 'no mail within 7 days');
+      assert.deepEqual(again, { sent: 0, notDue: first.length, failed: 0 });
+
+      // Seven days after the first: everyone is due again.
+      clock.advance(4 * day);
+      before = received.length;
+      await scheduler.runNow();
+      assert.equal(received.length - before, first.length);
+    } finally {
+      await scheduler.stop();
+      await t().db.update(tenants).set({ remindersEnabled: false }).where(eq(tenants.id, tenant!.id));
+    }
+  });
+
+  test('ohne SMTP-Server geht nichts hinaus und nichts wird als verschickt vermerkt', async () => {
+    const [tenant] = await t().db.select().from(tenants).where(eq(tenants.slug, 'musterland'));
+    await t().db.update(tenants).set({ remindersEnabled: true }).where(eq(tenants.id, tenant!.id));
+    try {
+      const count = async () => (await t().db.select().from(auditLog).where(eq(auditLog.entityType, 'reminder'))).length;
+      const before = await count();
+      const outcome = await sendDueReminders({ db: t().db, mailer: createMailer(undefined), publicUrl }, new Date('2027-03-01T07:00:00Z'));
+      assert.equal(outcome.sent, 0);
+      assert.equal(await count(), before);
+    } finally {
+      await t().db.update(tenants).set({ remindersEnabled: false }).where(eq(tenants.id, tenant!.id));
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { AppError } from '../../platform/errors.js';
+import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { emptyForm, type FormState } from '../../platform/ui/form.js';
+import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
+import type { Tenant } from '../tenants/service.js';
+import { berlinDate } from '../../platform/dates.js';
+import { recipientsOf } from './reminders.js';
+import { canSeeAttention, loadAttention, updateAttentionSettings } from './service.js';
+import { indicatorsAvailable } from './sources.js';
+import { AttentionContent } from './views/attention-page.js';
+
+const settingsForm = (tenant: Tenant): FormState =>
+  emptyForm({ silentAfterMonths: tenant.silentAfterMonths, remindersEnabled: tenant.remindersEnabled ? 'on' : '', version: tenant.version });
+
+/** The Kommune of the attention page: Koordination only (other members 403, outsiders 404). */
+async function scope(c: Ctx) {
+  const { tenant, user } = await tenantForApp(c);
+  if (!canSeeAttention(user, tenant.id)) throw new AppError('forbidden');
+  return { tenant, user };
+}
+
+async function page(c: Ctx, tenant: Tenant, opts: { settings?: FormState; conflict?: boolean } = {}, status = 200) {
+  const t = c.get('t');
+  const db = dbOf(c);
+  const { config } = c.get('services');
+  const today = berlinDate(new Date());
+  const { edition, list, ignoredStatuses } = await loadAttention(db, tenant, today);
+  const recipients = tenant.remindersEnabled && edition ? await recipientsOf(db, tenant.id, list) : [];
+  return render(
+    c,
+    <AppPage c={c} tenant={tenant} title={t('attention.title')} section="attention">
+      <AttentionContent
+        t={t}
+        base={appBase(tenant)}
+        csrfToken={c.get('csrfToken')}
+        edition={edition}
+        list={list}
+        ignoredStatuses={ignoredStatuses}
+        indicatorsAvailable={indicatorsAvailable}
+        settings={opts.settings ?? settingsForm(tenant)}
+        remindersEnabled={tenant.remindersEnabled}
+        smtpConfigured={!!config.smtp}
+        recipients={recipients}
+        conflict={opts.conflict}
+      />
+    </AppPage>,
+    status,
+  );
+}
+
+export function attentionRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/app/k/:slug/aufmerksamkeit', async (c) => {
+    const { tenant } = await scope(c);
+    return page(c, tenant);
+  });
+
+  app.post('/app/k/:slug/aufmerksamkeit/einstellungen', async (c) => {
+    const { tenant, user } = await scope(c);
+    const body = await formBody(c);
+    try {
+      await updateAttentionSettings({ db: dbOf(c), user }, tenant.id, body);
+      return redirectWithFlash(c, `${appBase(tenant)}/aufmerksamkeit#einstellungen`, c.get('t')('attention.settings.saved'));
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      if (e.code === 'validation_failed') return page(c, tenant, { settings: { values: { ...body, version: body.version }, errors: e.fieldErrors } }, 422);
+      if (e.code === 'edit_conflict') {
+        // Show what is saved now; what this person typed is kept in the form with the new version.
+        const current = await tenantForApp(c);
+        return page(c, current.tenant, { settings: { values: { ...body, version: current.tenant.version }, errors: [] }, conflict: true }, 409);
+      }
+      throw e;
+    }
+  });
+
+  return app;
+}

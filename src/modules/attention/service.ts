@@ -1,0 +1,113 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
+import { expectedVersion, germanNumber, parseInput } from '../../platform/validation.js';
+import { actors } from '../actors/schema.js';
+import { adoptedEdition, type Edition } from '../concepts/editions.js';
+import { measures, measureStatuses, type MeasureStatus } from '../measures/schema.js';
+import { checkbox, statusRulesOf } from '../progress/rules.js';
+import { measureUpdates } from '../progress/schema.js';
+import { isCoordinator } from '../tenants/policy.js';
+import { tenants } from '../tenants/schema.js';
+import { tenantById, type Tenant } from '../tenants/service.js';
+import { attentionList, type AttentionList, type AttentionMeasure } from './rules.js';
+import { indicatorsOf, nextUpdateOf } from './sources.js';
+
+/** The attention list and its settings are the Koordination's. */
+export const canSeeAttention = isCoordinator;
+export const canChangeAttentionSettings = isCoordinator;
+
+/** The measures of an edition with their lead and the date of their latest Sachstandsmeldung. */
+export async function attentionMeasures(db: Db, tenantId: string, editionId: string): Promise<AttentionMeasure[]> {
+  const last = db
+    .select({ measureId: measureUpdates.measureId, lastReportedOn: sql<string>`max(${measureUpdates.reportedOn})::text`.as('last_reported_on') })
+    .from(measureUpdates)
+    .where(eq(measureUpdates.tenantId, tenantId))
+    .groupBy(measureUpdates.measureId)
+    .as('last_updates');
+  return db
+    .select({
+      id: measures.id,
+      number: measures.number,
+      title: measures.title,
+      status: measures.status,
+      horizon: measures.horizon,
+      endDate: measures.endDate,
+      leadActorId: measures.leadActorId,
+      leadActorName: actors.name,
+      lastReportedOn: last.lastReportedOn,
+    })
+    .from(measures)
+    .leftJoin(actors, and(eq(actors.tenantId, measures.tenantId), eq(actors.id, measures.leadActorId)))
+    .leftJoin(last, eq(last.measureId, measures.id))
+    .where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, editionId)));
+}
+
+export interface Attention {
+  edition: Edition | undefined;
+  list: AttentionList;
+  /** Statuses whose measures the list leaves out (those that do not count in roll-ups, e.g. entfallen). */
+  ignoredStatuses: MeasureStatus[];
+}
+
+/** Everything the attention list needs, read for one Kommune, judged as of `today`. */
+export async function loadAttention(db: Db, tenant: Tenant, today: string): Promise<Attention> {
+  const edition = await adoptedEdition(db, tenant.id);
+  const rules = await statusRulesOf(db, tenant.id);
+  const ignoredStatuses = measureStatuses.filter((s) => !rules[s].countsInRollup);
+  const rows = edition ? await attentionMeasures(db, tenant.id, edition.id) : [];
+  const indicators = edition ? await indicatorsOf(db, tenant.id, edition.id, today) : [];
+  const list = attentionList(
+    {
+      edition: edition && { id: edition.id, title: edition.title, adoptedOn: edition.adoptedOn },
+      measures: rows.filter((m) => !ignoredStatuses.includes(m.status)),
+      indicators,
+      silentAfterMonths: tenant.silentAfterMonths,
+      nextUpdate: edition ? nextUpdateOf(tenant, edition, today) : undefined,
+    },
+    today,
+  );
+  return { edition, list, ignoredStatuses };
+}
+
+export const silentMonthsRange = { min: 1, max: 36 } as const;
+
+export const attentionSettingsInput = z.object({
+  silentAfterMonths: z.preprocess(
+    germanNumber,
+    z
+      .number({ error: 'validation.silent_months_range' })
+      .int('validation.silent_months_range')
+      .min(silentMonthsRange.min, 'validation.silent_months_range')
+      .max(silentMonthsRange.max, 'validation.silent_months_range'),
+  ),
+  remindersEnabled: checkbox,
+  version: expectedVersion(),
+});
+
+/** Koordination sets after how many months a measure counts as silent and whether reminders go out. */
+export async function updateAttentionSettings(ctx: CommandContext, tenantId: string, input: unknown): Promise<Tenant> {
+  authorize(canChangeAttentionSettings(ctx.user, tenantId));
+  const data = parseInput(attentionSettingsInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const before = await tenantById(tx, tenantId);
+    const rows = await tx
+      .update(tenants)
+      .set({ silentAfterMonths: data.silentAfterMonths, remindersEnabled: data.remindersEnabled, version: before.version + 1 })
+      .where(and(eq(tenants.id, tenantId), eq(tenants.version, data.version)))
+      .returning();
+    assertNotStale(rows, before.version);
+    const after = found(rows[0]);
+    await recordAudit(tx, ctx.user, {
+      tenantId,
+      action: 'update',
+      entityType: 'tenant',
+      entityId: tenantId,
+      before: { silentAfterMonths: before.silentAfterMonths, remindersEnabled: before.remindersEnabled },
+      after: { silentAfterMonths: after.silentAfterMonths, remindersEnabled: after.remindersEnabled },
+    });
+    return after;
+  });
+}

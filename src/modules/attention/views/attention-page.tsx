@@ -1,0 +1,286 @@
+import type { Edition } from '../../concepts/editions.js';
+import type { MeasureStatus } from '../../measures/schema.js';
+import { DataTable, Alert } from '../../../platform/ui/components.js';
+import { Button, Csrf, ErrorSummary, TextField, type FormState } from '../../../platform/ui/form.js';
+import { formatDate, formatDateTime, formatNumber, type T } from '../../../platform/i18n/i18n.js';
+import { conceptUpdateWarningMonths, horizonYears, type AttentionList } from '../rules.js';
+import { reminderIntervalDays, type Recipient } from '../reminders.js';
+
+export interface AttentionPageProps {
+  t: T;
+  base: string;
+  csrfToken: string;
+  edition: Edition | undefined;
+  list: AttentionList;
+  ignoredStatuses: MeasureStatus[];
+  indicatorsAvailable: boolean;
+  settings: FormState;
+  remindersEnabled: boolean;
+  smtpConfigured: boolean;
+  recipients: Recipient[];
+  conflict?: boolean;
+}
+
+const date = (iso: string | null | undefined) => formatDate('de', iso);
+
+/** The Koordination's dashboard: overdue and silent measures, indicators behind target, the next Fortschreibung. */
+export function AttentionContent(p: AttentionPageProps) {
+  const { t, list } = p;
+  const measureLink = (id: string, label: string) => <a href={`${p.base}/massnahmen/${id}`}>{label}</a>;
+  const count = (n: number) => formatNumber('de', n);
+  return (
+    <div class="stack">
+      <h1 class="kern-heading-large">{t('attention.title')}</h1>
+      {p.edition ? (
+        <p>{t('attention.intro', { date: date(list.today), edition: p.edition.title, adopted: date(p.edition.adoptedOn) })}</p>
+      ) : (
+        <Alert variant="info" title={t('attention.no_edition')} />
+      )}
+
+      <nav aria-labelledby="attention-summary">
+        <h2 id="attention-summary" class="kern-heading-medium">
+          {t('attention.summary_heading')}
+        </h2>
+        <ul data-list="summary">
+          <li>
+            <a href="#ueberfaellig">{t('attention.overdue.heading')}</a>: <span data-count="overdue">{count(list.overdue.length)}</span>
+          </li>
+          <li>
+            <a href="#ohne-meldung">{t('attention.silent.heading_months', { months: list.silentAfterMonths })}</a>:{' '}
+            <span data-count="silent">{count(list.silent.length)}</span>
+          </li>
+          <li>
+            <a href="#indikatoren">{t('attention.indicators.heading')}</a>:{' '}
+            <span data-count="indicators">{p.indicatorsAvailable ? count(list.indicators.length) : t('attention.indicators.not_available_short')}</span>
+          </li>
+          <li>
+            <a href="#fortschreibung">{t('attention.update.heading')}</a>:{' '}
+            <span data-count="update">
+              {list.conceptUpdate ? t(list.conceptUpdate.overdue ? 'attention.update.short_overdue' : 'attention.update.short_due', { date: date(list.conceptUpdate.due) }) : t('attention.update.short_none')}
+            </span>
+          </li>
+        </ul>
+      </nav>
+
+      <section aria-labelledby="ueberfaellig">
+        <h2 id="ueberfaellig" class="kern-heading-medium" tabindex={-1}>
+          {t('attention.overdue.heading')} ({count(list.overdue.length)})
+        </h2>
+        {list.overdue.length ? (
+          <DataTable
+            caption={t('attention.overdue.caption')}
+            headers={[t('measure.number'), t('attention.col.measure'), t('measure.lead'), t('measure.status'), t('attention.overdue.due'), t('attention.overdue.days')]}
+          >
+            {list.overdue.map((o) => (
+              <tr data-measure={o.measure.id}>
+                <td>{o.measure.number}</td>
+                <th scope="row">{measureLink(o.measure.id, o.measure.title)}</th>
+                <td>{o.measure.leadActorName ?? '–'}</td>
+                <td>{t(`measure_status.${o.measure.status}`)}</td>
+                <td>
+                  {date(o.due)}
+                  <br />
+                  <span class="muted">
+                    {o.basis === 'end_date' ? t('attention.overdue.basis_end') : t('attention.overdue.basis_horizon', { horizon: t(`horizon.${o.measure.horizon}`) })}
+                  </span>
+                </td>
+                <td>{count(o.daysOverdue)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : (
+          <p>{t('attention.overdue.none')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="ohne-meldung">
+        <h2 id="ohne-meldung" class="kern-heading-medium" tabindex={-1}>
+          {t('attention.silent.heading_months', { months: list.silentAfterMonths })} ({count(list.silent.length)})
+        </h2>
+        {list.silent.length ? (
+          <DataTable
+            caption={t('attention.silent.caption', { months: list.silentAfterMonths })}
+            headers={[t('measure.number'), t('attention.col.measure'), t('measure.lead'), t('measure.status'), t('attention.silent.last'), t('attention.silent.months')]}
+          >
+            {list.silent.map((s) => (
+              <tr data-measure={s.measure.id}>
+                <td>{s.measure.number}</td>
+                <th scope="row">{measureLink(s.measure.id, s.measure.title)}</th>
+                <td>{s.measure.leadActorName ?? '–'}</td>
+                <td>{t(`measure_status.${s.measure.status}`)}</td>
+                <td>{s.neverReported ? t('attention.silent.never', { date: date(s.since) }) : date(s.since)}</td>
+                <td>{count(s.months)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : (
+          <p>{t('attention.silent.none')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="indikatoren">
+        <h2 id="indikatoren" class="kern-heading-medium" tabindex={-1}>
+          {t('attention.indicators.heading')}
+          {p.indicatorsAvailable ? ` (${count(list.indicators.length)})` : ''}
+        </h2>
+        {!p.indicatorsAvailable ? (
+          <p>{t('attention.indicators.not_available')}</p>
+        ) : list.indicators.length ? (
+          <DataTable
+            caption={t('attention.indicators.caption')}
+            headers={[t('attention.indicators.name'), t('attention.indicators.owner'), t('attention.indicators.target'), t('attention.indicators.latest')]}
+          >
+            {list.indicators.map((i) => (
+              <tr>
+                <th scope="row">{i.name}</th>
+                <td>{i.measureId ? measureLink(i.measureId, i.ownerLabel) : i.ownerLabel}</td>
+                <td>
+                  {i.targetValue == null ? '–' : `${formatNumber('de', i.targetValue)}${i.unit ? ` ${i.unit}` : ''}`}
+                  {i.targetYear ? ` (${i.targetYear})` : ''}
+                </td>
+                <td>
+                  {i.latestValue == null ? t('attention.indicators.no_value') : `${formatNumber('de', i.latestValue)}${i.unit ? ` ${i.unit}` : ''}`}
+                  {i.latestOn ? ` (${date(i.latestOn)})` : ''}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : (
+          <p>{t('attention.indicators.none')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="fortschreibung">
+        <h2 id="fortschreibung" class="kern-heading-medium" tabindex={-1}>
+          {t('attention.update.heading')}
+        </h2>
+        <p data-update={list.conceptUpdate ? (list.conceptUpdate.overdue ? 'overdue' : 'due') : 'none'}>
+          {list.conceptUpdate
+            ? list.conceptUpdate.overdue
+              ? t('attention.update.overdue', { date: date(list.conceptUpdate.due), days: count(-list.conceptUpdate.days) })
+              : t('attention.update.due', { date: date(list.conceptUpdate.due), days: count(list.conceptUpdate.days) })
+            : t('attention.update.none', { months: conceptUpdateWarningMonths })}
+        </p>
+      </section>
+
+      <Reminders {...p} />
+
+      <section aria-labelledby="regeln">
+        <h2 id="regeln" class="kern-heading-medium">
+          {t('attention.rules.heading')}
+        </h2>
+        <ul>
+          <li>{t('attention.rules.overdue')}</li>
+          <li>{t('attention.rules.horizon', { kurz: horizonYears.kurz, mittel: horizonYears.mittel, lang: horizonYears.lang })}</li>
+          <li>{t('attention.rules.silent', { months: list.silentAfterMonths })}</li>
+          {p.ignoredStatuses.length ? <li>{t('attention.rules.ignored', { statuses: p.ignoredStatuses.map((s) => `„${t(`measure_status.${s}`)}“`).join(', ') })}</li> : null}
+          <li>{t('attention.rules.indicators')}</li>
+          <li>{t('attention.rules.update', { months: conceptUpdateWarningMonths })}</li>
+          <li>{t('attention.rules.sorting')}</li>
+        </ul>
+      </section>
+
+      <Settings {...p} />
+    </div>
+  );
+}
+
+/** Who is (or would be) reminded: shown in the app instead of e-mails when no SMTP server is configured. */
+function Reminders(p: AttentionPageProps) {
+  const { t } = p;
+  return (
+    <section aria-labelledby="erinnerungen">
+      <h2 id="erinnerungen" class="kern-heading-medium">
+        {t('attention.reminders.heading')}
+      </h2>
+      {!p.remindersEnabled ? (
+        <p>{t('attention.reminders.off')}</p>
+      ) : (
+        <>
+          <p>{p.smtpConfigured ? t('attention.reminders.by_mail', { days: reminderIntervalDays }) : t('attention.reminders.in_app')}</p>
+          {p.recipients.length ? (
+            <DataTable
+              caption={t('attention.reminders.caption')}
+              headers={[
+                t('attention.reminders.person'),
+                t('attention.reminders.for'),
+                t('attention.overdue.heading'),
+                t('attention.silent.heading_short'),
+                ...(p.smtpConfigured ? [t('attention.reminders.last_sent')] : []),
+              ]}
+            >
+              {p.recipients.map((r) => (
+                <tr data-recipient={r.email}>
+                  <th scope="row">
+                    {r.name} <span class="muted">({r.email})</span>
+                  </th>
+                  <td>{r.role === 'koordination' ? t('attention.reminders.whole_list') : t('attention.reminders.actor_measures', { actor: r.actorName ?? '' })}</td>
+                  <td>
+                    <MeasureLinks base={p.base} items={r.content.overdue.map((o) => o.measure)} />
+                  </td>
+                  <td>
+                    <MeasureLinks base={p.base} items={r.content.silent.map((s) => s.measure)} />
+                  </td>
+                  {p.smtpConfigured ? <td>{r.lastSentAt ? formatDateTime('de', r.lastSentAt) : t('attention.reminders.never_sent')}</td> : null}
+                </tr>
+              ))}
+            </DataTable>
+          ) : (
+            <p>{t('attention.reminders.none')}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A count, and for a few measures their numbers as links (the rest is in the lists above). */
+function MeasureLinks(p: { base: string; items: { id: string; number: string; title: string }[] }) {
+  if (p.items.length === 0) return <>0</>;
+  const shown = p.items.slice(0, 5);
+  return (
+    <>
+      {formatNumber('de', p.items.length)}:{' '}
+      {shown.map((m, i) => (
+        <>
+          {i > 0 ? ', ' : ''}
+          <a href={`${p.base}/massnahmen/${m.id}`} title={m.title}>
+            {m.number}
+          </a>
+        </>
+      ))}
+      {p.items.length > shown.length ? ' …' : ''}
+    </>
+  );
+}
+
+function Settings(p: AttentionPageProps) {
+  const { t } = p;
+  const ticked = ['on', '1', 'true', 'ja', true].includes(p.settings.values.remindersEnabled as string | boolean);
+  const labels = { silentAfterMonths: t('attention.settings.silent_months'), remindersEnabled: t('attention.settings.reminders') };
+  return (
+    <section aria-labelledby="einstellungen">
+      <h2 id="einstellungen" class="kern-heading-medium">
+        {t('attention.settings.heading')}
+      </h2>
+      {p.conflict ? <Alert variant="warning" title={t('attention.settings.conflict')} /> : null}
+      <ErrorSummary t={t} errors={p.settings.errors} labels={labels} />
+      <form method="post" action={`${p.base}/aufmerksamkeit/einstellungen`} class="stack" novalidate>
+        <Csrf token={p.csrfToken} />
+        <input type="hidden" name="version" value={String(p.settings.values.version ?? '')} />
+        <TextField t={t} form={p.settings} name="silentAfterMonths" label={labels.silentAfterMonths} hint={t('attention.settings.silent_months_hint')} inputmode="numeric" required />
+        <div class="kern-form-check">
+          <input class="kern-form-check__checkbox" type="checkbox" id="f-remindersEnabled" name="remindersEnabled" value="on" checked={ticked} aria-describedby="f-remindersEnabled-hint" />
+          <label class="kern-label" for="f-remindersEnabled">
+            {labels.remindersEnabled}
+          </label>
+          <div class="kern-hint" id="f-remindersEnabled-hint">
+            {t('attention.settings.reminders_hint', { days: reminderIntervalDays })}
+            {p.smtpConfigured ? '' : ` ${t('attention.settings.reminders_hint_no_smtp')}`}
+          </div>
+        </div>
+        <Button>{t('attention.settings.save')}</Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../../db/client.js';
+import { translator } from '../../../platform/i18n/i18n.js';
+import { actors } from '../../actors/schema.js';
+import { measures } from '../../measures/schema.js';
+import { linksOf } from '../../measures/service.js';
+import { germanDate, germanDecimal } from '../../measures/transfer/columns.js';
+import { tenants } from '../../tenants/schema.js';
+import { editionById } from '../editions.js';
+import { fields, goals, guidelines } from '../schema.js';
+import { normaliseTitle, type EditionSnapshot, type Ref, type SnapshotItem } from './diff.js';
+
+type LineageTable = 'guidelines' | 'fields' | 'goals' | 'measures';
+const { searchVector: _searchVector, ...measureColumns } = getTableColumns(measures);
+
+/**
+ * The first item of each item's predecessor chain (itself without predecessor). A chain whose
+ * predecessor was deleted ends at the deleted id, the same for every descendant.
+ */
+async function lineageRoots(db: Db, table: LineageTable, tenantId: string, editionId: string): Promise<Map<string, string>> {
+  const t = sql.raw(table);
+  const rows = await queryRows<{ item: string; root: string }>(
+    db,
+    sql`with recursive chain(item, cur, pred, depth) as (
+          select id, id, predecessor_id, 0 from ${t} where tenant_id = ${tenantId} and edition_id = ${editionId}
+          union all
+          select c.item, p.id, p.predecessor_id, c.depth + 1
+            from chain c join ${t} p on p.tenant_id = ${tenantId} and p.id = c.pred
+           where c.depth < 100
+        )
+        select distinct on (item) item, coalesce(pred, cur) as root from chain order by item, depth desc`,
+  );
+  return new Map(rows.map((r) => [r.item, r.root]));
+}
+
+const decimal = (v: string | null) => (v == null ? '' : germanDecimal(Number(v)));
+const joined = (xs: string[]) => xs.filter(Boolean).join('; ');
+const byName = (a: string, b: string) => a.localeCompare(b, 'de');
+
+/** An edition as the diff sees it: every item with display values in German and what it refers to. */
+export async function editionSnapshot(db: Db, tenantId: string, editionId: string): Promise<EditionSnapshot> {
+  const t = translator('de');
+  const edition = await editionById(db, tenantId, editionId);
+  const scope = <T extends { tenantId: any; editionId: any }>(x: T) => and(eq(x.tenantId, tenantId), eq(x.editionId, editionId));
+  // Sequential: inside a transaction all queries share one connection.
+  const gl = await db.select().from(guidelines).where(scope(guidelines)).orderBy(asc(guidelines.position));
+  const fl = await db.select().from(fields).where(scope(fields)).orderBy(asc(fields.position));
+  const gs = await db
+    .select({ id: goals.id, fieldId: goals.fieldId, kind: goals.kind, number: goals.number, position: goals.position, title: goals.title, description: goals.description })
+    .from(goals)
+    .where(scope(goals))
+    .orderBy(asc(goals.position));
+  const ms = await db.select(measureColumns).from(measures).where(scope(measures)).orderBy(asc(measures.position));
+  const links = await linksOf(db, tenantId, ms.map((m) => m.id));
+  const roots = {
+    guidelines: await lineageRoots(db, 'guidelines', tenantId, editionId),
+    fields: await lineageRoots(db, 'fields', tenantId, editionId),
+    goals: await lineageRoots(db, 'goals', tenantId, editionId),
+    measures: await lineageRoots(db, 'measures', tenantId, editionId),
+  };
+  const actorIds = [...new Set(ms.flatMap((m) => [...(m.leadActorId ? [m.leadActorId] : []), ...(links.get(m.id)?.partnerActorIds ?? [])]))];
+  const actorName = new Map(
+    actorIds.length ? (await db.select({ id: actors.id, name: actors.name }).from(actors).where(and(eq(actors.tenantId, tenantId), inArray(actors.id, actorIds)))).map((a) => [a.id, a.name]) : [],
+  );
+  const placeIds = [...new Set(ms.flatMap((m) => links.get(m.id)?.municipalityIds ?? []))];
+  const placeName = new Map(placeIds.length ? (await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(inArray(tenants.id, placeIds))).map((p) => [p.id, p.name]) : []);
+
+  const rootOf = (kind: LineageTable, id: string) => roots[kind].get(id) ?? id;
+  const fieldById = new Map(fl.map((f) => [f.id, f]));
+  const goalById = new Map(gs.map((g, i) => [g.id, { ...g, i }]));
+  // Measures are shown by Themenfeld, then position; the diff sorts by number anyway.
+  const fieldPosition = (id: string) => fieldById.get(id)?.position ?? 0;
+  const fieldRef = (id: string): Ref => ({ root: rootOf('fields', id), key: normaliseTitle(fieldById.get(id)?.title ?? id) });
+  const goalRef = (id: string): Ref => ({ root: rootOf('goals', id), key: goalById.get(id)?.number ?? id });
+  const idRef = (id: string): Ref => ({ root: id, key: id });
+
+  const guidelineItems: SnapshotItem[] = gl.map((g) => ({
+    id: g.id,
+    root: rootOf('guidelines', g.id),
+    key: normaliseTitle(g.title),
+    number: String(g.position),
+    title: g.title,
+    values: { title: g.title, text: g.text },
+    refs: {},
+  }));
+  const fieldItems: SnapshotItem[] = fl.map((f) => ({
+    id: f.id,
+    root: rootOf('fields', f.id),
+    key: normaliseTitle(f.title),
+    number: String(f.position),
+    title: f.title,
+    values: { title: f.title, description: f.description, isCrossCutting: t(f.isCrossCutting ? 'form.yes' : 'form.no') },
+    refs: {},
+  }));
+  const goalItems: SnapshotItem[] = gs.map((g) => ({
+    id: g.id,
+    root: rootOf('goals', g.id),
+    key: g.number.trim(),
+    number: g.number,
+    title: g.title,
+    values: { number: g.number, kind: t(`goal_kind.${g.kind}`), field: fieldById.get(g.fieldId)?.title ?? '', title: g.title, description: g.description },
+    refs: { field: [fieldRef(g.fieldId)] },
+  }));
+  const measureItems: SnapshotItem[] = [...ms]
+    .sort((a, b) => fieldPosition(a.fieldId) - fieldPosition(b.fieldId) || a.position - b.position)
+    .map((m) => {
+      const l = links.get(m.id) ?? { goalIds: [], partnerActorIds: [], crossCuttingIds: [], municipalityIds: [] };
+      const goalIds = [...l.goalIds].sort((a, b) => (goalById.get(a)?.i ?? 0) - (goalById.get(b)?.i ?? 0));
+      const crossIds = [...l.crossCuttingIds].sort((a, b) => fieldPosition(a) - fieldPosition(b));
+      return {
+        id: m.id,
+        root: rootOf('measures', m.id),
+        key: m.number.trim(),
+        number: m.number,
+        title: m.title,
+        values: {
+          number: m.number,
+          field: fieldById.get(m.fieldId)?.title ?? '',
+          goals: joined(goalIds.map((id) => { const g = goalById.get(id); return g ? `${g.number} ${g.title}` : ''; })),
+          title: m.title,
+          description: m.description,
+          targetGroups: joined([...m.targetGroups].sort(byName)),
+          lead: m.leadActorId ? actorName.get(m.leadActorId) ?? '' : '',
+          partners: joined(l.partnerActorIds.map((id) => actorName.get(id) ?? '').sort(byName)),
+          horizon: t(`horizon.${m.horizon}`),
+          startDate: germanDate(m.startDate),
+          endDate: germanDate(m.endDate),
+          priority: t(`priority.${m.priority}`),
+          staffFte: decimal(m.staffFte),
+          costEur: decimal(m.costEur),
+          fundingSource: m.fundingSource ?? '',
+          indicator: m.indicator ?? '',
+          targetValue: m.targetValue ?? '',
+          status: t(`measure_status.${m.status}`),
+          progress: m.progress == null ? '' : `${m.progress} %`,
+          weight: decimal(m.weight),
+          crossCutting: joined(crossIds.map((id) => fieldById.get(id)?.title ?? '')),
+          sdgs: joined([...m.sdgs].sort((a, b) => a - b).map((n) => t(`sdg.${n}`))),
+          municipalities: joined(l.municipalityIds.map((id) => placeName.get(id) ?? '').sort(byName)),
+        },
+        refs: {
+          field: [fieldRef(m.fieldId)],
+          goals: goalIds.map(goalRef),
+          lead: m.leadActorId ? [idRef(m.leadActorId)] : [],
+          partners: l.partnerActorIds.map(idRef),
+          crossCutting: crossIds.map(fieldRef),
+          municipalities: l.municipalityIds.map(idRef),
+        },
+      };
+    });
+  return {
+    edition: { id: edition.id, title: edition.title, status: edition.status, adoptedOn: edition.adoptedOn },
+    guidelines: guidelineItems,
+    fields: fieldItems,
+    goals: goalItems,
+    measures: measureItems,
+  };
+}

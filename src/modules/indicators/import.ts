@@ -1,0 +1,220 @@
+import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize, type CommandContext } from '../../platform/commands.js';
+import type { Db } from '../../db/client.js';
+import { editionById } from '../concepts/editions.js';
+import { fold, germanDate, parseDate } from '../measures/transfer/columns.js';
+import { readTable, type RawTable } from '../measures/transfer/parse.js';
+import { fileProblem, importRejected, type ImportProblem } from '../measures/transfer/problems.js';
+import type { ExportTable } from '../measures/transfer/export.js';
+import { todayInGermany } from '../progress/input.js';
+import { indicatorValues } from '../progress/schema.js';
+import { maxMagnitude, numberOf } from './input.js';
+import { canManageSomeIndicators } from './policy.js';
+import { assertMonitoringOpen, listIndicators, manageableIds, toValue, valuesByIndicator, type Indicator } from './service.js';
+
+/**
+ * Values of many indicators from a spreadsheet (.xlsx or ;-separated .csv): one row per value,
+ * columns Indikator (name) or Indikator-ID, Datum, Wert, Anmerkung. German numbers and dates.
+ * All or nothing: one wrong row refuses the whole file with every problem listed (row and
+ * column as in Excel). A value for an indicator and date that already exists is replaced.
+ *
+ * Reading the file and refusing it reuse the measure import's pieces (parse.ts, problems.ts,
+ * fold/parseDate from columns.ts); only the columns are the indicators' own.
+ */
+export type ValueColumn = 'id' | 'name' | 'date' | 'value' | 'note';
+
+/** The headings the import accepts (first = the one the export writes); compared folded. */
+export const valueColumns: { key: ValueColumn; heading: string; aliases: string[] }[] = [
+  { key: 'id', heading: 'Indikator-ID', aliases: ['ID', 'Indikator ID', 'IndikatorID'] },
+  { key: 'name', heading: 'Indikator', aliases: ['Indikatorname', 'Name des Indikators', 'Kennzahl', 'Indikatoren'] },
+  { key: 'date', heading: 'Datum', aliases: ['Stichtag', 'Messdatum', 'Stand', 'Jahr'] },
+  { key: 'value', heading: 'Wert', aliases: ['Messwert', 'Istwert', 'Ist-Wert', 'Werte'] },
+  { key: 'note', heading: 'Anmerkung', aliases: ['Anmerkungen', 'Bemerkung', 'Bemerkungen', 'Notiz', 'Kommentar', 'Hinweis'] },
+];
+const byHeading = new Map<string, ValueColumn>();
+for (const c of valueColumns) for (const h of [c.heading, ...c.aliases]) byHeading.set(fold(h), c.key);
+const headingOf = (key: ValueColumn) => valueColumns.find((c) => c.key === key)!.heading;
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ValueImportResult {
+  created: number;
+  replaced: number;
+  unchanged: number;
+}
+
+interface PlannedValue {
+  row: number;
+  indicator: Indicator;
+  measuredOn: string;
+  value: number;
+  note: string;
+}
+
+/** "31.12.2025", "2025-12-31", an Excel date, or just a year ("2025" = 31.12.2025, a Stichtag). */
+export function valueDate(text: string): string | null | undefined {
+  const v = text.trim();
+  if (/^\d{4}$/.test(v)) {
+    const y = Number(v);
+    return y >= 1990 && y <= 2100 ? `${y}-12-31` : undefined;
+  }
+  return parseDate(v);
+}
+
+/**
+ * A number cell of an .xlsx arrives as JavaScript writes it ("1.234" is one point two three four);
+ * everything typed as text, and every CSV cell, is read the German way ("1.234" = 1234).
+ */
+export function readNumber(text: string, fromXlsx: boolean): unknown {
+  if (fromXlsx && /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(text)) return Number(text);
+  return numberOf(text);
+}
+
+/** Finds the columns; problems for missing or doubled ones. */
+function mapColumns(table: RawTable): { index: Partial<Record<ValueColumn, number>>; problems: ImportProblem[] } {
+  const index: Partial<Record<ValueColumn, number>> = {};
+  const problems: ImportProblem[] = [];
+  table.headings.forEach((h, i) => {
+    const key = byHeading.get(fold(h));
+    if (!key) return;
+    if (index[key] !== undefined) {
+      problems.push({ row: table.headerRow, column: h, messageKey: 'transfer.error.column_twice', params: { other: table.headings[index[key]!]! } });
+      return;
+    }
+    index[key] = i;
+  });
+  if (index.id === undefined && index.name === undefined) problems.push({ row: table.headerRow, column: headingOf('name'), messageKey: 'indicators.import.error.indicator_column_missing' });
+  for (const key of ['date', 'value'] as const) {
+    if (index[key] === undefined) problems.push({ row: table.headerRow, column: headingOf(key), messageKey: 'transfer.error.column_missing' });
+  }
+  return { index, problems };
+}
+
+/**
+ * Checks every row against the edition's indicators and the user's rights; returns the planned
+ * values or throws `import_rejected` with every problem.
+ */
+async function plan(db: Db, user: CommandContext['user'], tenantId: string, editionId: string, table: RawTable, fromXlsx: boolean): Promise<PlannedValue[]> {
+  const { index, problems } = mapColumns(table);
+  if (problems.length) throw importRejected(problems);
+  if (table.rows.length === 0) throw importRejected([fileProblem('indicators.import.error.no_rows')]);
+
+  const list = await listIndicators(db, tenantId, editionId);
+  const allowed = await manageableIds(db, user, tenantId, list);
+  const byId = new Map(list.map((i) => [i.id, i]));
+  const byName = new Map<string, Indicator[]>();
+  for (const i of list) byName.set(fold(i.name), [...(byName.get(fold(i.name)) ?? []), i]);
+  const today = todayInGermany();
+  const heading = (key: ValueColumn) => table.headings[index[key]!] ?? headingOf(key);
+  const seen = new Map<string, number>();
+  const planned: PlannedValue[] = [];
+
+  let filled = 0;
+  for (const { row, cells } of table.rows) {
+    const cell = (key: ValueColumn) => (index[key] === undefined ? '' : (cells[index[key]!] ?? '').trim());
+    // Rows of the template that name an indicator but carry no value yet are passed over.
+    if (!cell('date') && !cell('value') && !cell('note')) continue;
+    filled++;
+    const problem = (key: ValueColumn, messageKey: string, params?: Record<string, string | number>) => problems.push({ row, column: heading(key), messageKey, params });
+
+    // Which indicator: the id wins when both are given (names may repeat).
+    let indicator: Indicator | undefined;
+    const id = cell('id');
+    const name = cell('name');
+    if (id) {
+      indicator = byId.get(id.toLowerCase());
+      if (!indicator) problem('id', 'indicators.import.error.unknown_id', { id });
+    } else if (name) {
+      const matches = byName.get(fold(name)) ?? [];
+      if (matches.length === 1) indicator = matches[0];
+      else problem('name', matches.length ? 'indicators.import.error.ambiguous_name' : 'indicators.import.error.unknown_name', { name });
+    } else problem(index.name !== undefined ? 'name' : 'id', 'indicators.import.error.indicator_missing');
+    if (indicator && !allowed.has(indicator.id)) {
+      problem(id ? 'id' : 'name', 'indicators.import.error.forbidden', { name: indicator.name });
+      indicator = undefined;
+    }
+
+    const dateText = cell('date');
+    const measuredOn = dateText ? valueDate(dateText) : null;
+    if (!dateText) problem('date', 'validation.required');
+    else if (!measuredOn) problem('date', 'indicators.import.error.date', { value: dateText });
+    else if (measuredOn > today) problem('date', 'indicators.import.error.date_in_future', { value: germanDate(measuredOn) });
+
+    const valueText = cell('value');
+    const value = readNumber(valueText, fromXlsx);
+    const isNumber = typeof value === 'number' && Number.isFinite(value);
+    if (!valueText) problem('value', 'validation.required');
+    else if (!isNumber) problem('value', 'indicators.import.error.number', { value: valueText });
+    else if (Math.abs(value) > maxMagnitude) problem('value', 'validation.indicator_number_range');
+
+    const note = cell('note');
+    if (note.length > 1000) problem('note', 'validation.too_big', { max: 1000 });
+
+    if (indicator && measuredOn) {
+      const key = `${indicator.id}|${measuredOn}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) problem('date', 'indicators.import.error.duplicate', { row: earlier });
+      else seen.set(key, row);
+    }
+    if (indicator && measuredOn && isNumber) planned.push({ row, indicator, measuredOn, value: value as number, note });
+  }
+  if (problems.length) throw importRejected(problems);
+  if (filled === 0) throw importRejected([fileProblem('indicators.import.error.no_rows')]);
+  return planned;
+}
+
+/** Reads, checks and (only if every row is fine) writes the values in one transaction. */
+export async function importIndicatorValues(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile): Promise<ValueImportResult> {
+  authorize(canManageSomeIndicators(ctx.user, tenantId));
+  const edition = await editionById(ctx.db, tenantId, editionId);
+  assertMonitoringOpen(edition);
+  const table = await readTable(file.bytes, file.name);
+  return ctx.db.transaction(async (tx) => {
+    const fromXlsx = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
+    const rows = await plan(tx, ctx.user, tenantId, edition.id, table, fromXlsx);
+    const existing = await valuesByIndicator(tx, tenantId, [...new Set(rows.map((r) => r.indicator.id))]);
+    const result: ValueImportResult = { created: 0, replaced: 0, unchanged: 0 };
+    for (const r of rows) {
+      const old = existing.get(r.indicator.id)?.find((v) => v.measuredOn === r.measuredOn);
+      if (old && old.value === r.value && old.note === r.note) {
+        result.unchanged++;
+        continue;
+      }
+      if (old) {
+        const [row] = await tx
+          .update(indicatorValues)
+          .set({ value: String(r.value), note: r.note, createdBy: ctx.user.name, createdAt: new Date() })
+          .where(and(eq(indicatorValues.tenantId, tenantId), eq(indicatorValues.id, old.id)))
+          .returning();
+        await recordAudit(tx, ctx.user, { tenantId, action: 'import', entityType: 'indicator_value', entityId: old.id, before: { ...old, name: r.indicator.name }, after: { ...toValue(row!), name: r.indicator.name } });
+        result.replaced++;
+      } else {
+        const [row] = await tx
+          .insert(indicatorValues)
+          .values({ tenantId, indicatorId: r.indicator.id, measuredOn: r.measuredOn, value: String(r.value), note: r.note, createdBy: ctx.user.name })
+          .returning();
+        await recordAudit(tx, ctx.user, { tenantId, action: 'import', entityType: 'indicator_value', entityId: row!.id, after: { ...toValue(row!), name: r.indicator.name } });
+        result.created++;
+      }
+    }
+    return result;
+  });
+}
+
+/** Every value of the edition's indicators in the import's format: an export and a template at once. */
+export async function valuesTable(db: Db, tenantId: string, editionId: string): Promise<ExportTable> {
+  const list = await listIndicators(db, tenantId, editionId);
+  const values = await valuesByIndicator(db, tenantId, list.map((i) => i.id));
+  const rows: ExportTable['rows'] = [];
+  for (const i of list) {
+    const own = values.get(i.id) ?? [];
+    if (own.length === 0) rows.push([i.id, i.name, null, null, null]);
+    for (const v of own) rows.push([i.id, i.name, { date: v.measuredOn }, v.value, v.note || null]);
+  }
+  return { headings: valueColumns.map((c) => c.heading), rows };
+}
+

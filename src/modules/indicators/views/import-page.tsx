@@ -1,0 +1,138 @@
+import type { FieldError } from '../../../platform/errors.js';
+import type { T } from '../../../platform/i18n/i18n.js';
+import { Button, Csrf, ErrorSummary } from '../../../platform/ui/form.js';
+import type { Edition } from '../../concepts/editions.js';
+import type { ImportProblem } from '../../measures/transfer/problems.js';
+import { ProblemsTable } from '../../measures/transfer/views/problems-table.js';
+import { valueColumns } from '../import.js';
+import type { Indicator } from '../service.js';
+
+/** A labelled file input in KERN's form style (form.tsx has no file field). */
+function FileField(p: { name: string; label: string; hint: string; error?: string | undefined }) {
+  const id = `f-${p.name}`;
+  return (
+    <div class="kern-form-input">
+      <label class="kern-label" for={id}>
+        {p.label}
+      </label>
+      <div class="kern-hint" id={`${id}-hint`}>
+        {p.hint}
+      </div>
+      {p.error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+      <input
+        class={`kern-form-input__input${p.error ? ' kern-form-input__input--error' : ''}`}
+        type="file"
+        id={id}
+        name={p.name}
+        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        required
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={[`${id}-hint`, p.error ? `${id}-error` : ''].filter(Boolean).join(' ')}
+      />
+    </div>
+  );
+}
+
+/** Upload form, the expected columns, the indicators (with ids) the user may report on; after a refused file every problem. */
+export function ImportPage(p: { t: T; base: string; csrfToken: string; edition: Edition; indicators: Indicator[]; problems?: ImportProblem[]; fileError?: FieldError }) {
+  const { t } = p;
+  const eBase = `${p.base}/fassungen/${p.edition.id}`;
+  const problems = p.problems ?? [];
+  const fileOnly = problems.length > 0 && problems.every((x) => x.row === null);
+  const summary: FieldError[] = p.fileError
+    ? [p.fileError]
+    : fileOnly
+      ? problems.map((x) => ({ field: 'datei', messageKey: x.messageKey, params: x.params }))
+      : problems.length
+        ? [{ field: 'fehlerliste', messageKey: 'transfer.problems.summary', params: { count: problems.length } }]
+        : [];
+  const fileError = p.fileError ? t(p.fileError.messageKey, p.fileError.params) : fileOnly ? problems.map((x) => t(x.messageKey, x.params)).join(' ') : undefined;
+  return (
+    <div class="stack">
+      <p class="muted">
+        <a href={eBase}>{p.edition.title}</a> · <a href={`${eBase}/indikatoren`}>{t('indicators.list.title')}</a>
+      </p>
+      <h1 class="kern-heading-large">{t('indicators.import.title')}</h1>
+      <p>{t('indicators.import.intro', { title: p.edition.title })}</p>
+      {summary.length ? (
+        <>
+          <ErrorSummary t={t} errors={summary} labels={{}} />
+          <p>{t('error.import_rejected')}</p>
+        </>
+      ) : null}
+      {fileOnly ? null : <ProblemsTable t={t} problems={problems} />}
+      <form method="post" action={`${eBase}/indikatoren/import`} enctype="multipart/form-data" class="stack">
+        <Csrf token={p.csrfToken} />
+        <FileField name="datei" label={t('indicators.import.file_label')} hint={t('indicators.import.file_hint')} error={fileError} />
+        <div>
+          <Button>{t('indicators.import.submit')}</Button>
+        </div>
+      </form>
+
+      <h2 class="kern-heading-medium">{t('indicators.import.format_title')}</h2>
+      <ul>
+        <li>{t('indicators.import.format_rows')}</li>
+        <li>{t('indicators.import.format_numbers')}</li>
+        <li>{t('indicators.import.format_replace')}</li>
+        <li>{t('transfer.upload.format_all_or_nothing')}</li>
+        <li>
+          {t('indicators.import.format_template')} <a href={`${eBase}/indikatoren/werte.csv`}>{t('indicators.list.download_csv')}</a>
+        </li>
+      </ul>
+      <div class="table-scroll">
+        <table class="data-table">
+          <caption class="kern-title">{t('indicators.import.columns_caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('transfer.columns.heading')}</th>
+              <th scope="col">{t('transfer.columns.aliases')}</th>
+              <th scope="col">{t('transfer.columns.content')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {valueColumns.map((c) => (
+              <tr>
+                <th scope="row">{c.heading}</th>
+                <td>{c.aliases.join(', ')}</td>
+                <td>{t(`indicators.import.column.${c.key}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 class="kern-heading-medium">{t('indicators.import.indicators_title')}</h2>
+      {p.indicators.length ? (
+        <div class="table-scroll">
+          <table class="data-table">
+            <caption class="visually-hidden">{t('indicators.import.indicators_title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('indicators.list.indicator')}</th>
+                <th scope="col">{t('indicators.id')}</th>
+                <th scope="col">{t('indicator.fact.unit')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.indicators.map((i) => (
+                <tr>
+                  <th scope="row">{i.name}</th>
+                  <td>
+                    <code>{i.id}</code>
+                  </td>
+                  <td>{i.unit || '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t('indicators.import.no_indicators')}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { recordAudit } from '../../../platform/audit/record.js';
+import { membershipIn, type CurrentUser } from '../../../platform/auth/current-user.js';
+import { authorize, type CommandContext } from '../../../platform/commands.js';
+import { AppError } from '../../../platform/errors.js';
+import { editionById, type Edition } from '../../concepts/editions.js';
+import { readTable } from '../../measures/transfer/parse.js';
+import { importRejected, type ImportProblem } from '../../measures/transfer/problems.js';
+import { isCoordinator } from '../../tenants/policy.js';
+import { todayInGermany } from '../input.js';
+import { recordMeasureUpdate } from '../updates.js';
+import { statusColumnByKey, type StatusColumnKey } from './columns.js';
+import { planStatusImport, type StatusChange, type StatusPlan } from './plan.js';
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Who may import a status table at all: Koordination, and people reporting for an actor
+ * (Fachdienst/Redaktion, Partner). Which rows they may change decides the policy per measure.
+ */
+export function canImportStatus(user: CurrentUser | null, tenantId: string): boolean {
+  if (isCoordinator(user, tenantId)) return true;
+  const m = membershipIn(user, tenantId);
+  return (m?.role === 'redaktion' || m?.role === 'partner') && !!m.actorId;
+}
+
+/** Sachstand is reported in open and adopted editions, never in a superseded one. */
+export function assertEditionReportable(edition: Edition) {
+  if (edition.status === 'abgeloest') throw new AppError('conflict', 'bulk_status.error.edition_superseded');
+}
+
+/** What importing the file would record (nothing is written); refused with every problem. */
+export async function previewStatusImport(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, today = todayInGermany()): Promise<StatusPlan> {
+  authorize(canImportStatus(ctx.user, tenantId));
+  assertEditionReportable(await editionById(ctx.db, tenantId, editionId));
+  const plan = await planStatusImport(ctx.db, ctx.user, tenantId, editionId, await readTable(file.bytes, file.name), today);
+  if (plan.problems.length) throw importRejected(plan.problems);
+  return plan;
+}
+
+export interface StatusImportOutcome {
+  recorded: number;
+  unchanged: number;
+}
+
+/**
+ * Records one Sachstandsmeldung per changed row through recordMeasureUpdate (policy, audit and
+ * versions as for a single report), all or nothing: one transaction, the file checked again,
+ * every row's problem collected before the whole import is rolled back. `versions` are the
+ * measure versions the preview showed: a measure someone changed since is a row error.
+ */
+export async function applyStatusImport(
+  ctx: CommandContext,
+  tenantId: string,
+  editionId: string,
+  file: UploadedFile,
+  versions: Record<string, number> = {},
+  today = todayInGermany(),
+): Promise<StatusImportOutcome> {
+  authorize(canImportStatus(ctx.user, tenantId));
+  const table = await readTable(file.bytes, file.name);
+  return ctx.db.transaction(async (tx) => {
+    assertEditionReportable(await editionById(tx, tenantId, editionId));
+    const plan = await planStatusImport(tx, ctx.user, tenantId, editionId, table, today);
+    if (plan.problems.length) throw importRejected(plan.problems);
+    const inner: CommandContext = { db: tx, user: ctx.user };
+    const problems: ImportProblem[] = [];
+    for (const change of plan.changes) {
+      try {
+        // Inside this transaction recordMeasureUpdate runs as a savepoint: a failed row leaves the others intact until the end.
+        await recordMeasureUpdate(inner, tenantId, change.measureId, {
+          status: change.after.status,
+          progress: change.after.progressGiven ?? undefined,
+          text: change.after.text,
+          isPublic: change.after.isPublic,
+          reportedOn: change.after.reportedOn,
+          version: versions[change.measureId] ?? change.version,
+        });
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        problems.push(...rowProblemsOf(change, e));
+      }
+    }
+    if (problems.length) throw importRejected(problems);
+    if (plan.changes.length) {
+      await recordAudit(tx, ctx.user, {
+        tenantId,
+        action: 'import',
+        entityType: 'edition',
+        entityId: editionId,
+        after: { file: file.name, kind: 'sachstand', recorded: plan.changes.length, measures: plan.changes.map((c) => c.number) },
+      });
+    }
+    return { recorded: plan.changes.length, unchanged: plan.unchanged };
+  });
+}
+
+const fieldColumn: Record<string, StatusColumnKey> = {
+  status: 'status',
+  progress: 'progress',
+  text: 'text',
+  reportedOn: 'reportedOn',
+  isPublic: 'isPublic',
+};
+
+/** What recordMeasureUpdate refused, said for the row (the plan checks the same; this is the safety net). */
+function rowProblemsOf(change: StatusChange, e: AppError): ImportProblem[] {
+  const at = (key: StatusColumnKey) => statusColumnByKey.get(key)!.heading;
+  if (e.code === 'edit_conflict') return [{ row: change.row, column: at('number'), messageKey: 'bulk_status.error.changed_meanwhile', params: { number: change.number } }];
+  if (e.code === 'forbidden') return [{ row: change.row, column: at('number'), messageKey: 'bulk_status.error.not_allowed', params: { number: change.number } }];
+  if (e.code === 'validation_failed' && e.fieldErrors.length) {
+    return e.fieldErrors.map((fe) => ({ row: change.row, column: at(fieldColumn[fe.field] ?? 'number'), messageKey: fe.messageKey, ...(fe.params ? { params: fe.params } : {}) }));
+  }
+  return [{ row: change.row, column: at('number'), messageKey: e.messageKey, ...(e.options.params ? { params: e.options.params } : {}) }];
+}

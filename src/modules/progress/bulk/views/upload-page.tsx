@@ -1,0 +1,112 @@
+import type { FieldError } from '../../../../platform/errors.js';
+import type { Ctx } from '../../../../platform/http/env.js';
+import { Button, Csrf, ErrorSummary } from '../../../../platform/ui/form.js';
+import type { Edition } from '../../../concepts/editions.js';
+import type { ImportProblem } from '../../../measures/transfer/problems.js';
+import { ProblemsTable } from '../../../measures/transfer/views/problems-table.js';
+import { editionPath } from '../../../measures/transfer/views/upload-page.js';
+import { AppPage } from '../../../tenants/app-shell.js';
+import type { Tenant } from '../../../tenants/service.js';
+import { statusColumns } from '../columns.js';
+
+export const statusImportPath = (tenant: Tenant, edition: Pick<Edition, 'id'>) => `${editionPath(tenant, edition)}/sachstand/import`;
+export const statusExportPath = (tenant: Tenant, edition: Pick<Edition, 'id'>) => `${editionPath(tenant, edition)}/sachstand.xlsx`;
+
+/** The upload form of the status table; after a refused file, every problem in it. */
+export function StatusUploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; problems?: ImportProblem[]; fileError?: FieldError }) {
+  const t = p.c.get('t');
+  const problems = p.problems ?? [];
+  const fileOnly = problems.length > 0 && problems.every((x) => x.row === null);
+  const summary: FieldError[] = p.fileError
+    ? [p.fileError]
+    : fileOnly
+      ? problems.map((x) => ({ field: 'datei', messageKey: x.messageKey, params: x.params }))
+      : problems.length
+        ? [{ field: 'fehlerliste', messageKey: 'transfer.problems.summary', params: { count: problems.length } }]
+        : [];
+  const fileErrorText = p.fileError ? t(p.fileError.messageKey, p.fileError.params) : fileOnly ? problems.map((x) => t(x.messageKey, x.params)).join(' ') : undefined;
+  return (
+    <AppPage c={p.c} tenant={p.tenant} title={t('bulk_status.upload.title')} section="editions">
+      <p>
+        <a href={editionPath(p.tenant, p.edition)}>{t('transfer.back_to_edition', { title: p.edition.title })}</a>
+      </p>
+      <h1 class="kern-heading-large">{t('bulk_status.upload.title')}</h1>
+      <p class="kern-body">{t('bulk_status.upload.intro', { title: p.edition.title })}</p>
+      {summary.length ? (
+        <>
+          <ErrorSummary t={t} errors={summary} labels={{}} />
+          <p class="kern-body">{t('error.import_rejected')}</p>
+        </>
+      ) : null}
+      {fileOnly ? null : <ProblemsTable t={t} problems={problems} />}
+
+      <ol>
+        <li>
+          {t('bulk_status.upload.step_download')} <a href={statusExportPath(p.tenant, p.edition)}>{t('bulk_status.export.link')}</a>
+        </li>
+        <li>{t('bulk_status.upload.step_edit')}</li>
+        <li>{t('bulk_status.upload.step_upload')}</li>
+      </ol>
+
+      <form method="post" action={statusImportPath(p.tenant, p.edition)} enctype="multipart/form-data" class="stack">
+        <Csrf token={p.c.get('csrfToken')} />
+        <div class="kern-form-input">
+          <label class="kern-label" for="f-datei">
+            {t('bulk_status.upload.file_label')}
+          </label>
+          <div class="kern-hint" id="f-datei-hint">
+            {t('bulk_status.upload.file_hint')}
+          </div>
+          {fileErrorText ? (
+            <p class="kern-error" id="f-datei-error">
+              {fileErrorText}
+            </p>
+          ) : null}
+          <input
+            class={`kern-form-input__input${fileErrorText ? ' kern-form-input__input--error' : ''}`}
+            type="file"
+            id="f-datei"
+            name="datei"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            required
+            aria-invalid={fileErrorText ? 'true' : undefined}
+            aria-describedby={['f-datei-hint', fileErrorText ? 'f-datei-error' : ''].filter(Boolean).join(' ')}
+          />
+        </div>
+        <Button>{t('transfer.upload.submit')}</Button>
+      </form>
+
+      <h2 class="kern-heading-medium">{t('bulk_status.upload.format_title')}</h2>
+      <ul>
+        <li>{t('bulk_status.upload.format_match')}</li>
+        <li>{t('bulk_status.upload.format_changes')}</li>
+        <li>{t('bulk_status.upload.format_text')}</li>
+        <li>{t('bulk_status.upload.format_rights')}</li>
+        <li>{t('bulk_status.upload.format_all_or_nothing')}</li>
+      </ul>
+      <div class="table-scroll">
+        <table class="kern-table data-table">
+          <caption class="kern-title">{t('bulk_status.columns.caption')}</caption>
+          <thead>
+            <tr class="kern-table__row">
+              <th scope="col" class="kern-table__header">{t('transfer.columns.heading')}</th>
+              <th scope="col" class="kern-table__header">{t('transfer.columns.aliases')}</th>
+              <th scope="col" class="kern-table__header">{t('transfer.columns.content')}</th>
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {statusColumns.map((col) => (
+              <tr class="kern-table__row">
+                <th scope="row" class="kern-table__header">
+                  {col.heading}
+                </th>
+                <td class="kern-table__cell">{col.aliases.join(', ')}</td>
+                <td class="kern-table__cell">{t(`bulk_status.column.${col.key}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </AppPage>
+  );
+}

@@ -1,0 +1,216 @@
+import { Hono } from 'hono';
+import { historyOf } from '../../platform/audit/record.js';
+import { AppError } from '../../platform/errors.js';
+import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { formatDate } from '../../platform/i18n/i18n.js';
+import { emptyForm, type FormState } from '../../platform/ui/form.js';
+import { editionById } from '../concepts/editions.js';
+import { editionOutline } from '../concepts/items.js';
+import { measureById, type Measure } from '../measures/service.js';
+import { cachedPortalPages } from '../portal/cached-page.js';
+import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
+import { tenantBySlug, type Tenant } from '../tenants/service.js';
+import { todayInGermany } from './input.js';
+import { canManageStatusRules, canRecordUpdate } from './policy.js';
+import { loadPublicProgress } from './public-data.js';
+import { editionRollup } from './rollup.js';
+import { statusRulesOf, statusRulesWithVersion, updateStatusRules } from './rules.js';
+import { attachmentWithContext, progressSources, publicAttachmentOf, recordMeasureUpdate, updatesOf, type StoredAttachment } from './updates.js';
+import { PublicProgressPage } from './views/public-page.js';
+import { RollupPage } from './views/rollup-page.js';
+import { RulesPage, rulesFormValues } from './views/rules-page.js';
+import { UpdatesPage } from './views/updates-page.js';
+
+const commandContext = (c: Ctx) => ({ db: dbOf(c), user: c.get('user')! });
+
+/** "Bericht März 2026.pdf" → a header that every browser reads (ASCII fallback + RFC 5987 UTF-8 name). */
+export function contentDisposition(name: string): string {
+  const ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'anhang';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** Sends a stored attachment as a download, never rendered inline. */
+export function sendAttachment(c: Ctx, a: StoredAttachment, cache: 'private' | 'public') {
+  return c.body(new Uint8Array(a.bytes), 200, {
+    'content-type': a.type,
+    'content-disposition': contentDisposition(a.name),
+    'content-length': String(a.bytes.length),
+    'x-content-type-options': 'nosniff',
+    'cache-control': cache === 'public' ? 'public, max-age=300' : 'private, no-store',
+  });
+}
+
+/** An uploaded file from a multipart form, as the command takes it; nothing chosen = undefined. */
+async function uploadedFile(value: unknown) {
+  const file = Array.isArray(value) ? value[0] : value;
+  if (!(file instanceof File)) return undefined;
+  if (file.size === 0 && !file.name) return undefined;
+  return { name: file.name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) };
+}
+
+const formValues = (body: Record<string, unknown>) => {
+  const { attachment: _file, _csrf, ...rest } = body;
+  return rest;
+};
+
+/**
+ * Umsetzung & Monitoring: Sachstandsmeldungen of a measure, the status vocabulary, roll-ups of an
+ * edition (internal), and the public progress page of the adopted edition.
+ */
+export function progressRoutes() {
+  const app = new Hono<AppEnv>();
+
+  // ---------------------------------------------------------------------------------------------
+  // Internal: Umsetzung of one measure
+
+  const updatesPage = async (c: Ctx, tenant: Tenant, measure: Measure, form: FormState, status = 200, conflict?: { who: string; when: Date | null }) => {
+    const db = dbOf(c);
+    const user = c.get('user');
+    const edition = await editionById(db, tenant.id, measure.editionId);
+    const rules = await statusRulesOf(db, tenant.id);
+    const updates = await updatesOf(db, tenant.id, measure.id);
+    const sources = await progressSources(db, tenant.id, updates.map((u) => u.id));
+    const t = c.get('t');
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={t('progress.updates.title', { number: measure.number, title: measure.title })} section="editions">
+        <UpdatesPage
+          t={t}
+          base={appBase(tenant)}
+          csrfToken={c.get('csrfToken')}
+          measure={measure}
+          edition={edition}
+          rules={rules}
+          updates={updates}
+          sources={sources}
+          canRecord={canRecordUpdate(user, measure) && edition.status !== 'abgeloest'}
+          form={form}
+          conflict={conflict}
+        />
+      </AppPage>,
+      status,
+    );
+  };
+
+  const freshForm = (m: Measure) => emptyForm({ reportedOn: todayInGermany(), status: m.status, progress: '', text: '', version: m.version });
+
+  app.get('/app/k/:slug/massnahmen/:id/umsetzung', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const measure = await measureById(dbOf(c), tenant.id, c.req.param('id'));
+    return updatesPage(c, tenant, measure, freshForm(measure));
+  });
+
+  app.post('/app/k/:slug/massnahmen/:id/umsetzung', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const db = dbOf(c);
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    const attachment = await uploadedFile(body.attachment);
+    try {
+      const update = await recordMeasureUpdate(commandContext(c), tenant.id, id, { ...formValues(body), attachment });
+      return redirectWithFlash(c, `${appBase(tenant)}/massnahmen/${id}/umsetzung`, c.get('t')('progress.updates.saved', { date: formatDate('de', update.reportedOn) }));
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const measure = await measureById(db, tenant.id, id);
+      if (e.code === 'validation_failed') return updatesPage(c, tenant, measure, { values: formValues(body), errors: e.fieldErrors }, 422);
+      if (e.code === 'edit_conflict') {
+        // Keep what this person typed; the form now carries the current version, so sending it
+        // again records the report on top of the other change, deliberately.
+        const [last] = await historyOf(db, tenant.id, 'measure', id);
+        const who = last?.userName ?? c.get('t')('measures.someone');
+        return updatesPage(c, tenant, measure, { values: { ...formValues(body), version: measure.version }, errors: [] }, 409, { who, when: last?.at ?? null });
+      }
+      throw e;
+    }
+  });
+
+  app.get('/app/k/:slug/massnahmen/:id/umsetzung/anhang/:updateId', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const a = await attachmentWithContext(dbOf(c), tenant.id, c.req.param('updateId'));
+    if (a.measureId !== c.req.param('id')) throw new AppError('not_found');
+    return sendAttachment(c, a, 'private');
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Internal: status vocabulary (Koordination)
+
+  const rulesPage = async (c: Ctx, tenant: Tenant, form: FormState | undefined, status = 200, conflict = false) => {
+    const t = c.get('t');
+    const current = await statusRulesWithVersion(dbOf(c), tenant.id);
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={t('progress.settings.title')} section="editions">
+        <RulesPage
+          t={t}
+          action={`${appBase(tenant)}/einstellungen/status`}
+          csrfToken={c.get('csrfToken')}
+          rules={current.rules}
+          form={form ?? emptyForm(rulesFormValues(current.rules, current.version))}
+          conflict={conflict}
+        />
+      </AppPage>,
+      status,
+    );
+  };
+
+  app.get('/app/k/:slug/einstellungen/status', async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    if (!canManageStatusRules(user, tenant.id)) throw new AppError('forbidden');
+    return rulesPage(c, tenant, undefined);
+  });
+
+  app.post('/app/k/:slug/einstellungen/status', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    try {
+      await updateStatusRules(commandContext(c), tenant.id, body);
+      return redirectWithFlash(c, `${appBase(tenant)}/einstellungen/status`, c.get('t')('progress.settings.saved'));
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      if (e.code === 'validation_failed') return rulesPage(c, tenant, { values: formValues(body), errors: e.fieldErrors }, 422);
+      if (e.code === 'edit_conflict') {
+        const current = await statusRulesWithVersion(dbOf(c), tenant.id);
+        return rulesPage(c, tenant, { values: { ...formValues(body), version: current.version }, errors: [] }, 409, true);
+      }
+      throw e;
+    }
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Internal: roll-up of an edition
+
+  app.get('/app/k/:slug/fassungen/:id/umsetzung', async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    const db = dbOf(c);
+    const edition = await editionById(db, tenant.id, c.req.param('id'));
+    const outline = await editionOutline(db, tenant.id, edition.id);
+    const rules = await statusRulesOf(db, tenant.id);
+    const rollup = await editionRollup(db, tenant.id, edition.id);
+    const t = c.get('t');
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={t('progress.rollup.title', { title: edition.title })} section="editions">
+        <RollupPage t={t} base={appBase(tenant)} edition={edition} outline={outline} rollup={rollup} rules={rules} canManageRules={canManageStatusRules(user, tenant.id)} />
+      </AppPage>,
+    );
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Public: progress of the adopted edition, cached for anonymous visitors like the portal's pages
+
+  const page = cachedPortalPages(200);
+  app.get(
+    '/k/:slug/umsetzung',
+    page(async (c, tenant, tenantId) => (
+      <PublicProgressPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} data={await loadPublicProgress(dbOf(c), tenantId)} />
+    )),
+  );
+
+  app.get('/k/:slug/umsetzung/anhang/:updateId', async (c) => {
+    const tenant = await tenantBySlug(dbOf(c), c.req.param('slug'));
+    return sendAttachment(c, await publicAttachmentOf(dbOf(c), tenant.id, c.req.param('updateId')), 'public');
+  });
+
+  return app;
+}

@@ -1,0 +1,16 @@
+import type { ModuleMessages } from '../../platform/i18n/catalogs.js';
+
+/** Sachstandsbericht pages (internal, German only). The documents themselves are German. */
+export const messages: ModuleMessages = {
+  internalOnly: true,
+  de: {
+    'reports.title': 'Sachstandsbericht erstellen',
+    'reports.intro': 'Der Bericht fasst für den gewählten Zeitraum den Stand je Themenfeld, die Statusverteilung, die gemeldeten Sachstände, die überfälligen Maßnahmen und den letzten Sachstand jeder Maßnahme zusammen – als Word-Datei zum Weiterbearbeiten oder als PDF.',
+    'reports.from': 'Berichtszeitraum von',
+    'reports.to': 'Berichtszeitraum bis',
+    'reports.download_docx': 'Als Word-Datei (.docx) herunterladen',
+    'reports.download_pdf': 'Als PDF herunterladen',
+    'reports.link': 'Sachstandsbericht erstellen',
+  },
+  en: {},
+};

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { describeEachDb } from '../../../test/support/harness.js';
+import { editions } from '../concepts/schema.js';
+import { docxText, pdfText } from './documents.js';
+
+describeEachDb('Sachstandsbericht', (t) => {
+  const adopted = async () => (await t().db.select().from(editions).where(eq(editions.status, 'beschlossen')))[0]!;
+
+  test('Lesende (z. B. Kreistagsmitglieder) laden den Bericht als DOCX und PDF', async () => {
+    const e = await adopted();
+    const c = await t().signIn('lesend@musterland.example');
+    const form = await c.get(`/app/k/musterland/fassungen/${e.id}/bericht`);
+    assert.equal(form.status, 200);
+    assert.match(await form.text(), /Sachstandsbericht erstellen/);
+
+    const docx = await c.get(`/app/k/musterland/fassungen/${e.id}/bericht?von=2024-01-01&bis=2026-11-21&format=docx`);
+    assert.equal(docx.status, 200);
+    assert.match(docx.headers.get('content-disposition') ?? '', /sachstandsbericht-integrationskonzept-2024-2026-11-21\.docx/);
+    const text = await docxText(Buffer.from(await docx.arrayBuffer()));
+    assert.match(text, /Sachstandsbericht Integrationskonzept 2024/);
+    assert.match(text, /Landkreis Musterland · Berichtszeitraum 01\.01\.2024 bis 21\.11\.2026/);
+    assert.match(text, /Teilhabe durch Sprache/);
+    assert.match(text, /Sprachkurse für Eltern/);
+    assert.match(text, /zählen nicht mit/);
+
+    const pdf = await c.get(`/app/k/musterland/fassungen/${e.id}/bericht?von=2024-01-01&bis=2026-11-21&format=pdf`);
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    const pdfContent = await pdfText(Buffer.from(await pdf.arrayBuffer()));
+    assert.match(pdfContent, /Sachstandsbericht Integrationskonzept 2024/);
+    assert.match(pdfContent, /Überfällige Maßnahmen/);
+  });
+
+  test('ein ungültiger Zeitraum bekommt eine deutsche Meldung statt einer Datei', async () => {
+    const e = await adopted();
+    const c = await t().signIn('koordination@musterland.example');
+    const res = await c.get(`/app/k/musterland/fassungen/${e.id}/bericht?von=2026-12-01&bis=2026-01-01&format=pdf`);
+    assert.equal(res.status, 422);
+    assert.match(await res.text(), /Das Ende darf nicht vor dem Beginn liegen/);
+  });
+
+  test('ohne Mitgliedschaft kein Bericht', async () => {
+    const e = await adopted();
+    const res = await t().client().get(`/app/k/musterland/fassungen/${e.id}/bericht?von=2024-01-01&bis=2026-11-21&format=pdf`);
+    assert.equal(res.status, 303);
+  });
+});

@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
+import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import { render } from '../../platform/http/render.js';
+import { Button, ErrorSummary, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
+import { parseInput } from '../../platform/validation.js';
+import { addMonths, berlinDate } from '../../platform/dates.js';
+import { editionById } from '../concepts/editions.js';
+import { slugify } from '../tenants/ags.js';
+import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
+import type { Tenant } from '../tenants/service.js';
+import { buildReport } from './build.js';
+import { renderDocx } from './docx.js';
+import { renderPdf } from './pdf.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+const periodInput = z
+  .object({ von: isoDate, bis: isoDate })
+  .refine((p) => p.von <= p.bis, { message: 'validation.end_before_start', path: ['bis'] });
+
+const formats = {
+  docx: { render: renderDocx, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  pdf: { render: renderPdf, type: 'application/pdf' },
+} as const;
+
+/** Sachstandsbericht: any member may produce it (council members read it before the committee). */
+export function reportRoutes() {
+  const app = new Hono<AppEnv>();
+
+  const formPage = async (c: Ctx, tenant: Tenant, editionId: string, form: FormState, status = 200) => {
+    const t = c.get('t');
+    const edition = await editionById(dbOf(c), tenant.id, editionId);
+    const action = `${appBase(tenant)}/fassungen/${edition.id}/bericht`;
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={t('reports.title')} section="editions">
+        <p class="muted">
+          <a href={`${appBase(tenant)}/fassungen/${edition.id}`}>{edition.title}</a>
+        </p>
+        <h1 class="kern-heading-large">{t('reports.title')}</h1>
+        <p>{t('reports.intro')}</p>
+        <form method="get" action={action} class="stack" novalidate>
+          <ErrorSummary t={t} errors={form.errors} labels={{ von: t('reports.from'), bis: t('reports.to') }} />
+          <TextField t={t} form={form} name="von" label={t('reports.from')} type="date" required />
+          <TextField t={t} form={form} name="bis" label={t('reports.to')} type="date" required />
+          <div class="actions">
+            <Button name="format" value="docx">{t('reports.download_docx')}</Button>
+            <Button name="format" value="pdf" variant="secondary">{t('reports.download_pdf')}</Button>
+          </div>
+        </form>
+      </AppPage>,
+      status,
+    );
+  };
+
+  app.get('/app/k/:slug/fassungen/:id/bericht', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const today = berlinDate(new Date());
+    const q = c.req.query();
+    if (!q.format) return formPage(c, tenant, c.req.param('id'), emptyForm({ von: addMonths(today, -12), bis: today }));
+    const format = q.format === 'pdf' ? 'pdf' : 'docx';
+    let period: z.output<typeof periodInput>;
+    try {
+      period = parseInput(periodInput, q);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'validation_failed') return formPage(c, tenant, c.req.param('id'), { values: q, errors: e.fieldErrors }, 422);
+      throw e;
+    }
+    const model = await buildReport(dbOf(c), tenant, c.req.param('id'), { from: period.von, to: period.bis }, today);
+    const file = await formats[format].render(model);
+    const name = `sachstandsbericht-${slugify(model.editionTitle)}-${period.bis}.${format}`;
+    return c.body(new Uint8Array(file), 200, { 'content-type': formats[format].type, 'content-disposition': `attachment; filename="${name}"` });
+  });
+
+  return app;
+}

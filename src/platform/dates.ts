@@ -1,0 +1,55 @@
+/**
+ * Calendar arithmetic on ISO dates ("2026-11-21"), without time zones: the attention rules speak
+ * of days, months and years as people read them from a calendar.
+ */
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The calendar date in Germany at this instant (the Kommunen's day, not UTC's). */
+export function berlinDate(now: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return now.toLocaleDateString('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+}
+
+function parts(iso: string): [number, number, number] {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return [y!, m!, d!];
+}
+
+const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** 2024-01-31 + 1 month = 2024-02-29 (the day is clamped to the month's last day); n may be negative. */
+export function addMonths(iso: string, n: number): string {
+  const [y, m, d] = parts(iso);
+  const index = y * 12 + (m - 1) + n;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return `${year}-${pad(month)}-${pad(Math.min(d, daysInMonth(year, month)))}`;
+}
+
+export const addYears = (iso: string, n: number) => addMonths(iso, 12 * n);
+
+export function addDays(iso: string, n: number): string {
+  const [y, m, d] = parts(iso);
+  const t = new Date(Date.UTC(y, m - 1, d + n));
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  const [y1, m1, d1] = parts(from);
+  const [y2, m2, d2] = parts(to);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+}
+
+/** Whole calendar months from `from` to `to` (a month counts once its day has come round). */
+export function monthsBetween(from: string, to: string): number {
+  const [y1, m1] = parts(from);
+  const [y2, m2] = parts(to);
+  let n = (y2 - y1) * 12 + (m2 - m1);
+  if (addMonths(from, n) > to) n -= 1;
+  return n;
+}
+
+/** Today in Germany as YYYY-MM-DD. */
+export const todayInGermany = (now: Date = new Date()) => berlinDate(now);
