@@ -225,3 +225,24 @@ export function ButtonLink(p: { href: string; children: Child; variant?: 'primar
     </a>
   );
 }
+
+/** What spreadsheet uploads accept (measure tables, status tables, indicator values). */
+export const acceptSpreadsheets = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+
+/** A labelled file input; `error` is the message already in words (uploads fail as a whole). */
+export function FileField(p: { t: T; name: string; label: string; hint?: string; error?: string | undefined; accept: string; required?: boolean }) {
+  return (
+    <FieldFrame t={p.t} form={emptyForm()} name={p.name} label={p.label} hint={p.hint} required={p.required} error={p.error}>
+      <input
+        class={`kern-form-input__input${p.error ? ' kern-form-input__input--error' : ''}`}
+        type="file"
+        id={fieldId(p.name)}
+        name={p.name}
+        accept={p.accept}
+        required={p.required}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p, p.error)}
+      />
+    </FieldFrame>
+  );
+}

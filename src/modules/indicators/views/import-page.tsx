@@ -1,41 +1,12 @@
 import type { FieldError } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/i18n.js';
-import { Button, Csrf, ErrorSummary } from '../../../platform/ui/form.js';
+import { Button, Csrf, ErrorSummary, FileField, acceptSpreadsheets } from '../../../platform/ui/form.js';
 import type { Edition } from '../../concepts/editions.js';
 import type { ImportProblem } from '../../measures/transfer/problems.js';
 import { ProblemsTable } from '../../measures/transfer/views/problems-table.js';
 import { valueColumns } from '../import.js';
 import type { Indicator } from '../service.js';
 
-/** A labelled file input in KERN's form style (form.tsx has no file field). */
-function FileField(p: { name: string; label: string; hint: string; error?: string | undefined }) {
-  const id = `f-${p.name}`;
-  return (
-    <div class="kern-form-input">
-      <label class="kern-label" for={id}>
-        {p.label}
-      </label>
-      <div class="kern-hint" id={`${id}-hint`}>
-        {p.hint}
-      </div>
-      {p.error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          {p.error}
-        </p>
-      ) : null}
-      <input
-        class={`kern-form-input__input${p.error ? ' kern-form-input__input--error' : ''}`}
-        type="file"
-        id={id}
-        name={p.name}
-        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-        required
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={[`${id}-hint`, p.error ? `${id}-error` : ''].filter(Boolean).join(' ')}
-      />
-    </div>
-  );
-}
 
 /** Upload form, the expected columns, the indicators (with ids) the user may report on; after a refused file every problem. */
 export function ImportPage(p: { t: T; base: string; csrfToken: string; edition: Edition; indicators: Indicator[]; problems?: ImportProblem[]; fileError?: FieldError }) {
@@ -67,7 +38,7 @@ export function ImportPage(p: { t: T; base: string; csrfToken: string; edition: 
       {fileOnly ? null : <ProblemsTable t={t} problems={problems} />}
       <form method="post" action={`${eBase}/indikatoren/import`} enctype="multipart/form-data" class="stack">
         <Csrf token={p.csrfToken} />
-        <FileField name="datei" label={t('indicators.import.file_label')} hint={t('indicators.import.file_hint')} error={fileError} />
+        <FileField t={t} accept={acceptSpreadsheets} required name="datei" label={t('indicators.import.file_label')} hint={t('indicators.import.file_hint')} error={fileError} />
         <div>
           <Button>{t('indicators.import.submit')}</Button>
         </div>

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { formatDate, formatDateTime, type T } from '../../../platform/i18n/i18n.js';
 import { Alert } from '../../../platform/ui/components.js';
-import { Button, Csrf, ErrorSummary, SelectField, TextArea, TextField, type FormState } from '../../../platform/ui/form.js';
+import { Button, Csrf, ErrorSummary, FileField, SelectField, TextArea, TextField, type FormState } from '../../../platform/ui/form.js';
 import type { Edition } from '../../concepts/editions.js';
 import { measureStatuses } from '../../measures/schema.js';
 import type { Measure } from '../../measures/service.js';
@@ -140,13 +140,13 @@ function UpdateForm(p: UpdatesPageProps & { action: string }) {
         <div class="kern-hint" id="f-isPublic-hint">
           {t('progress.form.is_public_hint')}
         </div>
-        <FileInput
+        <FileField
+          t={t}
           name="attachment"
           label={labels.attachment!}
-          optional={t('form.optional')}
+          accept={acceptAttachments}
           hint={t('progress.form.attachment_hint')}
           error={attachmentError ? t(attachmentError.messageKey, attachmentError.params) : undefined}
-          errorPrefix={t('form.error_prefix')}
         />
         <div class="actions">
           <Button>{t('progress.form.submit')}</Button>
@@ -157,36 +157,6 @@ function UpdateForm(p: UpdatesPageProps & { action: string }) {
   );
 }
 
-/** A labelled, optional file input in KERN's form style (form.tsx has no file field). */
-function FileInput(p: { name: string; label: string; optional: string; hint: string; error?: string | undefined; errorPrefix: string }) {
-  const id = `f-${p.name}`;
-  return (
-    <div class="kern-form-input">
-      <label class="kern-label" for={id}>
-        {p.label}
-        <span class="kern-label__optional"> {p.optional}</span>
-      </label>
-      <div class="kern-hint" id={`${id}-hint`}>
-        {p.hint}
-      </div>
-      {p.error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          <span class="visually-hidden">{p.errorPrefix} </span>
-          {p.error}
-        </p>
-      ) : null}
-      <input
-        class={`kern-form-input__input${p.error ? ' kern-form-input__input--error' : ''}`}
-        type="file"
-        id={id}
-        name={p.name}
-        accept={acceptAttachments}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={[`${id}-hint`, p.error ? `${id}-error` : ''].filter(Boolean).join(' ')}
-      />
-    </div>
-  );
-}
 
 function TimelineItem(p: { t: T; update: MeasureUpdateRow; source: ProgressSource | undefined; rules: StatusRules; href: string }) {
   const { t, update: u } = p;

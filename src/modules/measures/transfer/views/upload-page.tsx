@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../../platform/errors.js';
 import type { Ctx } from '../../../../platform/http/env.js';
-import { Button, Csrf, ErrorSummary } from '../../../../platform/ui/form.js';
+import { Button, Csrf, ErrorSummary, FileField, acceptSpreadsheets } from '../../../../platform/ui/form.js';
 import type { Edition } from '../../../concepts/editions.js';
 import { appBase, AppPage } from '../../../tenants/app-shell.js';
 import type { Tenant } from '../../../tenants/service.js';
@@ -10,35 +10,6 @@ import { ProblemsTable } from './problems-table.js';
 
 export const editionPath = (tenant: Tenant, edition: Pick<Edition, 'id'>) => `${appBase(tenant)}/fassungen/${edition.id}`;
 
-/** A labelled file input in KERN's form style (form.tsx has no file field). */
-function FileField(p: { name: string; label: string; hint: string; error?: string | undefined }) {
-  const id = `f-${p.name}`;
-  return (
-    <div class="kern-form-input">
-      <label class="kern-label" for={id}>
-        {p.label}
-      </label>
-      <div class="kern-hint" id={`${id}-hint`}>
-        {p.hint}
-      </div>
-      {p.error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          {p.error}
-        </p>
-      ) : null}
-      <input
-        class={`kern-form-input__input${p.error ? ' kern-form-input__input--error' : ''}`}
-        type="file"
-        id={id}
-        name={p.name}
-        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-        required
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={[`${id}-hint`, p.error ? `${id}-error` : ''].filter(Boolean).join(' ')}
-      />
-    </div>
-  );
-}
 
 /** The upload form with what the table must look like; after a refused file, every problem in it. */
 export function UploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; problems?: ImportProblem[]; fileError?: FieldError }) {
@@ -71,6 +42,9 @@ export function UploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; proble
       <form method="post" action={`${base}/import`} enctype="multipart/form-data" class="stack">
         <Csrf token={p.c.get('csrfToken')} />
         <FileField
+          t={t}
+          accept={acceptSpreadsheets}
+          required
           name="datei"
           label={t('transfer.upload.file_label')}
           hint={t('transfer.upload.file_hint')}

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../../platform/errors.js';
 import type { Ctx } from '../../../../platform/http/env.js';
-import { Button, Csrf, ErrorSummary } from '../../../../platform/ui/form.js';
+import { Button, Csrf, ErrorSummary, FileField, acceptSpreadsheets } from '../../../../platform/ui/form.js';
 import type { Edition } from '../../../concepts/editions.js';
 import type { ImportProblem } from '../../../measures/transfer/problems.js';
 import { ProblemsTable } from '../../../measures/transfer/views/problems-table.js';
@@ -50,29 +50,7 @@ export function StatusUploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; 
 
       <form method="post" action={statusImportPath(p.tenant, p.edition)} enctype="multipart/form-data" class="stack">
         <Csrf token={p.c.get('csrfToken')} />
-        <div class="kern-form-input">
-          <label class="kern-label" for="f-datei">
-            {t('bulk_status.upload.file_label')}
-          </label>
-          <div class="kern-hint" id="f-datei-hint">
-            {t('bulk_status.upload.file_hint')}
-          </div>
-          {fileErrorText ? (
-            <p class="kern-error" id="f-datei-error">
-              {fileErrorText}
-            </p>
-          ) : null}
-          <input
-            class={`kern-form-input__input${fileErrorText ? ' kern-form-input__input--error' : ''}`}
-            type="file"
-            id="f-datei"
-            name="datei"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            required
-            aria-invalid={fileErrorText ? 'true' : undefined}
-            aria-describedby={['f-datei-hint', fileErrorText ? 'f-datei-error' : ''].filter(Boolean).join(' ')}
-          />
-        </div>
+        <FileField t={t} accept={acceptSpreadsheets} required name="datei" label={t('bulk_status.upload.file_label')} hint={t('bulk_status.upload.file_hint')} error={fileErrorText} />
         <Button>{t('transfer.upload.submit')}</Button>
       </form>
 
