@@ -1,3 +1,4 @@
+import type { UploadedFile } from './upload.js';
 import type { Db } from '../../../db/client.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import { authorize, type CommandContext } from '../../../platform/commands.js';
@@ -12,10 +13,6 @@ import { readTable } from './parse.js';
 import { planImport, type Plan, type PlannedRow } from './plan.js';
 import { blockingProblems, importRejected, type ImportProblem } from './problems.js';
 
-export interface UploadedFile {
-  name: string;
-  bytes: Uint8Array;
-}
 
 /**
  * What importing the file would do (nothing is written). Problems that creating missing actors,
@@ -106,3 +103,5 @@ async function writeRow(tx: Db, ctx: CommandContext, tenantId: string, editionId
     throw importRejected(problems);
   }
 }
+
+export type { UploadedFile };

@@ -10,7 +10,7 @@ import type { Tenant } from '../../tenants/service.js';
 import { canCreateMeasure } from '../policy.js';
 import { applyImport, previewImport, type UploadedFile } from './apply.js';
 import { exportFileName, exportTable, toCsv, toXlsx } from './export.js';
-import { maxFileBytes } from './parse.js';
+import { isFile, kept, uploaded } from './upload.js';
 import { problemsOf, type ImportProblem } from './problems.js';
 import { PreviewPage } from './views/preview-page.js';
 import { editionPath, UploadPage } from './views/upload-page.js';
@@ -32,24 +32,7 @@ async function importScope(c: Ctx) {
 }
 
 const ctxOf = (c: Ctx, user: CurrentUser): CommandContext => ({ db: dbOf(c), user });
-const base64Limit = Math.ceil(maxFileBytes / 3) * 4;
 
-/** The uploaded file of the first step, or the reason there is none. */
-async function uploaded(body: Record<string, unknown>): Promise<UploadedFile | FieldError> {
-  const file = body.datei;
-  if (!(file instanceof File) || file.size === 0) return { field: 'datei', messageKey: 'transfer.error.no_file' };
-  if (file.size > maxFileBytes) return { field: 'datei', messageKey: 'transfer.error.too_large', params: { max: 5 } };
-  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-}
-
-/** The file as it came back with the confirmation (hidden field, base64). */
-function kept(body: Record<string, unknown>): UploadedFile | FieldError {
-  const content = typeof body.inhalt === 'string' ? body.inhalt : '';
-  if (!content || content.length > base64Limit || !/^[A-Za-z0-9+/=\s]+$/.test(content)) return { field: 'datei', messageKey: 'transfer.error.no_file' };
-  return { name: typeof body.dateiname === 'string' ? body.dateiname.slice(0, 200) : '', bytes: new Uint8Array(Buffer.from(content, 'base64')) };
-}
-
-const isFile = (x: UploadedFile | FieldError): x is UploadedFile => 'bytes' in x;
 
 export function transferRoutes() {
   const app = new Hono<AppEnv>();

@@ -1,3 +1,4 @@
+import type { UploadedFile } from '../../measures/transfer/upload.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import { membershipIn, type CurrentUser } from '../../../platform/auth/current-user.js';
 import { authorize, type CommandContext } from '../../../platform/commands.js';
@@ -11,10 +12,6 @@ import { recordMeasureUpdate } from '../updates.js';
 import { statusColumnByKey, type StatusColumnKey } from './columns.js';
 import { planStatusImport, type StatusChange, type StatusPlan } from './plan.js';
 
-export interface UploadedFile {
-  name: string;
-  bytes: Uint8Array;
-}
 
 /**
  * Who may import a status table at all: Koordination, and people reporting for an actor
@@ -115,3 +112,5 @@ function rowProblemsOf(change: StatusChange, e: AppError): ImportProblem[] {
   }
   return [{ row: change.row, column: at('number'), messageKey: e.messageKey, ...(e.options.params ? { params: e.options.params } : {}) }];
 }
+
+export type { UploadedFile };

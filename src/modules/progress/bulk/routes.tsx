@@ -6,7 +6,7 @@ import type { FieldError } from '../../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../../platform/http/env.js';
 import { formBody, redirectWithFlash, render } from '../../../platform/http/render.js';
 import { editionById, type Edition } from '../../concepts/editions.js';
-import { maxFileBytes } from '../../measures/transfer/parse.js';
+import { isFile, kept, uploaded } from '../../measures/transfer/upload.js';
 import { problemsOf, type ImportProblem } from '../../measures/transfer/problems.js';
 import { editionPath } from '../../measures/transfer/views/upload-page.js';
 import { tenantForApp } from '../../tenants/app-shell.js';
@@ -35,20 +35,6 @@ async function importScope(c: Ctx) {
 }
 
 const ctxOf = (c: Ctx, user: CurrentUser): CommandContext => ({ db: dbOf(c), user });
-const base64Limit = Math.ceil(maxFileBytes / 3) * 4;
-
-async function uploaded(body: Record<string, unknown>): Promise<UploadedFile | FieldError> {
-  const file = body.datei;
-  if (!(file instanceof File) || file.size === 0) return { field: 'datei', messageKey: 'transfer.error.no_file' };
-  if (file.size > maxFileBytes) return { field: 'datei', messageKey: 'transfer.error.too_large', params: { max: 5 } };
-  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-}
-
-function kept(body: Record<string, unknown>): UploadedFile | FieldError {
-  const content = typeof body.inhalt === 'string' ? body.inhalt : '';
-  if (!content || content.length > base64Limit || !/^[A-Za-z0-9+/=\s]+$/.test(content)) return { field: 'datei', messageKey: 'transfer.error.no_file' };
-  return { name: typeof body.dateiname === 'string' ? body.dateiname.slice(0, 200) : '', bytes: new Uint8Array(Buffer.from(content, 'base64')) };
-}
 
 const versionsSchema = z.record(z.string().uuid(), z.number().int().min(1));
 /** The measure versions the preview showed (hidden field, JSON); anything unreadable counts as none. */
@@ -61,7 +47,6 @@ function versionsOf(body: Record<string, unknown>): Record<string, number> {
   }
 }
 
-const isFile = (x: UploadedFile | FieldError): x is UploadedFile => 'bytes' in x;
 
 export function bulkStatusRoutes() {
   const app = new Hono<AppEnv>();
