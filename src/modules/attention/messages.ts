@@ -29,8 +29,6 @@ export const messages: ModuleMessages = {
     'attention.indicators.heading': 'Indikatoren hinter dem Ziel',
     'attention.indicators.caption': 'Indikatoren, die hinter ihrem Zielwert zurückliegen, die mit dem frühesten Zieljahr zuerst',
     'attention.indicators.none': 'Kein Indikator liegt hinter seinem Ziel.',
-    'attention.indicators.not_available': 'Indikatoren können hier noch nicht beurteilt werden.',
-    'attention.indicators.not_available_short': 'noch nicht verfügbar',
     'attention.indicators.name': 'Indikator',
     'attention.indicators.owner': 'Gehört zu',
     'attention.indicators.target': 'Zielwert (Jahr)',

@@ -8,7 +8,6 @@ import type { Tenant } from '../tenants/service.js';
 import { berlinDate } from '../../platform/dates.js';
 import { recipientsOf } from './reminders.js';
 import { canSeeAttention, loadAttention, updateAttentionSettings } from './service.js';
-import { indicatorsAvailable } from './sources.js';
 import { AttentionContent } from './views/attention-page.js';
 
 const settingsForm = (tenant: Tenant): FormState =>
@@ -38,7 +37,6 @@ async function page(c: Ctx, tenant: Tenant, opts: { settings?: FormState; confli
         edition={edition}
         list={list}
         ignoredStatuses={ignoredStatuses}
-        indicatorsAvailable={indicatorsAvailable}
         settings={opts.settings ?? settingsForm(tenant)}
         remindersEnabled={tenant.remindersEnabled}
         smtpConfigured={!!config.smtp}

@@ -11,8 +11,6 @@ import type { AttentionIndicator } from './rules.js';
 
 /** What the attention list takes from other modules (indicators, Fortschreibung), in one place. */
 
-export const indicatorsAvailable = true;
-
 const num = (v: string | null) => (v == null ? null : Number(v));
 
 /** The edition's indicators, judged as of `today` by the indicators module (on track / behind target). */

@@ -13,7 +13,6 @@ export interface AttentionPageProps {
   edition: Edition | undefined;
   list: AttentionList;
   ignoredStatuses: MeasureStatus[];
-  indicatorsAvailable: boolean;
   settings: FormState;
   remindersEnabled: boolean;
   smtpConfigured: boolean;
@@ -51,7 +50,7 @@ export function AttentionContent(p: AttentionPageProps) {
           </li>
           <li>
             <a href="#indikatoren">{t('attention.indicators.heading')}</a>:{' '}
-            <span data-count="indicators">{p.indicatorsAvailable ? count(list.indicators.length) : t('attention.indicators.not_available_short')}</span>
+            <span data-count="indicators">{count(list.indicators.length)}</span>
           </li>
           <li>
             <a href="#fortschreibung">{t('attention.update.heading')}</a>:{' '}
@@ -121,11 +120,9 @@ export function AttentionContent(p: AttentionPageProps) {
       <section aria-labelledby="indikatoren">
         <h2 id="indikatoren" class="kern-heading-medium" tabindex={-1}>
           {t('attention.indicators.heading')}
-          {p.indicatorsAvailable ? ` (${count(list.indicators.length)})` : ''}
+          {` (${count(list.indicators.length)})`}
         </h2>
-        {!p.indicatorsAvailable ? (
-          <p>{t('attention.indicators.not_available')}</p>
-        ) : list.indicators.length ? (
+        {list.indicators.length ? (
           <DataTable
             caption={t('attention.indicators.caption')}
             headers={[t('attention.indicators.name'), t('attention.indicators.owner'), t('attention.indicators.target'), t('attention.indicators.latest')]}
