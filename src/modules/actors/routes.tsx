@@ -1,3 +1,4 @@
+import { commandContext } from '../../platform/http/session.js';
 import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
@@ -10,7 +11,6 @@ import { municipalitiesOf, type Tenant } from '../tenants/service.js';
 import { actorKinds } from './schema.js';
 import { actorById, createActor, deleteActor, listActors, updateActor } from './service.js';
 
-const commandContext = (c: Ctx) => ({ db: dbOf(c), user: c.get('user')! });
 
 function ActorFields(p: { c: Ctx; form: FormState; municipalities: { id: string; name: string }[] }) {
   const t = p.c.get('t');

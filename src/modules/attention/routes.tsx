@@ -1,3 +1,4 @@
+import { commandContext } from '../../platform/http/session.js';
 import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
@@ -60,7 +61,7 @@ export function attentionRoutes() {
     const { tenant, user } = await scope(c);
     const body = await formBody(c);
     try {
-      await updateAttentionSettings({ db: dbOf(c), user }, tenant.id, body);
+      await updateAttentionSettings(commandContext(c), tenant.id, body);
       return redirectWithFlash(c, `${appBase(tenant)}/aufmerksamkeit#einstellungen`, c.get('t')('attention.settings.saved'));
     } catch (e) {
       if (!(e instanceof AppError)) throw e;

@@ -1,3 +1,4 @@
+import { commandContext } from '../../platform/http/session.js';
 import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
@@ -16,7 +17,6 @@ import { EditionPage } from './views/edition-page.js';
 import { ItemForm, type ItemPath } from './views/item-form.js';
 import { formatDate } from '../../platform/i18n/i18n.js';
 
-const commandContext = (c: Ctx) => ({ db: dbOf(c), user: c.get('user')! });
 const measuresPerPage = 50;
 const kinds = { leitlinien: guidelineKind, themenfelder: fieldKind, ziele: goalKind } as const;
 const isItemPath = (p: string): p is ItemPath => p in kinds;

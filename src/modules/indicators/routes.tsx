@@ -1,3 +1,4 @@
+import { commandContext } from '../../platform/http/session.js';
 import { Hono } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { historyOf } from '../../platform/audit/record.js';
@@ -31,7 +32,6 @@ import { ImportPage } from './views/import-page.js';
 import { IndicatorListPage } from './views/list-page.js';
 import { PublicIndicatorsPage } from './views/public-page.js';
 
-const commandContext = (c: Ctx) => ({ db: dbOf(c), user: c.get('user')! });
 const failedValidation = (e: unknown): e is AppError => e instanceof AppError && e.code === 'validation_failed';
 const editionPath = '/app/k/:slug/fassungen/:editionId/indikatoren';
 const indicatorPath = '/app/k/:slug/indikatoren/:id';

@@ -1,3 +1,4 @@
+import { commandContext } from '../../platform/http/session.js';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { Hono } from 'hono';
 import { historyOf } from '../../platform/audit/record.js';
@@ -16,7 +17,6 @@ import { createMeasure, deleteMeasure, measureById, moveMeasure, updateMeasure, 
 import { MeasureForm } from './views/measure-form.js';
 import { ConflictNotice, MeasureDetails } from './views/measure-page.js';
 
-const commandContext = (c: Ctx) => ({ db: dbOf(c), user: c.get('user')! });
 
 export function measureRoutes() {
   const app = new Hono<AppEnv>();

@@ -1,3 +1,4 @@
+import { commandContext } from '../../platform/http/session.js';
 import { Hono } from 'hono';
 import { historyOf } from '../../platform/audit/record.js';
 import { AppError } from '../../platform/errors.js';
@@ -22,7 +23,6 @@ import { RollupPage } from './views/rollup-page.js';
 import { RulesPage, rulesFormValues } from './views/rules-page.js';
 import { UpdatesPage } from './views/updates-page.js';
 
-const commandContext = (c: Ctx) => ({ db: dbOf(c), user: c.get('user')! });
 
 /** "Bericht März 2026.pdf" → a header that every browser reads (ASCII fallback + RFC 5987 UTF-8 name). */
 export function contentDisposition(name: string): string {

@@ -8,7 +8,7 @@ import type { CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render, takeFlash } from '../../platform/http/render.js';
-import { requireUser, setSessionCookie } from '../../platform/http/session.js';
+import { requireUser, setSessionCookie, commandContext } from '../../platform/http/session.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { parseInput, requiredText } from '../../platform/validation.js';
 import { listActors } from '../actors/service.js';
@@ -46,7 +46,6 @@ import { AcceptInvitationPage, ConfirmInvitationPage, InvitationGonePage, SignIn
 import { MembersContent, type InvitationHandoff, type MembersPageProps } from './views/members.js';
 import { OverviewContent, type CountColumn } from './views/overview.js';
 
-const commandContext = (c: Ctx): CommandContext => ({ db: dbOf(c), user: requireUser(c) });
 const isAppError = (e: unknown, code: AppError['code']): e is AppError => e instanceof AppError && e.code === code;
 
 /**
@@ -257,7 +256,7 @@ export function tenantRoutes() {
     const userId = c.req.param('userId');
     const body = await formBody(c);
     try {
-      const after = await changeMemberRole({ db: dbOf(c), user }, tenant.id, userId, body);
+      const after = await changeMemberRole(commandContext(c), tenant.id, userId, body);
       const [member] = (await membersOf(dbOf(c), tenant.id)).filter((m) => m.userId === userId);
       return redirectWithFlash(c, `${appBase(tenant)}/mitglieder`, t('members.role_changed', { name: member?.name ?? '', role: t(`role.${after.role}`) }));
     } catch (e) {
@@ -273,7 +272,7 @@ export function tenantRoutes() {
     const userId = c.req.param('userId');
     const [member] = (await membersOf(dbOf(c), tenant.id)).filter((m) => m.userId === userId);
     try {
-      await removeMember({ db: dbOf(c), user }, tenant.id, userId);
+      await removeMember(commandContext(c), tenant.id, userId);
     } catch (e) {
       if (isAppError(e, 'conflict')) return membersPage(c, tenant, user, { problem: t(e.messageKey, e.options.params) }, 409);
       throw e;
@@ -290,7 +289,7 @@ export function tenantRoutes() {
     const body = await formBody(c);
     let result: Awaited<ReturnType<typeof inviteMember>>;
     try {
-      result = await inviteMember({ db: dbOf(c), user }, tenant.id, body);
+      result = await inviteMember(commandContext(c), tenant.id, body);
     } catch (e) {
       if (isAppError(e, 'validation_failed')) return membersPage(c, tenant, user, { inviteForm: { values: body, errors: e.fieldErrors } }, 422);
       throw e;
@@ -306,7 +305,7 @@ export function tenantRoutes() {
     const { tenant, user } = await tenantForMembers(c);
     const t = c.get('t');
     try {
-      const revoked = await revokeInvitation({ db: dbOf(c), user }, tenant.id, c.req.param('id'));
+      const revoked = await revokeInvitation(commandContext(c), tenant.id, c.req.param('id'));
       return redirectWithFlash(c, `${appBase(tenant)}/mitglieder`, t('members.revoked', { email: revoked.email }));
     } catch (e) {
       if (isAppError(e, 'conflict')) return membersPage(c, tenant, user, { problem: t(e.messageKey, e.options.params) }, 409);

@@ -1,3 +1,4 @@
+import type { CommandContext } from '../commands.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
 import { sessionCookie, sessionDays, userForSession } from '../auth/sessions.js';
@@ -28,3 +29,6 @@ export function requireUser(c: Ctx) {
   if (!user) throw new AppError('unauthenticated');
   return user;
 }
+
+/** What a route hands to a command: the request's database and the signed-in user. */
+export const commandContext = (c: Ctx): CommandContext => ({ db: dbOf(c), user: requireUser(c) });

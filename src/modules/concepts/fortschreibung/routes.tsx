@@ -1,3 +1,4 @@
+import { commandContext } from '../../../platform/http/session.js';
 import { Hono } from 'hono';
 import { authorize } from '../../../platform/commands.js';
 import { AppError } from '../../../platform/errors.js';
@@ -14,7 +15,6 @@ import { defaultFortschreibungTitle, editionCounts, fortschreibungInProgress, ne
 import { editionSnapshot } from './snapshot.js';
 import { ComparePage, SettingsPage, StartPage } from './views/pages.js';
 
-const commandContext = (c: Ctx) => ({ db: dbOf(c), user: c.get('user')! });
 const isAppError = (e: unknown, code: string): e is AppError => e instanceof AppError && e.code === code;
 
 /** Newest first; editions created in the same moment (the demo seed) by where they stand in their life. */

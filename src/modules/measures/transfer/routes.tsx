@@ -1,3 +1,4 @@
+import { commandContext } from '../../../platform/http/session.js';
 import { Hono } from 'hono';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { authorize, type CommandContext } from '../../../platform/commands.js';
@@ -31,7 +32,6 @@ async function importScope(c: Ctx) {
   return s;
 }
 
-const ctxOf = (c: Ctx, user: CurrentUser): CommandContext => ({ db: dbOf(c), user });
 
 
 export function transferRoutes() {
@@ -50,7 +50,7 @@ export function transferRoutes() {
     const file = await uploaded(await formBody(c));
     if (!isFile(file)) return uploadPage(c, tenant, edition, { fileError: file }, 422);
     try {
-      const plan = await previewImport(ctxOf(c, user), tenant.id, edition.id, file);
+      const plan = await previewImport(commandContext(c), tenant.id, edition.id, file);
       const keep = { name: file.name, base64: Buffer.from(file.bytes).toString('base64') };
       return render(c, <PreviewPage c={c} tenant={tenant} edition={edition} plan={plan} file={keep} />);
     } catch (e) {
@@ -66,7 +66,7 @@ export function transferRoutes() {
     const file = kept(body);
     if (!isFile(file)) return uploadPage(c, tenant, edition, { fileError: file }, 422);
     const createMissing = body.anlegen === '1' || body.anlegen === 'on';
-    const ctx = ctxOf(c, user);
+    const ctx = commandContext(c);
     try {
       const outcome = await applyImport(ctx, tenant.id, edition.id, file, createMissing);
       const t = c.get('t');

@@ -1,3 +1,4 @@
+import { commandContext } from '../../../platform/http/session.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
@@ -34,7 +35,6 @@ async function importScope(c: Ctx) {
   return s;
 }
 
-const ctxOf = (c: Ctx, user: CurrentUser): CommandContext => ({ db: dbOf(c), user });
 
 const versionsSchema = z.record(z.string().uuid(), z.number().int().min(1));
 /** The measure versions the preview showed (hidden field, JSON); anything unreadable counts as none. */
@@ -78,7 +78,7 @@ export function bulkStatusRoutes() {
     if (!isFile(file)) return uploadPage(c, tenant, edition, { fileError: file }, 422);
     try {
       const today = todayInGermany();
-      const plan = await previewStatusImport(ctxOf(c, user), tenant.id, edition.id, file, today);
+      const plan = await previewStatusImport(commandContext(c), tenant.id, edition.id, file, today);
       const keep = { name: file.name, base64: Buffer.from(file.bytes).toString('base64') };
       return render(c, <StatusPreviewPage c={c} tenant={tenant} edition={edition} plan={plan} file={keep} today={today} />);
     } catch (e) {
@@ -94,7 +94,7 @@ export function bulkStatusRoutes() {
     const file = kept(body);
     if (!isFile(file)) return uploadPage(c, tenant, edition, { fileError: file }, 422);
     try {
-      const outcome = await applyStatusImport(ctxOf(c, user), tenant.id, edition.id, file, versionsOf(body));
+      const outcome = await applyStatusImport(commandContext(c), tenant.id, edition.id, file, versionsOf(body));
       const t = c.get('t');
       const message =
         outcome.recorded === 0
