@@ -22,6 +22,8 @@ export function createApp(opts: { database: Database; config: Config; mailer?: M
     secureHeaders({
       contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'"], scriptSrc: ["'self'"], frameAncestors: ["'none'"] },
       crossOriginEmbedderPolicy: false,
+      // Same as frame-ancestors 'none' for browsers that only know the older header.
+      xFrameOptions: 'DENY',
     }),
   );
   app.use(async (c, next) => {

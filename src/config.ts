@@ -10,6 +10,8 @@ export interface Config {
   publicUrl: string;
   secureCookies: boolean;
   smtp: SmtpConfig | undefined;
+  /** Bearer token for /metrics; without it /metrics is switched off (see docs/operations.md). */
+  metricsToken: string | undefined;
 }
 
 export interface SmtpConfig {
@@ -25,6 +27,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const host = env.HOST ?? '127.0.0.1';
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken && metricsToken.length < 16) throw new Error('METRICS_TOKEN muss mindestens 16 Zeichen lang sein.');
   const publicUrl = (env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, '');
   return {
     port,
@@ -44,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           from: env.SMTP_FROM ?? 'ikon <noreply@localhost>',
         }
       : undefined,
+    metricsToken,
   };
 }

@@ -20,11 +20,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(kind: DatabaseKind, fixture: Fixture = 'demo', opts: { captureMail?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: DatabaseKind,
+  fixture: Fixture = 'demo',
+  opts: { captureMail?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(kind, fixture);
   const mails: Mail[] = [];
   const mailer: Mailer | undefined = opts.captureMail ? { send: async (m) => (mails.push(m), true) } : undefined;
-  const app = createApp({ database, config: loadConfig({ IKON_DEMO: '1', DATA_DIR: '.tmp/unused' }), mailer });
+  const app = createApp({ database, config: loadConfig({ IKON_DEMO: '1', DATA_DIR: '.tmp/unused', ...opts.env }), mailer });
   const t: TestApp = {
     kind,
     app,

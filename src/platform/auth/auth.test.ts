@@ -67,6 +67,7 @@ describeEachDb('Anmeldung', (t) => {
     assert.match(await missing.text(), /Seite nicht gefunden/);
     const health = await (await c.get('/healthz')).json();
     assert.deepEqual(health, { status: 'ok', database: t().kind });
-    assert.match(await (await c.get('/metrics')).text(), /process_resident_memory_bytes \d+/);
+    // /metrics needs METRICS_TOKEN (src/platform/http/health.test.ts); the test app has none.
+    assert.equal((await c.get('/metrics')).status, 404, 'metrics off without a token');
   });
 });

@@ -1,6 +1,9 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { dbOf, type AppEnv } from './env.js';
+import { AppError } from '../errors.js';
+import { dbOf, type AppEnv, type Ctx } from './env.js';
+import { problem } from './errors.js';
 
 /** Per-instance request counters for /metrics (Prometheus scrapes each instance). */
 const requestCounts = new Map<string, number>();
@@ -17,6 +20,8 @@ export function healthRoutes() {
     return c.json({ status: 'ok', database: c.get('services').database.kind });
   });
   app.get('/metrics', (c) => {
+    const refused = refuseWithoutToken(c);
+    if (refused) return refused;
     const mem = process.memoryUsage();
     const lines = [
       '# HELP process_resident_memory_bytes Resident memory size in bytes.',
@@ -36,4 +41,22 @@ export function healthRoutes() {
     return c.text(lines.join('\n') + '\n', 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
   return app;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * /metrics shows memory and traffic, so it needs METRICS_TOKEN as a Bearer token. Without a
+ * configured token it is off (404): behind a reverse proxy on the same host every request comes
+ * from loopback, so the peer address cannot tell an operator from the internet.
+ */
+function refuseWithoutToken(c: Ctx): Response | undefined {
+  const token = c.get('services').config.metricsToken;
+  if (!token) return problem(c, new AppError('not_found', 'error.metrics_disabled'));
+  const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+  // Compare digests: equal length for timingSafeEqual, and no timing hint about the token.
+  if (timingSafeEqual(digest(given), digest(token))) return undefined;
+  const res = problem(c, new AppError('unauthenticated', 'error.metrics_token'));
+  res.headers.set('www-authenticate', 'Bearer realm="ikon-metrics"');
+  return res;
 }

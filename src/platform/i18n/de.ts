@@ -53,6 +53,8 @@ export const de = {
   'error.actor_in_use': 'Dieser Akteur ist noch in {count} Maßnahmen eingetragen und kann nicht gelöscht werden.',
   'error.actor_has_members': 'Für diesen Akteur sind noch {count} Personen oder Einladungen eingetragen. Bitte ändern Sie zuerst deren Rolle oder Akteur.',
   'error.cannot_change_lead': 'Sie können die Federführung nicht an einen anderen Akteur abgeben.',
+  'error.metrics_disabled': '/metrics ist ausgeschaltet: dafür METRICS_TOKEN setzen.',
+  'error.metrics_token': 'Für /metrics fehlt das richtige Token (Authorization: Bearer …).',
   'error.not_found_title': 'Seite nicht gefunden',
   'error.not_found_text': 'Die aufgerufene Seite gibt es nicht (mehr). Prüfen Sie die Adresse oder gehen Sie zur Startseite.',
   'error.forbidden_title': 'Keine Berechtigung',

@@ -55,6 +55,8 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'error.actor_in_use': 'This actor is still named in {count} measures and cannot be deleted.',
   'error.actor_has_members': '{count} people or invitations are still linked to this actor. Please change their role or actor first.',
   'error.cannot_change_lead': 'You cannot hand over the lead to another actor.',
+  'error.metrics_disabled': '/metrics is switched off: set METRICS_TOKEN to use it.',
+  'error.metrics_token': '/metrics needs the right token (Authorization: Bearer …).',
   'error.not_found_title': 'Page not found',
   'error.not_found_text': 'The page you requested does not exist (any more). Please check the address or go to the home page.',
   'error.forbidden_title': 'No permission',
