@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { convertDocument, officeMissing, pdfInfo, pdfPages, resaveSpreadsheet } from '../support/libreoffice.js';
+
+/** A workbook with one cost cell formatted as the measure export formats it. */
+async function costWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Maßnahmen');
+  sheet.addRow(['Nr.', 'Kosten (EUR)']);
+  sheet.addRow(['1.1.1', 32000]);
+  sheet.getColumn(2).numFmt = '#,##0.00';
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe('LibreOffice helper (test/support/libreoffice.ts)', { skip: await officeMissing() }, () => {
+  test('the profile locale decides how numbers are written: German and English CSV', async () => {
+    const xlsx = await costWorkbook();
+    const [de, en] = await Promise.all([resaveSpreadsheet(xlsx, 'k.xlsx', 'csv', 'de-DE'), resaveSpreadsheet(xlsx, 'k.xlsx', 'csv', 'en-US')]);
+    assert.match(de.toString('utf8'), /^1\.1\.1;32\.000,00$/m, `German LibreOffice writes 32.000,00, got:\n${de}`);
+    assert.match(en.toString('utf8'), /^1\.1\.1;"?32,000\.00"?$/m, `English LibreOffice writes 32,000.00, got:\n${en}`);
+  });
+
+  test('a CSV opened in a German locale turns "1.1.1" into a date', async () => {
+    const csv = await resaveSpreadsheet(Buffer.from('Nr.;Kosten (EUR)\r\n1.1.1;32000\r\n'), 'k.csv', 'csv', 'de-DE');
+    assert.match(csv.toString('utf8'), /^01\.01\.01;32000$/m, `the spreadsheet's date recognition, got:\n${csv}`);
+  });
+
+  test('converts to PDF and renders its pages to PNG', async () => {
+    const pdf = await convertDocument(await costWorkbook(), 'k.xlsx', 'pdf');
+    assert.equal((await pdfInfo(pdf)).Pages, '1', 'one page');
+    const [page] = await pdfPages(pdf);
+    assert.ok(page && page.subarray(1, 4).toString() === 'PNG', 'the page is a PNG image');
+  });
+});
