@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { browserSuite, demoPassword, follow, mainText, signIn, signOut, submit, visit } from '../support/browser.js';
 
 const suite = browserSuite();
@@ -60,4 +62,30 @@ suite.test('Unbekannte Adressen zeigen die Seite „Seite nicht gefunden“ (ang
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Seite nicht gefunden');
   await visit(page, '/app/k/musterland/massnahmen/00000000-0000-4000-8000-000000000000', { status: 404 });
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Seite nicht gefunden');
+});
+
+suite.test('Ein präparierter „weiter“-Link führt nach der Anmeldung nicht auf einen fremden Server', async (page) => {
+  // A server on another port stands in for the phishing host: the browser must never reach it.
+  const phishHits: string[] = [];
+  const phish = http.createServer((req, res) => {
+    phishHits.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><html lang="de"><title>Phish</title><main><h1>Phish</h1></main></html>');
+  });
+  await new Promise<void>((resolve) => phish.listen(0, '127.0.0.1', () => resolve()));
+  try {
+    const phishHost = `127.0.0.1:${(phish.address() as AddressInfo).port}`;
+    for (const weiter of [`/\t/${phishHost}/phish`, `/\n/${phishHost}/phish`, `/\\${phishHost}/phish`, `/.//${phishHost}/phish`]) {
+      await visit(page, `/anmelden?weiter=${encodeURIComponent(weiter)}`);
+      await page.getByLabel('E-Mail-Adresse').fill('lesend@musterland.example');
+      await page.getByLabel('Passwort', { exact: true }).fill(demoPassword);
+      await submit(page, page.locator('main').getByRole('button', { name: 'Anmelden' }));
+      const at = new URL(page.url());
+      assert.equal(at.origin, suite.baseUrl, `after weiter=${JSON.stringify(weiter)} the browser is at ${page.url()}`);
+      assert.match(at.pathname, /^\/app(\/|$)/, `after weiter=${JSON.stringify(weiter)} the browser is in the app: ${page.url()}`);
+      await signOut(page);
+    }
+    assert.deepEqual(phishHits, [], 'the other server got no request');
+  } finally {
+    await new Promise<void>((resolve) => phish.close(() => resolve()));
+  }
 });

@@ -15,9 +15,8 @@ import { users } from './schema.js';
 import { createSession, endSession, sessionCookie } from './sessions.js';
 import { clearFailures, lockedMinutes, recordFailure } from './throttle.js';
 import { SignInPage } from './views/sign-in.js';
+import { safeNext } from './next-path.js';
 
-/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
-export const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.test(next) && !next.includes('\\') ? next : '/app');
 
 function clientAddress(c: Ctx): string | undefined {
   try {
