@@ -5,7 +5,8 @@ export const messages: ModuleMessages = {
   internalOnly: true,
   de: {
     'actors.title': 'Akteure',
-    'actors.intro': '{count} Akteure: Fachdienste, Träger, Vereine und Initiativen, die Maßnahmen verantworten oder mittragen.',
+    'actors.intro.one': '{count} Akteur: Fachdienste, Träger, Vereine und Initiativen, die Maßnahmen verantworten oder mittragen.',
+    'actors.intro.other': '{count} Akteure: Fachdienste, Träger, Vereine und Initiativen, die Maßnahmen verantworten oder mittragen.',
     'actors.name': 'Name',
     'actors.kind': 'Art',
     'actors.municipality': 'Gemeinde',

@@ -106,10 +106,10 @@ export function reminderMail(t: T, p: { tenant: Pick<Tenant, 'name' | 'slug'>; e
     lines.push('');
   };
   section(t('attention.overdue.heading'), content.overdue, (o) => [
-    `- ${o.measure.number} ${o.measure.title}: ${t(o.basis === 'end_date' ? 'attention.mail.overdue_end' : 'attention.mail.overdue_horizon', { date: date(o.due), days: o.daysOverdue })}`,
+    `- ${o.measure.number} ${o.measure.title}: ${t(o.basis === 'end_date' ? 'attention.mail.overdue_end' : 'attention.mail.overdue_horizon', { date: date(o.due), count: o.daysOverdue })}`,
     `  ${link(o.measure.id)}`,
   ]);
-  section(t('attention.silent.heading_months', { months: p.silentAfterMonths }), content.silent, (s) => [
+  section(t('attention.silent.heading_months', { count: p.silentAfterMonths }), content.silent, (s) => [
     `- ${s.measure.number} ${s.measure.title}: ${t(s.neverReported ? 'attention.mail.silent_never' : 'attention.mail.silent_since', { date: date(s.since) })}`,
     `  ${link(s.measure.id)}`,
   ]);
@@ -118,7 +118,7 @@ export function reminderMail(t: T, p: { tenant: Pick<Tenant, 'name' | 'slug'>; e
     lines.push(t(content.conceptUpdate.overdue ? 'attention.mail.update_overdue' : 'attention.mail.update_due', { date: date(content.conceptUpdate.due) }), '');
   }
   lines.push(role === 'koordination' ? t('attention.mail.list_link', { url: `${base}/aufmerksamkeit` }) : t('attention.mail.report_hint'), '');
-  lines.push(t('attention.mail.footer', { days: reminderIntervalDays, tenant: p.tenant.name }));
+  lines.push(t('attention.mail.footer', { count: reminderIntervalDays, tenant: p.tenant.name }));
   const count = content.overdue.length + content.silent.length + (content.indicators?.length ?? 0);
   return {
     to: p.recipient.email,

@@ -9,7 +9,8 @@ export const messages: ModuleMessages = {
     'indicators.list.superseded': 'Diese Fassung ist abgelöst. Ihre Indikatoren bleiben zur Ansicht erhalten; gepflegt werden sie in der aktuellen Fassung.',
     'indicators.list.download_csv': 'Werte als CSV herunterladen',
     'indicators.list.empty': 'Für diese Fassung sind noch keine Indikatoren angelegt.',
-    'indicators.list.count': '{count} Indikatoren, davon',
+    'indicators.list.count.one': '{count} Indikator:',
+    'indicators.list.count.other': '{count} Indikatoren, davon',
     'indicators.list.caption': 'Indikatoren im Themenfeld „{field}“',
     'indicators.list.indicator': 'Indikator',
     'indicators.list.latest': 'Letzter Wert',
@@ -180,7 +181,8 @@ export const publicMessages: ModuleMessages = {
     'indicator.public.intro': 'Woran wir messen, ob das Integrationskonzept wirkt: Für viele Ziele und Maßnahmen gibt es Indikatoren mit Ausgangswert, Zielwert und den bisher gemessenen Werten. Jedes Diagramm zeigt den Verlauf; die Tabelle darunter enthält dieselben Zahlen.',
     'indicator.public.to_concept': 'zum Integrationskonzept',
     'indicator.public.none': 'Zu diesem Integrationskonzept sind noch keine Indikatoren veröffentlicht.',
-    'indicator.public.count': '{count} Indikatoren',
+    'indicator.public.count.one': '{count} Indikator',
+    'indicator.public.count.other': '{count} Indikatoren',
   },
   en: {
     'indicator.none': 'not specified',
@@ -240,6 +242,7 @@ export const publicMessages: ModuleMessages = {
     'indicator.public.intro': 'How we measure whether the integration concept works: many goals and measures have indicators with a baseline, a target and the values measured so far. Each chart shows the trend; the table below it contains the same figures.',
     'indicator.public.to_concept': 'to the integration concept',
     'indicator.public.none': 'No indicators have been published for this integration concept yet.',
-    'indicator.public.count': '{count} indicators',
+    'indicator.public.count.one': '{count} indicator',
+    'indicator.public.count.other': '{count} indicators',
   },
 };

@@ -99,8 +99,10 @@ export const messages: ModuleMessages = {
     'progress.rule.per_measure_reported': 'Je Maßnahme zählt der zuletzt gemeldete Fortschritt, ohne Meldung 0 %. Jede Maßnahme hat das Gewicht 1, wenn nichts anderes eingetragen ist.',
     'progress.rule.implied_item': '{status}: {progress}',
     'progress.rule.and': 'und',
-    'progress.rule.counted': '{counted} Maßnahmen gezählt',
-    'progress.rule.counted_excluded': '{counted} Maßnahmen gezählt, {excluded} nicht gezählt',
+    'progress.rule.counted.one': '{count} Maßnahme gezählt',
+    'progress.rule.counted.other': '{count} Maßnahmen gezählt',
+    'progress.rule.counted_excluded.one': '{count} Maßnahme gezählt, {excluded} nicht gezählt',
+    'progress.rule.counted_excluded.other': '{count} Maßnahmen gezählt, {excluded} nicht gezählt',
   },
   en: {},
 };

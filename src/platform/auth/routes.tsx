@@ -55,7 +55,7 @@ export function authRoutes() {
     const db = dbOf(c);
     const keys = [`email:${parsed.data.email}`, ...(clientAddress(c) ? [`ip:${clientAddress(c)}`] : [])];
     const locked = Math.max(...(await Promise.all(keys.map((k) => lockedMinutes(db, k)))));
-    if (locked > 0) return page(c, form, 429, t('auth.throttled', { minutes: locked }));
+    if (locked > 0) return page(c, form, 429, t('auth.throttled', { count: locked }));
     const [user] = await db.select().from(users).where(eq(users.email, parsed.data.email));
     const ok = user && !user.disabledAt ? await verifyPassword(user.passwordHash, parsed.data.password) : (await verifyPassword(await timingDummyHash(), 'x'), false);
     if (!ok || !user) {

@@ -19,15 +19,18 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** A key exists as a plain message or as a plural one (`key.one` / `key.other`). */
+const known = (key: string) => key in catalogs.de || `${key}.other` in catalogs.de;
+
 test('every literal message key used in the code exists in the German catalog', () => {
   const missing = new Set<string>();
   for (const file of sourceFiles('src')) {
     const text = fs.readFileSync(file, 'utf8');
     for (const m of text.matchAll(/\bt'?\)?\(\s*'([a-z_]+\.[a-z0-9_.]+)'/g)) {
-      if (!(m[1]! in catalogs.de)) missing.add(`${m[1]} (${file})`);
+      if (!known(m[1]!)) missing.add(`${m[1]} (${file})`);
     }
     for (const m of text.matchAll(/messageKey: '([a-z_]+\.[a-z0-9_.]+)'/g)) {
-      if (!(m[1]! in catalogs.de)) missing.add(`${m[1]} (${file})`);
+      if (!known(m[1]!)) missing.add(`${m[1]} (${file})`);
     }
   }
   assert.deepEqual([...missing], []);
@@ -60,4 +63,23 @@ test('no module redefines a key of another catalog', () => {
   const seen = new Map<string, number>();
   for (const k of [...Object.keys(de), ...moduleMessages.flatMap((m) => Object.keys(m.de))]) seen.set(k, (seen.get(k) ?? 0) + 1);
   assert.deepEqual([...seen].filter(([, n]) => n > 1).map(([k]) => k), []);
+});
+
+test('every plural message has its "other" form, in every language that has the message', () => {
+  for (const lang of ['de', 'en'] as const) {
+    const keys = Object.keys(catalogs[lang]);
+    const orphans = keys.filter((k) => /\.(zero|one|two|few|many)$/.test(k) && !keys.includes(k.replace(/\.\w+$/, '.other')));
+    assert.deepEqual(orphans, [], `${lang}: plural forms without ".other"`);
+  }
+});
+
+// A number followed by a plural noun in a plain message reads "1 Maßnahmen" when the number is 1:
+// such a message needs its ".one" and ".other" forms (src/platform/i18n/i18n.ts).
+const pluralNouns = /\{\w+\} (Maßnahmen|Leitlinien|Themenfelder|Ziele|Indikatoren|Sachstandsmeldungen|Sachstände|Akteure|Personen|Hinweise|Änderungen|Monaten|Monate|Tagen|Tage|Minuten|Zeilen|Werte|measures|indicators|goals|actors|people|changes|months|days|minutes|rows|values|errors|results)\b/;
+
+test('no plain message puts a count before a plural noun', () => {
+  for (const lang of ['de', 'en'] as const) {
+    const slips = Object.entries(catalogs[lang]).filter(([k, v]) => !k.endsWith('.other') && pluralNouns.test(v)).map(([k]) => k);
+    assert.deepEqual(slips, [], `${lang}: messages that need plural forms`);
+  }
 });

@@ -45,7 +45,7 @@ export function AttentionContent(p: AttentionPageProps) {
             <a href="#ueberfaellig">{t('attention.overdue.heading')}</a>: <span data-count="overdue">{count(list.overdue.length)}</span>
           </li>
           <li>
-            <a href="#ohne-meldung">{t('attention.silent.heading_months', { months: list.silentAfterMonths })}</a>:{' '}
+            <a href="#ohne-meldung">{t('attention.silent.heading_months', { count: list.silentAfterMonths })}</a>:{' '}
             <span data-count="silent">{count(list.silent.length)}</span>
           </li>
           <li>
@@ -94,11 +94,11 @@ export function AttentionContent(p: AttentionPageProps) {
 
       <section aria-labelledby="ohne-meldung">
         <h2 id="ohne-meldung" class="kern-heading-medium" tabindex={-1}>
-          {t('attention.silent.heading_months', { months: list.silentAfterMonths })} ({count(list.silent.length)})
+          {t('attention.silent.heading_months', { count: list.silentAfterMonths })} ({count(list.silent.length)})
         </h2>
         {list.silent.length ? (
           <DataTable
-            caption={t('attention.silent.caption', { months: list.silentAfterMonths })}
+            caption={t('attention.silent.caption', { count: list.silentAfterMonths })}
             headers={[t('measure.number'), t('attention.col.measure'), t('measure.lead'), t('measure.status'), t('attention.silent.last'), t('attention.silent.months')]}
           >
             {list.silent.map((s) => (
@@ -154,9 +154,9 @@ export function AttentionContent(p: AttentionPageProps) {
         <p data-update={list.conceptUpdate ? (list.conceptUpdate.overdue ? 'overdue' : 'due') : 'none'}>
           {list.conceptUpdate
             ? list.conceptUpdate.overdue
-              ? t('attention.update.overdue', { date: date(list.conceptUpdate.due), days: count(-list.conceptUpdate.days) })
-              : t('attention.update.due', { date: date(list.conceptUpdate.due), days: count(list.conceptUpdate.days) })
-            : t('attention.update.none', { months: conceptUpdateWarningMonths })}
+              ? t('attention.update.overdue', { date: date(list.conceptUpdate.due), count: -list.conceptUpdate.days })
+              : t('attention.update.due', { date: date(list.conceptUpdate.due), count: list.conceptUpdate.days })
+            : t('attention.update.none', { count: conceptUpdateWarningMonths })}
         </p>
       </section>
 
@@ -169,10 +169,10 @@ export function AttentionContent(p: AttentionPageProps) {
         <ul>
           <li>{t('attention.rules.overdue')}</li>
           <li>{t('attention.rules.horizon', { kurz: horizonYears.kurz, mittel: horizonYears.mittel, lang: horizonYears.lang })}</li>
-          <li>{t('attention.rules.silent', { months: list.silentAfterMonths })}</li>
+          <li>{t('attention.rules.silent', { count: list.silentAfterMonths })}</li>
           {p.ignoredStatuses.length ? <li>{t('attention.rules.ignored', { statuses: p.ignoredStatuses.map((s) => `„${t(`measure_status.${s}`)}“`).join(', ') })}</li> : null}
           <li>{t('attention.rules.indicators')}</li>
-          <li>{t('attention.rules.update', { months: conceptUpdateWarningMonths })}</li>
+          <li>{t('attention.rules.update', { count: conceptUpdateWarningMonths })}</li>
           <li>{t('attention.rules.sorting')}</li>
         </ul>
       </section>
@@ -194,7 +194,7 @@ function Reminders(p: AttentionPageProps) {
         <p>{t('attention.reminders.off')}</p>
       ) : (
         <>
-          <p>{p.smtpConfigured ? t('attention.reminders.by_mail', { days: reminderIntervalDays }) : t('attention.reminders.in_app')}</p>
+          <p>{p.smtpConfigured ? t('attention.reminders.by_mail', { count: reminderIntervalDays }) : t('attention.reminders.in_app')}</p>
           {p.recipients.length ? (
             <DataTable
               caption={t('attention.reminders.caption')}
@@ -272,7 +272,7 @@ function Settings(p: AttentionPageProps) {
             {labels.remindersEnabled}
           </label>
           <div class="kern-hint" id="f-remindersEnabled-hint">
-            {t('attention.settings.reminders_hint', { days: reminderIntervalDays })}
+            {t('attention.settings.reminders_hint', { count: reminderIntervalDays })}
             {p.smtpConfigured ? '' : ` ${t('attention.settings.reminders_hint_no_smtp')}`}
           </div>
         </div>

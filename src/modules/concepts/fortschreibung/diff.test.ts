@@ -208,3 +208,13 @@ describe('nextUpdateDue', () => {
     assert.equal(addMonths('2024-05-15', 7), '2024-12-15');
   });
 });
+
+describe('defaultFortschreibungTitle', () => {
+  test('takes the new year and marks a Fortschreibung once, also when the adopted edition was one', async () => {
+    const { defaultFortschreibungTitle } = await import('./service.js');
+    assert.equal(defaultFortschreibungTitle({ title: 'Integrationskonzept 2024' }, 2026), 'Integrationskonzept 2026 (Fortschreibung)', 'year replaced');
+    assert.equal(defaultFortschreibungTitle({ title: 'Integrationskonzept 2026 (Fortschreibung)' }, 2028), 'Integrationskonzept 2028 (Fortschreibung)', 'no second mark');
+    assert.equal(defaultFortschreibungTitle({ title: 'Integrationskonzept 2024 – Fortschreibung 2026' }, 2028), 'Integrationskonzept 2028 (Fortschreibung)', 'old style mark removed');
+    assert.equal(defaultFortschreibungTitle({ title: 'Integrationskonzept des Kreises' }, 2026), 'Integrationskonzept des Kreises 2026 (Fortschreibung)', 'year added');
+  });
+});

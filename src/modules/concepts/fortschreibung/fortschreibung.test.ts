@@ -198,7 +198,7 @@ describeEachDb('Fortschreibung', (t) => {
     const html = await form.text();
     assert.match(html, /Was übernommen wird/);
     assert.match(html, /168 Maßnahmen|\d+ Maßnahmen mit allen Angaben/);
-    assert.match(html, /value="Integrationskonzept 2024 – Fortschreibung \d{4}"/);
+    assert.match(html, /value="Integrationskonzept \d{4} \(Fortschreibung\)"/);
     assert.match(html, /Nächste Fortschreibung fällig am \d\d\.\d\d\.\d{4}/);
   });
 

@@ -88,7 +88,7 @@ export function fortschreibungRoutes() {
     const t = c.get('t');
     try {
       const { edition, counts } = await startFortschreibung(commandContext(c), tenant.id, body);
-      return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${edition.id}`, t('fortschreibung.started', { title: edition.title, measures: counts.measures }));
+      return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${edition.id}`, t('fortschreibung.started', { title: edition.title, count: counts.measures }));
     } catch (e) {
       if (isAppError(e, 'validation_failed')) return startPage(c, tenant, { values: body, errors: e.fieldErrors }, 422);
       // Refusals (a Fortschreibung already in the works, another edition adopted meanwhile): the
@@ -159,7 +159,7 @@ export function fortschreibungRoutes() {
     const body = await formBody(c);
     try {
       const saved = await setUpdateInterval(commandContext(c), tenant.id, body);
-      return redirectWithFlash(c, `${appBase(tenant)}/einstellungen/fortschreibung`, c.get('t')('fortschreibung.settings.saved', { n: saved.updateIntervalMonths }));
+      return redirectWithFlash(c, `${appBase(tenant)}/einstellungen/fortschreibung`, c.get('t')('fortschreibung.settings.saved', { count: saved.updateIntervalMonths }));
     } catch (e) {
       if (isAppError(e, 'validation_failed')) return settingsPage(c, tenant, { values: body, errors: e.fieldErrors }, 422);
       if (isAppError(e, 'edit_conflict')) {

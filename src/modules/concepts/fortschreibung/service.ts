@@ -30,9 +30,20 @@ export async function fortschreibungInProgress(db: Db, tenantId: string, edition
   return row;
 }
 
-/** "Integrationskonzept 2024" → "Integrationskonzept 2024 – Fortschreibung 2026". */
-export const defaultFortschreibungTitle = (adopted: Pick<Edition, 'title'>, year = Number(todayInGermany().slice(0, 4))) =>
-  `${adopted.title} – Fortschreibung ${year}`.slice(0, 200);
+/** What marks a title as a Fortschreibung ("(Fortschreibung)", "– Fortschreibung 2026"), and its year. */
+const fortschreibungMarks = /\s*(\(Fortschreibung( \d{4})?\)|[–-]\s*Fortschreibung( \d{4})?)\s*$/i;
+const trailingYear = /\s*\b\d{4}$/;
+
+/**
+ * "Integrationskonzept 2024" → "Integrationskonzept 2026 (Fortschreibung)". The title of an
+ * edition that was itself a Fortschreibung loses its old marks first, so they never pile up.
+ */
+export function defaultFortschreibungTitle(adopted: Pick<Edition, 'title'>, year = Number(todayInGermany().slice(0, 4))): string {
+  let base = adopted.title.trim();
+  while (fortschreibungMarks.test(base)) base = base.replace(fortschreibungMarks, '');
+  base = base.replace(trailingYear, '');
+  return `${base.slice(0, 170)} ${year} (Fortschreibung)`.trim();
+}
 
 export const fortschreibungInput = z.object({
   /** Blank: the default title. */

@@ -127,7 +127,7 @@ export function EditionPage(p: EditionPageProps) {
           </p>
         ) : null}
         <MeasureFilter {...p} action={eBase} />
-        <p role="status">{t('measures.count', { shown: p.page.total, total: p.totalMeasures })}</p>
+        <p role="status">{t('measures.count', { shown: p.page.total, count: p.totalMeasures })}</p>
         <MeasureTable {...p} manage={p.canCreateMeasure && p.open} />
         {p.page.count > 1 ? (
           <nav aria-label={t('measures.pages')} class="actions">

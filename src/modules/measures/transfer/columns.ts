@@ -25,7 +25,7 @@ const col = (key: ColumnKey, heading: string, width: number, aliases: string[] =
 /** In export order. */
 export const columns: Column[] = [
   col('number', 'Nr.', 9, ['Nr', 'Nummer', 'Maßnahmennummer', 'Maßnahmen-Nr.', 'lfd. Nr.']),
-  col('field', 'Handlungsfeld', 28, ['Themenfeld', 'Handlungsfelder', 'Themenfelder']),
+  col('field', 'Themenfeld', 28, ['Handlungsfeld', 'Themenfelder', 'Handlungsfelder']),
   col('goals', 'Ziele', 34, ['Ziel', 'Handlungsziel', 'Handlungsziele']),
   col('title', 'Maßnahme', 40, ['Titel', 'Maßnahmentitel', 'Maßnahmen', 'Bezeichnung']),
   col('description', 'Beschreibung', 60, ['Maßnahmenbeschreibung', 'Erläuterung']),

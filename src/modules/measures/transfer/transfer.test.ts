@@ -71,7 +71,7 @@ describeEachDb('Maßnahmentabelle: Export und Import', (t) => {
     const bytes = new Uint8Array(await v.arrayBuffer());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
     const text = Buffer.from(bytes).toString('utf8');
-    assert.match(text, /^\uFEFFNr\.;Handlungsfeld;Ziele;Maßnahme;Beschreibung;Zielgruppen;Federführung;Kooperationspartner;Zeithorizont;Priorität;Status;Beginn;Ende;Personal \(VZÄ\);Kosten \(EUR\);Finanzierung;Indikator;Zielwert;Querschnittsthemen;SDG;Gemeinden\r\n/);
+    assert.match(text, /^\uFEFFNr\.;Themenfeld;Ziele;Maßnahme;Beschreibung;Zielgruppen;Federführung;Kooperationspartner;Zeithorizont;Priorität;Status;Beginn;Ende;Personal \(VZÄ\);Kosten \(EUR\);Finanzierung;Indikator;Zielwert;Querschnittsthemen;SDG;Gemeinden\r\n/);
     assert.match(text, /;in Umsetzung;01\.03\.2025;31\.12\.2027;0,5;32000;/);
   });
 
@@ -317,6 +317,6 @@ describeEachDb('Maßnahmentabelle: Export und Import', (t) => {
     assert.match(broken.html, /kann nicht gelesen werden/);
     const missing = await upload(c, d.draft.id, csv([['Nr.', 'Titel'], ['1', 'x']]), 'x.csv');
     assert.equal(missing.status, 422);
-    assert.deepEqual(problemCells(missing.html), [['1', 'Handlungsfeld']]);
+    assert.deepEqual(problemCells(missing.html), [['1', 'Themenfeld']]);
   });
 });

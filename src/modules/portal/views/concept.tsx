@@ -163,7 +163,7 @@ function FilterSection(p: { t: T; lang: Lang; links: PortalLinks; data: ConceptD
         </div>
       </form>
       <p class="kern-body kern-body--bold portal-filter__count">
-        {t('portal.filter.count', { n: formatNumber(lang, data.filtered.length), m: formatNumber(lang, data.measures.length) })}
+        {t('portal.filter.count', { n: formatNumber(lang, data.filtered.length), count: data.measures.length })}
       </p>
     </section>
   );
@@ -231,7 +231,7 @@ function CrossCuttingSection(p: { t: T; lang: Lang; links: PortalLinks; field: P
       {p.measures.length ? (
         <details class="kern-accordion portal-accordion">
           <summary class="kern-accordion__header">
-            <span class="kern-title">{t('portal.concept.cross_cutting_measures', { count: formatNumber(lang, p.measures.length) })}</span>
+            <span class="kern-title">{t('portal.concept.cross_cutting_measures', { count: p.measures.length })}</span>
           </summary>
           <div class="kern-accordion__body">
             <ul class="portal-measure-links" lang={de}>

@@ -49,9 +49,7 @@ export function SearchPage(p: { t: T; lang: Lang; url: string; tenant: PublicTen
               <h2 class="kern-heading-large" id="portal-results-heading">
                 {n === 0
                   ? t('portal.search.none', { q })
-                  : n === 1
-                    ? t('portal.search.count_one', { q })
-                    : t('portal.search.count_many', { n: formatNumber(lang, n), q })}
+                  : t('portal.search.count', { count: n, q })}
               </h2>
               {n === 0 ? (
                 <div class="portal-tips">

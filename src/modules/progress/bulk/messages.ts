@@ -35,7 +35,8 @@ export const messages: ModuleMessages = {
     'bulk_status.preview.intro': 'Die Datei „{file}“ enthält keine Fehler. So würde der Import den Sachstand der Fassung „{title}“ ändern:',
     'bulk_status.preview.changed': 'Neue Sachstandsmeldungen',
     'bulk_status.preview.unchanged': 'Unveränderte Maßnahmen',
-    'bulk_status.preview.changes_caption': 'Was sich ändert ({count} Maßnahmen): bisher → neu',
+    'bulk_status.preview.changes_caption.one': 'Was sich ändert ({count} Maßnahme): bisher → neu',
+    'bulk_status.preview.changes_caption.other': 'Was sich ändert ({count} Maßnahmen): bisher → neu',
     'bulk_status.preview.measure': 'Maßnahme',
     'bulk_status.preview.progress': 'Fortschritt',
     'bulk_status.preview.text': 'Neuer Sachstand',
@@ -48,8 +49,8 @@ export const messages: ModuleMessages = {
     'bulk_status.preview.ignored_intro': 'Diese Zellen weichen von ikon ab, werden aber nicht übernommen. Sie verhindern den Import nicht.',
     'bulk_status.preview.ignored_caption': 'Nicht übernommene Zellen ({count})',
     'bulk_status.preview.note': 'Hinweis',
-    'bulk_status.preview.confirm_hint': 'Mit der Bestätigung werden {count} Sachstandsmeldungen gespeichert und Status und Fortschritt der Maßnahmen entsprechend geändert.',
-    'bulk_status.preview.confirm_hint_one': 'Mit der Bestätigung wird 1 Sachstandsmeldung gespeichert und Status und Fortschritt der Maßnahme entsprechend geändert.',
+    'bulk_status.preview.confirm_hint.other': 'Mit der Bestätigung werden {count} Sachstandsmeldungen gespeichert und Status und Fortschritt der Maßnahmen entsprechend geändert.',
+    'bulk_status.preview.confirm_hint.one': 'Mit der Bestätigung wird {count} Sachstandsmeldung gespeichert und Status und Fortschritt der Maßnahme entsprechend geändert.',
     'bulk_status.preview.confirm': 'Sachstand speichern',
     'bulk_status.preview.nothing': 'Nichts zu ändern: Die Datei enthält keinen neuen Sachstand.',
 
@@ -63,8 +64,8 @@ export const messages: ModuleMessages = {
     'bulk_status.generated.progress': 'Fortschritt von {from} auf {to}',
     'bulk_status.generated.confirmed': 'Sachstand bestätigt',
 
-    'bulk_status.flash.recorded': '{count} Sachstandsmeldungen gespeichert, {unchanged} Maßnahmen unverändert.',
-    'bulk_status.flash.recorded_one': '1 Sachstandsmeldung gespeichert, {unchanged} Maßnahmen unverändert.',
+    'bulk_status.flash.recorded.other': '{count} Sachstandsmeldungen gespeichert; Maßnahmen unverändert: {unchanged}.',
+    'bulk_status.flash.recorded.one': '{count} Sachstandsmeldung gespeichert; Maßnahmen unverändert: {unchanged}.',
     'bulk_status.flash.nothing': 'Nichts zu ändern: Die Datei enthält keinen neuen Sachstand.',
 
     'bulk_status.error.no_value_columns': 'Die Tabelle hat keine der Spalten Status, Fortschritt % oder Sachstand; es gibt nichts zu übernehmen.',

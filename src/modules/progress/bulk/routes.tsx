@@ -99,7 +99,7 @@ export function bulkStatusRoutes() {
       const message =
         outcome.recorded === 0
           ? t('bulk_status.flash.nothing')
-          : t(outcome.recorded === 1 ? 'bulk_status.flash.recorded_one' : 'bulk_status.flash.recorded', { count: outcome.recorded, unchanged: outcome.unchanged });
+          : t('bulk_status.flash.recorded', { count: outcome.recorded, unchanged: outcome.unchanged });
       return redirectWithFlash(c, editionPath(tenant, edition), message);
     } catch (e) {
       const problems = problemsOf(e);

@@ -64,5 +64,5 @@ export function ruleText(t: T, rules: StatusRules, prefix: 'progress.rule' | 'pr
 
 /** "142 Maßnahmen gezählt, 3 nicht gezählt" */
 export function countsText(t: T, p: Progress, prefix: 'progress.rule' | 'progress_public.rule'): string {
-  return p.excluded ? t(`${prefix}.counted_excluded`, { counted: p.counted, excluded: p.excluded }) : t(`${prefix}.counted`, { counted: p.counted });
+  return p.excluded ? t(`${prefix}.counted_excluded`, { count: p.counted, excluded: p.excluded }) : t(`${prefix}.counted`, { count: p.counted });
 }

@@ -171,7 +171,7 @@ export function MembersContent(p: MembersPageProps) {
         <h2 id="invite-heading" class="kern-heading-medium">
           {t('members.invite_heading')}
         </h2>
-        <p>{t('members.invite_intro', { days: p.invitationDays })}</p>
+        <p>{t('members.invite_intro', { count: p.invitationDays })}</p>
         <form method="post" action={`${p.base}/einladungen`} class="stack" novalidate>
           <Csrf token={p.csrfToken} />
           <InviteFields t={t} form={p.inviteForm} actorOptions={actorOptions} />

@@ -76,12 +76,12 @@ export function StartPage(p: StartPageProps) {
           </h2>
           {p.counts ? (
             <ul aria-labelledby="copied-heading">
-              <li>{t('fortschreibung.copied_guidelines', { n: p.counts.guidelines })}</li>
-              <li>{t('fortschreibung.copied_fields', { n: p.counts.fields })}</li>
-              <li>{t('fortschreibung.copied_goals', { n: p.counts.goals })}</li>
-              <li>{t('fortschreibung.copied_measures', { n: p.counts.measures })}</li>
+              <li>{t('fortschreibung.copied_guidelines', { count: p.counts.guidelines })}</li>
+              <li>{t('fortschreibung.copied_fields', { count: p.counts.fields })}</li>
+              <li>{t('fortschreibung.copied_goals', { count: p.counts.goals })}</li>
+              <li>{t('fortschreibung.copied_measures', { count: p.counts.measures })}</li>
               <li>{t('fortschreibung.copied_status')}</li>
-              <li>{t('fortschreibung.copied_indicators', { n: p.counts.indicators })}</li>
+              <li>{t('fortschreibung.copied_indicators', { count: p.counts.indicators })}</li>
             </ul>
           ) : null}
           <p>{t('fortschreibung.not_copied')}</p>

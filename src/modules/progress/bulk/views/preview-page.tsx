@@ -117,7 +117,7 @@ export function StatusPreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition;
           <input type="hidden" name="dateiname" value={p.file.name} />
           <input type="hidden" name="inhalt" value={p.file.base64} />
           <input type="hidden" name="versionen" value={versions} />
-          <p class="kern-body">{t(plan.changes.length === 1 ? 'bulk_status.preview.confirm_hint_one' : 'bulk_status.preview.confirm_hint', { count: plan.changes.length })}</p>
+          <p class="kern-body">{t('bulk_status.preview.confirm_hint', { count: plan.changes.length })}</p>
           <div class="inline-form">
             <Button>{t('bulk_status.preview.confirm')}</Button>
             <ButtonLink href={statusImportPath(p.tenant, p.edition)}>{t('form.cancel')}</ButtonLink>
