@@ -16,9 +16,11 @@ suite.test('Ein Kreistagsmitglied (Lesend) öffnet den Umsetzungsstand und erste
   await page.getByLabel('Berichtszeitraum bis').fill('2026-01-01');
   await submit(page, page.getByRole('button', { name: 'Als PDF herunterladen' }), { status: 422 });
   await page.getByLabel('Berichtszeitraum von').fill('2025-01-01');
+  assert.ok(await page.getByLabel(/^Öffentliche Sitzung/).isChecked(), 'the public session is the preselected audience');
+  await page.getByLabel(/^Intern:/).check();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Als Word-Datei (.docx) herunterladen' }).click();
-  assert.match((await download).suggestedFilename(), /^sachstandsbericht-integrationskonzept-2024-.*\.docx$/);
+  assert.match((await download).suggestedFilename(), /^sachstandsbericht-integrationskonzept-2024-.*-intern\.docx$/, 'an internal report says so in its name');
 });
 
 suite.test('Koordination sieht Aufmerksamkeitsliste und Einstellungen', async (page) => {

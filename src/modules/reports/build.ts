@@ -13,7 +13,7 @@ import { statusRulesOf } from '../progress/rules.js';
 import { measureUpdates } from '../progress/schema.js';
 import { latestUpdates } from '../progress/updates.js';
 import type { Tenant } from '../tenants/service.js';
-import type { ReportModel, ReportProgress } from './model.js';
+import type { ReportAudience, ReportModel, ReportProgress } from './model.js';
 
 const rounded = (p: Progress): ReportProgress => ({
   measures: Object.values(p.byStatus).reduce((a, b) => a + b, 0),
@@ -21,8 +21,12 @@ const rounded = (p: Progress): ReportProgress => ({
   byStatus: p.byStatus,
 });
 
-/** Gathers what a Sachstandsbericht for one edition and period shows (`today` decides what is overdue). */
-export async function buildReport(db: Db, tenant: Tenant, editionId: string, period: { from: string; to: string }, today: string): Promise<ReportModel> {
+/**
+ * Gathers what a Sachstandsbericht for one edition and period shows (`today` decides what is
+ * overdue). A report for a public session leaves out every internal Sachstand.
+ */
+export async function buildReport(db: Db, tenant: Tenant, editionId: string, period: { from: string; to: string }, today: string, audience: ReportAudience): Promise<ReportModel> {
+  const publicOnly = audience === 'public';
   const t = translator('de');
   const edition = await editionById(db, tenant.id, editionId);
   const [outline, rows, rollup, rules, attention] = [
@@ -32,13 +36,13 @@ export async function buildReport(db: Db, tenant: Tenant, editionId: string, per
     await statusRulesOf(db, tenant.id),
     await attentionMeasures(db, tenant.id, edition.id),
   ];
-  const latest = await latestUpdates(db, tenant.id, rows.map((m) => m.id));
+  const latest = await latestUpdates(db, tenant.id, rows.map((m) => m.id), { publicOnly });
   const changes = await db
-    .select({ number: measures.number, title: measures.title, field: fields.title, reportedOn: measureUpdates.reportedOn, status: measureUpdates.status, progress: measureUpdates.progress, text: measureUpdates.text })
+    .select({ number: measures.number, title: measures.title, field: fields.title, reportedOn: measureUpdates.reportedOn, status: measureUpdates.status, progress: measureUpdates.progress, text: measureUpdates.text, isPublic: measureUpdates.isPublic })
     .from(measureUpdates)
     .innerJoin(measures, and(eq(measures.tenantId, measureUpdates.tenantId), eq(measures.id, measureUpdates.measureId)))
     .innerJoin(fields, and(eq(fields.tenantId, measures.tenantId), eq(fields.id, measures.fieldId)))
-    .where(and(eq(measureUpdates.tenantId, tenant.id), eq(measures.editionId, edition.id), between(measureUpdates.reportedOn, period.from, period.to)))
+    .where(and(eq(measureUpdates.tenantId, tenant.id), eq(measures.editionId, edition.id), between(measureUpdates.reportedOn, period.from, period.to), publicOnly ? eq(measureUpdates.isPublic, true) : undefined))
     .orderBy(desc(measureUpdates.reportedOn), measures.number);
   const statusLabels = Object.fromEntries(measureStatuses.map((s) => [s, t(`measure_status.${s}`)])) as Record<MeasureStatus, string>;
   const notCounting = measureStatuses.filter((s) => !rules[s].countsInRollup).map((s) => `„${statusLabels[s]}“`);
@@ -47,6 +51,7 @@ export async function buildReport(db: Db, tenant: Tenant, editionId: string, per
     .filter((o): o is NonNullable<typeof o> => !!o)
     .sort((a, b) => a.due.localeCompare(b.due));
   return {
+    audience,
     kommune: tenant.name,
     editionTitle: edition.title,
     adoptedOn: edition.adoptedOn,
@@ -62,7 +67,7 @@ export async function buildReport(db: Db, tenant: Tenant, editionId: string, per
     overdue: overdue.map((o) => ({ number: o.measure.number, title: o.measure.title, lead: o.measure.leadActorName ?? '–', dueOn: o.due, status: o.measure.status })),
     measures: rows.map((m) => {
       const u = latest.get(m.id);
-      return { number: m.number, title: m.title, field: m.fieldTitle, lead: m.leadActorName ?? '–', status: m.status, progress: m.progress, latest: u ? { reportedOn: u.reportedOn, text: u.text } : undefined };
+      return { number: m.number, title: m.title, field: m.fieldTitle, lead: m.leadActorName ?? '–', status: m.status, progress: m.progress, latest: u ? { reportedOn: u.reportedOn, text: u.text, isPublic: u.isPublic } : undefined };
     }),
     statusLabels,
   };

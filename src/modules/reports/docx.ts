@@ -3,6 +3,7 @@ import { formatDate } from '../../platform/i18n/i18n.js';
 import { measureStatuses } from '../measures/schema.js';
 import { statusDistributionSvg } from './charts.js';
 import type { ReportModel } from './model.js';
+import { audienceLine, sachstandText } from './wording.js';
 import { svgSize, svgToPng } from './raster.js';
 
 const percent = (p: number | null) => (p === null ? '–' : `${p} %`);
@@ -33,6 +34,7 @@ export async function renderDocx(m: ReportModel): Promise<Buffer> {
         children: [
           new Paragraph({ text: `Sachstandsbericht ${m.editionTitle}`, heading: HeadingLevel.TITLE }),
           text(`${m.kommune} · Berichtszeitraum ${formatDate('de', m.periodFrom)} bis ${formatDate('de', m.periodTo)} · erstellt am ${formatDate('de', m.generatedOn)}`),
+          text(audienceLine[m.audience]),
           ...(m.adoptedOn ? [text(`Das Konzept wurde am ${formatDate('de', m.adoptedOn)} beschlossen.`)] : []),
 
           heading('1. Überblick', HeadingLevel.HEADING_1),
@@ -57,7 +59,7 @@ export async function renderDocx(m: ReportModel): Promise<Buffer> {
 
           heading('3. Veränderungen im Berichtszeitraum', HeadingLevel.HEADING_1),
           ...(m.changes.length
-            ? [table(['Nr.', 'Maßnahme', 'Datum', 'Status', 'Stand', 'Sachstand'], m.changes.map((c) => [c.number, c.title, formatDate('de', c.reportedOn), m.statusLabels[c.status], `${c.progress} %`, c.text]))]
+            ? [table(['Nr.', 'Maßnahme', 'Datum', 'Status', 'Stand', 'Sachstand'], m.changes.map((c) => [c.number, c.title, formatDate('de', c.reportedOn), m.statusLabels[c.status], `${c.progress} %`, sachstandText(c)]))]
             : [text('Im Berichtszeitraum wurden keine Sachstände gemeldet.')]),
 
           heading('4. Überfällige Maßnahmen', HeadingLevel.HEADING_1),
@@ -68,7 +70,7 @@ export async function renderDocx(m: ReportModel): Promise<Buffer> {
           heading('5. Alle Maßnahmen mit letztem Sachstand', HeadingLevel.HEADING_1),
           table(
             ['Nr.', 'Maßnahme', 'Themenfeld', 'Federführung', 'Status', 'Stand', 'Letzter Sachstand'],
-            m.measures.map((x) => [x.number, x.title, x.field, x.lead, m.statusLabels[x.status], percent(x.progress), x.latest ? `${formatDate('de', x.latest.reportedOn)}: ${x.latest.text}` : '–']),
+            m.measures.map((x) => [x.number, x.title, x.field, x.lead, m.statusLabels[x.status], percent(x.progress), x.latest ? `${formatDate('de', x.latest.reportedOn)}: ${sachstandText(x.latest)}` : '–']),
           ),
         ],
       },

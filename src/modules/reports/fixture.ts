@@ -1,12 +1,12 @@
 import { measureStatuses, type MeasureStatus } from '../measures/schema.js';
-import type { ReportModel } from './model.js';
+import type { ReportAudience, ReportModel } from './model.js';
 
 const labels: Record<MeasureStatus, string> = {
   geplant: 'geplant', in_umsetzung: 'in Umsetzung', umgesetzt: 'umgesetzt', verstetigt: 'verstetigt', zurueckgestellt: 'zurückgestellt', entfallen: 'entfallen',
 };
 
 /** A synthetic report with `count` measures, for render tests and the bench (no database needed). */
-export function syntheticReport(count: number): ReportModel {
+export function syntheticReport(count: number, audience: ReportAudience = 'internal'): ReportModel {
   const fields = ['Teilhabe durch Sprache', 'Teilhabe durch Bildung', 'Teilhabe durch Arbeit und Beruf', 'Gesundheit und Pflege', 'Gesellschaftliche Teilhabe', 'Ehrenamt und Engagement'];
   const measures = Array.from({ length: count }, (_, i) => {
     const status = measureStatuses[i % measureStatuses.length]!;
@@ -17,11 +17,12 @@ export function syntheticReport(count: number): ReportModel {
       lead: 'Kreisvolkshochschule Musterland',
       status,
       progress: status === 'geplant' ? 0 : (i * 7) % 101,
-      latest: i % 3 === 0 ? { reportedOn: '2026-03-01', text: `Kurs läuft seit März, ${10 + (i % 9)} Teilnehmende.` } : undefined,
+      latest: i % 3 === 0 ? { reportedOn: '2026-03-01', text: `Kurs läuft seit März, ${10 + (i % 9)} Teilnehmende.`, isPublic: audience === 'public' || i % 2 === 0 } : undefined,
     };
   });
   const count_ = (xs: typeof measures) => Object.fromEntries(measureStatuses.map((s) => [s, xs.filter((m) => m.status === s).length])) as Record<MeasureStatus, number>;
   return {
+    audience,
     kommune: 'Landkreis Musterland',
     editionTitle: 'Integrationskonzept 2024',
     adoptedOn: '2024-12-16',
@@ -31,7 +32,7 @@ export function syntheticReport(count: number): ReportModel {
     rollupRule: 'Gewichteter Mittelwert des Fortschritts aller Maßnahmen; Maßnahmen mit Status „entfallen“ zählen nicht mit.',
     total: { measures: count, progress: 42, byStatus: count_(measures) },
     fields: fields.map((title) => ({ title, measures: measures.filter((m) => m.field === title).length, progress: 40, byStatus: count_(measures.filter((m) => m.field === title)) })),
-    changes: measures.filter((m) => m.latest).slice(0, 20).map((m) => ({ number: m.number, title: m.title, field: m.field, reportedOn: m.latest!.reportedOn, status: m.status, progress: m.progress ?? 0, text: m.latest!.text })),
+    changes: measures.filter((m) => m.latest).slice(0, 20).map((m) => ({ number: m.number, title: m.title, field: m.field, reportedOn: m.latest!.reportedOn, status: m.status, progress: m.progress ?? 0, text: m.latest!.text, isPublic: m.latest!.isPublic })),
     overdue: measures.filter((m) => m.status === 'geplant').slice(0, 5).map((m) => ({ number: m.number, title: m.title, lead: m.lead, dueOn: '2025-12-31', status: m.status })),
     measures,
     statusLabels: labels,

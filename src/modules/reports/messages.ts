@@ -11,6 +11,9 @@ export const messages: ModuleMessages = {
     'reports.download_docx': 'Als Word-Datei (.docx) herunterladen',
     'reports.download_pdf': 'Als PDF herunterladen',
     'reports.link': 'Sachstandsbericht erstellen',
+    'reports.audience': 'Für wen ist der Bericht?',
+    'reports.audience.public': 'Öffentliche Sitzung: nur veröffentlichte Sachstände und Indikatoren',
+    'reports.audience.internal': 'Intern: auch interne Sachstände und Indikatoren, jeweils als „intern“ gekennzeichnet',
   },
   en: {},
 };

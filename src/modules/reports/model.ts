@@ -1,7 +1,15 @@
 import type { MeasureStatus } from '../measures/schema.js';
 
+/**
+ * Who a report is for: a public council session gets only what is published; an internal report
+ * also shows internal Sachstände, each marked "intern".
+ */
+export const reportAudiences = ['public', 'internal'] as const;
+export type ReportAudience = (typeof reportAudiences)[number];
+
 /** Everything a Sachstandsbericht shows, already in words and numbers; renderers only lay it out. */
 export interface ReportModel {
+  audience: ReportAudience;
   kommune: string;
   editionTitle: string;
   adoptedOn: string | null;
@@ -13,9 +21,9 @@ export interface ReportModel {
   total: ReportProgress;
   fields: (ReportProgress & { title: string })[];
   /** Sachstandsmeldungen reported within the period, newest first. */
-  changes: { number: string; title: string; field: string; reportedOn: string; status: MeasureStatus; progress: number; text: string }[];
+  changes: { number: string; title: string; field: string; reportedOn: string; status: MeasureStatus; progress: number; text: string; isPublic: boolean }[];
   overdue: { number: string; title: string; lead: string; dueOn: string; status: MeasureStatus }[];
-  measures: { number: string; title: string; field: string; lead: string; status: MeasureStatus; progress: number | null; latest?: { reportedOn: string; text: string } }[];
+  measures: { number: string; title: string; field: string; lead: string; status: MeasureStatus; progress: number | null; latest?: { reportedOn: string; text: string; isPublic: boolean } }[];
   statusLabels: Record<MeasureStatus, string>;
 }
 

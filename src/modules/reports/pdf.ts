@@ -4,6 +4,7 @@ import { formatDate } from '../../platform/i18n/i18n.js';
 import { measureStatuses } from '../measures/schema.js';
 import { statusDistributionSvg } from './charts.js';
 import type { ReportModel } from './model.js';
+import { audienceLine, sachstandText } from './wording.js';
 import { reportFontDir } from './raster.js';
 
 const require = createRequire(import.meta.url);
@@ -50,6 +51,7 @@ export async function renderPdf(m: ReportModel): Promise<Buffer> {
     content: [
       { text: `Sachstandsbericht ${m.editionTitle}`, style: 'title' },
       { text: `${m.kommune} · Berichtszeitraum ${formatDate('de', m.periodFrom)} bis ${formatDate('de', m.periodTo)} · erstellt am ${formatDate('de', m.generatedOn)}` },
+      { text: audienceLine[m.audience] },
       ...(m.adoptedOn ? [{ text: `Das Konzept wurde am ${formatDate('de', m.adoptedOn)} beschlossen.` }] : []),
       { text: '1. Überblick', style: 'h1' },
       { text: `${m.total.measures} Maßnahmen, Umsetzungsstand insgesamt ${percent(m.total.progress)}.` },
@@ -64,7 +66,7 @@ export async function renderPdf(m: ReportModel): Promise<Buffer> {
       ),
       { text: '3. Veränderungen im Berichtszeitraum', style: 'h1' },
       m.changes.length
-        ? table(['Nr.', 'Maßnahme', 'Datum', 'Status', 'Stand', 'Sachstand'], m.changes.map((c) => [c.number, c.title, formatDate('de', c.reportedOn), m.statusLabels[c.status], `${c.progress} %`, c.text]), [35, '*', 50, 55, 30, '*'])
+        ? table(['Nr.', 'Maßnahme', 'Datum', 'Status', 'Stand', 'Sachstand'], m.changes.map((c) => [c.number, c.title, formatDate('de', c.reportedOn), m.statusLabels[c.status], `${c.progress} %`, sachstandText(c)]), [35, '*', 50, 55, 30, '*'])
         : { text: 'Im Berichtszeitraum wurden keine Sachstände gemeldet.' },
       { text: '4. Überfällige Maßnahmen', style: 'h1' },
       m.overdue.length
@@ -73,7 +75,7 @@ export async function renderPdf(m: ReportModel): Promise<Buffer> {
       { text: '5. Alle Maßnahmen mit letztem Sachstand', style: 'h1' },
       table(
         ['Nr.', 'Maßnahme', 'Federführung', 'Status', 'Stand', 'Letzter Sachstand'],
-        m.measures.map((x) => [x.number, x.title, x.lead, m.statusLabels[x.status], percent(x.progress), x.latest ? `${formatDate('de', x.latest.reportedOn)}: ${x.latest.text}` : '–']),
+        m.measures.map((x) => [x.number, x.title, x.lead, m.statusLabels[x.status], percent(x.progress), x.latest ? `${formatDate('de', x.latest.reportedOn)}: ${sachstandText(x.latest)}` : '–']),
         [35, '*', 90, 50, 30, '*'],
       ),
     ],

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { render } from '../../platform/http/render.js';
-import { Button, ErrorSummary, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
+import { Button, ErrorSummary, RadioGroup, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
 import { parseInput } from '../../platform/validation.js';
 import { addMonths, berlinDate } from '../../platform/dates.js';
 import { editionById } from '../concepts/editions.js';
@@ -11,12 +11,15 @@ import { slugify } from '../tenants/ags.js';
 import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
 import type { Tenant } from '../tenants/service.js';
 import { buildReport } from './build.js';
+import type { ReportAudience } from './model.js';
 import { renderDocx } from './docx.js';
 import { renderPdf } from './pdf.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
-const periodInput = z
-  .object({ von: isoDate, bis: isoDate })
+/** The audience as the form and URL name it (German, like the other parameters). */
+const audienceParam = { oeffentlich: 'public', intern: 'internal' } as const satisfies Record<string, ReportAudience>;
+const reportInput = z
+  .object({ von: isoDate, bis: isoDate, zielgruppe: z.enum(['oeffentlich', 'intern']) })
   .refine((p) => p.von <= p.bis, { message: 'validation.end_before_start', path: ['bis'] });
 
 const formats = {
@@ -41,9 +44,20 @@ export function reportRoutes() {
         <h1 class="kern-heading-large">{t('reports.title')}</h1>
         <p>{t('reports.intro')}</p>
         <form method="get" action={action} class="stack" novalidate>
-          <ErrorSummary t={t} errors={form.errors} labels={{ von: t('reports.from'), bis: t('reports.to') }} />
+          <ErrorSummary t={t} errors={form.errors} labels={{ von: t('reports.from'), bis: t('reports.to'), zielgruppe: t('reports.audience') }} />
           <TextField t={t} form={form} name="von" label={t('reports.from')} type="date" required />
           <TextField t={t} form={form} name="bis" label={t('reports.to')} type="date" required />
+          <RadioGroup
+            t={t}
+            form={form}
+            name="zielgruppe"
+            label={t('reports.audience')}
+            required
+            options={[
+              { value: 'oeffentlich', label: t('reports.audience.public') },
+              { value: 'intern', label: t('reports.audience.internal') },
+            ]}
+          />
           <div class="actions">
             <Button name="format" value="docx">{t('reports.download_docx')}</Button>
             <Button name="format" value="pdf" variant="secondary">{t('reports.download_pdf')}</Button>
@@ -58,18 +72,19 @@ export function reportRoutes() {
     const { tenant } = await tenantForApp(c);
     const today = berlinDate(new Date());
     const q = c.req.query();
-    if (!q.format) return formPage(c, tenant, c.req.param('id'), emptyForm({ von: addMonths(today, -12), bis: today }));
+    if (!q.format) return formPage(c, tenant, c.req.param('id'), emptyForm({ von: addMonths(today, -12), bis: today, zielgruppe: 'oeffentlich' }));
     const format = q.format === 'pdf' ? 'pdf' : 'docx';
-    let period: z.output<typeof periodInput>;
+    let input: z.output<typeof reportInput>;
     try {
-      period = parseInput(periodInput, q);
+      input = parseInput(reportInput, q);
     } catch (e) {
       if (e instanceof AppError && e.code === 'validation_failed') return formPage(c, tenant, c.req.param('id'), { values: q, errors: e.fieldErrors }, 422);
       throw e;
     }
-    const model = await buildReport(dbOf(c), tenant, c.req.param('id'), { from: period.von, to: period.bis }, today);
+    const audience = audienceParam[input.zielgruppe];
+    const model = await buildReport(dbOf(c), tenant, c.req.param('id'), { from: input.von, to: input.bis }, today, audience);
     const file = await formats[format].render(model);
-    const name = `sachstandsbericht-${slugify(model.editionTitle)}-${period.bis}.${format}`;
+    const name = `sachstandsbericht-${slugify(model.editionTitle)}-${input.bis}${audience === 'internal' ? '-intern' : ''}.${format}`;
     return c.body(new Uint8Array(file), 200, { 'content-type': formats[format].type, 'content-disposition': `attachment; filename="${name}"` });
   });
 

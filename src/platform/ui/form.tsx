@@ -163,7 +163,12 @@ export function SelectField(p: FieldProps & { options: Option[]; groups?: { labe
 }
 
 /** A group of checkboxes in a fieldset with a legend (the accessible name of the group). */
-export function CheckboxGroup(p: FieldProps & { options: Option[] }) {
+export const CheckboxGroup = (p: FieldProps & { options: Option[] }) => ChoiceGroup({ ...p, type: 'checkbox' });
+
+/** One choice out of a few, as radio buttons in a fieldset with a legend. */
+export const RadioGroup = (p: FieldProps & { options: Option[] }) => ChoiceGroup({ ...p, type: 'radio' });
+
+function ChoiceGroup(p: FieldProps & { options: Option[]; type: 'checkbox' | 'radio' }) {
   const error = errorOf(p.t, p.form.errors, p.name);
   const raw = p.form.values[p.name];
   const checked = new Set((Array.isArray(raw) ? raw : raw == null ? [] : [raw]).map(String));
@@ -187,8 +192,8 @@ export function CheckboxGroup(p: FieldProps & { options: Option[] }) {
         {p.options.map((o, i) => (
           <div class="kern-form-check">
             <input
-              class="kern-form-check__checkbox"
-              type="checkbox"
+              class={`kern-form-check__${p.type}`}
+              type={p.type}
               id={`${fieldId(p.name)}-${i}`}
               name={p.name}
               value={o.value}

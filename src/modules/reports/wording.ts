@@ -1,0 +1,13 @@
+import type { ReportAudience } from './model.js';
+
+/** The label that marks an internal Sachstand in an internal report. */
+export const internalLabel = 'intern';
+
+/** What the title page says about who the report is for. */
+export const audienceLine: Record<ReportAudience, string> = {
+  public: 'Für die öffentliche Sitzung: enthält nur veröffentlichte Sachstände und Indikatoren.',
+  internal: 'Interner Bericht – nicht zur Veröffentlichung: enthält interne Sachstände, jeweils als „intern“ gekennzeichnet.',
+};
+
+/** A Sachstand's text as a report shows it: internal ones carry the label in front. */
+export const sachstandText = (u: { text: string; isPublic: boolean }) => (u.isPublic ? u.text : `${internalLabel}: ${u.text}`);
