@@ -1,17 +1,24 @@
-import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { reminderJob } from './modules/attention/reminders.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { startJobs } from './platform/jobs.js';
+import { listenFirst, PortInUseError } from './platform/http/listen.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { DataDirInUseError } from './db/data-dir-lock.js';
 import { runMaintenance, scheduleMaintenance } from './db/maintenance.js';
 import { runMigrations } from './db/migrate.js';
 import { seedDemo } from './modules/demo/seed.js';
 
-// Start-up: config → database → migrations → (demo data) → app → listen.
+// Start-up: config → port (503 until ready) → database (locked) → migrations → (demo data) → app.
+// The port comes first and the data directory is locked before PGlite opens it: a second start
+// on a busy port or on a data directory in use stops before it touches the database.
 const config = loadConfig();
-const database = await openDatabase(config);
+const listener = await listenFirst(config.host, config.port).catch(refuseToStart);
+const database = await openDatabase(config).catch(async (error) => {
+  await listener.close();
+  return refuseToStart(error);
+});
 await runMigrations(database);
 if (config.demo && (await seedDemo(database.db))) console.log('Demo-Daten „Landkreis Musterland“ angelegt.');
 // PGlite has no autovacuum: refresh statistics now and every 15 minutes (src/db/maintenance.ts).
@@ -21,16 +28,22 @@ const mailer = createMailer(config.smtp);
 const app = createApp({ database, config, mailer });
 // Reminder e-mails need a mail server; without one the attention list shows them in the app.
 const jobs = config.smtp ? startJobs([reminderJob(database, mailer, config.publicUrl)]) : undefined;
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`ikon läuft auf ${config.publicUrl} (Datenbank: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}, Port ${info.port})`);
-});
+listener.ready(app.fetch);
+console.log(`ikon läuft auf ${config.publicUrl} (Datenbank: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}, Port ${listener.port})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     stopMaintenance();
-    server.close();
+    void listener.close();
     void Promise.resolve(jobs?.stop())
       .then(() => database.close())
       .finally(() => process.exit(0));
   });
+}
+
+/** Known start-up refusals get their German message without a stack trace; exit code 1. */
+function refuseToStart(error: unknown): never {
+  if (!(error instanceof PortInUseError || error instanceof DataDirInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -7,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -24,16 +24,25 @@ export interface Database {
 
 const extensions = { pg_trgm, unaccent };
 
-/** The embedded database under `dataDir` (created on first use) or, when given, a snapshot to load. */
+/**
+ * The embedded database under `dataDir` (created on first use) or, when given, a snapshot to load.
+ * The parent directory (DATA_DIR) is locked before PGlite touches anything: a second process on
+ * the same directory gets DataDirInUseError and must not go on.
+ */
 export async function openPglite(dataDir: string | undefined, snapshot?: Blob): Promise<Database> {
-  if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const client = await PGlite.create({ dataDir, extensions, loadDataDir: snapshot });
-  return {
-    kind: 'pglite',
-    db: drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db,
-    close: () => client.close(),
-    pglite: client,
-  };
+  const lock = dataDir ? await lockDataDir(path.dirname(dataDir)) : undefined;
+  try {
+    const client = await PGlite.create({ dataDir, extensions, loadDataDir: snapshot });
+    return {
+      kind: 'pglite',
+      db: drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db,
+      close: () => client.close().finally(() => lock?.release()),
+      pglite: client,
+    };
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {

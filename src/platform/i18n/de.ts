@@ -58,6 +58,7 @@ export const de = {
   'error.cannot_change_lead': 'Sie können die Federführung nicht an einen anderen Akteur abgeben.',
   'error.metrics_disabled': '/metrics ist ausgeschaltet: dafür METRICS_TOKEN setzen.',
   'error.metrics_token': 'Für /metrics fehlt das richtige Token (Authorization: Bearer …).',
+  'error.starting': 'ikon startet gerade. Bitte versuchen Sie es in einigen Sekunden erneut.',
   'error.not_found_title': 'Seite nicht gefunden',
   'error.not_found_text': 'Die aufgerufene Seite gibt es nicht (mehr). Prüfen Sie die Adresse oder gehen Sie zur Startseite.',
   'error.forbidden_title': 'Keine Berechtigung',

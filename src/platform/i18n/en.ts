@@ -60,6 +60,7 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'error.cannot_change_lead': 'You cannot hand over the lead to another actor.',
   'error.metrics_disabled': '/metrics is switched off: set METRICS_TOKEN to use it.',
   'error.metrics_token': '/metrics needs the right token (Authorization: Bearer …).',
+  'error.starting': 'ikon is starting. Please try again in a few seconds.',
   'error.not_found_title': 'Page not found',
   'error.not_found_text': 'The page you requested does not exist (any more). Please check the address or go to the home page.',
   'error.forbidden_title': 'No permission',

@@ -1,0 +1,45 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer, type ServerType } from '@hono/node-server';
+import { translator } from '../i18n/i18n.js';
+
+type Fetch = (request: Request, env: any) => Response | Promise<Response>;
+
+export class PortInUseError extends Error {
+  constructor(host: string, port: number) {
+    super(`Port ${port} auf ${host} ist schon belegt – läuft ikon dort bereits? Beenden Sie den anderen Prozess oder wählen Sie einen anderen PORT.`);
+    this.name = 'PortInUseError';
+  }
+}
+
+export interface EarlyListener {
+  port: number;
+  /** Hands the requests over to the application once the database is ready. */
+  ready(fetch: Fetch): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Binds the port before the database is opened, so a second start on a busy port fails before
+ * it touches anything. Until `ready`, every request gets 503 with Retry-After (health checks
+ * and reverse proxies see "starting", not "refused").
+ */
+export async function listenFirst(host: string, port: number): Promise<EarlyListener> {
+  const starting: Fetch = () => {
+    const t = translator('de');
+    return new Response(JSON.stringify({ type: 'https://ikon.invalid/problems/starting', code: 'starting', title: t('error.starting'), status: 503 }), {
+      status: 503,
+      headers: { 'content-type': 'application/problem+json; charset=utf-8', 'retry-after': '5' },
+    });
+  };
+  let handler = starting;
+  const server: ServerType = createAdaptorServer({ fetch: (request, env) => handler(request, env) });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new PortInUseError(host, port) : err));
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    ready: (fetch) => (handler = fetch),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

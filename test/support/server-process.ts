@@ -1,0 +1,100 @@
+// Real `src/main.ts` processes for tests of start-up and operations: spawn, wait for a line,
+// wait for the exit, stop. Waits are on conditions (output, exit), never on the clock.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves when the output matches (or rejects when the process exits first). */
+  waitFor(pattern: RegExp): Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** `node --import tsx <script>` with ikon's environment on top of this one (no PostgreSQL unless given). */
+export function startProcess(script: string, env: Record<string, string>, args: string[] = []): ServerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    env: { ...process.env, DATABASE_URL: '', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const listeners = new Set<() => void>();
+  const onData = (d: Buffer) => {
+    out += d.toString();
+    for (const l of listeners) l();
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      for (const l of listeners) l();
+      resolve({ code, signal });
+    }),
+  );
+  return {
+    child,
+    output: () => out,
+    exited,
+    waitFor(pattern) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (pattern.test(out)) {
+            listeners.delete(check);
+            resolve();
+          } else if (child.exitCode !== null || child.signalCode !== null) {
+            listeners.delete(check);
+            reject(new Error(`process exited (${child.exitCode ?? child.signalCode}) before ${pattern}:\n${out}`));
+          }
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** A browser-like client of a running server: keeps cookies, takes `_csrf` from the forms it loads. */
+export class HttpClient {
+  private readonly cookies = new Map<string, string>();
+  constructor(readonly base: string) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const i = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, i).trim(), pair!.slice(i + 1));
+    }
+    return res;
+  }
+
+  /** Loads the form page, then posts the fields with the page's CSRF token. */
+  async submit(formPage: string, action: string, fields: Record<string, string>): Promise<Response> {
+    const html = await (await this.request(formPage)).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+    if (!csrf) throw new Error(`no CSRF field on ${formPage}`);
+    return this.request(action, {
+      method: 'POST',
+      body: new URLSearchParams({ ...fields, _csrf: csrf }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+  }
+}
