@@ -4,7 +4,7 @@ import { measureStatuses, type MeasureStatus } from '../measures/schema.js';
 import { effectiveProgress, rollup } from './rollup.js';
 import type { StatusRules } from './rules.js';
 import { DEFAULT_STATUS_RULES } from './schema.js';
-import { resolveProgress } from './updates.js';
+import { progressContradiction, resolveProgress } from './updates.js';
 
 const rules: StatusRules = DEFAULT_STATUS_RULES;
 const m = (status: MeasureStatus, progress: number | null, weight = 1, impliedProgress?: number | null) => ({ status, progress, weight, ...(impliedProgress !== undefined ? { impliedProgress } : {}) });
@@ -63,10 +63,22 @@ test('zero total weight gives no progress rather than a division by zero', () =>
   assert.equal(rollup([m('in_umsetzung', 50, 0)], rules).progress, null);
 });
 
-test('the progress of a new report: given, else implied by the status, else the previous, else 0', () => {
-  assert.deepEqual(resolveProgress(35, rules.umgesetzt, 10), { progress: 35, source: 'reported' });
+test('the progress of a new report: fixed by the status, else given, else the previous, else 0', () => {
+  assert.deepEqual(resolveProgress(100, rules.umgesetzt, 10), { progress: 100, source: 'reported' });
+  assert.deepEqual(resolveProgress(35, rules.in_umsetzung, 10), { progress: 35, source: 'reported' });
   assert.deepEqual(resolveProgress(0, rules.in_umsetzung, 10), { progress: 0, source: 'reported' });
   assert.deepEqual(resolveProgress(null, rules.umgesetzt, 10), { progress: 100, source: 'implied' });
   assert.deepEqual(resolveProgress(undefined, rules.in_umsetzung, 40), { progress: 40, source: 'previous' });
   assert.deepEqual(resolveProgress(undefined, rules.in_umsetzung, null), { progress: 0, source: 'default' });
+});
+
+test('a figure that contradicts the status rule is refused with the rule named (umgesetzt is 100 %, not 50 %)', () => {
+  assert.deepEqual(progressContradiction(50, 'umgesetzt', rules.umgesetzt), {
+    field: 'progress',
+    messageKey: 'validation.progress_contradicts_status',
+    params: { status: 'umgesetzt', progress: 100 },
+  }, 'umgesetzt at 50 %');
+  assert.equal(progressContradiction(100, 'umgesetzt', rules.umgesetzt), null, 'the fixed value itself');
+  assert.equal(progressContradiction(null, 'umgesetzt', rules.umgesetzt), null, 'no figure: the rule decides');
+  assert.equal(progressContradiction(50, 'in_umsetzung', rules.in_umsetzung), null, 'a status without a fixed progress');
 });

@@ -9,7 +9,8 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { assertNotStale, authorize, type CommandContext } from '../../platform/commands.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, type FieldError } from '../../platform/errors.js';
+import { translator } from '../../platform/i18n/i18n.js';
 import { parseInput } from '../../platform/validation.js';
 import { editionById } from '../concepts/editions.js';
 import { editions } from '../concepts/schema.js';
@@ -33,11 +34,24 @@ const rowColumns = { ...updateColumns, attachmentSize: sql<number | null>`octet_
 export type ProgressSource = 'reported' | 'implied' | 'previous' | 'default';
 
 export function resolveProgress(given: number | null | undefined, rule: StatusRule, previous: number | null): { progress: number; source: ProgressSource } {
+  // A status with a fixed progress (umgesetzt = 100 %) always has it; see progressContradiction.
+  if (rule.impliedProgress != null) return { progress: rule.impliedProgress, source: given != null ? 'reported' : 'implied' };
   if (given != null) return { progress: given, source: 'reported' };
-  if (rule.impliedProgress != null) return { progress: rule.impliedProgress, source: 'implied' };
   if (previous != null) return { progress: previous, source: 'previous' };
   return { progress: 0, source: 'default' };
 }
+
+/**
+ * The rule: a status whose rule fixes the progress ("umgesetzt" = 100 %) cannot be reported with
+ * another figure; the report is refused with a message naming the rule instead of storing a
+ * measure "umgesetzt" at 50 %.
+ */
+export function progressContradiction(given: number | null | undefined, status: MeasureStatus, rule: StatusRule): FieldError | null {
+  if (given == null || rule.impliedProgress == null || given === rule.impliedProgress) return null;
+  return { field: 'progress', messageKey: 'validation.progress_contradicts_status', params: { status: statusLabel(status), progress: rule.impliedProgress } };
+}
+
+const statusLabel = (status: MeasureStatus) => translator('de')(`measure_status.${status}`);
 
 const isUuid = (v: string) => z.string().uuid().safeParse(v).success;
 
@@ -53,6 +67,8 @@ export async function recordMeasureUpdate(ctx: CommandContext, tenantId: string,
     const edition = await editionById(tx, tenantId, before.editionId);
     if (edition.status === 'abgeloest') throw new AppError('conflict', 'progress.error.edition_superseded');
     const rules = await statusRulesOf(tx, tenantId);
+    const contradiction = progressContradiction(data.progress, data.status as MeasureStatus, rules[data.status as MeasureStatus]);
+    if (contradiction) throw new AppError('validation_failed', 'error.validation_failed', { fieldErrors: [contradiction] });
     const { progress, source } = resolveProgress(data.progress, rules[data.status as MeasureStatus], before.progress);
 
     const moved = await tx

@@ -184,6 +184,65 @@ describeEachDb('Sachstandstabelle: Export, Prüfung, Import', (t) => {
     assert.match(update!.text, /^Sammelmeldung aus der Sachstandstabelle/);
   });
 
+  test('dieselbe Datei zweimal: rückdatierte Meldung in der Vorschau markiert, beim zweiten Hochladen nichts zu ändern', async () => {
+    const d = await demo(t());
+    const c = await t().signIn(coordination);
+    // A measure in progress whose latest report lies after the date the file gives.
+    const [m] = await t()
+      .db.select({ id: measures.id, number: measures.number })
+      .from(measures)
+      .innerJoin(measureUpdates, eq(measureUpdates.measureId, measures.id))
+      .where(and(eq(measures.editionId, d.adopted.id), eq(measures.status, 'in_umsetzung'), sql`${measureUpdates.reportedOn} > '2025-09-06'`))
+      .limit(1);
+    assert.ok(m, 'a measure with a report after 06.09.2025');
+    const { workbook, sheet } = await exported(c, d.adopted.id);
+    const row = rowOf(sheet, m.number);
+    row.getCell(col('Status')).value = 'umgesetzt';
+    row.getCell(col('Sachstand')).value = 'Abgeschlossen im September 2025.';
+    row.getCell(col('Stand')).value = new Date(Date.UTC(2025, 8, 6));
+    const file = await bytesOf(workbook);
+    const preview = await upload(c, d.adopted.id, file);
+    assert.equal(preview.status, 200, preview.html.slice(0, 3000));
+    assert.equal(counted(preview.html, 'changed'), 1, 'one row changes');
+    assert.match(preview.html, /data-backdated="1">\s*06\.09\.2025[\s\S]*?rückdatiert: vor der letzten Meldung vom \d\d\.\d\d\.\d{4}/, 'the back-dated report is marked');
+    assert.equal((await confirm(c, d.adopted.id, preview.html)).status, 303, 'confirmed');
+    const [after] = await t().db.select().from(measures).where(eq(measures.id, m.id));
+    assert.equal(after!.progress, 100, 'umgesetzt: the figure from the export (the old progress) gives way to the status rule');
+    const before = await d.snapshot();
+
+    const again = await upload(c, d.adopted.id, file);
+    assert.equal(again.status, 200, again.html.slice(0, 3000));
+    assert.equal(counted(again.html, 'changed'), 0, 'the same file proposes nothing the second time');
+    assert.match(again.html, /Nichts zu ändern/);
+    assert.match(again.html, /Dieser Sachstand ist schon gemeldet \(Meldung vom 06\.09\.2025\)/);
+    assert.deepEqual(await d.snapshot(), before, 'nothing written');
+  });
+
+  test('„umgesetzt“ mit 50 %: die Statusregel gilt (100 %), die Vorschau nennt sie; das Formular lehnt den Widerspruch ab', async () => {
+    const d = await demo(t());
+    const c = await t().signIn(coordination);
+    const [m] = await t().db.select().from(measures).where(and(eq(measures.editionId, d.adopted.id), eq(measures.status, 'in_umsetzung'))).limit(1);
+    const before = await d.snapshot();
+    const form = await c.post(`/app/k/musterland/massnahmen/${m!.id}/umsetzung`, { status: 'umgesetzt', progress: '50', text: 'Fertig.', version: String(m!.version) });
+    assert.equal(form.status, 422, 'the single report form refuses the contradiction');
+    assert.match(await form.text(), /Beim Status „umgesetzt“ ist der Fortschritt immer 100 % \(Statusregel\)/);
+    assert.deepEqual(await d.snapshot(), before, 'nothing written');
+
+    const { workbook, sheet } = await exported(c, d.adopted.id);
+    const row = rowOf(sheet, m!.number);
+    row.getCell(col('Status')).value = 'umgesetzt';
+    row.getCell(col('Fortschritt %')).value = 50;
+    const preview = await upload(c, d.adopted.id, await bytesOf(workbook));
+    assert.equal(preview.status, 200, preview.html.slice(0, 2000));
+    const change = new RegExp(`<tr class="kern-table__row" data-change="${m!.number.replace(/\./g, '\\.')}">([\\s\\S]*?)</tr>`).exec(preview.html)?.[1];
+    assert.ok(change, 'the measure is listed');
+    assert.match(change, /<span class="diff-after">100 %<\/span>/, 'the status rule sets 100 %');
+    assert.match(preview.html, /Beim Status „umgesetzt“ ist der Fortschritt immer 100 % \(Statusregel\); die 50 % aus der Datei werden nicht übernommen\./);
+    assert.equal((await confirm(c, d.adopted.id, preview.html)).status, 303);
+    const [after] = await t().db.select().from(measures).where(eq(measures.id, m!.id));
+    assert.deepEqual([after!.status, after!.progress], ['umgesetzt', 100]);
+  });
+
   test('Partner: nur Maßnahmen, an denen sein Akteur beteiligt ist; andere geänderte Zeilen sind Fehler', async () => {
     const d = await demo(t());
     const c = await t().signIn('partner@musterland.example');

@@ -43,6 +43,7 @@ export const messages: ModuleMessages = {
     'bulk_status.preview.text_generated': '(von ikon formuliert, weil der Text unverändert ist)',
     'bulk_status.preview.date': 'Stand',
     'bulk_status.preview.public': 'öffentlich',
+    'bulk_status.preview.backdated': 'rückdatiert: vor der letzten Meldung vom {latest}',
     'bulk_status.preview.before': 'bisher:',
     'bulk_status.preview.after': 'neu:',
     'bulk_status.preview.ignored_heading': 'Nicht übernommen',
@@ -56,6 +57,8 @@ export const messages: ModuleMessages = {
 
     'bulk_status.ignored.title': 'Der Titel wird hier nicht geändert; in ikon heißt die Maßnahme „{title}“.',
     'bulk_status.ignored.lead': 'Die Federführung wird hier nicht geändert; in ikon liegt sie bei „{lead}“.',
+    'bulk_status.ignored.progress_fixed': 'Beim Status „{status}“ ist der Fortschritt immer {progress} % (Statusregel); die {value} % aus der Datei werden nicht übernommen.',
+    'bulk_status.ignored.text_known': 'Dieser Sachstand ist schon gemeldet (Meldung vom {date}): Er wird nicht noch einmal gespeichert.',
     'bulk_status.ignored.date_only': 'Nur das Datum ist anders: Ohne neuen Status, Fortschritt oder Sachstand entsteht keine Meldung.',
     'bulk_status.ignored.public_only': 'Nur „öffentlich“ ist anders: Ohne neuen Status, Fortschritt oder Sachstand entsteht keine Meldung. Die Sichtbarkeit bestehender Meldungen ändern Sie auf der Seite der Maßnahme.',
 

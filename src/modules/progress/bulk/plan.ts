@@ -7,7 +7,7 @@ import type { RawTable } from '../../measures/transfer/parse.js';
 import type { ImportProblem } from '../../measures/transfer/problems.js';
 import { canRecordUpdate } from '../policy.js';
 import { statusRulesOf } from '../rules.js';
-import { resolveProgress } from '../updates.js';
+import { progressContradiction, resolveProgress, updatesOfMany } from '../updates.js';
 import { matchStatusHeading, parsePercent, parseYesNo, sameText, statusColumnByKey, valueColumns, type StatusColumnKey } from './columns.js';
 import { statusRows, type StatusRow } from './export.js';
 
@@ -33,6 +33,8 @@ export interface StatusChange {
     textGenerated: boolean;
     /** Only when the file gives a new date; otherwise the report is dated today. */
     reportedOn: string | undefined;
+    /** The date lies before the measure's latest report: the new one goes into the past. */
+    backdated: boolean;
     isPublic: boolean;
   };
   changed: ('status' | 'progress' | 'text')[];
@@ -67,6 +69,8 @@ export async function planStatusImport(db: Db, user: CurrentUser, tenantId: stri
   const t = translator('de');
   const rows = await statusRows(db, tenantId, editionId);
   const rules = await statusRulesOf(db, tenantId);
+  // Every report already recorded: a row that repeats one records nothing (the import is idempotent).
+  const reported = await updatesOfMany(db, tenantId, rows.map((r) => r.measureId));
   const problems: ImportProblem[] = [];
   const plan: StatusPlan = { problems, changes: [], unchanged: 0, ignored: [], ignoredHeadings: [] };
 
@@ -136,7 +140,13 @@ export async function planStatusImport(db: Db, user: CurrentUser, tenantId: stri
       const p = parsePercent(raw);
       if (p === undefined) problem('progress', 'bulk_status.error.progress_number', { value: raw });
       else if (p !== null && (!Number.isInteger(p) || p < 0 || p > 100)) problem('progress', 'bulk_status.error.progress_range', { value: raw });
-      else progressGiven = p;
+      else if (progressContradiction(p, status, rules[status])) {
+        // A status that fixes the progress (umgesetzt = 100 %) decides; the file's figure is
+        // set aside with the rule named, so the same file imports the same way every time.
+        ignore('progress', 'bulk_status.ignored.progress_fixed', { status: statusLabels[status], progress: rules[status].impliedProgress!, value: p! });
+      }
+      // The figure as exported is no new report.
+      else if (p !== m.progress) progressGiven = p;
     }
     const text = has('text') ? cell('text').trim() : '';
     if (text.length > maxTextLength) problem('text', 'validation.too_big', { max: maxTextLength });
@@ -157,7 +167,12 @@ export async function planStatusImport(db: Db, user: CurrentUser, tenantId: stri
     const changed: StatusChange['changed'] = [];
     if (status !== m.status) changed.push('status');
     if (progressGiven !== null && progressGiven !== m.progress) changed.push('progress');
-    if (has('text') && text !== '' && !sameText(text, m.text)) changed.push('text');
+    const known = has('text') && text !== '' ? (reported.get(m.measureId) ?? []).find((u) => sameText(u.text, text)) : undefined;
+    if (has('text') && text !== '' && !sameText(text, m.text)) {
+      // A text some earlier report already has is no new Sachstand (e.g. the same file uploaded again).
+      if (known) ignore('text', 'bulk_status.ignored.text_known', { date: germanDate(known.reportedOn) });
+      else changed.push('text');
+    }
 
     if (changed.length === 0) {
       if (rowProblems.length === 0) {
@@ -195,6 +210,7 @@ export async function planStatusImport(db: Db, user: CurrentUser, tenantId: stri
         text: textGenerated ? t('bulk_status.generated.text', { changes: summary.join('; ') || t('bulk_status.generated.confirmed') }) : text,
         textGenerated,
         reportedOn: reportedOn !== m.reportedOn && reportedOn ? reportedOn : undefined,
+        backdated: !!(reportedOn && m.reportedOn && reportedOn < m.reportedOn),
         isPublic,
       },
       changed,

@@ -86,7 +86,10 @@ export function StatusPreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition;
                 {short(c.after.text)}
                 {c.after.textGenerated ? <span class="muted"> {t('bulk_status.preview.text_generated')}</span> : null}
               </td>
-              <td class="kern-table__cell">{date(c.after.reportedOn ?? p.today)}</td>
+              <td class="kern-table__cell" data-backdated={c.after.backdated ? '1' : undefined}>
+                {date(c.after.reportedOn ?? p.today)}
+                {c.after.backdated ? <strong class="backdated"> {t('bulk_status.preview.backdated', { latest: date(c.before.reportedOn) })}</strong> : null}
+              </td>
               <td class="kern-table__cell">{yesNo(c.after.isPublic)}</td>
             </tr>
           ))}
