@@ -13,7 +13,7 @@ import { demoAccounts } from './demo-accounts.js';
 import { verifyPassword, timingDummyHash } from './password.js';
 import { users } from './schema.js';
 import { createSession, endSession, sessionCookie } from './sessions.js';
-import { clearFailures, lockedMinutes, recordFailure } from './throttle.js';
+import { accountKey, clearAttempts, recordAddressFailure, reserveAddressSlot, takeAccountAttempt } from './throttle.js';
 import { SignInPage } from './views/sign-in.js';
 import { safeNext } from './next-path.js';
 
@@ -26,7 +26,11 @@ function clientAddress(c: Ctx): string | undefined {
   }
 }
 
-const signInInput = z.object({ email: z.string().trim().toLowerCase().min(1), password: z.string().min(1) });
+// Bounded and free of NUL bytes, which PostgreSQL text cannot hold.
+const signInInput = z.object({
+  email: z.string().trim().toLowerCase().min(1).max(320).refine((v) => !v.includes('\0')),
+  password: z.string().min(1).max(1000),
+});
 
 export function authRoutes() {
   const app = new Hono<AppEnv>();
@@ -53,16 +57,22 @@ export function authRoutes() {
     const form: FormState = { values: { email: body.email, weiter: body.weiter }, errors: [] };
     if (!parsed.success) return page(c, { ...form, errors: [{ field: 'email', messageKey: 'auth.missing_credentials' }] }, 422);
     const db = dbOf(c);
-    const keys = [`email:${parsed.data.email}`, ...(clientAddress(c) ? [`ip:${clientAddress(c)}`] : [])];
-    const locked = Math.max(...(await Promise.all(keys.map((k) => lockedMinutes(db, k)))));
+    const { email, password } = parsed.data;
+    const locked = await takeAccountAttempt(db, email);
     if (locked > 0) return page(c, form, 429, t('auth.throttled', { count: locked }));
-    const [user] = await db.select().from(users).where(eq(users.email, parsed.data.email));
-    const ok = user && !user.disabledAt ? await verifyPassword(user.passwordHash, parsed.data.password) : (await verifyPassword(await timingDummyHash(), 'x'), false);
+    const address = clientAddress(c);
+    if (address) {
+      const slot = await reserveAddressSlot(db, address);
+      if ('busy' in slot) return page(c, form, 429, t('auth.address_busy'));
+      if (slot.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, slot.waitMs));
+    }
+    const [user] = await db.select().from(users).where(eq(users.email, email));
+    const ok = user && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await timingDummyHash(), 'x'), false);
     if (!ok || !user) {
-      for (const k of keys) await recordFailure(db, k);
+      if (address) await recordAddressFailure(db, address);
       return page(c, form, 401, t('auth.wrong_credentials'));
     }
-    for (const k of keys) await clearFailures(db, k);
+    await clearAttempts(db, accountKey(email));
     setSessionCookie(c, await createSession(db, user.id));
     await recordAudit(db, { ...user, memberships: [] }, { tenantId: null, action: 'sign_in', entityType: 'user', entityId: user.id });
     return c.redirect(safeNext(body.weiter), 303);

@@ -25,9 +25,13 @@ export const sessions = pgTable(
   (t) => [index().on(t.userId)],
 );
 
-/** Failed sign-ins per key (e-mail or client address) in the current window, for throttling. */
+/**
+ * Sign-in throttling per key (`email:…` counts attempts, `ip:…` failures) in the current window;
+ * `nextAttemptAt` is the next free slot of an address that is being slowed down (throttle.ts).
+ */
 export const loginAttempts = pgTable('login_attempts', {
   key: text().primaryKey(),
   failures: integer().notNull(),
   windowStart: timestamp({ withTimezone: true }).notNull(),
+  nextAttemptAt: timestamp({ withTimezone: true }),
 });

@@ -112,6 +112,7 @@ export const de = {
   'auth.password_hint': 'Mindestens 12 Zeichen. Ein langer Satz ist sicherer als ein kurzes kompliziertes Wort.',
   'auth.wrong_credentials': 'E-Mail-Adresse oder Passwort ist falsch.',
   'auth.missing_credentials': 'Bitte E-Mail-Adresse und Passwort eingeben.',
+  'auth.address_busy': 'Von Ihrer Netzwerkadresse kommen gerade sehr viele Anmeldeversuche. Bitte versuchen Sie es in einer Minute erneut.',
   'auth.throttled.one': 'Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in {count} Minute erneut.',
   'auth.throttled.other': 'Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in {count} Minuten erneut.',
   'auth.demo_heading': 'Demo-Zugänge',

@@ -114,6 +114,7 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'auth.password_hint': 'At least 12 characters. A long sentence is more secure than a short, complicated word.',
   'auth.wrong_credentials': 'The email address or password is incorrect.',
   'auth.missing_credentials': 'Please enter your email address and password.',
+  'auth.address_busy': 'There are very many sign-in attempts from your network address right now. Please try again in a minute.',
   'auth.throttled.one': 'Too many failed sign-in attempts. Please try again in {count} minute.',
   'auth.throttled.other': 'Too many failed sign-in attempts. Please try again in {count} minutes.',
   'auth.demo_heading': 'Demo accounts',
