@@ -10,7 +10,7 @@ import { canCreateMeasure } from '../policy.js';
 import { insertMeasure, writeMeasure } from '../service.js';
 import { columnByKey, type ColumnKey } from './columns.js';
 import { readTable } from './parse.js';
-import { planImport, type Plan, type PlannedRow } from './plan.js';
+import { planImport, type Plan, type PlannedRow, type PlanOptions } from './plan.js';
 import { blockingProblems, importRejected, type ImportProblem } from './problems.js';
 
 
@@ -18,10 +18,10 @@ import { blockingProblems, importRejected, type ImportProblem } from './problems
  * What importing the file would do (nothing is written). Problems that creating missing actors,
  * Themenfelder and Ziele would solve are not blocking here: the preview offers to create them.
  */
-export async function previewImport(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile): Promise<Plan> {
+export async function previewImport(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, opts: PlanOptions = {}): Promise<Plan> {
   authorize(canCreateMeasure(ctx.user, tenantId));
   assertEditionOpen(await editionById(ctx.db, tenantId, editionId));
-  const plan = await planImport(ctx.db, tenantId, editionId, await readTable(file.bytes, file.name));
+  const plan = await planImport(ctx.db, tenantId, editionId, await readTable(file.bytes, file.name), opts);
   const blocking = blockingProblems(plan.problems, true);
   if (blocking.length) throw importRejected(blocking);
   return plan;
@@ -36,18 +36,33 @@ export interface ImportOutcome {
   newGoals: number;
 }
 
+export interface ApplyOptions extends PlanOptions {
+  /** Create actors, Themenfelder and Ziele the file names but the Kommune does not have. */
+  createMissing: boolean;
+  /** The user confirmed explicitly that the file may create many new measures (see Plan.manyNew). */
+  confirmManyNew?: boolean;
+}
+
+/** The problem that sends the user back to the preview to confirm the many new measures. */
+export const manyNewUnconfirmed = 'transfer.error.many_new_unconfirmed';
+
 /**
  * Imports the file into the edition, all or nothing: one transaction, every row validated again
- * (the file came back from the browser), missing references created only when asked to.
+ * (the file came back from the browser), missing references created only when asked to, many
+ * new measures only when confirmed explicitly.
  */
-export async function applyImport(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, createMissing: boolean): Promise<ImportOutcome> {
+export async function applyImport(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, opts: ApplyOptions): Promise<ImportOutcome> {
   authorize(canCreateMeasure(ctx.user, tenantId));
   const table = await readTable(file.bytes, file.name);
+  const { createMissing } = opts;
+  const planOpts: PlanOptions = { numberFormat: opts.numberFormat };
   return ctx.db.transaction(async (tx) => {
     assertEditionOpen(await editionById(tx, tenantId, editionId));
-    let plan = await planImport(tx, tenantId, editionId, table);
+    let plan = await planImport(tx, tenantId, editionId, table, planOpts);
     const rejectIfBlocked = (p: Plan, create: boolean) => {
       const blocking = blockingProblems(p.problems, create);
+      // Every missing confirmation at once, not one per round.
+      if (p.manyNew && !opts.confirmManyNew) blocking.push({ row: null, column: null, messageKey: manyNewUnconfirmed, params: { created: p.counts.created, existing: p.existingMeasures } });
       if (blocking.length) throw importRejected(blocking);
     };
     rejectIfBlocked(plan, createMissing);
@@ -57,13 +72,13 @@ export async function applyImport(ctx: CommandContext, tenantId: string, edition
     const inner: CommandContext = { db: tx, user: ctx.user };
     for (const a of plan.newActors) await createActor(inner, tenantId, { name: a.name, kind: 'sonstige' });
     for (const f of plan.newFields) await createItem(inner, fieldKind, tenantId, editionId, { title: f.title, description: '', isCrossCutting: f.crossCutting });
-    if (plan.newActors.length || plan.newFields.length) plan = await planImport(tx, tenantId, editionId, table);
+    if (plan.newActors.length || plan.newFields.length) plan = await planImport(tx, tenantId, editionId, table, planOpts);
     // Ziele of new Themenfelder need the fields' real ids: plan again, then create them.
     for (const g of plan.newGoals) {
       await createItem(inner, goalKind, tenantId, editionId, { fieldId: g.fieldId, kind: 'handlungsziel', number: g.number, title: g.title, description: '' });
       created.newGoals.push(`${g.number} ${g.title}`);
     }
-    if (plan.newGoals.length) plan = await planImport(tx, tenantId, editionId, table);
+    if (plan.newGoals.length) plan = await planImport(tx, tenantId, editionId, table, planOpts);
     rejectIfBlocked(plan, false);
 
     for (const r of plan.rows) await writeRow(tx, ctx, tenantId, editionId, r);

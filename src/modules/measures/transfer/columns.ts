@@ -173,3 +173,34 @@ export function germanDate(iso: string | null | undefined): string {
 export function germanDecimal(n: number | null | undefined): string {
   return n == null ? '' : String(n).replace('.', ',');
 }
+
+/**
+ * A measure number a spreadsheet took for a date: "1.1.1" opened in a German LibreOffice or Excel
+ * is 01.01.2001 and comes back as "01.01.01" (CSV) or as a date cell (.xlsx: "2001-01-01" here);
+ * "1.1" becomes the 1st of January of this year. Returns the numbers it may have been, most
+ * likely first; none when the cell does not look like such a date.
+ */
+export function numbersFromDate(text: string, typedDate: boolean): string[] {
+  const v = text.trim();
+  let day: number, month: number, year: number;
+  const iso = typedDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  const shown = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(v);
+  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (shown && (/^0/.test(shown[1]!) || /^0/.test(shown[2]!) || /^0/.test(shown[3]!) || shown[3]!.length === 4)) {
+    [day, month, year] = [Number(shown[1]), Number(shown[2]), Number(shown[3])];
+  } else return [];
+  return [`${day}.${month}.${year % 100}`, `${day}.${month}`];
+}
+
+/**
+ * The measure number a cell means: as written when the edition knows it; otherwise, for a cell a
+ * spreadsheet turned into a date, the number it was (a known one first). `restored` is set when
+ * the cell was such a date.
+ */
+export function measureNumberOf(text: string, typed: boolean, known: (n: string) => boolean): { number: string; restored?: string } {
+  const v = text.trim();
+  if (!v || known(v)) return { number: v };
+  const candidates = numbersFromDate(v, typed);
+  if (candidates.length === 0) return { number: v };
+  return { number: candidates.find(known) ?? candidates[0]!, restored: v };
+}

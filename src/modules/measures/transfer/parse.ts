@@ -6,7 +6,16 @@ import { fileProblem, importRejected } from './problems.js';
 export interface RawTable {
   headerRow: number;
   headings: string[];
-  rows: { row: number; cells: string[] }[];
+  rows: RawRow[];
+}
+export interface RawRow {
+  row: number;
+  cells: string[];
+  /**
+   * Per cell: an .xlsx number or date cell (its text is "0.5" or "2026-01-31" whatever the
+   * locale). Text cells and every CSV cell are written as a person or a program formatted them.
+   */
+  typed?: boolean[];
 }
 
 export const maxFileBytes = 5 * 1024 * 1024;
@@ -25,7 +34,7 @@ export async function readTable(bytes: Uint8Array, fileName = ''): Promise<RawTa
   return tableOf(grid);
 }
 
-function tableOf(grid: { row: number; cells: string[] }[]): RawTable {
+function tableOf(grid: RawRow[]): RawTable {
   const filled = grid.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const header = filled[0];
   if (!header) throw importRejected([fileProblem('transfer.error.empty')]);
@@ -47,12 +56,17 @@ async function xlsxGrid(bytes: Uint8Array) {
   const sheets = workbook.worksheets.filter((ws) => ws.actualRowCount > 0);
   const sheet = sheets.find((ws) => /ma(ß|ss)nahmen/i.test(ws.name)) ?? sheets[0];
   if (!sheet) throw importRejected([fileProblem('transfer.error.empty')]);
-  const grid: { row: number; cells: string[] }[] = [];
+  const grid: RawRow[] = [];
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let i = 1; i <= width; i++) cells.push(cellText(row.getCell(i).value));
-    grid.push({ row: rowNumber, cells });
+    const typed: boolean[] = [];
+    for (let i = 1; i <= width; i++) {
+      const value = row.getCell(i).value;
+      cells.push(cellText(value));
+      typed.push(isTyped(value));
+    }
+    grid.push({ row: rowNumber, cells, typed });
   });
   return grid;
 }
@@ -63,6 +77,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function isoFromDate(d: Date): string {
   const day = new Date(Math.round(d.getTime() / 86_400_000) * 86_400_000);
   return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
+}
+
+/** A number or date cell (also as a formula's result). */
+function isTyped(v: ExcelJS.CellValue): boolean {
+  if (typeof v === 'number' || v instanceof Date) return true;
+  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) return isTyped((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  return false;
 }
 
 export function cellText(v: ExcelJS.CellValue): string {

@@ -5,10 +5,12 @@ import { measureFields, type MeasureFields } from '../input.js';
 import { sdgGoals } from '../schema.js';
 import type { Measure } from '../service.js';
 import {
-  columnByKey, matchHeading, matchHorizon, matchPriority, matchStatus, parseDate, priorityLabels,
+  columnByKey, matchHeading, measureNumberOf, matchHorizon, matchPriority, matchStatus, parseDate, priorityLabels,
   requiredColumns, splitList, splitSdgs, statusLabels, horizonLabels, type ColumnKey,
 } from './columns.js';
 import { changedColumns } from './compare.js';
+import { cellChanges, type CellChange } from './display.js';
+import { numberReading, type NumberFormat } from './numbers.js';
 import type { ImportProblem } from './problems.js';
 import type { RawTable } from './parse.js';
 import { loadReferences } from './references.js';
@@ -21,7 +23,12 @@ export interface PlannedRow {
   existing?: Measure;
   /** For updates: the columns whose content differs. */
   changed: ColumnKey[];
+  /** For updates: each changed cell as the table shows it, before and after. */
+  changes: CellChange[];
 }
+
+/** More new measures than this share of the edition's measures needs an extra confirmation. */
+export const manyNewShare = 0.5;
 
 /** What importing a table would do, and every problem in it (see blockingProblems). */
 export interface Plan {
@@ -33,7 +40,27 @@ export interface Plan {
   newGoals: NewGoal[];
   /** Headings of columns the import does not know and leaves aside. */
   ignoredHeadings: string[];
+  /** The file's number format (chosen or detected); undefined when its numbers do not say. */
+  numberFormat: NumberFormat | undefined;
+  numberFormatDecidedBy: 'chosen' | 'detected' | undefined;
+  /** Measure numbers a spreadsheet had turned into dates ("01.01.01"), read as the number they were. */
+  restoredNumbers: { row: number; text: string; number: string }[];
+  /** How many measures the edition has now. */
+  existingMeasures: number;
+  /**
+   * The file would create more than half as many measures as the edition has (typically because
+   * its numbers no longer match): confirming needs an explicit extra confirmation.
+   */
+  manyNew: boolean;
 }
+
+export interface PlanOptions {
+  /** The number format the user chose for the file; default: detect it from the file. */
+  numberFormat?: NumberFormat;
+}
+
+/** The columns whose cells are numbers. */
+const numberColumns: ColumnKey[] = ['staffFte', 'costEur'];
 
 /** measureFields paths → the column that holds them. */
 const columnOfField: Record<string, ColumnKey> = {
@@ -46,11 +73,14 @@ const columnOfField: Record<string, ColumnKey> = {
 const allowed = (labels: Record<string, string>) => Object.values(labels).join(', ');
 
 /** Validates every row of the table against the edition and works out creates, updates and new references. */
-export async function planImport(db: Db, tenantId: string, editionId: string, table: RawTable): Promise<Plan> {
+export async function planImport(db: Db, tenantId: string, editionId: string, table: RawTable, opts: PlanOptions = {}): Promise<Plan> {
   const refs = await loadReferences(db, tenantId, editionId);
   const resolver = new Resolver(refs);
   const problems: ImportProblem[] = [];
-  const plan: Plan = { problems, rows: [], counts: { created: 0, updated: 0, unchanged: 0 }, newActors: resolver.newActors, newFields: resolver.newFields, newGoals: resolver.newGoals, ignoredHeadings: [] };
+  const plan: Plan = {
+    problems, rows: [], counts: { created: 0, updated: 0, unchanged: 0 }, newActors: resolver.newActors, newFields: resolver.newFields, newGoals: resolver.newGoals, ignoredHeadings: [],
+    numberFormat: undefined, numberFormatDecidedBy: undefined, restoredNumbers: [], existingMeasures: refs.measures.length, manyNew: false,
+  };
 
   // Headings: which column is where; required ones present, none twice.
   const at = new Map<ColumnKey, number>();
@@ -74,7 +104,15 @@ export async function planImport(db: Db, tenantId: string, editionId: string, ta
   const byNumber = new Map(refs.measures.map((m) => [m.number.trim(), m]));
   const seen = new Map<string, number>();
 
-  for (const { row, cells } of table.rows) {
+  // One number format for the whole file, from every number cell typed as text.
+  const textNumbers = table.rows.flatMap(({ row, cells, typed }) =>
+    numberColumns.filter((k) => at.has(k) && !typed?.[at.get(k)!]).map((k) => ({ row, column: heading(k), text: cells[at.get(k)!] ?? '' })),
+  );
+  const numbers = numberReading(textNumbers, opts.numberFormat);
+  plan.numberFormat = numbers.format;
+  plan.numberFormatDecidedBy = numbers.decidedBy;
+
+  for (const { row, cells, typed } of table.rows) {
     const rowProblems: ImportProblem[] = [];
     const problem = (key: ColumnKey, messageKey: string, params?: Record<string, string | number>, unknownReference?: boolean) => {
       rowProblems.push({ row, column: heading(key), messageKey, ...(params ? { params } : {}), ...(unknownReference ? { unknownReference } : {}) });
@@ -86,7 +124,8 @@ export async function planImport(db: Db, tenantId: string, editionId: string, ta
       return r.id;
     };
 
-    const number = cell('number');
+    const { number, restored } = has('number') ? measureNumberOf(cell('number'), !!typed?.[at.get('number')!], (n) => byNumber.has(n)) : { number: '' };
+    if (restored) plan.restoredNumbers.push({ row, text: restored, number });
     const existing = number ? byNumber.get(number) : undefined;
     if (number && seen.has(number)) problem('number', 'transfer.error.number_twice', { row: seen.get(number)! });
     else if (number) seen.set(number, row);
@@ -131,6 +170,15 @@ export async function planImport(db: Db, tenantId: string, editionId: string, ta
       return d ?? null;
     };
     const text = (key: ColumnKey, current: string | null | undefined) => (has(key) ? cell(key) : current ?? '');
+    /** A number cell: typed .xlsx numbers as they are, text in the file's number format. */
+    const numeric = (key: 'staffFte' | 'costEur'): unknown => {
+      if (!has(key)) return existing?.[key] == null ? null : Number(existing[key]);
+      if (typed?.[at.get(key)!]) return Number(cell(key));
+      const r = numbers.read(cell(key));
+      if ('value' in r) return r.value;
+      problem(key, r.problem.messageKey, r.problem.params);
+      return cell(key);
+    };
 
     const input = {
       number,
@@ -145,8 +193,8 @@ export async function planImport(db: Db, tenantId: string, editionId: string, ta
       startDate: date('startDate'),
       endDate: date('endDate'),
       priority,
-      staffFte: text('staffFte', existing?.staffFte),
-      costEur: text('costEur', existing?.costEur),
+      staffFte: numeric('staffFte'),
+      costEur: numeric('costEur'),
       fundingSource: text('fundingSource', existing?.fundingSource),
       indicator: text('indicator', existing?.indicator),
       targetValue: text('targetValue', existing?.targetValue),
@@ -171,9 +219,10 @@ export async function planImport(db: Db, tenantId: string, editionId: string, ta
     if (!data || rowProblems.some((p) => !p.unknownReference)) continue;
     const changed = existing ? changedColumns(existing, data) : [];
     const action = !existing ? 'create' : changed.length ? 'update' : 'unchanged';
-    plan.rows.push({ row, action, data, existing, changed });
+    plan.rows.push({ row, action, data, existing, changed, changes: existing && changed.length ? cellChanges(changed, existing, data, refs, resolver) : [] });
     plan.counts[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged'] += 1;
   }
+  plan.manyNew = plan.existingMeasures > 0 && plan.counts.created > plan.existingMeasures * manyNewShare;
   return plan;
 }
 

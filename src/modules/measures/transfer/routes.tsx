@@ -9,7 +9,8 @@ import { assertEditionOpen, editionById, type Edition } from '../../concepts/edi
 import { tenantForApp } from '../../tenants/app-shell.js';
 import type { Tenant } from '../../tenants/service.js';
 import { canCreateMeasure } from '../policy.js';
-import { applyImport, previewImport, type UploadedFile } from './apply.js';
+import { applyImport, manyNewUnconfirmed, previewImport, type UploadedFile } from './apply.js';
+import { numberFormatOf, type NumberFormat } from './numbers.js';
 import { exportFileName, exportTable, toCsv, toXlsx } from './export.js';
 import { isFile, kept, uploaded } from './upload.js';
 import { problemsOf, type ImportProblem } from './problems.js';
@@ -37,7 +38,7 @@ async function importScope(c: Ctx) {
 export function transferRoutes() {
   const app = new Hono<AppEnv>();
 
-  const uploadPage = (c: Ctx, tenant: Tenant, edition: Edition, opts: { problems?: ImportProblem[]; fileError?: FieldError } = {}, status = 200) =>
+  const uploadPage = (c: Ctx, tenant: Tenant, edition: Edition, opts: { problems?: ImportProblem[]; fileError?: FieldError; numberFormat?: NumberFormat } = {}, status = 200) =>
     render(c, <UploadPage c={c} tenant={tenant} edition={edition} {...opts} />, status);
 
   app.get(`${path}/import`, async (c) => {
@@ -46,29 +47,33 @@ export function transferRoutes() {
   });
 
   app.post(`${path}/import`, async (c) => {
-    const { tenant, user, edition } = await importScope(c);
-    const file = await uploaded(await formBody(c));
-    if (!isFile(file)) return uploadPage(c, tenant, edition, { fileError: file }, 422);
+    const { tenant, edition } = await importScope(c);
+    const body = await formBody(c);
+    const numberFormat = numberFormatOf(body.zahlenformat);
+    const file = await uploaded(body);
+    if (!isFile(file)) return uploadPage(c, tenant, edition, { fileError: file, numberFormat }, 422);
     try {
-      const plan = await previewImport(commandContext(c), tenant.id, edition.id, file);
+      const plan = await previewImport(commandContext(c), tenant.id, edition.id, file, { numberFormat });
       const keep = { name: file.name, base64: Buffer.from(file.bytes).toString('base64') };
-      return render(c, <PreviewPage c={c} tenant={tenant} edition={edition} plan={plan} file={keep} />);
+      return render(c, <PreviewPage c={c} tenant={tenant} edition={edition} plan={plan} file={keep} numberFormat={numberFormat} />);
     } catch (e) {
       const problems = problemsOf(e);
       if (!problems) throw e;
-      return uploadPage(c, tenant, edition, { problems }, 422);
+      return uploadPage(c, tenant, edition, { problems, numberFormat }, 422);
     }
   });
 
   app.post(`${path}/import/bestaetigen`, async (c) => {
-    const { tenant, user, edition } = await importScope(c);
+    const { tenant, edition } = await importScope(c);
     const body = await formBody(c);
     const file = kept(body);
-    if (!isFile(file)) return uploadPage(c, tenant, edition, { fileError: file }, 422);
-    const createMissing = body.anlegen === '1' || body.anlegen === 'on';
+    const numberFormat = numberFormatOf(body.zahlenformat);
+    if (!isFile(file)) return uploadPage(c, tenant, edition, { fileError: file, numberFormat }, 422);
+    const checked = (v: unknown) => v === '1' || v === 'on';
+    const createMissing = checked(body.anlegen);
     const ctx = commandContext(c);
     try {
-      const outcome = await applyImport(ctx, tenant.id, edition.id, file, createMissing);
+      const outcome = await applyImport(ctx, tenant.id, edition.id, file, { createMissing, confirmManyNew: checked(body.viele_neu), numberFormat });
       const t = c.get('t');
       const message = [
         t('transfer.flash.imported', { count: outcome.created + outcome.updated, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged }),
@@ -78,13 +83,15 @@ export function transferRoutes() {
     } catch (e) {
       const problems = problemsOf(e);
       if (!problems) throw e;
-      // Only missing references the user did not agree to create: show the preview again.
-      if (!createMissing && problems.every((x) => x.unknownReference)) {
-        const plan = await previewImport(ctx, tenant.id, edition.id, file);
+      // A confirmation the preview asks for is missing (many new measures; missing references
+      // the user did not agree to create): show the preview again with that checkbox marked.
+      const unconfirmed = problems.every((x) => x.messageKey === manyNewUnconfirmed || (!createMissing && x.unknownReference));
+      if (unconfirmed) {
+        const plan = await previewImport(ctx, tenant.id, edition.id, file, { numberFormat });
         const keep = { name: file.name, base64: Buffer.from(file.bytes).toString('base64') };
-        return render(c, <PreviewPage c={c} tenant={tenant} edition={edition} plan={plan} file={keep} problems={problems} />, 422);
+        return render(c, <PreviewPage c={c} tenant={tenant} edition={edition} plan={plan} file={keep} numberFormat={numberFormat} problems={problems} />, 422);
       }
-      return uploadPage(c, tenant, edition, { problems }, 422);
+      return uploadPage(c, tenant, edition, { problems, numberFormat }, 422);
     }
   });
 

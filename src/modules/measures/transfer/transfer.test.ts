@@ -2,51 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { describeEachDb, type TestApp, type TestClient } from '../../../../test/support/harness.js';
+import { describeEachDb } from '../../../../test/support/harness.js';
+import { base, confirm, coordination, counted, csv, demo, problemCells, upload } from './testing.js';
 import { auditLog } from '../../../platform/audit/schema.js';
 import { actors } from '../../actors/schema.js';
-import { editions, fields, goals } from '../../concepts/schema.js';
+import { fields, goals } from '../../concepts/schema.js';
 import { measureGoals, measurePartners, measures } from '../schema.js';
 import { measureById } from '../service.js';
-
-const base = '/app/k/musterland/fassungen';
-const coordination = 'koordination@musterland.example';
-
-async function demo(t: TestApp) {
-  const [draft] = await t.db.select().from(editions).where(eq(editions.status, 'entwurf'));
-  const [adopted] = await t.db.select().from(editions).where(eq(editions.status, 'beschlossen'));
-  const count = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(measures))[0]!.n;
-  const audits = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]!.n;
-  const [actorCount, fieldCount, goalCount] = [actors, fields, goals].map((tbl) => async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(tbl))[0]!.n);
-  const snapshot = async () => ({ measures: await count(), audits: await audits(), actors: await actorCount!(), fields: await fieldCount!(), goals: await goalCount!() });
-  return { draft: draft!, adopted: adopted!, count, audits, snapshot };
-}
-
-/** Uploads a file to the first step; returns status and HTML. */
-async function upload(c: TestClient, editionId: string, bytes: Uint8Array | string, name: string) {
-  const form = new FormData();
-  form.append('datei', new Blob([new Uint8Array(typeof bytes === 'string' ? Buffer.from(bytes) : bytes)]), name);
-  const res = await c.postMultipart(`${base}/${editionId}/import`, form);
-  return { status: res.status, html: await res.text() };
-}
-
-/** The confirm step with the hidden fields of the preview page. */
-async function confirm(c: TestClient, editionId: string, previewHtml: string, createMissing: boolean) {
-  const form = new FormData();
-  form.append('inhalt', /name="inhalt" value="([^"]*)"/.exec(previewHtml)![1]!);
-  form.append('dateiname', /name="dateiname" value="([^"]*)"/.exec(previewHtml)![1]!);
-  if (createMissing) form.append('anlegen', '1');
-  return c.postMultipart(`${base}/${editionId}/import/bestaetigen`, form);
-}
-
-const counted = (html: string, what: 'created' | 'updated' | 'unchanged') => Number(new RegExp(`data-count="${what}">(\\d+)<`).exec(html)?.[1]);
-
-/** (row, column) pairs of the error table. */
-function problemCells(html: string): [string, string][] {
-  return [...html.matchAll(/<th scope="row" class="kern-table__header kern-table__header--numeric">([^<]*)<\/th><td class="kern-table__cell">([^<]*)<\/td>/g)].map((m) => [m[1]!, m[2]!]);
-}
-
-const csv = (rows: string[][], bom = true) => `${bom ? '\uFEFF' : ''}${rows.map((r) => r.map((v) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(';')).join('\r\n')}\r\n`;
 
 describeEachDb('Maßnahmentabelle: Export und Import', (t) => {
   test('Export als .xlsx und .csv: Dateiname, Kopfzeile, alle Maßnahmen; jedes Mitglied darf exportieren', async () => {
@@ -116,7 +78,12 @@ describeEachDb('Maßnahmentabelle: Export und Import', (t) => {
     assert.equal(preview.status, 200, preview.html.slice(0, 2000));
     assert.equal(counted(preview.html, 'created'), 0);
     assert.equal(counted(preview.html, 'updated'), 1);
-    assert.match(preview.html, /Status, Ende, Personal \(VZÄ\)/);
+    // One table for the measure: each changed cell with its old and new value.
+    const changes = /<div class="table-scroll" data-changes="[^"]*">([\s\S]*?)<\/table>/.exec(preview.html)?.[1] ?? '';
+    assert.deepEqual([...changes.matchAll(/data-column="(\w+)"/g)].map((m) => m[1]), ['status', 'endDate', 'staffFte'], 'changed columns');
+    assert.match(changes, /<td class="kern-table__cell">umgesetzt<\/td>/, 'new status');
+    assert.match(changes, /<td class="kern-table__cell">30\.06\.2027<\/td>/, 'new end date');
+    assert.match(changes, /<td class="kern-table__cell">1,25<\/td>/, 'new staff');
     assert.equal((await confirm(c, d.draft.id, preview.html, false)).status, 303);
     const [m] = await t().db.select().from(measures).where(and(eq(measures.editionId, d.draft.id), eq(measures.number, number)));
     assert.equal(m!.status, 'umgesetzt');

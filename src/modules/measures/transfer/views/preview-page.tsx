@@ -5,8 +5,9 @@ import { Button, ButtonLink, Csrf, ErrorSummary } from '../../../../platform/ui/
 import type { Edition } from '../../../concepts/editions.js';
 import type { Tenant } from '../../../tenants/service.js';
 import { AppPage } from '../../../tenants/app-shell.js';
-import { columnByKey } from '../columns.js';
-import type { Plan } from '../plan.js';
+import { manyNewUnconfirmed } from '../apply.js';
+import type { NumberFormat } from '../numbers.js';
+import type { Plan, PlannedRow } from '../plan.js';
 import type { ImportProblem } from '../problems.js';
 import { ProblemsTable } from './problems-table.js';
 import { editionPath } from './upload-page.js';
@@ -20,13 +21,19 @@ export interface KeptFile {
  * What the import would do: counts, what would be created, which measures change. The file
  * travels back with the confirmation as a hidden field; the server keeps nothing in between.
  */
-export function PreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition; plan: Plan; file: KeptFile; problems?: ImportProblem[] }) {
+export function PreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition; plan: Plan; file: KeptFile; numberFormat?: NumberFormat; problems?: ImportProblem[] }) {
   const t = p.c.get('t');
   const base = editionPath(p.tenant, p.edition);
   const { plan } = p;
   const toCreate = plan.newActors.length + plan.newFields.length + plan.newGoals.length;
   const anything = plan.counts.created + plan.counts.updated + toCreate > 0;
-  const errors: FieldError[] = p.problems?.length ? [{ field: 'anlegen', messageKey: 'transfer.preview.create_missing_required' }] : [];
+  const manyNewProblem = p.problems?.find((x) => x.messageKey === manyNewUnconfirmed);
+  const missingProblems = p.problems?.filter((x) => x.unknownReference) ?? [];
+  const errors: FieldError[] = [
+    ...(manyNewProblem ? [{ field: 'viele_neu', messageKey: manyNewProblem.messageKey, params: manyNewProblem.params }] : []),
+    ...(missingProblems.length ? [{ field: 'anlegen', messageKey: 'transfer.preview.create_missing_required' }] : []),
+  ];
+  const manyNewParams = { created: plan.counts.created, existing: plan.existingMeasures };
   const updated = plan.rows.filter((r) => r.action === 'update');
   const created = plan.rows.filter((r) => r.action === 'create');
   return (
@@ -37,6 +44,16 @@ export function PreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition; plan:
       <h1 class="kern-heading-large">{t('transfer.preview.title')}</h1>
       <ErrorSummary t={t} errors={errors} labels={{}} />
       <p class="kern-body">{t('transfer.preview.intro', { file: p.file.name, title: p.edition.title })}</p>
+      {plan.manyNew ? (
+        <div class="kern-alert kern-alert--warning" role="status" id="viele-neu">
+          <div class="kern-alert__header">
+            <h2 class="kern-title">{t('transfer.preview.many_new_title', manyNewParams)}</h2>
+          </div>
+          <div class="kern-alert__body">
+            <p class="kern-body">{t('transfer.preview.many_new_text', manyNewParams)}</p>
+          </div>
+        </div>
+      ) : null}
 
       <h2 class="kern-heading-medium">{t('transfer.preview.changes')}</h2>
       <dl class="kern-description-list">
@@ -54,6 +71,16 @@ export function PreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition; plan:
         </div>
       </dl>
       {plan.ignoredHeadings.length ? <p class="kern-body">{t('transfer.preview.ignored', { headings: plan.ignoredHeadings.join(', ') })}</p> : null}
+      {plan.numberFormat ? (
+        <p class="kern-body" data-number-format={plan.numberFormat}>
+          {t(`transfer.preview.number_format_${plan.numberFormatDecidedBy}`, { format: t(`transfer.number_format.${plan.numberFormat}`) })}
+        </p>
+      ) : null}
+      {plan.restoredNumbers.length ? (
+        <p class="kern-body" data-restored-numbers={plan.restoredNumbers.length}>
+          {t('transfer.preview.restored_numbers', { count: plan.restoredNumbers.length, text: plan.restoredNumbers[0]!.text, number: plan.restoredNumbers[0]!.number })}
+        </p>
+      ) : null}
 
       {toCreate ? (
         <>
@@ -96,12 +123,12 @@ export function PreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition; plan:
         <RowsTable caption={t('transfer.preview.created_caption')} t={t} rows={created.map((r) => ({ row: r.row, number: r.data.number, title: r.data.title, note: '' }))} />
       ) : null}
       {updated.length ? (
-        <RowsTable
-          caption={t('transfer.preview.updated_caption')}
-          t={t}
-          rows={updated.map((r) => ({ row: r.row, number: r.data.number, title: r.data.title, note: r.changed.map((k) => columnByKey.get(k)!.heading).join(', ') }))}
-          noteHeading={t('transfer.preview.changed_columns')}
-        />
+        <>
+          <h2 class="kern-heading-medium">{t('transfer.preview.updated_caption')}</h2>
+          {updated.map((r) => (
+            <ChangesTable t={t} row={r} />
+          ))}
+        </>
       ) : null}
 
       {anything ? (
@@ -109,24 +136,10 @@ export function PreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition; plan:
           <Csrf token={p.c.get('csrfToken')} />
           <input type="hidden" name="dateiname" value={p.file.name} />
           <input type="hidden" name="inhalt" value={p.file.base64} />
+          {p.numberFormat ? <input type="hidden" name="zahlenformat" value={p.numberFormat} /> : null}
+          {plan.manyNew ? <ConfirmCheckbox name="viele_neu" label={t('transfer.preview.many_new_confirm', manyNewParams)} invalid={!!manyNewProblem} /> : null}
           {toCreate ? (
-            <div class={`kern-form-check${errors.length ? ' kern-form-check--error' : ''}`}>
-              <input
-                class={`kern-form-check__checkbox${errors.length ? ' kern-form-check__checkbox--error' : ''}`}
-                type="checkbox"
-                id="f-anlegen"
-                name="anlegen"
-                value="1"
-                aria-describedby="f-anlegen-hint"
-                aria-invalid={errors.length ? 'true' : undefined}
-              />
-              <label class="kern-label" for="f-anlegen">
-                {t('transfer.preview.create_missing')}
-              </label>
-              <div class="kern-hint" id="f-anlegen-hint">
-                {t('transfer.preview.create_missing_hint')}
-              </div>
-            </div>
+            <ConfirmCheckbox name="anlegen" label={t('transfer.preview.create_missing')} hint={t('transfer.preview.create_missing_hint')} invalid={missingProblems.length > 0} />
           ) : null}
           <div class="inline-form">
             <Button>{t('transfer.preview.confirm')}</Button>
@@ -163,6 +176,61 @@ function RowsTable(p: { t: T; caption: string; rows: { row: number; number: stri
               <th scope="row" class="kern-table__header">{r.number}</th>
               <td class="kern-table__cell">{r.title}</td>
               {p.noteHeading ? <td class="kern-table__cell">{r.note}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A checkbox the import needs ticked before it runs; marked when the last submit lacked it. */
+function ConfirmCheckbox(p: { name: string; label: string; hint?: string; invalid: boolean }) {
+  const id = `f-${p.name}`;
+  return (
+    <div class={`kern-form-check${p.invalid ? ' kern-form-check--error' : ''}`}>
+      <input
+        class={`kern-form-check__checkbox${p.invalid ? ' kern-form-check__checkbox--error' : ''}`}
+        type="checkbox"
+        id={id}
+        name={p.name}
+        value="1"
+        aria-describedby={p.hint ? `${id}-hint` : undefined}
+        aria-invalid={p.invalid ? 'true' : undefined}
+      />
+      <label class="kern-label" for={id}>
+        {p.label}
+      </label>
+      {p.hint ? (
+        <div class="kern-hint" id={`${id}-hint`}>
+          {p.hint}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** One updated measure: every changed cell with its value before and after. */
+function ChangesTable(p: { t: T; row: PlannedRow }) {
+  const { t, row } = p;
+  const shown = (v: string) => v || t('transfer.preview.empty_value');
+  return (
+    <div class="table-scroll" data-changes={row.data.number}>
+      <table class="kern-table data-table">
+        <caption class="kern-title">{t('transfer.preview.change_caption', { row: row.row, number: row.data.number, title: row.data.title })}</caption>
+        <thead>
+          <tr class="kern-table__row">
+            <th scope="col" class="kern-table__header">{t('transfer.preview.change_column')}</th>
+            <th scope="col" class="kern-table__header">{t('transfer.preview.change_before')}</th>
+            <th scope="col" class="kern-table__header">{t('transfer.preview.change_after')}</th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {row.changes.map((ch) => (
+            <tr class="kern-table__row" data-column={ch.key}>
+              <th scope="row" class="kern-table__header">{ch.column}</th>
+              <td class="kern-table__cell">{shown(ch.before)}</td>
+              <td class="kern-table__cell">{shown(ch.after)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,8 @@
 import type { FieldError } from '../../../../platform/errors.js';
 import type { Ctx } from '../../../../platform/http/env.js';
-import { Button, Csrf, ErrorSummary, FileField, acceptSpreadsheets } from '../../../../platform/ui/form.js';
+import { Button, Csrf, ErrorSummary, FileField, SelectField, acceptSpreadsheets, emptyForm } from '../../../../platform/ui/form.js';
+import type { T } from '../../../../platform/i18n/i18n.js';
+import { numberFormats, type NumberFormat } from '../numbers.js';
 import type { Edition } from '../../../concepts/editions.js';
 import { appBase, AppPage } from '../../../tenants/app-shell.js';
 import type { Tenant } from '../../../tenants/service.js';
@@ -12,7 +14,7 @@ export const editionPath = (tenant: Tenant, edition: Pick<Edition, 'id'>) => `${
 
 
 /** The upload form with what the table must look like; after a refused file, every problem in it. */
-export function UploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; problems?: ImportProblem[]; fileError?: FieldError }) {
+export function UploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; problems?: ImportProblem[]; fileError?: FieldError; numberFormat?: NumberFormat }) {
   const t = p.c.get('t');
   const base = editionPath(p.tenant, p.edition);
   const problems = p.problems ?? [];
@@ -50,6 +52,7 @@ export function UploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; proble
           hint={t('transfer.upload.file_hint')}
           error={p.fileError ? t(p.fileError.messageKey, p.fileError.params) : fileOnly ? problems.map((x) => t(x.messageKey, x.params)).join(' ') : undefined}
         />
+        <NumberFormatField t={t} value={p.numberFormat} />
         <Button>{t('transfer.upload.submit')}</Button>
       </form>
 
@@ -89,5 +92,20 @@ export function UploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; proble
         </table>
       </div>
     </AppPage>
+  );
+}
+
+/** "Zahlenformat der Datei": detect (default), or German / English when the file does not decide. */
+export function NumberFormatField(p: { t: T; value?: NumberFormat }) {
+  return (
+    <SelectField
+      t={p.t}
+      form={emptyForm({ zahlenformat: p.value ?? '' })}
+      name="zahlenformat"
+      label={p.t('transfer.upload.number_format')}
+      hint={p.t('transfer.upload.number_format_hint')}
+      emptyLabel={p.t('transfer.upload.number_format_auto')}
+      options={numberFormats.map((f) => ({ value: f, label: p.t(`transfer.number_format.${f}`) }))}
+    />
   );
 }
