@@ -51,7 +51,7 @@ describeEachDb('Maßnahmenimport: Dateien aus Tabellenprogrammen', (t) => {
     const d = await demo(t());
     const c = await t().signIn(coordination);
     const [head, ...rows] = await exportedRows(c, d.draft.id);
-    const keep = ['Nr.', 'Handlungsfeld', 'Maßnahme', 'Kosten (EUR)'].map((h) => head!.indexOf(h));
+    const keep = ['Nr.', 'Themenfeld', 'Maßnahme', 'Kosten (EUR)'].map((h) => head!.indexOf(h));
     const withCost = rows.filter((r) => Number(r[keep[3]!]) >= 1000 && Number(r[keep[3]!]) % 1000 === 0);
     assert.ok(withCost.length > 0, 'measures with whole thousands as cost');
     // German grouping without decimals: 32.000 is 32000 in German, 32 in English.

@@ -43,7 +43,7 @@ suite.test('Koordination importiert eine Maßnahmentabelle: Fehlerliste, Vorscha
   await page.getByLabel('Fehlende Akteure, Themenfelder und Ziele anlegen').check();
   await submit(page, page.locator('main').getByRole('button', { name: 'Import bestätigen' }));
   assert.match(new URL(page.url()).pathname, new RegExp(`/fassungen/${draft!.id}$`));
-  assert.match(await mainText(page), /1 Maßnahmen importiert: 1 neu, 0 geändert, 0 unverändert/);
+  assert.match(await mainText(page), /1 Maßnahme importiert: 1 neu, 0 geändert, 0 unverändert/);
 
   const [actor] = await suite.database.db.select().from(actors).where(eq(actors.name, 'Sprachtreff-Initiative Heidewald'));
   const [m] = await suite.database.db.select().from(measures).where(and(eq(measures.editionId, draft!.id), eq(measures.number, '95.1')));
