@@ -3,7 +3,10 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
+import path from 'node:path';
+import { BackupError, restoreBackup, writeBackup } from './db/backup.js';
 import { openDatabase, type Database } from './db/client.js';
+import { DataDirInUseError } from './db/data-dir-lock.js';
 import { runMigrations } from './db/migrate.js';
 import { systemUser } from './platform/auth/current-user.js';
 import { AppError } from './platform/errors.js';
@@ -66,6 +69,33 @@ async function createAdmin(args: string[]): Promise<void> {
   }
 }
 
+/** `backup FILE [--force]` and `restore FILE [--force]`: see src/db/backup.ts and docs/operations.md. */
+async function backupOrRestore(command: 'backup' | 'restore', args: string[]): Promise<void> {
+  let parsed: { values: { force?: boolean | undefined }; positionals: string[] };
+  try {
+    parsed = parseArgs({ args, options: { force: { type: 'boolean' } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new CliError(t('cli.bad_options', { detail: (error as Error).message }));
+  }
+  const [given, ...extra] = parsed.positionals;
+  if (!given || extra.length) throw new CliError(t('cli.file_missing', { command }));
+  const file = path.resolve(given);
+  const config = loadConfig();
+  let database: Database | undefined;
+  try {
+    database = await openDatabase(config);
+    const force = parsed.values.force === true;
+    const tables = command === 'backup' ? await writeBackup(database, file, { force }) : await restoreBackup(database, file, { force });
+    const rows = Object.values(tables).reduce((sum, table) => sum + table.rows, 0);
+    console.log(t(command === 'backup' ? 'cli.backup_done' : 'cli.restore_done', { tables: Object.keys(tables).length, rows, file }));
+  } catch (error) {
+    if (error instanceof DataDirInUseError) throw new CliError(`${error.message}\n${t('cli.stop_server_first')}`);
+    throw error;
+  } finally {
+    await database?.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -79,6 +109,10 @@ async function main(argv: string[]): Promise<number> {
       case 'create-admin':
         await createAdmin(rest);
         return 0;
+      case 'backup':
+      case 'restore':
+        await backupOrRestore(command, rest);
+        return 0;
       default:
         console.error(t('cli.unknown_command', { command }));
         console.error('');
@@ -88,6 +122,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CliError) console.error(t('cli.failed', { message: error.message }));
     else if (error instanceof AppError) console.error(t('cli.failed', { message: describe(error) }));
+    else if (error instanceof BackupError) console.error(t('cli.failed', { message: t(error.key, error.params) }));
     else console.error(t('cli.failed', { message: error instanceof Error ? error.message : String(error) }));
     return 1;
   }
