@@ -26,7 +26,7 @@ import {
   type ResolvedInvitation,
 } from './invitations.js';
 import { changeMemberRole, emailField, removeMember } from './members.js';
-import { canCreateTenant, canManageMembers, isCoordinator } from './policy.js';
+import { canCreateTenant, canManageMembers, contentEntityTypes, isCoordinator } from './policy.js';
 import {
   createTenant,
   editionsOf,
@@ -225,7 +225,9 @@ export function tenantRoutes() {
     }));
     const membership = membershipIn(user, tenant.id);
     const roleLabel = membership ? t(`role.${membership.role}`) : user.isPlatformAdmin ? t('role.admin') : undefined;
-    const audit = await recentAudit(db, tenant.id, 10);
+    // Only Koordination may read the whole log (accounts, invitations, reminders with names and
+    // addresses); every other member sees the changes to the concept's content.
+    const audit = await recentAudit(db, tenant.id, 10, 0, isCoordinator(user, tenant.id) ? undefined : contentEntityTypes);
     return render(
       c,
       <AppPage c={c} tenant={tenant} title={t('overview.title')} section="overview">

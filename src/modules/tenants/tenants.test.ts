@@ -91,6 +91,20 @@ describeEachDb(
       assert.match(html, /Letzte Änderungen/);
     });
 
+    test('recent changes on the overview: other roles see content changes only, never account entries or e-mail addresses', async () => {
+      const coord = await t().signIn(coordinator);
+      const invited = 'neue.person.overview@example.org';
+      assert.equal((await coord.post('/app/k/musterland/einladungen', { name: 'Neue Person', email: invited, role: 'lesend' })).status, 303, 'invitation sent');
+      const coordHtml = await (await coord.get('/app/k/musterland')).text();
+      assert.match(coordHtml, /neue\.person\.overview@example\.org/, 'Koordination sees the invitation in recent changes');
+      for (const email of ['lesend@musterland.example', 'partner@musterland.example', 'redaktion@musterland.example']) {
+        const html = await (await (await t().signIn(email)).get('/app/k/musterland')).text();
+        assert.match(html, /Letzte Änderungen/, `${email}: section shown`);
+        assert.doesNotMatch(html, /neue\.person\.overview@example\.org/, `${email}: no invitee address`);
+        assert.doesNotMatch(html, /Einladung/, `${email}: no invitation entries`);
+      }
+    });
+
     test('the members page is for Koordination only: 403 for other members', async () => {
       for (const email of ['lesend@musterland.example', 'partner@musterland.example', 'redaktion@musterland.example']) {
         const c = await t().signIn(email);

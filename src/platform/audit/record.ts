@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { auditLog } from './schema.js';
@@ -39,11 +39,12 @@ export async function historyOf(db: Db, tenantId: string, entityType: string, en
     .orderBy(desc(auditLog.id));
 }
 
-export async function recentAudit(db: Db, tenantId: string, limit = 100, offset = 0) {
+/** The newest entries of a Kommune; `entityTypes` narrows them to what the reader may see. */
+export async function recentAudit(db: Db, tenantId: string, limit = 100, offset = 0, entityTypes?: readonly string[]) {
   return db
     .select()
     .from(auditLog)
-    .where(eq(auditLog.tenantId, tenantId))
+    .where(and(eq(auditLog.tenantId, tenantId), entityTypes ? inArray(auditLog.entityType, [...entityTypes]) : undefined))
     .orderBy(desc(auditLog.id))
     .limit(limit)
     .offset(offset);
