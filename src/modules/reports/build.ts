@@ -5,6 +5,7 @@ import { isOverdue } from '../attention/rules.js';
 import { attentionMeasures } from '../attention/service.js';
 import { editionById } from '../concepts/editions.js';
 import { editionOutline } from '../concepts/items.js';
+import { indicatorOverview } from '../indicators/service.js';
 import { fields } from '../concepts/schema.js';
 import { listMeasures } from '../measures/service.js';
 import { measures, measureStatuses, type MeasureStatus } from '../measures/schema.js';
@@ -36,6 +37,7 @@ export async function buildReport(db: Db, tenant: Tenant, editionId: string, per
     await statusRulesOf(db, tenant.id),
     await attentionMeasures(db, tenant.id, edition.id),
   ];
+  const indicatorFields = await indicatorOverview(db, tenant.id, edition.id, { publicOnly, today });
   const latest = await latestUpdates(db, tenant.id, rows.map((m) => m.id), { publicOnly });
   const changes = await db
     .select({ number: measures.number, title: measures.title, field: fields.title, reportedOn: measureUpdates.reportedOn, status: measureUpdates.status, progress: measureUpdates.progress, text: measureUpdates.text, isPublic: measureUpdates.isPublic })
@@ -69,6 +71,18 @@ export async function buildReport(db: Db, tenant: Tenant, editionId: string, per
       const u = latest.get(m.id);
       return { number: m.number, title: m.title, field: m.fieldTitle, lead: m.leadActorName ?? '–', status: m.status, progress: m.progress, latest: u ? { reportedOn: u.reportedOn, text: u.text, isPublic: u.isPublic } : undefined };
     }),
+    indicators: indicatorFields.map((f) => ({
+      field: f.field.title,
+      entries: f.groups.flatMap((g) =>
+        g.entries.map((e) => ({
+          indicator: { id: e.indicator.id, name: e.indicator.name, unit: e.indicator.unit, baselineValue: e.indicator.baselineValue, baselineDate: e.indicator.baselineDate, targetValue: e.indicator.targetValue, targetYear: e.indicator.targetYear, direction: e.indicator.direction },
+          owner: `${g.owner.kind === 'goal' ? 'Ziel' : 'Maßnahme'} ${g.owner.number} ${g.owner.title}`,
+          isPublic: e.indicator.isPublic,
+          status: t(`indicator.status.${e.status.status}`),
+          values: e.values.map((v) => ({ measuredOn: v.measuredOn, value: v.value })),
+        })),
+      ),
+    })),
     statusLabels,
   };
 }

@@ -35,6 +35,16 @@ export function syntheticReport(count: number, audience: ReportAudience = 'inter
     changes: measures.filter((m) => m.latest).slice(0, 20).map((m) => ({ number: m.number, title: m.title, field: m.field, reportedOn: m.latest!.reportedOn, status: m.status, progress: m.progress ?? 0, text: m.latest!.text, isPublic: m.latest!.isPublic })),
     overdue: measures.filter((m) => m.status === 'geplant').slice(0, 5).map((m) => ({ number: m.number, title: m.title, lead: m.lead, dueOn: '2025-12-31', status: m.status })),
     measures,
+    indicators: fields.slice(0, 3).map((field, f) => ({
+      field,
+      entries: [0, 1].map((k) => ({
+        indicator: { id: `ind-${f}-${k}`, name: `Teilnehmende an Sprachkursen ${f + 1}.${k + 1}`, unit: 'Personen', baselineValue: 100, baselineDate: '2023-12-31', targetValue: 180, targetYear: 2027, direction: 'higher' as const },
+        owner: `Ziel ${f + 1}.${k + 1} Mehr Menschen erreichen Sprachkurse`,
+        isPublic: audience === 'public' || k === 0,
+        status: 'im Plan',
+        values: [{ measuredOn: '2024-12-31', value: 120 + f * 5 }, { measuredOn: '2025-12-31', value: 140 + k * 10 }],
+      })),
+    })),
     statusLabels: labels,
   };
 }

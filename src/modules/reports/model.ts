@@ -1,3 +1,5 @@
+import type { ChartIndicator } from '../indicators/chart.js';
+import type { MeasuredValue } from '../indicators/status.js';
 import type { MeasureStatus } from '../measures/schema.js';
 
 /**
@@ -24,7 +26,19 @@ export interface ReportModel {
   changes: { number: string; title: string; field: string; reportedOn: string; status: MeasureStatus; progress: number; text: string; isPublic: boolean }[];
   overdue: { number: string; title: string; lead: string; dueOn: string; status: MeasureStatus }[];
   measures: { number: string; title: string; field: string; lead: string; status: MeasureStatus; progress: number | null; latest?: { reportedOn: string; text: string; isPublic: boolean } }[];
+  /** Indicators by Themenfeld (a public report: only published ones), with their values for chart and table. */
+  indicators: { field: string; entries: ReportIndicator[] }[];
   statusLabels: Record<MeasureStatus, string>;
+}
+
+export interface ReportIndicator {
+  indicator: ChartIndicator;
+  /** "Ziel 1.2 Sprachkurse …" or "Maßnahme 1.2.3 …". */
+  owner: string;
+  isPublic: boolean;
+  /** The judgement in words ("im Plan"). */
+  status: string;
+  values: MeasuredValue[];
 }
 
 export interface ReportProgress {

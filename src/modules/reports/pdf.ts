@@ -1,84 +1,120 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { formatDate } from '../../platform/i18n/i18n.js';
-import { measureStatuses } from '../measures/schema.js';
-import { statusDistributionSvg } from './charts.js';
+import PDFDocument from 'pdfkit';
+import { reportFonts } from './columns.js';
+import { reportContent } from './content.js';
 import type { ReportModel } from './model.js';
-import { audienceLine, sachstandText } from './wording.js';
-import { reportFontDir } from './raster.js';
-
-const require = createRequire(import.meta.url);
-const pdfmake = require('pdfmake') as {
-  setFonts(fonts: unknown): void;
-  setUrlAccessPolicy(policy: (url: string) => boolean): void;
-  setLocalAccessPolicy(policy: (file: string) => boolean): void;
-  createPdf(definition: unknown): { getBuffer(): Promise<Buffer> };
-};
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(reportFontDir, 'Roboto-Regular.ttf'),
-    bold: path.join(reportFontDir, 'Roboto-Medium.ttf'),
-    italics: path.join(reportFontDir, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(reportFontDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// Reports never load anything from the network, and from disk only the fonts.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(reportFontDir + path.sep));
-
-const percent = (p: number | null) => (p === null ? '–' : `${p} %`);
-const table = (headers: string[], rows: string[][], widths?: (string | number)[]) => ({
-  table: { headerRows: 1, widths: widths ?? headers.map(() => '*'), body: [headers.map((h) => ({ text: h, bold: true })), ...rows] },
-  layout: 'lightHorizontalLines',
-  fontSize: 8,
-  margin: [0, 4, 0, 12],
-});
+import { PdfLayout, pdfColours, struct } from './pdf-layout.js';
 
 /**
- * The Sachstandsbericht as PDF (for the council information system and printing). pdfmake
- * mutates the definition it is given, so each call builds a fresh one.
+ * The Sachstandsbericht as an accessible PDF (PDF/UA-1, tagged): document language German, title
+ * shown in the window, headings, tables and figures with alternative text in the structure tree,
+ * fonts embedded, page numbers and running footer as artifacts, bookmarks for every heading.
+ * pdfmake, used before, cannot tag content; pdfkit can.
  */
 export async function renderPdf(m: ReportModel): Promise<Buffer> {
-  const chart = statusDistributionSvg(m.total.byStatus, m.statusLabels, 'Maßnahmen nach Status');
-  const definition = {
-    info: { title: `Sachstandsbericht ${m.editionTitle}`, author: m.kommune, creator: 'ikon', subject: 'Sachstandsbericht' },
-    language: 'de-DE',
-    pageSize: 'A4',
-    pageMargins: [40, 50, 40, 50],
-    defaultStyle: { font: 'Roboto', fontSize: 10 },
-    styles: { title: { fontSize: 18, bold: true, margin: [0, 0, 0, 6] }, h1: { fontSize: 13, bold: true, margin: [0, 14, 0, 6] } },
-    footer: (page: number, pages: number) => ({ text: `${m.kommune} · Sachstandsbericht · Seite ${page} von ${pages}`, fontSize: 8, margin: [40, 10, 40, 0] }),
-    content: [
-      { text: `Sachstandsbericht ${m.editionTitle}`, style: 'title' },
-      { text: `${m.kommune} · Berichtszeitraum ${formatDate('de', m.periodFrom)} bis ${formatDate('de', m.periodTo)} · erstellt am ${formatDate('de', m.generatedOn)}` },
-      { text: audienceLine[m.audience] },
-      ...(m.adoptedOn ? [{ text: `Das Konzept wurde am ${formatDate('de', m.adoptedOn)} beschlossen.` }] : []),
-      { text: '1. Überblick', style: 'h1' },
-      { text: `${m.total.measures} Maßnahmen, Umsetzungsstand insgesamt ${percent(m.total.progress)}.` },
-      { text: m.rollupRule, italics: true, margin: [0, 2, 0, 6] },
-      { svg: chart, margin: [0, 6, 0, 6] },
-      table(['Status', 'Anzahl'], measureStatuses.map((s) => [m.statusLabels[s], String(m.total.byStatus[s])]), ['*', 60]),
-      { text: '2. Stand je Themenfeld', style: 'h1' },
-      table(
-        ['Themenfeld', 'Maßn.', 'Stand', ...measureStatuses.map((s) => m.statusLabels[s])],
-        m.fields.map((f) => [f.title, String(f.measures), percent(f.progress), ...measureStatuses.map((s) => String(f.byStatus[s]))]),
-        ['*', 30, 35, ...measureStatuses.map(() => 42)],
-      ),
-      { text: '3. Veränderungen im Berichtszeitraum', style: 'h1' },
-      m.changes.length
-        ? table(['Nr.', 'Maßnahme', 'Datum', 'Status', 'Stand', 'Sachstand'], m.changes.map((c) => [c.number, c.title, formatDate('de', c.reportedOn), m.statusLabels[c.status], `${c.progress} %`, sachstandText(c)]), [35, '*', 50, 55, 30, '*'])
-        : { text: 'Im Berichtszeitraum wurden keine Sachstände gemeldet.' },
-      { text: '4. Überfällige Maßnahmen', style: 'h1' },
-      m.overdue.length
-        ? table(['Nr.', 'Maßnahme', 'Federführung', 'fällig seit', 'Status'], m.overdue.map((o) => [o.number, o.title, o.lead, formatDate('de', o.dueOn), m.statusLabels[o.status]]), [35, '*', 110, 50, 55])
-        : { text: 'Keine Maßnahme ist überfällig.' },
-      { text: '5. Alle Maßnahmen mit letztem Sachstand', style: 'h1' },
-      table(
-        ['Nr.', 'Maßnahme', 'Federführung', 'Status', 'Stand', 'Letzter Sachstand'],
-        m.measures.map((x) => [x.number, x.title, x.lead, m.statusLabels[x.status], percent(x.progress), x.latest ? `${formatDate('de', x.latest.reportedOn)}: ${sachstandText(x.latest)}` : '–']),
-        [35, '*', 90, 50, 30, '*'],
-      ),
-    ],
-  };
-  return pdfmake.createPdf(definition).getBuffer();
+  const content = reportContent(m);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 64, left: 56, right: 56 },
+    bufferPages: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/UA' as unknown as PDFKit.PDFDocumentOptions['subset'],
+    tagged: true,
+    displayTitle: true,
+    lang: 'de-DE',
+    font: reportFonts.regular,
+    info: { Title: content.title, Author: m.kommune, Subject: content.titlePage.period, Creator: 'ikon', Keywords: 'Sachstandsbericht, Integrationskonzept' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const layout = new PdfLayout(doc, root);
+
+  // Title page.
+  doc.y = 200;
+  layout.paragraph(content.titlePage.kommune, { size: 14 });
+  layout.heading(1, content.title);
+  layout.paragraph(content.titlePage.period, { size: 12 });
+  doc.y += 20;
+  for (const line of content.titlePage.lines) layout.paragraph(line);
+
+  // The contents page is written last, when the page of every heading is known.
+  doc.addPage();
+  const contentsPage = layout.pageNumber;
+  const contents = doc.struct('TOC');
+  const contentsHeading = doc.struct('H1');
+  root.add(contentsHeading);
+  root.add(contents);
+  doc.addPage();
+
+  const headings: { level: number; text: string; page: number }[] = [];
+  const outline: PDFKit.PDFOutline[] = [doc.outline];
+  for (const block of content.blocks) {
+    if (block.kind === 'heading') {
+      layout.heading(block.level, block.text);
+      if (block.inContents) headings.push({ level: block.level, text: block.text, page: layout.pageNumber });
+      outline[block.level] = (outline[block.level - 1] ?? doc.outline).addItem(block.text);
+    } else if (block.kind === 'paragraph') layout.paragraph(block.text, { note: block.note });
+    else if (block.kind === 'table') layout.table(block);
+    else layout.figure(block.svg, block.alt, block.table);
+  }
+
+  doc.switchToPage(contentsPage - 1);
+  writeContents(layout, contentsHeading, contents, content.contentsTitle, headings);
+  contentsHeading.end();
+  contents.end();
+
+  const { count } = doc.bufferedPageRange();
+  for (let i = 1; i < count; i++) {
+    doc.switchToPage(i);
+    writeFooter(doc, content.footer, `Seite ${i + 1} von ${count}`);
+  }
+  doc.flushPages();
+  doc.end();
+  await finished;
+  return Buffer.concat(chunks);
+}
+
+function writeContents(layout: PdfLayout, heading: PDFKit.PDFStructureElement, list: PDFKit.PDFStructureElement, title: string, headings: { level: number; text: string; page: number }[]) {
+  const doc = layout.doc;
+  const x = layout.left;
+  doc.y = doc.page.margins.top;
+  const top = doc.y;
+  heading.add(struct(doc, 'Span', {}, () => doc.font(reportFonts.bold).fontSize(15).fillColor(pdfColours.text).text(title, x, top, { width: layout.width })));
+  doc.y += 12;
+  for (const h of headings) {
+    const indent = (h.level - 1) * 16;
+    const y = doc.y;
+    const size = h.level === 1 ? 11 : 10;
+    // Entry text and page number belong together: one TOCI with the whole line.
+    list.add(
+      struct(doc, 'TOCI', {}, () => {
+        doc.font(h.level === 1 ? reportFonts.bold : reportFonts.regular).fontSize(size).fillColor(pdfColours.text);
+        doc.text(h.text, x + indent, y, { width: layout.width - indent - 40 });
+        doc.text(String(h.page), x + layout.width - 40, y, { width: 40, align: 'right' });
+      }),
+    );
+    doc.y = y + size + 9;
+  }
+}
+
+function writeFooter(doc: PDFKit.PDFDocument, footer: string, pageLabel: string) {
+  const margins = doc.page.margins;
+  const bottom = margins.bottom;
+  // Writing below the bottom margin would make pdfkit start a new page.
+  margins.bottom = 0;
+  const y = doc.page.height - 40;
+  const width = doc.page.width - margins.left - margins.right;
+  doc.markContent('Artifact', { type: 'Pagination' });
+  doc.moveTo(margins.left, y - 6).lineTo(margins.left + width, y - 6).lineWidth(0.4).stroke(pdfColours.rule);
+  doc.font(reportFonts.regular).fontSize(8).fillColor(pdfColours.muted);
+  doc.text(footer, margins.left, y, { width: width - 90, lineBreak: false });
+  doc.text(pageLabel, margins.left + width - 90, y, { width: 90, align: 'right', lineBreak: false });
+  doc.endMarkedContent();
+  margins.bottom = bottom;
 }

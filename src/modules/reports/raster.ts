@@ -10,7 +10,7 @@ export const reportFontDir = path.dirname(require.resolve('pdfmake/fonts/Roboto/
 export function svgToPng(svg: string): Buffer {
   const renderer = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: 2 },
-    font: { loadSystemFonts: false, fontFiles: [path.join(reportFontDir, 'Roboto-Regular.ttf'), path.join(reportFontDir, 'Roboto-Medium.ttf')], defaultFontFamily: 'Roboto' },
+    font: { loadSystemFonts: false, fontFiles: [path.join(reportFontDir, 'Roboto-Regular.ttf'), path.join(reportFontDir, 'Roboto-Medium.ttf')], defaultFontFamily: 'Roboto', sansSerifFamily: 'Roboto' },
   });
   return renderer.render().asPng();
 }

@@ -1,0 +1,82 @@
+/**
+ * Column widths that fit the content, the way browsers lay out automatic tables: every column is
+ * at least as wide as its longest word (so no word is broken in the middle), and the space left
+ * goes to the columns with the most text. Shared by the PDF and the DOCX renderer.
+ */
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { cellText, type TableBlock } from './content.js';
+import { reportFontDir } from './raster.js';
+
+export const reportFonts = {
+  regular: path.join(reportFontDir, 'Roboto-Regular.ttf'),
+  bold: path.join(reportFontDir, 'Roboto-Medium.ttf'),
+  italic: path.join(reportFontDir, 'Roboto-Italic.ttf'),
+};
+
+/** Width in points of `text` in the report font at `size` (pdfkit's font metrics, no page drawn). */
+export type Measure = (text: string, size: number, bold?: boolean) => number;
+
+let measuringDoc: PDFKit.PDFDocument | undefined;
+/**
+ * Advance widths at 1 pt per font and character: shaping every word with fontkit took a second
+ * for the demo report. Kerning is left out, which only ever makes a measured word a little wider.
+ */
+const charWidths = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+
+function charWidth(ch: string, bold: boolean): number {
+  const cache = charWidths[bold ? 'bold' : 'regular'];
+  let w = cache.get(ch);
+  if (w === undefined) {
+    measuringDoc ??= new PDFDocument({ autoFirstPage: false, font: reportFonts.regular });
+    w = measuringDoc.font(bold ? reportFonts.bold : reportFonts.regular).fontSize(1).widthOfString(ch);
+    if (cache.size < 10_000) cache.set(ch, w);
+  }
+  return w;
+}
+
+export const measureText: Measure = (text, size, bold = false) => {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch, bold);
+  return w * size;
+};
+
+export interface FitOptions {
+  fontSize: number;
+  /** Left + right padding of a cell, in points. */
+  padding: number;
+  /** Extra room for a renderer whose font is not the one measured (DOCX: Arial vs Roboto). */
+  slack?: number;
+  measure?: Measure;
+}
+
+/** Per column: the width of its longest word (the least it may get) and of its longest text. */
+export function columnBounds(table: Pick<TableBlock, 'headers' | 'rows'>, opts: FitOptions): { min: number[]; preferred: number[] } {
+  const measure = opts.measure ?? measureText;
+  const slack = opts.slack ?? 1;
+  const min = table.headers.map(() => 0);
+  const preferred = table.headers.map(() => 0);
+  const take = (col: number, text: string, bold: boolean) => {
+    const words = text.split(/\s+/).filter(Boolean);
+    const longest = Math.max(0, ...words.map((w) => measure(w, opts.fontSize, bold)));
+    min[col] = Math.max(min[col]!, longest * slack + opts.padding);
+    preferred[col] = Math.max(preferred[col]!, measure(text, opts.fontSize, bold) * slack + opts.padding);
+  };
+  table.headers.forEach((h, i) => take(i, h, true));
+  for (const row of table.rows) row.forEach((c, i) => take(i, cellText(c), false));
+  return { min, preferred };
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Widths in points, summing to `total`, for the columns of `table`. */
+export function fitColumns(table: Pick<TableBlock, 'headers' | 'rows'>, total: number, opts: FitOptions): number[] {
+  const { min, preferred } = columnBounds(table, opts);
+  if (sum(min) >= total) return min.map((w) => (w / sum(min)) * total);
+  if (sum(preferred) <= total) return preferred.map((w) => w + ((total - sum(preferred)) * w) / sum(preferred));
+  const room = preferred.map((p, i) => p - min[i]!);
+  return min.map((w, i) => w + ((total - sum(min)) * room[i]!) / sum(room));
+}
+
+/** The width a table would take if nothing limited it. */
+export const preferredWidth = (table: Pick<TableBlock, 'headers' | 'rows'>, opts: FitOptions) => sum(columnBounds(table, opts).preferred);
