@@ -92,6 +92,21 @@ describeEachDb('Maßnahmen im internen Bereich', (t) => {
     assert.equal(after!.status, 'verstetigt');
   });
 
+  test('Lesend sieht auf der Maßnahmenseite nur, was Lesend tun darf', async () => {
+    const d = await demo(t());
+    const [m] = await t().db.select().from(measures).where(eq(measures.editionId, d.adopted.id)).limit(1);
+    const lesend = await t().signIn('lesend@musterland.example');
+    const html = await (await lesend.get(`/app/k/musterland/massnahmen/${m!.id}`)).text();
+    assert.doesNotMatch(html, /Sachstände melden/, 'no offer to report');
+    assert.doesNotMatch(html, /Nur der Status kann noch geändert werden/, 'no talk of changing the status');
+    assert.doesNotMatch(html, /\/status"/, 'no status form');
+    assert.match(html, /Umsetzung: Stand und Verlauf ansehen/, 'the implementation page is still linked for reading');
+    const coord = await t().signIn('koordination@musterland.example');
+    const coordHtml = await (await coord.get(`/app/k/musterland/massnahmen/${m!.id}`)).text();
+    assert.match(coordHtml, /Sachstände melden/, 'Koordination is offered to report');
+    assert.match(coordHtml, /Nur der Status kann noch geändert werden/, 'Koordination is told what is locked');
+  });
+
   test('eine beschlossene Fassung ist inhaltlich festgeschrieben', async () => {
     const d = await demo(t());
     const [m] = await t().db.select().from(measures).where(eq(measures.editionId, d.adopted.id)).limit(1);

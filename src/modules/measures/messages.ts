@@ -19,6 +19,7 @@ export const messages: ModuleMessages = {
     'measures.content_locked': 'Diese Fassung ist festgeschrieben: Nur der Status kann noch geändert werden.',
     'measures.update_status': 'Status ändern',
     'measures.progress_link': 'Umsetzung: Sachstände melden und Verlauf ansehen',
+    'measures.progress_link_read': 'Umsetzung: Stand und Verlauf ansehen',
     'measures.save_status': 'Status speichern',
     'measures.status_saved': 'Der Status wurde gespeichert.',
     'measures.status_conflict': 'Jemand anderes hat die Maßnahme inzwischen geändert. Bitte prüfen Sie den aktuellen Stand und setzen Sie den Status erneut.',

@@ -43,9 +43,10 @@ export function MeasureDetails(p: {
           <PostButton action={`${p.base}/massnahmen/${m.id}/loeschen`} csrfToken={p.csrfToken} fields={{ version: String(m.version) }} label={t('measures.delete')} variant="secondary" small={false} />
         ) : null}
       </div>
-      {!p.contentOpen ? <p class="muted">{t('measures.content_locked')}</p> : null}
+      {/* Say what is locked only to those who could otherwise change it. */}
+      {!p.contentOpen && p.can.edit ? <p class="muted">{t('measures.content_locked')}</p> : null}
       <p>
-        <a href={`${p.base}/massnahmen/${m.id}/umsetzung`}>{t('measures.progress_link')}</a>
+        <a href={`${p.base}/massnahmen/${m.id}/umsetzung`}>{t(p.can.status ? 'measures.progress_link' : 'measures.progress_link_read')}</a>
       </p>
       <dl class="fact-list">
         {shown.map(([field, key]) => (
