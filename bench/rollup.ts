@@ -12,6 +12,7 @@ import { openPglite, openPostgres, queryRows, type Db } from '../src/db/client.j
 import { runMaintenance } from '../src/db/maintenance.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { demoSlug, seedDemo } from '../src/modules/demo/seed.js';
+import { demoSeedSteps } from '../src/modules/index.js';
 import { editionRollup, rollupAllEditions } from '../src/modules/progress/rollup.js';
 import { percentile } from './search.js';
 
@@ -130,7 +131,7 @@ export async function rollupBench(opts: { adminUrl: string; emit: Emit; log: Log
   const lite = await openPglite(undefined);
   try {
     await runMigrations(lite);
-    await seedDemo(lite.db);
+    await seedDemo(lite.db, demoSeedSteps);
     await runMaintenance(lite);
     const demo = await demoEdition(lite.db);
     const r = await timeRuns(50, 5, () => editionRollup(lite.db, demo.tenant_id, demo.id));
@@ -150,7 +151,7 @@ export async function rollupBench(opts: { adminUrl: string; emit: Emit; log: Log
   try {
     log('rollup: PostgreSQL, migrate + seed');
     await runMigrations(database);
-    await seedDemo(database.db);
+    await seedDemo(database.db, demoSeedSteps);
     const demo = await demoEdition(database.db);
     log(`rollup: inserting ${kommunen} Kommunen × ${measuresPerEdition} measures`);
     const t0 = performance.now();

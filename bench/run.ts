@@ -7,6 +7,7 @@ import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { seedDemo } from '../src/modules/demo/seed.js';
+import { demoSeedSteps } from '../src/modules/index.js';
 import { freePort, killAllSync, rssMb, runLoad, startChild, stopAll, stopChild, waitForHealth, type LoadResult } from './procs.js';
 import { runMaintenance } from '../src/db/maintenance.js';
 import { createEdition, demoEdition, insertSynthetic, timeSearch } from './search.js';
@@ -158,7 +159,7 @@ async function searchBench() {
   let pgDb: Database | undefined;
   try {
     await runMigrations(lite);
-    await seedDemo(lite.db);
+    await seedDemo(lite.db, demoSeedSteps);
     const demo = await demoEdition(lite.db);
     const sDemo = await timeSearch(lite.db, demo.tenantId, demo.editionId);
     emit({ name: 'search_p95_demo', value: sDemo.p95, unit: 'ms', db: 'pglite', p50: sDemo.p50, max: sDemo.max, samples: sDemo.samples, complete: sDemo.complete, hits: sDemo.hits });
@@ -180,7 +181,7 @@ async function searchBench() {
       }
       pgDb = await openPostgres(dbUrl(dbName), 2);
       await runMigrations(pgDb);
-      await seedDemo(pgDb.db);
+      await seedDemo(pgDb.db, demoSeedSteps);
       db = 'postgres';
       result = await syntheticSuite(pgDb, 'postgres', undefined);
     }

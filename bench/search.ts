@@ -5,7 +5,7 @@ import { editions, fields } from '../src/modules/concepts/schema.js';
 import { demoSlug } from '../src/modules/demo/seed.js';
 import { measures, horizons, priorities, measureStatuses } from '../src/modules/measures/schema.js';
 import { searchEdition } from '../src/modules/search/service.js';
-import { tenants } from '../src/modules/tenants/schema.js';
+import { tenants } from '../src/platform/tenancy/schema.js';
 
 /** Fixed queries: plain words, stems, typos ("Sprahkurs"), umlauts/accents, phrases. */
 export const queries = [

@@ -1,4 +1,4 @@
-import { prepareTestDatabases } from '../src/db/testing.js';
+import { prepareTestDatabases } from '../test/support/databases.js';
 
 const started = Date.now();
 await prepareTestDatabases();

@@ -24,5 +24,5 @@ if (files.length === 0) {
 const prepared = run(['--import', 'tsx', 'scripts/prepare-test-databases.ts']);
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
-const result = run(['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files]);
+const result = run(['--import', 'tsx', '--import', './test/support/compose.ts', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files]);
 process.exit(result.status ?? 1);

@@ -8,14 +8,23 @@ import type { AppEnv, Services } from './platform/http/env.js';
 import { errorHandler, notFoundHandler } from './platform/http/errors.js';
 import { countRequests, healthRoutes } from './platform/http/health.js';
 import { loadUser } from './platform/http/session.js';
+import { useModuleMessages } from './platform/i18n/catalogs.js';
 import { isLang, translator } from './platform/i18n/i18n.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
+import type { ModuleManifest } from './platform/module.js';
 import { assetRoutes } from './platform/ui/assets.js';
-import { modules } from './modules/index.js';
+import { modules as allModules } from './modules/index.js';
+import { membershipsOf } from './modules/tenants/members.js';
 
-/** Builds the whole application without listening, so tests can call `app.request()`. */
-export function createApp(opts: { database: Database; config: Config; mailer?: Mailer }) {
-  const services: Services = { database: opts.database, config: opts.config, mailer: opts.mailer ?? createMailer(opts.config.smtp) };
+/**
+ * Builds the whole application without listening, so tests can call `app.request()`. The modules'
+ * manifests give routes, texts and navigation; the platform receives them here.
+ */
+export function createApp(opts: { database: Database; config: Config; mailer?: Mailer; modules?: ModuleManifest[] }) {
+  const modules = opts.modules ?? allModules;
+  useModuleMessages(modules.flatMap((m) => m.messages ?? []));
+  const appNav = modules.flatMap((m) => m.appNav ?? []).sort((a, b) => a.order - b.order);
+  const services: Services = { database: opts.database, config: opts.config, mailer: opts.mailer ?? createMailer(opts.config.smtp), appNav };
   const app = new Hono<AppEnv>();
   app.use(countRequests);
   app.use(
@@ -38,9 +47,10 @@ export function createApp(opts: { database: Database; config: Config; mailer?: M
   app.route('/', assetRoutes());
   app.route('/', healthRoutes());
   app.use(csrfProtection(opts.config.secureCookies));
-  app.use(loadUser);
+  // Memberships belong to the tenants module; the platform's session lookup is handed the query.
+  app.use(loadUser(membershipsOf));
   app.route('/', authRoutes());
-  for (const m of modules) app.route('/', m.routes());
+  for (const routes of modules.flatMap((m) => m.routes ?? [])) app.route('/', routes());
   app.notFound(notFoundHandler);
   app.onError(errorHandler);
   return app;

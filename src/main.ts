@@ -1,5 +1,4 @@
 import { createApp } from './app.js';
-import { reminderJob } from './modules/attention/reminders.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { startJobs } from './platform/jobs.js';
 import { listenFirst, PortInUseError } from './platform/http/listen.js';
@@ -9,6 +8,7 @@ import { DataDirInUseError } from './db/data-dir-lock.js';
 import { runMaintenance, scheduleMaintenance } from './db/maintenance.js';
 import { runMigrations } from './db/migrate.js';
 import { seedDemo } from './modules/demo/seed.js';
+import { demoSeedSteps, modules } from './modules/index.js';
 
 // Start-up: config → port (503 until ready) → database (locked) → migrations → (demo data) → app.
 // The port comes first and the data directory is locked before PGlite opens it: a second start
@@ -20,14 +20,14 @@ const database = await openDatabase(config).catch(async (error) => {
   return refuseToStart(error);
 });
 await runMigrations(database);
-if (config.demo && (await seedDemo(database.db))) console.log('Demo-Daten „Landkreis Musterland“ angelegt.');
+if (config.demo && (await seedDemo(database.db, demoSeedSteps))) console.log('Demo-Daten „Landkreis Musterland“ angelegt.');
 // PGlite has no autovacuum: refresh statistics now and every 15 minutes (src/db/maintenance.ts).
 if (database.kind === 'pglite') await runMaintenance(database);
 const stopMaintenance = scheduleMaintenance(database);
 const mailer = createMailer(config.smtp);
-const app = createApp({ database, config, mailer });
-// Reminder e-mails need a mail server; without one the attention list shows them in the app.
-const jobs = config.smtp ? startJobs([reminderJob(database, mailer, config.publicUrl)]) : undefined;
+const app = createApp({ database, config, mailer, modules });
+// The modules' jobs send e-mail (reminders); without a mail server the attention list shows them in the app.
+const jobs = config.smtp ? startJobs(modules.flatMap((m) => m.jobs?.({ database, mailer, publicUrl: config.publicUrl }) ?? [])) : undefined;
 listener.ready(app.fetch);
 console.log(`ikon läuft auf ${config.publicUrl} (Datenbank: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}, Port ${listener.port})`);
 

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { startProcess } from '../../test/support/server-process.js';
 import { BackupError, restoreBackup, writeBackup } from './backup.js';
 import { openPglite, queryRows, type Database, type DatabaseKind } from './client.js';
-import { dbKinds, openTestDatabase } from './testing.js';
+import { dbKinds, openTestDatabase } from '../../test/support/databases.js';
 import { appTables, databaseSummary } from './tables.js';
 
 /** Content the demo data lacks: binary with every byte value, Unicode and nested JSON, microseconds. */

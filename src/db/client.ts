@@ -7,11 +7,13 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
-import * as schema from './schema.js';
-
-export type Schema = typeof schema;
-/** A database or a transaction: every query helper takes this, so it can run inside a command's transaction. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * A database or a transaction: every query helper takes this, so it can run inside a command's
+ * transaction. Queries name their tables (from the modules' `schema.ts`); drizzle's relational
+ * `db.query` API, the only thing that needs the schema handed over, is not used, so the database
+ * layer knows no module.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database {
@@ -35,7 +37,7 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
     const client = await PGlite.create({ dataDir, extensions, loadDataDir: snapshot });
     return {
       kind: 'pglite',
-      db: drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db,
+      db: drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db,
       close: () => client.close().finally(() => lock?.release()),
       pglite: client,
     };
@@ -55,7 +57,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   probe.release();
   return {
     kind: 'postgres',
-    db: drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db,
+    db: drizzlePg({ client: pool, casing: 'snake_case' }) as unknown as Db,
     close: () => pool.end(),
   };
 }

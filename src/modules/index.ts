@@ -1,41 +1,38 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../platform/http/env.js';
-import { activityRoutes } from './activity/routes.js';
-import { actorRoutes } from './actors/routes.js';
-import { attentionRoutes } from './attention/routes.js';
-import { apiRoutes } from './api/index.js';
-import { conceptRoutes } from './concepts/routes.js';
-import { fortschreibungRoutes } from './concepts/fortschreibung/routes.js';
-import { indicatorRoutes } from './indicators/routes.js';
-import { measureRoutes } from './measures/routes.js';
-import { transferRoutes } from './measures/transfer/routes.js';
-import { portalRoutes } from './portal/routes.js';
-import { bulkStatusRoutes } from './progress/bulk/routes.js';
-import { progressRoutes } from './progress/routes.js';
-import { reportRoutes } from './reports/routes.js';
-import { searchRoutes } from './search/routes.js';
-import { tenantRoutes } from './tenants/routes.js';
+import type { DemoSeedStep, ModuleManifest } from '../platform/module.js';
+import { activityModule } from './activity/module.js';
+import { actorsModule } from './actors/module.js';
+import { apiModule } from './api/module.js';
+import { attentionModule } from './attention/module.js';
+import { conceptsModule } from './concepts/module.js';
+import { indicatorsModule } from './indicators/module.js';
+import { measuresModule } from './measures/module.js';
+import { portalModule } from './portal/module.js';
+import { progressModule } from './progress/module.js';
+import { reportsModule } from './reports/module.js';
+import { searchModule } from './search/module.js';
+import { tenantsModule } from './tenants/module.js';
 
-/** What a domain module adds to the application (cf. Decidim's component manifests). */
-export interface ModuleManifest {
-  name: string;
-  routes(): Hono<AppEnv>;
-}
-
+/**
+ * Every module of the application, by its manifest (`<module>/module.ts`). Adding a module is one
+ * folder and one entry here. Routes are mounted in this order and demo seed steps run in it.
+ */
 export const modules: ModuleManifest[] = [
-  { name: 'attention', routes: attentionRoutes },
-  { name: 'progress-bulk', routes: bulkStatusRoutes },
-  { name: 'measures-transfer', routes: transferRoutes },
-  { name: 'fortschreibung', routes: fortschreibungRoutes },
-  { name: 'concepts', routes: conceptRoutes },
-  { name: 'progress', routes: progressRoutes },
-  { name: 'measures', routes: measureRoutes },
-  { name: 'indicators', routes: indicatorRoutes },
-  { name: 'actors', routes: actorRoutes },
-  { name: 'search', routes: searchRoutes },
-  { name: 'reports', routes: reportRoutes },
-  { name: 'activity', routes: activityRoutes },
-  { name: 'api', routes: apiRoutes },
-  { name: 'portal', routes: portalRoutes },
-  { name: 'tenants', routes: tenantRoutes },
+  attentionModule,
+  progressModule,
+  measuresModule,
+  conceptsModule,
+  indicatorsModule,
+  actorsModule,
+  searchModule,
+  reportsModule,
+  activityModule,
+  apiModule,
+  portalModule,
+  tenantsModule,
 ];
+
+/** Every module's texts, for the catalogs (`useModuleMessages`). */
+export const moduleMessages = modules.flatMap((m) => m.messages ?? []);
+
+/** The modules' shares of the demo data, in order (run by `seedDemo` in src/modules/demo/seed.ts). */
+export const demoSeedSteps: DemoSeedStep[] = modules.flatMap((m) => (m.demoSeed ? [m.demoSeed] : []));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { editions } from '../../src/modules/concepts/schema.js';
-import { tenants } from '../../src/modules/tenants/schema.js';
+import { tenants } from '../../src/platform/tenancy/schema.js';
 import { browserSuite, follow, mainText, signIn, submit, visit } from '../support/browser.js';
 
 const suite = browserSuite();

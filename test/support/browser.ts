@@ -25,7 +25,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page, t
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
-import { openTestDatabase } from '../../src/db/testing.js';
+import { openTestDatabase } from './databases.js';
 import { demoPassword } from '../../src/platform/auth/demo-accounts.js';
 
 export { demoPassword };

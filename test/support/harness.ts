@@ -2,7 +2,7 @@ import { after, before, describe } from 'node:test';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database, DatabaseKind, Db } from '../../src/db/client.js';
-import { dbKinds, openTestDatabase, type Fixture } from '../../src/db/testing.js';
+import { dbKinds, openTestDatabase, type Fixture } from './databases.js';
 import type { Mail, Mailer } from '../../src/platform/mail/mailer.js';
 import { demoPassword } from '../../src/platform/auth/demo-accounts.js';
 

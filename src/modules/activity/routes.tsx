@@ -5,8 +5,8 @@ import { dbOf, type AppEnv } from '../../platform/http/env.js';
 import { render } from '../../platform/http/render.js';
 import { DataTable } from '../../platform/ui/components.js';
 import { formatDateTime } from '../../platform/i18n/i18n.js';
-import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
-import { isCoordinator } from '../tenants/policy.js';
+import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
+import { isCoordinator } from '../../platform/tenancy/policy.js';
 
 const pageSize = 100;
 

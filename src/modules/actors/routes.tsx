@@ -5,9 +5,9 @@ import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
 import { Alert, DataTable } from '../../platform/ui/components.js';
 import { Button, Csrf, ErrorSummary, SelectField, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
-import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
-import { isCoordinator } from '../tenants/policy.js';
-import { municipalitiesOf, type Tenant } from '../tenants/service.js';
+import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
+import { isCoordinator } from '../../platform/tenancy/policy.js';
+import { municipalitiesOf, type Tenant } from '../../platform/tenancy/service.js';
 import { actorKinds } from './schema.js';
 import { actorById, createActor, deleteActor, listActors, updateActor } from './service.js';
 

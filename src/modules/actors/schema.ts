@@ -1,5 +1,5 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 
 export const actorKinds = [
   'verwaltung', 'jobcenter', 'schule', 'kita', 'wohlfahrtsverband', 'migrantenorganisation', 'sport',

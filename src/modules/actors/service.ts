@@ -6,8 +6,9 @@ import { assertNotStale, authorize, found, type CommandContext } from '../../pla
 import { AppError } from '../../platform/errors.js';
 import { expectedVersion, optionalUuid, parseInput, requiredText } from '../../platform/validation.js';
 import { measurePartners, measures } from '../measures/schema.js';
-import { isCoordinator } from '../tenants/policy.js';
-import { invitations, memberships, tenants } from '../tenants/schema.js';
+import { isCoordinator } from '../../platform/tenancy/policy.js';
+import { invitations, memberships } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 import { actorKinds, actors } from './schema.js';
 
 export type Actor = typeof actors.$inferSelect;

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { errorHandler } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import { tenantBySlug, type Tenant } from '../tenants/service.js';
+import { tenantBySlug, type Tenant } from '../../platform/tenancy/service.js';
 import { problemSchema } from './schemas.js';
 
 export type ApiApp = OpenAPIHono<AppEnv>;

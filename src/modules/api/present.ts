@@ -4,8 +4,8 @@ import type { Actor } from '../actors/service.js';
 import type { Edition } from '../concepts/editions.js';
 import type { fields, goals, guidelines, EditionStatus } from '../concepts/schema.js';
 import type { Measure } from '../measures/service.js';
-import type { Tenant } from '../tenants/service.js';
-import { canReadInternal } from '../tenants/policy.js';
+import type { Tenant } from '../../platform/tenancy/service.js';
+import { canReadInternal } from '../../platform/tenancy/policy.js';
 import type {
   InternalEditionOut, InternalMeasureOut, KommuneDetailOut, KommuneOut, PublicActorOut, PublicEditionOut, PublicFieldOut, PublicGoalOut,
   PublicGuidelineOut, PublicMeasureOut, Versioned,

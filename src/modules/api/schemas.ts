@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { actorKinds } from '../actors/schema.js';
 import { editionStatuses, goalKinds } from '../concepts/schema.js';
 import { horizons, measureStatuses, priorities } from '../measures/schema.js';
-import { tenantKinds } from '../tenants/schema.js';
+import { tenantKinds } from '../../platform/tenancy/schema.js';
 
 /**
  * What the API sends back, as zod schemas for the OpenAPI document. Each resource has a public

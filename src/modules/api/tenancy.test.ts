@@ -5,7 +5,7 @@ import { describeEachDb } from '../../../test/support/harness.js';
 import { actors } from '../actors/schema.js';
 import { editions, fields, goals } from '../concepts/schema.js';
 import { measures } from '../measures/schema.js';
-import { tenants } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 import { demoIds, problemType } from './test-helpers.js';
 
 /**

@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.js';
 import { users } from '../../platform/auth/schema.js';
 import { editions } from '../concepts/schema.js';
 import { measurePartners, measures } from '../measures/schema.js';
-import { memberships, tenants } from '../tenants/schema.js';
+import { memberships } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 
 /** Every key anywhere in a JSON value, so a test can say "no internalNote anywhere". */
 export function keysIn(value: unknown, out = new Set<string>()): Set<string> {

@@ -7,7 +7,7 @@ import { systemUser } from '../../platform/auth/current-user.js';
 import { editions } from '../concepts/schema.js';
 import { measures } from '../measures/schema.js';
 import { recordMeasureUpdate } from '../progress/updates.js';
-import { tenants } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 import { addDays, berlinDate } from '../../platform/dates.js';
 
 const page = '/app/k/musterland/aufmerksamkeit';

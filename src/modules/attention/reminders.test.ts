@@ -8,7 +8,7 @@ import { loadConfig } from '../../config.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { startJobs, type Clock, type Timers } from '../../platform/jobs.js';
 import { createMailer } from '../../platform/mail/mailer.js';
-import { tenants } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 import { isReminderDue, reminderJob, sendDueReminders } from './reminders.js';
 
 /** A real SMTP server on loopback that keeps what it receives (as in src/platform/mail/mailer.test.ts). */

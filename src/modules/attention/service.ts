@@ -9,9 +9,9 @@ import { adoptedEdition, type Edition } from '../concepts/editions.js';
 import { measures, measureStatuses, type MeasureStatus } from '../measures/schema.js';
 import { checkbox, statusRulesOf } from '../progress/rules.js';
 import { measureUpdates } from '../progress/schema.js';
-import { isCoordinator } from '../tenants/policy.js';
-import { tenants } from '../tenants/schema.js';
-import { tenantById, type Tenant } from '../tenants/service.js';
+import { isCoordinator } from '../../platform/tenancy/policy.js';
+import { tenants } from '../../platform/tenancy/schema.js';
+import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
 import { attentionList, type AttentionList, type AttentionMeasure } from './rules.js';
 import { indicatorsOf, nextUpdateOf } from './sources.js';
 

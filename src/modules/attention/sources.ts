@@ -6,7 +6,7 @@ import { goals } from '../concepts/schema.js';
 import { indicatorStatus, isBehind } from '../indicators/status.js';
 import { measures } from '../measures/schema.js';
 import { indicators, indicatorValues } from '../progress/schema.js';
-import type { Tenant } from '../tenants/service.js';
+import type { Tenant } from '../../platform/tenancy/service.js';
 import type { AttentionIndicator } from './rules.js';
 
 /** What the attention list takes from other modules (indicators, Fortschreibung), in one place. */

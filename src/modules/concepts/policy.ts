@@ -1,5 +1,5 @@
 import type { CurrentUser } from '../../platform/auth/current-user.js';
-import { canReadInternal, isCoordinator } from '../tenants/policy.js';
+import { canReadInternal, isCoordinator } from '../../platform/tenancy/policy.js';
 import type { EditionStatus } from './schema.js';
 
 export const canReadConcept = canReadInternal;

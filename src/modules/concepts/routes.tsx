@@ -8,8 +8,8 @@ import { Button, Csrf, ErrorSummary, TextArea, TextField, emptyForm, type FormSt
 import { listActors } from '../actors/service.js';
 import { canCreateMeasure } from '../measures/policy.js';
 import { listMeasures, targetGroupsOf } from '../measures/service.js';
-import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
-import type { Tenant } from '../tenants/service.js';
+import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
+import type { Tenant } from '../../platform/tenancy/service.js';
 import { createEdition, editionById, listEditions, transitionEdition, updateEdition } from './editions.js';
 import { createItem, deleteItem, editionOutline, fieldKind, goalKind, guidelineKind, itemById, moveItem, updateItem } from './items.js';
 import { canManageConcept, isEditionOpen } from './policy.js';

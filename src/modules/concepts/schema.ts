@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tsvector } from '../../db/types.js';
-import { tenants } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 
 export const editionStatuses = ['entwurf', 'beteiligung', 'zur_beschlussfassung', 'beschlossen', 'abgeloest'] as const;
 export type EditionStatus = (typeof editionStatuses)[number];

@@ -5,12 +5,12 @@ import { systemUser } from '../../platform/auth/current-user.js';
 import { demoAccounts, demoPassword } from '../../platform/auth/demo-accounts.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { users } from '../../platform/auth/schema.js';
+import type { DemoSeedStep } from '../../platform/module.js';
 import { actors } from '../actors/schema.js';
 import { editions, fields, goals, guidelines } from '../concepts/schema.js';
 import { measureCrossCutting, measureGoals, measureMunicipalities, measurePartners, measures } from '../measures/schema.js';
-import { seedDemoIndicators } from '../indicators/demo.js';
-import { seedDemoProgress } from '../progress/demo.js';
-import { memberships, tenants } from '../tenants/schema.js';
+import { memberships } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 import { demoContent } from './content/index.js';
 import type { DemoContent } from './content/types.js';
 
@@ -19,9 +19,10 @@ export const demoAgs = '03499000';
 
 /**
  * Loads the fictional "Landkreis Musterland": Gemeinden, actors, an adopted edition (2024) and a
- * draft Fortschreibung (2026), and one account per role. Idempotent: does nothing if it exists.
+ * draft Fortschreibung (2026), and one account per role; then each module's demo step (`steps`,
+ * from the manifests: `demoSeedSteps` in src/modules/index.ts). Idempotent: does nothing if it exists.
  */
-export async function seedDemo(db: Db, content: DemoContent = demoContent): Promise<boolean> {
+export async function seedDemo(db: Db, steps: DemoSeedStep[], content: DemoContent = demoContent): Promise<boolean> {
   const [existing] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, demoSlug));
   if (existing) return false;
   const passwordHash = await hashPassword(demoPassword);
@@ -72,8 +73,7 @@ export async function seedDemo(db: Db, content: DemoContent = demoContent): Prom
         await tx.insert(memberships).values({ tenantId, userId: user!.id, role: account.role, actorId: account.actorKey ? actorIds.get(account.actorKey) ?? null : null });
       }
     }
-    await seedDemoProgress(tx, tenantId, adopted);
-    await seedDemoIndicators(tx, tenantId, adopted);
+    for (const step of steps) await step(tx, { tenantId, adoptedEditionId: adopted });
     await recordAudit(tx, systemUser, { tenantId, action: 'create', entityType: 'tenant', entityId: tenantId, after: { seeded: 'demo', measures: content.measures.length } });
   });
   return true;

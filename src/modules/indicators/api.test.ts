@@ -5,7 +5,7 @@ import { describeEachDb } from '../../../test/support/harness.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { editions, fields, goals } from '../concepts/schema.js';
 import { indicators, indicatorValues } from '../progress/schema.js';
-import { tenants } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 import { demo } from './test-helpers.js';
 
 const base = '/api/v1/kommunen/musterland';

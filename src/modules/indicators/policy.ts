@@ -1,7 +1,7 @@
 import { membershipIn, type CurrentUser } from '../../platform/auth/current-user.js';
 import type { EditionStatus } from '../concepts/schema.js';
 import { canEditMeasure } from '../measures/policy.js';
-import { canReadInternal, isCoordinator } from '../tenants/policy.js';
+import { canReadInternal, isCoordinator } from '../../platform/tenancy/policy.js';
 
 /** What an indicator belongs to: a goal (Koordination's) or a measure (also its Fachdienst's). */
 export type IndicatorTarget =

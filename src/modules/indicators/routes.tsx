@@ -16,8 +16,8 @@ import { problemsOf, type ImportProblem } from '../measures/transfer/problems.js
 import { cachedPortalPages } from '../portal/cached-page.js';
 import { presentEdition } from '../portal/present.js';
 import { todayInGermany } from '../progress/input.js';
-import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
-import type { Tenant } from '../tenants/service.js';
+import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
+import type { Tenant } from '../../platform/tenancy/service.js';
 import { importIndicatorValues, valuesTable, type UploadedFile } from './import.js';
 import { canManageIndicator, canManageSomeIndicators, isMonitoringOpen } from './policy.js';
 import { presentOverview } from './present.js';

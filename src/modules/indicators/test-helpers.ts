@@ -4,7 +4,7 @@ import { auditLog } from '../../platform/audit/schema.js';
 import { editions, goals } from '../concepts/schema.js';
 import { measures } from '../measures/schema.js';
 import { indicators, indicatorValues } from '../progress/schema.js';
-import { tenants } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 
 /** The demo Kommune's editions, and lookups of its goals, measures and indicators (tests only). */
 export async function demo(db: Db) {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { listActors } from '../actors/service.js';
 import { editionOutline } from '../concepts/items.js';
-import { municipalitiesOf } from '../tenants/service.js';
+import { municipalitiesOf } from '../../platform/tenancy/service.js';
 
 /** Everything a measure form offers to choose from, for one edition. */
 export async function measureOptions(db: Db, tenantId: string, editionId: string) {

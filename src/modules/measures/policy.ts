@@ -1,5 +1,5 @@
 import { membershipIn, type CurrentUser } from '../../platform/auth/current-user.js';
-import { canReadInternal, isCoordinator } from '../tenants/policy.js';
+import { canReadInternal, isCoordinator } from '../../platform/tenancy/policy.js';
 
 /** What the policy needs to know about a measure: who leads it and who partners in it. */
 export interface MeasureResponsibility {

@@ -8,8 +8,8 @@ import { formBody, redirectWithFlash, render } from '../../platform/http/render.
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { editionById } from '../concepts/editions.js';
 import { isEditionOpen } from '../concepts/policy.js';
-import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
-import type { Tenant } from '../tenants/service.js';
+import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
+import type { Tenant } from '../../platform/tenancy/service.js';
 import { measureFormValues } from './form-values.js';
 import { measureOptions } from './options.js';
 import { canCreateMeasure, canDeleteMeasure, canEditMeasure, canUpdateMeasureStatus } from './policy.js';

@@ -3,7 +3,7 @@ import { date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, t
 import { tsvector } from '../../db/types.js';
 import { actors } from '../actors/schema.js';
 import { editions, fields, goals } from '../concepts/schema.js';
-import { tenants } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 
 export const horizons = ['kurz', 'mittel', 'lang'] as const;
 export type Horizon = (typeof horizons)[number];

@@ -10,7 +10,7 @@ import { assertEditionOpen, editionById } from '../concepts/editions.js';
 import { swapWithNeighbour } from '../concepts/items.js';
 import { fields, goals } from '../concepts/schema.js';
 import { statusRulesOf } from '../progress/rules.js';
-import { tenants } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 import { createMeasureInput, statusInput, updateMeasureInput, type MeasureFields } from './input.js';
 import { canCreateMeasure, canDeleteMeasure, canEditMeasure, canUpdateMeasureStatus } from './policy.js';
 import { measureCrossCutting, measureGoals, measureMunicipalities, measurePartners, measures, type MeasureStatus } from './schema.js';

@@ -1,6 +1,6 @@
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { dbOf, type Ctx } from '../../platform/http/env.js';
-import { tenantBySlug } from '../tenants/service.js';
+import { tenantBySlug } from '../../platform/tenancy/service.js';
 import { PageCache } from './cache.js';
 import { presentTenant, type PublicTenant } from './data.js';
 

@@ -10,8 +10,8 @@ import { editionOutline } from '../concepts/items.js';
 import { horizons, measureStatuses, measures, type MeasureStatus } from '../measures/schema.js';
 import { linksOf, listMeasures, measureById, targetGroupsOf, type MeasureFilter } from '../measures/service.js';
 import { searchEdition } from '../search/service.js';
-import { tenants } from '../tenants/schema.js';
-import type { Tenant } from '../tenants/service.js';
+import { tenants } from '../../platform/tenancy/schema.js';
+import type { Tenant } from '../../platform/tenancy/service.js';
 import {
   presentEdition,
   presentFields,

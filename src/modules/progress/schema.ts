@@ -2,7 +2,7 @@ import { boolean, customType, date, foreignKey, index, integer, numeric, pgTable
 import { users } from '../../platform/auth/schema.js';
 import { editions, goals } from '../concepts/schema.js';
 import { measures, measureStatuses, type MeasureStatus } from '../measures/schema.js';
-import { tenants } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 

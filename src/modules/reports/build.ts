@@ -13,7 +13,7 @@ import { editionRollup, type Progress } from '../progress/rollup.js';
 import { statusRulesOf } from '../progress/rules.js';
 import { measureUpdates } from '../progress/schema.js';
 import { latestUpdates } from '../progress/updates.js';
-import type { Tenant } from '../tenants/service.js';
+import type { Tenant } from '../../platform/tenancy/service.js';
 import type { ReportAudience, ReportModel, ReportProgress } from './model.js';
 
 const rounded = (p: Progress): ReportProgress => ({

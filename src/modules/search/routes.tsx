@@ -3,7 +3,7 @@ import { dbOf, type AppEnv } from '../../platform/http/env.js';
 import { render } from '../../platform/http/render.js';
 import { Button, SelectField, TextField, emptyForm } from '../../platform/ui/form.js';
 import { adoptedEdition, listEditions } from '../concepts/editions.js';
-import { AppPage, appBase, tenantForApp } from '../tenants/app-shell.js';
+import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { searchEdition } from './service.js';
 
 /** Internal search: any edition, drafts included (the portal searches the adopted one). */

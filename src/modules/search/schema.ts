@@ -1,5 +1,5 @@
 import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 
 /**
  * The vocabulary of a Kommune's goals and measures (one row per word), kept by database

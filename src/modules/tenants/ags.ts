@@ -1,4 +1,4 @@
-import type { TenantKind } from './schema.js';
+import type { TenantKind } from '../../platform/tenancy/schema.js';
 
 /**
  * AGS (Amtlicher Gemeindeschlüssel): 8 digits = Land (2) + Regierungsbezirk (1) + Kreis (2) +

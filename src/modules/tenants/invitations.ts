@@ -13,8 +13,10 @@ import type { Mail } from '../../platform/mail/mailer.js';
 import { parseInput, requiredText } from '../../platform/validation.js';
 import { checkActorOfTenant, emailField, passwordErrors, roleFields, validationError, withRoleRules } from './members.js';
 import { canManageMembers } from './policy.js';
-import { invitations, memberships, type Role } from './schema.js';
-import { invitationById, invitationByTokenHash, memberByEmail, type Invitation, type Tenant } from './service.js';
+import { invitations, memberships } from './schema.js';
+import { type Role } from '../../platform/tenancy/schema.js';
+import { invitationById, invitationByTokenHash, memberByEmail, type Invitation } from './service.js';
+import { type Tenant } from '../../platform/tenancy/service.js';
 
 export const invitationDays = 14;
 

@@ -9,7 +9,25 @@ import { AppError, type FieldError } from '../../platform/errors.js';
 import { optionalUuid, parseInput, requiredText } from '../../platform/validation.js';
 import { actors } from '../actors/schema.js';
 import { canManageMembers } from './policy.js';
-import { memberships, roles, type Role } from './schema.js';
+import type { Membership } from '../../platform/auth/current-user.js';
+import { roles, tenants, type Role } from '../../platform/tenancy/schema.js';
+import { memberships } from './schema.js';
+
+/** The Kommunen a person belongs to, with role and actor: what the platform's session lookup needs. */
+export function membershipsOf(db: Db, userId: string): Promise<Membership[]> {
+  return db
+    .select({
+      tenantId: memberships.tenantId,
+      tenantSlug: tenants.slug,
+      tenantName: tenants.name,
+      role: memberships.role,
+      actorId: memberships.actorId,
+    })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(tenants.name);
+}
 
 /** Redaktion and Partner act for an actor: their rights follow that actor's measures. */
 export const roleNeedsActor = (role: Role) => role === 'redaktion' || role === 'partner';

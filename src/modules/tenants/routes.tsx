@@ -13,7 +13,7 @@ import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { parseInput, requiredText } from '../../platform/validation.js';
 import { listActors } from '../actors/service.js';
 import { slugify } from './ags.js';
-import { AppPage, appBase, tenantForApp } from './app-shell.js';
+import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import {
   acceptInvitation,
   acceptInvitationAsUser,
@@ -26,20 +26,10 @@ import {
   type ResolvedInvitation,
 } from './invitations.js';
 import { changeMemberRole, emailField, removeMember } from './members.js';
-import { canCreateTenant, canManageMembers, contentEntityTypes, isCoordinator } from './policy.js';
-import {
-  createTenant,
-  editionsOf,
-  isTopLevel,
-  listTenants,
-  measureStatusCounts,
-  membersOf,
-  parentCandidates,
-  pendingInvitations,
-  tenantInput,
-  type Invitation,
-  type Tenant,
-} from './service.js';
+import { canCreateTenant, canManageMembers, contentEntityTypes } from './policy.js';
+import { isCoordinator } from '../../platform/tenancy/policy.js';
+import { createTenant, editionsOf, isTopLevel, measureStatusCounts, membersOf, parentCandidates, pendingInvitations, tenantInput, type Invitation } from './service.js';
+import { listTenants, type Tenant } from '../../platform/tenancy/service.js';
 import { AdminTenantsPage } from './views/admin.js';
 import { AppHomePage, LandingPage } from './views/home.js';
 import { AcceptInvitationPage, ConfirmInvitationPage, InvitationGonePage, SignInFirstPage } from './views/invitation.js';

@@ -10,25 +10,9 @@ import { agsProblem } from './ags.js';
 import { canCreateTenant } from './policy.js';
 import { editions } from '../concepts/schema.js';
 import { measures } from '../measures/schema.js';
-import { invitations, memberships, tenantKinds, tenants, type TenantKind } from './schema.js';
-
-export type Tenant = typeof tenants.$inferSelect;
-
-export async function tenantBySlug(db: Db, slug: string): Promise<Tenant> {
-  const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug));
-  return found(row);
-}
-
-export async function tenantById(db: Db, id: string): Promise<Tenant> {
-  const [row] = await db.select().from(tenants).where(eq(tenants.id, id));
-  return found(row);
-}
-
-export const listTenants = (db: Db) => db.select().from(tenants).orderBy(asc(tenants.name));
-
-/** The Gemeinden of a Landkreis (its child tenants). */
-export const municipalitiesOf = (db: Db, tenantId: string) =>
-  db.select().from(tenants).where(eq(tenants.parentId, tenantId)).orderBy(asc(tenants.name));
+import { tenantKinds, tenants, type TenantKind } from '../../platform/tenancy/schema.js';
+import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
+import { invitations, memberships } from './schema.js';
 
 export const tenantInput = z.object({
   ags: requiredText(8),

@@ -5,11 +5,12 @@ import { describeEachDb, startTestApp, type TestApp } from '../../../test/suppor
 import { auditLog } from '../../platform/audit/schema.js';
 import { systemUser } from '../../platform/auth/current-user.js';
 import { users } from '../../platform/auth/schema.js';
-import { dbKinds } from '../../db/testing.js';
+import { dbKinds } from '../../../test/support/databases.js';
 import { listActors } from '../actors/service.js';
 import { inviteMember } from './invitations.js';
-import { invitations, memberships, tenants } from './schema.js';
-import { tenantBySlug } from './service.js';
+import { invitations, memberships } from './schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
+import { tenantBySlug } from '../../platform/tenancy/service.js';
 
 const coordinator = 'koordination@musterland.example';
 const admin = 'admin@ikon.example';

@@ -1,4 +1,5 @@
-import type { Role } from '../../modules/tenants/schema.js';
+import type { Db } from '../../db/client.js';
+import type { Role } from '../tenancy/schema.js';
 
 export interface Membership {
   tenantId: string;
@@ -16,6 +17,12 @@ export interface CurrentUser {
   isPlatformAdmin: boolean;
   memberships: Membership[];
 }
+
+/**
+ * The memberships of a person, with their Kommunen. Memberships belong to the tenants module (they
+ * name the actor a person answers for); the application hands this lookup to the platform.
+ */
+export type MembershipLoader = (db: Db, userId: string) => Promise<Membership[]>;
 
 export const systemUser: CurrentUser = {
   id: null,

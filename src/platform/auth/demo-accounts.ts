@@ -1,4 +1,4 @@
-import type { Role } from '../../modules/tenants/schema.js';
+import type { Role } from '../tenancy/schema.js';
 
 /** Demo sign-ins, created by the demo seed and listed on the sign-in page in demo mode only. */
 export const demoPassword = 'Musterland-Demo-2026';

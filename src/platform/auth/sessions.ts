@@ -1,7 +1,6 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { memberships, tenants } from '../../modules/tenants/schema.js';
-import type { CurrentUser } from './current-user.js';
+import type { CurrentUser, MembershipLoader } from './current-user.js';
 import { sessions, users } from './schema.js';
 import { hashToken, newToken } from './tokens.js';
 
@@ -23,7 +22,7 @@ export async function endSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
-export async function userForSession(db: Db, token: string, now = new Date()): Promise<CurrentUser | null> {
+export async function userForSession(db: Db, token: string, membershipsOf: MembershipLoader, now = new Date()): Promise<CurrentUser | null> {
   const [row] = await db
     .select({ id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin })
     .from(sessions)
@@ -31,19 +30,4 @@ export async function userForSession(db: Db, token: string, now = new Date()): P
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), isNull(users.disabledAt)));
   if (!row) return null;
   return { ...row, memberships: await membershipsOf(db, row.id) };
-}
-
-export async function membershipsOf(db: Db, userId: string) {
-  return db
-    .select({
-      tenantId: memberships.tenantId,
-      tenantSlug: tenants.slug,
-      tenantName: tenants.name,
-      role: memberships.role,
-      actorId: memberships.actorId,
-    })
-    .from(memberships)
-    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(tenants.name);
 }

@@ -4,11 +4,14 @@ import type { Database, Db } from '../../db/client.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Lang, T } from '../i18n/i18n.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { AppNavEntry } from '../ui/layout.js';
 
 export interface Services {
   database: Database;
   config: Config;
   mailer: Mailer;
+  /** The internal navigation, from the modules' manifests, in order. */
+  appNav: AppNavEntry[];
 }
 
 export interface AppEnv {

@@ -1,15 +1,19 @@
 import type { CommandContext } from '../commands.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
+import type { MembershipLoader } from '../auth/current-user.js';
 import { sessionCookie, sessionDays, userForSession } from '../auth/sessions.js';
 import { AppError } from '../errors.js';
 import { dbOf, type AppEnv, type Ctx } from './env.js';
 
-export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = getCookie(c, sessionCookie);
-  c.set('user', token ? await userForSession(dbOf(c), token) : null);
-  await next();
-};
+/** Puts the signed-in user (or null) on the request; memberships come from the given lookup. */
+export const loadUser =
+  (membershipsOf: MembershipLoader): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const token = getCookie(c, sessionCookie);
+    c.set('user', token ? await userForSession(dbOf(c), token, membershipsOf) : null);
+    await next();
+  };
 
 export function setSessionCookie(c: Ctx, token: string) {
   setCookie(c, sessionCookie, token, {

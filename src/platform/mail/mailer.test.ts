@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { createApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { openTestDatabase } from '../../db/testing.js';
+import { openTestDatabase } from '../../../test/support/databases.js';
 import { TestClient } from '../../../test/support/harness.js';
 import { createMailer } from './mailer.js';
 

@@ -9,6 +9,20 @@ export interface NavLink {
   current?: boolean;
 }
 
+/** An entry of the internal navigation of a Kommune (`/app/k/:slug…`), shown by the platform's frame. */
+export interface AppNavEntry {
+  /** Pages pass this as their `section` to mark the entry as current. */
+  section: string;
+  /** Below `/app/k/:slug`; '' is the Kommune's overview. */
+  path: string;
+  /** Message key of the link text. */
+  label: string;
+  /** Shown to Koordination (and platform admins) only. */
+  coordinatorOnly?: boolean;
+  /** Place in the navigation, smallest first. */
+  order: number;
+}
+
 export interface LayoutProps {
   t: T;
   lang: Lang;

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { dbOf } from '../../../platform/http/env.js';
 import { adoptedEdition } from '../../concepts/editions.js';
-import { listTenants } from '../../tenants/service.js';
+import { listTenants } from '../../../platform/tenancy/service.js';
 import { json, kommuneOf, readProblems, slugParam, type ApiApp } from '../http.js';
 import { presentKommune, presentKommuneDetail } from '../present.js';
 import { kommuneDetailSchema, kommuneSchema, listOf } from '../schemas.js';

@@ -10,7 +10,7 @@ import { AppError } from '../../../platform/errors.js';
 import { actors } from '../../actors/schema.js';
 import { measureCrossCutting, measureGoals, measureMunicipalities, measurePartners, measures } from '../../measures/schema.js';
 import { indicators, indicatorValues } from '../../progress/schema.js';
-import { tenants } from '../../tenants/schema.js';
+import { tenants } from '../../../platform/tenancy/schema.js';
 import { editions, fields, goals, guidelines } from '../schema.js';
 import { diffEditions } from './diff.js';
 import { startFortschreibung } from './service.js';

@@ -1,4 +1,4 @@
-import { isCoordinator } from '../../tenants/policy.js';
+import { isCoordinator } from '../../../platform/tenancy/policy.js';
 import { canManageConcept, canReadConcept } from '../policy.js';
 
 /** A Fortschreibung is a new edition: the coordination office starts it. */

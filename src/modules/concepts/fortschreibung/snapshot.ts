@@ -5,7 +5,7 @@ import { actors } from '../../actors/schema.js';
 import { measures } from '../../measures/schema.js';
 import { linksOf } from '../../measures/service.js';
 import { germanDate, germanDecimal } from '../../measures/transfer/columns.js';
-import { tenants } from '../../tenants/schema.js';
+import { tenants } from '../../../platform/tenancy/schema.js';
 import { editionById } from '../editions.js';
 import { fields, goals, guidelines } from '../schema.js';
 import { normaliseTitle, type EditionSnapshot, type Ref, type SnapshotItem } from './diff.js';

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { actors } from '../../actors/schema.js';
 import { fields, goals } from '../../concepts/schema.js';
-import { tenants } from '../../tenants/schema.js';
+import { tenants } from '../../../platform/tenancy/schema.js';
 import { linksOf, listMeasures, type Measure } from '../service.js';
 
 /** Everything a measure table refers to, loaded once per import or export (a handful of queries). */

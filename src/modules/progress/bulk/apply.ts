@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/errors.js';
 import { editionById, type Edition } from '../../concepts/editions.js';
 import { readTable } from '../../measures/transfer/parse.js';
 import { importRejected, type ImportProblem } from '../../measures/transfer/problems.js';
-import { isCoordinator } from '../../tenants/policy.js';
+import { isCoordinator } from '../../../platform/tenancy/policy.js';
 import { todayInGermany } from '../input.js';
 import { recordMeasureUpdate } from '../updates.js';
 import { statusColumnByKey, type StatusColumnKey } from './columns.js';

@@ -3,8 +3,8 @@ import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { T } from '../../../platform/i18n/i18n.js';
 import { Button, Csrf, ErrorSummary, SelectField, TextField, type FormState } from '../../../platform/ui/form.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import { tenantKinds } from '../schema.js';
-import type { Tenant } from '../service.js';
+import { tenantKinds } from '../../../platform/tenancy/schema.js';
+import type { Tenant } from '../../../platform/tenancy/service.js';
 import { adminNav } from './home.js';
 import { Handoff, type InvitationHandoff } from './members.js';
 

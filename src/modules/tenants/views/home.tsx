@@ -2,7 +2,7 @@ import type { CurrentUser, Membership } from '../../../platform/auth/current-use
 import type { T } from '../../../platform/i18n/i18n.js';
 import { ButtonLink } from '../../../platform/ui/form.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Tenant } from '../service.js';
+import type { Tenant } from '../../../platform/tenancy/service.js';
 
 /** The public start page: what ikon is, the Kommunen's portals, the way to sign in. */
 export function LandingPage(p: { t: T; csrfToken: string; tenants: Tenant[] }) {

@@ -2,7 +2,8 @@ import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { T } from '../../../platform/i18n/i18n.js';
 import { Button, ButtonLink, Csrf, ErrorSummary, TextField, type FormState } from '../../../platform/ui/form.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Invitation, Tenant } from '../service.js';
+import type { Invitation } from '../service.js';
+import type { Tenant } from '../../../platform/tenancy/service.js';
 
 interface Common {
   t: T;

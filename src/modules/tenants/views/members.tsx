@@ -3,7 +3,7 @@ import type { FieldError } from '../../../platform/errors.js';
 import { formatDate, type T } from '../../../platform/i18n/i18n.js';
 import type { Mail } from '../../../platform/mail/mailer.js';
 import { Button, Csrf, ErrorSummary, SelectField, TextField, type FormState, type Option } from '../../../platform/ui/form.js';
-import { roles, type Role } from '../schema.js';
+import { roles, type Role } from '../../../platform/tenancy/schema.js';
 import type { Invitation } from '../service.js';
 
 export interface MemberRow {

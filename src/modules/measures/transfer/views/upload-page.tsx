@@ -4,8 +4,8 @@ import { Button, Csrf, ErrorSummary, FileField, SelectField, acceptSpreadsheets,
 import type { T } from '../../../../platform/i18n/i18n.js';
 import { numberFormats, type NumberFormat } from '../numbers.js';
 import type { Edition } from '../../../concepts/editions.js';
-import { appBase, AppPage } from '../../../tenants/app-shell.js';
-import type { Tenant } from '../../../tenants/service.js';
+import { appBase, AppPage } from '../../../../platform/ui/app-shell.js';
+import type { Tenant } from '../../../../platform/tenancy/service.js';
 import { columns, requiredColumns } from '../columns.js';
 import type { ImportProblem } from '../problems.js';
 import { ProblemsTable } from './problems-table.js';

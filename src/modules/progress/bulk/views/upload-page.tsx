@@ -5,8 +5,8 @@ import type { Edition } from '../../../concepts/editions.js';
 import type { ImportProblem } from '../../../measures/transfer/problems.js';
 import { ProblemsTable } from '../../../measures/transfer/views/problems-table.js';
 import { editionPath } from '../../../measures/transfer/views/upload-page.js';
-import { AppPage } from '../../../tenants/app-shell.js';
-import type { Tenant } from '../../../tenants/service.js';
+import { AppPage } from '../../../../platform/ui/app-shell.js';
+import type { Tenant } from '../../../../platform/tenancy/service.js';
 import { statusColumns } from '../columns.js';
 
 export const statusImportPath = (tenant: Tenant, edition: Pick<Edition, 'id'>) => `${editionPath(tenant, edition)}/sachstand/import`;

@@ -2,14 +2,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { moduleMessages } from '../../modules/messages.js';
-import { actorKinds } from '../../modules/actors/schema.js';
-import { editionStatuses, goalKinds } from '../../modules/concepts/schema.js';
-import { horizons, measureStatuses, priorities, sdgGoals } from '../../modules/measures/schema.js';
-import { roles, tenantKinds } from '../../modules/tenants/schema.js';
-import { catalogs } from './catalogs.js';
-import { de } from './de.js';
-import { en } from './en.js';
+import { actorKinds } from '../src/modules/actors/schema.js';
+import { editionStatuses, goalKinds } from '../src/modules/concepts/schema.js';
+import { moduleMessages } from '../src/modules/index.js';
+import { horizons, measureStatuses, priorities, sdgGoals } from '../src/modules/measures/schema.js';
+import { catalogs, useModuleMessages } from '../src/platform/i18n/catalogs.js';
+import { de } from '../src/platform/i18n/de.js';
+import { en } from '../src/platform/i18n/en.js';
+import { roles, tenantKinds } from '../src/platform/tenancy/schema.js';
+
+// The catalogs as the application composes them: the platform's texts plus every manifest's.
+useModuleMessages(moduleMessages);
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

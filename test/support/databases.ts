@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { seedDemo } from '../modules/demo/seed.js';
-import { openPglite, openPostgres, type Database, type DatabaseKind } from './client.js';
-import { runMaintenance } from './maintenance.js';
-import { runMigrations } from './migrate.js';
+import { openPglite, openPostgres, type Database, type DatabaseKind } from '../../src/db/client.js';
+import { runMaintenance } from '../../src/db/maintenance.js';
+import { runMigrations } from '../../src/db/migrate.js';
+import { seedDemo } from '../../src/modules/demo/seed.js';
+import { demoSeedSteps } from '../../src/modules/index.js';
 
 /**
  * Test databases start from snapshots made once per test run (scripts/test.mjs): creating a
@@ -24,7 +25,7 @@ const snapshotFile = (fixture: Fixture) => path.join(snapshotDir, `pglite-${fixt
 
 async function build(database: Database, fixture: Fixture) {
   await runMigrations(database);
-  if (fixture === 'demo') await seedDemo(database.db);
+  if (fixture === 'demo') await seedDemo(database.db, demoSeedSteps);
   await runMaintenance(database);
 }
 

@@ -1,0 +1,13 @@
+import type { ModuleManifest } from '../../platform/module.js';
+import { messages } from './messages.js';
+import { reminderJob } from './reminders.js';
+import { attentionRoutes } from './routes.js';
+
+/** Aufmerksamkeit: what needs a coordinator's look (overdue, silent, behind target), and reminder e-mails. */
+export const attentionModule: ModuleManifest = {
+  name: 'attention',
+  routes: [attentionRoutes],
+  messages: [messages],
+  appNav: [{ section: 'attention', path: '/aufmerksamkeit', label: 'nav.attention', coordinatorOnly: true, order: 50 }],
+  jobs: ({ database, mailer, publicUrl }) => [reminderJob(database, mailer, publicUrl)],
+};

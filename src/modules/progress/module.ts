@@ -1,0 +1,16 @@
+import type { ModuleManifest } from '../../platform/module.js';
+import { messages as bulkMessages } from './bulk/messages.js';
+import { bulkStatusRoutes } from './bulk/routes.js';
+import { seedDemoProgress } from './demo.js';
+import { messages } from './messages.js';
+import { messages as publicMessages } from './public-messages.js';
+import { progressRoutes } from './routes.js';
+
+/** Umsetzung: Sachstandsmeldungen, status rules, roll-up per edition, the public progress page. */
+export const progressModule: ModuleManifest = {
+  name: 'progress',
+  routes: [bulkStatusRoutes, progressRoutes],
+  messages: [messages, publicMessages, bulkMessages],
+  appNav: [{ section: 'settings', path: '/einstellungen/status', label: 'nav.settings', coordinatorOnly: true, order: 70 }],
+  demoSeed: (tx, demo) => seedDemoProgress(tx, demo.tenantId, demo.adoptedEditionId),
+};

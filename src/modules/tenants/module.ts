@@ -1,0 +1,14 @@
+import type { ModuleManifest } from '../../platform/module.js';
+import { messages } from './messages.js';
+import { tenantRoutes } from './routes.js';
+
+/** Kommunen (creation by the platform administration), their members and invitations, the overview. */
+export const tenantsModule: ModuleManifest = {
+  name: 'tenants',
+  routes: [tenantRoutes],
+  messages: [messages],
+  appNav: [
+    { section: 'overview', path: '', label: 'nav.overview', order: 10 },
+    { section: 'members', path: '/mitglieder', label: 'nav.members', coordinatorOnly: true, order: 60 },
+  ],
+};

@@ -1,0 +1,41 @@
+import type { Hono } from 'hono';
+import type { Database, Db } from '../db/client.js';
+import type { AppEnv } from './http/env.js';
+import type { ModuleMessages } from './i18n/catalogs.js';
+import type { Job } from './jobs.js';
+import type { Mailer } from './mail/mailer.js';
+import type { AppNavEntry } from './ui/layout.js';
+
+/** What the demo seed hands each module's step: the demo Kommune and its adopted edition. */
+export interface DemoSeedContext {
+  tenantId: string;
+  adoptedEditionId: string;
+}
+/** A module's share of the demo data, run inside the demo seed's transaction. */
+export type DemoSeedStep = (tx: Db, demo: DemoSeedContext) => Promise<unknown>;
+
+/** What background jobs may use. */
+export interface JobServices {
+  database: Database;
+  mailer: Mailer;
+  publicUrl: string;
+}
+
+/**
+ * What a module adds to the application, in one place (cf. Decidim's component manifests). Each
+ * module's `module.ts` exports one; `src/modules/index.ts` lists them; the application and the
+ * platform take what they need from that list. The platform never imports a module.
+ */
+export interface ModuleManifest {
+  name: string;
+  /** Internal pages, public pages and the JSON API, mounted in this order. */
+  routes?: (() => Hono<AppEnv>)[];
+  /** The module's texts; merged into the platform's catalogs at start-up. */
+  messages?: ModuleMessages[];
+  /** Entries of the internal navigation. */
+  appNav?: AppNavEntry[];
+  /** Demo data of this module (`IKON_DEMO=1`), run after the modules before it in the list. */
+  demoSeed?: DemoSeedStep;
+  /** Periodic background work; started only where a mail server is configured (every job so far sends e-mail). */
+  jobs?: (services: JobServices) => Job[];
+}

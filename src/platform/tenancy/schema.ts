@@ -1,0 +1,27 @@
+import { boolean, integer, pgTable, text, timestamp, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+export const tenantKinds = ['landkreis', 'kreisfreie_stadt', 'region', 'samtgemeinde', 'gemeinde'] as const;
+export type TenantKind = (typeof tenantKinds)[number];
+
+/** What a member may do in a Kommune; the policies of every module decide by these. */
+export const roles = ['koordination', 'redaktion', 'partner', 'lesend'] as const;
+export type Role = (typeof roles)[number];
+
+/** A Kommune. Gemeinden are tenants too, with the Landkreis as parent (AGS hierarchy). */
+export const tenants = pgTable('tenants', {
+  id: uuid().primaryKey().defaultRandom(),
+  ags: varchar({ length: 8 }).notNull().unique(),
+  name: text().notNull(),
+  kind: text().$type<TenantKind>().notNull(),
+  parentId: uuid().references((): AnyPgColumn => tenants.id),
+  slug: text().notNull().unique(),
+  isDemo: boolean().notNull().default(false),
+  /** Fortschreibung: months between editions of the concept (Wesermarsch: 24, Emsland: 12). */
+  updateIntervalMonths: integer().notNull().default(24),
+  /** Attention list: a measure without a Sachstandsmeldung for this many months counts as silent. */
+  silentAfterMonths: integer().notNull().default(6),
+  /** Send reminder e-mails about overdue and silent measures (needs SMTP). */
+  remindersEnabled: boolean().notNull().default(false),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  version: integer().notNull().default(1),
+});

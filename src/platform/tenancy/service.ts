@@ -1,0 +1,22 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { found } from '../commands.js';
+import { tenants } from './schema.js';
+
+export type Tenant = typeof tenants.$inferSelect;
+
+export async function tenantBySlug(db: Db, slug: string): Promise<Tenant> {
+  const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug));
+  return found(row);
+}
+
+export async function tenantById(db: Db, id: string): Promise<Tenant> {
+  const [row] = await db.select().from(tenants).where(eq(tenants.id, id));
+  return found(row);
+}
+
+export const listTenants = (db: Db) => db.select().from(tenants).orderBy(asc(tenants.name));
+
+/** The Gemeinden of a Landkreis (its child tenants). */
+export const municipalitiesOf = (db: Db, tenantId: string) =>
+  db.select().from(tenants).where(eq(tenants.parentId, tenantId)).orderBy(asc(tenants.name));

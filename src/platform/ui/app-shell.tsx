@@ -1,0 +1,54 @@
+import type { Child } from 'hono/jsx';
+import { AppError } from '../errors.js';
+import { dbOf, type Ctx } from '../http/env.js';
+import { requireUser } from '../http/session.js';
+import { membershipIn, type CurrentUser } from '../auth/current-user.js';
+import { takeFlash } from '../http/render.js';
+import { canReadInternal, isCoordinator } from '../tenancy/policy.js';
+import { tenantBySlug, type Tenant } from '../tenancy/service.js';
+import { Layout } from './layout.js';
+
+/** The Kommune of an internal page (`/app/k/:slug/…`), after checking the user may see it. */
+export async function tenantForApp(c: Ctx): Promise<{ tenant: Tenant; user: CurrentUser }> {
+  const user = requireUser(c);
+  const tenant = await tenantBySlug(dbOf(c), c.req.param('slug') ?? '');
+  // Not a member: answer as if the Kommune did not exist, so slugs of others are not confirmed.
+  if (!canReadInternal(user, tenant.id)) throw new AppError('not_found');
+  return { tenant, user };
+}
+
+export const appBase = (tenant: Tenant) => `/app/k/${tenant.slug}`;
+
+/**
+ * The frame of every internal page of a Kommune: navigation by section (the entries come from the
+ * modules' manifests), the user's role. `section` names the navigation entry to mark as current.
+ */
+export function AppPage(p: { c: Ctx; tenant: Tenant; title: string; section: string; children: Child; flash?: string | undefined }) {
+  const t = p.c.get('t');
+  const user = p.c.get('user');
+  const base = appBase(p.tenant);
+  const role = user?.isPlatformAdmin ? 'admin' : membershipIn(user, p.tenant.id)?.role;
+  const coordinator = isCoordinator(user, p.tenant.id);
+  const nav = [
+    ...p.c
+      .get('services')
+      .appNav.filter((e) => coordinator || !e.coordinatorOnly)
+      .map((e) => ({ href: `${base}${e.path}`, label: t(e.label), current: p.section === e.section })),
+    { href: `/k/${p.tenant.slug}`, label: t('nav.public_site') },
+  ];
+  return (
+    <Layout
+      t={t}
+      lang="de"
+      title={p.title}
+      siteName={`ikon · ${p.tenant.name}${role ? ` (${t(`role.${role}`)})` : ''}`}
+      siteHref={base}
+      nav={nav}
+      user={user}
+      csrfToken={p.c.get('csrfToken')}
+      flash={p.flash ?? takeFlash(p.c)}
+    >
+      {p.children}
+    </Layout>
+  );
+}
