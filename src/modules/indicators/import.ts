@@ -7,6 +7,7 @@ import { fold, germanDate, parseDate } from '../measures/transfer/columns.js';
 import { readTable, type RawTable } from '../measures/transfer/parse.js';
 import { fileProblem, importRejected, type ImportProblem } from '../measures/transfer/problems.js';
 import type { ExportTable } from '../measures/transfer/export.js';
+import type { UploadedFile } from '../measures/transfer/upload.js';
 import { todayInGermany } from '../progress/input.js';
 import { indicatorValues } from '../progress/schema.js';
 import { maxMagnitude, numberOf } from './input.js';
@@ -36,10 +37,7 @@ const byHeading = new Map<string, ValueColumn>();
 for (const c of valueColumns) for (const h of [c.heading, ...c.aliases]) byHeading.set(fold(h), c.key);
 const headingOf = (key: ValueColumn) => valueColumns.find((c) => c.key === key)!.heading;
 
-export interface UploadedFile {
-  name: string;
-  bytes: Uint8Array;
-}
+export type { UploadedFile };
 
 export interface ValueImportResult {
   created: number;

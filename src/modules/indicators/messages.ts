@@ -69,7 +69,6 @@ export const messages: ModuleMessages = {
     'indicators.import.title': 'Indikatorwerte importieren',
     'indicators.import.intro': 'Laden Sie eine Tabelle mit Messwerten für die Indikatoren der Fassung „{title}“ hoch, z. B. aus der Statistik eines Fachdienstes.',
     'indicators.import.file_label': 'Tabelle mit Messwerten',
-    'indicators.import.file_hint': 'Excel-Datei (.xlsx) oder CSV-Datei (.csv, Trennzeichen Semikolon, UTF-8), höchstens 5 MB.',
     'indicators.import.submit': 'Werte importieren',
     'indicators.import.format_title': 'So muss die Tabelle aussehen',
     'indicators.import.format_rows': 'Die erste ausgefüllte Zeile enthält die Spaltenüberschriften, jede weitere Zeile einen Messwert. Den Indikator nennen Sie mit seinem Namen oder, eindeutig, mit seiner Indikator-ID.',

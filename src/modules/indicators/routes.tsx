@@ -11,14 +11,14 @@ import { emptyForm, type FormState, type Option } from '../../platform/ui/form.j
 import { adoptedEdition, editionById, type Edition } from '../concepts/editions.js';
 import { editionOutline } from '../concepts/items.js';
 import { exportFileName, toCsv } from '../measures/transfer/export.js';
-import { maxFileBytes } from '../measures/transfer/parse.js';
+import { isFile, uploaded } from '../measures/transfer/upload.js';
 import { problemsOf, type ImportProblem } from '../measures/transfer/problems.js';
 import { cachedPortalPages } from '../portal/cached-page.js';
 import { presentEdition } from '../portal/present.js';
 import { todayInGermany } from '../progress/input.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
-import { importIndicatorValues, valuesTable, type UploadedFile } from './import.js';
+import { importIndicatorValues, valuesTable } from './import.js';
 import { canManageIndicator, canManageSomeIndicators, isMonitoringOpen } from './policy.js';
 import { presentOverview } from './present.js';
 import {
@@ -278,10 +278,8 @@ export function indicatorRoutes() {
   app.post(`${editionPath}/import`, async (c) => {
     const { tenant, user, edition } = await importScope(c);
     const body = await formBody(c);
-    const file = body.datei;
-    if (!(file instanceof File) || file.size === 0) return importPage(c, tenant, user, edition, { fileError: { field: 'datei', messageKey: 'transfer.error.no_file' } }, 422);
-    if (file.size > maxFileBytes) return importPage(c, tenant, user, edition, { fileError: { field: 'datei', messageKey: 'transfer.error.too_large', params: { max: 5 } } }, 422);
-    const upload: UploadedFile = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    const upload = await uploaded(body);
+    if (!isFile(upload)) return importPage(c, tenant, user, edition, { fileError: upload }, 422);
     try {
       const r = await importIndicatorValues(commandContext(c), tenant.id, edition.id, upload);
       const message = c.get('t')('indicators.import.done', { created: r.created, replaced: r.replaced, unchanged: r.unchanged });

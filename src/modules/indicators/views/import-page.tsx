@@ -3,6 +3,7 @@ import type { T } from '../../../platform/i18n/i18n.js';
 import { Button, Csrf, ErrorSummary, FileField, acceptSpreadsheets } from '../../../platform/ui/form.js';
 import type { Edition } from '../../concepts/editions.js';
 import type { ImportProblem } from '../../measures/transfer/problems.js';
+import { spreadsheetHint } from '../../measures/transfer/upload.js';
 import { ProblemsTable } from '../../measures/transfer/views/problems-table.js';
 import { valueColumns } from '../import.js';
 import type { Indicator } from '../service.js';
@@ -38,7 +39,7 @@ export function ImportPage(p: { t: T; base: string; csrfToken: string; edition: 
       {fileOnly ? null : <ProblemsTable t={t} problems={problems} />}
       <form method="post" action={`${eBase}/indikatoren/import`} enctype="multipart/form-data" class="stack">
         <Csrf token={p.csrfToken} />
-        <FileField t={t} accept={acceptSpreadsheets} required name="datei" label={t('indicators.import.file_label')} hint={t('indicators.import.file_hint')} error={fileError} />
+        <FileField t={t} accept={acceptSpreadsheets} required name="datei" label={t('indicators.import.file_label')} hint={spreadsheetHint(t)} error={fileError} />
         <div>
           <Button>{t('indicators.import.submit')}</Button>
         </div>

@@ -1,8 +1,9 @@
+import ExcelJS from 'exceljs';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fold, germanDate, germanDecimal, matchHeading, matchHorizon, matchPriority, matchStatus, parseDate, splitList, splitSdgs } from './columns.js';
 import { exportFileName } from './export.js';
-import { cellText, readTable, unguard } from './parse.js';
+import { readTable, unguard } from './parse.js';
 
 describe('Spaltenüberschriften der Maßnahmentabelle', () => {
   test('die üblichen Überschriften und ihre Varianten', () => {
@@ -81,13 +82,19 @@ describe('Werte der Maßnahmentabelle', () => {
     assert.equal(germanDecimal(32000), '32000');
   });
 
-  test('Zellen aus Excel: Datum, Zahl, Formel, Rich Text', () => {
-    assert.equal(cellText(new Date(Date.UTC(2026, 11, 31))), '2026-12-31');
-    assert.equal(cellText(new Date(Date.UTC(2026, 11, 30, 23, 59, 59, 999))), '2026-12-31');
-    assert.equal(cellText(0.1 + 0.2), '0.3');
-    assert.equal(cellText({ formula: 'A1', result: 7 }), '7');
-    assert.equal(cellText({ richText: [{ text: 'Sprach' }, { text: 'café' }] }), 'Sprachcafé');
-    assert.equal(cellText(null), '');
+  test('Zellen aus Excel: Datum, Zahl, Formel, Rich Text, Wahrheitswert, Fehlerwert', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Hinweise').addRow(['Diese Tabelle erklärt nichts.']);
+    const sheet = workbook.addWorksheet('Maßnahmen');
+    sheet.addRow(['Datum', 'Spät', 'Zahl', 'Formel', 'Text', 'Ja', 'Fehler']);
+    sheet.addRow([new Date(Date.UTC(2026, 11, 31)), new Date(Date.UTC(2026, 11, 30, 23, 59, 59, 999)), 0.1 + 0.2, { formula: 'C2*2', result: 7 }, { richText: [{ text: 'Sprach' }, { text: 'café' }] }, true, { error: '#N/A' }]);
+    sheet.getCell('B2').numFmt = 'dd.mm.yyyy hh:mm';
+    sheet.addRow([]);
+    sheet.addRow(['x']);
+    const table = await readTable(new Uint8Array(await workbook.xlsx.writeBuffer()), 'tabelle.xlsx');
+    assert.deepEqual(table.headings, ['Datum', 'Spät', 'Zahl', 'Formel', 'Text', 'Ja', 'Fehler'], 'the sheet named Maßnahmen, not the first one');
+    assert.deepEqual(table.rows[0], { row: 2, cells: ['2026-12-31', '2026-12-31', '0.3', '7', 'Sprachcafé', 'ja', ''] }, 'every value as the import reads it');
+    assert.deepEqual(table.rows[1], { row: 4, cells: ['x', '', '', '', '', '', ''] }, 'empty rows are skipped, rows keep their numbers');
   });
 
   test('CSV: BOM, Windows-1252, geschützte Formeln, Zeilennummern mit Zeilenumbruch in Zellen', async () => {

@@ -1,6 +1,9 @@
-import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import Papa from 'papaparse';
-import { fileProblem, importRejected } from './problems.js';
+import { fileProblem, importRejected, problemsOf } from './problems.js';
+import { readXlsx, type SheetRowSink } from './xlsx.js';
+import { ZipRefused } from './zip.js';
 
 /** A table as read from a file: every cell as text, rows numbered as Excel shows them. */
 export interface RawTable {
@@ -18,84 +21,119 @@ export interface RawRow {
   typed?: boolean[];
 }
 
-export const maxFileBytes = 5 * 1024 * 1024;
-export const maxRows = 5000;
+/**
+ * What a spreadsheet upload may hold (measure table, status table, indicator values). Checked
+ * while the file is read, so memory stays bounded whatever the file claims: see
+ * docs/decisions.md ("Spreadsheet uploads").
+ */
+export const uploadLimits = {
+  /** The file as uploaded. */
+  maxFileBytes: 5 * 1024 * 1024,
+  /** Rows with content below the heading row. */
+  maxRows: 5000,
+  /** Columns with content (A … CV). */
+  maxColumns: 100,
+  /** Characters in one cell (Excel's own limit). */
+  maxCellChars: 32_767,
+  /** Everything an .xlsx unpacks to (sheet, shared strings, styles, workbook). */
+  maxUnpackedBytes: 50 * 1024 * 1024,
+};
+export const maxFileBytes = uploadLimits.maxFileBytes;
+export const maxRows = uploadLimits.maxRows;
+
+/** The limits in the words of the upload forms' hint (`transfer.upload.file_hint`). */
+export const limitParams = {
+  maxMb: uploadLimits.maxFileBytes / 1024 / 1024,
+  maxRows: uploadLimits.maxRows.toLocaleString('de-DE'),
+  maxColumns: uploadLimits.maxColumns,
+  maxUnpackedMb: uploadLimits.maxUnpackedBytes / 1024 / 1024,
+};
 
 const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
 const isZip = (bytes: Uint8Array) => startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
 const isOldExcel = (bytes: Uint8Array) => startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]);
 
-/** Reads an .xlsx or a ;-separated .csv (UTF-8 with or without BOM; Windows-1252 as a fallback). */
+/** Column letters as Excel shows them (1 → A, 100 → CV). */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Collects the rows with content and enforces the row and column limits as they arrive: a file
+ * over a limit is refused at the first row or cell beyond it, before the rest is read.
+ */
+class TableCollector implements SheetRowSink {
+  readonly maxColumns = uploadLimits.maxColumns;
+  readonly maxCellChars = uploadLimits.maxCellChars;
+  readonly rows: RawRow[] = [];
+
+  row(row: number, cells: string[], typed?: boolean[]) {
+    // The heading row plus maxRows rows below it.
+    if (this.rows.length > uploadLimits.maxRows) throw importRejected([fileProblem('transfer.error.too_many_rows', { max: limitParams.maxRows })]);
+    this.rows.push(typed ? { row, cells, typed } : { row, cells });
+  }
+
+  cellBeyond(reference: string) {
+    throw importRejected([fileProblem('transfer.error.too_many_columns', { cell: reference, max: uploadLimits.maxColumns, last: columnLetters(uploadLimits.maxColumns) })]);
+  }
+
+  cellTooLong(reference: string) {
+    const max = this.maxCellChars.toLocaleString('de-DE');
+    throw importRejected([reference ? fileProblem('transfer.error.cell_too_long', { cell: reference, max }) : fileProblem('transfer.error.a_cell_too_long', { max })]);
+  }
+
+  /** Whether a CSV record has content, refusing content beyond the last column or too long. */
+  hasContent(row: number, cells: string[]): boolean {
+    let filled = false;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      if (cell.length > this.maxCellChars) this.cellTooLong(`${columnLetters(i + 1)}${row}`);
+      if (cell.trim() === '') continue;
+      if (i >= this.maxColumns) this.cellBeyond(`${columnLetters(i + 1)}${row}`);
+      filled = true;
+    }
+    return filled;
+  }
+
+  table(): RawTable {
+    const [header, ...rows] = this.rows;
+    if (!header) throw importRejected([fileProblem('transfer.error.empty')]);
+    const width = Math.max(...this.rows.map((r) => r.cells.length));
+    const dense = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
+    return {
+      headerRow: header.row,
+      headings: dense(header.cells).map((c) => c.replace(/\s+/g, ' ').trim()),
+      rows: rows.map((r) => (r.typed ? { row: r.row, cells: dense(r.cells), typed: Array.from({ length: width }, (_, i) => r.typed![i] === true) } : { row: r.row, cells: dense(r.cells) })),
+    };
+  }
+}
+
+/**
+ * Reads an .xlsx or a ;-separated .csv (UTF-8 with or without BOM; Windows-1252 as a fallback),
+ * streaming: the limits above are checked while reading, the event loop is served in between.
+ * The one reader of every spreadsheet import.
+ */
 export async function readTable(bytes: Uint8Array, fileName = ''): Promise<RawTable> {
   if (bytes.length === 0) throw importRejected([fileProblem('transfer.error.no_file')]);
-  if (bytes.length > maxFileBytes) throw importRejected([fileProblem('transfer.error.too_large', { max: 5 })]);
+  if (bytes.length > maxFileBytes) throw importRejected([fileProblem('transfer.error.too_large', { max: limitParams.maxMb })]);
   if (isOldExcel(bytes) || /\.xls$/i.test(fileName)) throw importRejected([fileProblem('transfer.error.old_excel')]);
-  const grid = isZip(bytes) ? await xlsxGrid(bytes) : csvGrid(bytes);
-  return tableOf(grid);
+  const collector = new TableCollector();
+  if (isZip(bytes)) await readXlsxInto(bytes, collector);
+  else await readCsvInto(bytes, collector);
+  return collector.table();
 }
 
-function tableOf(grid: RawRow[]): RawTable {
-  const filled = grid.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const header = filled[0];
-  if (!header) throw importRejected([fileProblem('transfer.error.empty')]);
-  const rows = filled.slice(1);
-  if (rows.length > maxRows) throw importRejected([fileProblem('transfer.error.too_many_rows', { max: maxRows })]);
-  return { headerRow: header.row, headings: header.cells.map((c) => c.replace(/\s+/g, ' ').trim()), rows };
-}
-
-// ---- xlsx -----------------------------------------------------------------------------------
-
-async function xlsxGrid(bytes: Uint8Array) {
-  const workbook = new ExcelJS.Workbook();
+async function readXlsxInto(bytes: Uint8Array, collector: TableCollector) {
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as any);
-  } catch {
+    await readXlsx(bytes, uploadLimits.maxUnpackedBytes, collector);
+  } catch (e) {
+    if (problemsOf(e)) throw e;
+    if (e instanceof ZipRefused && e.reason === 'too_big') throw importRejected([fileProblem('transfer.error.unpacked_too_large', { max: limitParams.maxUnpackedMb })]);
+    // Broken archives, missing parts, malformed XML: the file is not a spreadsheet we can read.
     throw importRejected([fileProblem('transfer.error.unreadable')]);
   }
-  // The first sheet that has content; a workbook may start with an empty or explanatory sheet.
-  const sheets = workbook.worksheets.filter((ws) => ws.actualRowCount > 0);
-  const sheet = sheets.find((ws) => /ma(ß|ss)nahmen/i.test(ws.name)) ?? sheets[0];
-  if (!sheet) throw importRejected([fileProblem('transfer.error.empty')]);
-  const grid: RawRow[] = [];
-  const width = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    const typed: boolean[] = [];
-    for (let i = 1; i <= width; i++) {
-      const value = row.getCell(i).value;
-      cells.push(cellText(value));
-      typed.push(isTyped(value));
-    }
-    grid.push({ row: rowNumber, cells, typed });
-  });
-  return grid;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Excel stores dates as days; exceljs hands them over as UTC midnight (rounded, to be safe). */
-function isoFromDate(d: Date): string {
-  const day = new Date(Math.round(d.getTime() / 86_400_000) * 86_400_000);
-  return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
-}
-
-/** A number or date cell (also as a formula's result). */
-function isTyped(v: ExcelJS.CellValue): boolean {
-  if (typeof v === 'number' || v instanceof Date) return true;
-  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) return isTyped((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  return false;
-}
-
-export function cellText(v: ExcelJS.CellValue): string {
-  if (v == null) return '';
-  if (v instanceof Date) return isoFromDate(v);
-  if (typeof v === 'number') return String(Number(v.toPrecision(15)));
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'ja' : 'nein';
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  if ('hyperlink' in v) return cellText(v.text as ExcelJS.CellValue);
-  return ''; // error values (#N/A …)
 }
 
 // ---- csv ------------------------------------------------------------------------------------
@@ -113,11 +151,43 @@ function decode(bytes: Uint8Array): string {
 /** The CSV export guards cells that spreadsheets would run as formulas with a leading '. */
 export const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
-function csvGrid(bytes: Uint8Array) {
+const csvChunkChars = 256 * 1024;
+
+/** The text in pieces, one per turn of the event loop. */
+function chunked(text: string): Readable {
+  return Readable.from(
+    (async function* () {
+      for (let i = 0; i < text.length; i += csvChunkChars) {
+        yield text.slice(i, i + csvChunkChars);
+        await nextTurn();
+      }
+    })(),
+    { objectMode: true },
+  );
+}
+
+/** Papa Parse over the text in chunks, record by record; stops at the first record over a limit. */
+async function readCsvInto(bytes: Uint8Array, collector: TableCollector) {
   const text = decode(bytes);
   if (text.includes('\u0000')) throw importRejected([fileProblem('transfer.error.unreadable')]);
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  return parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map(unguard) }));
+  let record = 0;
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(chunked(text) as unknown as File, {
+      delimiter,
+      skipEmptyLines: false,
+      step(result, parser) {
+        record++;
+        try {
+          if (collector.hasContent(record, result.data)) collector.row(record, result.data.map(unguard));
+        } catch (e) {
+          reject(e); // first: abort() calls complete() at once
+          parser.abort();
+        }
+      },
+      complete: () => resolve(),
+      error: () => reject(importRejected([fileProblem('transfer.error.unreadable')])),
+    });
+  });
 }

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../platform/errors.js';
-import { maxFileBytes } from './parse.js';
+import type { T } from '../../../platform/i18n/i18n.js';
+import { limitParams, maxFileBytes } from './parse.js';
 
 /** A spreadsheet as it arrived: from the upload field, or kept in the preview's hidden field. */
 export interface UploadedFile {
@@ -16,7 +17,7 @@ const base64Limit = Math.ceil(maxFileBytes / 3) * 4;
 export async function uploaded(body: Record<string, unknown>): Promise<UploadedFile | FieldError> {
   const file = body.datei;
   if (!(file instanceof File) || file.size === 0) return { field: 'datei', messageKey: 'transfer.error.no_file' };
-  if (file.size > maxFileBytes) return { field: 'datei', messageKey: 'transfer.error.too_large', params: { max: 5 } };
+  if (file.size > maxFileBytes) return { field: 'datei', messageKey: 'transfer.error.too_large', params: { max: limitParams.maxMb } };
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
@@ -28,3 +29,6 @@ export function kept(body: Record<string, unknown>): UploadedFile | FieldError {
 }
 
 export const isFile = (x: UploadedFile | FieldError): x is UploadedFile => 'bytes' in x;
+
+/** The hint under every spreadsheet upload field: formats and the limits, in numbers. */
+export const spreadsheetHint = (t: T) => t('transfer.upload.file_hint', limitParams);

@@ -13,7 +13,6 @@ export const messages: ModuleMessages = {
     'bulk_status.upload.step_edit': 'Ändern Sie in Excel Status, Fortschritt % und Sachstand der Maßnahmen, für die es Neues gibt.',
     'bulk_status.upload.step_upload': 'Laden Sie die Datei hier hoch und prüfen Sie die Vorschau.',
     'bulk_status.upload.file_label': 'Sachstandstabelle',
-    'bulk_status.upload.file_hint': 'Excel-Datei (.xlsx) oder CSV-Datei (.csv, Trennzeichen Semikolon, UTF-8), höchstens 5 MB.',
     'bulk_status.upload.format_title': 'So liest ikon die Tabelle',
     'bulk_status.upload.format_match': 'Jede Zeile wird über die Nummer (Nr.) einer Maßnahme dieser Fassung zugeordnet. Zeilen ohne Änderung bleiben unberücksichtigt; Maßnahmen, die in der Datei fehlen, bleiben unverändert.',
     'bulk_status.upload.format_changes': 'Geändert wird nur, was in Status, Fortschritt % oder Sachstand anders ist als bisher: Für jede solche Zeile entsteht eine neue Sachstandsmeldung, datiert auf heute oder auf das Datum in der Spalte „Stand“, sichtbar auf der öffentlichen Seite, wenn „öffentlich“ auf „ja“ steht. Maßnahme und Federführung dienen nur zur Orientierung; Änderungen dort werden gezeigt und nicht übernommen.',

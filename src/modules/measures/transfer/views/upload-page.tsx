@@ -8,6 +8,7 @@ import { appBase, AppPage } from '../../../../platform/ui/app-shell.js';
 import type { Tenant } from '../../../../platform/tenancy/service.js';
 import { columns, requiredColumns } from '../columns.js';
 import type { ImportProblem } from '../problems.js';
+import { spreadsheetHint } from '../upload.js';
 import { ProblemsTable } from './problems-table.js';
 
 export const editionPath = (tenant: Tenant, edition: Pick<Edition, 'id'>) => `${appBase(tenant)}/fassungen/${edition.id}`;
@@ -49,7 +50,7 @@ export function UploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; proble
           required
           name="datei"
           label={t('transfer.upload.file_label')}
-          hint={t('transfer.upload.file_hint')}
+          hint={spreadsheetHint(t)}
           error={p.fileError ? t(p.fileError.messageKey, p.fileError.params) : fileOnly ? problems.map((x) => t(x.messageKey, x.params)).join(' ') : undefined}
         />
         <NumberFormatField t={t} value={p.numberFormat} />

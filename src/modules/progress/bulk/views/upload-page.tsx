@@ -4,6 +4,7 @@ import { Button, Csrf, ErrorSummary, FileField, acceptSpreadsheets } from '../..
 import type { Edition } from '../../../concepts/editions.js';
 import type { ImportProblem } from '../../../measures/transfer/problems.js';
 import { ProblemsTable } from '../../../measures/transfer/views/problems-table.js';
+import { spreadsheetHint } from '../../../measures/transfer/upload.js';
 import { editionPath } from '../../../measures/transfer/views/upload-page.js';
 import { AppPage } from '../../../../platform/ui/app-shell.js';
 import type { Tenant } from '../../../../platform/tenancy/service.js';
@@ -50,7 +51,7 @@ export function StatusUploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; 
 
       <form method="post" action={statusImportPath(p.tenant, p.edition)} enctype="multipart/form-data" class="stack">
         <Csrf token={p.c.get('csrfToken')} />
-        <FileField t={t} accept={acceptSpreadsheets} required name="datei" label={t('bulk_status.upload.file_label')} hint={t('bulk_status.upload.file_hint')} error={fileErrorText} />
+        <FileField t={t} accept={acceptSpreadsheets} required name="datei" label={t('bulk_status.upload.file_label')} hint={spreadsheetHint(t)} error={fileErrorText} />
         <Button>{t('transfer.upload.submit')}</Button>
       </form>
 
