@@ -108,8 +108,8 @@ describeEachDb('Hochladen über den Grenzen: 422 mit deutschem Grund, nichts ge�
     const partner = await t().signIn('partner@musterland.example');
     const status = await post(partner, `${base}/${adopted!.id}/sachstand/import`, await xfdWorkbook(), 'sachstand.xlsx');
     assert.equal(status.status, 422, 'the status import refuses the XFD file');
-    assert.match(status.html, /In Zelle XFD1 steht ein Wert; gelesen werden höchstens 100 Spalten \(A bis CV\)/, 'the reason in German');
-    assert.match(status.html, /Höchstens 5 MB, 5\.000 Zeilen und 100 Spalten/, 'the limits next to the upload field');
+    assert.match(status.html, /In Zelle XFD1 steht ein Wert; gelesen werden nur die Spalten A bis CV \(höchstens 100\)/, 'the reason in German');
+    assert.match(status.html, /Grenzen: Dateigröße 5 MB, Zeilen unter den Überschriften: 5\.000, Spalten: 100 \(A bis CV\); eine Excel-Datei entpackt: 50 MB/, 'the limits next to the upload field');
 
     const coordination = await t().signIn('koordination@musterland.example');
     const bomb = await post(coordination, `${base}/${draft!.id}/import`, await zipBombWorkbook(1000, { lying: true }), 'massnahmen.xlsx');
@@ -124,7 +124,7 @@ describeEachDb('Hochladen über den Grenzen: 422 mit deutschem Grund, nichts ge�
     const redaktion = await t().signIn('redaktion@musterland.example');
     const rows = await post(redaktion, `${base}/${adopted!.id}/indikatoren/import`, manyRowsCsv(400_000), 'werte.csv');
     assert.equal(rows.status, 422, 'the indicator import refuses 400,000 rows');
-    assert.match(rows.html, /mehr als 5\.000 Zeilen unter den Überschriften/, 'the reason in German');
+    assert.match(rows.html, /zu viele Zeilen unter den Überschriften \(höchstens 5\.000\)/, 'the reason in German');
 
     assert.deepEqual(await counts(t()), before, 'nothing changed');
   });

@@ -41,11 +41,19 @@ export const uploadLimits = {
 export const maxFileBytes = uploadLimits.maxFileBytes;
 export const maxRows = uploadLimits.maxRows;
 
+/** Column letters as Excel shows them (1 → A, 100 → CV). */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 /** The limits in the words of the upload forms' hint (`transfer.upload.file_hint`). */
 export const limitParams = {
   maxMb: uploadLimits.maxFileBytes / 1024 / 1024,
   maxRows: uploadLimits.maxRows.toLocaleString('de-DE'),
   maxColumns: uploadLimits.maxColumns,
+  lastColumn: columnLetters(uploadLimits.maxColumns),
   maxUnpackedMb: uploadLimits.maxUnpackedBytes / 1024 / 1024,
 };
 
@@ -53,12 +61,6 @@ const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => byt
 const isZip = (bytes: Uint8Array) => startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
 const isOldExcel = (bytes: Uint8Array) => startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]);
 
-/** Column letters as Excel shows them (1 → A, 100 → CV). */
-export function columnLetters(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /**
  * Collects the rows with content and enforces the row and column limits as they arrive: a file
