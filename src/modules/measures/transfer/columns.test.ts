@@ -93,8 +93,10 @@ describe('Werte der Maßnahmentabelle', () => {
     sheet.addRow(['x']);
     const table = await readTable(new Uint8Array(await workbook.xlsx.writeBuffer()), 'tabelle.xlsx');
     assert.deepEqual(table.headings, ['Datum', 'Spät', 'Zahl', 'Formel', 'Text', 'Ja', 'Fehler'], 'the sheet named Maßnahmen, not the first one');
-    assert.deepEqual(table.rows[0], { row: 2, cells: ['2026-12-31', '2026-12-31', '0.3', '7', 'Sprachcafé', 'ja', ''] }, 'every value as the import reads it');
-    assert.deepEqual(table.rows[1], { row: 4, cells: ['x', '', '', '', '', '', ''] }, 'empty rows are skipped, rows keep their numbers');
+    assert.deepEqual(table.rows[0]?.cells, ['2026-12-31', '2026-12-31', '0.3', '7', 'Sprachcafé', 'ja', ''], 'every value as the import reads it');
+    assert.deepEqual(table.rows[0]?.typed, [true, true, true, true, false, false, false], 'dates, numbers and number results of formulas are typed cells');
+    assert.deepEqual([table.rows[0]?.row, table.rows[1]?.row], [2, 4], 'empty rows are skipped, rows keep their numbers');
+    assert.deepEqual(table.rows[1]?.cells, ['x', '', '', '', '', '', ''], 'short rows are filled up to the table width');
   });
 
   test('CSV: BOM, Windows-1252, geschützte Formeln, Zeilennummern mit Zeilenumbruch in Zellen', async () => {
