@@ -72,10 +72,24 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 /** Widths in points, summing to `total`, for the columns of `table`. */
 export function fitColumns(table: Pick<TableBlock, 'headers' | 'rows'>, total: number, opts: FitOptions): number[] {
   const { min, preferred } = columnBounds(table, opts);
-  if (sum(min) >= total) return min.map((w) => (w / sum(min)) * total);
+  if (sum(min) >= total) return capWidest(min, total);
   if (sum(preferred) <= total) return preferred.map((w) => w + ((total - sum(preferred)) * w) / sum(preferred));
   const room = preferred.map((p, i) => p - min[i]!);
   return min.map((w, i) => w + ((total - sum(min)) * room[i]!) / sum(room));
+}
+
+/**
+ * When even the longest words do not fit side by side: cap the widest columns at one level so the
+ * narrow ones (status, dates, figures) keep their words whole and only the longest words break.
+ */
+function capWidest(min: number[], total: number): number[] {
+  const sorted = [...min].sort((a, b) => b - a);
+  for (let k = 1; k <= sorted.length; k++) {
+    // The k widest columns share what the narrower ones leave.
+    const cap = (total - sum(sorted.slice(k))) / k;
+    if (cap >= (sorted[k] ?? 0)) return min.map((w) => Math.min(w, cap));
+  }
+  return min.map(() => total / min.length);
 }
 
 /** The width a table would take if nothing limited it. */

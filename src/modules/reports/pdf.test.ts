@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { officeMissing, pdfInfo } from '../../../test/support/libreoffice.js';
-import { cellText, reportContent } from './content.js';
 import { pdfStructure, type PdfStructureNode } from './documents.js';
 import { syntheticReport } from './fixture.js';
 import { renderPdf } from './pdf.js';
+import { brokenWords, reportWithLongRows, splitRows } from './test-helpers.js';
 
 const roles = (nodes: PdfStructureNode[], out = new Map<string, PdfStructureNode[]>()) => {
   for (const n of nodes) {
@@ -13,15 +13,6 @@ const roles = (nodes: PdfStructureNode[], out = new Map<string, PdfStructureNode
   }
   return out;
 };
-
-/** Long Sachstände (several lines per row) that start and end with a marker word per measure. */
-function reportWithLongRows() {
-  const m = syntheticReport(90);
-  m.measures.forEach((x, i) => {
-    x.latest = { reportedOn: '2026-05-01', isPublic: true, text: `Anfang${i} ${'Die Beratung läuft in allen Gemeinden, die Nachfrage ist höher als erwartet und die Wartezeit beträgt sechs Wochen. '.repeat(2)}Schluss${i}` };
-  });
-  return m;
-}
 
 test('the PDF is tagged for assistive technology: language, title shown, headings, tables with header cells, figures with alternative text', { skip: await officeMissing() }, async () => {
   const pdf = await renderPdf(syntheticReport(40));
@@ -43,17 +34,8 @@ test('the PDF is tagged for assistive technology: language, title shown, heading
 test('the PDF never breaks a word inside a table, never splits a row and repeats the header row on every page', async () => {
   const m = reportWithLongRows();
   const { pages } = await pdfStructure(await renderPdf(m));
-  const count = (words: string[]) => words.reduce((c, w) => c.set(w, (c.get(w) ?? 0) + 1), new Map<string, number>());
-  const inPdf = count(pages.join(' ').split(/[\s\-–/]+/));
-  const inCells = count(reportContent(m).blocks.flatMap((b) => (b.kind === 'table' ? [...b.headers, ...b.rows.flat().map(cellText)] : [])).flatMap((t) => t.split(/[\s\-–/]+/)).filter((w) => w.length > 1));
-  const broken = [...inCells].filter(([w, n]) => (inPdf.get(w) ?? 0) < n).map(([w]) => w);
-  assert.deepEqual(broken, [], 'every word of every table cell appears whole, as often as the tables have it');
-  m.measures.forEach((_, i) => {
-    for (const page of pages.filter((p) => p.split(/\s+/).includes(`Anfang${i}`))) {
-      assert.ok(page.split(/\s+/).includes(`Schluss${i}`), `the row of measure ${i} is on one page`);
-      assert.match(page, /Letzter Sachstand|Sachstand/, `a page with rows of measure ${i} has the header row`);
-    }
-  });
+  assert.deepEqual(brokenWords(pages, m), [], 'every word of every table cell appears whole');
+  assert.deepEqual(splitRows(pages, m), [], 'rows stay on one page, under a header row');
   assert.ok(pages.length > 8, `several pages (${pages.length})`);
 });
 

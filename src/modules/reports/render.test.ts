@@ -18,7 +18,7 @@ test('the status chart is an SVG with one bar and one written count per status',
 test('the DOCX opens and contains every section, the figures and the measures', async () => {
   const m = syntheticReport(30);
   const text = await docxText(await renderDocx(m));
-  for (const part of ['Sachstandsbericht Integrationskonzept 2024', '1. Überblick', '2. Stand je Themenfeld', '3. Veränderungen im Berichtszeitraum', '4. Überfällige Maßnahmen', '5. Alle Maßnahmen mit letztem Sachstand', 'Kurs läuft seit März', 'Teilhabe durch Sprache', 'zurückgestellt']) {
+  for (const part of ['Sachstandsbericht Integrationskonzept 2024', '1. Überblick', '2. Stand je Themenfeld', '3. Veränderungen im Berichtszeitraum', '4. Überfällige Maßnahmen', '5. Indikatoren', '6. Alle Maßnahmen mit letztem Sachstand', 'Kurs läuft seit März', 'Teilhabe durch Sprache', 'zurückgestellt']) {
     assert.ok(text.includes(part), `DOCX contains "${part}"`);
   }
   assert.ok(text.includes('Sprachkurs mit Kinderbetreuung 30'));

@@ -21,7 +21,7 @@ describeEachDb('Sachstandsbericht', (t) => {
     assert.match(docx.headers.get('content-disposition') ?? '', /sachstandsbericht-integrationskonzept-2024-2026-11-21\.docx/);
     const text = await docxText(Buffer.from(await docx.arrayBuffer()));
     assert.match(text, /Sachstandsbericht Integrationskonzept 2024/);
-    assert.match(text, /Landkreis Musterland · Berichtszeitraum 01\.01\.2024 bis 21\.11\.2026/);
+    assert.match(text, /Landkreis Musterland\s+Sachstandsbericht Integrationskonzept 2024\s+Berichtszeitraum 01\.01\.2024 bis 21\.11\.2026/, 'title page: Kommune, title, period');
     assert.match(text, /Teilhabe durch Sprache/);
     assert.match(text, /Sprachkurse für Eltern/);
     assert.match(text, /zählen nicht mit/);
@@ -53,6 +53,9 @@ describeEachDb('Sachstandsbericht', (t) => {
       assert.match(pub.text, /öffentliche Sitzung/, `${format}: the public report names its audience`);
       assert.match(internal.text, /intern: Intern: (Personalwechsel|Die Anschlussfinanzierung|Der Mittelabruf|Zwei Honorarkräfte)/, `${format}: internal Sachstände are in the internal report, labelled`);
       assert.match(internal.text, /Interner Bericht/, `${format}: the internal report says it is internal`);
+      assert.doesNotMatch(pub.text, /Aktiv vermittelte Ehrenamtliche/, `${format}: the public report leaves out the unpublished indicator`);
+      assert.match(internal.text, /Aktiv vermittelte Ehrenamtliche in Integrationsprojekten \(intern\)/, `${format}: the internal report shows it, marked`);
+      assert.match(pub.text, /Abschlussquote Sprachkurse B1/, `${format}: published indicators are in the public report`);
       assert.match(internal.name, /-intern\.(docx|pdf)/, `${format}: the file name says intern`);
       assert.doesNotMatch(pub.name, /intern/, `${format}: the public file name does not`);
     }

@@ -9,5 +9,3 @@ export const audienceLine: Record<ReportAudience, string> = {
   internal: 'Interner Bericht – nicht zur Veröffentlichung: enthält interne Sachstände, jeweils als „intern“ gekennzeichnet.',
 };
 
-/** A Sachstand's text as a report shows it: internal ones carry the label in front. */
-export const sachstandText = (u: { text: string; isPublic: boolean }) => (u.isPublic ? u.text : `${internalLabel}: ${u.text}`);
