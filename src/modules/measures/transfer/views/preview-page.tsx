@@ -33,7 +33,7 @@ export function PreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition; plan:
     ...(manyNewProblem ? [{ field: 'viele_neu', messageKey: manyNewProblem.messageKey, params: manyNewProblem.params }] : []),
     ...(missingProblems.length ? [{ field: 'anlegen', messageKey: 'transfer.preview.create_missing_required' }] : []),
   ];
-  const manyNewParams = { created: plan.counts.created, existing: plan.existingMeasures };
+  const manyNewParams = { count: plan.counts.created, existing: plan.existingMeasures };
   const updated = plan.rows.filter((r) => r.action === 'update');
   const created = plan.rows.filter((r) => r.action === 'create');
   return (
