@@ -11,6 +11,28 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new AppError('validation_failed', 'error.validation_failed', { fieldErrors: result.error.issues.map(toFieldError) });
 }
 
+/**
+ * Like parseInput, but hands back every field that is valid along with the problems of the
+ * others, so that checks against the database (a number already taken, an end before the start)
+ * can report their problems in the same round as the form's own.
+ */
+export function parseEachField<S extends z.ZodObject>(schema: S, input: unknown): { valid: Partial<z.output<S>>; errors: FieldError[] } {
+  const result = schema.safeParse(input);
+  if (result.success) return { valid: result.data as Partial<z.output<S>>, errors: [] };
+  const values = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const valid: Record<string, unknown> = {};
+  for (const [key, fieldSchema] of Object.entries(schema.shape)) {
+    const field = (fieldSchema as z.ZodType).safeParse(values[key]);
+    if (field.success) valid[key] = field.data;
+  }
+  return { valid: valid as Partial<z.output<S>>, errors: result.error.issues.map(toFieldError) };
+}
+
+/** Throws the collected problems of a form at once. */
+export function throwIfProblems(problems: FieldError[]): void {
+  if (problems.length) throw new AppError('validation_failed', 'error.validation_failed', { fieldErrors: problems });
+}
+
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
   const field = issue.path.map(String).join('.') || '_';
   if (issue.message.startsWith('validation.')) return { field, messageKey: issue.message };
@@ -66,7 +88,8 @@ export const optionalDate = () =>
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(item));
 
-export const uuid = () => z.string().uuid('validation.invalid');
+// A blank choice is a missing one ("Bitte ausfüllen"), not an invalid value.
+export const uuid = () => z.preprocess(blankToUndefined, z.string({ error: 'validation.required' }).uuid('validation.invalid'));
 export const optionalUuid = () => z.preprocess((v) => blankToUndefined(v) ?? null, z.string().uuid('validation.invalid').nullable());
 
 /** The version a form or client last saw: the basis of edit-conflict detection. */

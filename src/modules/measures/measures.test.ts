@@ -45,6 +45,31 @@ describeEachDb('Maßnahmen im internen Bereich', (t) => {
     assert.match(await page.text(), /Sprachcafé für Seniorinnen[\s\S]*angelegt/);
   });
 
+  test('ein Formular nennt alle Probleme auf einmal, jedes beim Namen des Feldes', async () => {
+    const d = await demo(t());
+    const [existing] = await t().db.select().from(measures).where(eq(measures.editionId, d.draft.id)).limit(1);
+    const c = await t().signIn('koordination@musterland.example');
+    const bad = await c.post(`/app/k/musterland/fassungen/${d.draft.id}/massnahmen`, {
+      number: existing!.number, title: 'Neu', fieldId: '', horizon: 'kurz', costEur: 'teuer', startDate: '2026-05-01', endDate: '2026-01-01',
+    });
+    assert.equal(bad.status, 422, 'refused');
+    const html = await bad.text();
+    const summary = /<div[^>]*id="error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+    assert.match(summary, /Kosten[^<]*: Bitte eine Zahl eingeben/, 'cost problem named');
+    assert.match(summary, /Nr\.[^<]*: Diese Nummer ist in dieser Fassung schon vergeben/, 'duplicate number in the same round');
+    assert.match(summary, /Ende[^<]*: Das Ende darf nicht vor dem Beginn liegen/, 'end before start in the same round');
+    assert.match(summary, /Themenfeld[^<]*: Bitte ausfüllen/, 'an empty Themenfeld is missing, not invalid');
+    assert.doesNotMatch(summary, /Der Wert ist ungültig/, 'no nameless "invalid value"');
+
+    const edit = await c.post(`/app/k/musterland/massnahmen/${existing!.id}/bearbeiten`, {
+      number: existing!.number, title: existing!.title, fieldId: existing!.fieldId, horizon: existing!.horizon, costEur: 'teuer', startDate: '2026-05-01', endDate: '2026-01-01', version: String(existing!.version),
+    });
+    assert.equal(edit.status, 422, 'edit refused');
+    const editHtml = await edit.text();
+    assert.match(editHtml, /Bitte eine Zahl eingeben/, 'edit: cost problem');
+    assert.match(editHtml, /Das Ende darf nicht vor dem Beginn liegen/, 'edit: date order in the same round');
+  });
+
   test('der zweite von zwei gleichzeitigen Bearbeitern wird abgewiesen und sieht die andere Änderung', async () => {
     const d = await demo(t());
     // A seeded measure (not one created by another test in this suite): its history starts empty.

@@ -4,7 +4,7 @@ import { queryRows, type Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { parseInput } from '../../platform/validation.js';
+import { parseEachField, parseInput, throwIfProblems } from '../../platform/validation.js';
 import { actors } from '../actors/schema.js';
 import { assertEditionOpen, editionById } from '../concepts/editions.js';
 import { swapWithNeighbour } from '../concepts/items.js';
@@ -90,40 +90,43 @@ export async function targetGroupsOf(db: Db, tenantId: string, editionId: string
   return rows.map((r) => r.g);
 }
 
-/** Checks what the schema alone cannot: every reference lies in this Kommune and this edition. */
-async function referenceProblems(db: Db, tenantId: string, editionId: string, data: MeasureFields, measureId?: string): Promise<FieldError[]> {
+/**
+ * Checks what the schema alone cannot: every reference lies in this Kommune and this edition.
+ * Takes the fields that passed the schema, so a form shows all its problems in one round.
+ */
+async function referenceProblems(db: Db, tenantId: string, editionId: string, data: Partial<MeasureFields>, measureId?: string): Promise<FieldError[]> {
   const problems: FieldError[] = [];
   const editionFields = await db.select().from(fields).where(and(eq(fields.tenantId, tenantId), eq(fields.editionId, editionId)));
   const field = editionFields.find((f) => f.id === data.fieldId);
-  if (!field || field.isCrossCutting) problems.push({ field: 'fieldId', messageKey: 'validation.field_not_in_edition' });
-  if (data.goalIds.length) {
+  if (data.fieldId !== undefined && (!field || field.isCrossCutting)) problems.push({ field: 'fieldId', messageKey: 'validation.field_not_in_edition' });
+  if (data.goalIds?.length) {
     const found = await db.select({ id: goals.id, fieldId: goals.fieldId }).from(goals).where(and(eq(goals.tenantId, tenantId), inArray(goals.id, data.goalIds)));
     if (found.length !== new Set(data.goalIds).size || found.some((g) => g.fieldId !== data.fieldId)) problems.push({ field: 'goalIds', messageKey: 'validation.goal_not_in_field' });
   }
-  const actorIds = [...new Set([...(data.leadActorId ? [data.leadActorId] : []), ...data.partnerActorIds])];
+  const partnerActorIds = data.partnerActorIds ?? [];
+  const actorIds = [...new Set([...(data.leadActorId ? [data.leadActorId] : []), ...partnerActorIds])];
   if (actorIds.length) {
     const known = await db.select({ id: actors.id }).from(actors).where(and(eq(actors.tenantId, tenantId), inArray(actors.id, actorIds)));
     if (known.length !== actorIds.length) problems.push({ field: 'leadActorId', messageKey: 'validation.actor_unknown' });
   }
-  if (data.leadActorId && data.partnerActorIds.includes(data.leadActorId)) problems.push({ field: 'partnerActorIds', messageKey: 'validation.lead_is_partner' });
+  if (data.leadActorId && partnerActorIds.includes(data.leadActorId)) problems.push({ field: 'partnerActorIds', messageKey: 'validation.lead_is_partner' });
   const crossCutting = new Set(editionFields.filter((f) => f.isCrossCutting).map((f) => f.id));
-  if (data.crossCuttingIds.some((id) => !crossCutting.has(id))) problems.push({ field: 'crossCuttingIds', messageKey: 'validation.invalid_choice' });
-  if (data.municipalityIds.length) {
+  if ((data.crossCuttingIds ?? []).some((id) => !crossCutting.has(id))) problems.push({ field: 'crossCuttingIds', messageKey: 'validation.invalid_choice' });
+  if (data.municipalityIds?.length) {
     const own = await db.select({ id: tenants.id }).from(tenants).where(and(eq(tenants.parentId, tenantId), inArray(tenants.id, data.municipalityIds)));
     if (own.length !== new Set(data.municipalityIds).size) problems.push({ field: 'municipalityIds', messageKey: 'validation.invalid_choice' });
   }
   if (data.startDate && data.endDate && data.endDate < data.startDate) problems.push({ field: 'endDate', messageKey: 'validation.end_before_start' });
-  const clash = await db
-    .select({ id: measures.id })
-    .from(measures)
-    .where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, editionId), eq(measures.number, data.number), ...(measureId ? [ne(measures.id, measureId)] : [])));
-  if (clash.length) problems.push({ field: 'number', messageKey: 'validation.number_taken' });
+  if (data.number !== undefined) {
+    const clash = await db
+      .select({ id: measures.id })
+      .from(measures)
+      .where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, editionId), eq(measures.number, data.number), ...(measureId ? [ne(measures.id, measureId)] : [])));
+    if (clash.length) problems.push({ field: 'number', messageKey: 'validation.number_taken' });
+  }
   return problems;
 }
 
-function throwIfProblems(problems: FieldError[]) {
-  if (problems.length) throw new AppError('validation_failed', 'error.validation_failed', { fieldErrors: problems });
-}
 
 const rowValues = (d: MeasureFields) => ({
   number: d.number,
@@ -174,10 +177,12 @@ export async function insertMeasure(tx: Db, tenantId: string, editionId: string,
 
 export async function createMeasure(ctx: CommandContext, tenantId: string, input: unknown): Promise<Measure> {
   authorize(canCreateMeasure(ctx.user, tenantId));
-  const data = parseInput(createMeasureInput, input);
+  const { valid, errors } = parseEachField(createMeasureInput, input);
+  if (!valid.editionId) throwIfProblems(errors);
   return ctx.db.transaction(async (tx) => {
-    assertEditionOpen(await editionById(tx, tenantId, data.editionId));
-    throwIfProblems(await referenceProblems(tx, tenantId, data.editionId, data));
+    assertEditionOpen(await editionById(tx, tenantId, valid.editionId!));
+    throwIfProblems([...errors, ...(await referenceProblems(tx, tenantId, valid.editionId!, valid))]);
+    const data = valid as z.output<typeof createMeasureInput>;
     const measure = await insertMeasure(tx, tenantId, data.editionId, data);
     await recordAudit(tx, ctx.user, { tenantId, action: 'create', entityType: 'measure', entityId: measure.id, after: measure });
     return measure;
@@ -208,10 +213,12 @@ export async function writeMeasure(tx: Db, user: CommandContext['user'], before:
 }
 
 export async function updateMeasure(ctx: CommandContext, tenantId: string, id: string, input: unknown): Promise<Measure> {
-  const data = parseInput(updateMeasureInput, input);
+  const { valid, errors } = parseEachField(updateMeasureInput, input);
   return ctx.db.transaction(async (tx) => {
     const before = await measureById(tx, tenantId, id);
     authorize(canEditMeasure(ctx.user, before));
+    throwIfProblems([...errors, ...(errors.length ? await referenceProblems(tx, tenantId, before.editionId, valid, before.id) : [])]);
+    const data = valid as z.output<typeof updateMeasureInput>;
     // Editors responsible through their actor may not hand the measure to someone else.
     if (!canEditMeasure(ctx.user, { ...before, leadActorId: data.leadActorId })) throw new AppError('forbidden', 'error.cannot_change_lead');
     assertEditionOpen(await editionById(tx, tenantId, before.editionId));

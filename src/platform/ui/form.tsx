@@ -51,6 +51,8 @@ interface FieldProps {
   label: string;
   hint?: string;
   required?: boolean;
+  /** Replaces "(optional)" where a field is required only sometimes, e.g. "(für Partner erforderlich)". */
+  requirement?: string;
 }
 
 function FieldFrame(p: FieldProps & { children: Child; error: string | undefined }) {
@@ -59,7 +61,7 @@ function FieldFrame(p: FieldProps & { children: Child; error: string | undefined
     <div class="kern-form-input">
       <label class="kern-label" for={id}>
         {p.label}
-        {p.required ? null : <span class="kern-label__optional"> {p.t('form.optional')}</span>}
+        {p.required ? null : <span class="kern-label__optional"> {p.requirement ?? p.t('form.optional')}</span>}
       </label>
       {p.hint ? (
         <div class="kern-hint" id={`${id}-hint`}>
