@@ -91,9 +91,6 @@ async function backupOrRestore(command: 'backup' | 'restore', args: string[]): P
     const tables = command === 'backup' ? await writeBackup(database, file, { force }) : await restoreBackup(database, file, { force });
     const rows = Object.values(tables).reduce((sum, table) => sum + table.rows, 0);
     console.log(t(command === 'backup' ? 'cli.backup_done' : 'cli.restore_done', { tables: Object.keys(tables).length, rows, file }));
-  } catch (error) {
-    if (error instanceof DataDirInUseError) throw new CliError(`${error.message}\n${t('cli.stop_server_first')}`);
-    throw error;
   } finally {
     await database?.close();
   }
@@ -124,6 +121,7 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof CliError) console.error(t('cli.failed', { message: error.message }));
+    else if (error instanceof DataDirInUseError) console.error(t('cli.failed', { message: `${error.message}\n${t('cli.stop_server_first')}` }));
     else if (error instanceof AppError) console.error(t('cli.failed', { message: describe(error) }));
     else if (error instanceof BackupError) console.error(t('cli.failed', { message: t(error.key, error.params) }));
     else console.error(t('cli.failed', { message: error instanceof Error ? error.message : String(error) }));
