@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describeEachDb, type TestClient } from '../../../test/support/harness.js';
 import { auditLog } from '../../platform/audit/schema.js';
-import { readNumber, valueDate } from './import.js';
+import { valueDate } from './import.js';
 import { demo } from './test-helpers.js';
 
 const app = '/app/k/musterland';
@@ -52,6 +52,36 @@ describeEachDb('Indikatorwerte importieren (CSV, XLSX)', (t) => {
     assert.equal(Number(courseValues.find((v) => v.measuredOn === '2025-12-31')?.value), 995);
     const audit = await t().db.select().from(auditLog).where(and(eq(auditLog.entityType, 'indicator_value'), eq(auditLog.action, 'import')));
     assert.equal(audit.length, 3);
+  });
+
+  test('English numbers (1,234.5) are read as such; a value the file does not decide (1.234) is an error until the format is chosen', async () => {
+    const d = await demo(t().db);
+    const c = await t().signIn('koordination@musterland.example');
+    const english = csv([
+      ['Indikator', 'Datum', 'Wert'],
+      ['Teilnehmende an Integrationskursen', '30.06.2026', '1,234.5'],
+      ['Teilnehmende an Integrationskursen', '30.05.2026', '0.5'],
+    ]);
+    const res = await upload(c, d.adopted.id, english, 'englisch.csv');
+    assert.equal(res.status, 303, res.html.slice(0, 2000));
+    const courses = await d.indicator('Teilnehmende an Integrationskursen');
+    const values = await d.valuesOf(courses.id);
+    assert.equal(Number(values.find((v) => v.measuredOn === '2026-06-30')?.value), 1234.5, '1,234.5 is not 1.2345');
+    assert.equal(Number(values.find((v) => v.measuredOn === '2026-05-30')?.value), 0.5, '0.5');
+
+    const ambiguous = csv([
+      ['Indikator', 'Datum', 'Wert'],
+      ['Teilnehmende an Integrationskursen', '30.04.2026', '1.234'],
+    ]);
+    const refused = await upload(c, d.adopted.id, ambiguous, 'mehrdeutig.csv');
+    assert.equal(refused.status, 422, 'not guessed');
+    assert.deepEqual(problemCells(refused.html), [['2', 'Wert']], 'row and column');
+    assert.match(refused.html, /1\.234 \(deutsches Zahlenformat\) oder 1,234 \(englisches Zahlenformat\)/, 'both readings named');
+    const form = new FormData();
+    form.append('datei', new Blob([Buffer.from(ambiguous)]), 'mehrdeutig.csv');
+    form.append('zahlenformat', 'de');
+    assert.equal((await c.postMultipart(`${app}/fassungen/${d.adopted.id}/indikatoren/import`, form)).status, 303, 'German chosen');
+    assert.equal(Number((await d.valuesOf(courses.id)).find((v) => v.measuredOn === '2026-04-30')?.value), 1234, 'read as German');
   });
 
   test('all or nothing: one file with many wrong rows is refused with every problem (row and column), nothing changes', async () => {
@@ -148,9 +178,4 @@ test('dates and numbers of the value import', () => {
   assert.equal(valueDate('2025'), '2025-12-31');
   assert.equal(valueDate('31.02.2025'), undefined);
   assert.equal(valueDate('1850'), undefined);
-  assert.equal(readNumber('1.234', false), 1234);
-  assert.equal(readNumber('1.234', true), 1.234);
-  assert.equal(readNumber('1.234,5', true), 1234.5);
-  assert.equal(readNumber('45,5 %', false), 45.5);
-  assert.equal(readNumber('viel', false), 'viel');
 });

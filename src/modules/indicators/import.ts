@@ -10,13 +10,15 @@ import type { ExportTable } from '../measures/transfer/export.js';
 import type { UploadedFile } from '../measures/transfer/upload.js';
 import { todayInGermany } from '../progress/input.js';
 import { indicatorValues } from '../progress/schema.js';
-import { maxMagnitude, numberOf } from './input.js';
+import { maxMagnitude } from './input.js';
+import { numberReading, type NumberFormat } from '../measures/transfer/numbers.js';
 import { canManageSomeIndicators } from './policy.js';
 import { assertMonitoringOpen, listIndicators, manageableIds, toValue, valuesByIndicator, type Indicator } from './service.js';
 
 /**
  * Values of many indicators from a spreadsheet (.xlsx or ;-separated .csv): one row per value,
- * columns Indikator (name) or Indikator-ID, Datum, Wert, Anmerkung. German numbers and dates.
+ * columns Indikator (name) or Indikator-ID, Datum, Wert, Anmerkung. German dates; German or English
+ * numbers (decided per file, see numbers.ts).
  * All or nothing: one wrong row refuses the whole file with every problem listed (row and
  * column as in Excel). A value for an indicator and date that already exists is replaced.
  *
@@ -63,14 +65,6 @@ export function valueDate(text: string): string | null | undefined {
   return parseDate(v);
 }
 
-/**
- * A number cell of an .xlsx arrives as JavaScript writes it ("1.234" is one point two three four);
- * everything typed as text, and every CSV cell, is read the German way ("1.234" = 1234).
- */
-export function readNumber(text: string, fromXlsx: boolean): unknown {
-  if (fromXlsx && /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(text)) return Number(text);
-  return numberOf(text);
-}
 
 /** Finds the columns; problems for missing or doubled ones. */
 function mapColumns(table: RawTable): { index: Partial<Record<ValueColumn, number>>; problems: ImportProblem[] } {
@@ -96,7 +90,7 @@ function mapColumns(table: RawTable): { index: Partial<Record<ValueColumn, numbe
  * Checks every row against the edition's indicators and the user's rights; returns the planned
  * values or throws `import_rejected` with every problem.
  */
-async function plan(db: Db, user: CommandContext['user'], tenantId: string, editionId: string, table: RawTable, fromXlsx: boolean): Promise<PlannedValue[]> {
+async function plan(db: Db, user: CommandContext['user'], tenantId: string, editionId: string, table: RawTable, numberFormat: NumberFormat | undefined): Promise<PlannedValue[]> {
   const { index, problems } = mapColumns(table);
   if (problems.length) throw importRejected(problems);
   if (table.rows.length === 0) throw importRejected([fileProblem('indicators.import.error.no_rows')]);
@@ -110,9 +104,15 @@ async function plan(db: Db, user: CommandContext['user'], tenantId: string, edit
   const heading = (key: ValueColumn) => table.headings[index[key]!] ?? headingOf(key);
   const seen = new Map<string, number>();
   const planned: PlannedValue[] = [];
+  // .xlsx number cells are numbers; text values are read in the file's number format (German or English).
+  const valueAt = index.value!;
+  const numbers = numberReading(
+    table.rows.filter((r) => !r.typed?.[valueAt]).map(({ row, cells }) => ({ row, column: heading('value'), text: cells[valueAt] ?? '' })),
+    numberFormat,
+  );
 
   let filled = 0;
-  for (const { row, cells } of table.rows) {
+  for (const { row, cells, typed } of table.rows) {
     const cell = (key: ValueColumn) => (index[key] === undefined ? '' : (cells[index[key]!] ?? '').trim());
     // Rows of the template that name an indicator but carry no value yet are passed over.
     if (!cell('date') && !cell('value') && !cell('note')) continue;
@@ -143,9 +143,11 @@ async function plan(db: Db, user: CommandContext['user'], tenantId: string, edit
     else if (measuredOn > today) problem('date', 'indicators.import.error.date_in_future', { value: germanDate(measuredOn) });
 
     const valueText = cell('value');
-    const value = readNumber(valueText, fromXlsx);
+    const read = typed?.[valueAt] ? { value: Number(valueText) } : numbers.read(valueText);
+    const value = 'value' in read ? read.value : null;
     const isNumber = typeof value === 'number' && Number.isFinite(value);
     if (!valueText) problem('value', 'validation.required');
+    else if ('problem' in read && read.problem.messageKey !== 'validation.number') problem('value', read.problem.messageKey, read.problem.params);
     else if (!isNumber) problem('value', 'indicators.import.error.number', { value: valueText });
     else if (Math.abs(value) > maxMagnitude) problem('value', 'validation.indicator_number_range');
 
@@ -166,14 +168,13 @@ async function plan(db: Db, user: CommandContext['user'], tenantId: string, edit
 }
 
 /** Reads, checks and (only if every row is fine) writes the values in one transaction. */
-export async function importIndicatorValues(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile): Promise<ValueImportResult> {
+export async function importIndicatorValues(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, opts: { numberFormat?: NumberFormat } = {}): Promise<ValueImportResult> {
   authorize(canManageSomeIndicators(ctx.user, tenantId));
   const edition = await editionById(ctx.db, tenantId, editionId);
   assertMonitoringOpen(edition);
   const table = await readTable(file.bytes, file.name);
   return ctx.db.transaction(async (tx) => {
-    const fromXlsx = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
-    const rows = await plan(tx, ctx.user, tenantId, edition.id, table, fromXlsx);
+    const rows = await plan(tx, ctx.user, tenantId, edition.id, table, opts.numberFormat);
     const existing = await valuesByIndicator(tx, tenantId, [...new Set(rows.map((r) => r.indicator.id))]);
     const result: ValueImportResult = { created: 0, replaced: 0, unchanged: 0 };
     for (const r of rows) {

@@ -28,6 +28,7 @@ import {
 import { indicatorStatus } from './status.js';
 import { IndicatorDetailPage } from './views/detail-page.js';
 import { IndicatorConflict, IndicatorForm, indicatorFormValues, type TargetOptions } from './views/form-page.js';
+import { numberFormatOf, type NumberFormat } from '../measures/transfer/numbers.js';
 import { ImportPage } from './views/import-page.js';
 import { IndicatorListPage } from './views/list-page.js';
 import { PublicIndicatorsPage } from './views/public-page.js';
@@ -250,7 +251,7 @@ export function indicatorRoutes() {
 
   // ---- import and download of values --------------------------------------------------------
 
-  const importPage = async (c: Ctx, tenant: Tenant, user: CurrentUser, edition: Edition, opts: { problems?: ImportProblem[]; fileError?: FieldError } = {}, status = 200) => {
+  const importPage = async (c: Ctx, tenant: Tenant, user: CurrentUser, edition: Edition, opts: { problems?: ImportProblem[]; fileError?: FieldError; numberFormat?: NumberFormat } = {}, status = 200) => {
     const db = dbOf(c);
     const list = await listIndicators(db, tenant.id, edition.id);
     const allowed = await manageableIds(db, user, tenant.id, list);
@@ -278,16 +279,17 @@ export function indicatorRoutes() {
   app.post(`${editionPath}/import`, async (c) => {
     const { tenant, user, edition } = await importScope(c);
     const body = await formBody(c);
+    const numberFormat = numberFormatOf(body.zahlenformat);
     const upload = await uploaded(body);
-    if (!isFile(upload)) return importPage(c, tenant, user, edition, { fileError: upload }, 422);
+    if (!isFile(upload)) return importPage(c, tenant, user, edition, { fileError: upload, numberFormat }, 422);
     try {
-      const r = await importIndicatorValues(commandContext(c), tenant.id, edition.id, upload);
+      const r = await importIndicatorValues(commandContext(c), tenant.id, edition.id, upload, { numberFormat });
       const message = c.get('t')('indicators.import.done', { created: r.created, replaced: r.replaced, unchanged: r.unchanged });
       return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${edition.id}/indikatoren`, message);
     } catch (e) {
       const problems = problemsOf(e);
       if (!problems) throw e;
-      return importPage(c, tenant, user, edition, { problems }, 422);
+      return importPage(c, tenant, user, edition, { problems, numberFormat }, 422);
     }
   });
 

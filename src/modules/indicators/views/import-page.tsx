@@ -4,13 +4,15 @@ import { Button, Csrf, ErrorSummary, FileField, acceptSpreadsheets } from '../..
 import type { Edition } from '../../concepts/editions.js';
 import type { ImportProblem } from '../../measures/transfer/problems.js';
 import { spreadsheetHint } from '../../measures/transfer/upload.js';
+import type { NumberFormat } from '../../measures/transfer/numbers.js';
 import { ProblemsTable } from '../../measures/transfer/views/problems-table.js';
+import { NumberFormatField } from '../../measures/transfer/views/upload-page.js';
 import { valueColumns } from '../import.js';
 import type { Indicator } from '../service.js';
 
 
 /** Upload form, the expected columns, the indicators (with ids) the user may report on; after a refused file every problem. */
-export function ImportPage(p: { t: T; base: string; csrfToken: string; edition: Edition; indicators: Indicator[]; problems?: ImportProblem[]; fileError?: FieldError }) {
+export function ImportPage(p: { t: T; base: string; csrfToken: string; edition: Edition; indicators: Indicator[]; problems?: ImportProblem[]; fileError?: FieldError; numberFormat?: NumberFormat }) {
   const { t } = p;
   const eBase = `${p.base}/fassungen/${p.edition.id}`;
   const problems = p.problems ?? [];
@@ -40,6 +42,7 @@ export function ImportPage(p: { t: T; base: string; csrfToken: string; edition: 
       <form method="post" action={`${eBase}/indikatoren/import`} enctype="multipart/form-data" class="stack">
         <Csrf token={p.csrfToken} />
         <FileField t={t} accept={acceptSpreadsheets} required name="datei" label={t('indicators.import.file_label')} hint={spreadsheetHint(t)} error={fileError} />
+        <NumberFormatField t={t} value={p.numberFormat} />
         <div>
           <Button>{t('indicators.import.submit')}</Button>
         </div>

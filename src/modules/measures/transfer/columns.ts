@@ -176,14 +176,16 @@ export function germanDecimal(n: number | null | undefined): string {
 
 /**
  * A measure number a spreadsheet took for a date: "1.1.1" opened in a German LibreOffice or Excel
- * is 01.01.2001 and comes back as "01.01.01" (CSV) or as a date cell (.xlsx: "2001-01-01" here);
+ * is 01.01.2001 and comes back as "01.01.01" (CSV) or as a date cell (.xlsx: "2001-01-01" here, or
+ * its serial number 36892 where the cell lost its date format);
  * "1.1" becomes the 1st of January of this year. Returns the numbers it may have been, most
  * likely first; none when the cell does not look like such a date.
  */
 export function numbersFromDate(text: string, typedDate: boolean): string[] {
   const v = text.trim();
   let day: number, month: number, year: number;
-  const iso = typedDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  // A date cell; without a date format it arrives as its serial day number (36894 = 03.01.2001).
+  const iso = typedDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(/^\d{5}$/.test(v) ? parseDate(v) ?? '' : v) : null;
   const shown = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(v);
   if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (shown && (/^0/.test(shown[1]!) || /^0/.test(shown[2]!) || /^0/.test(shown[3]!) || shown[3]!.length === 4)) {

@@ -98,6 +98,23 @@ describeEachDb('Sachstandstabelle: Export, Prüfung, Import', (t) => {
     assert.deepEqual(await d.snapshot(), before);
   });
 
+  test('Nummern, die ein Tabellenprogramm zu Datumsangaben gemacht hat (03.01.01 als Text, echte Datumszellen): dieselben Maßnahmen, nichts zu ändern', async () => {
+    const d = await demo(t());
+    const c = await t().signIn(coordination);
+    const { workbook, sheet } = await exported(c, d.adopted.id);
+    let dated = 0;
+    sheet.eachRow((row, i) => {
+      const m = /^(\d{1,2})\.(\d{1,2})\.(\d{1,2})$/.exec(String(row.getCell(1).value));
+      if (i === 1 || !m) return;
+      // Every other row as German LibreOffice writes it to CSV text, the others as real date cells.
+      row.getCell(1).value = dated++ % 2 ? m.slice(1).map((p) => p.padStart(2, '0')).join('.') : new Date(Date.UTC(2000 + Number(m[3]), Number(m[2]) - 1, Number(m[1])));
+    });
+    assert.ok(dated > 10, 'numbers turned into dates');
+    const preview = await upload(c, d.adopted.id, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    assert.equal(preview.status, 200, `refused: ${JSON.stringify(problemCells(preview.html).slice(0, 5))}`);
+    assert.equal(counted(preview.html, 'changed'), 0, 'nothing to change');
+  });
+
   test('Fortschritt 150 und Status „fertig“: die Datei wird mit beiden Zeilenfehlern abgelehnt, nichts ändert sich', async () => {
     const d = await demo(t());
     const c = await t().signIn(coordination);

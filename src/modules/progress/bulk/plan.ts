@@ -2,7 +2,7 @@ import type { Db } from '../../../db/client.js';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { translator } from '../../../platform/i18n/i18n.js';
 import type { MeasureStatus } from '../../measures/schema.js';
-import { matchStatus, parseDate, statusLabels, germanDate } from '../../measures/transfer/columns.js';
+import { matchStatus, measureNumberOf, parseDate, statusLabels, germanDate } from '../../measures/transfer/columns.js';
 import type { RawTable } from '../../measures/transfer/parse.js';
 import type { ImportProblem } from '../../measures/transfer/problems.js';
 import { canRecordUpdate } from '../policy.js';
@@ -94,7 +94,7 @@ export async function planStatusImport(db: Db, user: CurrentUser, tenantId: stri
   const byNumber = new Map(rows.map((r) => [r.number.trim(), r]));
   const seen = new Map<string, number>();
 
-  for (const { row, cells } of table.rows) {
+  for (const { row, cells, typed } of table.rows) {
     const rowProblems: ImportProblem[] = [];
     const problem = (key: StatusColumnKey, messageKey: string, params?: Record<string, string | number>) =>
       rowProblems.push({ row, column: heading(key), messageKey, ...(params ? { params } : {}) });
@@ -103,7 +103,8 @@ export async function planStatusImport(db: Db, user: CurrentUser, tenantId: stri
     const has = (key: StatusColumnKey) => at.has(key);
     const cell = (key: StatusColumnKey) => (has(key) ? cells[at.get(key)!] ?? '' : '');
 
-    const number = cell('number').trim();
+    // A number a spreadsheet turned into a date ("01.01.01") is read as the number it was.
+    const { number } = measureNumberOf(cell('number'), !!typed?.[at.get('number')!], (n) => byNumber.has(n));
     if (!number) {
       problem('number', 'validation.required');
       problems.push(...rowProblems);
