@@ -157,6 +157,8 @@ function statOrUndefined(file: string): fs.Stats | undefined {
 
 /** The socket path, through a short symlink in the temp directory when the real one is too long. */
 function shortSocketPath(dataDir: string): string {
+  // Windows has no Unix socket files: a named pipe per directory (it vanishes with its process).
+  if (process.platform === 'win32') return `\\\\.\\pipe\\ikon-lock-${createHash('sha256').update(fs.realpathSync(dataDir).toLowerCase()).digest('hex').slice(0, 16)}`;
   const direct = path.join(dataDir, lockName);
   if (Buffer.byteLength(direct) <= maxSocketPath) return direct;
   const real = fs.realpathSync(dataDir);

@@ -11,6 +11,10 @@ test('the port is bound before the app exists: 503 with Retry-After until ready,
     assert.match(starting.headers.get('content-type') ?? '', /application\/problem\+json/, 'problem+json');
     assert.match((await starting.json()).title, /ikon startet gerade/, 'German title');
 
+    const page = await fetch(`http://127.0.0.1:${listener.port}/k/musterland/konzept`, { headers: { accept: 'text/html,*/*' } });
+    assert.equal(page.status, 503, 'a browser gets 503 too');
+    assert.match(await page.text(), /<html lang="de">.*<h1>ikon startet gerade/s, 'a German page');
+
     listener.ready(() => new Response('bereit'));
     const ready = await fetch(`http://127.0.0.1:${listener.port}/healthz`);
     assert.equal(await ready.text(), 'bereit', 'the app answers once ready');

@@ -24,8 +24,13 @@ export interface EarlyListener {
  * and reverse proxies see "starting", not "refused").
  */
 export async function listenFirst(host: string, port: number): Promise<EarlyListener> {
-  const starting: Fetch = () => {
+  const starting: Fetch = (request) => {
     const t = translator('de');
+    // A person in a browser gets a page (no automatic reload: WCAG 2.2.1); clients get problem+json.
+    if (request.headers.get('accept')?.includes('text/html')) {
+      const page = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>ikon</title></head><body><main><h1>${t('error.starting')}</h1></main></body></html>`;
+      return new Response(page, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '5' } });
+    }
     return new Response(JSON.stringify({ type: 'https://ikon.invalid/problems/starting', code: 'starting', title: t('error.starting'), status: 503 }), {
       status: 503,
       headers: { 'content-type': 'application/problem+json; charset=utf-8', 'retry-after': '5' },
