@@ -56,6 +56,25 @@ suite.test('Koordination legt in der Fortschreibung eine Maßnahme an (erst ohne
   await page.getByLabel('Titel', { exact: true }).fill('Sprachcafé für Seniorinnen und Senioren');
   await page.getByLabel('Themenfeld', { exact: true }).selectOption({ label: 'Teilhabe durch Sprache' });
   await page.getByLabel('Beschreibung').fill('Wöchentliches Gesprächsangebot in der Stadtbibliothek.');
+  // Ziele and Kooperationspartner: long checkbox lists in a scrolling box, narrowed by a filter.
+  const goals = page.getByRole('group', { name: /^Ziele/ });
+  const goalBoxes = goals.getByRole('checkbox');
+  const allGoals = await goalBoxes.count();
+  assert.ok(allGoals > 20, `all goals are offered as checkboxes (${allGoals})`);
+  const box = await page.locator('#f-goalIds-choices').evaluate((el) => ({ overflowY: getComputedStyle(el).overflowY, border: getComputedStyle(el).borderTopWidth, scrolls: el.scrollHeight > el.clientHeight }));
+  assert.equal(box.overflowY, 'auto', 'the list scrolls');
+  assert.notEqual(box.border, '0px', 'the list has a border');
+  assert.ok(box.scrolls, 'the list is taller than its box');
+  await page.getByLabel('Ziele filtern').fill('sprach');
+  await page.locator('#f-goalIds-choices .kern-form-check:not([hidden])').first().waitFor();
+  const visibleGoals = goals.locator('.kern-form-check:not([hidden])');
+  const shownGoals = await visibleGoals.count();
+  assert.ok(shownGoals > 0 && shownGoals < allGoals, `the filter narrows the goals (${shownGoals} of ${allGoals})`);
+  const firstGoal = (await visibleGoals.first().innerText()).trim();
+  await visibleGoals.first().getByRole('checkbox').check();
+  const partners = page.getByRole('group', { name: /^Kooperationspartner/ });
+  await page.getByLabel('Kooperationspartner filtern').fill('volkshoch');
+  await partners.getByRole('checkbox', { name: 'Kreisvolkshochschule Musterland' }).check();
   await submit(page, page.locator('main').getByRole('button', { name: 'Speichern' }));
 
   assert.match(new URL(page.url()).pathname, /^\/app\/k\/musterland\/massnahmen\/[0-9a-f-]{36}$/);
@@ -64,6 +83,8 @@ suite.test('Koordination legt in der Fortschreibung eine Maßnahme an (erst ohne
   const text = await mainText(page);
   assert.match(text, /Themenfeld Teilhabe durch Sprache/);
   assert.match(text, /Wöchentliches Gesprächsangebot in der Stadtbibliothek\./);
+  assert.match(text, /Kreisvolkshochschule Musterland/, 'the partner chosen in the filtered list is saved');
+  assert.ok(text.includes(firstGoal.replace(/\s+/g, ' ').split(' ').slice(1).join(' ')), `the goal chosen in the filtered list is saved (${firstGoal})`);
   const history = page.locator('#verlauf');
   const created = history.getByRole('row').filter({ hasText: 'angelegt' });
   assert.equal(await created.count(), 1, 'history shows one "angelegt" entry');

@@ -36,7 +36,6 @@ export const messages: ModuleMessages = {
     'measure_form.section_actors': 'Beteiligte',
     'measure_form.section_plan': 'Planung und Stand',
     'measure_form.choose': 'Bitte wählen',
-    'measure_form.multi_hint': 'Mehrfachauswahl mit Strg (Mac: Cmd) + Klick oder Leertaste.',
     'measure_form.number_hint': 'z. B. 1.2.3 (Themenfeld.Ziel.Maßnahme); eindeutig in der Fassung.',
     'measure_form.fte_hint': 'Vollzeitäquivalente, z. B. 0,5',
   },

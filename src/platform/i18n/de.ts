@@ -19,6 +19,8 @@ export const de = {
   'nav.audit': 'Protokoll',
   'nav.public_site': 'Öffentliche Seite',
 
+  'form.choice_filter': '{label} filtern',
+  'form.choice_count': '{shown} von {total} angezeigt (gewählte bleiben sichtbar)',
   'form.optional': '(optional)',
   'form.error_prefix': 'Fehler:',
   'form.error_summary_title': 'Bitte prüfen Sie Ihre Eingaben',

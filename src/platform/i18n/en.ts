@@ -21,6 +21,8 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'nav.audit': 'Audit log',
   'nav.public_site': 'Public site',
 
+  'form.choice_filter': 'Filter {label}',
+  'form.choice_count': '{shown} of {total} shown (chosen ones stay visible)',
   'form.optional': '(optional)',
   'form.error_prefix': 'Error:',
   'form.error_summary_title': 'Please check your entries',

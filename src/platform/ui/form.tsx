@@ -128,8 +128,7 @@ export interface Option {
 
 export function SelectField(p: FieldProps & { options: Option[]; groups?: { label: string; options: Option[] }[]; multiple?: boolean; emptyLabel?: string }) {
   const error = errorOf(p.t, p.form.errors, p.name);
-  const raw = p.form.values[p.name];
-  const selected = new Set((Array.isArray(raw) ? raw : raw == null ? [] : [raw]).map(String));
+  const selected = selectedValues(p.form, p.name);
   return (
     <FieldFrame {...p} error={error}>
       <div class={p.multiple ? undefined : 'kern-form-input__select-wrapper'}>
@@ -170,46 +169,85 @@ export const CheckboxGroup = (p: FieldProps & { options: Option[] }) => ChoiceGr
 /** One choice out of a few, as radio buttons in a fieldset with a legend. */
 export const RadioGroup = (p: FieldProps & { options: Option[] }) => ChoiceGroup({ ...p, type: 'radio' });
 
-function ChoiceGroup(p: FieldProps & { options: Option[]; type: 'checkbox' | 'radio' }) {
+export interface OptionGroup {
+  label: string;
+  options: Option[];
+}
+
+/**
+ * Many choices (e.g. 66 Ziele, 64 Akteure): checkboxes in a scrolling box, grouped, with a
+ * filter field that /assets/choice-filter.js reveals and drives. Without the script it is a
+ * plain checkbox list, which works with keyboard and screen readers as it is.
+ */
+export const ChoiceList = (p: FieldProps & { groups: OptionGroup[] }) =>
+  ChoiceGroup({ ...p, type: 'checkbox', options: [], groups: p.groups, filterLabel: p.t('form.choice_filter', { label: p.label }) });
+
+function ChoiceGroup(p: FieldProps & { options: Option[]; type: 'checkbox' | 'radio'; groups?: OptionGroup[]; filterLabel?: string }) {
   const error = errorOf(p.t, p.form.errors, p.name);
-  const raw = p.form.values[p.name];
-  const checked = new Set((Array.isArray(raw) ? raw : raw == null ? [] : [raw]).map(String));
+  const checked = selectedValues(p.form, p.name);
+  const id = fieldId(p.name);
+  let index = 0;
+  const option = (o: Option) => <CheckOption type={p.type} name={p.name} id={`${id}-${index++}`} option={o} checked={checked.has(o.value)} />;
   return (
-    <fieldset class="kern-fieldset" id={fieldId(p.name)} aria-describedby={describedBy(p, error)}>
+    <fieldset class="kern-fieldset" id={id} aria-describedby={describedBy(p, error)} data-choice-filter={p.filterLabel ? '' : undefined} data-count-text={p.filterLabel ? p.t('form.choice_count') : undefined}>
       <legend class="kern-label">
         {p.label}
-        {p.required ? null : <span class="kern-label__optional"> {p.t('form.optional')}</span>}
+        {p.required ? null : <span class="kern-label__optional"> {p.requirement ?? p.t('form.optional')}</span>}
       </legend>
       {p.hint ? (
-        <div class="kern-hint" id={`${fieldId(p.name)}-hint`}>
+        <div class="kern-hint" id={`${id}-hint`}>
           {p.hint}
         </div>
       ) : null}
       {error ? (
-        <p class="kern-error" id={`${fieldId(p.name)}-error`}>
+        <p class="kern-error" id={`${id}-error`}>
           {error}
         </p>
       ) : null}
-      <div class="kern-fieldset__body kern-fieldset__body--horizontal">
-        {p.options.map((o, i) => (
-          <div class="kern-form-check">
-            <input
-              class={`kern-form-check__${p.type}`}
-              type={p.type}
-              id={`${fieldId(p.name)}-${i}`}
-              name={p.name}
-              value={o.value}
-              checked={checked.has(o.value)}
-            />
-            <label class="kern-label" for={`${fieldId(p.name)}-${i}`}>
-              {o.label}
-            </label>
-          </div>
-        ))}
-      </div>
+      {p.filterLabel ? (
+        <div class="kern-form-input choice-filter" hidden>
+          <label class="kern-label" for={`${id}-filter`}>
+            {p.filterLabel}
+          </label>
+          <input class="kern-form-input__input" type="search" id={`${id}-filter`} autocomplete="off" aria-controls={`${id}-choices`} />
+          <p class="kern-hint" aria-live="polite" data-choice-count></p>
+        </div>
+      ) : null}
+      {p.groups ? (
+        <div class="choice-list" id={`${id}-choices`}>
+          {p.groups.map((g) => (
+            <div class="choice-list__group" role="group" aria-label={g.label}>
+              <p class="choice-list__heading" aria-hidden="true">
+                {g.label}
+              </p>
+              {g.options.map(option)}
+            </div>
+          ))}
+        </div>
+      ) : (
+        <div class="kern-fieldset__body kern-fieldset__body--horizontal">{p.options.map(option)}</div>
+      )}
     </fieldset>
   );
 }
+
+/** One checkbox or radio button with its label (KERN's form-check). */
+export function CheckOption(p: { type: 'checkbox' | 'radio'; name: string; id: string; option: Option; checked: boolean }) {
+  return (
+    <div class="kern-form-check">
+      <input class={`kern-form-check__${p.type}`} type={p.type} id={p.id} name={p.name} value={p.option.value} checked={p.checked} />
+      <label class="kern-label" for={p.id}>
+        {p.option.label}
+      </label>
+    </div>
+  );
+}
+
+/** The values a form holds for a multi-value field, as strings. */
+export const selectedValues = (form: FormState, name: string) => {
+  const raw = form.values[name];
+  return new Set((Array.isArray(raw) ? raw : raw == null ? [] : [raw]).map(String));
+};
 
 export function Button(p: { children: Child; variant?: 'primary' | 'secondary' | 'tertiary'; small?: boolean; name?: string; value?: string; type?: 'submit' | 'button' }) {
   return (

@@ -50,6 +50,7 @@ export function Layout(p: LayoutProps) {
         <link rel="stylesheet" href="/assets/kern/kern.min.css" />
         <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
         <link rel="stylesheet" href="/assets/app.css" />
+        <script src="/assets/choice-filter.js" defer></script>
       </head>
       <body>
         <a class="skip-link" href="#main">

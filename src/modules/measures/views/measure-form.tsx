@@ -1,5 +1,5 @@
 import type { T } from '../../../platform/i18n/i18n.js';
-import { Button, CheckboxGroup, Csrf, ErrorSummary, SelectField, TextArea, TextField, type FormState } from '../../../platform/ui/form.js';
+import { Button, CheckboxGroup, ChoiceList, Csrf, type OptionGroup, ErrorSummary, SelectField, TextArea, TextField, type FormState } from '../../../platform/ui/form.js';
 import { actorKinds } from '../../actors/schema.js';
 import { measureFieldLabels } from '../form-values.js';
 import type { MeasureOptions } from '../options.js';
@@ -29,7 +29,7 @@ export function MeasureForm(p: { t: T; csrfToken: string; action: string; form: 
           <TextField {...f} name="title" label={labels.title!} required />
           <TextArea {...f} name="description" label={labels.description!} rows={5} />
           <SelectField {...f} name="fieldId" label={labels.fieldId!} required emptyLabel={t('measure_form.choose')} options={options.fields.map((x) => ({ value: x.id, label: x.title }))} />
-          <SelectField {...f} name="goalIds" label={labels.goalIds!} hint={t('measure_form.multi_hint')} multiple options={[]} groups={goalGroups} />
+          <ChoiceList {...f} name="goalIds" label={labels.goalIds!} groups={goalGroups} />
           <TextField {...f} name="targetGroups" label={labels.targetGroups!} hint={t('measure.target_groups_hint')} />
         </div>
       </fieldset>
@@ -37,7 +37,7 @@ export function MeasureForm(p: { t: T; csrfToken: string; action: string; form: 
         <legend class="kern-title">{t('measure_form.section_actors')}</legend>
         <div class="stack">
           <SelectField {...f} name="leadActorId" label={labels.leadActorId!} emptyLabel={t('form.none')} options={actorOptions(t, options)} />
-          <SelectField {...f} name="partnerActorIds" label={labels.partnerActorIds!} hint={t('measure_form.multi_hint')} multiple options={actorOptions(t, options)} />
+          <ChoiceList {...f} name="partnerActorIds" label={labels.partnerActorIds!} groups={actorGroups(t, options)} />
         </div>
       </fieldset>
       <fieldset class="kern-fieldset">
@@ -77,4 +77,17 @@ function actorOptions(t: T, options: MeasureOptions) {
   return [...options.actors]
     .sort((a, b) => (order.get(a.kind)! - order.get(b.kind)!) || a.name.localeCompare(b.name, 'de'))
     .map((a) => ({ value: a.id, label: `${a.name} (${t(`actor_kind.${a.kind}`)})` }));
+}
+
+/** The actors grouped by kind (Verwaltung, Schule, Verein …), each group sorted by name. */
+function actorGroups(t: T, options: MeasureOptions): OptionGroup[] {
+  return actorKinds
+    .map((kind) => ({
+      label: t(`actor_kind.${kind}`),
+      options: options.actors
+        .filter((a) => a.kind === kind)
+        .sort((a, b) => a.name.localeCompare(b.name, 'de'))
+        .map((a) => ({ value: a.id, label: a.name })),
+    }))
+    .filter((g) => g.options.length > 0);
 }
