@@ -184,11 +184,13 @@ function backupLevel(level: MigrationLevel): number {
   throw new BackupError('backup.other_migrations');
 }
 
-/** Tables of the target that hold rows: a restore would overwrite them. */
-async function tablesWithRows(db: Db): Promise<string[]> {
+/** Tables of the target that hold rows: a restore would overwrite them. Locks them against writes first. */
+async function tablesWithRows(tx: Db): Promise<string[]> {
+  const tables = await appTables(tx);
+  if (tables.length) await tx.execute(sql`lock table ${sql.raw(tables.map((t) => quoteIdent(t.name)).join(', '))} in exclusive mode`);
   const names: string[] = [];
-  for (const table of await appTables(db)) {
-    const [row] = await queryRows<{ any: boolean }>(db, sql`select exists (select 1 from ${ident(table.name)}) as any`);
+  for (const table of tables) {
+    const [row] = await queryRows<{ any: boolean }>(tx, sql`select exists (select 1 from ${ident(table.name)}) as any`);
     if (row!.any) names.push(table.name);
   }
   return names;
@@ -199,11 +201,12 @@ export async function restoreBackup(database: Database, file: string, opts: { fo
   if (!fs.existsSync(file)) throw new BackupError('backup.no_file', { file });
   const { header, trailer } = await checkBackup(file);
   const level = backupLevel(header.migrations);
-  const occupied = await tablesWithRows(database.db);
-  if (occupied.length > 0 && !opts.force) {
-    throw new BackupError('backup.target_not_empty', { count: occupied.length, examples: occupied.slice(0, 3).join(', ') });
-  }
   await database.db.transaction(async (tx) => {
+    // Checked inside the transaction that replaces the data, with the tables locked against writes.
+    const occupied = await tablesWithRows(tx);
+    if (occupied.length > 0 && !opts.force) {
+      throw new BackupError('backup.target_not_empty', { count: occupied.length, examples: occupied.slice(0, 3).join(', ') });
+    }
     await dropSchema(tx);
     await applyMigrations(tx, 0, level);
     await useStableOutput(tx);
