@@ -32,9 +32,10 @@ const page = { width: 11906, height: 16838, margin: 1134 };
 const textWidth = page.width - 2 * page.margin;
 const pt = (dxa: number) => dxa / 20;
 const dxa = (points: number) => Math.round(points * 20);
-const tableFontSize = 8.5;
-// Word's default cell margins (108 dxa each side) plus 2 pt; the embedded font is the one measured.
-const fit = { fontSize: tableFontSize, padding: pt(2 * 108) + 2, slack: 1.03 };
+const tableFontSize = 8;
+const cellMargin = 72;
+// Cell margins on both sides plus 2 pt; the embedded font is the one measured.
+const fit = { fontSize: tableFontSize, padding: pt(2 * cellMargin) + 2, slack: 1.03 };
 /** Roboto embedded, so that Word and LibreOffice break lines where the widths were measured. */
 let embedded: { name: string; data: Buffer; bold: Buffer; italic: Buffer } | undefined;
 const reportFont = () => (embedded ??= { name: 'Roboto', data: fs.readFileSync(reportFonts.regular), bold: fs.readFileSync(reportFonts.bold), italic: fs.readFileSync(reportFonts.italic) });
@@ -60,6 +61,7 @@ function table(t: TableBlock, width = textWidth): Table {
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: { left: cellMargin, right: cellMargin },
     borders: { top: none, left: none, right: none, bottom: rule, insideHorizontal: rule, insideVertical: none },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: t.headers.map((h, i) => cell(h, i, true)) }),

@@ -60,8 +60,7 @@ export class PdfLayout {
     return this.doc.font(bold ? reportFonts.bold : italic ? reportFonts.italic : reportFonts.regular).fontSize(size);
   }
 
-  heading(level: 1 | 2 | 3, text: string) {
-    const size = headingSizes[level];
+  heading(level: 1 | 2 | 3, text: string, size: number = headingSizes[level]) {
     this.font(true, size);
     const height = this.doc.heightOfString(text, { width: this.width });
     // Keep a heading with at least a few lines of what follows it.

@@ -38,7 +38,7 @@ export async function renderPdf(m: ReportModel): Promise<Buffer> {
   // Title page.
   doc.y = 200;
   layout.paragraph(content.titlePage.kommune, { size: 14 });
-  layout.heading(1, content.title);
+  layout.heading(1, content.title, 22);
   layout.paragraph(content.titlePage.period, { size: 12 });
   doc.y += 20;
   for (const line of content.titlePage.lines) layout.paragraph(line);
