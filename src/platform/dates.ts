@@ -53,3 +53,11 @@ export function monthsBetween(from: string, to: string): number {
 
 /** Today in Germany as YYYY-MM-DD. */
 export const todayInGermany = (now: Date = new Date()) => berlinDate(now);
+
+/** "2026-02-28" yes; "2026-02-30", "2026-13-01", "0000-01-01" no: only dates PostgreSQL's date type and a calendar both know (years 1000–9999). */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}

@@ -4,6 +4,7 @@
  * validation (field name → message key).
  */
 export type ErrorCode =
+  | 'bad_request'
   | 'validation_failed'
   | 'not_found'
   | 'forbidden'
@@ -16,6 +17,7 @@ export type ErrorCode =
   | 'invalid_transition';
 
 const statusOf: Record<ErrorCode, number> = {
+  bad_request: 400,
   validation_failed: 422,
   not_found: 404,
   forbidden: 403,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './dates.js';
 import { AppError, type FieldError } from './errors.js';
 
 /**
@@ -57,12 +58,26 @@ function toFieldError(issue: z.core.$ZodIssue): FieldError {
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 
+/**
+ * C0 control characters other than tab and line breaks, DEL, and lone surrogates: PostgreSQL
+ * cannot store NUL at all, and none of them belong in text that people read.
+ */
+// eslint-disable-next-line no-control-regex
+const forbiddenCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\p{Cs}/u;
+export const hasForbiddenCharacters = (s: string) => forbiddenCharacters.test(s);
+
+/** Any text a person may type (line breaks allowed), without control characters. */
+export const plainText = (params?: Parameters<typeof z.string>[0]) => z.string(params).refine((s) => !hasForbiddenCharacters(s), 'validation.control_characters');
+
 export const requiredText = (max = 500) =>
-  z.preprocess(trimmed, z.string({ error: 'validation.required' }).min(1, 'validation.required').max(max));
+  z.preprocess(trimmed, plainText({ error: 'validation.required' }).min(1, 'validation.required').max(max));
 export const optionalText = (max = 10_000) =>
-  z.preprocess((v) => (v == null ? '' : trimmed(v)), z.string().max(max));
+  z.preprocess((v) => (v == null ? '' : trimmed(v)), plainText().max(max));
 export const nullableText = (max = 500) =>
-  z.preprocess((v) => blankToUndefined(trimmed(v)) ?? null, z.string().max(max).nullable());
+  z.preprocess((v) => blankToUndefined(trimmed(v)) ?? null, plainText().max(max).nullable());
+
+/** The largest value of PostgreSQL's integer columns (versions, months, positions). */
+export const maxInteger = 2_147_483_647;
 
 /** Accepts 0,5 and 0.5, 1.500 and 1.234,50 (German grouping) as well as JSON numbers; blank = null. */
 export const germanNumber = (v: unknown) => {
@@ -78,11 +93,9 @@ export const germanNumber = (v: unknown) => {
 export const optionalNumber = (max: number) =>
   z.preprocess(germanNumber, z.number({ error: 'validation.number' }).min(0, 'validation.not_negative').max(max).nullable());
 
-export const optionalDate = () =>
-  z.preprocess(
-    (v) => blankToUndefined(v) ?? null,
-    z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date').nullable(),
-  );
+/** An ISO date ("2026-03-31") that exists in the calendar. */
+export const isoDate = (params?: Parameters<typeof z.string>[0]) => z.string(params).refine(isCalendarDate, 'validation.date');
+export const optionalDate = () => z.preprocess((v) => blankToUndefined(v) ?? null, isoDate().nullable());
 
 /** A multi-value form field (checkboxes, multi-select) or a JSON array; absent = empty. */
 export const listOf = <T extends z.ZodType>(item: T) =>
@@ -92,5 +105,28 @@ export const listOf = <T extends z.ZodType>(item: T) =>
 export const uuid = () => z.preprocess(blankToUndefined, z.string({ error: 'validation.required' }).uuid('validation.invalid'));
 export const optionalUuid = () => z.preprocess((v) => blankToUndefined(v) ?? null, z.string().uuid('validation.invalid').nullable());
 
-/** The version a form or client last saw: the basis of edit-conflict detection. */
-export const expectedVersion = () => z.coerce.number({ error: 'validation.invalid' }).int().min(1);
+/**
+ * The version a form or client last saw: the basis of edit-conflict detection. Required (a form
+ * without it would skip the conflict check), a whole number from "3" or 3, within the column's range.
+ */
+export const expectedVersion = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : blankToUndefined(v)),
+    z
+      .number({ error: (issue) => (issue.input === undefined || issue.input === null ? 'validation.version_missing' : 'validation.invalid') })
+      .int('validation.invalid')
+      .min(1, 'validation.invalid')
+      .max(maxInteger, 'validation.invalid'),
+  );
+
+/**
+ * The version a destructive action (delete, remove) was based on, as the form or query sent it.
+ * Missing or malformed is refused (422, "Die Version des Eintrags fehlt …"): without it the
+ * conflict check would be skipped and someone else's newer change deleted unseen.
+ */
+export function versionFrom(input: unknown): number {
+  const result = expectedVersion().safeParse(input);
+  if (result.success) return result.data;
+  const messageKey = result.error.issues[0]?.message.startsWith('validation.') ? result.error.issues[0].message : 'validation.invalid';
+  throw new AppError('validation_failed', messageKey, { fieldErrors: [{ field: 'version', messageKey }] });
+}

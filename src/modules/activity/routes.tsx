@@ -20,7 +20,8 @@ export function activityRoutes() {
     const { tenant, user } = await tenantForApp(c);
     if (!isCoordinator(user, tenant.id)) throw new AppError('forbidden');
     const t = c.get('t');
-    const page = Math.max(1, Number(c.req.query('seite') ?? 1) || 1);
+    // Beyond the last page the list is simply empty; the bound keeps the offset a valid bigint.
+    const page = Math.min(Math.max(1, Math.floor(Number(c.req.query('seite') ?? 1)) || 1), 1_000_000);
     const rows = await recentAudit(dbOf(c), tenant.id, pageSize + 1, (page - 1) * pageSize);
     const base = appBase(tenant);
     return render(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { expectedVersion, germanNumber, optionalText, optionalUuid, parseInput, requiredText } from '../../platform/validation.js';
+import { expectedVersion, germanNumber, isoDate as calendarDate, optionalText, optionalUuid, parseInput, requiredText } from '../../platform/validation.js';
 import { parseDate } from '../measures/transfer/columns.js';
 import { todayInGermany } from '../progress/input.js';
 import { indicatorDirections, indicatorKinds } from '../progress/schema.js';
@@ -31,7 +31,7 @@ const number = z
 export const optionalNumberInput = () => z.preprocess(numberOf, number.nullable());
 export const requiredNumberInput = () => z.preprocess(numberOf, number);
 
-const isoDate = z.string({ error: (issue) => (issue.input == null ? 'validation.required' : 'validation.date') }).regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+const isoDate = calendarDate({ error: (issue) => (issue.input == null ? 'validation.required' : 'validation.date') });
 export const optionalDateInput = () => z.preprocess(dateOf, isoDate.nullable());
 export const requiredDateInput = () => z.preprocess(dateOf, isoDate);
 

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import {
-  expectedVersion, listOf, nullableText, optionalDate, optionalNumber, optionalText, optionalUuid, requiredText, uuid,
+  expectedVersion, listOf, plainText, nullableText, optionalDate, optionalNumber, optionalText, optionalUuid, requiredText, uuid,
 } from '../../platform/validation.js';
 import { horizons, measureStatuses, priorities, sdgGoals } from './schema.js';
 
 /** "Eltern, Frauen; Neuzugewanderte" or ["Eltern", …] → a clean list. */
 const targetGroupList = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(/[,;\n]/) : v ?? []),
-  z.array(z.string()).transform((xs) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))]),
+  z.array(plainText()).transform((xs) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))]),
 );
 
 /** One schema for the measure form, the API and each import row. */

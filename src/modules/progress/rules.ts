@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { authorize, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
-import { germanNumber, parseInput } from '../../platform/validation.js';
+import { germanNumber, maxInteger, parseInput } from '../../platform/validation.js';
 import { measureStatuses, type MeasureStatus } from '../measures/schema.js';
 import { DEFAULT_STATUS_RULES, statusRules } from './schema.js';
 import { canManageStatusRules } from './policy.js';
@@ -56,7 +56,7 @@ export const impliedField = (s: MeasureStatus) => `impliedProgress_${s}`;
 export const countsField = (s: MeasureStatus) => `countsInRollup_${s}`;
 
 export const statusRulesInput = z.object({
-  version: z.coerce.number({ error: 'validation.invalid' }).int().min(0),
+  version: z.coerce.number({ error: 'validation.invalid' }).int().min(0).max(maxInteger, 'validation.invalid'),
   ...Object.fromEntries(measureStatuses.flatMap((s) => [[impliedField(s), percent], [countsField(s), checkbox]])),
 }) as unknown as z.ZodType<{ version: number } & Record<string, number | null | boolean>>;
 

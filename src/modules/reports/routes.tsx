@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { render } from '../../platform/http/render.js';
 import { Button, ErrorSummary, RadioGroup, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
-import { parseInput } from '../../platform/validation.js';
+import { isoDate, parseInput } from '../../platform/validation.js';
 import { addMonths, berlinDate } from '../../platform/dates.js';
 import { editionById } from '../concepts/editions.js';
 import { slugify } from '../tenants/ags.js';
@@ -15,11 +15,10 @@ import type { ReportAudience } from './model.js';
 import { renderDocx } from './docx.js';
 import { renderPdf } from './pdf.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
 /** The audience as the form and URL name it (German, like the other parameters). */
 const audienceParam = { oeffentlich: 'public', intern: 'internal' } as const satisfies Record<string, ReportAudience>;
 const reportInput = z
-  .object({ von: isoDate, bis: isoDate, zielgruppe: z.enum(['oeffentlich', 'intern']) })
+  .object({ von: isoDate(), bis: isoDate(), zielgruppe: z.enum(['oeffentlich', 'intern']) })
   .refine((p) => p.von <= p.bis, { message: 'validation.end_before_start', path: ['bis'] });
 
 const formats = {

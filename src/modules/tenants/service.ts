@@ -11,14 +11,14 @@ import { canCreateTenant } from './policy.js';
 import { editions } from '../concepts/schema.js';
 import { measures } from '../measures/schema.js';
 import { tenantKinds, tenants, type TenantKind } from '../../platform/tenancy/schema.js';
-import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
+import { maxSlugLength, slugPattern, tenantById, type Tenant } from '../../platform/tenancy/service.js';
 import { invitations, memberships } from './schema.js';
 
 export const tenantInput = z.object({
   ags: requiredText(8),
   name: requiredText(200),
   kind: z.enum(tenantKinds, { error: 'validation.invalid_choice' }),
-  slug: requiredText(60).pipe(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'validation.slug')),
+  slug: requiredText(maxSlugLength).pipe(z.string().regex(slugPattern, 'validation.slug')),
   parentId: z.preprocess((v) => (v === '' || v == null ? null : v), z.string().uuid('validation.invalid').nullable()),
 });
 

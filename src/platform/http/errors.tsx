@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../errors.js';
 import { translator } from '../i18n/i18n.js';
 import { Layout } from '../ui/layout.js';
@@ -43,12 +44,25 @@ export function notFoundHandler(c: Context<AppEnv>) {
   return render(c as any, <ErrorPage c={c} status={404} titleKey="error.not_found_title" textKey="error.not_found_text" />, 404);
 }
 
+/** Titles of the HTML error page by error code; everything else is "Aktion nicht möglich". */
+const pageTitleKey: Partial<Record<AppError['code'], string>> = {
+  not_found: 'error.not_found_title',
+  forbidden: 'error.forbidden_title',
+  csrf_failed: 'error.csrf_failed_title',
+  bad_request: 'error.bad_request_title',
+};
+
+/**
+ * Errors the client caused (AppError, and Hono's own 4xx such as an unreadable body) get a calm
+ * answer and no log entry; only unexpected errors are logged with their stack, for operators.
+ */
 export function errorHandler(err: Error, c: Context<AppEnv>) {
+  if (err instanceof HTTPException && err.status < 500) err = new AppError('bad_request');
   if (err instanceof AppError) {
     if (isApi(c.req.path)) return problem(c, err);
     if (err.code === 'unauthenticated') return c.redirect(`/anmelden?weiter=${encodeURIComponent(c.req.path)}`, 303);
-    const key = err.code === 'not_found' ? 'not_found' : err.code === 'forbidden' || err.code === 'csrf_failed' ? err.code : 'generic';
-    return render(c as any, <ErrorPage c={c} status={err.status} titleKey={`error.${key}_title`} textKey={err.messageKey} params={err.options.params} />, err.status);
+    const titleKey = pageTitleKey[err.code] ?? 'error.generic_title';
+    return render(c as any, <ErrorPage c={c} status={err.status} titleKey={titleKey} textKey={err.messageKey} params={err.options.params} />, err.status);
   }
   // Unexpected: log for operators, show users a calm page without internals.
   console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}`, err);

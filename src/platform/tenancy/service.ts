@@ -1,11 +1,17 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { found } from '../commands.js';
+import { AppError } from '../errors.js';
 import { tenants } from './schema.js';
 
 export type Tenant = typeof tenants.$inferSelect;
 
+/** What a slug may look like ("musterland", "kreis-wesermarsch"); anything else names no Kommune. */
+export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const maxSlugLength = 60;
+
 export async function tenantBySlug(db: Db, slug: string): Promise<Tenant> {
+  if (slug.length > maxSlugLength || !slugPattern.test(slug)) throw new AppError('not_found');
   const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug));
   return found(row);
 }

@@ -7,7 +7,7 @@ import { queryRows, type Db } from '../../../db/client.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import { assertNotStale, authorize, found, type CommandContext } from '../../../platform/commands.js';
 import { AppError } from '../../../platform/errors.js';
-import { expectedVersion, germanNumber, optionalUuid, parseInput } from '../../../platform/validation.js';
+import { expectedVersion, germanNumber, optionalUuid, parseInput, plainText } from '../../../platform/validation.js';
 import { measures } from '../../measures/schema.js';
 import { indicators } from '../../progress/schema.js';
 import { tenants } from '../../../platform/tenancy/schema.js';
@@ -47,7 +47,7 @@ export function defaultFortschreibungTitle(adopted: Pick<Edition, 'title'>, year
 
 export const fortschreibungInput = z.object({
   /** Blank: the default title. */
-  title: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v ?? undefined), z.string().max(200).optional()),
+  title: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v ?? undefined), plainText().max(200).optional()),
   /** The adopted edition the form showed; refused if another one was adopted meanwhile. */
   from: optionalUuid(),
 });

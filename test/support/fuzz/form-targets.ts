@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { kindOfName, type IdKind, type Known } from './known.js';
+import type { FuzzBody, FuzzRequest, Who } from './request.js';
+import { contentTypes, hostileSegment, hostileString, wellFormed } from './values.js';
+
+/** What a field expects: free text, one of some choices, an id of a kind, a number, a date, a version. */
+type Field = 'text' | 'email' | 'date' | 'number' | 'version' | 'checkbox' | `id:${IdKind}` | readonly string[];
+interface Form {
+  path: string;
+  fields: Record<string, Field>;
+  who?: Who;
+}
+
+const statuses = ['geplant', 'in_umsetzung', 'umgesetzt', 'verstetigt', 'zurueckgestellt', 'entfallen'] as const;
+const roles = ['koordination', 'redaktion', 'partner', 'lesend'] as const;
+const measure: Record<string, Field> = {
+  number: 'text', title: 'text', description: 'text', fieldId: 'id:fields', goalIds: 'id:goals', targetGroups: 'text', leadActorId: 'id:actors',
+  partnerActorIds: 'id:actors', horizon: ['kurz', 'mittel', 'lang'], startDate: 'date', endDate: 'date', priority: ['schwerpunkt', 'quick_win', 'normal'],
+  staffFte: 'number', costEur: 'number', fundingSource: 'text', indicator: 'text', targetValue: 'text', status: statuses, crossCuttingIds: 'id:fields',
+  sdgs: ['4', '5', '8', '10'], municipalityIds: 'id:municipalities', internalNote: 'text',
+};
+const indicator: Record<string, Field> = {
+  goalId: 'id:goals', measureId: 'id:measures', name: 'text', definition: 'text', unit: 'text', source: 'text', kind: ['kontext', 'output', 'wirkung'],
+  baselineValue: 'number', baselineDate: 'date', targetValue: 'number', targetYear: 'number', direction: ['higher', 'lower'], isPublic: 'checkbox',
+};
+const item = { number: 'text', title: 'text', text: 'text', description: 'text', isCrossCutting: 'checkbox', fieldId: 'id:fields', kind: ['leitziel', 'handlungsziel'] } as const;
+const k = '/app/k/{slug}';
+
+/** The sign-in form and the main write forms of Koordination (as the HTML pages post them). */
+export const forms: Form[] = [
+  { path: '/anmelden', fields: { email: 'email', password: 'text', weiter: 'text' }, who: 'anonymous' },
+  { path: `${k}/fassungen/{editions}/massnahmen`, fields: measure },
+  { path: `${k}/massnahmen/{measures}/bearbeiten`, fields: { ...measure, version: 'version' } },
+  { path: `${k}/massnahmen/{measures}/status`, fields: { status: statuses, version: 'version' } },
+  { path: `${k}/massnahmen/{measures}/loeschen`, fields: { version: 'version' } },
+  { path: `${k}/massnahmen/{measures}/verschieben`, fields: { richtung: ['hoch', 'runter'] } },
+  { path: `${k}/massnahmen/{measures}/umsetzung`, fields: { reportedOn: 'date', status: statuses, progress: 'number', text: 'text', isPublic: 'checkbox', version: 'version' } },
+  ...(['leitlinien', 'themenfelder', 'ziele'] as const).flatMap((kind): Form[] => [
+    { path: `${k}/fassungen/{editions}/${kind}`, fields: item },
+    { path: `${k}/${kind}/{${itemKind(kind)}}/bearbeiten`, fields: { ...item, version: 'version' } },
+    { path: `${k}/${kind}/{${itemKind(kind)}}/loeschen`, fields: { version: 'version' } },
+  ]),
+  { path: `${k}/fassungen`, fields: { title: 'text', from: 'id:editions' } },
+  { path: `${k}/fassungen/{editions}/bearbeiten`, fields: { title: 'text', introduction: 'text', version: 'version' } },
+  { path: `${k}/akteure`, fields: { name: 'text', kind: ['verwaltung', 'schule', 'sonstige'], municipalityId: 'id:municipalities' } },
+  { path: `${k}/akteure/{actors}`, fields: { name: 'text', kind: ['verwaltung', 'sonstige'], municipalityId: 'id:municipalities', version: 'version' } },
+  { path: `${k}/akteure/{actors}/loeschen`, fields: { version: 'version' } },
+  { path: `${k}/fassungen/{editions}/indikatoren`, fields: indicator },
+  { path: `${k}/indikatoren/{indicators}/bearbeiten`, fields: { ...indicator, version: 'version' } },
+  { path: `${k}/indikatoren/{indicators}/loeschen`, fields: { version: 'version' } },
+  { path: `${k}/indikatoren/{indicators}/werte`, fields: { measuredOn: 'date', value: 'number', note: 'text' } },
+  { path: `${k}/indikatoren/{indicators}/werte/{values}/loeschen`, fields: { version: 'version' } },
+  { path: `${k}/einladungen`, fields: { name: 'text', email: 'email', role: roles, actorId: 'id:actors' } },
+  { path: `${k}/mitglieder/{users}/rolle`, fields: { role: roles, actorId: 'id:actors', version: 'version' } },
+  { path: `${k}/einstellungen/fortschreibung`, fields: { updateIntervalMonths: 'number', version: 'version' } },
+  { path: `${k}/aufmerksamkeit/einstellungen`, fields: { silentAfterMonths: 'number', remindersEnabled: 'checkbox', version: 'version' } },
+  { path: `${k}/einstellungen/status`, fields: { version: 'version', impliedProgress_geplant: 'number', countsInRollup_geplant: 'checkbox', impliedProgress_umgesetzt: 'number' } },
+];
+
+function itemKind(kind: 'leitlinien' | 'themenfelder' | 'ziele'): IdKind {
+  return kind === 'leitlinien' ? 'guidelines' : kind === 'themenfelder' ? 'fields' : 'goals';
+}
+
+export function formRequests(known: Known): fc.Arbitrary<FuzzRequest> {
+  const ids = (kind: IdKind) => (known[kind].length ? fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...known[kind]) }, { weight: 1, arbitrary: fc.uuid() }) : fc.uuid());
+  const fitting = (field: Field): fc.Arbitrary<string> => {
+    if (Array.isArray(field)) return fc.constantFrom(...field);
+    if (typeof field === 'string' && field.startsWith('id:')) return ids(field.slice(3) as IdKind);
+    switch (field) {
+      case 'email': return fc.constantFrom('koordination@musterland.example', 'neu@musterland.example', 'x@y.de');
+      case 'date': return fc.constantFrom('2025-06-30', '30.06.2025', '2026-01-15');
+      case 'number': return fc.oneof(fc.integer({ min: 0, max: 100 }).map(String), fc.constantFrom('0,5', '1.234,50'));
+      case 'version': return fc.integer({ min: 1, max: 4 }).map(String);
+      case 'checkbox': return fc.constantFrom('on', '');
+      default: return fc.string({ minLength: 1, maxLength: 30 });
+    }
+  };
+  /** One field as the form sends it: absent, once, or repeated; fitting or hostile. */
+  const field = (name: string, spec: Field) =>
+    fc
+      .oneof(
+        { weight: 8, arbitrary: fitting(spec).map((v) => [v]) },
+        { weight: 4, arbitrary: hostileString.map((v) => [v]) },
+        { weight: 1, arbitrary: fc.constant([] as string[]) },
+        { weight: 1, arbitrary: fc.array(fc.oneof(fitting(spec), hostileString), { minLength: 2, maxLength: 3 }) },
+      )
+      .map((values) => values.map((v) => [name, wellFormed(v)] as [string, string]));
+
+  return fc.oneof(
+    ...forms.map((form) => {
+      const params = [...form.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      const path = fc
+        .tuple(...params.map((p) => (p === 'slug' ? fc.oneof({ weight: 8, arbitrary: fc.constant('musterland') }, { weight: 1, arbitrary: hostileSegment }) : fc.oneof({ weight: 6, arbitrary: ids(kindOfName(p)!) }, { weight: 1, arbitrary: hostileSegment })).map((v) => [p, v] as const)))
+        .map((pairs) => pairs.reduce((p, [name, v]) => p.replace(`{${name}}`, v), form.path));
+      const fields = fc.tuple(...Object.entries(form.fields).map(([n, spec]) => field(n, spec))).map((all) => all.flat());
+      const body: fc.Arbitrary<FuzzBody> = fc.oneof(
+        { weight: 10, arbitrary: fields.map((f): FuzzBody => ({ kind: 'form', fields: f })) },
+        { weight: 2, arbitrary: fields.map((f): FuzzBody => ({ kind: 'multipart', fields: f })) },
+        { weight: 2, arbitrary: fc.tuple(fields, contentTypes).map(([f, contentType]): FuzzBody => ({ kind: 'raw', text: new URLSearchParams(f).toString(), contentType })) },
+        { weight: 1, arbitrary: fc.tuple(hostileString, contentTypes).map(([text, contentType]): FuzzBody => ({ kind: 'raw', text, contentType })) },
+      );
+      return fc.record({ path, body, withoutCsrf: fc.boolean() }).map(
+        ({ path, body, withoutCsrf }): FuzzRequest => ({
+          route: `POST ${form.path}`,
+          who: form.who ?? 'koordination',
+          method: 'POST',
+          path,
+          body,
+          // A missing token is refused before anything else runs; keep it rare to reach the commands.
+          withoutCsrf: withoutCsrf && body.kind === 'raw',
+        }),
+      );
+    }),
+  );
+}
+
+/** Pages read with query strings and path segments from the generator (portal, search, lists). */
+export function pageRequests(known: Known): fc.Arbitrary<FuzzRequest> {
+  const pages = ['/k/{slug}', '/k/{slug}/konzept', '/k/{slug}/suche?q={q}', '/app/k/{slug}/suche?q={q}', '/app/k/{slug}/massnahmen/{id}', '/k/{slug}/massnahmen/{id}', '/app/k/{slug}/fassungen/{id}', '/anmelden?weiter={q}', '/app/k/{slug}/protokoll?seite={q}'];
+  const someId = fc.constantFrom(...known.measures, ...known.editions);
+  return fc
+    .record({ page: fc.constantFrom(...pages), slug: fc.oneof(fc.constant('musterland'), hostileSegment), id: fc.oneof(someId, hostileSegment), q: hostileSegment, who: fc.constantFrom<Who>('koordination', 'anonymous') })
+    .map(({ page, slug, id, q, who }): FuzzRequest => ({ route: `GET ${page}`, who, method: 'GET', path: page.replace('{slug}', slug).replace('{id}', id).replaceAll('{q}', q) }));
+}

@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../src/db/client.js';
+import { actors } from '../../../src/modules/actors/schema.js';
+import { editions, fields, goals, guidelines } from '../../../src/modules/concepts/schema.js';
+import { measures } from '../../../src/modules/measures/schema.js';
+import { indicatorValues, indicators, measureUpdates } from '../../../src/modules/progress/schema.js';
+import { tenants } from '../../../src/platform/tenancy/schema.js';
+import { invitations, memberships } from '../../../src/modules/tenants/schema.js';
+
+/** Ids that exist in the demo Kommune, so generated requests get past "not found" into the commands. */
+export type IdKind = 'editions' | 'guidelines' | 'fields' | 'goals' | 'measures' | 'actors' | 'indicators' | 'values' | 'updates' | 'users' | 'invitations' | 'municipalities';
+export type Known = Record<IdKind, string[]>;
+
+export async function knownIds(db: Db, slug = 'musterland'): Promise<Known> {
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, slug));
+  if (!tenant) throw new Error(`demo Kommune ${slug} missing`);
+  const of = async (rows: Promise<{ id: string }[]>) => (await rows).map((r) => r.id).slice(0, 25);
+  const id = tenant.id;
+  return {
+    editions: await of(db.select({ id: editions.id }).from(editions).where(eq(editions.tenantId, id))),
+    guidelines: await of(db.select({ id: guidelines.id }).from(guidelines).where(eq(guidelines.tenantId, id))),
+    fields: await of(db.select({ id: fields.id }).from(fields).where(eq(fields.tenantId, id))),
+    goals: await of(db.select({ id: goals.id }).from(goals).where(eq(goals.tenantId, id))),
+    measures: await of(db.select({ id: measures.id }).from(measures).where(eq(measures.tenantId, id))),
+    actors: await of(db.select({ id: actors.id }).from(actors).where(eq(actors.tenantId, id))),
+    indicators: await of(db.select({ id: indicators.id }).from(indicators).where(eq(indicators.tenantId, id))),
+    values: await of(db.select({ id: indicatorValues.id }).from(indicatorValues).where(eq(indicatorValues.tenantId, id))),
+    updates: await of(db.select({ id: measureUpdates.id }).from(measureUpdates).where(eq(measureUpdates.tenantId, id))),
+    users: await of(db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.tenantId, id))),
+    invitations: await of(db.select({ id: invitations.id }).from(invitations).where(eq(invitations.tenantId, id))),
+    municipalities: await of(db.select({ id: tenants.id }).from(tenants).where(eq(tenants.parentId, id))),
+  };
+}
+
+/** Which kind of id a property or path parameter names. */
+export function kindOfName(name: string): IdKind | undefined {
+  const byName: Record<string, IdKind> = {
+    fieldId: 'fields', crossCuttingIds: 'fields', goalId: 'goals', goalIds: 'goals', measureId: 'measures', editionId: 'editions',
+    leadActorId: 'actors', partnerActorIds: 'actors', actorId: 'actors', municipalityId: 'municipalities', municipalityIds: 'municipalities',
+    parentId: 'municipalities', userId: 'users', valueId: 'values', updateId: 'updates',
+  };
+  return byName[name] ?? (name in emptyKnown ? (name as IdKind) : undefined);
+}
+const emptyKnown: Known = { editions: [], guidelines: [], fields: [], goals: [], measures: [], actors: [], indicators: [], values: [], updates: [], users: [], invitations: [], municipalities: [] };

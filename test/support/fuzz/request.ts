@@ -1,0 +1,25 @@
+/** One generated request, as plain data (fast-check generates it; the runner sends it). */
+export type Who = 'koordination' | 'partner' | 'anonymous';
+
+export type FuzzBody =
+  | { kind: 'json'; text: string; contentType: string }
+  | { kind: 'form'; fields: [string, string][]; contentType?: string }
+  | { kind: 'multipart'; fields: [string, string][] }
+  | { kind: 'raw'; text: string; contentType: string };
+
+export interface FuzzRequest {
+  /** The route as declared (e.g. "PUT /api/v1/kommunen/{slug}/measures/{id}"): groups results. */
+  route: string;
+  who: Who;
+  method: string;
+  path: string;
+  body?: FuzzBody;
+  /** Leave out the CSRF token (header or field): the request must then be refused, not crash. */
+  withoutCsrf?: boolean;
+}
+
+/** For reports: what was sent, short enough to read. */
+export function describe(r: FuzzRequest): string {
+  const body = r.body ? ` ${r.body.kind}${'contentType' in r.body && r.body.contentType ? `(${r.body.contentType})` : ''} ${JSON.stringify('text' in r.body ? r.body.text : r.body.fields).slice(0, 300)}` : '';
+  return `${r.who} ${r.method} ${r.path.slice(0, 200)}${body}`;
+}
