@@ -28,3 +28,8 @@ export function assertNotStale(updatedRows: unknown[], currentVersion: number | 
     throw new AppError('edit_conflict', 'error.edit_conflict', { detail: { currentVersion } });
   }
 }
+
+/** A delete or removal based on an older version than the row has now: someone else changed it meanwhile. */
+export function assertCurrentVersion(current: number, expected: number): void {
+  if (current !== expected) throw new AppError('edit_conflict', 'error.edit_conflict', { detail: { currentVersion: current } });
+}

@@ -20,18 +20,18 @@ describeEachDb('Akteursverzeichnis', (t) => {
   test('Akteure mit Maßnahmen oder Mitgliedern lassen sich nicht löschen, unbenutzte schon', async () => {
     const c = await t().signIn('koordination@musterland.example');
     const [soziales] = await t().db.select().from(actors).where(eq(actors.name, 'Fachdienst Soziales'));
-    const inUse = await c.post(`/app/k/musterland/akteure/${soziales!.id}/loeschen`, {});
+    const inUse = await c.post(`/app/k/musterland/akteure/${soziales!.id}/loeschen`, { version: soziales!.version });
     assert.equal(inUse.status, 409);
     // The redaktion account answers for the Fachdienst Soziales: even without measures it must stay.
     await t().db.execute(sql`delete from measure_partners where actor_id = ${soziales!.id}`);
     await t().db.execute(sql`update measures set lead_actor_id = null where lead_actor_id = ${soziales!.id}`);
-    const linked = await c.post(`/app/k/musterland/akteure/${soziales!.id}/loeschen`, {});
+    const linked = await c.post(`/app/k/musterland/akteure/${soziales!.id}/loeschen`, { version: soziales!.version });
     assert.equal(linked.status, 409);
     assert.match(await linked.text(), /Personen oder Einladungen/);
     const created = await c.post('/app/k/musterland/akteure', { name: 'Einmaliger Akteur', kind: 'sonstige' });
     assert.equal(created.status, 303);
     const [fresh] = await t().db.select().from(actors).where(eq(actors.name, 'Einmaliger Akteur'));
-    assert.equal((await c.post(`/app/k/musterland/akteure/${fresh!.id}/loeschen`, {})).status, 303);
+    assert.equal((await c.post(`/app/k/musterland/akteure/${fresh!.id}/loeschen`, { version: fresh!.version })).status, 303);
     assert.equal((await t().db.select().from(actors).where(eq(actors.id, fresh!.id))).length, 0);
   });
 

@@ -2,14 +2,16 @@ import { commandContext } from '../../platform/http/session.js';
 import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import { DeleteConflict } from '../../platform/http/delete-conflict.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import type { JSX } from 'hono/jsx/jsx-runtime';
 import { Alert, DataTable } from '../../platform/ui/components.js';
 import { Button, Csrf, ErrorSummary, SelectField, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { municipalitiesOf, type Tenant } from '../../platform/tenancy/service.js';
 import { actorKinds } from './schema.js';
-import { actorById, createActor, deleteActor, listActors, updateActor } from './service.js';
+import { actorById, createActor, deleteActor, listActors, updateActor, type Actor } from './service.js';
 
 
 function ActorFields(p: { c: Ctx; form: FormState; municipalities: { id: string; name: string }[] }) {
@@ -25,6 +27,8 @@ function ActorFields(p: { c: Ctx; form: FormState; municipalities: { id: string;
     </>
   );
 }
+
+const actorForm = (a: Actor) => emptyForm({ name: a.name, kind: a.kind, municipalityId: a.municipalityId ?? '', version: a.version });
 
 export function actorRoutes() {
   const app = new Hono<AppEnv>();
@@ -63,7 +67,7 @@ export function actorRoutes() {
     );
   };
 
-  const editPage = async (c: Ctx, tenant: Tenant, id: string, form: FormState, status = 200, error?: string) => {
+  const editPage = async (c: Ctx, tenant: Tenant, id: string, form: FormState, status = 200, error?: string | JSX.Element) => {
     const t = c.get('t');
     const actor = await actorById(dbOf(c), tenant.id, id);
     const municipalities = await municipalitiesOf(dbOf(c), tenant.id);
@@ -72,7 +76,7 @@ export function actorRoutes() {
       c,
       <AppPage c={c} tenant={tenant} title={actor.name} section="actors">
         <h1 class="kern-heading-large">{actor.name}</h1>
-        {error ? <Alert variant="danger" title={error} /> : null}
+        {typeof error === 'string' ? <Alert variant="danger" title={error} /> : error ?? null}
         <form method="post" action={base} class="stack" novalidate>
           <input type="hidden" name="version" value={String(form.values.version ?? actor.version)} />
           <ActorFields c={c} form={form} municipalities={municipalities} />
@@ -83,6 +87,7 @@ export function actorRoutes() {
         </form>
         <form method="post" action={`${base}/loeschen`} class="stack">
           <Csrf token={c.get('csrfToken')} />
+          <input type="hidden" name="version" value={String(actor.version)} />
           <p>{t('actors.delete_hint')}</p>
           <div>
             <Button variant="secondary">{t('actors.delete')}</Button>
@@ -114,7 +119,7 @@ export function actorRoutes() {
     const { tenant, user } = await tenantForApp(c);
     if (!isCoordinator(user, tenant.id)) throw new AppError('forbidden');
     const a = await actorById(dbOf(c), tenant.id, c.req.param('id'));
-    return editPage(c, tenant, a.id, emptyForm({ name: a.name, kind: a.kind, municipalityId: a.municipalityId ?? '', version: a.version }));
+    return editPage(c, tenant, a.id, actorForm(a));
   });
 
   app.post('/app/k/:slug/akteure/:id', async (c) => {
@@ -134,13 +139,19 @@ export function actorRoutes() {
   app.post('/app/k/:slug/akteure/:id/loeschen', async (c) => {
     const { tenant } = await tenantForApp(c);
     const id = c.req.param('id');
+    const body = await formBody(c);
     try {
-      await deleteActor(commandContext(c), tenant.id, id);
+      await deleteActor(commandContext(c), tenant.id, id, body.version);
       return redirectWithFlash(c, `${appBase(tenant)}/akteure`, c.get('t')('actors.deleted'));
     } catch (e) {
+      if (e instanceof AppError && e.code === 'edit_conflict') {
+        const a = await actorById(dbOf(c), tenant.id, id);
+        const notice = await DeleteConflict({ c, tenantId: tenant.id, entityType: 'actor', entityId: id });
+        return editPage(c, tenant, id, actorForm(a), 409, notice);
+      }
       if (e instanceof AppError && e.code === 'conflict') {
         const a = await actorById(dbOf(c), tenant.id, id);
-        return editPage(c, tenant, id, emptyForm({ name: a.name, kind: a.kind, municipalityId: a.municipalityId ?? '', version: a.version }), 409, c.get('t')(e.messageKey, e.options.params));
+        return editPage(c, tenant, id, actorForm(a), 409, c.get('t')(e.messageKey, e.options.params));
       }
       throw e;
     }

@@ -2,9 +2,9 @@ import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
+import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
-import { expectedVersion, optionalUuid, parseInput, requiredText } from '../../platform/validation.js';
+import { expectedVersion, optionalUuid, parseInput, requiredText, versionFrom } from '../../platform/validation.js';
 import { measurePartners, measures } from '../measures/schema.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { invitations, memberships } from '../tenants/schema.js';
@@ -78,10 +78,13 @@ export async function updateActor(ctx: CommandContext, tenantId: string, id: str
   });
 }
 
-export async function deleteActor(ctx: CommandContext, tenantId: string, id: string): Promise<void> {
+/** Deletes an actor no measure or person refers to; `version` (required) must be the one the person saw. */
+export async function deleteActor(ctx: CommandContext, tenantId: string, id: string, version: unknown): Promise<void> {
   authorize(isCoordinator(ctx.user, tenantId));
+  const expected = versionFrom(version);
   await ctx.db.transaction(async (tx) => {
     const before = await actorById(tx, tenantId, id);
+    assertCurrentVersion(before.version, expected);
     const [lead] = await tx.select({ n: sql<number>`count(*)::int` }).from(measures).where(and(eq(measures.tenantId, tenantId), eq(measures.leadActorId, id)));
     const [partner] = await tx.select({ n: sql<number>`count(*)::int` }).from(measurePartners).where(and(eq(measurePartners.tenantId, tenantId), eq(measurePartners.actorId, id)));
     const uses = (lead?.n ?? 0) + (partner?.n ?? 0);

@@ -33,7 +33,7 @@ describeEachDb('Fassungen und Leitlinien', (t) => {
     await c.post(`/app/k/musterland/leitlinien/${rows[1]!.id}/verschieben`, { richtung: 'hoch' });
     const moved = await t().db.select().from(guidelines).where(eq(guidelines.editionId, editionId)).orderBy(guidelines.position);
     assert.deepEqual(moved.map((r) => r.title), ['Zweite', 'Erste']);
-    assert.equal((await c.post(`/app/k/musterland/leitlinien/${rows[0]!.id}/loeschen`, {})).status, 303);
+    assert.equal((await c.post(`/app/k/musterland/leitlinien/${rows[0]!.id}/loeschen`, { version: rows[0]!.version })).status, 303);
     assert.equal((await t().db.select().from(guidelines).where(eq(guidelines.editionId, editionId))).length, 1);
     const lesend = await t().signIn('lesend@musterland.example');
     assert.equal((await lesend.post(`/app/k/musterland/fassungen/${editionId}/leitlinien`, { title: 'x' })).status, 403);

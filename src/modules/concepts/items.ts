@@ -2,9 +2,9 @@ import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
+import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
-import { expectedVersion, optionalText, parseInput, requiredText, uuid } from '../../platform/validation.js';
+import { expectedVersion, optionalText, parseInput, requiredText, uuid, versionFrom } from '../../platform/validation.js';
 import { measures } from '../measures/schema.js';
 import { assertEditionOpen, editionById } from './editions.js';
 import { canManageConcept } from './policy.js';
@@ -115,11 +115,14 @@ export async function updateItem(ctx: CommandContext, kind: ItemKind<any>, tenan
   });
 }
 
-export async function deleteItem(ctx: CommandContext, kind: ItemKind<any>, tenantId: string, id: string) {
+/** Deletes a Leitlinie, Themenfeld or Ziel; `version` (required) must be the one the person saw. */
+export async function deleteItem(ctx: CommandContext, kind: ItemKind<any>, tenantId: string, id: string, version: unknown) {
   authorize(canManageConcept(ctx.user, tenantId));
+  const expected = versionFrom(version);
   await ctx.db.transaction(async (tx) => {
     const before = await itemById(tx, kind, tenantId, id);
     assertEditionOpen(await editionById(tx, tenantId, before.editionId));
+    assertCurrentVersion(before.version, expected);
     await kind.beforeDelete?.(tx, tenantId, id);
     const t = kind.table as any;
     await tx.delete(t).where(and(eq(t.tenantId, tenantId), eq(t.id, id)));

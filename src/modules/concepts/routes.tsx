@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { DeleteConflict } from '../../platform/http/delete-conflict.js';
+import type { JSX } from 'hono/jsx/jsx-runtime';
 import { DataTable } from '../../platform/ui/components.js';
 import { Button, Csrf, ErrorSummary, TextArea, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
 import { listActors } from '../actors/service.js';
@@ -187,7 +189,7 @@ export function conceptRoutes() {
   });
 
   // Leitlinien, Themenfelder, Ziele: one set of routes, the path segment picks the kind.
-  const itemPage = async (c: Ctx, tenant: Tenant, kind: ItemPath, editionId: string, form: FormState, itemId?: string, status = 200) => {
+  const itemPage = async (c: Ctx, tenant: Tenant, kind: ItemPath, editionId: string, form: FormState, itemId?: string, status = 200, notice?: JSX.Element) => {
     const t = c.get('t');
     const base = appBase(tenant);
     const outline = await editionOutline(dbOf(c), tenant.id, editionId);
@@ -196,6 +198,7 @@ export function conceptRoutes() {
       c,
       <AppPage c={c} tenant={tenant} title={title} section="editions">
         <h1 class="kern-heading-large">{title}</h1>
+        {notice ?? null}
         <ItemForm
           t={t}
           kind={kind}
@@ -274,8 +277,15 @@ export function conceptRoutes() {
     const kind = c.req.param('kind');
     if (!isItemPath(kind)) throw new AppError('not_found');
     const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
     const item = await itemById(dbOf(c), kinds[kind], tenant.id, c.req.param('itemId'));
-    await deleteItem(commandContext(c), kinds[kind], tenant.id, item.id);
+    try {
+      await deleteItem(commandContext(c), kinds[kind], tenant.id, item.id, body.version);
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'edit_conflict')) throw e;
+      const notice = await DeleteConflict({ c, tenantId: tenant.id, entityType: kinds[kind].entityType, entityId: item.id });
+      return itemPage(c, tenant, kind, item.editionId, emptyForm({ ...item, isCrossCutting: item.isCrossCutting ? 'true' : undefined }), item.id, 409, notice);
+    }
     return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${item.editionId}`, c.get('t')('concept.item_deleted'));
   });
 

@@ -7,6 +7,7 @@ import { authorize } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { DeleteConflict } from '../../platform/http/delete-conflict.js';
 import { emptyForm, type FormState, type Option } from '../../platform/ui/form.js';
 import { adoptedEdition, editionById, type Edition } from '../concepts/editions.js';
 import { editionOutline } from '../concepts/items.js';
@@ -190,8 +191,17 @@ export function indicatorRoutes() {
   app.post(`${indicatorPath}/loeschen`, async (c) => {
     const { tenant } = await tenantForApp(c);
     const body = await formBody(c);
-    const version = body.version === undefined ? undefined : Number(body.version);
-    const deleted = await deleteIndicator(commandContext(c), tenant.id, c.req.param('id') ?? '', Number.isFinite(version) ? version : undefined);
+    const id = c.req.param('id') ?? '';
+    let deleted: Indicator;
+    try {
+      deleted = await deleteIndicator(commandContext(c), tenant.id, id, body.version);
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'edit_conflict')) throw e;
+      const current = await indicatorById(dbOf(c), tenant.id, id);
+      const edition = await editionById(dbOf(c), tenant.id, current.editionId);
+      const conflict = await DeleteConflict({ c, tenantId: tenant.id, entityType: 'indicator', entityId: id });
+      return formPage(c, tenant, edition, emptyForm(indicatorFormValues(current)), { indicator: current, conflict }, 409);
+    }
     return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${deleted.editionId}/indikatoren`, c.get('t')('indicators.deleted', { name: deleted.name }));
   });
 

@@ -2,9 +2,9 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
+import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { parseInput } from '../../platform/validation.js';
+import { parseInput, versionFrom } from '../../platform/validation.js';
 import { editionById, type Edition } from '../concepts/editions.js';
 import { editionOutline } from '../concepts/items.js';
 import { measures } from '../measures/schema.js';
@@ -193,14 +193,15 @@ export async function updateIndicator(ctx: CommandContext, tenantId: string, id:
   });
 }
 
-/** Deletes an indicator with all its values; `version` (when given) must still be current. */
-export async function deleteIndicator(ctx: CommandContext, tenantId: string, id: string, version?: number): Promise<Indicator> {
+/** Deletes an indicator with all its values; `version` (required) must still be current. */
+export async function deleteIndicator(ctx: CommandContext, tenantId: string, id: string, version: unknown): Promise<Indicator> {
   const before = await indicatorById(ctx.db, tenantId, id);
   authorize(canManageIndicator(ctx.user, await targetOf(ctx.db, before)));
+  const expected = versionFrom(version);
   return ctx.db.transaction(async (tx) => {
     const current = await indicatorById(tx, tenantId, id);
     assertMonitoringOpen(await editionById(tx, tenantId, current.editionId));
-    if (version !== undefined && version !== current.version) throw new AppError('edit_conflict', 'error.edit_conflict', { detail: { currentVersion: current.version } });
+    assertCurrentVersion(current.version, expected);
     const values = await valuesOf(tx, tenantId, id);
     await tx.delete(indicators).where(and(eq(indicators.tenantId, tenantId), eq(indicators.id, id)));
     await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'indicator', entityId: id, before: { ...current, values: values.length } });

@@ -1,9 +1,11 @@
+import type { CurrentUser } from '../../platform/auth/current-user.js';
 import { commandContext } from '../../platform/http/session.js';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { Hono } from 'hono';
 import { historyOf } from '../../platform/audit/record.js';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import { DeleteConflict } from '../../platform/http/delete-conflict.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { editionById } from '../concepts/editions.js';
@@ -70,10 +72,10 @@ export function measureRoutes() {
     }
   });
 
-  app.get('/app/k/:slug/massnahmen/:id', async (c) => {
-    const { tenant, user } = await tenantForApp(c);
+  /** The measure's page; after a refused delete it shows the conflict notice above it (status 409). */
+  const detailPage = async (c: Ctx, tenant: Tenant, user: CurrentUser, id: string, conflict?: JSX.Element) => {
     const db = dbOf(c);
-    const measure = await measureById(db, tenant.id, c.req.param('id'));
+    const measure = await measureById(db, tenant.id, id);
     const [edition, options, history] = await Promise.all([
       editionById(db, tenant.id, measure.editionId),
       measureOptions(db, tenant.id, measure.editionId),
@@ -83,6 +85,7 @@ export function measureRoutes() {
     return render(
       c,
       <AppPage c={c} tenant={tenant} title={`${measure.number} ${measure.title}`} section="editions">
+        {conflict ?? null}
         <MeasureDetails
           t={t}
           base={appBase(tenant)}
@@ -95,7 +98,13 @@ export function measureRoutes() {
           can={{ edit: canEditMeasure(user, measure), status: canUpdateMeasureStatus(user, measure), delete: canDeleteMeasure(user, tenant.id) }}
         />
       </AppPage>,
+      conflict ? 409 : 200,
     );
+  };
+
+  app.get('/app/k/:slug/massnahmen/:id', async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    return detailPage(c, tenant, user, c.req.param('id'));
   });
 
   app.get('/app/k/:slug/massnahmen/:id/bearbeiten', async (c) => {
@@ -151,10 +160,15 @@ export function measureRoutes() {
   });
 
   app.post('/app/k/:slug/massnahmen/:id/loeschen', async (c) => {
-    const { tenant } = await tenantForApp(c);
+    const { tenant, user } = await tenantForApp(c);
     const body = await formBody(c);
     const measure = await measureById(dbOf(c), tenant.id, c.req.param('id'));
-    await deleteMeasure(commandContext(c), tenant.id, measure.id, body.version ? Number(body.version) : undefined);
+    try {
+      await deleteMeasure(commandContext(c), tenant.id, measure.id, body.version);
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'edit_conflict')) throw e;
+      return detailPage(c, tenant, user, measure.id, await DeleteConflict({ c, tenantId: tenant.id, entityType: 'measure', entityId: measure.id }));
+    }
     return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${measure.editionId}`, c.get('t')('measures.deleted', { number: measure.number }));
   });
 

@@ -2,9 +2,9 @@ import { and, asc, desc, eq, getTableColumns, inArray, ne, sql, type SQL } from 
 import { z } from 'zod';
 import { queryRows, type Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
+import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { parseEachField, parseInput, throwIfProblems } from '../../platform/validation.js';
+import { parseEachField, parseInput, throwIfProblems, versionFrom } from '../../platform/validation.js';
 import { actors } from '../actors/schema.js';
 import { assertEditionOpen, editionById } from '../concepts/editions.js';
 import { swapWithNeighbour } from '../concepts/items.js';
@@ -252,12 +252,14 @@ export async function updateMeasureStatus(ctx: CommandContext, tenantId: string,
   });
 }
 
-export async function deleteMeasure(ctx: CommandContext, tenantId: string, id: string, version?: number): Promise<void> {
+/** Deletes a measure; `version` (required) must be the one the person saw. */
+export async function deleteMeasure(ctx: CommandContext, tenantId: string, id: string, version: unknown): Promise<void> {
   authorize(canDeleteMeasure(ctx.user, tenantId));
+  const expected = versionFrom(version);
   await ctx.db.transaction(async (tx) => {
     const before = await measureById(tx, tenantId, id);
     assertEditionOpen(await editionById(tx, tenantId, before.editionId));
-    if (version !== undefined && version !== before.version) throw new AppError('edit_conflict', 'error.edit_conflict', { detail: { currentVersion: before.version } });
+    assertCurrentVersion(before.version, expected);
     await tx.delete(measures).where(and(eq(measures.tenantId, tenantId), eq(measures.id, id)));
     await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'measure', entityId: id, before });
   });

@@ -42,6 +42,7 @@ export function ItemForm(p: { t: T; kind: ItemPath; csrfToken: string; action: s
       {p.deleteAction ? (
         <form method="post" action={p.deleteAction} class="stack">
           <Csrf token={p.csrfToken} />
+          <input type="hidden" name="version" value={String(form.values.version ?? '')} />
           <p>{t(`concept.delete_hint_${p.kind}`)}</p>
           <div>
             <Button variant="secondary">{t(`concept.delete_${p.kind}`)}</Button>
