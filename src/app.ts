@@ -3,7 +3,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { authRoutes } from './platform/auth/routes.js';
-import { rejectControlCharactersInAddress } from './platform/http/address-guard.js';
+import { rejectControlCharactersInPath } from './platform/http/address-guard.js';
 import { csrfProtection } from './platform/http/csrf.js';
 import type { AppEnv, Services } from './platform/http/env.js';
 import { errorHandler, notFoundHandler } from './platform/http/errors.js';
@@ -45,7 +45,7 @@ export function createApp(opts: { database: Database; config: Config; mailer?: M
     c.set('t', translator(lang));
     await next();
   });
-  app.use(rejectControlCharactersInAddress);
+  app.use(rejectControlCharactersInPath);
   app.route('/', assetRoutes());
   app.route('/', healthRoutes());
   app.use(csrfProtection(opts.config.secureCookies));

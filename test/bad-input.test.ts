@@ -29,10 +29,10 @@ describeEachDb('Bad input is the client’s error, never a 500', (t) => {
     }
   };
 
-  test('a NUL byte in the address (slug, id, query): 400 page or problem, German', async () => {
+  test('a NUL byte in the path (slug, id): 400 page or problem, German', async () => {
     const anon = t().client();
     await quietly(async () => {
-      for (const path of ['/k/%00', '/k/%00/konzept', '/app/k/%00', '/k/musterland/suche?q=a%00b', '/app/k/musterland/massnahmen/%00']) {
+      for (const path of ['/k/%00', '/k/%00/konzept', '/app/k/%00', '/app/k/musterland/massnahmen/%00']) {
         const res = await anon.get(path);
         assert.equal(res.status, 400, `${path} answers 400`);
         assert.match(await res.text(), /Die Adresse enthält unzulässige Zeichen/, `${path} says why in German`);
@@ -41,6 +41,17 @@ describeEachDb('Bad input is the client’s error, never a 500', (t) => {
       assert.equal(api.status, 400, 'API: 400');
       assert.equal(api.headers.get('content-type')?.split(';')[0], 'application/problem+json', 'API: problem+json');
       assert.match(((await api.json()) as any).title, /unzulässige Zeichen/, 'API: German title');
+    });
+  });
+
+  test('a NUL byte in a query string: search and list filters answer normally, matching nothing', async () => {
+    const k = await t().signIn('koordination@musterland.example');
+    await quietly(async () => {
+      for (const path of ['/k/musterland/suche?q=a%00b', '/k/musterland/konzept?zielgruppe=%00&status=%00', '/app/k/musterland/suche?q=%00', `/app/k/musterland/fassungen/${measure.editionId}?zielgruppe=a%00&zeithorizont=%00`]) {
+        assert.equal((await k.get(path)).status, 200, `${path}: 200`);
+      }
+      const api = await k.get(`/api/v1/kommunen/musterland/editions/${measure.editionId}/measures?targetGroup=a%00b`);
+      assert.equal(api.status, 422, 'API filter with NUL: 422');
     });
   });
 

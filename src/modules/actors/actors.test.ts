@@ -27,7 +27,7 @@ describeEachDb('Akteursverzeichnis', (t) => {
     await t().db.execute(sql`update measures set lead_actor_id = null where lead_actor_id = ${soziales!.id}`);
     const linked = await c.post(`/app/k/musterland/akteure/${soziales!.id}/loeschen`, { version: soziales!.version });
     assert.equal(linked.status, 409);
-    assert.match(await linked.text(), /Personen oder Einladungen/);
+    assert.match(await linked.text(), /Person(en)? oder Einladung(en)?/, 'names the people or invitations');
     const created = await c.post('/app/k/musterland/akteure', { name: 'Einmaliger Akteur', kind: 'sonstige' });
     assert.equal(created.status, 303);
     const [fresh] = await t().db.select().from(actors).where(eq(actors.name, 'Einmaliger Akteur'));

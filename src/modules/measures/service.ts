@@ -4,7 +4,7 @@ import { queryRows, type Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { parseEachField, parseInput, throwIfProblems, versionFrom } from '../../platform/validation.js';
+import { hasForbiddenCharacters, parseEachField, parseInput, throwIfProblems, versionFrom } from '../../platform/validation.js';
 import { actors } from '../actors/schema.js';
 import { assertEditionOpen, editionById } from '../concepts/editions.js';
 import { swapWithNeighbour } from '../concepts/items.js';
@@ -67,10 +67,12 @@ export async function listMeasures(db: Db, tenantId: string, editionId: string, 
   const conditions: SQL[] = [eq(measures.tenantId, tenantId), eq(measures.editionId, editionId)];
   const isUuid = (v?: string) => !!v && z.string().uuid().safeParse(v).success;
   if (isUuid(filter.fieldId)) conditions.push(eq(measures.fieldId, filter.fieldId!));
-  if (filter.horizon) conditions.push(eq(measures.horizon, filter.horizon as any));
-  if (filter.status) conditions.push(eq(measures.status, filter.status as any));
   if (isUuid(filter.leadActorId)) conditions.push(eq(measures.leadActorId, filter.leadActorId!));
-  if (filter.targetGroup) conditions.push(sql`${filter.targetGroup} = any(${measures.targetGroups})`);
+  // Text filters come from query strings: one with a NUL (PostgreSQL cannot even compare it) matches nothing.
+  const matchable = (v: string, condition: SQL) => conditions.push(hasForbiddenCharacters(v) ? sql`false` : condition);
+  if (filter.horizon) matchable(filter.horizon, eq(measures.horizon, filter.horizon as any));
+  if (filter.status) matchable(filter.status, eq(measures.status, filter.status as any));
+  if (filter.targetGroup) matchable(filter.targetGroup, sql`${filter.targetGroup} = any(${measures.targetGroups})`);
   return db
     .select({ ...measureColumns, fieldTitle: fields.title, fieldPosition: fields.position, leadActorName: actors.name })
     .from(measures)

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { dbOf } from '../../../platform/http/env.js';
-import { expectedVersion } from '../../../platform/validation.js';
+import { expectedVersion, plainText } from '../../../platform/validation.js';
 import { editionById } from '../../concepts/editions.js';
 import { measureFields, statusInput, updateMeasureInput } from '../../measures/input.js';
 import { horizons, measureStatuses } from '../../measures/schema.js';
@@ -20,7 +20,7 @@ const filters = z.object({
   fieldId: z.string().uuid('validation.invalid').optional().openapi({ description: 'Themenfeld' }),
   horizon: z.enum(horizons, { error: 'validation.invalid_choice' }).optional(),
   status: z.enum(measureStatuses, { error: 'validation.invalid_choice' }).optional(),
-  targetGroup: z.string().max(200).optional().openapi({ description: 'Zielgruppe (genauer Wert)' }),
+  targetGroup: plainText().max(200).optional().openapi({ description: 'Zielgruppe (genauer Wert)' }),
   leadActorId: z.string().uuid('validation.invalid').optional().openapi({ description: 'Federführender Akteur' }),
 });
 
