@@ -51,7 +51,10 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   const server = net.createServer((socket) => socket.end(JSON.stringify(holder)));
   // The lock must not keep a finished CLI command alive.
   server.unref();
-  for (let attempt = 0; attempt < 50; attempt++) {
+  // Retries only while another process is in the middle of a takeover (milliseconds, unless the
+  // machine is very busy); a live holder ends the loop at once.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     const bound = await listen(server, socketPath);
     if (bound === 'ok') return { release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
     const probe = await probeHolder(socketPath);
@@ -89,7 +92,7 @@ function probeHolder(socketPath: string): Promise<{ alive: boolean; gone?: boole
     let data = '';
     let connected = false;
     // A holder with a blocked event loop accepts (the kernel queues us) but does not answer.
-    const timer = setTimeout(() => socket.destroy(), 2_000);
+    const timer = setTimeout(() => socket.destroy(), 5_000);
     socket.on('connect', () => (connected = true));
     socket.on('data', (chunk) => (data += chunk));
     socket.on('close', () => {
@@ -135,7 +138,7 @@ async function withGuard(file: string, fn: () => Promise<void>, depth = 0): Prom
       }, depth + 1);
     } else {
       // Another process is taking over right now: give it a moment, then the caller looks again.
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 50));
     }
     return;
   }
