@@ -25,7 +25,7 @@ export function createApp(opts: { database: Database; config: Config; mailer?: M
   const modules = opts.modules ?? allModules;
   useModuleMessages(modules.flatMap((m) => m.messages ?? []));
   const appNav = modules.flatMap((m) => m.appNav ?? []).sort((a, b) => a.order - b.order);
-  const services: Services = { database: opts.database, config: opts.config, mailer: opts.mailer ?? createMailer(opts.config.smtp), appNav };
+  const services: Services = { database: opts.database, config: opts.config, mailer: opts.mailer ?? createMailer(opts.config.smtp), appNav, auditSubjects: modules.flatMap((m) => m.auditSubjects ?? []) };
   const app = new Hono<AppEnv>();
   app.use(countRequests);
   app.use(

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Database, Db } from '../db/client.js';
+import type { AuditSubject } from './audit/subjects.js';
 import type { AppEnv } from './http/env.js';
 import type { ModuleMessages } from './i18n/catalogs.js';
 import type { Job } from './jobs.js';
@@ -34,6 +35,8 @@ export interface ModuleManifest {
   messages?: ModuleMessages[];
   /** Entries of the internal navigation. */
   appNav?: AppNavEntry[];
+  /** How the Protokoll names and links entries about this module's objects. */
+  auditSubjects?: AuditSubject[];
   /** Demo data of this module (`IKON_DEMO=1`), run after the modules before it in the list. */
   demoSeed?: DemoSeedStep;
   /** Periodic background work; started only where a mail server is configured (every job so far sends e-mail). */

@@ -7,5 +7,6 @@ export const actorsModule: ModuleManifest = {
   name: 'actors',
   routes: [actorRoutes],
   messages: [messages],
+  auditSubjects: [{ entityType: 'actor', labelKey: 'audit.entity.actor', path: (e) => `/akteure/${e.entityId}` }],
   appNav: [{ section: 'actors', path: '/akteure', label: 'nav.actors', order: 40 }],
 };

@@ -8,6 +8,7 @@ export const attentionModule: ModuleManifest = {
   name: 'attention',
   routes: [attentionRoutes],
   messages: [messages],
+  auditSubjects: [{ entityType: 'reminder', labelKey: 'audit.entity.reminder' }],
   appNav: [{ section: 'attention', path: '/aufmerksamkeit', label: 'nav.attention', coordinatorOnly: true, order: 50 }],
   jobs: ({ database, mailer, publicUrl }) => [reminderJob(database, mailer, publicUrl)],
 };

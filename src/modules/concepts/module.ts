@@ -9,5 +9,11 @@ export const conceptsModule: ModuleManifest = {
   name: 'concepts',
   routes: [fortschreibungRoutes, conceptRoutes],
   messages: [messages, fortschreibungMessages],
+  auditSubjects: [
+    { entityType: 'edition', labelKey: 'audit.entity.edition', path: (e) => `/fassungen/${e.entityId}` },
+    { entityType: 'guideline', labelKey: 'audit.entity.guideline' },
+    { entityType: 'field', labelKey: 'audit.entity.field' },
+    { entityType: 'goal', labelKey: 'audit.entity.goal' },
+  ],
   appNav: [{ section: 'editions', path: '/fassungen', label: 'nav.editions', order: 20 }],
 };

@@ -2,11 +2,18 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { seedDemoIndicators } from './demo.js';
 import { messages, publicMessages } from './messages.js';
 import { indicatorRoutes } from './routes.js';
+import type { AuditRow } from '../../platform/audit/subjects.js';
+
+const indicatorOf = (e: AuditRow) => ((e.after ?? e.before) as { indicatorId?: string } | null)?.indicatorId;
 
 /** Indikatoren of goals and measures: values, charts, import, the public indicator page. */
 export const indicatorsModule: ModuleManifest = {
   name: 'indicators',
   routes: [indicatorRoutes],
   messages: [messages, publicMessages],
+  auditSubjects: [
+    { entityType: 'indicator', labelKey: 'audit.entity.indicator', path: (e) => `/indikatoren/${e.entityId}` },
+    { entityType: 'indicator_value', labelKey: 'audit.entity.indicator_value', path: (e) => indicatorOf(e) && `/indikatoren/${indicatorOf(e)}` },
+  ],
   demoSeed: (tx, demo) => seedDemoIndicators(tx, demo.tenantId, demo.adoptedEditionId),
 };

@@ -9,4 +9,5 @@ export const measuresModule: ModuleManifest = {
   name: 'measures',
   routes: [transferRoutes, measureRoutes],
   messages: [messages, transferMessages],
+  auditSubjects: [{ entityType: 'measure', labelKey: 'audit.entity.measure', path: (e) => `/massnahmen/${e.entityId}` }],
 };

@@ -5,12 +5,17 @@ import { seedDemoProgress } from './demo.js';
 import { messages } from './messages.js';
 import { messages as publicMessages } from './public-messages.js';
 import { progressRoutes } from './routes.js';
+import { measureOf, updateNames } from './audit-names.js';
 
 /** Umsetzung: Sachstandsmeldungen, status rules, roll-up per edition, the public progress page. */
 export const progressModule: ModuleManifest = {
   name: 'progress',
   routes: [bulkStatusRoutes, progressRoutes],
   messages: [messages, publicMessages, bulkMessages],
+  auditSubjects: [
+    { entityType: 'measure_update', labelKey: 'audit.entity.measure_update', path: (e) => measureOf(e) && `/massnahmen/${measureOf(e)}/umsetzung`, names: updateNames },
+    { entityType: 'status_rules', labelKey: 'audit.entity.status_rules', path: () => '/einstellungen/status' },
+  ],
   appNav: [{ section: 'settings', path: '/einstellungen/status', label: 'nav.settings', coordinatorOnly: true, order: 70 }],
   demoSeed: (tx, demo) => seedDemoProgress(tx, demo.tenantId, demo.adoptedEditionId),
 };

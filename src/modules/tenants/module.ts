@@ -7,6 +7,12 @@ export const tenantsModule: ModuleManifest = {
   name: 'tenants',
   routes: [tenantRoutes],
   messages: [messages],
+  auditSubjects: [
+    { entityType: 'tenant', labelKey: 'audit.entity.tenant' },
+    { entityType: 'membership', labelKey: 'audit.entity.membership' },
+    { entityType: 'invitation', labelKey: 'audit.entity.invitation' },
+    { entityType: 'user', labelKey: 'audit.entity.user' },
+  ],
   appNav: [
     { section: 'overview', path: '', label: 'nav.overview', order: 10 },
     { section: 'members', path: '/mitglieder', label: 'nav.members', coordinatorOnly: true, order: 60 },

@@ -217,7 +217,7 @@ export function tenantRoutes() {
     const roleLabel = membership ? t(`role.${membership.role}`) : user.isPlatformAdmin ? t('role.admin') : undefined;
     // Only Koordination may read the whole log (accounts, invitations, reminders with names and
     // addresses); every other member sees the changes to the concept's content.
-    const audit = await recentAudit(db, tenant.id, 10, 0, isCoordinator(user, tenant.id) ? undefined : contentEntityTypes);
+    const audit = await recentAudit(db, tenant.id, 10, 0, { entityTypes: isCoordinator(user, tenant.id) ? undefined : contentEntityTypes });
     return render(
       c,
       <AppPage c={c} tenant={tenant} title={t('overview.title')} section="overview">

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { auditLog } from './schema.js';
@@ -39,13 +39,42 @@ export async function historyOf(db: Db, tenantId: string, entityType: string, en
     .orderBy(desc(auditLog.id));
 }
 
-/** The newest entries of a Kommune; `entityTypes` narrows them to what the reader may see. */
-export async function recentAudit(db: Db, tenantId: string, limit = 100, offset = 0, entityTypes?: readonly string[]) {
+/** What the Protokoll can be narrowed to; every part optional. */
+export interface AuditFilter {
+  userId?: string | undefined;
+  entityTypes?: readonly string[] | undefined;
+  entityId?: string | undefined;
+  /** Inclusive, as instants (the caller turns calendar days into them). */
+  from?: Date | undefined;
+  until?: Date | undefined;
+}
+
+/** The newest entries of a Kommune that match the filter. */
+export async function recentAudit(db: Db, tenantId: string, limit = 100, offset = 0, filter: AuditFilter = {}) {
   return db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.tenantId, tenantId), entityTypes ? inArray(auditLog.entityType, [...entityTypes]) : undefined))
+    .where(
+      and(
+        eq(auditLog.tenantId, tenantId),
+        filter.userId ? eq(auditLog.userId, filter.userId) : undefined,
+        filter.entityTypes ? inArray(auditLog.entityType, [...filter.entityTypes]) : undefined,
+        filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+        filter.from ? gte(auditLog.at, filter.from) : undefined,
+        filter.until ? lt(auditLog.at, filter.until) : undefined,
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(limit)
     .offset(offset);
+}
+
+/** The people who wrote in this Kommune, for the Protokoll's person filter. */
+export async function auditAuthors(db: Db, tenantId: string): Promise<{ userId: string; userName: string }[]> {
+  const rows = await db
+    .selectDistinct({ userId: auditLog.userId, userName: auditLog.userName })
+    .from(auditLog)
+    .where(and(eq(auditLog.tenantId, tenantId), isNotNull(auditLog.userId)));
+  const byId = new Map(rows.map((r) => [r.userId!, r.userName ?? '–']));
+  return [...byId].map(([userId, userName]) => ({ userId, userName })).sort((a, b) => a.userName.localeCompare(b.userName, 'de'));
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Config } from '../../config.js';
 import type { Database, Db } from '../../db/client.js';
+import type { AuditSubject } from '../audit/subjects.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Lang, T } from '../i18n/i18n.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -12,6 +13,8 @@ export interface Services {
   mailer: Mailer;
   /** The internal navigation, from the modules' manifests, in order. */
   appNav: AppNavEntry[];
+  /** How the Protokoll shows each kind of object, from the modules' manifests. */
+  auditSubjects: AuditSubject[];
 }
 
 export interface AppEnv {

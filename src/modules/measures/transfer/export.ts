@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { guardFormula, spreadsheetCsv } from '../../../platform/csv.js';
 import type { Db } from '../../../db/client.js';
 import type { Edition } from '../../concepts/editions.js';
 import { columns, fold, germanDate, germanDecimal, horizonLabels, priorityLabels, statusLabels, type ColumnKey } from './columns.js';
@@ -106,11 +106,8 @@ export async function toXlsx(table: ExportTable, sheetTitle: string): Promise<Bu
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Cells a spreadsheet would run as a formula get a leading ' (parse.ts removes it again). */
-const guard = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-
-/** .csv: ; separated, UTF-8 with BOM (so Excel reads the umlauts), CRLF, German dates and decimals. */
+/** .csv for German spreadsheet programs (platform/csv.ts), German dates and decimals. */
 export function toCsv(table: ExportTable): string {
-  const text = (v: ExportCell) => (v == null ? '' : typeof v === 'number' ? germanDecimal(v) : typeof v === 'object' ? germanDate(v.date) : guard(v));
-  return `\uFEFF${Papa.unparse({ fields: table.headings, data: table.rows.map((r) => r.map(text)) }, { delimiter: ';', newline: '\r\n' })}\r\n`;
+  const text = (v: ExportCell) => (v == null ? '' : typeof v === 'number' ? germanDecimal(v) : typeof v === 'object' ? germanDate(v.date) : guardFormula(v));
+  return spreadsheetCsv(table.headings, table.rows.map((r) => r.map(text)));
 }
