@@ -22,6 +22,28 @@ export interface Database {
   close(): Promise<void>;
   /** The PGlite instance, for snapshots in tests; undefined on PostgreSQL. */
   pglite?: PGlite;
+  /**
+   * PGlite only: when the transaction that holds its one connection began (Date.now()), null when
+   * none runs. Every other query waits for it; /healthz uses this not to report a working
+   * database (say, during a large import) as hanging.
+   */
+  transactionSince?: () => number | null;
+}
+
+/** Wraps `db.transaction` to know since when a transaction holds the database (see transactionSince). */
+function trackTransactions(db: Db): () => number | null {
+  let running = 0;
+  let since: number | null = null;
+  const transaction = db.transaction.bind(db);
+  db.transaction = (async (work, config) => {
+    if (running++ === 0) since = Date.now();
+    try {
+      return await transaction(work, config);
+    } finally {
+      if (--running === 0) since = null;
+    }
+  }) as Db['transaction'];
+  return () => since;
 }
 
 const extensions = { pg_trgm, unaccent };
@@ -35,11 +57,13 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
   const lock = dataDir ? await lockDataDir(path.dirname(dataDir)) : undefined;
   try {
     const client = await PGlite.create({ dataDir, extensions, loadDataDir: snapshot });
+    const db = drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db;
     return {
       kind: 'pglite',
-      db: drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db,
+      db,
       close: () => client.close().finally(() => lock?.release()),
       pglite: client,
+      transactionSince: trackTransactions(db),
     };
   } catch (error) {
     await lock?.release();

@@ -14,6 +14,7 @@ import { maxMagnitude } from './input.js';
 import { numberReading, type NumberFormat } from '../measures/transfer/numbers.js';
 import { canManageSomeIndicators } from './policy.js';
 import { assertMonitoringOpen, listIndicators, manageableIds, toValue, valuesByIndicator, type Indicator } from './service.js';
+import { breathe } from '../../platform/breathe.js';
 
 /**
  * Values of many indicators from a spreadsheet (.xlsx or ;-separated .csv): one row per value,
@@ -112,7 +113,8 @@ async function plan(db: Db, user: CommandContext['user'], tenantId: string, edit
   );
 
   let filled = 0;
-  for (const { row, cells, typed } of table.rows) {
+  for (const [rowIndex, { row, cells, typed }] of table.rows.entries()) {
+    await breathe(rowIndex);
     const cell = (key: ValueColumn) => (index[key] === undefined ? '' : (cells[index[key]!] ?? '').trim());
     // Rows of the template that name an indicator but carry no value yet are passed over.
     if (!cell('date') && !cell('value') && !cell('note')) continue;
@@ -177,7 +179,8 @@ export async function importIndicatorValues(ctx: CommandContext, tenantId: strin
     const rows = await plan(tx, ctx.user, tenantId, edition.id, table, opts.numberFormat);
     const existing = await valuesByIndicator(tx, tenantId, [...new Set(rows.map((r) => r.indicator.id))]);
     const result: ValueImportResult = { created: 0, replaced: 0, unchanged: 0 };
-    for (const r of rows) {
+    for (const [rowIndex, r] of rows.entries()) {
+      await breathe(rowIndex);
       const old = existing.get(r.indicator.id)?.find((v) => v.measuredOn === r.measuredOn);
       if (old && old.value === r.value && old.note === r.note) {
         result.unchanged++;

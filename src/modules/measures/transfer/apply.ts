@@ -12,6 +12,7 @@ import { columnByKey, type ColumnKey } from './columns.js';
 import { readTable } from './parse.js';
 import { planImport, type Plan, type PlannedRow, type PlanOptions } from './plan.js';
 import { blockingProblems, importRejected, type ImportProblem } from './problems.js';
+import { breathe } from '../../../platform/breathe.js';
 
 
 /**
@@ -81,7 +82,10 @@ export async function applyImport(ctx: CommandContext, tenantId: string, edition
     if (plan.newGoals.length) plan = await planImport(tx, tenantId, editionId, table, planOpts);
     rejectIfBlocked(plan, false);
 
-    for (const r of plan.rows) await writeRow(tx, ctx, tenantId, editionId, r);
+    for (const [index, r] of plan.rows.entries()) {
+      await breathe(index);
+      await writeRow(tx, ctx, tenantId, editionId, r);
+    }
     const outcome: ImportOutcome = {
       ...plan.counts,
       newActors: created.newActors.length,

@@ -15,6 +15,7 @@ import type { ImportProblem } from './problems.js';
 import type { RawTable } from './parse.js';
 import { loadReferences } from './references.js';
 import { Resolver, type NewActor, type NewField, type NewGoal, type Resolved } from './resolve.js';
+import { breathe } from '../../../platform/breathe.js';
 
 export interface PlannedRow {
   row: number;
@@ -112,7 +113,8 @@ export async function planImport(db: Db, tenantId: string, editionId: string, ta
   plan.numberFormat = numbers.format;
   plan.numberFormatDecidedBy = numbers.decidedBy;
 
-  for (const { row, cells, typed } of table.rows) {
+  for (const [index, { row, cells, typed }] of table.rows.entries()) {
+    await breathe(index);
     const rowProblems: ImportProblem[] = [];
     const problem = (key: ColumnKey, messageKey: string, params?: Record<string, string | number>, unknownReference?: boolean) => {
       rowProblems.push({ row, column: heading(key), messageKey, ...(params ? { params } : {}), ...(unknownReference ? { unknownReference } : {}) });

@@ -11,6 +11,7 @@ import { todayInGermany } from '../input.js';
 import { recordMeasureUpdate } from '../updates.js';
 import { statusColumnByKey, type StatusColumnKey } from './columns.js';
 import { planStatusImport, type StatusChange, type StatusPlan } from './plan.js';
+import { breathe } from '../../../platform/breathe.js';
 
 
 /**
@@ -64,7 +65,8 @@ export async function applyStatusImport(
     if (plan.problems.length) throw importRejected(plan.problems);
     const inner: CommandContext = { db: tx, user: ctx.user };
     const problems: ImportProblem[] = [];
-    for (const change of plan.changes) {
+    for (const [index, change] of plan.changes.entries()) {
+      await breathe(index);
       try {
         // Inside this transaction recordMeasureUpdate runs as a savepoint: a failed row leaves the others intact until the end.
         await recordMeasureUpdate(inner, tenantId, change.measureId, {

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
+import { startTestApp, type TestApp } from '../../../test/support/harness.js';
+
+/** Resolves after `n` turns of the event loop: long enough for a request that does not wait on the database. */
+async function turns(n: number): Promise<'still waiting'> {
+  for (let i = 0; i < n; i++) await nextTurn();
+  return 'still waiting';
+}
+
+// PGlite only: PostgreSQL answers from another pooled connection anyway.
+describe('/healthz während eines langen Imports (Issue 8.4)', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp('pglite', 'empty');
+  });
+  after(async () => {
+    await app?.close();
+  });
+  const t = () => app;
+
+  test('answers while a transaction holds the database (PGlite: its only connection)', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const transaction = t().db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      entered();
+      await held;
+    });
+    await inside;
+    const answer = await Promise.race([t().app.request('/healthz'), turns(2000)]);
+    release();
+    await transaction;
+    assert.notEqual(answer, 'still waiting', '/healthz did not wait for the transaction');
+    if (answer === 'still waiting') return;
+    assert.equal(answer.status, 200, 'healthy');
+    const after = await t().app.request('/healthz');
+    assert.deepEqual(await after.json(), { status: 'ok', database: 'pglite' }, 'without a transaction the database is asked');
+  });
+});
