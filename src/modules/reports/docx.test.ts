@@ -11,11 +11,11 @@ const parts = async (docx: Buffer) => {
   const zip = await JSZip.loadAsync(docx);
   const read = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
   const footers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n)).map(read));
-  return { document: await read('word/document.xml'), footers: footers.join('\n'), fonts: Object.keys(zip.files).filter((n) => n.startsWith('word/fonts/')) };
+  return { settings: await read('word/settings.xml'), document: await read('word/document.xml'), footers: footers.join('\n'), fonts: Object.keys(zip.files).filter((n) => n.startsWith('word/fonts/')) };
 };
 
 test('the DOCX tables have fitted fixed columns, repeated header rows and rows that do not split; the footer numbers the pages', async () => {
-  const { document, footers, fonts } = await parts(await renderDocx(syntheticReport(30)));
+  const { settings, document, footers, fonts } = await parts(await renderDocx(syntheticReport(30)));
   const grids = [...document.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map((g) => [...g[1]!.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((c) => Number(c[1])));
   assert.ok(grids.length > 3, 'tables declare their column grid');
   assert.ok(grids.some((g) => new Set(g).size > 2), `columns differ in width by content (${JSON.stringify(grids[1])})`);
@@ -25,6 +25,8 @@ test('the DOCX tables have fitted fixed columns, repeated header rows and rows t
   assert.match(document, /<w:cantSplit\/>/, 'rows are not split across pages');
   assert.match(footers, /PAGE/, 'footer: page number');
   assert.match(footers, /NUMPAGES/, 'footer: number of pages');
+  assert.match(document, /PAGEREF _abschnitt_1/, 'the contents refer to the headings for their page numbers');
+  assert.match(settings, /<w:updateFields(?: w:val="true")?\/>/, 'Word fills those numbers in on opening');
   assert.ok(fonts.length >= 2, `the measured font is embedded (${fonts.join(', ')})`);
   assert.match(document, /descr="Teilnehmende an Sprachkursen 1\.1: /, 'indicator charts carry an alternative text');
 });

@@ -160,6 +160,8 @@ export async function renderDocx(m: ReportModel): Promise<Buffer> {
     subject: tp.period,
     description: `${content.title}, ${tp.kommune}, ${tp.period}`,
     hyphenation: { autoHyphenation: false },
+    // Word fills the contents' PAGEREF fields when it opens the file (LibreOffice always does).
+    features: { updateFields: true },
     fonts: [reportFont()],
     styles: {
       default: {
