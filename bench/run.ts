@@ -13,6 +13,7 @@ import { runMaintenance } from '../src/db/maintenance.js';
 import { createEdition, demoEdition, insertSynthetic, timeSearch } from './search.js';
 import { reportBench } from './reports.js';
 import { rollupBench } from './rollup.js';
+import { uploadBench } from './uploads.js';
 
 const started = performance.now();
 const adminUrl = process.env.IKON_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -221,11 +222,12 @@ try {
   await dropStaleDatabases().catch((e) => log(`stale database check failed: ${e.message}`));
   const only = process.env.IKON_BENCH_ONLY;
   const part = (name: string) => !only || only === name;
-  if (only !== 'search' && only !== 'rollup' && only !== 'reports') await portalBench();
+  if (only !== 'search' && only !== 'rollup' && only !== 'reports' && only !== 'uploads') await portalBench();
   await stopAll();
-  if (only !== 'portal' && only !== 'rollup' && only !== 'reports') await searchBench();
+  if (only !== 'portal' && only !== 'rollup' && only !== 'reports' && only !== 'uploads') await searchBench();
   if (part('rollup')) await rollupBench({ adminUrl, emit, log });
   if (part('reports')) await reportBench(emit);
+  if (part('uploads')) await uploadBench({ tmpDir, emit, log, startServer: () => startServer('server-uploads', { DATA_DIR: path.join(tmpDir, 'data-uploads') }) });
 } catch (e) {
   failed = true;
   log(`failed: ${e instanceof Error ? e.stack : String(e)}`);

@@ -1,0 +1,135 @@
+// Uploads (issue 8): the worst spreadsheet the limits allow (memory and time of the reader, in a
+// child process), and how /healthz and a cached portal page answer while a 5,000-row import is
+// confirmed on the real server, against the same requests without the import.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fullCsv, fullWorkbook, hugeCellWorkbook, xfdWorkbook, zipBombWorkbook } from '../test/support/spreadsheets.js';
+import { stopChild, waitForHealth } from './procs.js';
+
+type Emit = (obj: Record<string, unknown>) => void;
+type Server = { child: import('node:child_process').ChildProcess; url: string };
+
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+const p99 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))] ?? NaN;
+};
+
+/** Peak memory above idle and duration for each of the worst files, each in a fresh child. */
+async function worstUpload(tmpDir: string, emit: Emit, log: (m: string) => void) {
+  const files: [string, Uint8Array][] = [
+    ['full.xlsx', fullWorkbook()],
+    ['full.csv', fullCsv()],
+    ['xfd.xlsx', await xfdWorkbook()],
+    ['bomb.xlsx', await zipBombWorkbook(1400)],
+    ['bomb-lying.xlsx', await zipBombWorkbook(1400, { lying: true })],
+    ['huge-cell.xlsx', await hugeCellWorkbook(45)],
+  ];
+  let worst = { name: '', aboveIdleMb: 0, ms: 0 };
+  let slowest = { name: '', ms: 0 };
+  for (const [name, bytes] of files) {
+    const file = path.join(tmpDir, name);
+    fs.writeFileSync(file, bytes);
+    log(`upload reader: ${name} (${bytes.length} bytes)`);
+    const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/support/read-peak.ts', file], { maxBuffer: 1 << 20 });
+    const r = JSON.parse(stdout) as { aboveIdleBytes: number; outcomes: { ms: number; rows?: number; problems?: string[] }[] };
+    const o = r.outcomes[0]!;
+    const mb = r.aboveIdleBytes / 1024 / 1024;
+    emit({ name: `upload_read_${name.replace(/[.-]/g, '_')}`, value: round(mb), unit: 'MB above idle', ms: round(o.ms), bytes: bytes.length, outcome: o.problems ?? `${o.rows} rows` });
+    if (mb > worst.aboveIdleMb) worst = { name, aboveIdleMb: mb, ms: o.ms };
+    if (o.ms > slowest.ms) slowest = { name, ms: o.ms };
+  }
+  emit({ name: 'upload_worst_peak', value: round(worst.aboveIdleMb), unit: 'MB above idle', file: worst.name, ms: round(worst.ms), target: '<= 200', meets: worst.aboveIdleMb <= 200 });
+  emit({ name: 'upload_worst_duration', value: round(slowest.ms), unit: 'ms', file: slowest.name });
+}
+
+/** A client that keeps the session and CSRF cookies of the real server. */
+async function signIn(url: string, email: string) {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair!.split('=');
+      jar.set(k!.trim(), v ?? '');
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  keep(await fetch(`${url}/anmelden`));
+  const csrf = jar.get('ikon_csrf') ?? '';
+  const res = await fetch(`${url}/anmelden`, { method: 'POST', redirect: 'manual', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email, password: 'Musterland-Demo-2026', _csrf: csrf }) });
+  keep(res);
+  if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
+  return {
+    get: (p: string) => fetch(url + p, { headers: { cookie: cookie() } }),
+    post: (p: string, form: FormData) => fetch(url + p, { method: 'POST', redirect: 'manual', headers: { cookie: cookie(), 'x-csrf-token': jar.get('ikon_csrf') ?? '' }, body: form }),
+  };
+}
+
+/** Sequential requests on `workers` connections until `until` settles (or `count` per worker). */
+async function sample(url: string, opts: { workers: number; until?: Promise<unknown>; count?: number }) {
+  const latencies: number[] = [];
+  let done = false;
+  void opts.until?.finally(() => (done = true));
+  await Promise.all(
+    Array.from({ length: opts.workers }, async () => {
+      for (let i = 0; opts.count === undefined ? !done : i < opts.count; i++) {
+        const t = performance.now();
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return latencies;
+}
+
+/** p99 of /healthz and of a cached portal page while a 5,000-row measure import is confirmed. */
+async function importLatency(server: Server, emit: Emit, log: (m: string) => void) {
+  const { url } = server;
+  const c = await signIn(url, 'koordination@musterland.example');
+  const editions = (await (await c.get('/api/v1/kommunen/musterland/editions')).json()) as { items?: { id: string; status: string }[] } | { id: string; status: string }[];
+  const list = Array.isArray(editions) ? editions : (editions.items ?? []);
+  const draft = list.find((e) => e.status === 'entwurf');
+  if (!draft) throw new Error('no draft edition in the demo data');
+  // A Themenfeld of the demo draft edition (the measure import tests use it too).
+  const field = { title: 'Teilhabe durch Sprache' };
+  const lines = ['Nr.;Themenfeld;Titel;Status;Zeithorizont'];
+  for (let i = 1; i <= 5000; i++) lines.push(`900.${i};${field.title};Synthetische Maßnahme ${i};geplant;kurz`);
+  const bytes = Buffer.from(lines.join('\n'));
+
+  const healthz = `${url}/healthz`;
+  const page = `${url}/k/musterland/konzept`;
+  await sample(page, { workers: 2, count: 20 }); // warm the page cache
+  log('import latency: baseline');
+  const baseHealth = await sample(healthz, { workers: 2, count: 300 });
+  const basePage = await sample(page, { workers: 2, count: 300 });
+
+  log('import latency: confirming 5,000 rows');
+  const form = new FormData();
+  form.append('inhalt', bytes.toString('base64'));
+  form.append('dateiname', 'bench.csv');
+  form.append('viele_neu', '1');
+  const started = performance.now();
+  const confirm = c.post(`/app/k/musterland/fassungen/${draft.id}/import/bestaetigen`, form);
+  const [duringHealth, duringPage, res] = await Promise.all([sample(healthz, { workers: 2, until: confirm }), sample(page, { workers: 2, until: confirm }), confirm]);
+  const confirmMs = performance.now() - started;
+  const ok = res.status === 303;
+  emit({ name: 'import_confirm_5000_duration', value: round(confirmMs / 1000, 2), unit: 's', status: res.status, ok, db: 'pglite' });
+  for (const [name, base, during] of [['healthz', baseHealth, duringHealth], ['portal_page', basePage, duringPage]] as const) {
+    const ratio = p99(during) / p99(base);
+    emit({ name: `import_${name}_p99_during_vs_idle`, value: round(ratio, 2), unit: 'ratio', p99DuringMs: round(p99(during)), p99IdleMs: round(p99(base)), samplesDuring: during.length, target: '<= 2', meets: ratio <= 2, db: 'pglite' });
+  }
+}
+
+export async function uploadBench(opts: { tmpDir: string; emit: Emit; log: (m: string) => void; startServer: () => Promise<Server> }) {
+  await worstUpload(opts.tmpDir, opts.emit, opts.log);
+  const server = await opts.startServer();
+  try {
+    await waitForHealth(server.url, server.child);
+    await importLatency(server, opts.emit, opts.log);
+  } finally {
+    await stopChild(server.child);
+  }
+}
