@@ -17,7 +17,25 @@ export class PageCache<V = Uint8Array> {
     /** Bounds memory: query strings are chosen by visitors (search terms, filters). */
     private readonly maxEntries = 500,
     private readonly now: () => number = Date.now,
+    /** How long past its time to live an entry may still be served while a fresh one renders. */
+    private readonly staleMs = 5 * 60_000,
   ) {}
+
+  /**
+   * The entry and whether it is still fresh. A stale one (expired less than `staleMs` ago) is
+   * served while the page renders again: a visitor does not wait because the database is busy
+   * (PGlite during a large import holds its only connection for the import's transaction).
+   */
+  lookup(key: string): { value: V; fresh: boolean } | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    const now = this.now();
+    if (entry.expires + this.staleMs <= now) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return { value: entry.value, fresh: entry.expires > now };
+  }
 
   get(key: string): V | undefined {
     const entry = this.entries.get(key);

@@ -10,7 +10,8 @@ export type PortalPageBuilder = (c: Ctx, tenant: PublicTenant, tenantId: string)
 const pathAndQuery = (url: string) => url.slice(url.indexOf('/', url.indexOf('//') + 2));
 
 /**
- * Public pages for anonymous visitors come from a cache (30 s per path and query string); each
+ * Public pages for anonymous visitors come from a cache (30 s per path and query string; up to
+ * 5 minutes older while the page renders again, see PageCache.lookup); each
  * module with public pages makes one of these per app instance (tests build several apps on
  * different databases in one process). Signed-in visitors always get a fresh render, so editors
  * see their changes at once; the pages contain nothing about the visitor either way.
@@ -32,14 +33,19 @@ export function cachedPortalPages(maxEntries = 500) {
   return (build: PortalPageBuilder) => async (c: Ctx) => {
     if (c.get('user')) return send(c, await render(c, build));
     const key = pathAndQuery(c.req.url);
-    const hit = cache.get(key);
-    if (hit !== undefined) return send(c, hit);
+    const hit = cache.lookup(key);
+    if (hit?.fresh) return send(c, hit.value);
     let pending = rendering.get(key);
     if (!pending) {
       pending = render(c, build)
         .then((body) => (cache.set(key, body), body))
         .finally(() => rendering.delete(key));
       rendering.set(key, pending);
+    }
+    if (hit) {
+      // Stale: this visitor gets the page as it was a moment ago; the fresh one renders meanwhile.
+      pending.catch(() => undefined);
+      return send(c, hit.value);
     }
     return send(c, await pending);
   };

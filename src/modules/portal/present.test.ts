@@ -120,6 +120,19 @@ describe('portal page cache', () => {
     assert.equal(cache.get('/k/a/konzept'), undefined);
   });
 
+  test('after the time to live an entry is served as stale for a while, then dropped', () => {
+    let now = 1_000;
+    const cache = new PageCache<string>(30_000, 10, () => now, 60_000);
+    cache.set('/k/a/konzept', 'A');
+    assert.deepEqual(cache.lookup('/k/a/konzept'), { value: 'A', fresh: true }, 'fresh within the time to live');
+    now += 30_000;
+    assert.deepEqual(cache.lookup('/k/a/konzept'), { value: 'A', fresh: false }, 'stale afterwards: served while rendering again');
+    now += 59_999;
+    assert.equal(cache.lookup('/k/a/konzept')?.fresh, false, 'still stale within the window');
+    now += 1;
+    assert.equal(cache.lookup('/k/a/konzept'), undefined, 'gone after the stale window');
+  });
+
   test('the oldest entries make room when full', () => {
     const cache = new PageCache<string>(30_000, 2);
     cache.set('1', 'one');
