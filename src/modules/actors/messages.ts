@@ -15,6 +15,7 @@ export const messages: ModuleMessages = {
     'actors.saved': 'Der Akteur wurde gespeichert.',
     'actors.deleted': 'Der Akteur wurde gelöscht.',
     'actors.delete': 'Akteur löschen',
+    'actors.delete_confirm_title': 'Akteur „{name}“ löschen?',
     'actors.delete_hint': 'Ein Akteur, der in Maßnahmen eingetragen ist, kann nicht gelöscht werden.',
   },
   en: {},

@@ -6,6 +6,7 @@ import { DeleteConflict } from '../../platform/http/delete-conflict.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { Alert, DataTable } from '../../platform/ui/components.js';
+import { ConfirmAction, ConfirmLink } from '../../platform/ui/confirm.js';
 import { Button, Csrf, ErrorSummary, SelectField, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
@@ -85,14 +86,12 @@ export function actorRoutes() {
             <a href={`${appBase(tenant)}/akteure`}>{t('form.cancel')}</a>
           </div>
         </form>
-        <form method="post" action={`${base}/loeschen`} class="stack">
-          <Csrf token={c.get('csrfToken')} />
-          <input type="hidden" name="version" value={String(actor.version)} />
+        <div class="stack">
           <p>{t('actors.delete_hint')}</p>
           <div>
-            <Button variant="secondary">{t('actors.delete')}</Button>
+            <ConfirmLink href={`${base}/loeschen`} label={t('actors.delete')} />
           </div>
-        </form>
+        </div>
       </AppPage>,
       status,
     );
@@ -134,6 +133,22 @@ export function actorRoutes() {
       if (e instanceof AppError && e.code === 'edit_conflict') return editPage(c, tenant, id, { values: body, errors: [] }, 409, c.get('t')('error.edit_conflict'));
       throw e;
     }
+  });
+
+  app.get('/app/k/:slug/akteure/:id/loeschen', async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    if (!isCoordinator(user, tenant.id)) throw new AppError('forbidden');
+    const t = c.get('t');
+    const actor = await actorById(dbOf(c), tenant.id, c.req.param('id'));
+    const title = t('actors.delete_confirm_title', { name: actor.name });
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={title} section="actors">
+        <ConfirmAction t={t} title={title} action={`${appBase(tenant)}/akteure/${actor.id}/loeschen`} csrfToken={c.get('csrfToken')} fields={{ version: String(actor.version) }} confirmLabel={t('actors.delete')} cancelHref={`${appBase(tenant)}/akteure/${actor.id}`}>
+          <p>{t('actors.delete_hint')}</p>
+        </ConfirmAction>
+      </AppPage>,
+    );
   });
 
   app.post('/app/k/:slug/akteure/:id/loeschen', async (c) => {

@@ -100,16 +100,5 @@ export async function transitionEdition(ctx: CommandContext, tenantId: string, i
   });
 }
 
-export async function deleteEdition(ctx: CommandContext, tenantId: string, id: string): Promise<void> {
-  authorize(canManageConcept(ctx.user, tenantId));
-  await ctx.db.transaction(async (tx) => {
-    const before = await editionById(tx, tenantId, id);
-    // Adopted and superseded editions are the record of what the council decided: they stay.
-    if (before.status !== 'entwurf') throw new AppError('conflict', 'error.edition_not_deletable');
-    await tx.delete(editions).where(and(eq(editions.tenantId, tenantId), eq(editions.id, id)));
-    await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'edition', entityId: id, before });
-  });
-}
-
 export const editionsInOrder = (db: Db, tenantId: string) =>
   db.select().from(editions).where(eq(editions.tenantId, tenantId)).orderBy(asc(editions.createdAt));

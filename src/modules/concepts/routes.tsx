@@ -6,13 +6,14 @@ import { formBody, redirectWithFlash, render } from '../../platform/http/render.
 import { DeleteConflict } from '../../platform/http/delete-conflict.js';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { DataTable } from '../../platform/ui/components.js';
+import { ConfirmAction } from '../../platform/ui/confirm.js';
 import { Button, Csrf, ErrorSummary, TextArea, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
 import { listActors } from '../actors/service.js';
 import { canCreateMeasure } from '../measures/policy.js';
 import { listMeasures, targetGroupsOf } from '../measures/service.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
-import { createEdition, editionById, listEditions, transitionEdition, updateEdition } from './editions.js';
+import { createEdition, editionById, listEditions, updateEdition } from './editions.js';
 import { createItem, deleteItem, editionOutline, fieldKind, goalKind, guidelineKind, itemById, moveItem, updateItem } from './items.js';
 import { canManageConcept, isEditionOpen } from './policy.js';
 import { EditionPage } from './views/edition-page.js';
@@ -85,7 +86,7 @@ export function conceptRoutes() {
     }
   });
 
-  const editionPage = async (c: Ctx, tenant: Tenant, editionId: string, transitionForm?: FormState, status = 200) => {
+  const editionPage = async (c: Ctx, tenant: Tenant, editionId: string, status = 200) => {
     const db = dbOf(c);
     const user = c.get('user');
     const edition = await editionById(db, tenant.id, editionId);
@@ -120,7 +121,6 @@ export function conceptRoutes() {
           canManage={canManageConcept(user, tenant.id)}
           canCreateMeasure={canCreateMeasure(user, tenant.id)}
           open={isEditionOpen(edition.status)}
-          transitionForm={transitionForm}
         />
       </AppPage>,
       status,
@@ -130,18 +130,6 @@ export function conceptRoutes() {
   app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}', async (c) => {
     const { tenant } = await tenantForApp(c);
     return editionPage(c, tenant, c.req.param('id'));
-  });
-
-  app.post('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/status', async (c) => {
-    const { tenant } = await tenantForApp(c);
-    const body = await formBody(c);
-    try {
-      const e = await transitionEdition(commandContext(c), tenant.id, c.req.param('id'), body);
-      return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${e.id}`, c.get('t')('editions.status_changed', { status: c.get('t')(`edition_status.${e.status}`) }));
-    } catch (e) {
-      if (validationFailed(e)) return editionPage(c, tenant, c.req.param('id'), { values: body, errors: e.fieldErrors }, 422);
-      throw e;
-    }
   });
 
   const editionEditPage = async (c: Ctx, tenant: Tenant, id: string, form: FormState, status = 200) => {
@@ -271,6 +259,33 @@ export function conceptRoutes() {
     const item = await itemById(dbOf(c), kinds[kind], tenant.id, c.req.param('itemId'));
     await moveItem(commandContext(c), kinds[kind], tenant.id, item.id, body.richtung === 'hoch' ? 'up' : 'down');
     return c.redirect(`${appBase(tenant)}/fassungen/${item.editionId}`, 303);
+  });
+
+  app.get('/app/k/:slug/:kind{leitlinien|themenfelder|ziele}/:itemId/loeschen', async (c) => {
+    const kind = c.req.param('kind');
+    if (!isItemPath(kind)) throw new AppError('not_found');
+    const { tenant, user } = await tenantForApp(c);
+    if (!canManageConcept(user, tenant.id)) throw new AppError('forbidden');
+    const t = c.get('t');
+    const item = await itemById(dbOf(c), kinds[kind], tenant.id, c.req.param('itemId'));
+    const base = appBase(tenant);
+    const title = t(`concept.delete_confirm_${kind}`, { title: item.title });
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={title} section="editions">
+        <ConfirmAction
+          t={t}
+          title={title}
+          action={`${base}/${kind}/${item.id}/loeschen`}
+          csrfToken={c.get('csrfToken')}
+          fields={{ version: String(item.version) }}
+          confirmLabel={t(`concept.delete_${kind}`)}
+          cancelHref={`${base}/${kind}/${item.id}/bearbeiten`}
+        >
+          <p>{t(`concept.delete_hint_${kind}`)}</p>
+        </ConfirmAction>
+      </AppPage>,
+    );
   });
 
   app.post('/app/k/:slug/:kind{leitlinien|themenfelder|ziele}/:itemId/loeschen', async (c) => {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { systemUser } from '../../platform/auth/current-user.js';
@@ -7,6 +7,7 @@ import { hashPassword } from '../../platform/auth/password.js';
 import { users } from '../../platform/auth/schema.js';
 import type { DemoSeedStep } from '../../platform/module.js';
 import { actors } from '../actors/schema.js';
+import { startFortschreibung } from '../concepts/fortschreibung/service.js';
 import { editions, fields, goals, guidelines } from '../concepts/schema.js';
 import { measureCrossCutting, measureGoals, measureMunicipalities, measurePartners, measures } from '../measures/schema.js';
 import { memberships } from '../tenants/schema.js';
@@ -51,19 +52,6 @@ export async function seedDemo(db: Db, steps: DemoSeedStep[], content: DemoConte
       introduction:
         'Das Integrationskonzept des Landkreises Musterland wurde in einem breiten Beteiligungsprozess mit Verwaltung, Wohlfahrtsverbänden, Migrantenorganisationen und Ehrenamtlichen erarbeitet und am 16.12.2024 vom Kreistag einstimmig beschlossen. Es wird alle zwei Jahre fortgeschrieben.',
     });
-    // The draft Fortschreibung starts as a copy; the demo shows work in progress on it.
-    const draftContent: DemoContent = {
-      ...content,
-      measures: content.measures.map((m, i) => (i % 7 === 0 && m.status === 'geplant' ? { ...m, status: 'in_umsetzung' } : m)),
-    };
-    await loadEdition(tx, tenantId, draftContent, actorIds, municipalityIds, {
-      title: 'Integrationskonzept 2026 (Fortschreibung)',
-      status: 'entwurf',
-      adoptedOn: null,
-      predecessorId: adopted,
-      introduction: 'Entwurf der Fortschreibung 2026. Stand der Beratungen in der Steuerungsgruppe Integration.',
-    });
-
     for (const account of demoAccounts) {
       const [user] = await tx
         .insert(users)
@@ -74,9 +62,31 @@ export async function seedDemo(db: Db, steps: DemoSeedStep[], content: DemoConte
       }
     }
     for (const step of steps) await step(tx, { tenantId, adoptedEditionId: adopted });
+    // After every module's step: the copy carries their status, progress and indicators over.
+    await seedDraftFortschreibung(tx, tenantId, content);
     await recordAudit(tx, systemUser, { tenantId, action: 'create', entityType: 'tenant', entityId: tenantId, after: { seeded: 'demo', measures: content.measures.length } });
   });
   return true;
+}
+
+/**
+ * The draft Fortschreibung 2026, started the way a coordinator starts one (startFortschreibung:
+ * a copy of the adopted edition with lineage, status and progress carried over); the demo then
+ * shows work in progress on it: some planned measures have started.
+ */
+async function seedDraftFortschreibung(tx: Db, tenantId: string, content: DemoContent): Promise<void> {
+  const { edition } = await startFortschreibung({ db: tx, user: systemUser }, tenantId, { title: 'Integrationskonzept 2026 (Fortschreibung)' });
+  await tx
+    .update(editions)
+    .set({ introduction: 'Entwurf der Fortschreibung 2026. Stand der Beratungen in der Steuerungsgruppe Integration.' })
+    .where(and(eq(editions.tenantId, tenantId), eq(editions.id, edition.id)));
+  const started = content.measures.filter((m, i) => i % 7 === 0 && m.status === 'geplant').map((m) => m.number);
+  if (started.length) {
+    await tx
+      .update(measures)
+      .set({ status: 'in_umsetzung' })
+      .where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, edition.id), inArray(measures.number, started)));
+  }
 }
 
 async function loadEdition(
@@ -85,7 +95,7 @@ async function loadEdition(
   content: DemoContent,
   actorIds: Map<string, string>,
   municipalityIds: Map<string, string>,
-  edition: { title: string; status: 'beschlossen' | 'entwurf'; adoptedOn: string | null; predecessorId?: string; introduction: string },
+  edition: { title: string; status: 'beschlossen'; adoptedOn: string; introduction: string },
 ): Promise<string> {
   const [e] = await tx.insert(editions).values({ tenantId, ...edition }).returning();
   const editionId = e!.id;

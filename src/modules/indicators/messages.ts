@@ -25,6 +25,7 @@ export const messages: ModuleMessages = {
     'indicators.saved': 'Der Indikator wurde gespeichert.',
     'indicators.deleted': 'Der Indikator „{name}“ wurde mit seinen Messwerten gelöscht.',
     'indicators.delete_title': 'Indikator löschen',
+    'indicators.delete_confirm_title': 'Indikator „{name}“ löschen?',
     'indicators.delete_hint': 'Der Indikator wird mit allen Messwerten gelöscht. Das Löschen wird im Protokoll festgehalten.',
     'indicators.conflict_title': 'Jemand anderes hat diesen Indikator inzwischen geändert',
     'indicators.conflict_text': 'Ihre Änderung wurde nicht gespeichert. Zuletzt gespeichert hat: {name}. Die Tabelle zeigt, was sich unterscheidet. Ihre Eingaben stehen weiter im Formular; wenn Sie erneut speichern, überschreiben Sie die andere Änderung.',
@@ -64,6 +65,9 @@ export const messages: ModuleMessages = {
     'indicators.value.note_hint': 'z. B. vorläufiger Wert, Quelle der Zahl. Nur intern sichtbar.',
     'indicators.value.added': 'Der Messwert wurde gespeichert.',
     'indicators.value.deleted': 'Der Messwert wurde gelöscht.',
+    'indicators.value.delete_confirm_title': 'Messwert vom {date} („{name}“) löschen?',
+    'indicators.value.delete_confirm_text': 'Der Wert {value} {unit} wird gelöscht. Das Löschen wird im Protokoll festgehalten.',
+    'indicators.value.delete_confirm': 'Messwert löschen',
     'indicators.value.delete_context': 'Messwert vom {date}',
 
     'indicators.import.title': 'Indikatorwerte importieren',

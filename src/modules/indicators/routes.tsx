@@ -8,7 +8,9 @@ import { AppError, type FieldError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
 import { DeleteConflict } from '../../platform/http/delete-conflict.js';
+import { ConfirmAction } from '../../platform/ui/confirm.js';
 import { emptyForm, type FormState, type Option } from '../../platform/ui/form.js';
+import { formatDate, formatNumber } from '../../platform/i18n/i18n.js';
 import { adoptedEdition, editionById, type Edition } from '../concepts/editions.js';
 import { editionOutline } from '../concepts/items.js';
 import { exportFileName, toCsv } from '../measures/transfer/export.js';
@@ -188,6 +190,22 @@ export function indicatorRoutes() {
     }
   });
 
+  app.get(`${indicatorPath}/loeschen`, async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    const t = c.get('t');
+    const indicator = await indicatorById(dbOf(c), tenant.id, c.req.param('id') ?? '');
+    if (!canManageIndicator(user, await targetOf(dbOf(c), indicator))) throw new AppError('forbidden');
+    const title = t('indicators.delete_confirm_title', { name: indicator.name });
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={title} section="editions">
+        <ConfirmAction t={t} title={title} action={`${appBase(tenant)}/indikatoren/${indicator.id}/loeschen`} csrfToken={c.get('csrfToken')} fields={{ version: String(indicator.version) }} confirmLabel={t('indicators.delete_title')} cancelHref={`${appBase(tenant)}/indikatoren/${indicator.id}`}>
+          <p>{t('indicators.delete_hint')}</p>
+        </ConfirmAction>
+      </AppPage>,
+    );
+  });
+
   app.post(`${indicatorPath}/loeschen`, async (c) => {
     const { tenant } = await tenantForApp(c);
     const body = await formBody(c);
@@ -250,6 +268,24 @@ export function indicatorRoutes() {
       if (failedValidation(e)) return detailPage(c, tenant, user, id, { values: body, errors: e.fieldErrors }, 422);
       throw e;
     }
+  });
+
+  app.get(`${indicatorPath}/werte/:valueId/loeschen`, async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    const t = c.get('t');
+    const indicator = await indicatorById(dbOf(c), tenant.id, c.req.param('id') ?? '');
+    if (!canManageIndicator(user, await targetOf(dbOf(c), indicator))) throw new AppError('forbidden');
+    const value = (await valuesOf(dbOf(c), tenant.id, indicator.id)).find((v) => v.id === c.req.param('valueId'));
+    if (!value) throw new AppError('not_found');
+    const title = t('indicators.value.delete_confirm_title', { name: indicator.name, date: formatDate('de', value.measuredOn) });
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={title} section="editions">
+        <ConfirmAction t={t} title={title} action={`${appBase(tenant)}/indikatoren/${indicator.id}/werte/${value.id}/loeschen`} csrfToken={c.get('csrfToken')} fields={{ version: String(indicator.version) }} confirmLabel={t('indicators.value.delete_confirm')} cancelHref={`${appBase(tenant)}/indikatoren/${indicator.id}#values-heading`}>
+          <p>{t('indicators.value.delete_confirm_text', { value: formatNumber('de', value.value), unit: indicator.unit })}</p>
+        </ConfirmAction>
+      </AppPage>,
+    );
   });
 
   app.post(`${indicatorPath}/werte/:valueId/loeschen`, async (c) => {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { ancestry } from '../../db/lineage.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
@@ -58,6 +59,23 @@ export async function valuesByIndicator(db: Db, tenantId: string, indicatorIds: 
     .where(and(eq(indicatorValues.tenantId, tenantId), inArray(indicatorValues.indicatorId, indicatorIds)))
     .orderBy(asc(indicatorValues.measuredOn), asc(indicatorValues.createdAt));
   for (const r of rows) out.get(r.indicatorId)?.push(toValue(r));
+  return out;
+}
+
+/**
+ * The values of many indicators together with those of their predecessors in earlier editions
+ * (a Fortschreibung copies the definition, the values stay with the original), oldest first. On
+ * a date both have, the newer edition's value counts.
+ */
+export async function valuesAlongLineage(db: Db, tenantId: string, indicatorIds: string[]): Promise<Map<string, IndicatorValue[]>> {
+  const lines = await ancestry(db, 'indicators', tenantId, indicatorIds);
+  const own = await valuesByIndicator(db, tenantId, [...new Set([...lines.values()].flat())]);
+  const out = new Map<string, IndicatorValue[]>();
+  for (const [id, line] of lines) {
+    const byDate = new Map<string, IndicatorValue>();
+    for (const v of line.flatMap((x) => own.get(x) ?? [])) if (!byDate.has(v.measuredOn)) byDate.set(v.measuredOn, v);
+    out.set(id, [...byDate.values()].sort((a, b) => a.measuredOn.localeCompare(b.measuredOn)));
+  }
   return out;
 }
 
@@ -277,7 +295,7 @@ export async function indicatorOverview(db: Db, tenantId: string, editionId: str
   if (list.length === 0) return [];
   const outline = await editionOutline(db, tenantId, editionId);
   const refs = await measureRefs(db, tenantId, editionId);
-  const values = await valuesByIndicator(db, tenantId, list.map((i) => i.id));
+  const values = await valuesAlongLineage(db, tenantId, list.map((i) => i.id));
   const goalById = new Map(outline.goals.map((g) => [g.id, g]));
   const measureById = new Map(refs.map((m) => [m.id, m]));
   const groups = new Map<string, OwnerGroup & { fieldId: string; order: number }>();

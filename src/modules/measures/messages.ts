@@ -10,6 +10,8 @@ export const messages: ModuleMessages = {
     'measures.saved': 'Die Maßnahme wurde gespeichert.',
     'measures.deleted': 'Die Maßnahme {number} wurde gelöscht.',
     'measures.delete': 'Maßnahme löschen',
+    'measures.delete_confirm_title': 'Maßnahme {number} „{title}“ löschen?',
+    'measures.delete_confirm_text': 'Die Maßnahme wird aus der Fassung „{edition}“ gelöscht, mit ihren Sachstandsmeldungen, Anhängen und Indikatoren. Das Löschen steht im Protokoll und kann nicht rückgängig gemacht werden.',
     'measures.count.one': '{shown} von {count} Maßnahme',
     'measures.count.other': '{shown} von {count} Maßnahmen',
     'measures.filter': 'Maßnahmen filtern',

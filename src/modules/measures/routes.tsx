@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { DeleteConflict } from '../../platform/http/delete-conflict.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { ConfirmAction } from '../../platform/ui/confirm.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { editionById } from '../concepts/editions.js';
 import { isEditionOpen } from '../concepts/policy.js';
@@ -157,6 +158,32 @@ export function measureRoutes() {
     const measure = await measureById(dbOf(c), tenant.id, c.req.param('id'));
     await moveMeasure(commandContext(c), tenant.id, measure.id, body.richtung === 'hoch' ? 'up' : 'down');
     return c.redirect(`${appBase(tenant)}/fassungen/${measure.editionId}#m-${measure.id}`, 303);
+  });
+
+  app.get('/app/k/:slug/massnahmen/:id/loeschen', async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    if (!canDeleteMeasure(user, tenant.id)) throw new AppError('forbidden');
+    const t = c.get('t');
+    const measure = await measureById(dbOf(c), tenant.id, c.req.param('id'));
+    const edition = await editionById(dbOf(c), tenant.id, measure.editionId);
+    if (!isEditionOpen(edition.status)) throw new AppError('conflict', 'error.edition_locked');
+    const title = t('measures.delete_confirm_title', { number: measure.number, title: measure.title });
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={title} section="editions">
+        <ConfirmAction
+          t={t}
+          title={title}
+          action={`${appBase(tenant)}/massnahmen/${measure.id}/loeschen`}
+          csrfToken={c.get('csrfToken')}
+          fields={{ version: String(measure.version) }}
+          confirmLabel={t('measures.delete')}
+          cancelHref={`${appBase(tenant)}/massnahmen/${measure.id}`}
+        >
+          <p>{t('measures.delete_confirm_text', { edition: edition.title })}</p>
+        </ConfirmAction>
+      </AppPage>,
+    );
   });
 
   app.post('/app/k/:slug/massnahmen/:id/loeschen', async (c) => {

@@ -1,5 +1,6 @@
 /**
- * The read side of the public progress page: the ADOPTED edition only, PUBLIC updates only, and
+ * The read side of the public progress page: the ADOPTED edition only (with the history of its
+ * measures' predecessors), PUBLIC updates only, and
  * every value copied field by field into public shapes (no author names, no internal texts, no
  * ids of people), like the portal's presenters.
  */
@@ -11,7 +12,7 @@ import { listMeasures } from '../measures/service.js';
 import { presentEdition, presentFields, type PublicEdition, type PublicField } from '../portal/present.js';
 import { editionRollup, type Progress } from './rollup.js';
 import { statusRulesOf, type StatusRules } from './rules.js';
-import { updatesOfMany, type MeasureUpdateRow } from './updates.js';
+import { updatesAlongLineage, type MeasureUpdateRow } from './updates.js';
 
 export interface PublicUpdate {
   id: string;
@@ -62,7 +63,7 @@ export async function loadPublicProgress(db: Db, tenantId: string): Promise<Publ
   const rows = await listMeasures(db, tenantId, edition.id);
   const rules = await statusRulesOf(db, tenantId);
   const rollup = await editionRollup(db, tenantId, edition.id);
-  const updates = await updatesOfMany(db, tenantId, rows.map((m) => m.id), { publicOnly: true });
+  const updates = await updatesAlongLineage(db, tenantId, rows.map((m) => m.id), { publicOnly: true });
   let publicUpdateCount = 0;
   const fields = presentFields(outline.fields)
     .filter((f) => !f.isCrossCutting)

@@ -17,7 +17,7 @@ import { canManageStatusRules, canRecordUpdate } from './policy.js';
 import { loadPublicProgress } from './public-data.js';
 import { editionRollup } from './rollup.js';
 import { statusRulesOf, statusRulesWithVersion, updateStatusRules } from './rules.js';
-import { attachmentWithContext, progressSources, publicAttachmentOf, recordMeasureUpdate, updatesOf, type StoredAttachment } from './updates.js';
+import { attachmentWithContext, progressSources, publicAttachmentOf, recordMeasureUpdate, updatesAlongLineage, type StoredAttachment } from './updates.js';
 import { PublicProgressPage } from './views/public-page.js';
 import { RollupPage } from './views/rollup-page.js';
 import { RulesPage, rulesFormValues } from './views/rules-page.js';
@@ -69,7 +69,8 @@ export function progressRoutes() {
     const user = c.get('user');
     const edition = await editionById(db, tenant.id, measure.editionId);
     const rules = await statusRulesOf(db, tenant.id);
-    const updates = await updatesOf(db, tenant.id, measure.id);
+    // The history follows the measure's lineage: reports on its predecessors in earlier editions too.
+    const updates = (await updatesAlongLineage(db, tenant.id, [measure.id])).get(measure.id) ?? [];
     const sources = await progressSources(db, tenant.id, updates.map((u) => u.id));
     const t = c.get('t');
     return render(

@@ -12,7 +12,8 @@ import { assertNotStale, authorize, type CommandContext } from '../../platform/c
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { parseInput } from '../../platform/validation.js';
-import { editionById } from '../concepts/editions.js';
+import { adoptedEdition, editionById } from '../concepts/editions.js';
+import { ancestry, lineageReaches } from '../../db/lineage.js';
 import { editions } from '../concepts/schema.js';
 import { measures, type MeasureStatus } from '../measures/schema.js';
 import { measureById } from '../measures/service.js';
@@ -130,6 +131,23 @@ export async function updatesOfMany(db: Db, tenantId: string, measureIds: string
   return out;
 }
 
+/**
+ * The updates of many measures together with those of their predecessors in earlier editions,
+ * newest first per measure: a measure's history follows its lineage (Fortschreibung), so the
+ * adopted Fortschreibung shows what was reported before it was adopted.
+ */
+export async function updatesAlongLineage(db: Db, tenantId: string, measureIds: string[], opts: { publicOnly?: boolean } = {}): Promise<Map<string, MeasureUpdateRow[]>> {
+  const lines = await ancestry(db, 'measures', tenantId, measureIds);
+  const own = await updatesOfMany(db, tenantId, [...new Set([...lines.values()].flat())], opts);
+  const out = new Map<string, MeasureUpdateRow[]>();
+  for (const [id, line] of lines) {
+    const list = line.flatMap((x) => own.get(x) ?? []);
+    list.sort((a, b) => b.reportedOn.localeCompare(a.reportedOn) || b.createdAt.getTime() - a.createdAt.getTime());
+    if (list.length) out.set(id, list);
+  }
+  return out;
+}
+
 /** The newest update of each measure that has one (optionally: the newest public one). */
 export async function latestUpdates(db: Db, tenantId: string, measureIds: string[], opts: { publicOnly?: boolean } = {}): Promise<Map<string, MeasureUpdateRow>> {
   const out = new Map<string, MeasureUpdateRow>();
@@ -175,10 +193,17 @@ export async function attachmentWithContext(db: Db, tenantId: string, updateId: 
   return { ...row, name: row.name ?? 'anhang', type: row.type ?? 'application/octet-stream', bytes: Buffer.from(row.bytes) };
 }
 
-/** For the portal: only attachments of PUBLIC updates of measures in the ADOPTED edition; anything else does not exist. */
+/**
+ * For the portal: only attachments of PUBLIC updates of measures in the ADOPTED edition or of
+ * their predecessors (the history the public page shows); anything else does not exist.
+ */
 export async function publicAttachmentOf(db: Db, tenantId: string, updateId: string): Promise<StoredAttachment> {
   const a = await attachmentWithContext(db, tenantId, updateId);
-  if (!a.isPublic || a.editionStatus !== 'beschlossen') throw new AppError('not_found');
+  if (!a.isPublic) throw new AppError('not_found');
+  if (a.editionStatus !== 'beschlossen') {
+    const adopted = await adoptedEdition(db, tenantId);
+    if (!adopted || !(await lineageReaches(db, 'measures', tenantId, a.measureId, adopted.id))) throw new AppError('not_found');
+  }
   return { name: a.name, type: a.type, bytes: a.bytes };
 }
 

@@ -9,6 +9,7 @@ import { AppError, type FieldError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render, takeFlash } from '../../platform/http/render.js';
 import { requireUser, setSessionCookie, commandContext } from '../../platform/http/session.js';
+import { ConfirmAction } from '../../platform/ui/confirm.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { parseInput, requiredText } from '../../platform/validation.js';
 import { listActors } from '../actors/service.js';
@@ -28,7 +29,7 @@ import {
 import { changeMemberRole, emailField, removeMember } from './members.js';
 import { canCreateTenant, canManageMembers, contentEntityTypes } from './policy.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
-import { createTenant, editionsOf, isTopLevel, measureStatusCounts, membersOf, parentCandidates, pendingInvitations, tenantInput, type Invitation } from './service.js';
+import { createTenant, editionsOf, invitationById, isTopLevel, measureStatusCounts, membersOf, parentCandidates, pendingInvitations, tenantInput, type Invitation } from './service.js';
 import { listTenants, type Tenant } from '../../platform/tenancy/service.js';
 import { AdminTenantsPage } from './views/admin.js';
 import { AppHomePage, LandingPage } from './views/home.js';
@@ -258,6 +259,23 @@ export function tenantRoutes() {
     }
   });
 
+  app.get('/app/k/:slug/mitglieder/:userId/entfernen', async (c) => {
+    const { tenant, user } = await tenantForMembers(c);
+    const t = c.get('t');
+    const [member] = (await membersOf(dbOf(c), tenant.id)).filter((m) => m.userId === c.req.param('userId'));
+    if (!member) throw new AppError('not_found');
+    const title = t('members.remove_confirm_title', { name: member.name, tenant: tenant.name });
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={title} section="members">
+        <ConfirmAction t={t} title={title} action={`${appBase(tenant)}/mitglieder/${member.userId}/entfernen`} csrfToken={c.get('csrfToken')} confirmLabel={t('members.remove_confirm')} cancelHref={`${appBase(tenant)}/mitglieder`}>
+          <p>{t('members.remove_confirm_text', { name: member.name, role: t(`role.${member.role}`), tenant: tenant.name })}</p>
+          {member.userId === user.id ? <p><strong>{t('members.remove_confirm_self')}</strong></p> : null}
+        </ConfirmAction>
+      </AppPage>,
+    );
+  });
+
   app.post('/app/k/:slug/mitglieder/:userId/entfernen', async (c) => {
     const { tenant, user } = await tenantForMembers(c);
     const t = c.get('t');
@@ -291,6 +309,21 @@ export function tenantRoutes() {
     if (await sendInvitation(c, user, tenant, invitation, token)) return redirectWithFlash(c, back, t('members.invited', { email: invitation.email }));
     keepHandoff(c, token);
     return redirectWithFlash(c, back, t('members.invite_created', { email: invitation.email }));
+  });
+
+  app.get('/app/k/:slug/einladungen/:id/zurueckziehen', async (c) => {
+    const { tenant } = await tenantForMembers(c);
+    const t = c.get('t');
+    const invitation = await invitationById(dbOf(c), tenant.id, c.req.param('id'));
+    const title = t('members.revoke_confirm_title', { email: invitation.email });
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={title} section="members">
+        <ConfirmAction t={t} title={title} action={`${appBase(tenant)}/einladungen/${invitation.id}/zurueckziehen`} csrfToken={c.get('csrfToken')} confirmLabel={t('members.revoke_confirm')} cancelHref={`${appBase(tenant)}/mitglieder`}>
+          <p>{t('members.revoke_confirm_text', { name: invitation.name })}</p>
+        </ConfirmAction>
+      </AppPage>,
+    );
   });
 
   app.post('/app/k/:slug/einladungen/:id/zurueckziehen', async (c) => {

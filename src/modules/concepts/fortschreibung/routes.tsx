@@ -14,6 +14,10 @@ import { canCompareEditions, canSetUpdateInterval, canStartFortschreibung } from
 import { defaultFortschreibungTitle, editionCounts, fortschreibungInProgress, nextUpdateDue, setUpdateInterval, startFortschreibung } from './service.js';
 import { editionSnapshot } from './snapshot.js';
 import { ComparePage, SettingsPage, StartPage } from './views/pages.js';
+import { DeleteDraftPage, StatusConfirmPage } from './views/status-pages.js';
+import { adoptionImpact, changeEditionStatus, deleteDraftEdition, draftDeletionBlocker } from './adoption.js';
+import { canManageConcept, editionTransitions } from '../policy.js';
+import type { EditionStatus } from '../schema.js';
 
 const isAppError = (e: unknown, code: string): e is AppError => e instanceof AppError && e.code === code;
 
@@ -75,6 +79,93 @@ export function fortschreibungRoutes() {
       status,
     );
   };
+
+  // ---- status changes and deleting a draft: confirmation page (GET), then the command (POST) ----
+
+  const statusPage = async (c: Ctx, tenant: Tenant, edition: Edition, to: EditionStatus, form: FormState, status = 200) => {
+    const t = c.get('t');
+    const impact = to === 'beschlossen' ? await adoptionImpact(dbOf(c), tenant.id, edition) : null;
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={t('fortschreibung.status.title', { title: edition.title, to: t(`edition_status.${to}`) })} section="editions">
+        <StatusConfirmPage t={t} base={appBase(tenant)} csrfToken={c.get('csrfToken')} edition={edition} to={to} impact={impact} form={form} />
+      </AppPage>,
+      status,
+    );
+  };
+
+  /** The target status of a status change, if the edition may move there; otherwise not found. */
+  const targetStatus = (edition: Edition, to: unknown): EditionStatus => {
+    if (typeof to !== 'string' || !editionTransitions[edition.status].includes(to as EditionStatus)) throw new AppError('invalid_transition', 'error.invalid_transition');
+    return to as EditionStatus;
+  };
+
+  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/status', async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    authorize(canManageConcept(user, tenant.id));
+    const edition = await editionById(dbOf(c), tenant.id, c.req.param('id'));
+    const to = targetStatus(edition, c.req.query('to'));
+    return statusPage(c, tenant, edition, to, emptyForm({ version: edition.version, adoptedOn: c.req.query('adoptedOn') ?? '' }));
+  });
+
+  app.post('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/status', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    const t = c.get('t');
+    try {
+      const e = await changeEditionStatus(commandContext(c), tenant.id, c.req.param('id'), body);
+      return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${e.id}`, t('editions.status_changed', { status: t(`edition_status.${e.status}`) }));
+    } catch (e) {
+      if (isAppError(e, 'validation_failed') || isAppError(e, 'edit_conflict')) {
+        const edition = await editionById(dbOf(c), tenant.id, c.req.param('id'));
+        const errors = isAppError(e, 'validation_failed') ? e.fieldErrors : [{ field: 'to', messageKey: 'error.edit_conflict' }];
+        return statusPage(c, tenant, edition, targetStatus(edition, body.to), { values: { ...body, version: edition.version }, errors }, isAppError(e, 'edit_conflict') ? 409 : 422);
+      }
+      throw e;
+    }
+  });
+
+  const deletePage = async (c: Ctx, tenant: Tenant, edition: Edition, status = 200, refusal?: string) => {
+    const t = c.get('t');
+    const db = dbOf(c);
+    const blocker = refusal ?? (await draftDeletionBlocker(db, tenant.id, edition));
+    const counts = await editionCounts(db, tenant.id, edition.id);
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={t('fortschreibung.delete.title', { title: edition.title })} section="editions">
+        <DeleteDraftPage
+          t={t}
+          base={appBase(tenant)}
+          csrfToken={c.get('csrfToken')}
+          edition={edition}
+          measures={counts.measures}
+          blocker={typeof blocker === 'string' ? blocker : blocker ? t(blocker.messageKey, blocker.params) : null}
+        />
+      </AppPage>,
+      blocker ? (status === 200 ? 409 : status) : status,
+    );
+  };
+
+  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/loeschen', async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    authorize(canManageConcept(user, tenant.id));
+    return deletePage(c, tenant, await editionById(dbOf(c), tenant.id, c.req.param('id')));
+  });
+
+  app.post('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/loeschen', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    const t = c.get('t');
+    try {
+      const deleted = await deleteDraftEdition(commandContext(c), tenant.id, c.req.param('id'), body);
+      return redirectWithFlash(c, `${appBase(tenant)}/fassungen`, t('fortschreibung.delete.done', { title: deleted.title }));
+    } catch (e) {
+      if (isAppError(e, 'conflict') || isAppError(e, 'edit_conflict')) {
+        return deletePage(c, tenant, await editionById(dbOf(c), tenant.id, c.req.param('id')), 409, t(e.messageKey, e.options.params));
+      }
+      throw e;
+    }
+  });
 
   app.get('/app/k/:slug/fassungen/fortschreibung', async (c) => {
     const { tenant, user } = await tenantForApp(c);

@@ -1,6 +1,7 @@
 import type { T } from '../../../platform/i18n/i18n.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
 import { DataTable, PostButton } from '../../../platform/ui/components.js';
+import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import { Button, Csrf, ErrorSummary, SelectField, TextField, emptyForm, type FormState } from '../../../platform/ui/form.js';
 import type { MeasureListRow } from '../../measures/service.js';
 import { horizons, measureStatuses } from '../../measures/schema.js';
@@ -22,7 +23,6 @@ interface EditionPageProps {
   canManage: boolean;
   canCreateMeasure: boolean;
   open: boolean;
-  transitionForm?: FormState;
   page: { current: number; count: number; total: number; link: (n: number) => string };
 }
 
@@ -154,21 +154,19 @@ function ItemActions(p: { t: T; csrfToken: string; href: string; label: string }
   );
 }
 
+/**
+ * Choosing the new status leads to its confirmation page (GET): a status change is never one
+ * click; the confirmation says what it means (and, for a Beschluss, what the public site loses).
+ */
 function TransitionForm(p: EditionPageProps & { action: string }) {
   const { t } = p;
-  const form = p.transitionForm ?? emptyForm();
   return (
-    <form method="post" action={p.action} class="stack" aria-labelledby="transition-heading">
+    <form method="get" action={p.action} class="stack" aria-labelledby="transition-heading">
       <h2 id="transition-heading" class="kern-heading-small">{t('editions.change_status')}</h2>
-      <ErrorSummary t={t} errors={form.errors} labels={{ to: t('editions.new_status'), adoptedOn: t('editions.adopted_on_label') }} />
-      <Csrf token={p.csrfToken} />
-      <input type="hidden" name="version" value={String(p.edition.version)} />
-      <SelectField t={t} form={form} name="to" label={t('editions.new_status')} required options={editionTransitions[p.edition.status].map((s) => ({ value: s, label: t(`edition_status.${s}`) }))} />
-      {editionTransitions[p.edition.status].includes('beschlossen') ? (
-        <TextField t={t} form={form} name="adoptedOn" label={t('editions.adopted_on_label')} type="date" hint={t('editions.adopted_on_hint')} />
-      ) : null}
-      <div>
+      <SelectField t={t} form={emptyForm()} name="to" label={t('editions.new_status')} required options={editionTransitions[p.edition.status].map((s) => ({ value: s, label: t(`edition_status.${s}`) }))} />
+      <div class="actions">
         <Button variant="secondary">{t('editions.change_status_button')}</Button>
+        {p.edition.status === 'entwurf' ? <ConfirmLink href={`${p.action.replace(/\/status$/, '')}/loeschen`} label={t('editions.delete_draft')} /> : null}
       </div>
     </form>
   );

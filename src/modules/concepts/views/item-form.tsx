@@ -1,3 +1,4 @@
+import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import type { T } from '../../../platform/i18n/i18n.js';
 import { Button, CheckboxGroup, Csrf, ErrorSummary, SelectField, TextArea, TextField, type FormState } from '../../../platform/ui/form.js';
 import { goalKinds } from '../schema.js';
@@ -40,14 +41,12 @@ export function ItemForm(p: { t: T; kind: ItemPath; csrfToken: string; action: s
         </div>
       </form>
       {p.deleteAction ? (
-        <form method="post" action={p.deleteAction} class="stack">
-          <Csrf token={p.csrfToken} />
-          <input type="hidden" name="version" value={String(form.values.version ?? '')} />
+        <div class="stack">
           <p>{t(`concept.delete_hint_${p.kind}`)}</p>
           <div>
-            <Button variant="secondary">{t(`concept.delete_${p.kind}`)}</Button>
+            <ConfirmLink href={p.deleteAction} label={t(`concept.delete_${p.kind}`)} />
           </div>
-        </form>
+        </div>
       ) : null}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { T } from '../../../platform/i18n/i18n.js';
-import { PostButton } from '../../../platform/ui/components.js';
+import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import { Button, Csrf, ErrorSummary, TextField, type FormState } from '../../../platform/ui/form.js';
 import type { Edition } from '../../concepts/editions.js';
 import type { Indicator, IndicatorValue, Owner } from '../service.js';
@@ -65,9 +65,9 @@ export function IndicatorDetailPage(p: {
           internal={{
             actions: manage
               ? (v) => (
-                  <PostButton
-                    action={`${iBase}/werte/${v.id}/loeschen`}
-                    csrfToken={p.csrfToken}
+                  <ConfirmLink
+                    small
+                    href={`${iBase}/werte/${v.id}/loeschen`}
                     label={t('form.delete')}
                     context={t('indicators.value.delete_context', { date: v.measuredOn.split('-').reverse().join('.') })}
                   />

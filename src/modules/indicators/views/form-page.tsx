@@ -1,5 +1,6 @@
 import type { T } from '../../../platform/i18n/i18n.js';
-import { DataTable, PostButton } from '../../../platform/ui/components.js';
+import { DataTable } from '../../../platform/ui/components.js';
+import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import { Button, CheckboxGroup, Csrf, ErrorSummary, SelectField, TextArea, TextField, type FormState, type Option } from '../../../platform/ui/form.js';
 import { indicatorDirections, indicatorKinds } from '../../progress/schema.js';
 import type { Indicator } from '../service.js';
@@ -88,7 +89,9 @@ export function IndicatorForm(p: { t: T; csrfToken: string; action: string; canc
         <section aria-labelledby="delete-heading" class="stack">
           <h2 id="delete-heading" class="kern-heading-small">{t('indicators.delete_title')}</h2>
           <p>{t('indicators.delete_hint')}</p>
-          <PostButton action={p.deleteAction.href} csrfToken={p.csrfToken} fields={{ version: String(p.deleteAction.version) }} label={t('indicators.delete_title')} variant="secondary" small={false} />
+          <div>
+            <ConfirmLink href={p.deleteAction.href} label={t('indicators.delete_title')} />
+          </div>
         </section>
       ) : null}
     </>

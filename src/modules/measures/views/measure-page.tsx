@@ -1,7 +1,8 @@
 import type { auditLog } from '../../../platform/audit/schema.js';
 import { changedFields } from '../../../platform/audit/diff.js';
 import { formatDateTime, type T } from '../../../platform/i18n/i18n.js';
-import { DataTable, PostButton } from '../../../platform/ui/components.js';
+import { DataTable } from '../../../platform/ui/components.js';
+import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import { Button, Csrf, SelectField, emptyForm } from '../../../platform/ui/form.js';
 import type { Edition } from '../../concepts/editions.js';
 import { measureFieldLabels } from '../form-values.js';
@@ -40,7 +41,7 @@ export function MeasureDetails(p: {
           </a>
         ) : null}
         {p.can.delete && p.contentOpen ? (
-          <PostButton action={`${p.base}/massnahmen/${m.id}/loeschen`} csrfToken={p.csrfToken} fields={{ version: String(m.version) }} label={t('measures.delete')} variant="secondary" small={false} />
+          <ConfirmLink href={`${p.base}/massnahmen/${m.id}/loeschen`} label={t('measures.delete')} />
         ) : null}
       </div>
       {/* Say what is locked only to those who could otherwise change it. */}

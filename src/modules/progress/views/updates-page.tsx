@@ -87,7 +87,7 @@ export function UpdatesPage(p: UpdatesPageProps) {
         ) : (
           <ol class="measure-list" reversed>
             {p.updates.map((u) => (
-              <TimelineItem t={t} update={u} source={p.sources.get(u.id)} rules={p.rules} href={`${action}/anhang/${u.id}`} />
+              <TimelineItem t={t} update={u} source={p.sources.get(u.id)} rules={p.rules} href={`${p.base}/massnahmen/${u.measureId}/umsetzung/anhang/${u.id}`} />
             ))}
           </ol>
         )}

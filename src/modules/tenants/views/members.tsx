@@ -1,4 +1,5 @@
-import { DataTable, PostButton } from '../../../platform/ui/components.js';
+import { DataTable } from '../../../platform/ui/components.js';
+import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { formatDate, type T } from '../../../platform/i18n/i18n.js';
 import type { Mail } from '../../../platform/mail/mailer.js';
@@ -129,7 +130,7 @@ export function MembersContent(p: MembersPageProps) {
                         </span>
                       </button>
                     </form>
-                    <PostButton action={`${p.base}/mitglieder/${m.userId}/entfernen`} csrfToken={p.csrfToken} label={t('members.remove')} context={t('members.whom', { who: m.name })} />
+                    <ConfirmLink small href={`${p.base}/mitglieder/${m.userId}/entfernen`} label={t('members.remove')} context={t('members.whom', { who: m.name })} />
                   </td>
                 </tr>
               );
@@ -157,7 +158,7 @@ export function MembersContent(p: MembersPageProps) {
                     </td>
                     <td>{i.expiresAt.getTime() <= p.now.getTime() ? <span class="error-text">{t('members.expired')}</span> : formatDate('de', i.expiresAt)}</td>
                     <td>
-                      <PostButton action={`${p.base}/einladungen/${i.id}/zurueckziehen`} csrfToken={p.csrfToken} label={t('members.revoke')} context={t('members.whom', { who: i.email })} />
+                      <ConfirmLink small href={`${p.base}/einladungen/${i.id}/zurueckziehen`} label={t('members.revoke')} context={t('members.whom', { who: i.email })} />
                     </td>
                   </tr>
                 ))}

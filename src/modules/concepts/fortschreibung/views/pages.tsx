@@ -66,6 +66,12 @@ export function StartPage(p: StartPageProps) {
           </p>
           <p>
             <a href={`${base}/fassungen/vergleich?${new URLSearchParams({ von: p.adopted.id, zu: p.running.id }).toString()}`}>{t('fortschreibung.compare_link')}</a>
+            {p.running.status === 'entwurf' ? (
+              <>
+                {' · '}
+                <a href={`${base}/fassungen/${p.running.id}/loeschen`}>{t('fortschreibung.running_delete')}</a>
+              </>
+            ) : null}
           </p>
         </Alert>
       ) : (
