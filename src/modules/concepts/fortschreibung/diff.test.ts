@@ -115,12 +115,13 @@ describe('diffEditions', () => {
     assert.deepEqual(
       d.items.measures.map((i) => [i.change, i.number]),
       [
-        ['changed', '1.1.1'],
         ['removed', '1.1.2'],
         ['added', '1.1.3'],
       ],
+      'a status change is no content change',
     );
-    assert.deepEqual(d.items.measures[0]!.fields, [{ field: 'status', before: 'geplant', after: 'in Umsetzung' }]);
+    assert.equal(d.unchanged.measures, 1, '1.1.1 counts as unchanged content');
+    assert.deepEqual(d.implementation.map((i) => [i.number, i.fields]), [['1.1.1', [{ field: 'status', before: 'geplant', after: 'in Umsetzung' }]]], 'the status change in the implementation section');
   });
 
   test('a renamed Themenfeld shows once (in Themenfelder), not as a change of every measure and goal in it', () => {

@@ -21,6 +21,13 @@ export const diffFields: Record<DiffKind, readonly string[]> = {
   ],
 };
 
+/**
+ * Fields of a measure that say how far its implementation is, not what the concept says: the
+ * comparison shows them in a section of their own, apart from the content changes.
+ */
+export const implementationFields: readonly string[] = ['status', 'progress', 'weight'];
+const isContent = (kind: DiffKind, field: string) => kind !== 'measures' || !implementationFields.includes(field);
+
 /** Catalog keys of the German field labels. */
 export const fieldLabelKeys: Record<string, string> = {
   title: 'concept.item_title',
@@ -107,8 +114,12 @@ export interface ItemDiff {
 export interface EditionDiff {
   /** How items were matched: by lineage (editions related by a Fortschreibung) or by number/title. */
   matchedBy: 'lineage' | 'key';
+  /** Content changes: added, removed, and changed items without their implementation state. */
   items: Record<DiffKind, ItemDiff[]>;
+  /** Items whose content is unchanged (their implementation state may have moved on). */
   unchanged: Record<DiffKind, number>;
+  /** Measures present in both editions whose status, progress or weight differ. */
+  implementation: ItemDiff[];
 }
 
 /** Lower case, single spaces, trimmed: the title key for matching without lineage. */
@@ -160,6 +171,7 @@ export function diffEditions(a: EditionSnapshot, b: EditionSnapshot): EditionDif
   const by: 'root' | 'key' = shareLineage(a, b) ? 'root' : 'key';
   const items = {} as Record<DiffKind, ItemDiff[]>;
   const unchanged = {} as Record<DiffKind, number>;
+  const implementation: ItemDiff[] = [];
   for (const kind of diffKinds) {
     // Candidates in `a` by matching value; each is used once (first come, first matched).
     const pool = new Map<string, SnapshotItem[]>();
@@ -178,9 +190,12 @@ export function diffEditions(a: EditionSnapshot, b: EditionSnapshot): EditionDif
         continue;
       }
       matched.add(candidate.id);
-      const fields = changedFields(kind, candidate, item, by);
+      const changed = changedFields(kind, candidate, item, by);
+      const fields = changed.filter((f) => isContent(kind, f.field));
+      const state = changed.filter((f) => !isContent(kind, f.field));
       if (fields.length === 0) same++;
       else out.push({ change: 'changed', number: item.number, title: item.title, idBefore: candidate.id, idAfter: item.id, fields });
+      if (state.length) implementation.push({ change: 'changed', number: item.number, title: item.title, idBefore: candidate.id, idAfter: item.id, fields: state });
     }
     for (const item of a[kind]) {
       if (!matched.has(item.id)) out.push({ change: 'removed', number: item.number, title: item.title, idBefore: item.id, fields: filled(kind, item, 'before') });
@@ -189,8 +204,9 @@ export function diffEditions(a: EditionSnapshot, b: EditionSnapshot): EditionDif
     items[kind] = out;
     unchanged[kind] = same;
   }
-  return { matchedBy: by === 'root' ? 'lineage' : 'key', items, unchanged };
+  implementation.sort((x, y) => naturally(x.number, y.number));
+  return { matchedBy: by === 'root' ? 'lineage' : 'key', items, unchanged, implementation };
 }
 
-/** Number of changed, added and removed items over all kinds. */
+/** Number of changed, added and removed items over all kinds (content only). */
 export const changeCount = (d: EditionDiff) => diffKinds.reduce((n, k) => n + d.items[k].length, 0);

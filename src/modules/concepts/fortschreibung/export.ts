@@ -53,5 +53,12 @@ export async function diffToXlsx(t: T, diff: EditionDiff, a: EditionSnapshot, b:
     sheet.getRow(1).alignment = { vertical: 'middle' };
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headings.length } };
   }
+  // Implementation state (status, progress, weight) apart from the content changes.
+  const state = workbook.addWorksheet(t('fortschreibung.compare.implementation'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const stateHeadings = ['number', 'title', 'field', 'before', 'after'].map((k) => t(`fortschreibung.column.${k}`));
+  state.columns = stateHeadings.map((header, i) => ({ header, key: String(i), width: [9, 48, 18, 24, 24][i] }));
+  state.getRow(1).font = { bold: true };
+  for (const item of diff.implementation) for (const f of item.fields) state.addRow([item.number, item.title, t(fieldLabelKeys[f.field] ?? f.field), f.before, f.after]);
+  state.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: stateHeadings.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -266,7 +266,7 @@ describeEachDb('Fortschreibung', (t) => {
     assert.match(res.headers.get('content-disposition')!, /aenderungen-integrationskonzept-2024-zu-integrationskonzept-2026-fortschreibung\.xlsx/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as any);
-    assert.deepEqual(workbook.worksheets.map((s) => s.name), ['Leitlinien', 'Themenfelder', 'Ziele', 'Maßnahmen']);
+    assert.deepEqual(workbook.worksheets.map((s) => s.name), ['Leitlinien', 'Themenfelder', 'Ziele', 'Maßnahmen', 'Umsetzungsstand']);
     const rows = (name: string) => {
       const out: string[][] = [];
       workbook.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
@@ -285,6 +285,38 @@ describeEachDb('Fortschreibung', (t) => {
     assert.ok(body.some((r) => r[0] === 'neu' && r[1] === '9.9.9' && r[3] === 'Zeithorizont' && r[5] === 'kurzfristig'), 'added: horizon row');
     assert.ok(body.some((r) => r[0] === 'gestrichen' && r[1] === x.removed.number && r[3] === 'Titel' && r[4] === x.removed.title && r[5] === ''), 'removed: title row');
     assert.deepEqual([...new Set(body.map((r) => r[0]))].sort(), ['geändert', 'gestrichen', 'neu'].sort());
+  });
+
+  test('Vergleich für den Ausschuss: Inhalt und Umsetzungsstand getrennt, Beträge als „14.000 €“ – auf der Seite und im .xlsx', async () => {
+    const copy = await freshCopy(t());
+    const [m] = await t().db.select().from(measures).where(and(eq(measures.editionId, copy.edition.id), eq(measures.status, 'in_umsetzung'))).orderBy(measures.number).limit(1);
+    const [original] = await t().db.select().from(measures).where(eq(measures.id, m!.predecessorId!));
+    const cost = Number(original!.costEur) === 14000 ? '15000' : '14000';
+    const progress = original!.progress === 60 ? 70 : 60;
+    await t().db.update(measures).set({ costEur: cost, progress }).where(eq(measures.id, m!.id));
+    const expectCost = cost === '14000' ? '14.000 €' : '15.000 €';
+
+    const diff = diffEditions(await editionSnapshot(t().db, copy.tenant.id, copy.adopted.id), await editionSnapshot(t().db, copy.tenant.id, copy.edition.id));
+    assert.deepEqual(diff.items.measures.map((i) => [i.number, i.fields.map((f) => f.field)]), [[m!.number, ['costEur']]], 'content: only the cost');
+    assert.equal(diff.items.measures[0]!.fields[0]!.after, expectCost, 'the amount formatted');
+    assert.deepEqual(diff.implementation.map((i) => [i.number, i.fields]), [[m!.number, [{ field: 'progress', before: original!.progress == null ? '' : `${original!.progress} %`, after: `${progress} %` }]]], 'implementation: the progress');
+
+    const html = await (await copy.client.get(`${base}/fassungen/vergleich?von=${copy.adopted.id}&zu=${copy.edition.id}`)).text();
+    const section = (id: string) => new RegExp(`id="${id}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
+    assert.ok(section('changes-measures').includes(expectCost), 'the cost in the content section');
+    assert.doesNotMatch(section('changes-measures'), /Fortschritt/, 'no progress among the content changes');
+    assert.match(section('changes-implementation'), new RegExp(`Fortschritt[\\s\\S]*${progress} %`), 'the progress in its own section');
+
+    const res = await copy.client.get(`${base}/fassungen/vergleich.xlsx?von=${copy.adopted.id}&zu=${copy.edition.id}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as any);
+    const rows = (name: string) => {
+      const out: string[][] = [];
+      workbook.getWorksheet(name)!.eachRow((row, i) => i > 1 && out.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+      return out;
+    };
+    assert.deepEqual(rows('Maßnahmen').map((r) => [r[1], r[3], r[5]]), [[m!.number, 'Kosten (EUR)', expectCost]], 'the export: the formatted cost');
+    assert.deepEqual(rows('Umsetzungsstand').map((r) => [r[0], r[2], r[4]]), [[m!.number, 'Fortschritt', `${progress} %`]], 'the export: implementation on its own sheet');
   });
 
   test('Abstand der Fortschreibungen: 1–60 Monate, deutsche Fehlermeldung, Versionsprüfung, Protokoll, Fälligkeit', async () => {
@@ -334,8 +366,9 @@ describeEachDb('Die Demo-Fortschreibung (mit Abstammung)', (t) => {
     const diff = diffEditions(await editionSnapshot(t().db, tenant.id, adopted.id), await editionSnapshot(t().db, tenant.id, draft!.id));
     assert.equal(diff.matchedBy, 'lineage');
     assert.deepEqual([diff.items.guidelines, diff.items.fields, diff.items.goals], [[], [], []]);
-    assert.ok(diff.items.measures.length > 0, 'the demo draft moved some measures on');
-    for (const item of diff.items.measures) {
+    assert.deepEqual(diff.items.measures, [], 'no content changes: the copy carried everything over');
+    assert.ok(diff.implementation.length > 0, 'the demo draft moved some measures on');
+    for (const item of diff.implementation) {
       assert.deepEqual(item.fields, [{ field: 'status', before: 'geplant', after: 'in Umsetzung' }], `${item.number}: only the status moved on`);
     }
     const c = await t().signIn('lesend@musterland.example');

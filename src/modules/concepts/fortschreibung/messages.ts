@@ -88,6 +88,8 @@ export const messages: ModuleMessages = {
     'fortschreibung.compare.area': 'Bereich',
     'fortschreibung.compare.unchanged': 'unverändert',
     'fortschreibung.compare.no_changes': 'Keine Änderungen.',
+    'fortschreibung.compare.implementation': 'Umsetzungsstand',
+    'fortschreibung.compare.implementation_intro': 'Status, Fortschritt und Gewicht der Maßnahmen, die in beiden Fassungen stehen: wie weit die Umsetzung ist, nicht was das Konzept sagt. Die Abschnitte oben zeigen nur inhaltliche Änderungen.',
     'fortschreibung.compare.total.one': '{count} Änderung insgesamt',
     'fortschreibung.compare.total.other': '{count} Änderungen insgesamt',
     'fortschreibung.compare.empty_value': 'leer',

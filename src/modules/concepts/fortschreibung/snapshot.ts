@@ -1,10 +1,10 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../db/client.js';
-import { translator } from '../../../platform/i18n/i18n.js';
+import { formatNumber, translator } from '../../../platform/i18n/i18n.js';
 import { actors } from '../../actors/schema.js';
 import { measures } from '../../measures/schema.js';
 import { linksOf } from '../../measures/service.js';
-import { germanDate, germanDecimal } from '../../measures/transfer/columns.js';
+import { germanDate } from '../../measures/transfer/columns.js';
 import { tenants } from '../../../platform/tenancy/schema.js';
 import { editionById } from '../editions.js';
 import { fields, goals, guidelines } from '../schema.js';
@@ -33,7 +33,9 @@ async function lineageRoots(db: Db, table: LineageTable, tenantId: string, editi
   return new Map(rows.map((r) => [r.item, r.root]));
 }
 
-const decimal = (v: string | null) => (v == null ? '' : germanDecimal(Number(v)));
+// Numbers as a committee reads them: "14.000 €", "0,5" (German grouping and decimal comma).
+const decimal = (v: string | null) => (v == null ? '' : formatNumber('de', Number(v)));
+const euro = (v: string | null) => (v == null ? '' : `${formatNumber('de', Number(v))} €`);
 const joined = (xs: string[]) => xs.filter(Boolean).join('; ');
 const byName = (a: string, b: string) => a.localeCompare(b, 'de');
 
@@ -127,7 +129,7 @@ export async function editionSnapshot(db: Db, tenantId: string, editionId: strin
           endDate: germanDate(m.endDate),
           priority: t(`priority.${m.priority}`),
           staffFte: decimal(m.staffFte),
-          costEur: decimal(m.costEur),
+          costEur: euro(m.costEur),
           fundingSource: m.fundingSource ?? '',
           indicator: m.indicator ?? '',
           targetValue: m.targetValue ?? '',

@@ -176,6 +176,15 @@ export function ComparePage(p: ComparePageProps) {
                 </tr>
               );
             })}
+            <tr>
+              <td>
+                <a href="#changes-implementation">{t('fortschreibung.compare.implementation')}</a>
+              </td>
+              <td>–</td>
+              <td>–</td>
+              <td>{diff.implementation.length}</td>
+              <td>–</td>
+            </tr>
           </DataTable>
           {diffKinds.map((kind) => (
             <section class="stack" aria-labelledby={`changes-${kind}`}>
@@ -220,6 +229,29 @@ export function ComparePage(p: ComparePageProps) {
               )}
             </section>
           ))}
+          <section class="stack" aria-labelledby="changes-implementation">
+            <h3 class="kern-heading-small" id="changes-implementation">
+              {t('fortschreibung.compare.implementation')}
+            </h3>
+            <p>{t('fortschreibung.compare.implementation_intro')}</p>
+            {diff.implementation.length === 0 ? (
+              <p>{t('fortschreibung.compare.no_changes')}</p>
+            ) : (
+              <DataTable caption={t('fortschreibung.compare.implementation')} headers={['number', 'title', 'field', 'before', 'after'].map((k) => t(`fortschreibung.column.${k}`))}>
+                {diff.implementation.flatMap((item) =>
+                  item.fields.map((f) => (
+                    <tr>
+                      <td>{item.number}</td>
+                      <td>{item.idAfter ? <a href={`${base}/massnahmen/${item.idAfter}`}>{item.title}</a> : item.title}</td>
+                      <td>{t(fieldLabelKeys[f.field] ?? f.field)}</td>
+                      <td class="diff-before">{cell(t, f.before)}</td>
+                      <td class="diff-after">{cell(t, f.after)}</td>
+                    </tr>
+                  )),
+                )}
+              </DataTable>
+            )}
+          </section>
         </section>
       ) : null}
     </div>
