@@ -70,19 +70,25 @@ async function signIn(url: string, email: string) {
 /** Sequential requests on `workers` connections until `until` settles (or `count` per worker). */
 async function sample(url: string, opts: { workers: number; until?: Promise<unknown>; count?: number }) {
   const latencies: number[] = [];
+  let errors = 0;
   let done = false;
   void opts.until?.finally(() => (done = true));
   await Promise.all(
     Array.from({ length: opts.workers }, async () => {
       for (let i = 0; opts.count === undefined ? !done : i < opts.count; i++) {
         const t = performance.now();
-        const res = await fetch(url);
-        await res.arrayBuffer();
+        try {
+          const res = await fetch(url);
+          await res.arrayBuffer();
+          if (!res.ok) errors++;
+        } catch {
+          errors++; // a connection the server closed (keep-alive race); counted, the time still taken
+        }
         latencies.push(performance.now() - t);
       }
     }),
   );
-  return latencies;
+  return Object.assign(latencies, { errors: () => errors });
 }
 
 /** p99 of /healthz and of a cached portal page while a 5,000-row measure import is confirmed. */
@@ -119,7 +125,7 @@ async function importLatency(server: Server, emit: Emit, log: (m: string) => voi
   emit({ name: 'import_confirm_5000_duration', value: round(confirmMs / 1000, 2), unit: 's', status: res.status, ok, db: 'pglite' });
   for (const [name, base, during] of [['healthz', baseHealth, duringHealth], ['portal_page', basePage, duringPage]] as const) {
     const ratio = p99(during) / p99(base);
-    emit({ name: `import_${name}_p99_during_vs_idle`, value: round(ratio, 2), unit: 'ratio', p99DuringMs: round(p99(during)), p99IdleMs: round(p99(base)), samplesDuring: during.length, target: '<= 2', meets: ratio <= 2, db: 'pglite' });
+    emit({ name: `import_${name}_p99_during_vs_idle`, value: round(ratio, 2), unit: 'ratio', p99DuringMs: round(p99(during)), p99IdleMs: round(p99(base)), samplesDuring: during.length, errorsDuring: during.errors(), maxDuringMs: round(Math.max(...during)), target: '<= 2', meets: ratio <= 2, db: 'pglite' });
   }
 }
 
