@@ -21,6 +21,9 @@ suite.test('Koordination pflegt Leitlinien, Themenfelder und Ziele der Fortschre
   // Move it up with the keyboard-reachable button named after the item.
   await submit(page, page.getByRole('button', { name: 'Zusammenhalt in den Dörfern: Nach oben' }));
   await follow(page, 'Zusammenhalt in den Dörfern: Bearbeiten');
+  // Deleting asks first: the link leads to the confirmation page, its button deletes.
+  await follow(page, 'Leitlinie löschen');
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Leitlinie „Zusammenhalt in den Dörfern“ löschen?');
   await submit(page, page.locator('main').getByRole('button', { name: 'Leitlinie löschen' }));
   assert.doesNotMatch(await mainText(page), /Zusammenhalt in den Dörfern/);
 
@@ -46,6 +49,7 @@ suite.test('Koordination bearbeitet einen Akteur; Plattform-Administration sieht
   await follow(page, 'Kreisvolkshochschule Musterland');
   await page.getByLabel('Name').fill('');
   await submit(page, page.locator('main').getByRole('button', { name: 'Speichern' }), { status: 422 });
+  await follow(page, 'Akteur löschen');
   await submit(page, page.locator('main').getByRole('button', { name: 'Akteur löschen' }), { status: 409 });
   assert.match(await mainText(page), /in \d+ Maßnahmen eingetragen/);
 
