@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { rejectControlCharactersInPath } from './platform/http/address-guard.js';
+import { loadServerSecret } from './platform/auth/secret.js';
 import { csrfProtection } from './platform/http/csrf.js';
 import type { AppEnv, Services } from './platform/http/env.js';
 import { errorHandler, notFoundHandler } from './platform/http/errors.js';
@@ -25,7 +26,15 @@ export function createApp(opts: { database: Database; config: Config; mailer?: M
   const modules = opts.modules ?? allModules;
   useModuleMessages(modules.flatMap((m) => m.messages ?? []));
   const appNav = modules.flatMap((m) => m.appNav ?? []).sort((a, b) => a.order - b.order);
-  const services: Services = { database: opts.database, config: opts.config, mailer: opts.mailer ?? createMailer(opts.config.smtp), appNav, auditSubjects: modules.flatMap((m) => m.auditSubjects ?? []) };
+  let secret: Promise<string> | undefined;
+  const services: Services = {
+    database: opts.database,
+    config: opts.config,
+    mailer: opts.mailer ?? createMailer(opts.config.smtp),
+    appNav,
+    auditSubjects: modules.flatMap((m) => m.auditSubjects ?? []),
+    secret: () => (secret ??= loadServerSecret(opts.database.db, opts.config.secret).catch((e) => ((secret = undefined), Promise.reject(e)))),
+  };
   const app = new Hono<AppEnv>();
   app.use(countRequests);
   app.use(
@@ -48,9 +57,9 @@ export function createApp(opts: { database: Database; config: Config; mailer?: M
   app.use(rejectControlCharactersInPath);
   app.route('/', assetRoutes());
   app.route('/', healthRoutes());
-  app.use(csrfProtection(opts.config.secureCookies));
   // Memberships belong to the tenants module; the platform's session lookup is handed the query.
   app.use(loadUser(membershipsOf));
+  app.use(csrfProtection);
   app.route('/', authRoutes());
   for (const routes of modules.flatMap((m) => m.routes ?? [])) app.route('/', routes());
   app.notFound(notFoundHandler);

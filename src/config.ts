@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { minSecretLength } from './platform/auth/secret.js';
 
 /** Everything ikon reads from the environment, typed once. See README "Konfiguration". */
 export interface Config {
@@ -9,6 +10,8 @@ export interface Config {
   demo: boolean;
   publicUrl: string;
   secureCookies: boolean;
+  /** Key for server-signed tokens; undefined: generated and kept in the database. */
+  secret: string | undefined;
   smtp: SmtpConfig | undefined;
   /** Bearer token for /metrics; without it /metrics is switched off (see docs/operations.md). */
   metricsToken: string | undefined;
@@ -30,6 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const metricsToken = env.METRICS_TOKEN || undefined;
   if (metricsToken && metricsToken.length < 16) throw new Error('METRICS_TOKEN muss mindestens 16 Zeichen lang sein.');
   const publicUrl = (env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, '');
+  const secret = env.IKON_SECRET || undefined;
+  if (secret && secret.length < minSecretLength) throw new Error(`IKON_SECRET must have at least ${minSecretLength} characters`);
   return {
     port,
     host,
@@ -38,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.IKON_DEMO !== '0',
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
+    secret,
     smtp: env.SMTP_HOST
       ? {
           host: env.SMTP_HOST,

@@ -58,3 +58,6 @@ export class AppError extends Error {
 
 export const notFound = () => new AppError('not_found');
 export const forbidden = () => new AppError('forbidden');
+
+/** Whether `e` is an AppError with this code (routes turn some codes into a re-rendered form). */
+export const isAppError = (e: unknown, code: AppError['code']): e is AppError => e instanceof AppError && e.code === code;

@@ -62,7 +62,8 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningApp> {
+/** `env`: further configuration, e.g. an SMTP server for flows that send mail. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningApp> {
   const database = await openTestDatabase('pglite', 'demo');
   let fetch: ((req: Request, env: unknown) => Response | Promise<globalThis.Response>) | undefined;
   const server: ServerType = await new Promise((resolve) => {
@@ -70,7 +71,7 @@ export async function startServer(): Promise<RunningApp> {
   });
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ IKON_DEMO: '1', DATA_DIR: '.tmp/unused', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: baseUrl });
+  const config = loadConfig({ IKON_DEMO: '1', DATA_DIR: '.tmp/unused', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: baseUrl, ...env });
   const app = createApp({ database, config });
   fetch = (req, env) => app.fetch(req, env as any) as any;
   return {
@@ -100,8 +101,11 @@ export interface BrowserSuite {
   test(name: string, fn: (page: Page, t: TestContext) => Promise<void>, opts?: { timeout?: number }): void;
 }
 
-/** Registers before/after hooks: one server, database and browser for the whole test file. */
-export function browserSuite(): BrowserSuite {
+/**
+ * Registers before/after hooks: one server, database and browser for the whole test file.
+ * `opts.env` (read when the server starts, after earlier `before` hooks) configures the server.
+ */
+export function browserSuite(opts: { env?: () => Record<string, string> | Promise<Record<string, string>> } = {}): BrowserSuite {
   let running: RunningApp | undefined;
   let browser: Browser | undefined;
   const contexts = new Set<BrowserContext>();
@@ -110,7 +114,7 @@ export function browserSuite(): BrowserSuite {
   let testPages: Page[] = [];
 
   before(async () => {
-    [running, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [running, browser] = await Promise.all([Promise.resolve(opts.env?.()).then(startServer), launchBrowser()]);
   });
   after(async () => {
     for (const c of contexts) await c.close().catch(() => {});

@@ -27,7 +27,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind, fixture);
   const mails: Mail[] = [];
-  const mailer: Mailer | undefined = opts.captureMail ? { send: async (m) => (mails.push(m), true) } : undefined;
+  const mailer: Mailer | undefined = opts.captureMail ? { enabled: true, send: async (m) => (mails.push(m), true) } : undefined;
   const app = createApp({ database, config: loadConfig({ IKON_DEMO: '1', DATA_DIR: '.tmp/unused', ...opts.env }), mailer });
   const t: TestApp = {
     kind,
@@ -68,11 +68,17 @@ export function describeEachDb(title: string, fn: (ctx: () => TestApp) => void, 
 
 /** Keeps cookies like a browser and adds the CSRF field/header to every write. */
 export class TestClient {
-  readonly cookies = new Map<string, string>([['ikon_csrf', 'test-csrf-token-0123456789abcdef']]);
+  readonly cookies = new Map<string, string>();
   constructor(private readonly app: App) {}
 
+  /** The CSRF token the server gave this client (its `ikon_csrf` cookie; `__Host-` under https). */
   get csrf() {
-    return this.cookies.get('ikon_csrf')!;
+    return this.cookies.get('ikon_csrf') ?? this.cookies.get('__Host-ikon_csrf') ?? '';
+  }
+
+  /** A fresh client has no token yet: it opens a page first, as a browser would. */
+  private async ensureCsrf() {
+    if (!this.csrf) await this.get('/anmelden');
   }
 
   private cookieHeader() {
@@ -102,7 +108,8 @@ export class TestClient {
   }
 
   /** An urlencoded form post; arrays become repeated fields. `_csrf` is added unless given. */
-  post(path: string, form: Record<string, string | number | string[] | undefined>) {
+  async post(path: string, form: Record<string, string | number | string[] | undefined>) {
+    await this.ensureCsrf();
     const body = new URLSearchParams();
     if (!('_csrf' in form)) body.append('_csrf', this.csrf);
     for (const [k, v] of Object.entries(form)) {
@@ -113,13 +120,15 @@ export class TestClient {
   }
 
   /** A multipart post (file uploads). */
-  postMultipart(path: string, form: FormData) {
+  async postMultipart(path: string, form: FormData) {
+    await this.ensureCsrf();
     if (!form.has('_csrf')) form.append('_csrf', this.csrf);
     return this.request(path, { method: 'POST', body: form });
   }
 
   /** A JSON API call with the CSRF header a browser client would send. */
-  json(method: string, path: string, body?: unknown) {
+  async json(method: string, path: string, body?: unknown) {
+    if (!['GET', 'HEAD'].includes(method)) await this.ensureCsrf();
     return this.request(path, {
       method,
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -65,7 +65,7 @@ export const rawBody = (c: Ctx): Promise<unknown> => c.req.json();
 
 const problemText = {
   401: 'Nicht angemeldet.',
-  403: 'Keine Berechtigung, oder der Header X-CSRF-Token fehlt bzw. passt nicht zum Cookie ikon_csrf.',
+  403: 'Keine Berechtigung, oder der Header X-CSRF-Token fehlt bzw. ist nicht das Token der Sitzung (Cookie ikon_csrf).',
   404: 'Nicht gefunden – oder für Sie nicht sichtbar (z. B. eine Entwurfsfassung ohne Anmeldung).',
   409: 'Konflikt: jemand anderes hat den Eintrag inzwischen geändert (currentVersion nennt die aktuelle Version), oder die Fassung ist nicht mehr änderbar.',
   422: 'Die Eingaben sind ungültig; errors nennt jedes Feld mit deutscher Meldung.',

@@ -18,8 +18,9 @@ die beschlossene Fassung des Integrationskonzepts mit Leitlinien, Themenfeldern,
 Notizen und die \`version\` jedes Eintrags.
 
 **Schreiben.** Ändernde Anfragen (POST, PUT, PATCH, DELETE) brauchen eine Anmeldung (sonst 401) mit
-passender Rolle (sonst 403) und den Header \`X-CSRF-Token\`, der dem Cookie \`ikon_csrf\` entsprechen muss
-(Double-Submit-Schutz; ohne ihn 403 mit code \`csrf_failed\`). Der Inhalt wird als JSON gesendet
+passender Rolle (sonst 403) und den Header \`X-CSRF-Token\` mit dem Token der Sitzung: ikon setzt es bei der
+Anmeldung als Cookie \`ikon_csrf\` (unter https \`__Host-ikon_csrf\`); es ist an die Sitzung gebunden (HMAC), ein
+selbst gesetzter Cookie-Wert gilt nicht (ohne passendes Token 403 mit code \`csrf_failed\`). Der Inhalt wird als JSON gesendet
 (\`Content-Type: application/json\`) und mit denselben Regeln geprüft wie die Formulare der Anwendung.
 
 **Bearbeitungskonflikte.** Änderungen nennen die zuletzt gelesene \`version\`. Hat jemand anderes
@@ -41,7 +42,7 @@ export function apiRoutes() {
     type: 'apiKey',
     in: 'header',
     name: 'X-CSRF-Token',
-    description: 'Muss dem Wert des Cookies ikon_csrf entsprechen (bei jeder ändernden Anfrage).',
+    description: 'Das Token der Sitzung, wie es ikon im Cookie ikon_csrf setzt (bei jeder ändernden Anfrage).',
   });
   kommuneRoutes(api);
   editionRoutes(api);

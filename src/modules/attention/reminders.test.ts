@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { describeEachDb } from '../../../test/support/harness.js';
+import { decodedMail, smtpServer } from '../../../test/support/smtp.js';
 import { loadConfig } from '../../config.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { startJobs, type Clock, type Timers } from '../../platform/jobs.js';
@@ -11,33 +10,12 @@ import { createMailer } from '../../platform/mail/mailer.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { isReminderDue, reminderJob, sendDueReminders } from './reminders.js';
 
-/** A real SMTP server on loopback that keeps what it receives (as in src/platform/mail/mailer.test.ts). */
-const received: { to: string[]; data: string }[] = [];
-let server: SMTPServer;
-let port: number;
+const smtp = smtpServer();
+const received = smtp.received;
 
-before(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  port = (server.server.address() as AddressInfo).port;
-});
-after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-const smtpMailer = () => createMailer(loadConfig({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_FROM: 'ikon <noreply@musterland.example>' }).smtp);
+const smtpMailer = () => createMailer(loadConfig(smtp.env()).smtp);
 const publicUrl = 'https://ikon.musterland.example';
-/** Quoted-printable soft line breaks and =XX escapes undone, enough to read the mail. */
-const decoded = (data: string) => Buffer.from(data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+const decoded = decodedMail;
 const day = 86_400_000;
 
 /** A clock the test moves by hand. */

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { hashPassword, passwordProblem } from '../../platform/auth/password.js';
+import { hashPassword, passwordErrors } from '../../platform/auth/password.js';
 import { users } from '../../platform/auth/schema.js';
 import { authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
@@ -116,16 +116,6 @@ export async function removeMember(ctx: CommandContext, tenantId: string, userId
     await tx.delete(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
     await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'membership', entityId: userId, before });
   });
-}
-
-/** Field errors for a new password (rules of passwordProblem, and the repetition must match). */
-export function passwordErrors(password: unknown, repeat: unknown, email: string): FieldError[] {
-  const pw = typeof password === 'string' ? password : '';
-  if (pw === '') return [{ field: 'password', messageKey: 'validation.required' }];
-  const problem = passwordProblem(pw, email);
-  if (problem) return [{ field: 'password', messageKey: problem }];
-  if (repeat !== pw) return [{ field: 'passwordRepeat', messageKey: 'validation.password_mismatch' }];
-  return [];
 }
 
 const adminInput = z.object({ email: emailField(), name: requiredText(200) });

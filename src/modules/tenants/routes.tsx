@@ -3,7 +3,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { recentAudit } from '../../platform/audit/record.js';
 import { membershipIn, type CurrentUser } from '../../platform/auth/current-user.js';
-import { createSession, endSession, sessionCookie } from '../../platform/auth/sessions.js';
+import { createSession, endSession } from '../../platform/auth/sessions.js';
+import { sessionTokenOf } from '../../platform/http/cookies.js';
 import type { CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
@@ -387,9 +388,9 @@ export function tenantRoutes() {
     try {
       const { userId, tenant } = await acceptInvitation(db, token, body);
       // A different person may have been signed in on this browser: end that session.
-      const previous = getCookie(c, sessionCookie);
+      const previous = sessionTokenOf(c);
       if (previous) await endSession(db, previous);
-      setSessionCookie(c, await createSession(db, userId));
+      await setSessionCookie(c, await createSession(db, userId));
       return redirectWithFlash(c, `/app/k/${tenant.slug}`, welcome(tenant));
     } catch (e) {
       if (isAppError(e, 'validation_failed')) return invitationPage(c, resolved, { values: { name: body.name }, errors: e.fieldErrors }, 422);

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import type { FieldError } from '../errors.js';
 
 // argon2id with the OWASP minimum (19 MiB, 2 passes): ~25 ms per hash on this machine kind.
 const options = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -35,4 +36,14 @@ export function passwordProblem(password: string, email?: string): string | unde
   const local = email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return 'validation.password_contains_email';
   return undefined;
+}
+
+/** The new password and its repetition, checked for a form: the field errors, or none. */
+export function passwordErrors(password: unknown, repeat: unknown, email: string): FieldError[] {
+  const pw = typeof password === 'string' ? password : '';
+  if (pw === '') return [{ field: 'password', messageKey: 'validation.required' }];
+  const problem = passwordProblem(pw, email);
+  if (problem) return [{ field: 'password', messageKey: problem }];
+  if (repeat !== pw) return [{ field: 'passwordRepeat', messageKey: 'validation.password_mismatch' }];
+  return [];
 }

@@ -1,30 +1,24 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientAddress } from '../http/client-address.js';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.js';
 import { dbOf, type AppEnv, type Ctx } from '../http/env.js';
-import { formBody, render } from '../http/render.js';
+import { formBody, render, takeFlash } from '../http/render.js';
+import { sessionTokenOf } from '../http/cookies.js';
 import { clearSessionCookie, setSessionCookie } from '../http/session.js';
 import { translator } from '../i18n/i18n.js';
 import { emptyForm, type FormState } from '../ui/form.js';
 import { demoAccounts } from './demo-accounts.js';
 import { verifyPassword, timingDummyHash } from './password.js';
 import { users } from './schema.js';
-import { createSession, endSession, sessionCookie } from './sessions.js';
+import { createSession, endSession } from './sessions.js';
 import { accountKey, clearAttempts, recordAddressFailure, reserveAddressSlot, takeAccountAttempt } from './throttle.js';
 import { SignInPage } from './views/sign-in.js';
+import { passwordResetRoutes } from './password-reset-routes.js';
 import { safeNext } from './next-path.js';
 
 
-function clientAddress(c: Ctx): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined; // in-process requests (tests) have no socket
-  }
-}
 
 // Bounded and free of NUL bytes, which PostgreSQL text cannot hold.
 const signInInput = z.object({
@@ -43,6 +37,7 @@ export function authRoutes() {
         form={form}
         next={safeNext(c.req.query('weiter') ?? form.values.weiter)}
         error={error}
+        flash={takeFlash(c)}
         demoAccounts={c.get('services').config.demo ? demoAccounts : undefined}
       />,
       status,
@@ -73,15 +68,17 @@ export function authRoutes() {
       return page(c, form, 401, t('auth.wrong_credentials'));
     }
     await clearAttempts(db, accountKey(email));
-    setSessionCookie(c, await createSession(db, user.id));
+    await setSessionCookie(c, await createSession(db, user.id));
     await recordAudit(db, { ...user, memberships: [] }, { tenantId: null, action: 'sign_in', entityType: 'user', entityId: user.id });
     return c.redirect(safeNext(body.weiter), 303);
   });
 
+  app.route('/', passwordResetRoutes());
+
   app.post('/abmelden', async (c) => {
-    const token = getCookie(c, sessionCookie);
+    const token = sessionTokenOf(c);
     if (token) await endSession(dbOf(c), token);
-    clearSessionCookie(c);
+    await clearSessionCookie(c);
     return c.redirect('/anmelden', 303);
   });
   return app;

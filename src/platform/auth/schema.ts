@@ -35,3 +35,29 @@ export const loginAttempts = pgTable('login_attempts', {
   windowStart: timestamp({ withTimezone: true }).notNull(),
   nextAttemptAt: timestamp({ withTimezone: true }),
 });
+
+/**
+ * Server secrets generated on first use (e.g. the key that binds CSRF tokens to sessions). In
+ * the database, so that every instance sharing it uses the same one; `IKON_SECRET` overrides.
+ */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text().primaryKey(),
+  value: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** «Passwort vergessen» links: only the token's SHA-256 is stored; a link works once, until it expires. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.userId)],
+);

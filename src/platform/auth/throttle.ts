@@ -25,8 +25,8 @@ export const accountKey = (email: string) => `email:${email}`;
 export const addressKey = (address: string) => `ip:${address}`;
 
 /** Counts one attempt at `key`; a count after the window has passed starts a new window. */
-async function countAttempt(db: Db, key: string, now: Date) {
-  const windowStart = new Date(now.getTime() - windowMs).toISOString();
+async function countAttempt(db: Db, key: string, now: Date, windowLength = windowMs) {
+  const windowStart = new Date(now.getTime() - windowLength).toISOString();
   const stale = sql`${loginAttempts.windowStart} < ${windowStart}::timestamptz`;
   const [row] = await db
     .insert(loginAttempts)
@@ -52,6 +52,9 @@ export async function takeAccountAttempt(db: Db, email: string, now = new Date()
   if (count <= accountAttempts) return 0;
   return Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 60_000));
 }
+
+/** Counts one event at `key` within a window of `windowLength` ms; returns the count so far (this one included). */
+export const countInWindow = async (db: Db, key: string, now: Date, windowLength: number) => (await countAttempt(db, key, now, windowLength)).count;
 
 /** A failed sign-in from an address (counted after the password was checked). */
 export const recordAddressFailure = (db: Db, address: string, now = new Date()) => countAttempt(db, addressKey(address), now);

@@ -15,6 +15,8 @@ export interface Services {
   appNav: AppNavEntry[];
   /** How the Protokoll shows each kind of object, from the modules' manifests. */
   auditSubjects: AuditSubject[];
+  /** The server's HMAC key (platform/auth/secret.ts), loaded once. */
+  secret(): Promise<string>;
 }
 
 export interface AppEnv {

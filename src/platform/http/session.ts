@@ -1,8 +1,10 @@
 import type { CommandContext } from '../commands.js';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
 import type { MembershipLoader } from '../auth/current-user.js';
-import { sessionCookie, sessionDays, userForSession } from '../auth/sessions.js';
+import { sessionDays, userForSession } from '../auth/sessions.js';
+import { cookieName, sessionTokenOf } from './cookies.js';
+import { rebindCsrf } from './csrf.js';
 import { AppError } from '../errors.js';
 import { dbOf, type AppEnv, type Ctx } from './env.js';
 
@@ -10,13 +12,15 @@ import { dbOf, type AppEnv, type Ctx } from './env.js';
 export const loadUser =
   (membershipsOf: MembershipLoader): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    const token = getCookie(c, sessionCookie);
+    const token = sessionTokenOf(c);
     c.set('user', token ? await userForSession(dbOf(c), token, membershipsOf) : null);
     await next();
   };
 
-export function setSessionCookie(c: Ctx, token: string) {
-  setCookie(c, sessionCookie, token, {
+/** Starts the browser's session; its CSRF token changes with it. */
+export async function setSessionCookie(c: Ctx, token: string) {
+  await rebindCsrf(c, token);
+  setCookie(c, cookieName(c, 'session'), token, {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
@@ -25,7 +29,10 @@ export function setSessionCookie(c: Ctx, token: string) {
   });
 }
 
-export const clearSessionCookie = (c: Ctx) => deleteCookie(c, sessionCookie, { path: '/' });
+export async function clearSessionCookie(c: Ctx) {
+  await rebindCsrf(c, undefined);
+  deleteCookie(c, cookieName(c, 'session'), { path: '/', secure: c.get('services').config.secureCookies });
+}
 
 /** The signed-in user, or an `unauthenticated` error (pages redirect to the sign-in form). */
 export function requireUser(c: Ctx) {

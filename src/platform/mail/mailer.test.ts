@@ -1,37 +1,16 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { after, before, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
+import { test } from 'node:test';
 import { createApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { openTestDatabase } from '../../../test/support/databases.js';
 import { TestClient } from '../../../test/support/harness.js';
+import { smtpServer } from '../../../test/support/smtp.js';
 import { createMailer } from './mailer.js';
 
-/** A real SMTP server on loopback that keeps what it receives. */
-const received: { from: string; to: string[]; data: string }[] = [];
-let server: SMTPServer;
-let port: number;
+const smtp = smtpServer();
+const received = smtp.received;
 
-before(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  port = (server.server.address() as AddressInfo).port;
-});
-after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-const smtpEnv = () => ({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_FROM: 'ikon <noreply@musterland.example>' });
+const smtpEnv = () => smtp.env();
 
 test('without SMTP the mailer reports "not sent", with SMTP it delivers', async () => {
   assert.equal(await createMailer(undefined).send({ to: 'a@b.de', subject: 'x', text: 'y' }), false);

@@ -8,12 +8,14 @@ export interface Mail {
 }
 
 export interface Mailer {
+  /** Whether mails can go out at all (an SMTP server is configured). */
+  readonly enabled: boolean;
   /** True when the mail went to an SMTP server; false when none is configured (the caller shows it instead). */
   send(mail: Mail): Promise<boolean>;
 }
 
 export function createMailer(smtp: SmtpConfig | undefined): Mailer {
-  if (!smtp) return { send: async () => false };
+  if (!smtp) return { enabled: false, send: async () => false };
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
@@ -21,6 +23,7 @@ export function createMailer(smtp: SmtpConfig | undefined): Mailer {
     auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
   });
   return {
+    enabled: true,
     async send(mail) {
       await transport.sendMail({ from: smtp.from, ...mail });
       return true;

@@ -10,6 +10,7 @@ export function SignInPage(p: {
   form: FormState;
   next: string;
   error?: string | undefined;
+  flash?: string | undefined;
   demoAccounts?: { email: string; name: string; role: string }[] | undefined;
 }) {
   const { t } = p;
@@ -18,6 +19,7 @@ export function SignInPage(p: {
       <div class="kern-row">
         <div class="kern-col-12 kern-col-md-8 kern-col-lg-6 stack">
           <h1 class="kern-heading-large">{t('auth.sign_in_title')}</h1>
+          {p.flash ? <Alert variant="success" title={p.flash} /> : null}
           {p.error ? <Alert variant="danger" title={p.error} /> : null}
           {p.form.errors.length ? <Alert variant="danger" title={t(p.form.errors[0]!.messageKey)} /> : null}
           <form method="post" action="/anmelden" class="stack" novalidate>
@@ -27,6 +29,9 @@ export function SignInPage(p: {
             <TextField t={t} form={{ values: {}, errors: [] }} name="password" label={t('auth.password')} type="password" autocomplete="current-password" required />
             <Button>{t('auth.sign_in')}</Button>
           </form>
+          <p>
+            <a href="/passwort-vergessen">{t('auth.reset.link')}</a>
+          </p>
           {p.demoAccounts ? (
             <section class="demo-box" aria-labelledby="demo-heading">
               <h2 id="demo-heading" class="kern-heading-small">{t('auth.demo_heading')}</h2>
