@@ -136,7 +136,7 @@ describeEachDb('Passwort vergessen', (t) => {
     assert.match(await signIn.text(), /<a href="\/passwort-vergessen">Passwort vergessen\?<\/a>/, 'the sign-in page links to it');
     const page = await c.get('/passwort-vergessen');
     assert.equal(page.status, 200, 'the page exists');
-    assert.match(await mainText(page), /Koordination Ihrer Kommune oder an die Plattform-Administration/, 'says whom to ask');
+    assert.match(await mainText(page), /nur die Plattform-Administration zurücksetzen/, 'says whom to ask');
     const before = (await t().db.select().from(passwordResets)).length;
     const post = await c.post('/passwort-vergessen', { email: 'lesend@musterland.example' });
     assert.equal(post.status, 200, 'a post shows the same hint');

@@ -133,7 +133,7 @@ export const de = {
   'auth.reset.request_intro': 'Geben Sie die E-Mail-Adresse Ihres Zugangs ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort festlegen. Der Link gilt {minutes} Minuten und nur einmal.',
   'auth.reset.request_submit': 'Link anfordern',
   'auth.reset.no_mail_title': 'Diese Installation kann keine E-Mails versenden',
-  'auth.reset.no_mail_text': 'Einen Link zum Festlegen eines neuen Passworts erhalten Sie deshalb nur von der Administration: Wenden Sie sich an die Koordination Ihrer Kommune oder an die Plattform-Administration. Die Plattform-Administration erzeugt den Link mit „npm run cli -- password-link --email …“ und gibt ihn Ihnen weiter.',
+  'auth.reset.no_mail_text': 'Ihr Passwort kann deshalb nur die Plattform-Administration zurücksetzen. Bitte wenden Sie sich an die Koordination Ihrer Kommune oder direkt an die Plattform-Administration.',
   'auth.reset.requested_title': 'Bitte prüfen Sie Ihr Postfach',
   'auth.reset.requested_text': 'Wenn zu dieser E-Mail-Adresse ein Zugang besteht, haben wir einen Link zum Festlegen eines neuen Passworts dorthin gesendet. Er gilt {minutes} Minuten. Kommt keine E-Mail an, prüfen Sie den Spam-Ordner und die Schreibweise der Adresse.',
   'auth.reset.throttled': 'Von Ihrer Netzwerkadresse wurden in der letzten Stunde zu viele Links angefordert. Bitte versuchen Sie es später erneut.',

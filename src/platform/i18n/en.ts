@@ -135,7 +135,7 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'auth.reset.request_intro': 'Enter the email address of your account. We will send you a link to set a new password. The link is valid for {minutes} minutes and only once.',
   'auth.reset.request_submit': 'Request link',
   'auth.reset.no_mail_title': 'This installation cannot send emails',
-  'auth.reset.no_mail_text': 'You can therefore only get a link to set a new password from the administration: contact the coordination office of your local authority or the platform administration. The platform administration creates the link with “npm run cli -- password-link --email …” and passes it on to you.',
+  'auth.reset.no_mail_text': 'Only the platform administration can therefore reset your password. Please contact the coordination office of your local authority or the platform administration directly.',
   'auth.reset.requested_title': 'Please check your inbox',
   'auth.reset.requested_text': 'If an account exists for this email address, we have sent it a link to set a new password. It is valid for {minutes} minutes. If no email arrives, check your spam folder and the spelling of the address.',
   'auth.reset.throttled': 'Too many links have been requested from your network address in the last hour. Please try again later.',
