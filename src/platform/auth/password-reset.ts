@@ -10,7 +10,7 @@ import { passwordResets, sessions, users } from './schema.js';
 import { accountKey, clearAttempts, countInWindow } from './throttle.js';
 import { hashToken, newToken } from './tokens.js';
 
-/** A reset link works once, for one hour. */
+/** A reset link works once, for one hour (the texts say "eine Stunde"). */
 export const resetLinkMinutes = 60;
 /** Per account at most 3 mails per hour (beyond: silently none, the answer stays the same). */
 export const resetMailsPerAccount = 3;
@@ -101,6 +101,6 @@ export const passwordResetLink = (publicUrl: string, token: string) => `${public
 
 /** The German mail with the link. */
 export function passwordResetMail(t: T, p: { to: string; name: string; link: string; expiresAt: Date }): Mail {
-  const params = { name: p.name, link: p.link, minutes: resetLinkMinutes, time: formatDateTime('de', p.expiresAt) };
+  const params = { name: p.name, link: p.link, time: formatDateTime('de', p.expiresAt) };
   return { to: p.to, subject: t('auth.reset.mail_subject'), text: t('auth.reset.mail_text', params) };
 }

@@ -40,7 +40,7 @@ export function RequestResetPage(p: Common & { form: FormState; mailAvailable: b
   return (
     <Page {...p} title={t('auth.reset.request_title')}>
       {p.error ? <Alert variant="danger" title={p.error} /> : null}
-      <p>{t('auth.reset.request_intro', { minutes: 60 })}</p>
+      <p>{t('auth.reset.request_intro')}</p>
       <form method="post" action="/passwort-vergessen" class="stack" novalidate>
         <Csrf token={p.csrfToken} />
         <TextField t={t} form={p.form} name="email" label={t('auth.email')} type="email" autocomplete="username" required />
@@ -57,7 +57,7 @@ export function ResetRequestedPage(p: Common) {
   return (
     <Page {...p} title={t('auth.reset.requested_title')}>
       <Alert variant="success" title={t('auth.reset.requested_title')}>
-        <p>{t('auth.reset.requested_text', { minutes: 60 })}</p>
+        <p>{t('auth.reset.requested_text')}</p>
       </Alert>
       <BackToSignIn t={t} />
     </Page>
