@@ -190,6 +190,8 @@ export const de = {
   'audit.action.sign_in': 'angemeldet',
   'audit.action.invite': 'eingeladen',
   'audit.action.accept': 'Einladung angenommen',
+  'audit.action.password_reset_requested': 'Link zum Zurücksetzen des Passworts angefordert',
+  'audit.action.password_reset': 'Passwort über Link zurückgesetzt',
   'audit.entity.tenant': 'Kommune',
   'audit.entity.edition': 'Fassung',
   'audit.entity.guideline': 'Leitlinie',

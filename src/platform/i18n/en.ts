@@ -192,6 +192,8 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'audit.action.sign_in': 'signed in',
   'audit.action.invite': 'invited',
   'audit.action.accept': 'invitation accepted',
+  'audit.action.password_reset_requested': 'password reset link requested',
+  'audit.action.password_reset': 'password reset by link',
   'audit.entity.tenant': 'Local authority',
   'audit.entity.edition': 'Edition',
   'audit.entity.guideline': 'Guiding principle',
