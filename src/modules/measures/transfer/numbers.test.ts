@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { measureNumberOf, numbersFromDate } from './columns.js';
-import { numberReading, readNumberAs } from './numbers.js';
+import { numberReading, readNumberAs, sameShownNumber } from './numbers.js';
 
 const cells = (...texts: string[]) => texts.map((text, i) => ({ row: i + 2, column: 'Kosten (EUR)', text }));
 const value = (r: ReturnType<ReturnType<typeof numberReading>['read']>) => ('value' in r ? r.value : r.problem.messageKey);
@@ -45,4 +45,16 @@ test('measure numbers a spreadsheet turned into dates are recognised', () => {
   assert.deepEqual(measureNumberOf('03.01.10', false, (n) => known.has(n)), { number: '3.1.10', restored: '03.01.10' }, 'restored');
   assert.deepEqual(measureNumberOf('01.12.26', false, (n) => known.has(n)), { number: '1.12', restored: '01.12.26' }, 'two-part number dated this year');
   assert.deepEqual(measureNumberOf('3.1.10', false, (n) => known.has(n)), { number: '3.1.10' }, 'as written');
+});
+
+test('a target value a spreadsheet reformatted is the same value', () => {
+  assert.ok(sameShownNumber('85 %', '85,00 %'), 'German percentage with decimals');
+  assert.ok(sameShownNumber('85 %', '85.00%'), 'English percentage');
+  assert.ok(sameShownNumber('3.000', '3000'), 'German: grouping dropped');
+  assert.ok(sameShownNumber('3.000', '3'), 'English: 3.000 is three');
+  assert.ok(!sameShownNumber('85 %', '0,85'), 'a percentage typed as text is not a fraction');
+  assert.ok(sameShownNumber('85 %', '0.85', true), 'an .xlsx percentage cell holds the fraction');
+  assert.ok(sameShownNumber('3.000', '3000', true), 'an .xlsx number cell');
+  assert.ok(!sameShownNumber('3.000', '3.500'), 'another number');
+  assert.ok(!sameShownNumber('mindestens 30', 'mindestens 31'), 'text is compared as text elsewhere');
 });

@@ -96,3 +96,21 @@ export function numberReading(cells: NumberCell[], chosen?: NumberFormat): Numbe
     },
   };
 }
+
+/**
+ * Whether a free-text cell is the stored text as a spreadsheet rewrote it: it read the text as a
+ * number in its locale and wrote it back formatted, so "85 %" comes back as "85,00 %" or
+ * "85.00%" (CSV) or as 0.85 (an .xlsx number cell, `typed`), "3.000" as "3000" (German) or "3"
+ * (English: 3.000 is three there). Such a cell keeps the stored wording.
+ */
+export function sameShownNumber(stored: string | null | undefined, cell: string, typed = false): boolean {
+  if (!stored) return false;
+  const percent = (s: string) => s.includes('%');
+  return numberFormats.some((f) => {
+    const before = readNumberAs(stored, f);
+    if (before === undefined) return false;
+    if (!typed) return percent(stored) === percent(cell) && readNumberAs(cell, f) === before;
+    const n = Number(cell);
+    return n === before || (percent(stored) && Math.abs(n * 100 - before) < 1e-9);
+  });
+}

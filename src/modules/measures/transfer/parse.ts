@@ -66,6 +66,9 @@ const isOldExcel = (bytes: Uint8Array) => startsWith(bytes, [0xd0, 0xcf, 0x11, 0
  * Collects the rows with content and enforces the row and column limits as they arrive: a file
  * over a limit is refused at the first row or cell beyond it, before the rest is read.
  */
+/** The CSV export guards cells that spreadsheets would run as formulas with a leading '. */
+export const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
 class TableCollector implements SheetRowSink {
   readonly maxColumns = uploadLimits.maxColumns;
   readonly maxCellChars = uploadLimits.maxCellChars;
@@ -74,7 +77,9 @@ class TableCollector implements SheetRowSink {
   row(row: number, cells: string[], typed?: boolean[]) {
     // The heading row plus maxRows rows below it.
     if (this.rows.length > uploadLimits.maxRows) throw importRejected([fileProblem('transfer.error.too_many_rows', { max: limitParams.maxRows })]);
-    this.rows.push(typed ? { row, cells, typed } : { row, cells });
+    // A CSV export's guard (' before =, +, -, @) stays literal text when a spreadsheet opened the
+    // CSV and saved it as .xlsx: take it off there too.
+    this.rows.push(typed ? { row, cells: cells.map((c, i) => (typed[i] ? c : unguard(c))), typed } : { row, cells });
   }
 
   cellBeyond(reference: string) {
@@ -150,8 +155,6 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
-/** The CSV export guards cells that spreadsheets would run as formulas with a leading '. */
-export const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 const csvChunkChars = 256 * 1024;
 

@@ -10,7 +10,7 @@ import {
 } from './columns.js';
 import { changedColumns } from './compare.js';
 import { cellChanges, type CellChange } from './display.js';
-import { numberReading, type NumberFormat } from './numbers.js';
+import { numberReading, sameShownNumber, type NumberFormat } from './numbers.js';
 import type { ImportProblem } from './problems.js';
 import type { RawTable } from './parse.js';
 import { loadReferences } from './references.js';
@@ -199,7 +199,8 @@ export async function planImport(db: Db, tenantId: string, editionId: string, ta
       costEur: numeric('costEur'),
       fundingSource: text('fundingSource', existing?.fundingSource),
       indicator: text('indicator', existing?.indicator),
-      targetValue: text('targetValue', existing?.targetValue),
+      // Free text, but often a number a spreadsheet reformats: the same number keeps its wording.
+      targetValue: has('targetValue') && sameShownNumber(existing?.targetValue, cell('targetValue'), !!typed?.[at.get('targetValue')!]) ? existing!.targetValue : text('targetValue', existing?.targetValue),
       status,
       crossCuttingIds,
       sdgs: has('sdgs') ? sdgsOf(cell('sdgs'), (value) => problem('sdgs', 'transfer.error.unknown_sdg', { value, allowed: sdgGoals.join(', ') })) : existing?.sdgs ?? [],
