@@ -14,6 +14,7 @@ import { createEdition, demoEdition, insertSynthetic, timeSearch } from './searc
 import { reportBench } from './reports.js';
 import { rollupBench } from './rollup.js';
 import { uploadBench } from './uploads.js';
+import { relevanceBench } from './relevance.js';
 
 const started = performance.now();
 const adminUrl = process.env.IKON_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -164,6 +165,7 @@ async function searchBench() {
     const demo = await demoEdition(lite.db);
     const sDemo = await timeSearch(lite.db, demo.tenantId, demo.editionId);
     emit({ name: 'search_p95_demo', value: sDemo.p95, unit: 'ms', db: 'pglite', p50: sDemo.p50, max: sDemo.max, samples: sDemo.samples, complete: sDemo.complete, hits: sDemo.hits });
+    emit(await relevanceBench(lite.db, demo.tenantId));
 
     let result: Awaited<ReturnType<typeof syntheticSuite>>;
     let db = 'pglite';

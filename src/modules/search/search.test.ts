@@ -7,7 +7,14 @@ import { systemUser } from '../../platform/auth/current-user.js';
 import { editions } from '../concepts/schema.js';
 import { createMeasure } from '../measures/service.js';
 import { fields } from '../concepts/schema.js';
-import { prefixTsQuery, searchEdition } from './service.js';
+import { evaluateRelevance, relevanceSet } from './relevance-set.js';
+import { editDistance, prefixTsQuery, searchableTexts, searchEdition } from './service.js';
+
+test('edit distance counts a swap of neighbours as one edit', () => {
+  assert.equal(editDistance('sprachkurs', 'sprahckurs'), 1);
+  assert.equal(editDistance('sprachcafé', 'sprachkurs'), 4);
+  assert.equal(editDistance('fahradwerkstat', 'fahrradwerkstatt'), 2);
+});
 
 test('search words become prefix terms; tsquery syntax in the input is dropped', () => {
   assert.equal(prefixTsQuery(['Beratung', 'Frauen']), 'Beratung:* & Frauen:*');
@@ -46,5 +53,19 @@ describeEachDb('Suche', (t) => {
     const e = await draft();
     const other = await queryRows<{ n: number }>(t().db, sql`select count(*)::int as n from search_terms where tenant_id <> ${e.tenantId}`);
     assert.equal(other[0]!.n, 0, 'the demo database has one Kommune with content');
+  });
+});
+
+describeEachDb('Suche: Relevanz', (t) => {
+  test('the labelled relevance set: compounds found, typos corrected, no flood for words that exist nowhere', async () => {
+    const [e] = await t().db.select().from(editions).where(eq(editions.status, 'entwurf'));
+    const documents = await searchableTexts(t().db, e!.id);
+    const { results, precision, recall } = await evaluateRelevance((q, limit) => searchEdition(t().db, e!.tenantId, e!.id, q, limit), documents);
+    const weak = results.filter((r) => r.precision < 0.8 || r.recall < 0.8).map((r) => `${r.query}: P ${r.precision.toFixed(2)} R ${r.recall.toFixed(2)} (${r.relevantHits}/${r.hits} of ${r.relevantTotal})`);
+    assert.ok(relevanceSet.length >= 40, 'at least 40 labelled queries');
+    assert.ok(precision >= 0.9 && recall >= 0.9, `mean precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}; weak: ${weak.join('; ')}`);
+    for (const r of results.filter((x) => x.kind === 'nothing')) assert.equal(r.hits, 0, `${r.query} exists nowhere and finds nothing`);
+    const sprachkurs = results.find((r) => r.query === 'Sprachkurs')!;
+    assert.equal(sprachkurs.recall, 1, 'Sprachkurs finds Berufssprachkurse and Fachsprachkurs too');
   });
 });

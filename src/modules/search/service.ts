@@ -20,11 +20,18 @@ const candidateLimit = 500;
 /** Trigram similarity from which a vocabulary word counts as "meant" ("sprahkurs" ~ "sprachkurs"). */
 const typoThreshold = 0.4;
 
+/** Words from this length on also find compounds that contain them ("Sprachkurs" → "Berufssprachkurse"). */
+const compoundMinLength = 5;
+/** At most this many compounds per word join the query (a common word would otherwise flood it). */
+const compoundLimit = 30;
+
 /**
  * German full text over an edition's goals and measures, best first: stemming ("Sprachkurse" →
- * "sprachkurs"), words as prefixes of compounds ("Beratung" → "Beratungsangebot"). When that finds
- * fewer than `limit` hits, misspelled words are replaced by similar words of the Kommune's
- * vocabulary ("Sprahkurs" → "sprachkurs") and searched again.
+ * "sprachkurs"), words as prefixes of compounds ("Beratung" → "Beratungsangebot"), and words
+ * inside compounds through the Kommune's vocabulary ("Sprachkurs" → "Berufssprachkurse",
+ * "Fachsprachkurs"). Only when that finds nothing are misspelled words replaced by vocabulary
+ * words at most one or two edits away ("Sprahkurs" → "sprachkurs"), so a word that exists
+ * nowhere ("Sprachcafé") finds nothing instead of everything that shares a few letters.
  */
 export async function searchEdition(db: Db, tenantId: string, editionId: string, query: string, limit = 50): Promise<SearchHit[]> {
   const words = wordsOf(query);
@@ -37,12 +44,10 @@ export async function searchEdition(db: Db, tenantId: string, editionId: string,
     await tx.execute(sql.raw('set local enable_seqscan = off'));
     await tx.execute(sql.raw('set local enable_indexscan = off'));
     await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${typoThreshold}`));
-    const exact = await fullTextHits(tx, tenantId, editionId, prefixTsQuery(words), limit, []);
-    if (exact.length >= limit) return exact;
+    const exact = await fullTextHits(tx, tenantId, editionId, await compoundTsQuery(tx, tenantId, words), limit, []);
+    if (exact.length > 0) return exact;
     const corrected = await typoTolerantTsQuery(tx, tenantId, words);
-    if (!corrected) return exact;
-    const fuzzy = await fullTextHits(tx, tenantId, editionId, corrected, limit - exact.length, exact.map((h) => h.id));
-    return [...exact, ...fuzzy];
+    return corrected ? fullTextHits(tx, tenantId, editionId, corrected, limit, []) : [];
   });
 }
 
@@ -52,7 +57,32 @@ const wordsOf = (q: string) => (q.slice(0, 200).match(/[\p{L}\p{N}]+/gu) ?? []).
 /** Every word as a prefix, all required. */
 export const prefixTsQuery = (words: string[]) => words.map((w) => `${w}:*`).join(' & ');
 
-/** Each word OR its closest vocabulary words, all required; undefined when nothing similar exists. */
+const asTerm = (t: string) => /^[\p{L}\p{N}]+$/u.test(t);
+
+/** Each word as a prefix OR any vocabulary word that contains it inside (the trigram index answers LIKE). */
+async function compoundTsQuery(db: Db, tenantId: string, words: string[]): Promise<string> {
+  const parts: string[] = [];
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    // Inside a compound the word appears without its plural ending: "Sprachkurse" in "Fachsprachkurs".
+    const inner = [...new Set([lower, lower.replace(/(en|e|n|s)$/, '')])].filter((w) => w.length >= compoundMinLength);
+    const compounds = inner.length
+      ? await queryRows<{ term: string }>(
+          db,
+          sql`select term from search_terms where tenant_id = ${tenantId}
+              and (${sql.join(inner.map((w) => sql`term like ${`%${w}%`}`), sql` or `)}) and term not like ${`${lower}%`}
+              order by term limit ${compoundLimit}`,
+        )
+      : [];
+    parts.push(`(${[lower, ...compounds.map((c) => c.term).filter(asTerm)].map((t) => `${t}:*`).join(' | ')})`);
+  }
+  return parts.join(' & ');
+}
+
+/** Edits allowed for a typo: one in short words, two from eight letters on. */
+const allowedEdits = (word: string) => (word.length >= 8 ? 2 : 1);
+
+/** Each word OR its vocabulary words within the allowed edits, all required; undefined when nothing is that close. */
 async function typoTolerantTsQuery(db: Db, tenantId: string, words: string[]): Promise<string | undefined> {
   let changed = false;
   const parts: string[] = [];
@@ -64,13 +94,28 @@ async function typoTolerantTsQuery(db: Db, tenantId: string, words: string[]): P
         : await queryRows<{ term: string }>(
             db,
             sql`select term from search_terms where tenant_id = ${tenantId} and term % ${lower} and term <> ${lower}
-                order by similarity(term, ${lower}) desc, term limit 3`,
+                order by similarity(term, ${lower}) desc, term limit 10`,
           );
-    const alternatives = similar.map((s) => s.term).filter((t) => /^[\p{L}\p{N}]+$/u.test(t));
+    const alternatives = similar.map((s) => s.term).filter((t) => asTerm(t) && editDistance(t, lower) <= allowedEdits(lower)).slice(0, 3);
     if (alternatives.length) changed = true;
     parts.push(`(${[lower, ...alternatives].map((t) => `${t}:*`).join(' | ')})`);
   }
   return changed ? parts.join(' & ') : undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swapped neighbours. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
 }
 
 async function fullTextHits(db: Db, tenantId: string, editionId: string, tsquery: string, limit: number, exclude: string[]): Promise<SearchHit[]> {
@@ -97,5 +142,14 @@ async function fullTextHits(db: Db, tenantId: string, editionId: string, tsquery
     where true ${excluded}
     order by score desc, number
     limit ${limit}`,
+  );
+}
+
+/** Title and description of every goal and measure of an edition (what the search reads), for judging it. */
+export async function searchableTexts(db: Db, editionId: string): Promise<{ id: string; text: string }[]> {
+  return queryRows(
+    db,
+    sql`select id, title || ' ' || description as text from measures where edition_id = ${editionId}
+        union all select id, title || ' ' || description from goals where edition_id = ${editionId}`,
   );
 }
