@@ -11,7 +11,7 @@ import pg from 'pg';
 import { openPglite, openPostgres, queryRows, type Db } from '../src/db/client.js';
 import { runMaintenance } from '../src/db/maintenance.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { demoSlug, seedDemo } from '../src/modules/demo/seed.js';
+import { demoSlug, seedDemo } from '../src/demo/seed.js';
 import { demoSeedSteps } from '../src/modules/index.js';
 import { editionRollup, rollupAllEditions } from '../src/modules/progress/rollup.js';
 import { percentile } from './search.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { seedDemo } from '../src/modules/demo/seed.js';
+import { seedDemo } from '../src/demo/seed.js';
 import { demoSeedSteps } from '../src/modules/index.js';
 import { freePort, killAllSync, rssMb, runLoad, startChild, stopAll, stopChild, waitForHealth, type LoadResult } from './procs.js';
 import { runMaintenance } from '../src/db/maintenance.js';

@@ -2,7 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../src/db/client.js';
 import { editions, fields } from '../src/modules/concepts/schema.js';
-import { demoSlug } from '../src/modules/demo/seed.js';
+import { demoSlug } from '../src/demo/seed.js';
 import { measures, horizons, priorities, measureStatuses } from '../src/modules/measures/schema.js';
 import { searchEdition } from '../src/modules/search/service.js';
 import { tenants } from '../src/platform/tenancy/schema.js';

@@ -10,10 +10,9 @@ import type { AppEnv, Services } from './platform/http/env.js';
 import { errorHandler, notFoundHandler } from './platform/http/errors.js';
 import { countRequests, healthRoutes } from './platform/http/health.js';
 import { loadUser } from './platform/http/session.js';
-import { useModuleMessages } from './platform/i18n/catalogs.js';
 import { isLang, translator } from './platform/i18n/i18n.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
-import type { ModuleManifest } from './platform/module.js';
+import { useModules, type ModuleManifest } from './platform/module.js';
 import { assetRoutes } from './platform/ui/assets.js';
 import { modules as allModules } from './modules/index.js';
 import { membershipsOf } from './modules/tenants/members.js';
@@ -24,7 +23,7 @@ import { membershipsOf } from './modules/tenants/members.js';
  */
 export function createApp(opts: { database: Database; config: Config; mailer?: Mailer; modules?: ModuleManifest[] }) {
   const modules = opts.modules ?? allModules;
-  useModuleMessages(modules.flatMap((m) => m.messages ?? []));
+  useModules(modules);
   const appNav = modules.flatMap((m) => m.appNav ?? []).sort((a, b) => a.order - b.order);
   let secret: Promise<string> | undefined;
   const services: Services = {

@@ -10,12 +10,12 @@ import { DataDirInUseError } from './db/data-dir-lock.js';
 import { runMigrations } from './db/migrate.js';
 import { systemUser } from './platform/auth/current-user.js';
 import { AppError } from './platform/errors.js';
-import { useModuleMessages } from './platform/i18n/catalogs.js';
 import { translator } from './platform/i18n/i18n.js';
-import { moduleMessages } from './modules/index.js';
+import { modules } from './modules/index.js';
+import { useModules } from './platform/module.js';
 import { createPlatformAdmin } from './modules/tenants/members.js';
 
-useModuleMessages(moduleMessages);
+useModules(modules);
 const t = translator('de');
 
 class CliError extends Error {}

@@ -7,7 +7,7 @@ import { openDatabase } from './db/client.js';
 import { DataDirInUseError } from './db/data-dir-lock.js';
 import { runMaintenance, scheduleMaintenance } from './db/maintenance.js';
 import { runMigrations } from './db/migrate.js';
-import { seedDemo } from './modules/demo/seed.js';
+import { seedDemo } from './demo/seed.js';
 import { demoSeedSteps, modules } from './modules/index.js';
 
 // Start-up: config → port (503 until ready) → database (locked) → migrations → (demo data) → app.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { actorKinds } from '../src/modules/actors/schema.js';
 import { editionStatuses, goalKinds } from '../src/modules/concepts/schema.js';
-import { moduleMessages } from '../src/modules/index.js';
+import { modules } from '../src/modules/index.js';
 import { horizons, measureStatuses, priorities, sdgGoals } from '../src/modules/measures/schema.js';
 import { catalogs, useModuleMessages } from '../src/platform/i18n/catalogs.js';
 import { de } from '../src/platform/i18n/de.js';
@@ -12,6 +12,7 @@ import { en } from '../src/platform/i18n/en.js';
 import { roles, tenantKinds } from '../src/platform/tenancy/schema.js';
 
 // The catalogs as the application composes them: the platform's texts plus every manifest's.
+const moduleMessages = modules.flatMap((m) => m.messages ?? []);
 useModuleMessages(moduleMessages);
 
 function sourceFiles(dir: string): string[] {

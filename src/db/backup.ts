@@ -15,7 +15,7 @@ import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type DatabaseKind, type Db } from './client.js';
 import { applyMigrations, codeMigrations, migrationLevel, type MigrationLevel } from './migrate.js';
-import { appTables, ident, quoteIdent, rowsAsJson, tableSummary, useStableOutput, type TableInfo, type TableSummary } from './tables.js';
+import { appTables, ident, quoteIdent, rowsAfter, tableSummary, useStableOutput, type TableInfo, type TableSummary } from './tables.js';
 
 /** A refusal or a broken file: `key` and `params` name the operator's message (catalog `backup.*`). */
 export class BackupError extends Error {
@@ -69,14 +69,13 @@ export async function writeBackup(database: Database, file: string, opts: { forc
         for (const table of await appTables(tx)) {
           tables[table.name] = await tableSummary(tx, table);
           await writeLine(JSON.stringify({ table: table.name, columns: table.columns, rows: tables[table.name]!.rows } satisfies Section));
-          // A cursor reads the table once, page by page, inside the snapshot.
-          await tx.execute(sql`declare ikon_backup no scroll cursor for ${rowsAsJson(table)}`);
+          let position = '(0,0)';
           for (;;) {
-            const page = await queryRows<{ row: string }>(tx, sql`fetch forward ${sql.raw(String(pageSize))} from ikon_backup`);
+            const page = await queryRows<{ position: string; row: string }>(tx, rowsAfter(table, position, pageSize));
             for (const { row } of page) await writeLine(row);
             if (page.length < pageSize) break;
+            position = page.at(-1)!.position;
           }
-          await tx.execute(sql`close ikon_backup`);
         }
         return { end: true, tables } satisfies Trailer;
       },

@@ -1,7 +1,7 @@
 // What backup and restore need to know about the application's tables, read from the catalog
 // (so a new table is covered without changes here), and a content checksum per table that is
 // the same on PGlite and PostgreSQL for the same content.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from './client.js';
 
 export interface TableInfo {
@@ -21,14 +21,12 @@ export interface TableSummary {
 }
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
 export const ident = (name: string) => sql.raw(quoteIdent(name));
 
-/**
- * The table's rows as canonical JSON text without generated columns: what a backup stores and
- * checksums hash. Only the data columns are read (a generated tsvector would cost more than the row).
- */
-export const rowsAsJson = (table: TableInfo) =>
-  sql`select to_jsonb(x)::text as row from (select ${sql.raw(table.columns.map(quoteIdent).join(', '))} from ${ident(table.name)}) x`;
+/** A row as canonical JSON text without generated columns: what a backup stores and checksums hash. */
+export const rowJson = (table: TableInfo) =>
+  sql.raw(`(to_jsonb(t) - ${quoteLiteral(`{${table.generated.map((g) => `"${g.replace(/"/g, '\\"')}"`).join(',')}}`)}::text[])::text`);
 
 /**
  * Output settings that make row text independent of the server's configuration (time zone,
@@ -94,7 +92,7 @@ export async function tableSummary(tx: Db, table: TableInfo): Promise<TableSumma
   const [row] = await queryRows<TableSummary>(
     tx,
     sql`select count(*)::int as rows, md5(coalesce(string_agg(h, '' order by h collate "C"), '')) as checksum
-        from (select md5(row) as h from (${rowsAsJson(table)}) r) x`,
+        from (select md5(${rowJson(table)}) as h from ${ident(table.name)} t) x`,
   );
   return row!;
 }
@@ -111,3 +109,7 @@ export async function databaseSummary(db: Db): Promise<Record<string, TableSumma
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
 }
+
+/** SQL for one table's rows after a position, in physical order (keyset on ctid: no OFFSET scans). */
+export const rowsAfter = (table: TableInfo, position: string, limit: number): SQL =>
+  sql`select ctid::text as position, ${rowJson(table)} as row from ${ident(table.name)} t where ctid > ${position}::tid order by ctid limit ${limit}`;

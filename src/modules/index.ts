@@ -4,6 +4,7 @@ import { actorsModule } from './actors/module.js';
 import { apiModule } from './api/module.js';
 import { attentionModule } from './attention/module.js';
 import { conceptsModule } from './concepts/module.js';
+import { fortschreibungModule } from './fortschreibung/module.js';
 import { indicatorsModule } from './indicators/module.js';
 import { measuresModule } from './measures/module.js';
 import { portalModule } from './portal/module.js';
@@ -20,6 +21,7 @@ export const modules: ModuleManifest[] = [
   attentionModule,
   progressModule,
   measuresModule,
+  fortschreibungModule,
   conceptsModule,
   indicatorsModule,
   actorsModule,
@@ -31,8 +33,5 @@ export const modules: ModuleManifest[] = [
   tenantsModule,
 ];
 
-/** Every module's texts, for the catalogs (`useModuleMessages`). */
-export const moduleMessages = modules.flatMap((m) => m.messages ?? []);
-
-/** The modules' shares of the demo data, in order (run by `seedDemo` in src/modules/demo/seed.ts). */
+/** The modules' shares of the demo data, in order (run by `seedDemo` in src/demo/seed.ts). */
 export const demoSeedSteps: DemoSeedStep[] = modules.flatMap((m) => (m.demoSeed ? [m.demoSeed] : []));

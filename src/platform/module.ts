@@ -2,10 +2,12 @@ import type { Hono } from 'hono';
 import type { Database, Db } from '../db/client.js';
 import type { AuditSubject } from './audit/subjects.js';
 import type { AppEnv } from './http/env.js';
-import type { ModuleMessages } from './i18n/catalogs.js';
+import { useModuleMessages, type ModuleMessages } from './i18n/catalogs.js';
 import type { Job } from './jobs.js';
 import type { Mailer } from './mail/mailer.js';
 import type { AppNavEntry } from './ui/layout.js';
+import { usePublicNav, type PublicNavEntry } from './ui/public-page.js';
+import { useUsageChecks, type UsageCheck } from './usage.js';
 
 /** What the demo seed hands each module's step: the demo Kommune and its adopted edition. */
 export interface DemoSeedContext {
@@ -37,8 +39,22 @@ export interface ModuleManifest {
   appNav?: AppNavEntry[];
   /** How the Protokoll names and links entries about this module's objects. */
   auditSubjects?: AuditSubject[];
+  /** Entries of the navigation of each Kommune's public site. */
+  publicNav?: PublicNavEntry[];
   /** Demo data of this module (`IKON_DEMO=1`), run after the modules before it in the list. */
   demoSeed?: DemoSeedStep;
   /** Periodic background work; started only where a mail server is configured (every job so far sends e-mail). */
   jobs?: (services: JobServices) => Job[];
+  /** How to count this module's rows that point to other modules' rows (checked before those are deleted). */
+  usages?: UsageCheck[];
+}
+
+/**
+ * Hands the platform what the modules add to shared registries: their texts (catalogs), usage
+ * checks and public navigation. Run once where the application is composed (src/app.ts, src/cli.ts, test/support/compose.ts).
+ */
+export function useModules(modules: ModuleManifest[]): void {
+  useModuleMessages(modules.flatMap((m) => m.messages ?? []));
+  useUsageChecks(modules.flatMap((m) => m.usages ?? []));
+  usePublicNav(modules.flatMap((m) => m.publicNav ?? []));
 }

@@ -130,3 +130,12 @@ export function versionFrom(input: unknown): number {
   const messageKey = result.error.issues[0]?.message.startsWith('validation.') ? result.error.issues[0].message : 'validation.invalid';
   throw new AppError('validation_failed', messageKey, { fieldErrors: [{ field: 'version', messageKey }] });
 }
+
+/** A checkbox ("on" when ticked, absent when not) or a JSON boolean. */
+export const checkbox = z.preprocess((v) => {
+  if (typeof v === 'boolean') return v;
+  if (v == null || v === '') return false;
+  if (Array.isArray(v)) v = v.at(-1);
+  if (typeof v === 'string') return ['on', 'true', '1', 'ja', 'yes'].includes(v.trim().toLowerCase()) ? true : ['false', '0', 'nein', 'no', 'off'].includes(v.trim().toLowerCase()) ? false : v;
+  return v;
+}, z.boolean({ error: 'validation.invalid' }));

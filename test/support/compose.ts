@@ -1,7 +1,7 @@
-// Loaded into every test process (scripts/test.mjs `--import`): the message catalogs as the
-// application composes them, so code tested without `createApp` (reports, imports, reminders)
-// speaks German as it does in the running application.
-import { moduleMessages } from '../../src/modules/index.js';
-import { useModuleMessages } from '../../src/platform/i18n/catalogs.js';
+// Loaded into every test process (scripts/test.mjs `--import`): the modules handed to the platform
+// as the application does it (message catalogs, usage checks), so code tested without
+// `createApp` (reports, imports, reminders, delete commands) behaves as in the running application.
+import { modules } from '../../src/modules/index.js';
+import { useModules } from '../../src/platform/module.js';
 
-useModuleMessages(moduleMessages);
+useModules(modules);

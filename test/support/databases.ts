@@ -5,7 +5,7 @@ import pg from 'pg';
 import { openPglite, openPostgres, type Database, type DatabaseKind } from '../../src/db/client.js';
 import { runMaintenance } from '../../src/db/maintenance.js';
 import { runMigrations } from '../../src/db/migrate.js';
-import { seedDemo } from '../../src/modules/demo/seed.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { demoSeedSteps } from '../../src/modules/index.js';
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -7,7 +7,6 @@ import { AppError } from '../../platform/errors.js';
 import { expectedVersion, optionalUuid, parseInput, requiredText, versionFrom } from '../../platform/validation.js';
 import { measurePartners, measures } from '../measures/schema.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
-import { invitations, memberships } from '../tenants/schema.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { actorKinds, actors } from './schema.js';
 
@@ -85,16 +84,8 @@ export async function deleteActor(ctx: CommandContext, tenantId: string, id: str
   await ctx.db.transaction(async (tx) => {
     const before = await actorById(tx, tenantId, id);
     assertCurrentVersion(before.version, expected);
-    const [lead] = await tx.select({ n: sql<number>`count(*)::int` }).from(measures).where(and(eq(measures.tenantId, tenantId), eq(measures.leadActorId, id)));
-    const [partner] = await tx.select({ n: sql<number>`count(*)::int` }).from(measurePartners).where(and(eq(measurePartners.tenantId, tenantId), eq(measurePartners.actorId, id)));
-    const uses = (lead?.n ?? 0) + (partner?.n ?? 0);
-    // Deleting an actor that measures name would silently empty those measures' fields.
-    if (uses > 0) throw new AppError('conflict', 'error.actor_in_use', { params: { count: uses } });
-    // People answer for measures through their actor: remove or reassign them first.
-    const [people] = await tx.select({ n: sql<number>`count(*)::int` }).from(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.actorId, id)));
-    const [invited] = await tx.select({ n: sql<number>`count(*)::int` }).from(invitations).where(and(eq(invitations.tenantId, tenantId), eq(invitations.actorId, id), isNull(invitations.acceptedAt)));
-    const linkedPeople = (people?.n ?? 0) + (invited?.n ?? 0);
-    if (linkedPeople > 0) throw new AppError('conflict', 'error.actor_has_members', { params: { count: linkedPeople } });
+    // Measures that name the actor, people who answer for it: their modules count them (manifests' `usages`).
+    await assertUnused(tx, 'actor', tenantId, id);
     await tx.delete(actors).where(and(eq(actors.tenantId, tenantId), eq(actors.id, id)));
     await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'actor', entityId: id, before });
   });

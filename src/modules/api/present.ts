@@ -1,9 +1,9 @@
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../actors/service.js';
-import type { Edition } from '../concepts/editions.js';
+import type { Actor } from '../actors/index.js';
+import type { Edition } from '../concepts/index.js';
 import type { fields, goals, guidelines, EditionStatus } from '../concepts/schema.js';
-import type { Measure } from '../measures/service.js';
+import type { Measure } from '../measures/index.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import { canReadInternal } from '../../platform/tenancy/policy.js';
 import type {

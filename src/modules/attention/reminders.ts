@@ -8,7 +8,7 @@ import type { Job } from '../../platform/jobs.js';
 import type { Mail, Mailer } from '../../platform/mail/mailer.js';
 import { actors } from '../actors/schema.js';
 import { tenants, type Role } from '../../platform/tenancy/schema.js';
-import { membersOf } from '../tenants/service.js';
+import { membersOf } from '../tenants/index.js';
 import { type Tenant } from '../../platform/tenancy/service.js';
 import { berlinDate } from '../../platform/dates.js';
 import { forActor, isEmpty, type AttentionList } from './rules.js';

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Edition } from '../concepts/editions.js';
-import { nextUpdateDue } from '../concepts/fortschreibung/service.js';
+import type { Edition } from '../concepts/index.js';
+import { nextUpdateDue } from '../fortschreibung/index.js';
 import { goals } from '../concepts/schema.js';
-import { indicatorStatus, isBehind } from '../indicators/status.js';
+import { indicatorStatus, isBehind } from '../indicators/index.js';
 import { measures } from '../measures/schema.js';
 import { indicators, indicatorValues } from '../progress/schema.js';
 import type { Tenant } from '../../platform/tenancy/service.js';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -46,10 +46,8 @@ export const fieldKind: ItemKind<z.ZodObject<any>> = {
     isCrossCutting: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()),
   }),
   siblings: (row) => and(eq(fields.tenantId, row.tenantId), eq(fields.editionId, row.editionId))!,
-  async beforeDelete(db, tenantId, id) {
-    const [used] = await db.select({ n: sql<number>`count(*)::int` }).from(measures).where(and(eq(measures.tenantId, tenantId), eq(measures.fieldId, id)));
-    if (used && used.n > 0) throw new AppError('conflict', 'error.field_in_use', { params: { count: used.n } });
-  },
+  // Measures in the field: the measures module counts them (its manifest's `usages`).
+  beforeDelete: (db, tenantId, id) => assertUnused(db, 'field', tenantId, id),
 };
 
 export const goalKind: ItemKind<z.ZodObject<any>> = {

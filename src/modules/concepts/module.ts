@@ -1,14 +1,12 @@
 import type { ModuleManifest } from '../../platform/module.js';
-import { messages as fortschreibungMessages } from './fortschreibung/messages.js';
-import { fortschreibungRoutes } from './fortschreibung/routes.js';
 import { messages } from './messages.js';
 import { conceptRoutes } from './routes.js';
 
-/** The Integrationskonzept: editions, Leitlinien, Themenfelder, Ziele; Fortschreibung. */
+/** The Integrationskonzept: editions and their lifecycle, Leitlinien, Themenfelder, Ziele. */
 export const conceptsModule: ModuleManifest = {
   name: 'concepts',
-  routes: [fortschreibungRoutes, conceptRoutes],
-  messages: [messages, fortschreibungMessages],
+  routes: [conceptRoutes],
+  messages: [messages],
   auditSubjects: [
     { entityType: 'edition', labelKey: 'audit.entity.edition', path: (e) => `/fassungen/${e.entityId}` },
     { entityType: 'guideline', labelKey: 'audit.entity.guideline' },

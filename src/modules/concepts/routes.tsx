@@ -8,19 +8,14 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import { DataTable } from '../../platform/ui/components.js';
 import { ConfirmAction } from '../../platform/ui/confirm.js';
 import { Button, Csrf, ErrorSummary, TextArea, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
-import { listActors } from '../actors/service.js';
-import { canCreateMeasure } from '../measures/policy.js';
-import { listMeasures, targetGroupsOf } from '../measures/service.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import { createEdition, editionById, listEditions, updateEdition } from './editions.js';
 import { createItem, deleteItem, editionOutline, fieldKind, goalKind, guidelineKind, itemById, moveItem, updateItem } from './items.js';
-import { canManageConcept, isEditionOpen } from './policy.js';
-import { EditionPage } from './views/edition-page.js';
+import { canManageConcept } from './policy.js';
 import { ItemForm, type ItemPath } from './views/item-form.js';
 import { formatDate } from '../../platform/i18n/i18n.js';
 
-const measuresPerPage = 50;
 const kinds = { leitlinien: guidelineKind, themenfelder: fieldKind, ziele: goalKind } as const;
 const isItemPath = (p: string): p is ItemPath => p in kinds;
 const validationFailed = (e: unknown): e is AppError => e instanceof AppError && e.code === 'validation_failed';
@@ -84,52 +79,6 @@ export function conceptRoutes() {
       if (validationFailed(e)) return editionsPage(c, tenant, { values: body, errors: e.fieldErrors }, 422);
       throw e;
     }
-  });
-
-  const editionPage = async (c: Ctx, tenant: Tenant, editionId: string, status = 200) => {
-    const db = dbOf(c);
-    const user = c.get('user');
-    const edition = await editionById(db, tenant.id, editionId);
-    const q = c.req.query();
-    const filter = { fieldId: q.themenfeld, horizon: q.zeithorizont, status: q.status, targetGroup: q.zielgruppe, leadActorId: q.federfuehrung };
-    const [outline, measures, all, targetGroups, actors] = await Promise.all([
-      editionOutline(db, tenant.id, edition.id),
-      listMeasures(db, tenant.id, edition.id, filter),
-      listMeasures(db, tenant.id, edition.id),
-      targetGroupsOf(db, tenant.id, edition.id),
-      listActors(db, tenant.id),
-    ]);
-    // 50 rows per page keep the page light (an edition has 160+ measures).
-    const pageCount = Math.max(1, Math.ceil(measures.length / measuresPerPage));
-    const page = Math.min(pageCount, Math.max(1, Number(q.seite ?? 1) || 1));
-    const pageLink = (n: number) => `?${new URLSearchParams({ ...q, seite: String(n) }).toString()}#measures-heading`;
-    return render(
-      c,
-      <AppPage c={c} tenant={tenant} title={edition.title} section="editions">
-        <EditionPage
-          page={{ current: page, count: pageCount, link: pageLink, total: measures.length }}
-          t={c.get('t')}
-          base={appBase(tenant)}
-          csrfToken={c.get('csrfToken')}
-          edition={edition}
-          outline={outline}
-          measures={measures.slice((page - 1) * measuresPerPage, page * measuresPerPage)}
-          totalMeasures={all.length}
-          filter={{ themenfeld: q.themenfeld ?? '', zeithorizont: q.zeithorizont ?? '', status: q.status ?? '', zielgruppe: q.zielgruppe ?? '', federfuehrung: q.federfuehrung ?? '' }}
-          targetGroups={targetGroups}
-          actors={actors}
-          canManage={canManageConcept(user, tenant.id)}
-          canCreateMeasure={canCreateMeasure(user, tenant.id)}
-          open={isEditionOpen(edition.status)}
-        />
-      </AppPage>,
-      status,
-    );
-  };
-
-  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}', async (c) => {
-    const { tenant } = await tenantForApp(c);
-    return editionPage(c, tenant, c.req.param('id'));
   });
 
   const editionEditPage = async (c: Ctx, tenant: Tenant, id: string, form: FormState, status = 200) => {

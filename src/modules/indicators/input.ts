@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { expectedVersion, germanNumber, isoDate as calendarDate, optionalText, optionalUuid, parseInput, requiredText } from '../../platform/validation.js';
-import { parseDate } from '../measures/transfer/columns.js';
-import { todayInGermany } from '../progress/input.js';
+import { parseDate } from '../measures/index.js';
+import { todayInGermany } from '../progress/index.js';
 import { indicatorDirections, indicatorKinds } from '../progress/schema.js';
 
 /** Largest magnitude a value may have: the columns are numeric(16, 4). */

@@ -127,6 +127,7 @@ export const messages: ModuleMessages = {
  */
 export const publicMessages: ModuleMessages = {
   de: {
+    'portal.nav.indicators': 'Indikatoren',
     'indicator.none': 'keine Angabe',
     'indicator.kind.kontext': 'Kontext',
     'indicator.kind.output': 'Output',
@@ -188,6 +189,7 @@ export const publicMessages: ModuleMessages = {
     'indicator.public.count.other': '{count} Indikatoren',
   },
   en: {
+    'portal.nav.indicators': 'Indicators',
     'indicator.none': 'not specified',
     'indicator.kind.kontext': 'Context',
     'indicator.kind.output': 'Output',

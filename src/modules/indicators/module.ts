@@ -15,5 +15,6 @@ export const indicatorsModule: ModuleManifest = {
     { entityType: 'indicator', labelKey: 'audit.entity.indicator', path: (e) => `/indikatoren/${e.entityId}` },
     { entityType: 'indicator_value', labelKey: 'audit.entity.indicator_value', path: (e) => indicatorOf(e) && `/indikatoren/${indicatorOf(e)}` },
   ],
+  publicNav: [{ section: 'indicators', path: '/indikatoren', label: 'portal.nav.indicators', order: 40 }],
   demoSeed: (tx, demo) => seedDemoIndicators(tx, demo.tenantId, demo.adoptedEditionId),
 };

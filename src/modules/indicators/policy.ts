@@ -1,6 +1,6 @@
 import { membershipIn, type CurrentUser } from '../../platform/auth/current-user.js';
 import type { EditionStatus } from '../concepts/schema.js';
-import { canEditMeasure } from '../measures/policy.js';
+import { canEditMeasure } from '../measures/index.js';
 import { canReadInternal, isCoordinator } from '../../platform/tenancy/policy.js';
 
 /** What an indicator belongs to: a goal (Koordination's) or a measure (also its Fachdienst's). */

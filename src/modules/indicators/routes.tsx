@@ -11,14 +11,10 @@ import { DeleteConflict } from '../../platform/http/delete-conflict.js';
 import { ConfirmAction } from '../../platform/ui/confirm.js';
 import { emptyForm, type FormState, type Option } from '../../platform/ui/form.js';
 import { formatDate, formatNumber } from '../../platform/i18n/i18n.js';
-import { adoptedEdition, editionById, type Edition } from '../concepts/editions.js';
-import { editionOutline } from '../concepts/items.js';
-import { exportFileName, toCsv } from '../measures/transfer/export.js';
-import { isFile, uploaded } from '../measures/transfer/upload.js';
-import { problemsOf, type ImportProblem } from '../measures/transfer/problems.js';
-import { cachedPortalPages } from '../portal/cached-page.js';
-import { presentEdition } from '../portal/present.js';
-import { todayInGermany } from '../progress/input.js';
+import { adoptedEdition, editionById, type Edition, editionOutline, presentEdition } from '../concepts/index.js';
+import { exportFileName, toCsv, isFile, uploaded, problemsOf, type ImportProblem, numberFormatOf, type NumberFormat } from '../measures/index.js';
+import { cachedPublicPages } from '../../platform/http/cached-page.js';
+import { todayInGermany } from '../progress/index.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import { importIndicatorValues, valuesTable } from './import.js';
@@ -31,7 +27,6 @@ import {
 import { indicatorStatus } from './status.js';
 import { IndicatorDetailPage } from './views/detail-page.js';
 import { IndicatorConflict, IndicatorForm, indicatorFormValues, type TargetOptions } from './views/form-page.js';
-import { numberFormatOf, type NumberFormat } from '../measures/transfer/numbers.js';
 import { ImportPage } from './views/import-page.js';
 import { IndicatorListPage } from './views/list-page.js';
 import { PublicIndicatorsPage } from './views/public-page.js';
@@ -353,7 +348,7 @@ export function indicatorRoutes() {
 
   // ---- public page ---------------------------------------------------------------------------
 
-  const page = cachedPortalPages(200);
+  const page = cachedPublicPages(200);
   app.get(
     '/k/:slug/indikatoren',
     page(async (c, tenant, tenantId) => {

@@ -1,13 +1,17 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { editionPageRoutes } from './edition-routes.js';
 import { messages } from './messages.js';
+import { publicMessages } from './public-messages.js';
 import { measureRoutes } from './routes.js';
 import { messages as transferMessages } from './transfer/messages.js';
 import { transferRoutes } from './transfer/routes.js';
+import { measureUsages } from './usages.js';
 
-/** Maßnahmen of an edition, and their spreadsheet export and import. */
+/** Maßnahmen of an edition, the edition page that lists them, their spreadsheet export and import. */
 export const measuresModule: ModuleManifest = {
   name: 'measures',
-  routes: [transferRoutes, measureRoutes],
-  messages: [messages, transferMessages],
+  routes: [transferRoutes, measureRoutes, editionPageRoutes],
+  messages: [messages, publicMessages, transferMessages],
+  usages: measureUsages,
   auditSubjects: [{ entityType: 'measure', labelKey: 'audit.entity.measure', path: (e) => `/massnahmen/${e.entityId}` }],
 };

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
-import { listActors } from '../actors/service.js';
-import { editionOutline } from '../concepts/items.js';
+import { listActors } from '../actors/index.js';
+import { editionOutline } from '../concepts/index.js';
 import { municipalitiesOf } from '../../platform/tenancy/service.js';
 
 /** Everything a measure form offers to choose from, for one edition. */

@@ -26,3 +26,6 @@ export function canUpdateMeasureStatus(user: CurrentUser | null, m: MeasureRespo
   if (membership?.role !== 'partner' || !membership.actorId) return false;
   return membership.actorId === m.leadActorId || m.partnerActorIds.includes(membership.actorId);
 }
+
+/** The status vocabulary (implied progress, what counts in roll-ups) is the Koordination's call. */
+export const canManageStatusRules = (user: CurrentUser | null, tenantId: string) => isCoordinator(user, tenantId);

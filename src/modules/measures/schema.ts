@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tsvector } from '../../db/types.js';
 import { actors } from '../actors/schema.js';
 import { editions, fields, goals } from '../concepts/schema.js';
@@ -116,3 +116,29 @@ export const measureMunicipalities = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.measureId, t.municipalityId] }), measureKey(t)],
 );
+
+/**
+ * The status vocabulary of a Kommune: for each status the progress it implies (null = keep the
+ * progress reported with the update) and whether measures in it count in roll-ups ("entfallen"
+ * does not). One row per Kommune and status; defaults in DEFAULT_STATUS_RULES.
+ */
+export const statusRules = pgTable(
+  'status_rules',
+  {
+    tenantId: tenantId(),
+    status: text().$type<MeasureStatus>().notNull(),
+    impliedProgress: integer(),
+    countsInRollup: boolean().notNull().default(true),
+    version: integer().notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.status] })],
+);
+
+export const DEFAULT_STATUS_RULES: Record<MeasureStatus, { impliedProgress: number | null; countsInRollup: boolean }> = {
+  geplant: { impliedProgress: 0, countsInRollup: true },
+  in_umsetzung: { impliedProgress: null, countsInRollup: true },
+  umgesetzt: { impliedProgress: 100, countsInRollup: true },
+  verstetigt: { impliedProgress: 100, countsInRollup: true },
+  zurueckgestellt: { impliedProgress: null, countsInRollup: true },
+  entfallen: { impliedProgress: null, countsInRollup: false },
+};

@@ -6,10 +6,9 @@ import { assertCurrentVersion, assertNotStale, authorize, found, type CommandCon
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { hasForbiddenCharacters, parseEachField, parseInput, throwIfProblems, versionFrom } from '../../platform/validation.js';
 import { actors } from '../actors/schema.js';
-import { assertEditionOpen, editionById } from '../concepts/editions.js';
-import { swapWithNeighbour } from '../concepts/items.js';
+import { assertEditionOpen, editionById, swapWithNeighbour } from '../concepts/index.js';
 import { fields, goals } from '../concepts/schema.js';
-import { statusRulesOf } from '../progress/rules.js';
+import { statusRulesOf } from './status-rules.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { createMeasureInput, statusInput, updateMeasureInput, type MeasureFields } from './input.js';
 import { canCreateMeasure, canDeleteMeasure, canEditMeasure, canUpdateMeasureStatus } from './policy.js';

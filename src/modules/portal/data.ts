@@ -5,40 +5,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { actors } from '../actors/schema.js';
-import { adoptedEdition } from '../concepts/editions.js';
-import { editionOutline } from '../concepts/items.js';
+import { adoptedEdition, editionOutline, presentEdition, presentFields, presentGoal, presentGuideline, type PublicEdition, type PublicField, type PublicGoal, type PublicGuideline } from '../concepts/index.js';
 import { horizons, measureStatuses, measures, type MeasureStatus } from '../measures/schema.js';
-import { linksOf, listMeasures, measureById, targetGroupsOf, type MeasureFilter } from '../measures/service.js';
-import { searchEdition } from '../search/service.js';
+import { linksOf, listMeasures, measureById, targetGroupsOf, type MeasureFilter } from '../measures/index.js';
+import { searchEdition } from '../search/index.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
-import {
-  presentEdition,
-  presentFields,
-  presentGoal,
-  presentGuideline,
-  presentMeasure,
-  presentMeasureRow,
-  presentSearchHit,
-  type PublicEdition,
-  type PublicField,
-  type PublicGoal,
-  type PublicGuideline,
-  type PublicMeasure,
-  type PublicMeasureRow,
-  type PublicSearchHit,
-} from './present.js';
-
-/** The public parts of a Kommune. */
-export interface PublicTenant {
-  slug: string;
-  name: string;
-  kind: Tenant['kind'];
-  ags: string;
-  isDemo: boolean;
-  hasParent: boolean;
-}
-export const presentTenant = (t: Tenant): PublicTenant => ({ slug: t.slug, name: t.name, kind: t.kind, ags: t.ags, isDemo: t.isDemo, hasParent: t.parentId != null });
+import { presentMeasure, presentMeasureRow, presentSearchHit, type PublicMeasure, type PublicMeasureRow, type PublicSearchHit } from './present.js';
 
 // ---------------------------------------------------------------------------------------------
 // Start page

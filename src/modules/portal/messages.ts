@@ -9,15 +9,9 @@ export const messages: ModuleMessages = {
     'portal.nav.start': 'Start',
     'portal.nav.concept': 'Integrationskonzept',
     'portal.nav.search': 'Suche',
-    'portal.nav.progress': 'Umsetzung',
-    'portal.nav.indicators': 'Indikatoren',
-    'portal.language.de': 'Deutsch',
-    'portal.language.en': 'English',
     'portal.breadcrumb': 'Sie sind hier',
     'portal.none': 'keine Angabe',
 
-    'portal.demo.title': 'Fiktive Demo-Kommune',
-    'portal.demo.text': 'Diese Kommune und alle Angaben auf diesen Seiten sind frei erfunden. Sie dienen nur dazu, ikon vorzuführen.',
 
     'portal.kind.landkreis': 'Landkreis',
     'portal.kind.kreisfreie_stadt': 'Kreisfreie Stadt',
@@ -38,8 +32,6 @@ export const messages: ModuleMessages = {
     'portal.home.read_concept': 'Integrationskonzept lesen',
     'portal.home.search_heading': 'Maßnahmen und Ziele durchsuchen',
 
-    'portal.no_concept.title': 'Noch kein Integrationskonzept veröffentlicht',
-    'portal.no_concept.text': 'Sobald ein Integrationskonzept beschlossen ist, finden Sie es hier. Schauen Sie gern später wieder vorbei.',
 
     'portal.concept.adopted_on': 'Beschlossen am {date}',
     'portal.concept.toc': 'Inhalt',
@@ -117,12 +109,6 @@ export const messages: ModuleMessages = {
     'portal.priority.quick_win': 'Quick-Win',
     'portal.priority.normal': 'normal',
 
-    'portal.status.geplant': 'geplant',
-    'portal.status.in_umsetzung': 'in Umsetzung',
-    'portal.status.umgesetzt': 'umgesetzt',
-    'portal.status.verstetigt': 'verstetigt',
-    'portal.status.zurueckgestellt': 'zurückgestellt',
-    'portal.status.entfallen': 'entfallen',
 
     'portal.sdg.4': 'SDG 4 Hochwertige Bildung',
     'portal.sdg.5': 'SDG 5 Geschlechtergleichheit',
@@ -152,15 +138,9 @@ export const messages: ModuleMessages = {
     'portal.nav.start': 'Home',
     'portal.nav.concept': 'Integration concept',
     'portal.nav.search': 'Search',
-    'portal.nav.progress': 'Progress',
-    'portal.nav.indicators': 'Indicators',
-    'portal.language.de': 'Deutsch',
-    'portal.language.en': 'English',
     'portal.breadcrumb': 'You are here',
     'portal.none': 'not specified',
 
-    'portal.demo.title': 'Fictional demo municipality',
-    'portal.demo.text': 'This municipality and all information on these pages are made up. They only serve to demonstrate ikon.',
 
     'portal.kind.landkreis': 'District (Landkreis)',
     'portal.kind.kreisfreie_stadt': 'Independent city',
@@ -181,8 +161,6 @@ export const messages: ModuleMessages = {
     'portal.home.read_concept': 'Read the integration concept',
     'portal.home.search_heading': 'Search measures and goals',
 
-    'portal.no_concept.title': 'No integration concept published yet',
-    'portal.no_concept.text': 'As soon as an integration concept has been adopted, you will find it here. Please come back later.',
 
     'portal.concept.adopted_on': 'Adopted on {date}',
     'portal.concept.toc': 'Contents',
@@ -260,12 +238,6 @@ export const messages: ModuleMessages = {
     'portal.priority.quick_win': 'Quick win',
     'portal.priority.normal': 'normal',
 
-    'portal.status.geplant': 'planned',
-    'portal.status.in_umsetzung': 'in progress',
-    'portal.status.umgesetzt': 'implemented',
-    'portal.status.verstetigt': 'made permanent',
-    'portal.status.zurueckgestellt': 'postponed',
-    'portal.status.entfallen': 'dropped',
 
     'portal.sdg.4': 'SDG 4 Quality education',
     'portal.sdg.5': 'SDG 5 Gender equality',

@@ -7,4 +7,9 @@ export const portalModule: ModuleManifest = {
   name: 'portal',
   routes: [portalRoutes],
   messages: [messages],
+  publicNav: [
+    { section: 'start', path: '', label: 'portal.nav.start', order: 10 },
+    { section: 'concept', path: '/konzept', label: 'portal.nav.concept', order: 20 },
+    { section: 'search', path: '/suche', label: 'portal.nav.search', order: 50 },
+  ],
 };

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Measure } from '../measures/service.js';
-import { PageCache } from './cache.js';
-import { presentFields, presentMeasure, presentMeasureRow, type PublicMeasure } from './present.js';
+import { PageCache } from '../../platform/http/page-cache.js';
+import { presentMeasure, presentMeasureRow, type PublicMeasure } from './present.js';
+import { presentFields } from '../concepts/present.js';
 
 const fieldRows = [
   { id: 'f1', title: 'Teilhabe durch Sprache', description: '', isCrossCutting: false },

@@ -3,40 +3,11 @@
  * fields into a new object, so a column added to a table later (or one that exists already,
  * like `internalNote`) can never reach a public page by accident. Views use only these shapes.
  */
-import type { Edition } from '../concepts/editions.js';
 import type { GoalKind } from '../concepts/schema.js';
+import type { PublicField, PublicGoal } from '../concepts/index.js';
 import type { Horizon, MeasureStatus, Priority } from '../measures/schema.js';
-import type { Measure } from '../measures/service.js';
-import type { SearchHit } from '../search/service.js';
-
-export interface PublicEdition {
-  title: string;
-  adoptedOn: string | null;
-  introduction: string;
-}
-
-export interface PublicGuideline {
-  title: string;
-  text: string;
-}
-
-export interface PublicField {
-  id: string;
-  title: string;
-  description: string;
-  isCrossCutting: boolean;
-  /** 1-based among the edition's Themenfelder (cross-cutting ones counted separately); used in anchors and filters. */
-  index: number;
-}
-
-export interface PublicGoal {
-  id: string;
-  fieldId: string;
-  kind: GoalKind;
-  number: string;
-  title: string;
-  description: string;
-}
+import type { Measure } from '../measures/index.js';
+import type { SearchHit } from '../search/index.js';
 
 /** A row of the public measure tables. */
 export interface PublicMeasureRow {
@@ -95,32 +66,6 @@ export interface MeasureReferences {
 const byGerman = (a: string, b: string) => a.localeCompare(b, 'de');
 const numberOrNull = (v: string | number | null | undefined) => (v == null || v === '' ? null : Number(v));
 const textOrNull = (v: string | null | undefined) => (v == null || v.trim() === '' ? null : v);
-
-export const presentEdition = (e: Edition): PublicEdition => ({ title: e.title, adoptedOn: e.adoptedOn, introduction: e.introduction });
-
-export const presentGuideline = (g: { title: string; text: string }): PublicGuideline => ({ title: g.title, text: g.text });
-
-/** Numbers Themenfelder and Querschnittsthemen separately, in their display order. */
-export function presentFields(rows: { id: string; title: string; description: string; isCrossCutting: boolean }[]): PublicField[] {
-  let fieldIndex = 0;
-  let crossIndex = 0;
-  return rows.map((f) => ({
-    id: f.id,
-    title: f.title,
-    description: f.description,
-    isCrossCutting: f.isCrossCutting,
-    index: f.isCrossCutting ? ++crossIndex : ++fieldIndex,
-  }));
-}
-
-export const presentGoal = (g: { id: string; fieldId: string; kind: GoalKind; number: string; title: string; description: string }): PublicGoal => ({
-  id: g.id,
-  fieldId: g.fieldId,
-  kind: g.kind,
-  number: g.number,
-  title: g.title,
-  description: g.description,
-});
 
 export const presentMeasureRow = (m: {
   id: string;

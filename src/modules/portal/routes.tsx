@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv } from '../../platform/http/env.js';
-import { cachedPortalPages } from './cached-page.js';
+import { cachedPublicPages } from '../../platform/http/cached-page.js';
 import { filterParams, loadConcept, loadHome, loadMeasure, loadSearch, type PortalFilterQuery } from './data.js';
 import { ConceptPage } from './views/concept.js';
 import { HomePage } from './views/home.js';
@@ -14,7 +14,7 @@ import { SearchPage } from './views/search.js';
  */
 export function portalRoutes() {
   const app = new Hono<AppEnv>();
-  const page = cachedPortalPages(500);
+  const page = cachedPublicPages(500);
 
   app.get(
     '/k/:slug',

@@ -2,7 +2,7 @@ import { todayInGermany } from '../../platform/dates.js';
 import { z } from 'zod';
 import { expectedVersion, germanNumber, optionalDate, requiredText } from '../../platform/validation.js';
 import { measureStatuses } from '../measures/schema.js';
-import { checkbox } from './rules.js';
+import { checkbox } from '../../platform/validation.js';
 
 const isRealDate = (v: string) => {
   const d = new Date(`${v}T00:00:00Z`);

@@ -17,5 +17,6 @@ export const progressModule: ModuleManifest = {
     { entityType: 'status_rules', labelKey: 'audit.entity.status_rules', path: () => '/einstellungen/status' },
   ],
   appNav: [{ section: 'settings', path: '/einstellungen/status', label: 'nav.settings', coordinatorOnly: true, order: 70 }],
+  publicNav: [{ section: 'progress', path: '/umsetzung', label: 'portal.nav.progress', order: 30 }],
   demoSeed: (tx, demo) => seedDemoProgress(tx, demo.tenantId, demo.adoptedEditionId),
 };

@@ -1,9 +1,6 @@
 import type { CurrentUser } from '../../platform/auth/current-user.js';
-import { canUpdateMeasureStatus, type MeasureResponsibility } from '../measures/policy.js';
-import { canReadInternal, isCoordinator } from '../../platform/tenancy/policy.js';
-
-/** The status vocabulary (implied progress, what counts in roll-ups) is the Koordination's call. */
-export const canManageStatusRules = (user: CurrentUser | null, tenantId: string) => isCoordinator(user, tenantId);
+import { canUpdateMeasureStatus, type MeasureResponsibility } from '../measures/index.js';
+import { canReadInternal } from '../../platform/tenancy/policy.js';
 
 /**
  * Who may report a Sachstand: whoever may change the measure's status — Koordination, the

@@ -14,7 +14,7 @@ import { measures } from '../measures/schema.js';
 import { createMeasure } from '../measures/service.js';
 import { tinyPdf } from './demo.js';
 import { editionRollup, rollupAllEditions } from './rollup.js';
-import { statusRulesOf } from './rules.js';
+import { statusRulesOf } from '../measures/status-rules.js';
 import { measureUpdates } from './schema.js';
 import { latestUpdates, recordMeasureUpdate, updatesOf } from './updates.js';
 

@@ -5,13 +5,10 @@
  * ids of people), like the portal's presenters.
  */
 import type { Db } from '../../db/client.js';
-import { adoptedEdition } from '../concepts/editions.js';
-import { editionOutline } from '../concepts/items.js';
+import { adoptedEdition, editionOutline, presentEdition, presentFields, type PublicEdition, type PublicField } from '../concepts/index.js';
 import type { MeasureStatus } from '../measures/schema.js';
-import { listMeasures } from '../measures/service.js';
-import { presentEdition, presentFields, type PublicEdition, type PublicField } from '../portal/present.js';
+import { listMeasures, statusRulesOf, type StatusRules } from '../measures/index.js';
 import { editionRollup, type Progress } from './rollup.js';
-import { statusRulesOf, type StatusRules } from './rules.js';
 import { updatesAlongLineage, type MeasureUpdateRow } from './updates.js';
 
 export interface PublicUpdate {

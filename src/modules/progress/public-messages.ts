@@ -38,6 +38,7 @@ export const messages: ModuleMessages = {
     'progress_public.rule.counted.other': '{count} Maßnahmen gezählt',
     'progress_public.rule.counted_excluded.one': '{count} Maßnahme gezählt, {excluded} nicht gezählt',
     'progress_public.rule.counted_excluded.other': '{count} Maßnahmen gezählt, {excluded} nicht gezählt',
+    'portal.nav.progress': 'Umsetzung',
   },
   en: {
     'progress_public.title': 'Implementation progress',
@@ -75,5 +76,6 @@ export const messages: ModuleMessages = {
     'progress_public.rule.counted.other': '{count} measures counted',
     'progress_public.rule.counted_excluded.one': '{count} measure counted, {excluded} not counted',
     'progress_public.rule.counted_excluded.other': '{count} measures counted, {excluded} not counted',
+    'portal.nav.progress': 'Progress',
   },
 };

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { measureStatuses, type MeasureStatus } from '../measures/schema.js';
 import { effectiveProgress, rollup } from './rollup.js';
-import type { StatusRules } from './rules.js';
-import { DEFAULT_STATUS_RULES } from './schema.js';
+import type { StatusRules } from '../measures/status-rules.js';
+import { DEFAULT_STATUS_RULES } from '../measures/schema.js';
 import { progressContradiction, resolveProgress } from './updates.js';
 
 const rules: StatusRules = DEFAULT_STATUS_RULES;

@@ -10,7 +10,7 @@ import { queryRows, type Db } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { fields, goals } from '../concepts/schema.js';
 import { measureGoals, measures, measureStatuses, type MeasureStatus } from '../measures/schema.js';
-import { defaultRulesValues, statusRulesOf, type StatusRules } from './rules.js';
+import { defaultRulesValues, statusRulesOf, type StatusRules } from '../measures/index.js';
 
 export interface Progress {
   /** Weighted mean progress in percent (0–100), null when no measure counts. */

@@ -6,17 +6,15 @@ import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
 import { formatDate } from '../../platform/i18n/i18n.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
-import { editionById } from '../concepts/editions.js';
-import { editionOutline } from '../concepts/items.js';
-import { measureById, type Measure } from '../measures/service.js';
-import { cachedPortalPages } from '../portal/cached-page.js';
+import { editionById, editionOutline } from '../concepts/index.js';
+import { measureById, type Measure, canManageStatusRules, statusRulesOf, statusRulesWithVersion, updateStatusRules } from '../measures/index.js';
+import { cachedPublicPages } from '../../platform/http/cached-page.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { tenantBySlug, type Tenant } from '../../platform/tenancy/service.js';
 import { todayInGermany } from './input.js';
-import { canManageStatusRules, canRecordUpdate } from './policy.js';
+import { canRecordUpdate } from './policy.js';
 import { loadPublicProgress } from './public-data.js';
 import { editionRollup } from './rollup.js';
-import { statusRulesOf, statusRulesWithVersion, updateStatusRules } from './rules.js';
 import { attachmentWithContext, progressSources, publicAttachmentOf, recordMeasureUpdate, updatesAlongLineage, type StoredAttachment } from './updates.js';
 import { PublicProgressPage } from './views/public-page.js';
 import { RollupPage } from './views/rollup-page.js';
@@ -200,7 +198,7 @@ export function progressRoutes() {
   // ---------------------------------------------------------------------------------------------
   // Public: progress of the adopted edition, cached for anonymous visitors like the portal's pages
 
-  const page = cachedPortalPages(200);
+  const page = cachedPublicPages(200);
   app.get(
     '/k/:slug/umsetzung',
     page(async (c, tenant, tenantId) => (

@@ -11,31 +11,6 @@ const tenantId = () =>
     .notNull()
     .references(() => tenants.id, { onDelete: 'cascade' });
 
-/**
- * The status vocabulary of a Kommune: for each status the progress it implies (null = keep the
- * progress reported with the update) and whether measures in it count in roll-ups ("entfallen"
- * does not). One row per Kommune and status; defaults in DEFAULT_STATUS_RULES.
- */
-export const statusRules = pgTable(
-  'status_rules',
-  {
-    tenantId: tenantId(),
-    status: text().$type<MeasureStatus>().notNull(),
-    impliedProgress: integer(),
-    countsInRollup: boolean().notNull().default(true),
-    version: integer().notNull().default(1),
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.status] })],
-);
-
-export const DEFAULT_STATUS_RULES: Record<MeasureStatus, { impliedProgress: number | null; countsInRollup: boolean }> = {
-  geplant: { impliedProgress: 0, countsInRollup: true },
-  in_umsetzung: { impliedProgress: null, countsInRollup: true },
-  umgesetzt: { impliedProgress: 100, countsInRollup: true },
-  verstetigt: { impliedProgress: 100, countsInRollup: true },
-  zurueckgestellt: { impliedProgress: null, countsInRollup: true },
-  entfallen: { impliedProgress: null, countsInRollup: false },
-};
 export { measureStatuses };
 
 /** A Sachstandsmeldung: what happened in a measure, with status and progress at that date. */

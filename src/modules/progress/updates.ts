@@ -12,14 +12,13 @@ import { assertNotStale, authorize, type CommandContext } from '../../platform/c
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { parseInput } from '../../platform/validation.js';
-import { adoptedEdition, editionById } from '../concepts/editions.js';
+import { adoptedEdition, editionById } from '../concepts/index.js';
 import { ancestry, lineageReaches } from '../../db/lineage.js';
 import { editions } from '../concepts/schema.js';
 import { measures, type MeasureStatus } from '../measures/schema.js';
-import { measureById } from '../measures/service.js';
+import { measureById, statusRulesOf, type StatusRule } from '../measures/index.js';
 import { measureUpdateInput, todayInGermany } from './input.js';
 import { canRecordUpdate } from './policy.js';
-import { statusRulesOf, type StatusRule } from './rules.js';
 import { measureUpdates } from './schema.js';
 
 /** A stored update without the attachment's bytes (their size instead). */

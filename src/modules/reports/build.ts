@@ -1,18 +1,14 @@
 import { and, between, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { translator } from '../../platform/i18n/i18n.js';
-import { isOverdue } from '../attention/rules.js';
-import { attentionMeasures } from '../attention/service.js';
-import { editionById } from '../concepts/editions.js';
-import { editionOutline } from '../concepts/items.js';
-import { indicatorOverview } from '../indicators/service.js';
+import { isOverdue, attentionMeasures } from '../attention/index.js';
+import { editionById, editionOutline } from '../concepts/index.js';
+import { indicatorOverview } from '../indicators/index.js';
 import { fields } from '../concepts/schema.js';
-import { listMeasures } from '../measures/service.js';
+import { listMeasures, statusRulesOf } from '../measures/index.js';
 import { measures, measureStatuses, type MeasureStatus } from '../measures/schema.js';
-import { editionRollup, type Progress } from '../progress/rollup.js';
-import { statusRulesOf } from '../progress/rules.js';
+import { editionRollup, type Progress, latestUpdates } from '../progress/index.js';
 import { measureUpdates } from '../progress/schema.js';
-import { latestUpdates } from '../progress/updates.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import type { ReportAudience, ReportModel, ReportProgress } from './model.js';
 

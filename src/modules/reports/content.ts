@@ -3,8 +3,7 @@
  * out: both documents carry the same words, tables and charts.
  */
 import { formatDate, translator } from '../../platform/i18n/i18n.js';
-import { formatIndicatorValue, indicatorChartSvg } from '../indicators/chart.js';
-import { targetDateOf } from '../indicators/status.js';
+import { formatIndicatorValue, indicatorChartSvg, targetDateOf } from '../indicators/index.js';
 import { measureStatuses } from '../measures/schema.js';
 import { statusDistributionSvg } from './charts.js';
 import type { ReportIndicator, ReportModel } from './model.js';

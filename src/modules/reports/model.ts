@@ -1,5 +1,4 @@
-import type { ChartIndicator } from '../indicators/chart.js';
-import type { MeasuredValue } from '../indicators/status.js';
+import type { ChartIndicator, MeasuredValue } from '../indicators/index.js';
 import type { MeasureStatus } from '../measures/schema.js';
 
 /**

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { dbOf, type AppEnv } from '../../platform/http/env.js';
 import { render } from '../../platform/http/render.js';
 import { Button, SelectField, TextField, emptyForm } from '../../platform/ui/form.js';
-import { adoptedEdition, listEditions } from '../concepts/editions.js';
+import { adoptedEdition, listEditions } from '../concepts/index.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { searchEdition } from './service.js';
 

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.js';
 import { messages } from './messages.js';
 import { tenantRoutes } from './routes.js';
+import { memberUsages } from './usages.js';
 
 /** Kommunen (creation by the platform administration), their members and invitations, the overview. */
 export const tenantsModule: ModuleManifest = {
@@ -13,6 +14,7 @@ export const tenantsModule: ModuleManifest = {
     { entityType: 'invitation', labelKey: 'audit.entity.invitation' },
     { entityType: 'user', labelKey: 'audit.entity.user' },
   ],
+  usages: memberUsages,
   appNav: [
     { section: 'overview', path: '', label: 'nav.overview', order: 10 },
     { section: 'members', path: '/mitglieder', label: 'nav.members', coordinatorOnly: true, order: 60 },

@@ -13,7 +13,7 @@ import { requireUser, setSessionCookie, commandContext } from '../../platform/ht
 import { ConfirmAction } from '../../platform/ui/confirm.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { parseInput, requiredText } from '../../platform/validation.js';
-import { listActors } from '../actors/service.js';
+import { listActors } from '../actors/index.js';
 import { slugify } from './ags.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import {

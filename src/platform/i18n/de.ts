@@ -289,4 +289,10 @@ export const de = {
   'measure.internal_note': 'Interne Notiz',
   'measure.internal_note_hint': 'Nur intern sichtbar, nie auf den öffentlichen Seiten.',
   'measure.resources': 'Ressourcen',
+  'portal.language.de': 'Deutsch',
+  'portal.language.en': 'English',
+  'portal.demo.title': 'Fiktive Demo-Kommune',
+  'portal.demo.text': 'Diese Kommune und alle Angaben auf diesen Seiten sind frei erfunden. Sie dienen nur dazu, ikon vorzuführen.',
+  'portal.no_concept.title': 'Noch kein Integrationskonzept veröffentlicht',
+  'portal.no_concept.text': 'Sobald ein Integrationskonzept beschlossen ist, finden Sie es hier. Schauen Sie gern später wieder vorbei.',
 } as const satisfies Record<string, string>;

@@ -291,4 +291,10 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'measure.internal_note': 'Internal note',
   'measure.internal_note_hint': 'Visible internally only, never on the public pages.',
   'measure.resources': 'Resources',
+  'portal.language.de': 'Deutsch',
+  'portal.language.en': 'English',
+  'portal.demo.title': 'Fictional demo municipality',
+  'portal.demo.text': 'This municipality and all information on these pages are made up. They only serve to demonstrate ikon.',
+  'portal.no_concept.title': 'No integration concept published yet',
+  'portal.no_concept.text': 'As soon as an integration concept has been adopted, you will find it here. Please come back later.',
 };

@@ -26,3 +26,14 @@ export const listTenants = (db: Db) => db.select().from(tenants).orderBy(asc(ten
 /** The Gemeinden of a Landkreis (its child tenants). */
 export const municipalitiesOf = (db: Db, tenantId: string) =>
   db.select().from(tenants).where(eq(tenants.parentId, tenantId)).orderBy(asc(tenants.name));
+
+/** What the public site may show of a Kommune. */
+export interface PublicTenant {
+  slug: string;
+  name: string;
+  kind: Tenant['kind'];
+  ags: string;
+  isDemo: boolean;
+  hasParent: boolean;
+}
+export const presentTenant = (t: Tenant): PublicTenant => ({ slug: t.slug, name: t.name, kind: t.kind, ags: t.ags, isDemo: t.isDemo, hasParent: t.parentId != null });

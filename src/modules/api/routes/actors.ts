@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { dbOf } from '../../../platform/http/env.js';
 import { expectedVersion } from '../../../platform/validation.js';
-import { actorInput, createActor, listActors, updateActor } from '../../actors/service.js';
-import { adoptedEdition } from '../../concepts/editions.js';
-import { linksOf, listMeasures } from '../../measures/service.js';
+import { actorInput, createActor, listActors, updateActor } from '../../actors/index.js';
+import { adoptedEdition } from '../../concepts/index.js';
+import { linksOf, listMeasures } from '../../measures/index.js';
 import {
   commandContext, idParam, json, jsonBody, named, kommuneOf, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp,
 } from '../http.js';

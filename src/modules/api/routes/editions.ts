@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { dbOf } from '../../../platform/http/env.js';
 import { expectedVersion } from '../../../platform/validation.js';
-import { adoptedEdition, createEdition, editionById, editionInput, listEditions } from '../../concepts/editions.js';
-import { createItem, editionOutline, fieldKind, goalKind, guidelineKind, updateItem } from '../../concepts/items.js';
+import { adoptedEdition, createEdition, editionById, editionInput, listEditions, createItem, editionOutline, fieldKind, goalKind, guidelineKind, updateItem } from '../../concepts/index.js';
 import {
   commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp,
 } from '../http.js';

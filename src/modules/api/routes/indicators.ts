@@ -1,11 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../../platform/errors.js';
 import { dbOf } from '../../../platform/http/env.js';
-import { editionById } from '../../concepts/editions.js';
-import { valueFields } from '../../indicators/input.js';
-import { addIndicatorValue, indicatorById, listIndicators, valuesByIndicator, valuesOf, type Indicator, type IndicatorValue } from '../../indicators/service.js';
-import { indicatorStatus, indicatorStatuses } from '../../indicators/status.js';
-import { todayInGermany } from '../../progress/input.js';
+import { editionById } from '../../concepts/index.js';
+import { valueFields, addIndicatorValue, indicatorById, listIndicators, valuesByIndicator, valuesOf, type Indicator, type IndicatorValue, indicatorStatus, indicatorStatuses } from '../../indicators/index.js';
+import { todayInGermany } from '../../progress/index.js';
 import { indicatorDirections, indicatorKinds } from '../../progress/schema.js';
 import { commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp } from '../http.js';
 import { assertVisible, audienceFor, type Audience } from '../present.js';

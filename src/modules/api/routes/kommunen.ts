@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { dbOf } from '../../../platform/http/env.js';
-import { adoptedEdition } from '../../concepts/editions.js';
+import { adoptedEdition } from '../../concepts/index.js';
 import { listTenants } from '../../../platform/tenancy/service.js';
 import { json, kommuneOf, readProblems, slugParam, type ApiApp } from '../http.js';
 import { presentKommune, presentKommuneDetail } from '../present.js';

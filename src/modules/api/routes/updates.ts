@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { dbOf } from '../../../platform/http/env.js';
-import { editionById } from '../../concepts/editions.js';
+import { editionById } from '../../concepts/index.js';
 import { measureStatuses } from '../../measures/schema.js';
-import { measureById } from '../../measures/service.js';
-import { measureUpdateFields } from '../../progress/input.js';
-import { recordMeasureUpdate, updatesOf, type MeasureUpdateRow } from '../../progress/updates.js';
+import { measureById } from '../../measures/index.js';
+import { measureUpdateFields, recordMeasureUpdate, updatesOf, type MeasureUpdateRow } from '../../progress/index.js';
 import { commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp } from '../http.js';
 import { assertVisible, audienceFor, type Audience } from '../present.js';
 import { listOf } from '../schemas.js';

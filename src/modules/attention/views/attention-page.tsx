@@ -1,4 +1,4 @@
-import type { Edition } from '../../concepts/editions.js';
+import type { Edition } from '../../concepts/index.js';
 import type { MeasureStatus } from '../../measures/schema.js';
 import { DataTable, Alert } from '../../../platform/ui/components.js';
 import { Button, Csrf, ErrorSummary, TextField, type FormState } from '../../../platform/ui/form.js';

@@ -1,7 +1,7 @@
 import type { T } from '../../../platform/i18n/i18n.js';
 import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import { Button, Csrf, ErrorSummary, TextField, type FormState } from '../../../platform/ui/form.js';
-import type { Edition } from '../../concepts/editions.js';
+import type { Edition } from '../../concepts/index.js';
 import type { Indicator, IndicatorValue, Owner } from '../service.js';
 import type { IndicatorStatus } from '../status.js';
 import { ownerLabel } from './list-page.js';

@@ -1,12 +1,9 @@
 import type { FieldError } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/i18n.js';
 import { Button, Csrf, ErrorSummary, FileField, acceptSpreadsheets } from '../../../platform/ui/form.js';
-import type { Edition } from '../../concepts/editions.js';
-import type { ImportProblem } from '../../measures/transfer/problems.js';
-import { spreadsheetHint } from '../../measures/transfer/upload.js';
-import type { NumberFormat } from '../../measures/transfer/numbers.js';
-import { ProblemsTable } from '../../measures/transfer/views/problems-table.js';
-import { NumberFormatField } from '../../measures/transfer/views/upload-page.js';
+import type { Edition } from '../../concepts/index.js';
+import type { ImportProblem, NumberFormat } from '../../measures/index.js';
+import { spreadsheetHint, ProblemsTable, NumberFormatField } from '../../measures/index.js';
 import { valueColumns } from '../import.js';
 import type { Indicator } from '../service.js';
 

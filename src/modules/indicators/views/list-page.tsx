@@ -1,6 +1,6 @@
 import type { T } from '../../../platform/i18n/i18n.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
-import type { Edition } from '../../concepts/editions.js';
+import type { Edition } from '../../concepts/index.js';
 import { formatIndicatorValue } from '../chart.js';
 import type { FieldGroup } from '../service.js';
 import { indicatorStatuses } from '../status.js';

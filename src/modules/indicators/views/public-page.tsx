@@ -1,8 +1,7 @@
 import { formatDate, type Lang, type T } from '../../../platform/i18n/i18n.js';
-import type { PublicTenant } from '../../portal/data.js';
-import type { PublicEdition } from '../../portal/present.js';
-import { contentLang, PortalLinks, PortalPage } from '../../portal/views/page.js';
-import { NoConcept } from '../../portal/views/parts.js';
+import type { PublicTenant } from '../../../platform/tenancy/service.js';
+import type { PublicEdition } from '../../concepts/index.js';
+import { contentLang, PortalLinks, PortalPage, NoConcept } from '../../../platform/ui/public-page.js';
 import type { PublicIndicatorField } from '../present.js';
 import { IndicatorFacts, IndicatorFigure, IndicatorStatusBadge } from './parts.js';
 

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fold, germanDate, germanDecimal, matchHeading, matchHorizon, matchPriority, matchStatus, parseDate, splitList, splitSdgs } from './columns.js';
+import { fold, matchHeading, matchHorizon, matchPriority, matchStatus, parseDate, splitList, splitSdgs } from './columns.js';
+import { germanDate, germanDecimal } from '../../../platform/i18n/german.js';
 import { exportFileName } from './export.js';
 import { readTable, unguard } from './parse.js';
 

@@ -162,18 +162,6 @@ export function parseDate(value: string): string | null | undefined {
   return undefined;
 }
 
-/** "2026-12-31" → "31.12.2026". */
-export function germanDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}.${m}.${y}`;
-}
-
-/** 0.5 → "0,5"; null → "". */
-export function germanDecimal(n: number | null | undefined): string {
-  return n == null ? '' : String(n).replace('.', ',');
-}
-
 /**
  * A measure number a spreadsheet took for a date: "1.1.1" opened in a German LibreOffice or Excel
  * is 01.01.2001 and comes back as "01.01.01" (CSV) or as a date cell (.xlsx: "2001-01-01" here, or

@@ -1,6 +1,7 @@
 import type { MeasureFields } from '../input.js';
 import type { Measure } from '../service.js';
-import { columnByKey, germanDate, horizonLabels, priorityLabels, statusLabels, type ColumnKey } from './columns.js';
+import { columnByKey, horizonLabels, priorityLabels, statusLabels, type ColumnKey } from './columns.js';
+import { germanDate } from '../../../platform/i18n/german.js';
 import type { References } from './references.js';
 import type { Resolver } from './resolve.js';
 

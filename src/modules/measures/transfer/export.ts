@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { guardFormula, spreadsheetCsv } from '../../../platform/csv.js';
 import type { Db } from '../../../db/client.js';
-import type { Edition } from '../../concepts/editions.js';
-import { columns, fold, germanDate, germanDecimal, horizonLabels, priorityLabels, statusLabels, type ColumnKey } from './columns.js';
+import type { Edition } from '../../concepts/index.js';
+import { columns, fold, horizonLabels, priorityLabels, statusLabels, type ColumnKey } from './columns.js';
+import { germanDate, germanDecimal } from '../../../platform/i18n/german.js';
 import { loadReferences } from './references.js';
 
 /** A cell of the export: text, a number, or a date (ISO). */

@@ -5,7 +5,7 @@ import { authorize, type CommandContext } from '../../../platform/commands.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../../platform/http/env.js';
 import { formBody, redirectWithFlash, render } from '../../../platform/http/render.js';
-import { assertEditionOpen, editionById, type Edition } from '../../concepts/editions.js';
+import { assertEditionOpen, editionById, type Edition } from '../../concepts/index.js';
 import { tenantForApp } from '../../../platform/ui/app-shell.js';
 import type { Tenant } from '../../../platform/tenancy/service.js';
 import { canCreateMeasure } from '../policy.js';

@@ -4,7 +4,7 @@ import { formatDateTime, type T } from '../../../platform/i18n/i18n.js';
 import { DataTable } from '../../../platform/ui/components.js';
 import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import { Button, Csrf, SelectField, emptyForm } from '../../../platform/ui/form.js';
-import type { Edition } from '../../concepts/editions.js';
+import type { Edition } from '../../concepts/index.js';
 import { measureFieldLabels } from '../form-values.js';
 import type { MeasureOptions } from '../options.js';
 import { measureStatuses } from '../schema.js';

@@ -1,9 +1,11 @@
 import { formatDate, formatNumber, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import { horizons, measureStatuses } from '../../measures/schema.js';
-import type { ConceptData, PortalFilterQuery, PublicTenant } from '../data.js';
-import type { PublicField, PublicGoal, PublicMeasureRow } from '../present.js';
-import { contentLang, crossCuttingAnchor, fieldAnchor, goalAnchor, PortalLinks, PortalPage } from './page.js';
-import { MeasureTable, NoConcept, Paragraphs } from './parts.js';
+import type { ConceptData, PortalFilterQuery } from '../data.js';
+import type { PublicTenant } from '../../../platform/tenancy/service.js';
+import type { PublicMeasureRow } from '../present.js';
+import type { PublicField, PublicGoal } from '../../concepts/index.js';
+import { contentLang, crossCuttingAnchor, fieldAnchor, goalAnchor, PortalLinks, PortalPage, NoConcept, Paragraphs } from '../../../platform/ui/public-page.js';
+import { MeasureTable } from './parts.js';
 
 interface Props {
   t: T;

@@ -1,7 +1,8 @@
 import { formatDate, formatNumber, type Lang, type T } from '../../../platform/i18n/i18n.js';
-import type { HomeData, PublicTenant } from '../data.js';
-import { contentLang, PortalLinks, PortalPage } from './page.js';
-import { NoConcept } from './parts.js';
+import type { HomeData } from '../data.js';
+import type { PublicTenant } from '../../../platform/tenancy/service.js';
+import { contentLang, PortalLinks, PortalPage } from '../../../platform/ui/public-page.js';
+import { NoConcept } from '../../../platform/ui/public-page.js';
 import { SearchForm } from './search.js';
 
 export function HomePage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; data: HomeData | null }) {

@@ -1,10 +1,10 @@
 import type { Child } from 'hono/jsx';
 import { formatDate, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import { sdgGoals } from '../../measures/schema.js';
-import type { PublicTenant } from '../data.js';
+import type { PublicTenant } from '../../../platform/tenancy/service.js';
 import type { PublicMeasure } from '../present.js';
-import { contentLang, PortalLinks, PortalPage } from './page.js';
-import { Paragraphs, StatusBadge } from './parts.js';
+import { contentLang, PortalLinks, PortalPage, Paragraphs } from '../../../platform/ui/public-page.js';
+import { StatusBadge } from '../../measures/index.js';
 
 const euroFormats = {
   de: new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 0 }),

@@ -1,25 +1,7 @@
 import type { Lang, T } from '../../../platform/i18n/i18n.js';
-import type { MeasureStatus } from '../../measures/schema.js';
+import { StatusBadge } from '../../measures/index.js';
 import type { PublicMeasureRow } from '../present.js';
-import { contentLang, type PortalLinks } from './page.js';
-
-const statusVariant: Record<MeasureStatus, string> = {
-  geplant: 'info',
-  in_umsetzung: 'info',
-  umgesetzt: 'success',
-  verstetigt: 'success',
-  zurueckgestellt: 'warning',
-  entfallen: 'danger',
-};
-
-/** The status as a KERN badge; the text carries the meaning, the colour only repeats it. */
-export function StatusBadge(p: { t: T; status: MeasureStatus }) {
-  return (
-    <span class={`kern-badge kern-badge--small kern-badge--${statusVariant[p.status]}`}>
-      <span class="kern-label">{p.t(`portal.status.${p.status}`)}</span>
-    </span>
-  );
-}
+import { contentLang, type PortalLinks } from '../../../platform/ui/public-page.js';
 
 /** Measures as a table: Nr. (row header), Titel (link), [Themenfeld], Federführung, Zeithorizont, Status. */
 export function MeasureTable(p: { t: T; lang: Lang; links: PortalLinks; rows: PublicMeasureRow[]; caption: string; showField?: boolean; id?: string }) {
@@ -55,28 +37,5 @@ export function MeasureTable(p: { t: T; lang: Lang; links: PortalLinks; rows: Pu
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** "Noch kein Integrationskonzept veröffentlicht" — a normal page (200), not an error. */
-export function NoConcept(p: { t: T; heading: 'h1' | 'h2' }) {
-  const title = p.t('portal.no_concept.title');
-  return (
-    <div class="portal-no-concept">
-      {p.heading === 'h1' ? <h1 class="kern-heading-x-large">{title}</h1> : <h2 class="kern-heading-large">{title}</h2>}
-      <p class="kern-body">{p.t('portal.no_concept.text')}</p>
-    </div>
-  );
-}
-
-/** Paragraphs of user-written text: blank lines separate paragraphs. */
-export function Paragraphs(p: { text: string; lang?: string | undefined }) {
-  const parts = p.text.split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean);
-  return (
-    <>
-      {parts.map((s) => (
-        <p class="kern-body portal-text" lang={p.lang}>{s}</p>
-      ))}
-    </>
   );
 }

@@ -1,7 +1,8 @@
 import { formatNumber, type Lang, type T } from '../../../platform/i18n/i18n.js';
-import type { PublicTenant, SearchData } from '../data.js';
-import { contentLang, PortalLinks, PortalPage } from './page.js';
-import { NoConcept } from './parts.js';
+import type { SearchData } from '../data.js';
+import type { PublicTenant } from '../../../platform/tenancy/service.js';
+import { contentLang, PortalLinks, PortalPage } from '../../../platform/ui/public-page.js';
+import { NoConcept } from '../../../platform/ui/public-page.js';
 
 /** A GET search form; `lang` travels as a hidden field because a GET form replaces the action's query. */
 export function SearchForm(p: { t: T; lang: Lang; action: string; q: string }) {

@@ -1,11 +1,10 @@
-import type { UploadedFile } from '../../measures/transfer/upload.js';
+import type { UploadedFile } from '../../measures/index.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import { membershipIn, type CurrentUser } from '../../../platform/auth/current-user.js';
 import { authorize, type CommandContext } from '../../../platform/commands.js';
 import { AppError } from '../../../platform/errors.js';
-import { editionById, type Edition } from '../../concepts/editions.js';
-import { readTable } from '../../measures/transfer/parse.js';
-import { importRejected, type ImportProblem } from '../../measures/transfer/problems.js';
+import { editionById, type Edition } from '../../concepts/index.js';
+import { readTable, importRejected, type ImportProblem } from '../../measures/index.js';
 import { isCoordinator } from '../../../platform/tenancy/policy.js';
 import { todayInGermany } from '../input.js';
 import { recordMeasureUpdate } from '../updates.js';

@@ -1,4 +1,4 @@
-import { columnByKey, fold } from '../../measures/transfer/columns.js';
+import { columnByKey, fold } from '../../measures/index.js';
 
 /**
  * The file format of the status table ("Sachstandstabelle"): one row per measure of an edition.

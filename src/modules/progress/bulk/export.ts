@@ -1,10 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../../db/client.js';
-import type { Edition } from '../../concepts/editions.js';
+import type { Edition } from '../../concepts/index.js';
 import type { MeasureStatus } from '../../measures/schema.js';
-import { linksOf, listMeasures } from '../../measures/service.js';
-import { statusLabels } from '../../measures/transfer/columns.js';
-import { exportFileName } from '../../measures/transfer/export.js';
+import { linksOf, listMeasures, statusLabels, exportFileName } from '../../measures/index.js';
 import { latestUpdates } from '../updates.js';
 import { statusColumns, yesNo, type StatusColumnKey } from './columns.js';
 

@@ -1,7 +1,7 @@
 import { measureStatuses, type MeasureStatus } from '../../measures/schema.js';
 import type { T } from '../../../platform/i18n/i18n.js';
 import type { Progress } from '../rollup.js';
-import type { StatusRules } from '../rules.js';
+import type { StatusRules } from '../../measures/index.js';
 
 /** "47 %" (rounded to whole percent; the roll-up keeps the exact mean). */
 export const percent = (n: number) => `${Math.round(n)}\u00a0%`;

@@ -1,8 +1,8 @@
 import { formatDate, formatNumber, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import { measureStatuses } from '../../measures/schema.js';
-import type { PublicTenant } from '../../portal/data.js';
-import { contentLang, fieldAnchor, PortalLinks, PortalPage } from '../../portal/views/page.js';
-import { NoConcept, Paragraphs, StatusBadge } from '../../portal/views/parts.js';
+import type { PublicTenant } from '../../../platform/tenancy/service.js';
+import { contentLang, fieldAnchor, PortalLinks, PortalPage, NoConcept, Paragraphs } from '../../../platform/ui/public-page.js';
+import { StatusBadge } from '../../measures/index.js';
 import type { PublicProgressData, PublicProgressMeasure } from '../public-data.js';
 import { countsText, percent, ProgressBar, ProgressCell, ruleText } from './parts.js';
 

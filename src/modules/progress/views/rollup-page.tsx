@@ -1,10 +1,9 @@
 import type { T } from '../../../platform/i18n/i18n.js';
 import { DataTable } from '../../../platform/ui/components.js';
-import type { Edition } from '../../concepts/editions.js';
-import type { EditionOutline } from '../../concepts/items.js';
+import type { Edition, EditionOutline } from '../../concepts/index.js';
 import { measureStatuses } from '../../measures/schema.js';
 import type { EditionRollup } from '../rollup.js';
-import type { StatusRules } from '../rules.js';
+import type { StatusRules } from '../../measures/index.js';
 import { countsText, percent, ProgressBar, ProgressCell, ruleText } from './parts.js';
 
 /** Progress of an edition, each Themenfeld and each goal, with the rule next to the figures. */

@@ -1,9 +1,8 @@
 import type { T } from '../../../platform/i18n/i18n.js';
 import { Alert } from '../../../platform/ui/components.js';
 import { Button, Csrf, ErrorSummary, type FormState } from '../../../platform/ui/form.js';
-import { measureStatuses, type MeasureStatus } from '../../measures/schema.js';
-import { countsField, impliedField, type StatusRules } from '../rules.js';
-import { DEFAULT_STATUS_RULES } from '../schema.js';
+import { measureStatuses, type MeasureStatus, DEFAULT_STATUS_RULES } from '../../measures/schema.js';
+import { countsField, impliedField, type StatusRules } from '../../measures/index.js';
 import { percent, ruleText } from './parts.js';
 
 const checked = (v: unknown) => v === true || ['on', 'true', '1'].includes(String(v));

@@ -2,11 +2,10 @@ import type { Child } from 'hono/jsx';
 import { formatDate, formatDateTime, type T } from '../../../platform/i18n/i18n.js';
 import { Alert } from '../../../platform/ui/components.js';
 import { Button, Csrf, ErrorSummary, FileField, SelectField, TextArea, TextField, type FormState } from '../../../platform/ui/form.js';
-import type { Edition } from '../../concepts/editions.js';
+import type { Edition } from '../../concepts/index.js';
 import { measureStatuses } from '../../measures/schema.js';
-import type { Measure } from '../../measures/service.js';
+import type { Measure, StatusRules } from '../../measures/index.js';
 import { acceptAttachments } from '../input.js';
-import type { StatusRules } from '../rules.js';
 import type { MeasureUpdateRow, ProgressSource } from '../updates.js';
 import { percent, ProgressBar } from './parts.js';
 

@@ -2,7 +2,7 @@ import type { FieldError } from '../../../../platform/errors.js';
 import type { Ctx } from '../../../../platform/http/env.js';
 import type { T } from '../../../../platform/i18n/i18n.js';
 import { Button, ButtonLink, Csrf, ErrorSummary } from '../../../../platform/ui/form.js';
-import type { Edition } from '../../../concepts/editions.js';
+import type { Edition } from '../../../concepts/index.js';
 import type { Tenant } from '../../../../platform/tenancy/service.js';
 import { AppPage } from '../../../../platform/ui/app-shell.js';
 import { manyNewUnconfirmed } from '../apply.js';

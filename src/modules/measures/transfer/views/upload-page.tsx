@@ -3,7 +3,7 @@ import type { Ctx } from '../../../../platform/http/env.js';
 import { Button, Csrf, ErrorSummary, FileField, SelectField, acceptSpreadsheets, emptyForm } from '../../../../platform/ui/form.js';
 import type { T } from '../../../../platform/i18n/i18n.js';
 import { numberFormats, type NumberFormat } from '../numbers.js';
-import type { Edition } from '../../../concepts/editions.js';
+import type { Edition } from '../../../concepts/index.js';
 import { appBase, AppPage } from '../../../../platform/ui/app-shell.js';
 import type { Tenant } from '../../../../platform/tenancy/service.js';
 import { columns, requiredColumns } from '../columns.js';

@@ -1,11 +1,9 @@
 import type { FieldError } from '../../../../platform/errors.js';
 import type { Ctx } from '../../../../platform/http/env.js';
 import { Button, Csrf, ErrorSummary, FileField, acceptSpreadsheets } from '../../../../platform/ui/form.js';
-import type { Edition } from '../../../concepts/editions.js';
-import type { ImportProblem } from '../../../measures/transfer/problems.js';
-import { ProblemsTable } from '../../../measures/transfer/views/problems-table.js';
-import { spreadsheetHint } from '../../../measures/transfer/upload.js';
-import { editionPath } from '../../../measures/transfer/views/upload-page.js';
+import type { Edition } from '../../../concepts/index.js';
+import type { ImportProblem } from '../../../measures/index.js';
+import { ProblemsTable, spreadsheetHint, editionPath } from '../../../measures/index.js';
 import { AppPage } from '../../../../platform/ui/app-shell.js';
 import type { Tenant } from '../../../../platform/tenancy/service.js';
 import { statusColumns } from '../columns.js';

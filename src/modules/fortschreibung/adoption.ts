@@ -7,14 +7,13 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { queryRows, type Db } from '../../../db/client.js';
-import { recordAudit } from '../../../platform/audit/record.js';
-import { authorize, type CommandContext } from '../../../platform/commands.js';
-import { AppError } from '../../../platform/errors.js';
-import { parseInput } from '../../../platform/validation.js';
-import { adoptedEdition, editionById, transitionEdition, type Edition } from '../editions.js';
-import { canManageConcept } from '../policy.js';
-import { editions } from '../schema.js';
+import { queryRows, type Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { authorize, type CommandContext } from '../../platform/commands.js';
+import { AppError } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { adoptedEdition, editionById, transitionEdition, type Edition, canManageConcept } from '../concepts/index.js';
+import { editions } from '../concepts/schema.js';
 
 export interface AdoptionImpact {
   /** The edition the public sees now; it becomes "abgelöst". */

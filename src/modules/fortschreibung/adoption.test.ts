@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { describeEachDb, type TestApp, type TestClient } from '../../../../test/support/harness.js';
-import { auditLog } from '../../../platform/audit/schema.js';
-import { measures } from '../../measures/schema.js';
-import { tenants } from '../../../platform/tenancy/schema.js';
-import { editions } from '../schema.js';
+import { describeEachDb, type TestApp, type TestClient } from '../../../test/support/harness.js';
+import { auditLog } from '../../platform/audit/schema.js';
+import { measures } from '../measures/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
+import { editions } from '../concepts/schema.js';
 
 const base = '/app/k/musterland';
 

@@ -1,13 +1,13 @@
-import { commandContext } from '../../../platform/http/session.js';
+import { commandContext } from '../../platform/http/session.js';
 import { Hono } from 'hono';
-import { authorize } from '../../../platform/commands.js';
-import { AppError } from '../../../platform/errors.js';
-import { dbOf, type AppEnv, type Ctx } from '../../../platform/http/env.js';
-import { formBody, redirectWithFlash, render } from '../../../platform/http/render.js';
-import { emptyForm, type FormState } from '../../../platform/ui/form.js';
-import { AppPage, appBase, tenantForApp } from '../../../platform/ui/app-shell.js';
-import { tenantById, type Tenant } from '../../../platform/tenancy/service.js';
-import { adoptedEdition, editionById, listEditions, type Edition } from '../editions.js';
+import { authorize } from '../../platform/commands.js';
+import { AppError } from '../../platform/errors.js';
+import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { emptyForm, type FormState } from '../../platform/ui/form.js';
+import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
+import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
+import { adoptedEdition, editionById, listEditions, type Edition, canManageConcept, editionTransitions } from '../concepts/index.js';
 import { diffEditions } from './diff.js';
 import { diffFileName, diffToXlsx } from './export.js';
 import { canCompareEditions, canSetUpdateInterval, canStartFortschreibung } from './policy.js';
@@ -16,8 +16,7 @@ import { editionSnapshot } from './snapshot.js';
 import { ComparePage, SettingsPage, StartPage } from './views/pages.js';
 import { DeleteDraftPage, StatusConfirmPage } from './views/status-pages.js';
 import { adoptionImpact, changeEditionStatus, deleteDraftEdition, draftDeletionBlocker } from './adoption.js';
-import { canManageConcept, editionTransitions } from '../policy.js';
-import type { EditionStatus } from '../schema.js';
+import type { EditionStatus } from '../concepts/schema.js';
 
 const isAppError = (e: unknown, code: string): e is AppError => e instanceof AppError && e.code === code;
 

@@ -3,11 +3,10 @@ import { formatDate } from '../../../platform/i18n/i18n.js';
 import { DataTable, PostButton } from '../../../platform/ui/components.js';
 import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import { Button, Csrf, ErrorSummary, SelectField, TextField, emptyForm, type FormState } from '../../../platform/ui/form.js';
-import type { MeasureListRow } from '../../measures/service.js';
-import { horizons, measureStatuses } from '../../measures/schema.js';
-import type { Edition } from '../editions.js';
-import type { EditionOutline } from '../items.js';
-import { editionTransitions } from '../policy.js';
+import type { MeasureListRow } from '../service.js';
+import { horizons, measureStatuses } from '../schema.js';
+import type { Edition, EditionOutline } from '../../concepts/index.js';
+import { editionTransitions } from '../../concepts/index.js';
 
 interface EditionPageProps {
   t: T;

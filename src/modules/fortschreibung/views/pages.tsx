@@ -1,8 +1,8 @@
-import type { T } from '../../../../platform/i18n/i18n.js';
-import { formatDate } from '../../../../platform/i18n/i18n.js';
-import { Alert, DataTable } from '../../../../platform/ui/components.js';
-import { Button, Csrf, ErrorSummary, SelectField, TextField, type FormState } from '../../../../platform/ui/form.js';
-import type { Edition } from '../../editions.js';
+import type { T } from '../../../platform/i18n/i18n.js';
+import { formatDate } from '../../../platform/i18n/i18n.js';
+import { Alert, DataTable } from '../../../platform/ui/components.js';
+import { Button, Csrf, ErrorSummary, SelectField, TextField, type FormState } from '../../../platform/ui/form.js';
+import type { Edition } from '../../concepts/index.js';
 import { diffKinds, fieldLabelKeys, type EditionDiff } from '../diff.js';
 
 export type Due = { due: string; overdue: boolean } | undefined;

@@ -1,9 +1,26 @@
 import type { Child } from 'hono/jsx';
-import type { Lang, T } from '../../../platform/i18n/i18n.js';
-import { Layout } from '../../../platform/ui/layout.js';
-import type { PublicTenant } from '../data.js';
+import type { Lang, T } from '../i18n/i18n.js';
+import { Layout } from './layout.js';
+import type { PublicTenant } from '../tenancy/service.js';
 
-export type PortalSection = 'start' | 'concept' | 'progress' | 'indicators' | 'search' | null;
+/** An entry of the public site's navigation, declared by the module that publishes the page. */
+export interface PublicNavEntry {
+  /** Pages pass this as their `section` to mark the entry as current. */
+  section: string;
+  /** Below `/k/:slug`; '' is the start page. */
+  path: string;
+  /** Message key of the link text (public catalogs have English too). */
+  label: string;
+  /** Place in the navigation, smallest first. */
+  order: number;
+}
+
+let publicNav: PublicNavEntry[] = [];
+
+/** The modules' public navigation entries (from their manifests), set where the application is composed. */
+export function usePublicNav(entries: PublicNavEntry[]): void {
+  publicNav = [...entries].sort((a, b) => a.order - b.order);
+}
 
 /**
  * Builds portal URLs. Every internal link carries `lang=en` while the visitor reads English, so
@@ -18,7 +35,7 @@ export class PortalLinks {
     this.base = `/k/${encodeURIComponent(slug)}`;
   }
 
-  private build(path: string, params: [string, string][] = [], hash?: string) {
+  build(path: string, params: [string, string][] = [], hash?: string) {
     const q = new URLSearchParams(params);
     if (this.lang !== 'de') q.append('lang', this.lang);
     const s = q.toString();
@@ -59,7 +76,8 @@ export interface PortalPageProps {
   url: string;
   tenant: PublicTenant;
   title: string;
-  section: PortalSection;
+  /** The navigation entry to mark as current (see PublicNavEntry). */
+  section: string;
   children: Child;
 }
 
@@ -71,13 +89,7 @@ export interface PortalPageProps {
 export function PortalPage(p: PortalPageProps) {
   const { t, lang } = p;
   const links = new PortalLinks(p.tenant.slug, lang);
-  const nav = [
-    { href: links.home(), label: t('portal.nav.start'), current: p.section === 'start' },
-    { href: links.concept(), label: t('portal.nav.concept'), current: p.section === 'concept' },
-    { href: links.progress(), label: t('portal.nav.progress'), current: p.section === 'progress' },
-    { href: links.indicators(), label: t('portal.nav.indicators'), current: p.section === 'indicators' },
-    { href: links.search(), label: t('portal.nav.search'), current: p.section === 'search' },
-  ];
+  const nav = publicNav.map((e) => ({ href: links.build(`${links.base}${e.path}`), label: t(e.label), current: p.section === e.section }));
   return (
     <Layout t={t} lang={lang} title={p.title} siteName={p.tenant.name} siteHref={links.home()} nav={nav} languageLinks={languageLinks(t, lang, p.url)}>
       {p.tenant.isDemo ? <DemoNote t={t} /> : null}
@@ -99,5 +111,28 @@ export function DemoNote(p: { t: T }) {
         <p class="kern-body">{p.t('portal.demo.text')}</p>
       </div>
     </div>
+  );
+}
+
+/** "Noch kein Integrationskonzept veröffentlicht" — a normal page (200), not an error. */
+export function NoConcept(p: { t: T; heading: 'h1' | 'h2' }) {
+  const title = p.t('portal.no_concept.title');
+  return (
+    <div class="portal-no-concept">
+      {p.heading === 'h1' ? <h1 class="kern-heading-x-large">{title}</h1> : <h2 class="kern-heading-large">{title}</h2>}
+      <p class="kern-body">{p.t('portal.no_concept.text')}</p>
+    </div>
+  );
+}
+
+/** Paragraphs of user-written text: blank lines separate paragraphs. */
+export function Paragraphs(p: { text: string; lang?: string | undefined }) {
+  const parts = p.text.split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean);
+  return (
+    <>
+      {parts.map((s) => (
+        <p class="kern-body portal-text" lang={p.lang}>{s}</p>
+      ))}
+    </>
   );
 }

@@ -1,13 +1,13 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../../db/client.js';
-import { formatNumber, translator } from '../../../platform/i18n/i18n.js';
-import { actors } from '../../actors/schema.js';
-import { measures } from '../../measures/schema.js';
-import { linksOf } from '../../measures/service.js';
-import { germanDate } from '../../measures/transfer/columns.js';
-import { tenants } from '../../../platform/tenancy/schema.js';
-import { editionById } from '../editions.js';
-import { fields, goals, guidelines } from '../schema.js';
+import { queryRows, type Db } from '../../db/client.js';
+import { formatNumber, translator } from '../../platform/i18n/i18n.js';
+import { actors } from '../actors/schema.js';
+import { measures } from '../measures/schema.js';
+import { linksOf } from '../measures/index.js';
+import { germanDate } from '../../platform/i18n/german.js';
+import { tenants } from '../../platform/tenancy/schema.js';
+import { editionById } from '../concepts/index.js';
+import { fields, goals, guidelines } from '../concepts/schema.js';
 import { normaliseTitle, type EditionSnapshot, type Ref, type SnapshotItem } from './diff.js';
 
 type LineageTable = 'guidelines' | 'fields' | 'goals' | 'measures';

@@ -8,6 +8,7 @@ import { germanNumber, maxInteger, parseInput } from '../../platform/validation.
 import { measureStatuses, type MeasureStatus } from '../measures/schema.js';
 import { DEFAULT_STATUS_RULES, statusRules } from './schema.js';
 import { canManageStatusRules } from './policy.js';
+import { DEFAULT_STATUS_RULES, measureStatuses, statusRules, type MeasureStatus } from './schema.js';
 
 export interface StatusRule {
   /** The progress a measure in this status has (null: keep the progress reported with the update). */
@@ -42,15 +43,6 @@ const percent = z.preprocess(
   germanNumber,
   z.number({ error: 'validation.number' }).int('validation.progress_whole_percent').min(0, 'validation.progress_percent_range').max(100, 'validation.progress_percent_range').nullable(),
 );
-/** A checkbox ("on" when ticked, absent when not) or a JSON boolean. */
-export const checkbox = z.preprocess((v) => {
-  if (typeof v === 'boolean') return v;
-  if (v == null || v === '') return false;
-  if (Array.isArray(v)) v = v.at(-1);
-  if (typeof v === 'string') return ['on', 'true', '1', 'ja', 'yes'].includes(v.trim().toLowerCase()) ? true : ['false', '0', 'nein', 'no', 'off'].includes(v.trim().toLowerCase()) ? false : v;
-  return v;
-}, z.boolean({ error: 'validation.invalid' }));
-
 /** Field names of the settings form (flat, so form and JSON look the same): impliedProgress_geplant, countsInRollup_geplant, … */
 export const impliedField = (s: MeasureStatus) => `impliedProgress_${s}`;
 export const countsField = (s: MeasureStatus) => `countsInRollup_${s}`;

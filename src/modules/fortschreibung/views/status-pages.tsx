@@ -1,8 +1,8 @@
-import { formatDate, type T } from '../../../../platform/i18n/i18n.js';
-import { ConfirmAction } from '../../../../platform/ui/confirm.js';
-import { CheckboxGroup, TextField, type FormState } from '../../../../platform/ui/form.js';
-import type { Edition } from '../../editions.js';
-import type { EditionStatus } from '../../schema.js';
+import { formatDate, type T } from '../../../platform/i18n/i18n.js';
+import { ConfirmAction } from '../../../platform/ui/confirm.js';
+import { CheckboxGroup, TextField, type FormState } from '../../../platform/ui/form.js';
+import type { Edition } from '../../concepts/index.js';
+import type { EditionStatus } from '../../concepts/schema.js';
 import { losesPublicContent, type AdoptionImpact } from '../adoption.js';
 
 /** What losing public content means, in numbers (only the parts that are not zero). */

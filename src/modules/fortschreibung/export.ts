@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { T } from '../../../platform/i18n/i18n.js';
+import type { T } from '../../platform/i18n/i18n.js';
 import { diffKinds, fieldLabelKeys, type DiffKind, type EditionDiff, type EditionSnapshot } from './diff.js';
 
 /** Sheet names (Excel allows 31 characters, no []:*?/\). */

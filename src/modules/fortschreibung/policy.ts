@@ -1,5 +1,5 @@
-import { isCoordinator } from '../../../platform/tenancy/policy.js';
-import { canManageConcept, canReadConcept } from '../policy.js';
+import { isCoordinator } from '../../platform/tenancy/policy.js';
+import { canManageConcept, canReadConcept } from '../concepts/index.js';
 
 /** A Fortschreibung is a new edition: the coordination office starts it. */
 export const canStartFortschreibung = canManageConcept;

@@ -1,19 +1,19 @@
 import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import { addMonths, todayInGermany } from '../../../platform/dates.js';
+import { addMonths, todayInGermany } from '../../platform/dates.js';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { queryRows, type Db } from '../../../db/client.js';
-import { recordAudit } from '../../../platform/audit/record.js';
-import { assertNotStale, authorize, found, type CommandContext } from '../../../platform/commands.js';
-import { AppError } from '../../../platform/errors.js';
-import { expectedVersion, germanNumber, optionalUuid, parseInput, plainText } from '../../../platform/validation.js';
-import { measures } from '../../measures/schema.js';
-import { indicators } from '../../progress/schema.js';
-import { tenants } from '../../../platform/tenancy/schema.js';
-import { tenantById, type Tenant } from '../../../platform/tenancy/service.js';
-import type { Edition } from '../editions.js';
-import { editions, fields, goals, guidelines, type EditionStatus } from '../schema.js';
+import { queryRows, type Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
+import { AppError } from '../../platform/errors.js';
+import { expectedVersion, germanNumber, optionalUuid, parseInput, plainText } from '../../platform/validation.js';
+import { measures } from '../measures/schema.js';
+import { indicators } from '../progress/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
+import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
+import type { Edition } from '../concepts/index.js';
+import { editions, fields, goals, guidelines, type EditionStatus } from '../concepts/schema.js';
 import { canSetUpdateInterval, canStartFortschreibung } from './policy.js';
 
 /** Statuses of an edition on its way to the council: a Fortschreibung "in Arbeit". */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { changeCount, diffEditions, normaliseTitle, shareLineage, type EditionSnapshot, type SnapshotItem } from './diff.js';
-import { addMonths } from '../../../platform/dates.js';
+import { addMonths } from '../../platform/dates.js';
 import { nextUpdateDue } from './service.js';
 
 // Small builders: an item's id doubles as its root unless told otherwise.

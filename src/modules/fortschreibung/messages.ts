@@ -1,4 +1,4 @@
-import type { ModuleMessages } from '../../../platform/i18n/catalogs.js';
+import type { ModuleMessages } from '../../platform/i18n/catalogs.js';
 
 /** Fortschreibung, comparison of editions, update interval (internal, German only). */
 export const messages: ModuleMessages = {

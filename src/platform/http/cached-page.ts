@@ -1,10 +1,9 @@
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { dbOf, type Ctx } from '../../platform/http/env.js';
-import { tenantBySlug } from '../../platform/tenancy/service.js';
-import { PageCache } from './cache.js';
-import { presentTenant, type PublicTenant } from './data.js';
+import { presentTenant, tenantBySlug, type PublicTenant } from '../tenancy/service.js';
+import { dbOf, type Ctx } from './env.js';
+import { PageCache } from './page-cache.js';
 
-export type PortalPageBuilder = (c: Ctx, tenant: PublicTenant, tenantId: string) => Promise<JSX.Element>;
+export type PublicPageBuilder = (c: Ctx, tenant: PublicTenant, tenantId: string) => Promise<JSX.Element>;
 
 /** The path and query string of the request: the cache key (slug, page, `lang` and filters). */
 const pathAndQuery = (url: string) => url.slice(url.indexOf('/', url.indexOf('//') + 2));
@@ -21,16 +20,16 @@ const pathAndQuery = (url: string) => url.slice(url.indexOf('/', url.indexOf('//
  * wait for that render instead of starting their own (no stampede on PGlite when a popular page
  * expires). Several instances would invalidate through PostgreSQL LISTEN/NOTIFY.
  */
-export function cachedPortalPages(maxEntries = 500) {
+export function cachedPublicPages(maxEntries = 500) {
   const cache = new PageCache<Uint8Array>(30_000, maxEntries);
   const rendering = new Map<string, Promise<Uint8Array>>();
   const send = (c: Ctx, body: Uint8Array) => c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'text/html; charset=UTF-8' });
-  const render = async (c: Ctx, build: PortalPageBuilder): Promise<Uint8Array> => {
+  const render = async (c: Ctx, build: PublicPageBuilder): Promise<Uint8Array> => {
     const tenant = await tenantBySlug(dbOf(c), c.req.param('slug') ?? '');
     const element = await build(c, presentTenant(tenant), tenant.id);
     return Buffer.from(`<!DOCTYPE html>${await element.toString()}`);
   };
-  return (build: PortalPageBuilder) => async (c: Ctx) => {
+  return (build: PublicPageBuilder) => async (c: Ctx) => {
     if (c.get('user')) return send(c, await render(c, build));
     const key = pathAndQuery(c.req.url);
     const hit = cache.lookup(key);

@@ -1,0 +1,3 @@
+// What the actors module offers other modules (with its schema.ts); everything else in the folder is its own.
+export { actorInput, createActor, listActors, updateActor } from './service.js';
+export type { Actor } from './service.js';

@@ -1,0 +1,2 @@
+// What the fortschreibung module offers other modules (with its schema.ts); everything else in the folder is its own.
+export { nextUpdateDue } from './service.js';

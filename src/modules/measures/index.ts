@@ -1,0 +1,22 @@
+// What the measures module offers other modules (with its schema.ts); everything else in the folder is its own.
+export { measureFields, statusInput, updateMeasureInput } from './input.js';
+export { canEditMeasure, canManageStatusRules, canUpdateMeasureStatus } from './policy.js';
+export type { MeasureResponsibility } from './policy.js';
+export { createMeasure, deleteMeasure, linksOf, listMeasures, measureById, targetGroupsOf, updateMeasure, updateMeasureStatus } from './service.js';
+export type { Measure, MeasureFilter } from './service.js';
+export { countsField, defaultRulesValues, impliedField, statusRulesOf, statusRulesWithVersion, updateStatusRules } from './status-rules.js';
+export type { StatusRule, StatusRules } from './status-rules.js';
+export { columnByKey, fold, matchStatus, measureNumberOf, parseDate, statusLabels } from './transfer/columns.js';
+export { exportFileName, toCsv } from './transfer/export.js';
+export type { ExportTable } from './transfer/export.js';
+export { numberFormatOf, numberReading } from './transfer/numbers.js';
+export type { NumberFormat } from './transfer/numbers.js';
+export { maxFileBytes, readTable } from './transfer/parse.js';
+export type { RawTable } from './transfer/parse.js';
+export { fileProblem, importRejected, problemsOf } from './transfer/problems.js';
+export type { ImportProblem } from './transfer/problems.js';
+export { isFile, kept, spreadsheetHint, uploaded } from './transfer/upload.js';
+export type { UploadedFile } from './transfer/upload.js';
+export { ProblemsTable } from './transfer/views/problems-table.js';
+export { NumberFormatField, editionPath } from './transfer/views/upload-page.js';
+export { StatusBadge } from './views/status-badge.js';
