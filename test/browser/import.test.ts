@@ -72,7 +72,7 @@ suite.test('Koordination importiert Maßnahmen aus einer CSV-Datei: erst mit ein
 
   await submit(page, page.locator('main').getByRole('button', { name: 'Import bestätigen' }));
   assert.equal(new URL(page.url()).pathname, editionUrl);
-  assert.match(await page.getByRole('status').first().innerText(), /1 Maßnahmen importiert: 1 neu, 0 geändert, 0 unverändert\./);
+  assert.match(await page.getByRole('status').first().innerText(), /1 Maßnahme importiert: 1 neu, 0 geändert, 0 unverändert\./);
   assert.equal(await measureTotal(page), before + 1);
 
   await follow(page, 'Sprachpatenschaften für Auszubildende');

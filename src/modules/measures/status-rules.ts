@@ -4,9 +4,7 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { authorize, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
-import { germanNumber, maxInteger, parseInput } from '../../platform/validation.js';
-import { measureStatuses, type MeasureStatus } from '../measures/schema.js';
-import { DEFAULT_STATUS_RULES, statusRules } from './schema.js';
+import { checkbox, germanNumber, maxInteger, parseInput } from '../../platform/validation.js';
 import { canManageStatusRules } from './policy.js';
 import { DEFAULT_STATUS_RULES, measureStatuses, statusRules, type MeasureStatus } from './schema.js';
 

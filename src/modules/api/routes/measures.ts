@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { dbOf } from '../../../platform/http/env.js';
 import { expectedVersion, plainText } from '../../../platform/validation.js';
 import { editionById } from '../../concepts/index.js';
-import { measureFields, statusInput, updateMeasureInput } from '../../measures/index.js';
+import { createMeasure, deleteMeasure, linksOf, listMeasures, measureById, measureFields, statusInput, updateMeasure, updateMeasureInput, updateMeasureStatus } from '../../measures/index.js';
 import { horizons, measureStatuses } from '../../measures/schema.js';
 import {
   commandContext, idParam, json, jsonBody, named, kommuneOf, problems, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp,

@@ -2,7 +2,7 @@ import type { Db } from '../../../db/client.js';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { translator } from '../../../platform/i18n/i18n.js';
 import type { MeasureStatus } from '../../measures/schema.js';
-import { matchStatus, measureNumberOf, parseDate, statusLabels } from '../../measures/index.js';
+import { matchStatus, measureNumberOf, parseDate, statusLabels, statusRulesOf } from '../../measures/index.js';
 import { germanDate } from '../../../platform/i18n/german.js';
 import type { RawTable, ImportProblem } from '../../measures/index.js';
 import { canRecordUpdate } from '../policy.js';
