@@ -12,6 +12,8 @@ export interface Config {
   secureCookies: boolean;
   /** Key for server-signed tokens; undefined: generated and kept in the database. */
   secret: string | undefined;
+  /** Reverse proxies in front of ikon whose X-Forwarded-For is trusted for the client address (0: none). */
+  trustedProxies: number;
   smtp: SmtpConfig | undefined;
   /** Bearer token for /metrics; without it /metrics is switched off (see docs/operations.md). */
   metricsToken: string | undefined;
@@ -35,6 +37,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = (env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, '');
   const secret = env.IKON_SECRET || undefined;
   if (secret && secret.length < minSecretLength) throw new Error(`IKON_SECRET must have at least ${minSecretLength} characters`);
+  const trustedProxies = Number(env.IKON_TRUSTED_PROXIES ?? 0);
+  if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10) throw new Error(`IKON_TRUSTED_PROXIES must be a number of proxies (0–10), got "${env.IKON_TRUSTED_PROXIES}"`);
   return {
     port,
     host,
@@ -44,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     secret,
+    trustedProxies,
     smtp: env.SMTP_HOST
       ? {
           host: env.SMTP_HOST,

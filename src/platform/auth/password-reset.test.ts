@@ -143,3 +143,20 @@ describeEachDb('Passwort vergessen', (t) => {
     assert.equal((await t().db.select().from(passwordResets)).length, before, 'no link is created without a way to send it');
   });
 });
+
+describeEachDb('Client-Adresse hinter einem Reverse Proxy', (t) => {
+  test('IKON_TRUSTED_PROXIES=1: die Drosselung gilt je Adresse aus X-Forwarded-For, nicht für alle hinter dem Proxy', async () => {
+    const app = createApp({ database: t().database, config: loadConfig({ IKON_DEMO: '1', DATA_DIR: '.tmp/unused', IKON_TRUSTED_PROXIES: '1', ...smtp.env() }) });
+    const ask = async (forwardedFor: string) => {
+      const c = new TestClient(app);
+      await c.get('/passwort-vergessen');
+      const body = new URLSearchParams({ _csrf: c.csrf, email: 'niemand@musterland.example' });
+      return (await c.request('/passwort-vergessen', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwardedFor } })).status;
+    };
+    const statuses = [];
+    // The client forges the left part; the proxy appended the real address on the right.
+    for (let i = 0; i <= resetRequestsPerAddress; i++) statuses.push(await ask(`10.9.9.${i}, 198.51.100.20`));
+    assert.deepEqual(statuses, [...Array(resetRequestsPerAddress).fill(200), 429], 'one client behind the proxy is throttled by its own address');
+    assert.equal(await ask('198.51.100.21'), 200, 'another client behind the same proxy is not');
+  });
+});
