@@ -28,22 +28,35 @@ export interface Database {
    * database (say, during a large import) as hanging.
    */
   transactionSince?: () => number | null;
+  /** PGlite only: `begun` resolves when the next transaction begins (a query queued just before it waits for all of it); `stop` when no longer needed. */
+  nextTransaction?: () => { begun: Promise<void>; stop: () => void };
 }
 
 /** Wraps `db.transaction` to know since when a transaction holds the database (see transactionSince). */
-function trackTransactions(db: Db): () => number | null {
+function trackTransactions(db: Db): Pick<Database, 'transactionSince' | 'nextTransaction'> {
   let running = 0;
   let since: number | null = null;
+  const waiting = new Set<() => void>();
   const transaction = db.transaction.bind(db);
   db.transaction = (async (work, config) => {
     if (running++ === 0) since = Date.now();
+    for (const begun of waiting) begun();
+    waiting.clear();
     try {
       return await transaction(work, config);
     } finally {
       if (--running === 0) since = null;
     }
   }) as Db['transaction'];
-  return () => since;
+  return {
+    transactionSince: () => since,
+    nextTransaction: () => {
+      let begun!: () => void;
+      const promise = new Promise<void>((resolve) => (begun = resolve));
+      waiting.add(begun);
+      return { begun: promise, stop: () => waiting.delete(begun) };
+    },
+  };
 }
 
 const extensions = { pg_trgm, unaccent };
@@ -63,7 +76,7 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
       db,
       close: () => client.close().finally(() => lock?.release()),
       pglite: client,
-      transactionSince: trackTransactions(db),
+      ...trackTransactions(db),
     };
   } catch (error) {
     await lock?.release();

@@ -24,8 +24,18 @@ export function healthRoutes() {
     // `select 1` would wait for its end. A running transaction shows the database works; only one
     // that runs suspiciously long makes the check query (and hang, as the server then does).
     const since = database.transactionSince?.() ?? null;
-    const busy = since !== null && Date.now() - since < maxHealthyTransactionMs;
-    if (!busy) await dbOf(c).execute(sql`select 1`);
+    let busy = since !== null && Date.now() - since < maxHealthyTransactionMs;
+    if (!busy) {
+      // A transaction that begins while `select 1` waits its turn would hold it for all its length.
+      const query = dbOf(c).execute(sql`select 1`).then(() => false);
+      const next = database.nextTransaction?.();
+      try {
+        busy = next ? await Promise.race([query, next.begun.then(() => true)]) : await query;
+      } finally {
+        next?.stop();
+      }
+      if (busy) query.catch(() => undefined);
+    }
     return c.json({ status: 'ok', database: database.kind, ...(busy ? { busy: true } : {}) });
   });
   app.get('/metrics', (c) => {

@@ -41,4 +41,20 @@ describe('/healthz während eines langen Imports (Issue 8.4)', () => {
     const after = await t().app.request('/healthz');
     assert.deepEqual(await after.json(), { status: 'ok', database: 'pglite' }, 'without a transaction the database is asked');
   });
+
+  test('answers when a transaction begins while its own query waits for its turn', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const asked = t().app.request('/healthz');
+    // Begins before /healthz reaches the database: its `select 1` queues behind the transaction.
+    const transaction = t().db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      await held;
+    });
+    const answer = await Promise.race([asked, turns(2000)]);
+    release();
+    await transaction;
+    assert.notEqual(answer, 'still waiting', '/healthz did not wait for the transaction that began after it');
+    if (answer !== 'still waiting') assert.equal(answer.status, 200, 'healthy');
+  });
 });
