@@ -37,6 +37,7 @@ export const messages: ModuleMessages = {
     'editions.delete_draft': 'Entwurf löschen',
     'editions.status_changed': 'Der Status der Fassung ist jetzt „{status}“.',
     'concept.guidelines': 'Leitlinien',
+    'concept.skip_to_measures': 'Zu den Maßnahmen',
     'concept.fields_and_goals': 'Themenfelder und Ziele',
     'concept.cross_cutting': 'Querschnittsthema',
     'concept.is_cross_cutting': 'Dieses Themenfeld ist ein Querschnittsthema (z. B. Geschlechtergleichstellung)',

@@ -70,6 +70,20 @@ describeEachDb('Maßnahmen im internen Bereich', (t) => {
     assert.match(editHtml, /Das Ende darf nicht vor dem Beginn liegen/, 'edit: date order in the same round');
   });
 
+  test('eine neue Maßnahme steht bei ihrer Nummer (1.1.4 vor 1.10.1), nicht am Ende', async () => {
+    const d = await demo(t());
+    const [first] = await t().db.select().from(measures).where(and(eq(measures.editionId, d.draft.id), eq(measures.number, '1.1.1')));
+    const c = await t().signIn('koordination@musterland.example');
+    const res = await c.post(`/app/k/musterland/fassungen/${d.draft.id}/massnahmen`, { number: '1.1.44', title: 'Einsortiert', fieldId: first!.fieldId, horizon: 'kurz' });
+    assert.equal(res.status, 303, 'created');
+    const inField = await t().db.select({ number: measures.number }).from(measures).where(and(eq(measures.editionId, d.draft.id), eq(measures.fieldId, first!.fieldId))).orderBy(measures.position);
+    const numbers = inField.map((m) => m.number);
+    const at = numbers.indexOf('1.1.44');
+    assert.ok(at >= 0 && at < numbers.length - 1, `not at the end: ${numbers.join(' ')}`);
+    assert.ok(numbers.slice(0, at).every((n) => n.localeCompare('1.1.44', 'de', { numeric: true }) < 0), `everything before sorts before: ${numbers.join(' ')}`);
+    assert.ok(numbers[at + 1]!.localeCompare('1.1.44', 'de', { numeric: true }) > 0, `the next one sorts after: ${numbers.join(' ')}`);
+  });
+
   test('der zweite von zwei gleichzeitigen Bearbeitern wird abgewiesen und sieht die andere Änderung', async () => {
     const d = await demo(t());
     // A seeded measure (not one created by another test in this suite): its history starts empty.

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -163,15 +163,20 @@ async function replaceLinks(tx: Db, tenantId: string, measureId: string, d: Pick
   if (d.municipalityIds.length) await tx.insert(measureMunicipalities).values(uniq(d.municipalityIds).map((municipalityId) => ({ tenantId, measureId, municipalityId })));
 }
 
-/** Inserts a measure at the end of its field; callers have checked policy and references. */
+/** "1.1.4" before "1.10.2": numbers compared part by part, digits as numbers. */
+export const compareMeasureNumbers = (a: string, b: string) => a.localeCompare(b, 'de', { numeric: true });
+
+/**
+ * Inserts a measure where its number belongs among the field's measures (1.1.4 before 1.10.2),
+ * keeping any order set by hand around it; callers have checked policy and references.
+ */
 export async function insertMeasure(tx: Db, tenantId: string, editionId: string, data: MeasureFields): Promise<Measure> {
-  const [last] = await tx
-    .select({ position: measures.position })
-    .from(measures)
-    .where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, editionId), eq(measures.fieldId, data.fieldId)))
-    .orderBy(desc(measures.position))
-    .limit(1);
-  const [row] = await tx.insert(measures).values({ tenantId, editionId, position: (last?.position ?? 0) + 1, ...rowValues(data) }).returning({ id: measures.id });
+  const inField = and(eq(measures.tenantId, tenantId), eq(measures.editionId, editionId), eq(measures.fieldId, data.fieldId));
+  const siblings = await tx.select({ number: measures.number, position: measures.position }).from(measures).where(inField).orderBy(asc(measures.position));
+  const next = siblings.find((m) => compareMeasureNumbers(m.number, data.number) > 0);
+  const position = next ? next.position : (siblings.at(-1)?.position ?? 0) + 1;
+  if (next) await tx.update(measures).set({ position: sql`${measures.position} + 1` }).where(and(inField, gte(measures.position, position)));
+  const [row] = await tx.insert(measures).values({ tenantId, editionId, position, ...rowValues(data) }).returning({ id: measures.id });
   await replaceLinks(tx, tenantId, row!.id, data);
   return measureById(tx, tenantId, row!.id);
 }

@@ -76,6 +76,10 @@ export function EditionPage(p: EditionPageProps) {
       {!p.open ? <p class="muted">{t('editions.locked_hint')}</p> : null}
       {p.canManage && editionTransitions[edition.status].length ? <TransitionForm {...p} action={`${eBase}/status`} /> : null}
 
+      {/* Leitlinien and Ziele come first and are long: one link saves keyboard users ~270 tabs. */}
+      <p>
+        <a href="#massnahmen">{t('concept.skip_to_measures')}</a>
+      </p>
       <section aria-labelledby="guidelines-heading">
         <h2 id="guidelines-heading" class="kern-heading-medium">{t('concept.guidelines')}</h2>
         <ol>
@@ -116,7 +120,7 @@ export function EditionPage(p: EditionPageProps) {
         {manage ? <p><a href={`${eBase}/themenfelder/neu`}>{t('concept.new_field')}</a></p> : null}
       </section>
 
-      <section aria-labelledby="measures-heading">
+      <section aria-labelledby="measures-heading" id="massnahmen" tabindex={-1}>
         <h2 id="measures-heading" class="kern-heading-medium">{t('concept.measures')}</h2>
         {p.canCreateMeasure && p.open ? (
           <p>
