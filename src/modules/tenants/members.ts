@@ -4,9 +4,9 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { hashPassword, passwordErrors } from '../../platform/auth/password.js';
 import { users } from '../../platform/auth/schema.js';
-import { authorize, found, type CommandContext } from '../../platform/commands.js';
+import { assertCurrentVersion, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { optionalUuid, parseInput, requiredText } from '../../platform/validation.js';
+import { expectedVersion, optionalUuid, parseInput, requiredText, versionFrom } from '../../platform/validation.js';
 import { actors } from '../actors/schema.js';
 import { canManageMembers } from './policy.js';
 import type { Membership } from '../../platform/auth/current-user.js';
@@ -51,7 +51,7 @@ export function withRoleRules<S extends z.ZodType<{ role: Role; actorId: string 
     .transform((v) => ({ ...v, actorId: roleNeedsActor(v.role) ? v.actorId : null }));
 }
 
-export const roleInput = withRoleRules(z.object(roleFields));
+export const roleInput = withRoleRules(z.object({ ...roleFields, version: expectedVersion() }));
 
 export const validationError = (fieldErrors: FieldError[]) => new AppError('validation_failed', 'error.validation_failed', { fieldErrors });
 
@@ -94,11 +94,12 @@ export async function changeMemberRole(ctx: CommandContext, tenantId: string, us
   return ctx.db.transaction(async (tx) => {
     const coordinators = await lockedCoordinators(tx, tenantId);
     const before = await membershipForUpdate(tx, tenantId, userId);
+    assertCurrentVersion(before.version, data.version);
     await checkActorOfTenant(tx, tenantId, data.actorId);
     if (before.role === 'koordination' && data.role !== 'koordination' && coordinators.length <= 1) throw lastCoordinator();
     const [after] = await tx
       .update(memberships)
-      .set({ role: data.role, actorId: data.actorId })
+      .set({ role: data.role, actorId: data.actorId, version: before.version + 1 })
       .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
       .returning();
     await recordAudit(tx, ctx.user, { tenantId, action: 'update', entityType: 'membership', entityId: userId, before, after });
@@ -106,12 +107,17 @@ export async function changeMemberRole(ctx: CommandContext, tenantId: string, us
   });
 }
 
-/** Ends a membership (the account stays: the person may belong to other Kommunen). */
-export async function removeMember(ctx: CommandContext, tenantId: string, userId: string): Promise<void> {
+/**
+ * Ends a membership (the account stays: the person may belong to other Kommunen). `version`
+ * (required) is the membership the remover saw: a role changed meanwhile is not removed unseen.
+ */
+export async function removeMember(ctx: CommandContext, tenantId: string, userId: string, version: unknown): Promise<void> {
   authorize(canManageMembers(ctx.user, tenantId));
+  const expected = versionFrom(version);
   await ctx.db.transaction(async (tx) => {
     const coordinators = await lockedCoordinators(tx, tenantId);
     const before = await membershipForUpdate(tx, tenantId, userId);
+    assertCurrentVersion(before.version, expected);
     if (before.role === 'koordination' && coordinators.length <= 1) throw lastCoordinator();
     await tx.delete(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
     await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'membership', entityId: userId, before });

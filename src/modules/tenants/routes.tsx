@@ -8,6 +8,7 @@ import { sessionTokenOf } from '../../platform/http/cookies.js';
 import type { CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import { DeleteConflict } from '../../platform/http/delete-conflict.js';
 import { formBody, redirectWithFlash, render, takeFlash } from '../../platform/http/render.js';
 import { requireUser, setSessionCookie, commandContext } from '../../platform/http/session.js';
 import { ConfirmAction } from '../../platform/ui/confirm.js';
@@ -255,7 +256,8 @@ export function tenantRoutes() {
       return redirectWithFlash(c, `${appBase(tenant)}/mitglieder`, t('members.role_changed', { name: member?.name ?? '', role: t(`role.${after.role}`) }));
     } catch (e) {
       if (isAppError(e, 'validation_failed')) return membersPage(c, tenant, user, { memberForm: { userId, form: { values: body, errors: e.fieldErrors } } }, 422);
-      if (isAppError(e, 'conflict')) return membersPage(c, tenant, user, { problem: t(e.messageKey, e.options.params) }, 409);
+      // Someone changed this membership meanwhile: the page shows its current role, nothing changed.
+      if (isAppError(e, 'conflict') || isAppError(e, 'edit_conflict')) return membersPage(c, tenant, user, { problem: t(e.messageKey, e.options.params) }, 409);
       throw e;
     }
   });
@@ -269,7 +271,7 @@ export function tenantRoutes() {
     return render(
       c,
       <AppPage c={c} tenant={tenant} title={title} section="members">
-        <ConfirmAction t={t} title={title} action={`${appBase(tenant)}/mitglieder/${member.userId}/entfernen`} csrfToken={c.get('csrfToken')} confirmLabel={t('members.remove_confirm')} cancelHref={`${appBase(tenant)}/mitglieder`}>
+        <ConfirmAction t={t} title={title} action={`${appBase(tenant)}/mitglieder/${member.userId}/entfernen`} csrfToken={c.get('csrfToken')} fields={{ version: String(member.version) }} confirmLabel={t('members.remove_confirm')} cancelHref={`${appBase(tenant)}/mitglieder`}>
           <p>{t('members.remove_confirm_text', { name: member.name, role: t(`role.${member.role}`), tenant: tenant.name })}</p>
           {member.userId === user.id ? <p><strong>{t('members.remove_confirm_self')}</strong></p> : null}
         </ConfirmAction>
@@ -282,10 +284,14 @@ export function tenantRoutes() {
     const t = c.get('t');
     const userId = c.req.param('userId');
     const [member] = (await membersOf(dbOf(c), tenant.id)).filter((m) => m.userId === userId);
+    const body = await formBody(c);
     try {
-      await removeMember(commandContext(c), tenant.id, userId);
+      await removeMember(commandContext(c), tenant.id, userId, body.version);
     } catch (e) {
       if (isAppError(e, 'conflict')) return membersPage(c, tenant, user, { problem: t(e.messageKey, e.options.params) }, 409);
+      if (isAppError(e, 'edit_conflict')) {
+        return membersPage(c, tenant, user, { notice: await DeleteConflict({ c, tenantId: tenant.id, entityType: 'membership', entityId: userId }) }, 409);
+      }
       throw e;
     }
     const flash = t('members.removed', { name: member?.name ?? '' });

@@ -1,4 +1,4 @@
-import { foreignKey, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { tenants, type Role } from '../../platform/tenancy/schema.js';
 import { actors } from '../actors/schema.js';
@@ -16,6 +16,8 @@ export const memberships = pgTable(
     /** For Redaktion and Partner: the actor whose measures this person answers for. */
     actorId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Role changes count up: removing a member is based on the role the remover saw. */
+    version: integer().notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.userId] }),

@@ -49,7 +49,7 @@ export async function createTenant(ctx: CommandContext, input: unknown, opts: { 
 
 export async function membersOf(db: Db, tenantId: string) {
   return db
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, actorId: memberships.actorId })
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, actorId: memberships.actorId, version: memberships.version })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.tenantId, tenantId))

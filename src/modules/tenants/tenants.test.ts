@@ -223,11 +223,13 @@ describeEachDb(
     test('Koordination changes a role; the change is audited; Redaktion needs an actor', async () => {
       const coord = await t().signIn(coordinator);
       const target = await userId('redaktion@musterland.example');
-      const invalid = await coord.post(`/app/k/musterland/mitglieder/${target}/rolle`, { role: 'partner', actorId: '' });
+      const { version } = (await membership('redaktion@musterland.example'))!;
+      const invalid = await coord.post(`/app/k/musterland/mitglieder/${target}/rolle`, { role: 'partner', actorId: '', version });
       assert.equal(invalid.status, 422);
       assert.match(await invalid.text(), /Für diese Rolle bitte den Akteur angeben/);
-      const res = await coord.post(`/app/k/musterland/mitglieder/${target}/rolle`, { role: 'partner', actorId });
+      const res = await coord.post(`/app/k/musterland/mitglieder/${target}/rolle`, { role: 'partner', actorId, version });
       assert.equal(res.status, 303);
+      assert.equal((await membership('redaktion@musterland.example'))?.version, version + 1, 'a role change counts the version up');
       const page = await coord.get('/app/k/musterland/mitglieder');
       assert.match(await page.text(), /Die Rolle von Rainer Redaktion ist jetzt „Partner“/);
       assert.equal((await membership('redaktion@musterland.example'))?.role, 'partner');
@@ -245,10 +247,11 @@ describeEachDb(
     test('the last Koordination can neither leave nor give up the role', async () => {
       const coord = await t().signIn(coordinator);
       const self = await userId(coordinator);
-      const remove = await coord.post(`/app/k/musterland/mitglieder/${self}/entfernen`, {});
+      const { version } = (await membership(coordinator))!;
+      const remove = await coord.post(`/app/k/musterland/mitglieder/${self}/entfernen`, { version });
       assert.equal(remove.status, 409);
       assert.match(await remove.text(), /mindestens eine Person mit der Rolle Koordination/);
-      const demote = await coord.post(`/app/k/musterland/mitglieder/${self}/rolle`, { role: 'lesend' });
+      const demote = await coord.post(`/app/k/musterland/mitglieder/${self}/rolle`, { role: 'lesend', version });
       assert.equal(demote.status, 409);
       assert.equal((await membership(coordinator))?.role, 'koordination');
     });
@@ -256,7 +259,20 @@ describeEachDb(
     test('Koordination removes a member', async () => {
       const coord = await t().signIn(coordinator);
       const target = await userId('lesend@musterland.example');
-      const res = await coord.post(`/app/k/musterland/mitglieder/${target}/entfernen`, {});
+      const seen = (await membership('lesend@musterland.example'))!.version;
+      // Issue 8.8: without the version nothing is removed (422); after someone else changed the role meanwhile, neither (409).
+      const missing = await coord.post(`/app/k/musterland/mitglieder/${target}/entfernen`, {});
+      assert.equal(missing.status, 422, 'remove without version: 422');
+      assert.match(await missing.text(), /Die Version des Eintrags fehlt/, 'German message');
+      const other = await t().signIn(coordinator);
+      assert.equal((await other.post(`/app/k/musterland/mitglieder/${target}/rolle`, { role: 'lesend', version: seen })).status, 303, 'someone else saves the membership');
+      const stale = await coord.post(`/app/k/musterland/mitglieder/${target}/entfernen`, { version: seen });
+      assert.equal(stale.status, 409, 'remove with the old version: 409');
+      const html = await stale.text();
+      assert.match(html, /Nicht gelöscht: der Eintrag wurde inzwischen geändert/, 'the conflict view');
+      assert.match(html, /Katrin Koordination hat diesen Eintrag am/, 'names who changed it');
+      assert.ok(await membership('lesend@musterland.example'), 'still a member after a stale removal');
+      const res = await coord.post(`/app/k/musterland/mitglieder/${target}/entfernen`, { version: seen + 1 });
       assert.equal(res.status, 303);
       assert.equal(await membership('lesend@musterland.example'), undefined);
       assert.ok(await userId('lesend@musterland.example'), 'the account stays');

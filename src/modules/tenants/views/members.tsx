@@ -1,3 +1,4 @@
+import type { JSX } from 'hono/jsx/jsx-runtime';
 import { DataTable } from '../../../platform/ui/components.js';
 import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import type { FieldError } from '../../../platform/errors.js';
@@ -12,6 +13,7 @@ export interface MemberRow {
   name: string;
   email: string;
   role: Role;
+  version: number;
   actorId: string | null;
 }
 
@@ -37,6 +39,8 @@ export interface MembersPageProps {
   memberForm?: { userId: string; form: FormState } | undefined;
   /** A refused action (e.g. removing the last Koordination). */
   problem?: string | undefined;
+  /** The conflict view of a removal based on an older membership. */
+  notice?: JSX.Element | undefined;
   handoff?: InvitationHandoff | undefined;
   invitationDays: number;
   now: Date;
@@ -76,6 +80,7 @@ export function MembersContent(p: MembersPageProps) {
           </div>
         </div>
       ) : null}
+      {p.notice ?? null}
       {p.handoff ? <Handoff t={t} handoff={p.handoff} /> : null}
       <p>{t('members.intro')}</p>
 
@@ -105,6 +110,7 @@ export function MembersContent(p: MembersPageProps) {
                   <td>
                     <form method="post" action={`${p.base}/mitglieder/${m.userId}/rolle`} class="stack" novalidate>
                       <Csrf token={p.csrfToken} />
+                      <input type="hidden" name="version" value={String(m.version)} />
                       <RowSelect
                         t={t}
                         id={memberFieldId(m.userId, 'role')}
