@@ -103,6 +103,8 @@ export const listOf = <T extends z.ZodType>(item: T) =>
 
 // A blank choice is a missing one ("Bitte ausfüllen"), not an invalid value.
 export const uuid = () => z.preprocess(blankToUndefined, z.string({ error: 'validation.required' }).uuid('validation.invalid'));
+/** For ids from paths and queries: one that is not a UUID names nothing (and would fail in PostgreSQL). */
+export const isUuid = (v: unknown): v is string => z.string().uuid().safeParse(v).success;
 export const optionalUuid = () => z.preprocess((v) => blankToUndefined(v) ?? null, z.string().uuid('validation.invalid').nullable());
 
 /**

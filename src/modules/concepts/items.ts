@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
 import { assertUnused } from '../../platform/usage.js';
-import { expectedVersion, optionalText, parseInput, requiredText, uuid, versionFrom } from '../../platform/validation.js';
+import { expectedVersion, isUuid, optionalText, parseInput, requiredText, uuid, versionFrom } from '../../platform/validation.js';
 import { assertEditionOpen, editionById } from './editions.js';
 import { canManageConcept } from './policy.js';
 import { fields, goalKinds, goals, guidelines } from './schema.js';
@@ -156,6 +156,7 @@ export { itemById };
 
 /** Everything of an edition except measures, in display order. */
 export async function editionOutline(db: Db, tenantId: string, editionId: string) {
+  if (!isUuid(editionId)) throw new AppError('not_found');
   const [gl, fl, gs] = await Promise.all([
     db.select().from(guidelines).where(and(eq(guidelines.tenantId, tenantId), eq(guidelines.editionId, editionId))).orderBy(asc(guidelines.position)),
     db.select().from(fields).where(and(eq(fields.tenantId, tenantId), eq(fields.editionId, editionId))).orderBy(asc(fields.position)),
