@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { editions } from '../../src/modules/concepts/schema.js';
 import { measures } from '../../src/modules/measures/schema.js';
-import { browserSuite, follow, mainText, signIn, submit, visit } from '../support/browser.js';
+import { browserSuite, follow, mainText, signIn, signOut, submit, visit } from '../support/browser.js';
 
 const suite = browserSuite();
 /** In the adopted edition, led by the Kreisvolkshochschule: the partner account reports on it. */
@@ -16,7 +16,7 @@ async function measureId() {
   return m!.id;
 }
 
-suite.test('Die Partnerin meldet einen Sachstand mit Fortschritt für ihre Maßnahme und sieht ihn im Verlauf', async (page) => {
+suite.test('Die Partnerin meldet einen Sachstand mit Fortschritt für ihre Maßnahme; die Koordination gibt ihn frei', async (page) => {
   await signIn(page, 'partner@musterland.example');
   const path = `/app/k/musterland/massnahmen/${await measureId()}/umsetzung`;
   await visit(page, path);
@@ -34,14 +34,29 @@ suite.test('Die Partnerin meldet einen Sachstand mit Fortschritt für ihre Maßn
   await page.getByLabel('Öffentlich sichtbar').check();
   await submit(page, page.locator('main').getByRole('button', { name: 'Sachstand speichern' }));
   assert.equal(new URL(page.url()).pathname, path);
-  assert.match(await page.getByRole('status').first().innerText(), /Der Sachstand vom \d\d\.\d\d\.\d{4} wurde gespeichert\./);
+  assert.match(await page.getByRole('status').first().innerText(), /Der Sachstand vom \d\d\.\d\d\.\d{4} wurde gespeichert\. Er erscheint öffentlich, sobald die Koordination ihn freigegeben hat\./);
 
   const newest = page.locator('#verlauf li').first();
   const entry = (await newest.innerText()).replace(/\s+/g, ' ');
   assert.match(entry, /in Umsetzung, 65 %/);
-  assert.ok(entry.includes(text));
-  assert.match(entry, /gemeldet von Paula Partner · öffentlich sichtbar/);
+  assert.ok(entry.includes(text), 'the report is in the timeline');
+  assert.match(entry, /gemeldet von Paula Partner · nur intern/);
+  assert.match(entry, /wartet auf Prüfung durch die Koordination \(noch nicht öffentlich\)/);
   assert.match(await mainText(page), /Fortschritt der Maßnahme 1\.2\.1: 65 %/);
+
+  // The Koordination finds it in the queue (navigation «Prüfung») and approves it.
+  await signOut(page);
+  await signIn(page, 'koordination@musterland.example');
+  await follow(page, 'Prüfung', { scope: page.locator('nav.site-nav') });
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Prüfung von Partner-Meldungen');
+  assert.ok((await mainText(page)).includes(text), 'the queue shows the report');
+  assert.equal(await page.getByLabel(`Begründung bei Ablehnung (optional, für die meldende Person sichtbar) – ${measureNumber} ${measureTitle}`).count(), 1, 'a labelled reason field');
+  await submit(page, page.locator('main').getByRole('button', { name: `Freigeben ${measureNumber} ${measureTitle}` }));
+  assert.match(await page.getByRole('status').first().innerText(), /ist freigegeben und jetzt öffentlich/);
+  assert.ok(!(await mainText(page)).includes(text), 'no longer in the queue');
+  await signOut(page);
+  await visit(page, `/k/musterland/umsetzung?frisch=${Date.now()}`);
+  assert.ok((await mainText(page)).includes(text), 'approved: on the portal');
 });
 
 suite.test('Eine Bürgerin sieht den Stand der Umsetzung und öffentliche Sachstandsmeldungen, auch auf Englisch', async (page) => {

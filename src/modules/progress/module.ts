@@ -16,7 +16,10 @@ export const progressModule: ModuleManifest = {
     { entityType: 'measure_update', labelKey: 'audit.entity.measure_update', path: (e) => measureOf(e) && `/massnahmen/${measureOf(e)}/umsetzung`, names: updateNames },
     { entityType: 'status_rules', labelKey: 'audit.entity.status_rules', path: () => '/einstellungen/status' },
   ],
-  appNav: [{ section: 'settings', path: '/einstellungen/status', label: 'nav.settings', coordinatorOnly: true, order: 70 }],
+  appNav: [
+    { section: 'review', path: '/pruefung', label: 'nav.review', coordinatorOnly: true, order: 55 },
+    { section: 'settings', path: '/einstellungen/status', label: 'nav.settings', coordinatorOnly: true, order: 70 },
+  ],
   publicNav: [{ section: 'progress', path: '/umsetzung', label: 'portal.nav.progress', order: 30 }],
   demoSeed: (tx, demo) => seedDemoProgress(tx, demo.tenantId, demo.adoptedEditionId),
 };

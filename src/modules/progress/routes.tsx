@@ -18,6 +18,8 @@ import { editionRollup } from './rollup.js';
 import { attachmentWithContext, progressSources, publicAttachmentOf, recordMeasureUpdate, updatesAlongLineage, type StoredAttachment } from './updates.js';
 import { PublicProgressPage } from './views/public-page.js';
 import { RollupPage } from './views/rollup-page.js';
+import { canReviewReports, decideReport, pendingReports, reportNeedsReview, updateReviewSetting } from './review.js';
+import { ReviewPage } from './views/review-page.js';
 import { RulesPage, rulesFormValues } from './views/rules-page.js';
 import { UpdatesPage } from './views/updates-page.js';
 
@@ -84,6 +86,7 @@ export function progressRoutes() {
           updates={updates}
           sources={sources}
           canRecord={canRecordUpdate(user, measure) && edition.status !== 'abgeloest'}
+          publicNeedsReview={!!user && reportNeedsReview(user, tenant)}
           form={form}
           conflict={conflict}
         />
@@ -108,7 +111,8 @@ export function progressRoutes() {
     const attachment = await uploadedFile(body.attachment);
     try {
       const update = await recordMeasureUpdate(commandContext(c), tenant.id, id, { ...formValues(body), attachment });
-      return redirectWithFlash(c, `${appBase(tenant)}/massnahmen/${id}/umsetzung`, c.get('t')('progress.updates.saved', { date: formatDate('de', update.reportedOn) }));
+      const saved = update.review === 'pending' ? 'progress.updates.saved_for_review' : 'progress.updates.saved';
+      return redirectWithFlash(c, `${appBase(tenant)}/massnahmen/${id}/umsetzung`, c.get('t')(saved, { date: formatDate('de', update.reportedOn) }));
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const measure = await measureById(db, tenant.id, id);
@@ -173,6 +177,59 @@ export function progressRoutes() {
         return rulesPage(c, tenant, { values: { ...formValues(body), version: current.version }, errors: [] }, 409, true);
       }
       throw e;
+    }
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Internal: review of partners' reports (Koordination)
+
+  const reviewPage = async (c: Ctx, tenant: Tenant, status = 200, conflict = false) => {
+    const t = c.get('t');
+    const reports = await pendingReports(dbOf(c), tenant.id);
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={t('progress.review.title')} section="review">
+        <ReviewPage
+          t={t}
+          base={appBase(tenant)}
+          csrfToken={c.get('csrfToken')}
+          reports={reports}
+          reviewPartnerReports={tenant.reviewPartnerReports}
+          version={tenant.version}
+          conflict={conflict}
+        />
+      </AppPage>,
+      status,
+    );
+  };
+
+  app.get('/app/k/:slug/pruefung', async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    if (!canReviewReports(user, tenant.id)) throw new AppError('forbidden');
+    return reviewPage(c, tenant);
+  });
+
+  const decide = (decision: 'approved' | 'declined') => async (c: Ctx) => {
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    const updateId = c.req.param('updateId')!;
+    const [report] = (await pendingReports(dbOf(c), tenant.id)).filter((r) => r.id === updateId);
+    await decideReport(commandContext(c), tenant.id, updateId, decision, { reason: body.reason });
+    const label = report ? `${report.number} ${report.title}` : '';
+    return redirectWithFlash(c, `${appBase(tenant)}/pruefung`, c.get('t')(decision === 'approved' ? 'progress.review.approved' : 'progress.review.declined', { label }));
+  };
+  app.post('/app/k/:slug/pruefung/:updateId{[0-9a-fA-F-]+}/freigeben', decide('approved'));
+  app.post('/app/k/:slug/pruefung/:updateId{[0-9a-fA-F-]+}/ablehnen', decide('declined'));
+
+  app.post('/app/k/:slug/pruefung/einstellung', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    try {
+      const after = await updateReviewSetting(commandContext(c), tenant.id, body);
+      return redirectWithFlash(c, `${appBase(tenant)}/pruefung`, c.get('t')(after.reviewPartnerReports ? 'progress.review.setting_saved_on' : 'progress.review.setting_saved_off'));
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'edit_conflict') throw e;
+      return reviewPage(c, (await tenantForApp(c)).tenant, 409, true);
     }
   });
 

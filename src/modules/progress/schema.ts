@@ -13,6 +13,9 @@ const tenantId = () =>
 
 export { measureStatuses };
 
+export const reviewStates = ['pending', 'approved', 'declined'] as const;
+export type ReviewState = (typeof reviewStates)[number];
+
 /** A Sachstandsmeldung: what happened in a measure, with status and progress at that date. */
 export const measureUpdates = pgTable(
   'measure_updates',
@@ -26,6 +29,14 @@ export const measureUpdates = pgTable(
     text: text().notNull().default(''),
     /** Only public updates appear on the portal; internal ones stay in the app. */
     isPublic: boolean().notNull().default(false),
+    /**
+     * Review of a partner's report meant for the public: 'pending' (isPublic stays false until
+     * approved), 'approved' (now public) or 'declined' (stays internal); null when none was needed.
+     */
+    review: text().$type<ReviewState>(),
+    reviewNote: text(),
+    reviewedByName: text(),
+    reviewedAt: timestamp({ withTimezone: true }),
     authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     authorName: text().notNull(),
     attachmentName: text(),

@@ -11,6 +11,7 @@ import { auditLog } from '../../platform/audit/schema.js';
 import { assertNotStale, authorize, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { translator } from '../../platform/i18n/i18n.js';
+import { tenantById } from '../../platform/tenancy/service.js';
 import { parseInput } from '../../platform/validation.js';
 import { adoptedEdition, editionById } from '../concepts/index.js';
 import { ancestry, lineageReaches } from '../../db/lineage.js';
@@ -19,6 +20,7 @@ import { measures, type MeasureStatus } from '../measures/schema.js';
 import { measureById, statusRulesOf, type StatusRule } from '../measures/index.js';
 import { measureUpdateInput, todayInGermany } from './input.js';
 import { canRecordUpdate } from './policy.js';
+import { reportNeedsReview } from './review.js';
 import { measureUpdates } from './schema.js';
 
 /** A stored update without the attachment's bytes (their size instead). */
@@ -70,6 +72,8 @@ export async function recordMeasureUpdate(ctx: CommandContext, tenantId: string,
     const contradiction = progressContradiction(data.progress, data.status as MeasureStatus, rules[data.status as MeasureStatus]);
     if (contradiction) throw new AppError('validation_failed', 'error.validation_failed', { fieldErrors: [contradiction] });
     const { progress, source } = resolveProgress(data.progress, rules[data.status as MeasureStatus], before.progress);
+    // A partner's report meant for the public waits for the Koordination (internal until approved).
+    const held = data.isPublic && reportNeedsReview(ctx.user, await tenantById(tx, tenantId));
 
     const moved = await tx
       .update(measures)
@@ -87,7 +91,8 @@ export async function recordMeasureUpdate(ctx: CommandContext, tenantId: string,
         status: data.status as MeasureStatus,
         progress,
         text: data.text,
-        isPublic: data.isPublic,
+        isPublic: data.isPublic && !held,
+        review: held ? 'pending' : null,
         authorId: ctx.user.id,
         authorName: ctx.user.name,
         attachmentName: data.attachment?.name ?? null,

@@ -22,6 +22,8 @@ export const tenants = pgTable('tenants', {
   silentAfterMonths: integer().notNull().default(6),
   /** Send reminder e-mails about overdue and silent measures (needs SMTP). */
   remindersEnabled: boolean().notNull().default(false),
+  /** Sachstandsmeldungen that partners mark public wait for the Koordination's review before the portal shows them. */
+  reviewPartnerReports: boolean().notNull().default(true),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   version: integer().notNull().default(1),
 });

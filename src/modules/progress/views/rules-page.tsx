@@ -46,6 +46,9 @@ export function RulesPage(p: { t: T; action: string; csrfToken: string; rules: S
       <p>
         <a href={p.action.replace(/status$/, 'fortschreibung')}>{t('progress.settings.update_interval_link')}</a>
       </p>
+      <p>
+        <a href={p.action.replace(/einstellungen\/status$/, 'pruefung#einstellung')}>{t('progress.settings.review_link')}</a>
+      </p>
       <section aria-labelledby="regel-heading">
         <h2 id="regel-heading" class="kern-heading-medium">
           {t('progress.settings.rule_heading')}

@@ -32,6 +32,8 @@ export interface UpdatesPageProps {
   updates: MeasureUpdateRow[];
   sources: Map<string, ProgressSource>;
   canRecord: boolean;
+  /** This person's public reports wait for the Koordination's review. */
+  publicNeedsReview: boolean;
   form: FormState;
   /** Shown after a save lost the race against another change of the measure. */
   conflict?: { who: string; when: Date | null } | undefined;
@@ -137,7 +139,7 @@ function UpdateForm(p: UpdatesPageProps & { action: string }) {
           </label>
         </div>
         <div class="kern-hint" id="f-isPublic-hint">
-          {t('progress.form.is_public_hint')}
+          {t(p.publicNeedsReview ? 'progress.form.is_public_hint_review' : 'progress.form.is_public_hint')}
         </div>
         <FileField
           t={t}
@@ -173,6 +175,13 @@ function TimelineItem(p: { t: T; update: MeasureUpdateRow; source: ProgressSourc
         {t('progress.updates.by', { name: u.authorName })} · {u.isPublic ? t('progress.updates.public') : t('progress.updates.internal')}
         {sourceNote ? <> · {sourceNote}</> : null}
       </p>
+      {u.review === 'pending' ? <p class="review-note"><strong>{t('progress.updates.review_pending')}</strong></p> : null}
+      {u.review === 'declined' ? (
+        <p class="review-note">
+          <strong>{t('progress.updates.review_declined')}</strong>
+          {u.reviewNote ? <> · {t('progress.updates.review_declined_reason', { reason: u.reviewNote })}</> : null}
+        </p>
+      ) : null}
       {u.text.split(/\n\s*\n/).map((para) => (
         <p>{para}</p>
       ))}

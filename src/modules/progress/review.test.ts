@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { and, desc, eq } from 'drizzle-orm';
+import { describeEachDb } from '../../../test/support/harness.js';
+import { auditLog } from '../../platform/audit/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
+import { actors } from '../actors/schema.js';
+import { actorOfUser, demoIds, measuresByInvolvement } from '../api/test-helpers.js';
+import { measures } from '../measures/schema.js';
+import { tinyPdf } from './demo.js';
+import { measureUpdates } from './schema.js';
+
+const app = '/app/k/musterland';
+let unique = 0;
+/** Portal pages are cached for anonymous visitors: a query parameter of our own gives a fresh render. */
+const fresh = (path: string) => `${path}${path.includes('?') ? '&' : '?'}_t=${Date.now()}-${++unique}`;
+
+describeEachDb('Prüfung: Meldungen von Partnern vor Veröffentlichung', (t) => {
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let cooperating: string;
+  let sozialesMeasure: string;
+  type Client = Awaited<ReturnType<ReturnType<typeof t>['signIn']>>;
+
+  const version = async (id: string) => (await t().db.select({ v: measures.version }).from(measures).where(and(eq(measures.tenantId, ids.tenantId), eq(measures.id, id))))[0]!.v;
+  const latest = async (id: string) =>
+    (await t().db.select().from(measureUpdates).where(and(eq(measureUpdates.tenantId, ids.tenantId), eq(measureUpdates.measureId, id))).orderBy(desc(measureUpdates.createdAt)).limit(1))[0]!;
+  const report = async (client: Client, measureId: string, text: string, withPdf = false) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ status: 'in_umsetzung', progress: '40', text, isPublic: 'on', version: String(await version(measureId)) })) form.append(k, v);
+    if (withPdf) form.append('attachment', new File([new Uint8Array(tinyPdf('Bericht', ['Zeile']))], 'partnerbericht.pdf', { type: 'application/pdf' }));
+    return client.postMultipart(`${app}/massnahmen/${measureId}/umsetzung`, form);
+  };
+  const portal = async () => (await t().client().get(fresh('/k/musterland/umsetzung'))).text();
+  const publicApi = async (measureId: string) => JSON.stringify(await (await t().client().get(`/api/v1/kommunen/musterland/measures/${measureId}/updates`)).json());
+  const tenantVersion = async () => (await t().db.select({ v: tenants.version }).from(tenants).where(eq(tenants.id, ids.tenantId)))[0]!.v;
+
+  before(async () => {
+    ids = await demoIds(t().db);
+    const partnerActor = await actorOfUser(t().db, ids.tenantId, 'partner@musterland.example');
+    const byInvolvement = await measuresByInvolvement(t().db, ids.tenantId, ids.adopted.id, partnerActor);
+    // A measure where the partner only cooperates (does not lead).
+    cooperating = byInvolvement.involved.find((m) => m.leadActorId !== partnerActor)!.id;
+    const [soziales] = await t().db.select().from(actors).where(and(eq(actors.tenantId, ids.tenantId), eq(actors.name, 'Fachdienst Soziales')));
+    sozialesMeasure = (await t().db.select().from(measures).where(and(eq(measures.tenantId, ids.tenantId), eq(measures.editionId, ids.adopted.id), eq(measures.leadActorId, soziales!.id))))[0]!.id;
+  });
+
+  test('a partner’s public report waits for review; approved it is public, with its attachment', async () => {
+    const partner = await t().signIn('partner@musterland.example');
+    const koordination = await t().signIn('koordination@musterland.example');
+    const text = 'PARTNER-Meldung-zur-Pruefung-8812: Kurs startet im Mai.';
+    const res = await report(partner, cooperating, text, true);
+    assert.equal(res.status, 303, 'the partner may report on a measure it cooperates in');
+    const u = await latest(cooperating);
+    assert.equal(u.isPublic, false, 'stored as not public');
+    assert.equal(u.review, 'pending', 'stored as pending review');
+
+    assert.ok(!(await portal()).includes(text), 'pending: not on the portal');
+    assert.ok(!(await publicApi(cooperating)).includes(text), 'pending: not in the public API');
+    assert.equal((await t().client().get(`/k/musterland/umsetzung/anhang/${u.id}`)).status, 404, 'pending: the attachment is not public');
+    const own = await (await partner.get(`${app}/massnahmen/${cooperating}/umsetzung`)).text();
+    assert.match(own, /wartet auf Prüfung durch die Koordination/, 'the partner sees that the report awaits review');
+
+    const queue = await koordination.get(`${app}/pruefung`);
+    assert.equal(queue.status, 200, 'Koordination opens the queue');
+    const html = await queue.text();
+    assert.ok(html.includes(text), 'the queue shows the text');
+    assert.ok(html.includes('Paula Partner'), 'the queue names the partner');
+    assert.ok(html.includes(`/massnahmen/${cooperating}/umsetzung/anhang/${u.id}`), 'the queue links the attachment');
+    assert.ok(html.includes(`/pruefung/${u.id}/freigeben`) && html.includes(`/pruefung/${u.id}/ablehnen`), 'approve and decline forms');
+
+    const approved = await koordination.post(`${app}/pruefung/${u.id}/freigeben`, {});
+    assert.equal(approved.status, 303, 'approve redirects');
+    const after = await latest(cooperating);
+    assert.equal(after.isPublic, true, 'approved: public');
+    assert.equal(after.review, 'approved', 'approved: marked');
+    assert.ok((await portal()).includes(text), 'approved: on the portal');
+    assert.ok((await publicApi(cooperating)).includes(text), 'approved: in the public API');
+    assert.equal((await t().client().get(`/k/musterland/umsetzung/anhang/${u.id}`)).status, 200, 'approved: the attachment is public');
+    const [entry] = await t().db.select().from(auditLog).where(and(eq(auditLog.tenantId, ids.tenantId), eq(auditLog.entityId, u.id), eq(auditLog.action, 'transition')));
+    assert.equal((entry?.after as { review?: string } | undefined)?.review, 'approved', 'the approval is audited');
+    assert.equal((await koordination.post(`${app}/pruefung/${u.id}/ablehnen`, {})).status, 409, 'a decided report cannot be decided again');
+  });
+
+  test('declined: stays internal, the partner sees the reason; other roles cannot decide', async () => {
+    const partner = await t().signIn('partner@musterland.example');
+    const redaktion = await t().signIn('redaktion@musterland.example');
+    const lesend = await t().signIn('lesend@musterland.example');
+    const koordination = await t().signIn('koordination@musterland.example');
+    const text = 'PARTNER-Meldung-abgelehnt-5521: interne Personalien.';
+    assert.equal((await report(partner, cooperating, text)).status, 303, 'reported');
+    const u = await latest(cooperating);
+    for (const [who, client] of [['partner', partner], ['redaktion', redaktion], ['lesend', lesend]] as const) {
+      assert.equal((await client.get(`${app}/pruefung`)).status, 403, `${who} may not open the queue`);
+      assert.equal((await client.post(`${app}/pruefung/${u.id}/freigeben`, {})).status, 403, `${who} may not approve`);
+      assert.equal((await client.post(`${app}/pruefung/${u.id}/ablehnen`, {})).status, 403, `${who} may not decline`);
+    }
+    assert.equal((await latest(cooperating)).review, 'pending', 'still pending after the refused attempts');
+
+    const declined = await koordination.post(`${app}/pruefung/${u.id}/ablehnen`, { reason: 'Bitte ohne Namen von Beschäftigten.' });
+    assert.equal(declined.status, 303, 'decline redirects');
+    const after = await latest(cooperating);
+    assert.equal(after.isPublic, false, 'declined: stays internal');
+    assert.equal(after.review, 'declined', 'declined: marked');
+    assert.equal(after.reviewNote, 'Bitte ohne Namen von Beschäftigten.', 'the reason is kept');
+    assert.ok(!(await portal()).includes(text), 'declined: not on the portal');
+    assert.ok(!(await publicApi(cooperating)).includes(text), 'declined: not in the public API');
+    const own = await (await partner.get(`${app}/massnahmen/${cooperating}/umsetzung`)).text();
+    assert.ok(own.includes('Bitte ohne Namen von Beschäftigten.'), 'the partner sees the reason');
+    assert.ok(!(await (await koordination.get(`${app}/pruefung`)).text()).includes(text), 'no longer in the queue');
+  });
+
+  test('Koordination and Redaktion publish directly; with the setting off, partners do too (audited)', async () => {
+    const partner = await t().signIn('partner@musterland.example');
+    const redaktion = await t().signIn('redaktion@musterland.example');
+    const koordination = await t().signIn('koordination@musterland.example');
+    assert.equal((await report(redaktion, sozialesMeasure, 'REDAKTION-direkt-3301')).status, 303, 'Redaktion reports');
+    assert.deepEqual([(await latest(sozialesMeasure)).isPublic, (await latest(sozialesMeasure)).review], [true, null], 'Redaktion: public at once');
+    assert.equal((await report(koordination, cooperating, 'KOORDINATION-direkt-3302')).status, 303, 'Koordination reports');
+    assert.deepEqual([(await latest(cooperating)).isPublic, (await latest(cooperating)).review], [true, null], 'Koordination: public at once');
+
+    assert.equal((await partner.post(`${app}/pruefung/einstellung`, { version: String(await tenantVersion()) })).status, 403, 'a partner cannot turn the review off');
+    const off = await koordination.post(`${app}/pruefung/einstellung`, { version: String(await tenantVersion()) });
+    assert.equal(off.status, 303, 'Koordination turns the review off');
+    const [entry] = await t().db.select().from(auditLog).where(and(eq(auditLog.tenantId, ids.tenantId), eq(auditLog.entityType, 'tenant'))).orderBy(desc(auditLog.at)).limit(1);
+    assert.deepEqual(entry?.after, { reviewPartnerReports: false }, 'the change is audited');
+    assert.equal((await report(partner, cooperating, 'PARTNER-direkt-3303')).status, 303, 'partner reports');
+    assert.deepEqual([(await latest(cooperating)).isPublic, (await latest(cooperating)).review], [true, null], 'setting off: the partner publishes directly');
+    assert.ok((await portal()).includes('PARTNER-direkt-3303'), 'on the portal at once');
+
+    assert.equal((await koordination.post(`${app}/pruefung/einstellung`, { version: String(await tenantVersion()), reviewPartnerReports: 'on' })).status, 303, 'turned on again');
+    assert.equal((await report(partner, cooperating, 'PARTNER-wieder-3304')).status, 303, 'partner reports');
+    assert.equal((await latest(cooperating)).review, 'pending', 'setting on again: pending');
+    assert.equal((await koordination.post(`${app}/pruefung/einstellung`, { version: '1' })).status, 409, 'a stale setting form is a conflict');
+  });
+});

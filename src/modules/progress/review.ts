@@ -1,0 +1,129 @@
+/**
+ * Review of partners' reports: with the Kommune's setting on (the default), a Sachstandsmeldung a
+ * partner marks public is stored as 'pending' and stays internal (isPublic false, so every public
+ * reader leaves it out) until the Koordination approves it (then public) or declines it (stays
+ * internal, with an optional reason).
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { membershipIn, type CurrentUser } from '../../platform/auth/current-user.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
+import { AppError } from '../../platform/errors.js';
+import { isCoordinator } from '../../platform/tenancy/policy.js';
+import { tenants } from '../../platform/tenancy/schema.js';
+import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
+import { checkbox, expectedVersion, optionalText, parseInput } from '../../platform/validation.js';
+import { measures } from '../measures/schema.js';
+import { measureUpdates } from './schema.js';
+
+/** Approving, declining and the setting are the Koordination's call. */
+export const canReviewReports = (user: CurrentUser | null, tenantId: string) => isCoordinator(user, tenantId);
+
+/** Whether a public report by this person waits for review: partners, while the Kommune's setting is on. */
+export const reportNeedsReview = (user: CurrentUser, tenant: Pick<Tenant, 'id' | 'reviewPartnerReports'>) =>
+  tenant.reviewPartnerReports && !user.isPlatformAdmin && membershipIn(user, tenant.id)?.role === 'partner';
+
+export interface PendingReport {
+  id: string;
+  measureId: string;
+  number: string;
+  title: string;
+  authorName: string;
+  reportedOn: string;
+  text: string;
+  attachmentName: string | null;
+  createdAt: Date;
+}
+
+const pendingOf = (tenantId: string) => and(eq(measureUpdates.tenantId, tenantId), eq(measureUpdates.review, 'pending'));
+
+/** The queue: pending reports, oldest first. */
+export async function pendingReports(db: Db, tenantId: string): Promise<PendingReport[]> {
+  return db
+    .select({
+      id: measureUpdates.id,
+      measureId: measureUpdates.measureId,
+      number: measures.number,
+      title: measures.title,
+      authorName: measureUpdates.authorName,
+      reportedOn: measureUpdates.reportedOn,
+      text: measureUpdates.text,
+      attachmentName: measureUpdates.attachmentName,
+      createdAt: measureUpdates.createdAt,
+    })
+    .from(measureUpdates)
+    .innerJoin(measures, and(eq(measures.tenantId, measureUpdates.tenantId), eq(measures.id, measureUpdates.measureId)))
+    .where(pendingOf(tenantId))
+    .orderBy(asc(measureUpdates.createdAt));
+}
+
+export async function pendingReportCount(db: Db, tenantId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(measureUpdates).where(pendingOf(tenantId));
+  return row?.n ?? 0;
+}
+
+export const declineInput = z.object({ reason: optionalText(2000) });
+
+/** Approves (→ public) or declines (stays internal, reason kept) one pending report; anything not pending is a conflict. */
+export async function decideReport(ctx: CommandContext, tenantId: string, updateId: string, decision: 'approved' | 'declined', input: unknown = {}): Promise<void> {
+  authorize(canReviewReports(ctx.user, tenantId));
+  const { reason } = parseInput(declineInput, input);
+  if (!z.string().uuid().safeParse(updateId).success) throw new AppError('not_found');
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ id: measureUpdates.id, measureId: measureUpdates.measureId, review: measureUpdates.review, isPublic: measureUpdates.isPublic })
+      .from(measureUpdates)
+      .where(and(eq(measureUpdates.tenantId, tenantId), eq(measureUpdates.id, updateId)));
+    if (!before) throw new AppError('not_found');
+    const set = {
+      review: decision,
+      isPublic: decision === 'approved',
+      reviewNote: decision === 'declined' && reason ? reason : null,
+      reviewedByName: ctx.user.name,
+      reviewedAt: new Date(),
+    };
+    const rows = await tx
+      .update(measureUpdates)
+      .set(set)
+      .where(and(pendingOf(tenantId), eq(measureUpdates.id, updateId)))
+      .returning({ id: measureUpdates.id });
+    if (!rows.length) throw new AppError('conflict', 'progress.review.already_decided');
+    await recordAudit(tx, ctx.user, {
+      tenantId,
+      action: 'transition',
+      entityType: 'measure_update',
+      entityId: updateId,
+      before: { measureId: before.measureId, review: before.review, isPublic: before.isPublic },
+      after: { measureId: before.measureId, review: set.review, isPublic: set.isPublic, reviewNote: set.reviewNote },
+    });
+  });
+}
+
+export const reviewSettingInput = z.object({ version: expectedVersion(), reviewPartnerReports: checkbox });
+
+/** Koordination turns the review of partners' reports on or off (audited like the other Kommune settings). */
+export async function updateReviewSetting(ctx: CommandContext, tenantId: string, input: unknown): Promise<Tenant> {
+  authorize(canReviewReports(ctx.user, tenantId));
+  const data = parseInput(reviewSettingInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const before = await tenantById(tx, tenantId);
+    const rows = await tx
+      .update(tenants)
+      .set({ reviewPartnerReports: data.reviewPartnerReports, version: before.version + 1 })
+      .where(and(eq(tenants.id, tenantId), eq(tenants.version, data.version)))
+      .returning();
+    assertNotStale(rows, before.version);
+    const after = found(rows[0]);
+    await recordAudit(tx, ctx.user, {
+      tenantId,
+      action: 'update',
+      entityType: 'tenant',
+      entityId: tenantId,
+      before: { reviewPartnerReports: before.reviewPartnerReports },
+      after: { reviewPartnerReports: after.reviewPartnerReports },
+    });
+    return after;
+  });
+}
