@@ -67,7 +67,9 @@ describeEachDb('Zerstörende Aktionen: erst eine Bestätigungsseite, dann das Fo
     assert.equal((await c.post(`${base}/massnahmen/${m!.id}/loeschen`, { version: String(m!.version) })).status, 303);
     assert.equal((await t().db.select().from(measures).where(eq(measures.id, m!.id))).length, 0, 'measure deleted');
     const [lesend] = await t().db.select().from(users).where(eq(users.email, 'lesend@musterland.example'));
-    assert.equal((await c.post(`${base}/mitglieder/${lesend!.id}/entfernen`, {})).status, 303);
+    // Removing a member needs the membership's version like every destructive form (issue 8.8).
+    const [membership] = await t().db.select().from(memberships).where(eq(memberships.userId, lesend!.id));
+    assert.equal((await c.post(`${base}/mitglieder/${lesend!.id}/entfernen`, { version: String(membership!.version) })).status, 303, 'member removed with the version');
     assert.equal((await t().db.select().from(memberships).where(eq(memberships.userId, lesend!.id))).length, 0, 'member removed');
     assert.equal((await c.post(`${base}/einladungen`, { name: 'Neu', email: 'neu@musterland.example', role: 'lesend', actorId: '' })).status, 303, 'invited');
     const [invitation] = await t().db.select().from(invitations).where(and(eq(invitations.email, 'neu@musterland.example'), isNull(invitations.acceptedAt)));
