@@ -55,8 +55,9 @@ suite.test('Koordination trägt einen Messwert ein und sieht Diagramm und Tabell
   const desc = (await chart.getAttribute('aria-labelledby'))!.split(' ')[1]!;
   assert.match(await page.locator(`[id="${desc}"]`).textContent() ?? '', /auf 1\.050 Personen am 30\.09\.2026 gestiegen \(4 Messwerte\)/);
 
-  // A wrong value is deleted again.
-  await submit(page, row.getByRole('button', { name: /Löschen/ }));
+  // A wrong value is deleted again: the link leads to the confirmation page, its button deletes.
+  await follow(page, /Löschen/, { scope: row });
+  await submit(page, page.locator('main').getByRole('button', { name: 'Messwert löschen' }));
   assert.equal(await points(page), before);
 });
 
