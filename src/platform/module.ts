@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Database, Db } from '../db/client.js';
+import { useApiRoutes, type ApiRoutes } from './api/registry.js';
 import type { AuditSubject } from './audit/subjects.js';
 import type { AppEnv } from './http/env.js';
 import { useModuleMessages, type ModuleMessages } from './i18n/catalogs.js';
@@ -31,8 +32,10 @@ export interface JobServices {
  */
 export interface ModuleManifest {
   name: string;
-  /** Internal pages, public pages and the JSON API, mounted in this order. */
+  /** Internal and public pages, mounted in this order. */
   routes?: (() => Hono<AppEnv>)[];
+  /** Routes of the JSON API (/api/v1) with their OpenAPI definitions; the api module serves them in one document. */
+  apiRoutes?: ApiRoutes[];
   /** The module's texts; merged into the platform's catalogs at start-up. */
   messages?: ModuleMessages[];
   /** Entries of the internal navigation. */
@@ -51,10 +54,11 @@ export interface ModuleManifest {
 
 /**
  * Hands the platform what the modules add to shared registries: their texts (catalogs), usage
- * checks and public navigation. Run once where the application is composed (src/app.ts, src/cli.ts, test/support/compose.ts).
+ * checks, public navigation and API routes. Run once where the application is composed (src/app.ts, src/cli.ts, test/support/compose.ts).
  */
 export function useModules(modules: ModuleManifest[]): void {
   useModuleMessages(modules.flatMap((m) => m.messages ?? []));
   useUsageChecks(modules.flatMap((m) => m.usages ?? []));
   usePublicNav(modules.flatMap((m) => m.publicNav ?? []));
+  useApiRoutes(modules.flatMap((m) => m.apiRoutes ?? []));
 }

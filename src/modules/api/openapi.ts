@@ -1,13 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
 import { sessionCookie } from '../../platform/auth/sessions.js';
-import { apiErrorHandler, defaultHook } from './http.js';
-import { actorRoutes } from './routes/actors.js';
-import { editionRoutes } from './routes/editions.js';
-import { indicatorRoutes } from './routes/indicators.js';
-import { kommuneRoutes } from './routes/kommunen.js';
-import { measureRoutes } from './routes/measures.js';
-import { updateRoutes } from './routes/updates.js';
+import { apiErrorHandler, defaultHook } from '../../platform/api/http.js';
+import { apiRoutesOfModules } from '../../platform/api/registry.js';
 
 const description = `JSON-API von ikon, der Plattform für kommunale Integrationskonzepte.
 
@@ -29,7 +24,10 @@ inzwischen gespeichert, wird nichts geschrieben: 409 mit \`code: edit_conflict\`
 **Fehler** kommen als \`application/problem+json\` (RFC 9457) mit stabilem \`code\` und deutscher
 Meldung in \`title\`; ungültige Eingaben als 422 mit \`errors: [{field, code, message}]\`.`;
 
-/** The JSON API under /api/v1 and its OpenAPI 3.1 document, generated from the routes' zod schemas. */
+/**
+ * The JSON API under /api/v1 and its OpenAPI 3.1 document, generated from the routes' zod schemas.
+ * The routes are the modules' (`apiRoutes` in each manifest), in the order of the module list.
+ */
 export function apiRoutes() {
   const api = new OpenAPIHono<AppEnv>({ defaultHook });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
@@ -44,22 +42,13 @@ export function apiRoutes() {
     name: 'X-CSRF-Token',
     description: 'Das Token der Sitzung, wie es ikon im Cookie ikon_csrf setzt (bei jeder ändernden Anfrage).',
   });
-  kommuneRoutes(api);
-  editionRoutes(api);
-  measureRoutes(api);
-  updateRoutes(api);
-  actorRoutes(api);
-  indicatorRoutes(api);
+  const entries = apiRoutesOfModules();
+  for (const entry of entries) entry.register(api);
+  const tags = entries.flatMap((e) => e.tags ?? []);
   api.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'ikon API', version: '1.0.0', description },
-    tags: [
-      { name: 'Kommunen', description: 'Landkreise, Städte und Gemeinden' },
-      { name: 'Konzept', description: 'Fassungen, Leitlinien, Themenfelder und Ziele' },
-      { name: 'Maßnahmen', description: 'Maßnahmen einer Fassung und ihr Umsetzungsstand' },
-      { name: 'Akteure', description: 'Akteure, die Maßnahmen verantworten oder mitwirken' },
-      { name: 'Indikatoren', description: 'Indikatoren von Zielen und Maßnahmen und ihre Messwerte' },
-    ],
+    tags: tags.filter((tag, i) => tags.findIndex((t) => t.name === tag.name) === i),
   });
   api.onError(apiErrorHandler);
   return api;

@@ -4,7 +4,9 @@ import type { CurrentUser } from '../../platform/auth/current-user.js';
 import { AppError } from '../../platform/errors.js';
 import type { Edition } from '../concepts/editions.js';
 import type { Measure } from '../measures/service.js';
-import { assertVisible, audienceFor, presentActor, presentEdition, presentEditionDetail, presentMeasure } from './present.js';
+import { audienceFor } from '../../platform/api/audience.js';
+import { assertVisible, presentEdition, presentEditionDetail } from '../concepts/api/present.js';
+import { presentActor, presentMeasure } from '../measures/api/present.js';
 
 const tenantId = '00000000-0000-4000-8000-000000000001';
 const other = '00000000-0000-4000-8000-000000000002';

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { conceptApi } from './api/routes.js';
 import { messages } from './messages.js';
 import { conceptRoutes } from './routes.js';
 
@@ -6,6 +7,7 @@ import { conceptRoutes } from './routes.js';
 export const conceptsModule: ModuleManifest = {
   name: 'concepts',
   routes: [conceptRoutes],
+  apiRoutes: [conceptApi],
   messages: [messages],
   auditSubjects: [
     { entityType: 'edition', labelKey: 'audit.entity.edition', path: (e) => `/fassungen/${e.entityId}` },

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { indicatorApi } from './api.js';
 import { seedDemoIndicators } from './demo.js';
 import { messages, publicMessages } from './messages.js';
 import { indicatorRoutes } from './routes.js';
@@ -10,6 +11,7 @@ const indicatorOf = (e: AuditRow) => ((e.after ?? e.before) as { indicatorId?: s
 export const indicatorsModule: ModuleManifest = {
   name: 'indicators',
   routes: [indicatorRoutes],
+  apiRoutes: [indicatorApi],
   messages: [messages, publicMessages],
   auditSubjects: [
     { entityType: 'indicator', labelKey: 'audit.entity.indicator', path: (e) => `/indikatoren/${e.entityId}` },

@@ -1,4 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { actorApi } from './api/actors.js';
+import { measureApi } from './api/routes.js';
 import { editionPageRoutes } from './edition-routes.js';
 import { messages } from './messages.js';
 import { publicMessages } from './public-messages.js';
@@ -11,6 +13,7 @@ import { measureUsages } from './usages.js';
 export const measuresModule: ModuleManifest = {
   name: 'measures',
   routes: [transferRoutes, measureRoutes, editionPageRoutes],
+  apiRoutes: [measureApi, actorApi],
   messages: [messages, publicMessages, transferMessages],
   usages: measureUsages,
   auditSubjects: [{ entityType: 'measure', labelKey: 'audit.entity.measure', path: (e) => `/massnahmen/${e.entityId}` }],

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { progressApi } from './api.js';
 import { messages as bulkMessages } from './bulk/messages.js';
 import { bulkStatusRoutes } from './bulk/routes.js';
 import { seedDemoProgress } from './demo.js';
@@ -11,6 +12,7 @@ import { measureOf, updateNames } from './audit-names.js';
 export const progressModule: ModuleManifest = {
   name: 'progress',
   routes: [bulkStatusRoutes, progressRoutes],
+  apiRoutes: [progressApi],
   messages: [messages, publicMessages, bulkMessages],
   auditSubjects: [
     { entityType: 'measure_update', labelKey: 'audit.entity.measure_update', path: (e) => measureOf(e) && `/massnahmen/${measureOf(e)}/umsetzung`, names: updateNames },

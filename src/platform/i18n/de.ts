@@ -295,4 +295,8 @@ export const de = {
   'portal.demo.text': 'Diese Kommune und alle Angaben auf diesen Seiten sind frei erfunden. Sie dienen nur dazu, ikon vorzuführen.',
   'portal.no_concept.title': 'Noch kein Integrationskonzept veröffentlicht',
   'portal.no_concept.text': 'Sobald ein Integrationskonzept beschlossen ist, finden Sie es hier. Schauen Sie gern später wieder vorbei.',
+
+  'api.malformed_json': 'Der Inhalt der Anfrage ist kein gültiges JSON.',
+  'api.unsupported_media_type': 'Bitte senden Sie den Inhalt als JSON (Content-Type: application/json).',
+  'api.bad_request': 'Die Anfrage ist fehlerhaft.',
 } as const satisfies Record<string, string>;

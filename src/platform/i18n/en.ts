@@ -297,4 +297,8 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'portal.demo.text': 'This municipality and all information on these pages are made up. They only serve to demonstrate ikon.',
   'portal.no_concept.title': 'No integration concept published yet',
   'portal.no_concept.text': 'As soon as an integration concept has been adopted, you will find it here. Please come back later.',
+
+  'api.malformed_json': 'The request body is not valid JSON.',
+  'api.unsupported_media_type': 'Please send the body as JSON (Content-Type: application/json).',
+  'api.bad_request': 'The request is malformed.',
 };

@@ -1,14 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dbOf } from '../../../platform/http/env.js';
-import { expectedVersion, plainText } from '../../../platform/validation.js';
-import { editionById } from '../../concepts/index.js';
-import { createMeasure, deleteMeasure, linksOf, listMeasures, measureById, measureFields, statusInput, updateMeasure, updateMeasureInput, updateMeasureStatus } from '../../measures/index.js';
-import { horizons, measureStatuses } from '../../measures/schema.js';
+import { audienceFor } from '../../../platform/api/audience.js';
 import {
   commandContext, idParam, json, jsonBody, named, kommuneOf, problems, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp,
-} from '../http.js';
-import { assertVisible, audienceFor, presentMeasure } from '../present.js';
-import { listOf, measureSchema } from '../schemas.js';
+} from '../../../platform/api/http.js';
+import type { ApiRoutes } from '../../../platform/api/registry.js';
+import { listOf } from '../../../platform/api/schemas.js';
+import { dbOf } from '../../../platform/http/env.js';
+import { expectedVersion, plainText } from '../../../platform/validation.js';
+import { assertVisible, editionById } from '../../concepts/index.js';
+import { measureFields, statusInput, updateMeasureInput } from '../input.js';
+import { horizons, measureStatuses } from '../schema.js';
+import { createMeasure, deleteMeasure, linksOf, listMeasures, measureById, updateMeasure, updateMeasureStatus } from '../service.js';
+import { presentMeasure } from './present.js';
+import { measureSchema } from './schemas.js';
 
 const tags = ['Maßnahmen'];
 const measureParams = z.object({ slug: slugParam, id: idParam() });
@@ -90,7 +94,7 @@ const remove = createRoute({
   responses: { 204: { description: 'Gelöscht' }, ...problems(401, 403, 404, 409, 422) },
 });
 
-export function measureRoutes(api: ApiApp) {
+function measureRoutes(api: ApiApp) {
   api.openapi(list, async (c) => {
     const { slug, id } = c.req.valid('param');
     const kommune = await kommuneOf(c, slug);
@@ -140,3 +144,6 @@ export function measureRoutes(api: ApiApp) {
     return c.body(null, 204);
   });
 }
+
+/** Measures of an edition: read, create, change, set the status, delete. */
+export const measureApi: ApiRoutes = { tags: [{ name: 'Maßnahmen', description: 'Maßnahmen einer Fassung und ihr Umsetzungsstand' }], register: measureRoutes };

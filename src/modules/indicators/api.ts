@@ -1,17 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../../platform/errors.js';
-import { dbOf } from '../../../platform/http/env.js';
-import { editionById } from '../../concepts/index.js';
-import { valueFields, addIndicatorValue, indicatorById, listIndicators, valuesByIndicator, valuesOf, type Indicator, type IndicatorValue, indicatorStatus, indicatorStatuses } from '../../indicators/index.js';
-import { todayInGermany } from '../../progress/index.js';
-import { indicatorDirections, indicatorKinds } from '../../progress/schema.js';
-import { commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp } from '../http.js';
-import { assertVisible, audienceFor, type Audience } from '../present.js';
-import { listOf } from '../schemas.js';
+import { audienceFor, type Audience } from '../../platform/api/audience.js';
+import { commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp } from '../../platform/api/http.js';
+import type { ApiRoutes } from '../../platform/api/registry.js';
+import { listOf, memberOnly } from '../../platform/api/schemas.js';
+import { AppError } from '../../platform/errors.js';
+import { dbOf } from '../../platform/http/env.js';
+import { assertVisible, editionById } from '../concepts/index.js';
+import { todayInGermany } from '../progress/index.js';
+import { indicatorDirections, indicatorKinds } from '../progress/schema.js';
+import { valueFields } from './input.js';
+import { addIndicatorValue, indicatorById, listIndicators, valuesByIndicator, valuesOf, type Indicator, type IndicatorValue } from './service.js';
+import { indicatorStatus, indicatorStatuses } from './status.js';
 
 const tags = ['Indikatoren'];
 const params = z.object({ slug: slugParam, id: idParam() });
-const memberOnly = <T extends z.ZodType>(schema: T) => schema.optional().openapi({ description: 'Nur für Mitglieder der Kommune.' });
 const date = () => z.string().openapi({ format: 'date', example: '2025-12-31' });
 
 const publicValue = z.object({ id: z.string().uuid(), measuredOn: date(), value: z.number() });
@@ -115,7 +117,7 @@ const addValue = createRoute({
   responses: { 201: json(indicatorValueSchema, 'Der gespeicherte Messwert'), ...writeProblems },
 });
 
-export function indicatorRoutes(api: ApiApp) {
+function indicatorRoutes(api: ApiApp) {
   api.openapi(list, async (c) => {
     const { slug, id } = c.req.valid('param');
     const kommune = await kommuneOf(c, slug);
@@ -146,3 +148,6 @@ export function indicatorRoutes(api: ApiApp) {
     return c.json(presentValue(value, 'internal'), 201);
   });
 }
+
+/** Indicators with their values; reporting a value. */
+export const indicatorApi: ApiRoutes = { tags: [{ name: 'Indikatoren', description: 'Indikatoren von Zielen und Maßnahmen und ihre Messwerte' }], register: indicatorRoutes };

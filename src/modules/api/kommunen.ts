@@ -1,10 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dbOf } from '../../../platform/http/env.js';
-import { adoptedEdition } from '../../concepts/index.js';
-import { listTenants } from '../../../platform/tenancy/service.js';
-import { json, kommuneOf, readProblems, slugParam, type ApiApp } from '../http.js';
-import { presentKommune, presentKommuneDetail } from '../present.js';
-import { kommuneDetailSchema, kommuneSchema, listOf } from '../schemas.js';
+import { json, kommuneOf, readProblems, slugParam, type ApiApp } from '../../platform/api/http.js';
+import type { ApiRoutes } from '../../platform/api/registry.js';
+import { listOf } from '../../platform/api/schemas.js';
+import { dbOf } from '../../platform/http/env.js';
+import { listTenants } from '../../platform/tenancy/service.js';
+import { adoptedEdition } from '../concepts/index.js';
+import { presentKommune, presentKommuneDetail } from './present.js';
+import { kommuneDetailSchema, kommuneSchema } from './schemas.js';
 
 const tags = ['Kommunen'];
 
@@ -25,7 +27,7 @@ const detail = createRoute({
   responses: { 200: json(kommuneDetailSchema, 'Die Kommune mit ihrer beschlossenen Fassung.'), ...readProblems },
 });
 
-export function kommuneRoutes(api: ApiApp) {
+function kommuneRoutes(api: ApiApp) {
   api.openapi(list, async (c) => {
     const rows = await listTenants(dbOf(c));
     return c.json({ items: rows.map(presentKommune) }, 200);
@@ -36,3 +38,6 @@ export function kommuneRoutes(api: ApiApp) {
     return c.json(presentKommuneDetail(kommune, await adoptedEdition(dbOf(c), kommune.id)), 200);
   });
 }
+
+/** The Kommunen: the platform's tenants, with the adopted edition of each. */
+export const kommuneApi: ApiRoutes = { tags: [{ name: 'Kommunen', description: 'Landkreise, Städte und Gemeinden' }], register: kommuneRoutes };

@@ -1,15 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dbOf } from '../../../platform/http/env.js';
-import { expectedVersion } from '../../../platform/validation.js';
-import { actorInput, createActor, listActors, updateActor } from '../../actors/index.js';
-import { adoptedEdition } from '../../concepts/index.js';
-import { linksOf, listMeasures } from '../../measures/index.js';
+import { audienceFor } from '../../../platform/api/audience.js';
 import {
   commandContext, idParam, json, jsonBody, named, kommuneOf, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp,
-} from '../http.js';
-import { audienceFor, presentActor } from '../present.js';
-import { actorSchema, listOf } from '../schemas.js';
+} from '../../../platform/api/http.js';
+import type { ApiRoutes } from '../../../platform/api/registry.js';
+import { listOf } from '../../../platform/api/schemas.js';
+import { dbOf } from '../../../platform/http/env.js';
+import { expectedVersion } from '../../../platform/validation.js';
 import type { Db } from '../../../db/client.js';
+import { actorInput, createActor, listActors, updateActor } from '../../actors/index.js';
+import { adoptedEdition } from '../../concepts/index.js';
+import { linksOf, listMeasures } from '../service.js';
+import { presentActor } from './present.js';
+import { actorSchema } from './schemas.js';
 
 const tags = ['Akteure'];
 const kommuneParams = z.object({ slug: slugParam });
@@ -60,7 +63,7 @@ async function publishedActorIds(db: Db, tenantId: string): Promise<Set<string>>
   return ids;
 }
 
-export function actorRoutes(api: ApiApp) {
+function actorRoutes(api: ApiApp) {
   api.openapi(list, async (c) => {
     const kommune = await kommuneOf(c, c.req.valid('param').slug);
     const audience = audienceFor(c.get('user'), kommune.id);
@@ -85,3 +88,9 @@ export function actorRoutes(api: ApiApp) {
     return c.json(presentActor(actor, audienceFor(c.get('user'), kommune.id)), 200);
   });
 }
+
+/**
+ * The actors, in the measures module: the public sees the actors the adopted edition's measures
+ * name, and only measures know them (actors sit below measures).
+ */
+export const actorApi: ApiRoutes = { tags: [{ name: 'Akteure', description: 'Akteure, die Maßnahmen verantworten oder mitwirken' }], register: actorRoutes };

@@ -1,12 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dbOf } from '../../../platform/http/env.js';
-import { expectedVersion } from '../../../platform/validation.js';
-import { adoptedEdition, createEdition, editionById, editionInput, listEditions, createItem, editionOutline, fieldKind, goalKind, guidelineKind, updateItem } from '../../concepts/index.js';
+import { audienceFor, type Audience } from '../../../platform/api/audience.js';
 import {
   commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp,
-} from '../http.js';
-import { assertVisible, audienceFor, type Audience, presentEdition, presentEditionDetail, presentField, presentGoal, presentGuideline } from '../present.js';
-import { editionDetailSchema, editionSchema, fieldSchema, goalSchema, guidelineSchema, listOf } from '../schemas.js';
+} from '../../../platform/api/http.js';
+import type { ApiRoutes } from '../../../platform/api/registry.js';
+import { listOf } from '../../../platform/api/schemas.js';
+import { dbOf } from '../../../platform/http/env.js';
+import { expectedVersion } from '../../../platform/validation.js';
+import { adoptedEdition, createEdition, editionById, editionInput, listEditions } from '../editions.js';
+import { createItem, editionOutline, fieldKind, goalKind, guidelineKind, updateItem } from '../items.js';
+import { assertVisible, presentEdition, presentEditionDetail, presentField, presentGoal, presentGuideline } from './present.js';
+import { editionDetailSchema, editionSchema, fieldSchema, goalSchema, guidelineSchema } from './schemas.js';
 
 const tags = ['Konzept'];
 const kommuneParams = z.object({ slug: slugParam });
@@ -46,7 +50,7 @@ const detail = createRoute({
   responses: { 200: json(editionDetailSchema, 'Die Fassung'), ...readProblems },
 });
 
-export function editionRoutes(api: ApiApp) {
+function editionRoutes(api: ApiApp) {
   api.openapi(list, async (c) => {
     const kommune = await kommuneOf(c, c.req.valid('param').slug);
     const audience = audienceFor(c.get('user'), kommune.id);
@@ -116,3 +120,6 @@ function itemRoutes(
     return c.json(item.present(row, audienceFor(c.get('user'), kommune.id)) as any, 200);
   });
 }
+
+/** Editions with their Leitlinien, Themenfelder and Ziele. */
+export const conceptApi: ApiRoutes = { tags: [{ name: 'Konzept', description: 'Fassungen, Leitlinien, Themenfelder und Ziele' }], register: editionRoutes };

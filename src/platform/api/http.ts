@@ -2,12 +2,12 @@ import type { Hook, OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from '@hono/zod-openapi';
-import type { CommandContext } from '../../platform/commands.js';
-import { AppError } from '../../platform/errors.js';
-import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
-import { errorHandler } from '../../platform/http/errors.js';
-import { parseInput } from '../../platform/validation.js';
-import { tenantBySlug, type Tenant } from '../../platform/tenancy/service.js';
+import type { CommandContext } from '../commands.js';
+import { AppError } from '../errors.js';
+import { dbOf, type AppEnv, type Ctx } from '../http/env.js';
+import { errorHandler } from '../http/errors.js';
+import { parseInput } from '../validation.js';
+import { tenantBySlug, type Tenant } from '../tenancy/service.js';
 import { problemSchema } from './schemas.js';
 
 export type ApiApp = OpenAPIHono<AppEnv>;

@@ -1,16 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dbOf } from '../../../platform/http/env.js';
-import { editionById } from '../../concepts/index.js';
-import { measureStatuses } from '../../measures/schema.js';
-import { measureById } from '../../measures/index.js';
-import { measureUpdateFields, recordMeasureUpdate, updatesOf, type MeasureUpdateRow } from '../../progress/index.js';
-import { commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp } from '../http.js';
-import { assertVisible, audienceFor, type Audience } from '../present.js';
-import { listOf } from '../schemas.js';
+import { audienceFor, type Audience } from '../../platform/api/audience.js';
+import { commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp } from '../../platform/api/http.js';
+import type { ApiRoutes } from '../../platform/api/registry.js';
+import { listOf, memberOnly } from '../../platform/api/schemas.js';
+import { dbOf } from '../../platform/http/env.js';
+import { assertVisible, editionById } from '../concepts/index.js';
+import { measureStatuses } from '../measures/schema.js';
+import { measureById } from '../measures/index.js';
+import { measureUpdateFields } from './input.js';
+import { recordMeasureUpdate, updatesOf, type MeasureUpdateRow } from './updates.js';
 
 const tags = ['Maßnahmen'];
 const params = z.object({ slug: slugParam, id: idParam() });
-const memberOnly = <T extends z.ZodType>(schema: T) => schema.optional().openapi({ description: 'Nur für Mitglieder der Kommune.' });
 
 const attachmentSchema = z
   .object({
@@ -85,7 +86,7 @@ const create = createRoute({
   responses: { 201: json(createdSchema, 'Die gespeicherte Meldung'), ...writeProblems },
 });
 
-export function updateRoutes(api: ApiApp) {
+function updateRoutes(api: ApiApp) {
   api.openapi(list, async (c) => {
     const { slug, id } = c.req.valid('param');
     const kommune = await kommuneOf(c, slug);
@@ -107,3 +108,6 @@ export function updateRoutes(api: ApiApp) {
     return c.json({ ...(presentUpdate(update, kommune.slug, 'internal') as InternalUpdateOut), measureVersion: measure.version }, 201);
   });
 }
+
+/** Sachstandsmeldungen of a measure (filed under the measures' tag). */
+export const progressApi: ApiRoutes = { register: updateRoutes };
