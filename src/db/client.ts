@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import { assertChannel, listenPostgres, type NotificationHandlers, type StopListening } from './listen.js';
 /**
  * A database or a transaction: every query helper takes this, so it can run inside a command's
  * transaction. Queries name their tables (from the modules' `schema.ts`); drizzle's relational
@@ -20,6 +21,12 @@ export interface Database {
   kind: DatabaseKind;
   db: Db;
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel (PostgreSQL: a connection of its own that reconnects; PGlite: in
+   * process). A NOTIFY sent inside a transaction arrives when it commits, never on rollback.
+   * `close()` stops every listener.
+   */
+  listen(channel: string, handlers: NotificationHandlers): Promise<StopListening>;
   /** The PGlite instance, for snapshots in tests; undefined on PostgreSQL. */
   pglite?: PGlite;
   /**
@@ -75,6 +82,11 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
       kind: 'pglite',
       db,
       close: () => client.close().finally(() => lock?.release()),
+      async listen(channel, handlers) {
+        assertChannel(channel);
+        const unlisten = await client.listen(channel, (payload) => handlers.onMessage(payload));
+        return () => (client.closed ? Promise.resolve() : unlisten());
+      },
       pglite: client,
       ...trackTransactions(db),
     };
@@ -92,10 +104,20 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   // Fail early with the real reason (wrong URL, server down) instead of on the first page view.
   const probe = await pool.connect();
   probe.release();
+  const listeners = new Set<StopListening>();
   return {
     kind: 'postgres',
     db: drizzlePg({ client: pool, casing: 'snake_case' }) as unknown as Db,
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await pool.end();
+    },
+    async listen(channel, handlers) {
+      const stop = await listenPostgres(url, channel, handlers);
+      const tracked = () => (listeners.delete(tracked), stop());
+      listeners.add(tracked);
+      return tracked;
+    },
   };
 }
 

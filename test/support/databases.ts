@@ -62,16 +62,28 @@ export async function openTestDatabase(kind: DatabaseKind, fixture: Fixture = 'd
     const snapshot = new Blob([fs.readFileSync(snapshotFile(fixture))]);
     return openPglite(undefined, snapshot);
   }
+  const created = await createTestPostgres(fixture);
+  const database = await openPostgres(created.url, 4);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
+
+/** A PostgreSQL database of its own made from the fixture, by URL (for ikon processes the test starts); `drop` removes it. */
+export async function createTestPostgres(fixture: Fixture = 'demo'): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!fs.existsSync(snapshotFile(fixture))) await prepareTestDatabases();
   const name = `${namespace}_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name} template ${templateName(fixture)}`);
   await admin.end();
-  const database = await openPostgres(urlFor(name), 4);
   return {
-    ...database,
-    async close() {
-      await database.close();
+    url: urlFor(name),
+    async drop() {
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
       await a.query(`drop database if exists ${name} with (force)`);

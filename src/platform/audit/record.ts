@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { CurrentUser } from '../auth/current-user.js';
+import { announcePublicChange } from '../public-changes.js';
 import { auditLog } from './schema.js';
 
 export interface AuditEntry {
@@ -12,8 +13,13 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Call inside the command's transaction, so the entry exists exactly when the change does. */
+/**
+ * Call inside the command's transaction, so the entry exists exactly when the change does. A
+ * write in a Kommune also announces that its public pages may have changed: every instance drops
+ * them from its cache when the transaction commits (platform/public-changes.ts).
+ */
 export async function recordAudit(db: Db, user: CurrentUser, entry: AuditEntry): Promise<void> {
+  if (entry.tenantId && entry.action !== 'sign_in') await announcePublicChange(db, entry.tenantId);
   await db.insert(auditLog).values({
     tenantId: entry.tenantId,
     userId: user.id,

@@ -1,4 +1,5 @@
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { publicChangesOf } from '../public-changes.js';
 import { presentTenant, tenantBySlug, type PublicTenant } from '../tenancy/service.js';
 import { dbOf, type Ctx } from './env.js';
 import { PageCache } from './page-cache.js';
@@ -18,26 +19,43 @@ const pathAndQuery = (url: string) => url.slice(url.indexOf('/', url.indexOf('//
  * Pages are kept as encoded bytes: node writes a Buffer ~4× faster than a 180 kB string (bare
  * Hono + node-server: ~2,000 vs ~550 requests/s). Requests for a page that is being rendered
  * wait for that render instead of starting their own (no stampede on PGlite when a popular page
- * expires). Several instances would invalidate through PostgreSQL LISTEN/NOTIFY.
+ * expires).
+ *
+ * A write in a Kommune drops its pages at once, on every instance: the audit entry announces the
+ * change with a NOTIFY that arrives when the transaction commits (platform/public-changes.ts). A
+ * render that began before such a change is served to the requests waiting for it but not kept.
  */
 export function cachedPublicPages(maxEntries = 500) {
   const cache = new PageCache<Uint8Array>(30_000, maxEntries);
   const rendering = new Map<string, Promise<Uint8Array>>();
+  /** Counts changes: a render that saw an older count may show the old content and is not kept. */
+  let changes = 0;
+  const onChange = (tenantId: string | undefined) => {
+    changes += 1;
+    if (tenantId === undefined) cache.invalidate();
+    else cache.invalidateGroup(tenantId);
+  };
   const send = (c: Ctx, body: Uint8Array) => c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'text/html; charset=UTF-8' });
-  const render = async (c: Ctx, build: PublicPageBuilder): Promise<Uint8Array> => {
+  const render = async (c: Ctx, build: PublicPageBuilder): Promise<{ body: Uint8Array; tenantId: string }> => {
     const tenant = await tenantBySlug(dbOf(c), c.req.param('slug') ?? '');
     const element = await build(c, presentTenant(tenant), tenant.id);
-    return Buffer.from(`<!DOCTYPE html>${await element.toString()}`);
+    return { body: Buffer.from(`<!DOCTYPE html>${await element.toString()}`), tenantId: tenant.id };
   };
   return (build: PublicPageBuilder) => async (c: Ctx) => {
-    if (c.get('user')) return send(c, await render(c, build));
+    if (c.get('user')) return send(c, (await render(c, build)).body);
     const key = pathAndQuery(c.req.url);
     const hit = cache.lookup(key);
     if (hit?.fresh) return send(c, hit.value);
+    // Listening before the first render: a change committed after it is announced to this cache.
+    await publicChangesOf(c.get('services').database).subscribe(onChange);
     let pending = rendering.get(key);
     if (!pending) {
+      const seen = changes;
       pending = render(c, build)
-        .then((body) => (cache.set(key, body), body))
+        .then(({ body, tenantId }) => {
+          if (seen === changes) cache.set(key, body, tenantId);
+          return body;
+        })
         .finally(() => rendering.delete(key));
       rendering.set(key, pending);
     }

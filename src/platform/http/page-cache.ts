@@ -4,13 +4,12 @@
  * be served again for a short while; a change made in the internal app shows up publicly
  * after at most `ttlMs`.
  *
- * This is per process. With several app instances behind a load balancer each keeps its own
- * copy, which is fine for a 30-second window; to publish changes at once, commands would
- * `NOTIFY portal_changed, '<slug>'` and every instance would `LISTEN` and call `invalidate`
- * (PostgreSQL LISTEN/NOTIFY, see ARCHITECTURE.md "Growing past one machine").
+ * This is per process. With several app instances each keeps its own copy; every write in a
+ * Kommune is announced with PostgreSQL NOTIFY and every instance drops that Kommune's pages
+ * (platform/public-changes.ts, wired in cached-page.ts).
  */
 export class PageCache<V = Uint8Array> {
-  private readonly entries = new Map<string, { value: V; expires: number }>();
+  private readonly entries = new Map<string, { value: V; expires: number; group: string | undefined }>();
 
   constructor(
     private readonly ttlMs = 30_000,
@@ -47,7 +46,8 @@ export class PageCache<V = Uint8Array> {
     return entry.value;
   }
 
-  set(key: string, value: V): void {
+  /** `group`: what the page belongs to (the Kommune's id), for `invalidateGroup`. */
+  set(key: string, value: V, group?: string): void {
     this.entries.delete(key);
     // Maps iterate in insertion order: the first key is the oldest entry.
     while (this.entries.size >= this.maxEntries) {
@@ -55,7 +55,7 @@ export class PageCache<V = Uint8Array> {
       if (oldest.done) break;
       this.entries.delete(oldest.value);
     }
-    this.entries.set(key, { value, expires: this.now() + this.ttlMs });
+    this.entries.set(key, { value, expires: this.now() + this.ttlMs, group });
   }
 
   /** Drops every page of one Kommune (all languages and query strings), or everything. */
@@ -65,6 +65,11 @@ export class PageCache<V = Uint8Array> {
     for (const key of this.entries.keys()) {
       if (key === prefix || key.startsWith(`${prefix}/`) || key.startsWith(`${prefix}?`)) this.entries.delete(key);
     }
+  }
+
+  /** Drops every page stored with this group. */
+  invalidateGroup(group: string): void {
+    for (const [key, entry] of this.entries) if (entry.group === group) this.entries.delete(key);
   }
 
   get size(): number {
