@@ -2,8 +2,8 @@
 // the imports' reader and prints, as JSON, each outcome and how far the resident memory rose
 // above idle at its peak (the kernel's maxRSS) over all of them.
 import fs from 'node:fs';
-import { readTable } from '../../src/modules/measures/transfer/parse.js';
-import { problemsOf } from '../../src/modules/measures/transfer/problems.js';
+import { readTable } from '../../src/platform/spreadsheet/parse.js';
+import { problemsOf } from '../../src/platform/spreadsheet/problems.js';
 import { xfdWorkbook } from './spreadsheets.js';
 
 async function outcomeOf(bytes: Uint8Array, name: string) {

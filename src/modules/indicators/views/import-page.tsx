@@ -2,8 +2,11 @@ import type { FieldError } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/i18n.js';
 import { Button, Csrf, ErrorSummary, FileField, acceptSpreadsheets } from '../../../platform/ui/form.js';
 import type { Edition } from '../../concepts/index.js';
-import type { ImportProblem, NumberFormat } from '../../measures/index.js';
-import { spreadsheetHint, ProblemsTable, NumberFormatField } from '../../measures/index.js';
+import { NumberFormatField } from '../../../platform/spreadsheet/number-format-field.js';
+import type { NumberFormat } from '../../../platform/spreadsheet/numbers.js';
+import type { ImportProblem } from '../../../platform/spreadsheet/problems.js';
+import { ProblemsTable } from '../../../platform/spreadsheet/problems-table.js';
+import { spreadsheetHint } from '../../../platform/spreadsheet/upload.js';
 import { valueColumns } from '../import.js';
 import type { Indicator } from '../service.js';
 
@@ -19,7 +22,7 @@ export function ImportPage(p: { t: T; base: string; csrfToken: string; edition: 
     : fileOnly
       ? problems.map((x) => ({ field: 'datei', messageKey: x.messageKey, params: x.params }))
       : problems.length
-        ? [{ field: 'fehlerliste', messageKey: 'transfer.problems.summary', params: { count: problems.length } }]
+        ? [{ field: 'fehlerliste', messageKey: 'spreadsheet.problems.summary', params: { count: problems.length } }]
         : [];
   const fileError = p.fileError ? t(p.fileError.messageKey, p.fileError.params) : fileOnly ? problems.map((x) => t(x.messageKey, x.params)).join(' ') : undefined;
   return (

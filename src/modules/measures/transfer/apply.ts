@@ -1,4 +1,4 @@
-import type { UploadedFile } from './upload.js';
+import type { UploadedFile } from '../../../platform/spreadsheet/upload.js';
 import type { Db } from '../../../db/client.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import { authorize, type CommandContext } from '../../../platform/commands.js';
@@ -8,9 +8,9 @@ import { assertEditionOpen, editionById, createItem, fieldKind, goalKind } from 
 import { canCreateMeasure } from '../policy.js';
 import { insertMeasure, writeMeasure } from '../service.js';
 import { columnByKey, type ColumnKey } from './columns.js';
-import { readTable } from './parse.js';
+import { readTable } from '../../../platform/spreadsheet/parse.js';
 import { planImport, type Plan, type PlannedRow, type PlanOptions } from './plan.js';
-import { blockingProblems, importRejected, type ImportProblem } from './problems.js';
+import { blockingProblems, importRejected, type ImportProblem } from '../../../platform/spreadsheet/problems.js';
 import { breathe } from '../../../platform/breathe.js';
 
 

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { fold, matchHeading, matchHorizon, matchPriority, matchStatus, parseDate, splitList, splitSdgs } from './columns.js';
 import { germanDate, germanDecimal } from '../../../platform/i18n/german.js';
 import { exportFileName } from './export.js';
-import { readTable, unguard } from './parse.js';
+import { readTable, unguard } from '../../../platform/spreadsheet/parse.js';
 
 describe('Spaltenüberschriften der Maßnahmentabelle', () => {
   test('die üblichen Überschriften und ihre Varianten', () => {

@@ -12,8 +12,8 @@ import { auditLog } from '../../../platform/audit/schema.js';
 import { editions } from '../../concepts/schema.js';
 import { indicatorValues, measureUpdates } from '../../progress/schema.js';
 import { measures } from '../schema.js';
-import { readTable, uploadLimits } from './parse.js';
-import { problemsOf } from './problems.js';
+import { readTable, uploadLimits } from '../../../platform/spreadsheet/parse.js';
+import { problemsOf } from '../../../platform/spreadsheet/problems.js';
 
 const repoRoot = new URL('../../../../', import.meta.url).pathname;
 
@@ -31,18 +31,18 @@ async function outcome(bytes: Uint8Array, name: string) {
 
 describe('Grenzen beim Lesen von Tabellen (Issue 8)', () => {
   test('Spalte XFD, Zip-Bomben, zu viele Zeilen, zu lange Zellen: abgelehnt mit dem Grund', async () => {
-    assert.deepEqual(await outcome(await xfdWorkbook(), 'xfd.xlsx'), { problems: ['transfer.error.too_many_columns'], params: { cell: 'XFD1', max: 100, last: 'CV' } }, 'the cell beyond the last column is named');
-    assert.deepEqual((await outcome(await zipBombWorkbook(1000), 'bomb.xlsx')).problems, ['transfer.error.unpacked_too_large'], 'declared unpacked size over the budget');
-    assert.deepEqual((await outcome(await zipBombWorkbook(1000, { lying: true }), 'bomb.xlsx')).problems, ['transfer.error.unpacked_too_large'], 'headers that understate the size: the real bytes are counted');
-    assert.deepEqual((await outcome(await zipBombWorkbook(49), 'bomb.xlsx')).problems, ['transfer.error.too_many_rows'], 'within the budget, but too many rows');
-    assert.deepEqual((await outcome(await hugeCellWorkbook(5), 'cell.xlsx')).problems, ['transfer.error.cell_too_long'], 'one cell of 5 MB');
-    assert.deepEqual((await outcome(manyRowsCsv(400_000), 'rows.csv')).problems, ['transfer.error.too_many_rows'], '400,000 CSV rows');
-    assert.deepEqual((await outcome(wideCsv(101), 'wide.csv')).problems, ['transfer.error.too_many_columns'], '101 CSV columns');
+    assert.deepEqual(await outcome(await xfdWorkbook(), 'xfd.xlsx'), { problems: ['spreadsheet.error.too_many_columns'], params: { cell: 'XFD1', max: 100, last: 'CV' } }, 'the cell beyond the last column is named');
+    assert.deepEqual((await outcome(await zipBombWorkbook(1000), 'bomb.xlsx')).problems, ['spreadsheet.error.unpacked_too_large'], 'declared unpacked size over the budget');
+    assert.deepEqual((await outcome(await zipBombWorkbook(1000, { lying: true }), 'bomb.xlsx')).problems, ['spreadsheet.error.unpacked_too_large'], 'headers that understate the size: the real bytes are counted');
+    assert.deepEqual((await outcome(await zipBombWorkbook(49), 'bomb.xlsx')).problems, ['spreadsheet.error.too_many_rows'], 'within the budget, but too many rows');
+    assert.deepEqual((await outcome(await hugeCellWorkbook(5), 'cell.xlsx')).problems, ['spreadsheet.error.cell_too_long'], 'one cell of 5 MB');
+    assert.deepEqual((await outcome(manyRowsCsv(400_000), 'rows.csv')).problems, ['spreadsheet.error.too_many_rows'], '400,000 CSV rows');
+    assert.deepEqual((await outcome(wideCsv(101), 'wide.csv')).problems, ['spreadsheet.error.too_many_columns'], '101 CSV columns');
   });
 
   test('genau an den Grenzen: 5.000 Zeilen und 100 Spalten werden gelesen, 5.001 Zeilen nicht', async () => {
     assert.deepEqual(await outcome(manyRowsCsv(uploadLimits.maxRows), 'rows.csv'), { rows: 5000, columns: 2 }, '5,000 rows are fine');
-    assert.deepEqual((await outcome(manyRowsCsv(uploadLimits.maxRows + 1), 'rows.csv')).problems, ['transfer.error.too_many_rows'], '5,001 rows are not');
+    assert.deepEqual((await outcome(manyRowsCsv(uploadLimits.maxRows + 1), 'rows.csv')).problems, ['spreadsheet.error.too_many_rows'], '5,001 rows are not');
     assert.deepEqual(await outcome(wideCsv(100), 'wide.csv'), { rows: 1, columns: 100 }, '100 columns are fine');
     assert.deepEqual(await outcome(fullWorkbook(), 'full.xlsx'), { rows: 5000, columns: 100 }, 'the largest workbook the limits allow');
     assert.deepEqual(await outcome(fullCsv(), 'full.csv'), { rows: 5000, columns: 100 }, 'the largest CSV the limits allow');
@@ -75,7 +75,7 @@ describe('Grenzen beim Lesen von Tabellen (Issue 8)', () => {
       const result = JSON.parse(stdout) as { aboveIdleBytes: number; outcomes: { file: string; problems?: string[]; rows?: number }[] };
       const byName = new Map(result.outcomes.map((o) => [path.basename(o.file), o]));
       assert.equal(byName.get('full.xlsx')?.rows, 5000, 'the largest workbook is read');
-      assert.deepEqual(byName.get('bomb-lying.xlsx')?.problems, ['transfer.error.unpacked_too_large'], 'the lying bomb is refused');
+      assert.deepEqual(byName.get('bomb-lying.xlsx')?.problems, ['spreadsheet.error.unpacked_too_large'], 'the lying bomb is refused');
       assert.ok(result.aboveIdleBytes <= 200 * 1024 * 1024, `peak ${Math.round(result.aboveIdleBytes / 1024 / 1024)} MB above idle`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

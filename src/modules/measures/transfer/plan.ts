@@ -10,9 +10,9 @@ import {
 } from './columns.js';
 import { changedColumns } from './compare.js';
 import { cellChanges, type CellChange } from './display.js';
-import { numberReading, sameShownNumber, type NumberFormat } from './numbers.js';
-import type { ImportProblem } from './problems.js';
-import type { RawTable } from './parse.js';
+import { numberReading, sameShownNumber, type NumberFormat } from '../../../platform/spreadsheet/numbers.js';
+import type { ImportProblem } from '../../../platform/spreadsheet/problems.js';
+import type { RawTable } from '../../../platform/spreadsheet/parse.js';
 import { loadReferences } from './references.js';
 import { Resolver, type NewActor, type NewField, type NewGoal, type Resolved } from './resolve.js';
 import { breathe } from '../../../platform/breathe.js';

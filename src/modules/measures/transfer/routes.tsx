@@ -10,10 +10,10 @@ import { tenantForApp } from '../../../platform/ui/app-shell.js';
 import type { Tenant } from '../../../platform/tenancy/service.js';
 import { canCreateMeasure } from '../policy.js';
 import { applyImport, manyNewUnconfirmed, previewImport, type UploadedFile } from './apply.js';
-import { numberFormatOf, type NumberFormat } from './numbers.js';
+import { numberFormatOf, type NumberFormat } from '../../../platform/spreadsheet/numbers.js';
 import { exportFileName, exportTable, toCsv, toXlsx } from './export.js';
-import { isFile, kept, uploaded } from './upload.js';
-import { problemsOf, type ImportProblem } from './problems.js';
+import { isFile, kept, uploaded } from '../../../platform/spreadsheet/upload.js';
+import { problemsOf, type ImportProblem } from '../../../platform/spreadsheet/problems.js';
 import { PreviewPage } from './views/preview-page.js';
 import { editionPath, UploadPage } from './views/upload-page.js';
 

@@ -1,10 +1,11 @@
-import type { UploadedFile } from '../../measures/index.js';
+import type { UploadedFile } from '../../../platform/spreadsheet/upload.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import { membershipIn, type CurrentUser } from '../../../platform/auth/current-user.js';
 import { authorize, type CommandContext } from '../../../platform/commands.js';
 import { AppError } from '../../../platform/errors.js';
 import { editionById, type Edition } from '../../concepts/index.js';
-import { readTable, importRejected, type ImportProblem } from '../../measures/index.js';
+import { readTable } from '../../../platform/spreadsheet/parse.js';
+import { importRejected, type ImportProblem } from '../../../platform/spreadsheet/problems.js';
 import { isCoordinator } from '../../../platform/tenancy/policy.js';
 import { todayInGermany } from '../input.js';
 import { recordMeasureUpdate } from '../updates.js';

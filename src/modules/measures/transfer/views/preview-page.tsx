@@ -6,10 +6,10 @@ import type { Edition } from '../../../concepts/index.js';
 import type { Tenant } from '../../../../platform/tenancy/service.js';
 import { AppPage } from '../../../../platform/ui/app-shell.js';
 import { manyNewUnconfirmed } from '../apply.js';
-import type { NumberFormat } from '../numbers.js';
+import type { NumberFormat } from '../../../../platform/spreadsheet/numbers.js';
 import type { Plan, PlannedRow } from '../plan.js';
-import type { ImportProblem } from '../problems.js';
-import { ProblemsTable } from './problems-table.js';
+import type { ImportProblem } from '../../../../platform/spreadsheet/problems.js';
+import { ProblemsTable } from '../../../../platform/spreadsheet/problems-table.js';
 import { editionPath } from './upload-page.js';
 
 export interface KeptFile {
@@ -73,7 +73,7 @@ export function PreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition; plan:
       {plan.ignoredHeadings.length ? <p class="kern-body">{t('transfer.preview.ignored', { headings: plan.ignoredHeadings.join(', ') })}</p> : null}
       {plan.numberFormat ? (
         <p class="kern-body" data-number-format={plan.numberFormat}>
-          {t(`transfer.preview.number_format_${plan.numberFormatDecidedBy}`, { format: t(`transfer.number_format.${plan.numberFormat}`) })}
+          {t(`transfer.preview.number_format_${plan.numberFormatDecidedBy}`, { format: t(`spreadsheet.number_format.${plan.numberFormat}`) })}
         </p>
       ) : null}
       {plan.restoredNumbers.length ? (
@@ -163,7 +163,7 @@ function RowsTable(p: { t: T; caption: string; rows: { row: number; number: stri
         <caption class="kern-title">{p.caption}</caption>
         <thead>
           <tr class="kern-table__row">
-            <th scope="col" class="kern-table__header">{p.t('transfer.problems.row')}</th>
+            <th scope="col" class="kern-table__header">{p.t('spreadsheet.problems.row')}</th>
             <th scope="col" class="kern-table__header">{p.t('transfer.preview.number')}</th>
             <th scope="col" class="kern-table__header">{p.t('transfer.preview.measure')}</th>
             {p.noteHeading ? <th scope="col" class="kern-table__header">{p.noteHeading}</th> : null}

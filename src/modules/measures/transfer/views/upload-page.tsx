@@ -1,15 +1,16 @@
 import type { FieldError } from '../../../../platform/errors.js';
 import type { Ctx } from '../../../../platform/http/env.js';
-import { Button, Csrf, ErrorSummary, FileField, SelectField, acceptSpreadsheets, emptyForm } from '../../../../platform/ui/form.js';
+import { Button, Csrf, ErrorSummary, FileField, acceptSpreadsheets, emptyForm } from '../../../../platform/ui/form.js';
 import type { T } from '../../../../platform/i18n/i18n.js';
-import { numberFormats, type NumberFormat } from '../numbers.js';
+import { NumberFormatField } from '../../../../platform/spreadsheet/number-format-field.js';
+import type { NumberFormat } from '../../../../platform/spreadsheet/numbers.js';
 import type { Edition } from '../../../concepts/index.js';
 import { appBase, AppPage } from '../../../../platform/ui/app-shell.js';
 import type { Tenant } from '../../../../platform/tenancy/service.js';
 import { columns, requiredColumns } from '../columns.js';
-import type { ImportProblem } from '../problems.js';
-import { spreadsheetHint } from '../upload.js';
-import { ProblemsTable } from './problems-table.js';
+import type { ImportProblem } from '../../../../platform/spreadsheet/problems.js';
+import { ProblemsTable } from '../../../../platform/spreadsheet/problems-table.js';
+import { spreadsheetHint } from '../../../../platform/spreadsheet/upload.js';
 
 export const editionPath = (tenant: Tenant, edition: Pick<Edition, 'id'>) => `${appBase(tenant)}/fassungen/${edition.id}`;
 
@@ -25,7 +26,7 @@ export function UploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; proble
     : fileOnly
       ? problems.map((x) => ({ field: 'datei', messageKey: x.messageKey, params: x.params }))
       : problems.length
-        ? [{ field: 'fehlerliste', messageKey: 'transfer.problems.summary', params: { count: problems.length } }]
+        ? [{ field: 'fehlerliste', messageKey: 'spreadsheet.problems.summary', params: { count: problems.length } }]
         : [];
   return (
     <AppPage c={p.c} tenant={p.tenant} title={t('transfer.upload.title')} section="editions">
@@ -93,20 +94,5 @@ export function UploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; proble
         </table>
       </div>
     </AppPage>
-  );
-}
-
-/** "Zahlenformat der Datei": detect (default), or German / English when the file does not decide. */
-export function NumberFormatField(p: { t: T; value?: NumberFormat }) {
-  return (
-    <SelectField
-      t={p.t}
-      form={emptyForm({ zahlenformat: p.value ?? '' })}
-      name="zahlenformat"
-      label={p.t('transfer.upload.number_format')}
-      hint={p.t('transfer.upload.number_format_hint')}
-      emptyLabel={p.t('transfer.upload.number_format_auto')}
-      options={numberFormats.map((f) => ({ value: f, label: p.t(`transfer.number_format.${f}`) }))}
-    />
   );
 }

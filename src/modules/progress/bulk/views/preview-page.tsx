@@ -67,7 +67,7 @@ export function StatusPreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition;
       {plan.changes.length ? (
         <Table
           caption={t('bulk_status.preview.changes_caption', { count: plan.changes.length })}
-          headers={[t('transfer.problems.row'), t('measure.number'), t('bulk_status.preview.measure'), t('measure.status'), t('bulk_status.preview.progress'), t('bulk_status.preview.text'), t('bulk_status.preview.date'), t('bulk_status.preview.public')]}
+          headers={[t('spreadsheet.problems.row'), t('measure.number'), t('bulk_status.preview.measure'), t('measure.status'), t('bulk_status.preview.progress'), t('bulk_status.preview.text'), t('bulk_status.preview.date'), t('bulk_status.preview.public')]}
         >
           {plan.changes.map((c) => (
             <tr class="kern-table__row" data-change={c.number}>
@@ -100,7 +100,7 @@ export function StatusPreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition;
         <>
           <h2 class="kern-heading-medium">{t('bulk_status.preview.ignored_heading')}</h2>
           <p class="kern-body">{t('bulk_status.preview.ignored_intro')}</p>
-          <Table caption={t('bulk_status.preview.ignored_caption', { count: plan.ignored.length })} headers={[t('transfer.problems.row'), t('transfer.problems.column'), t('bulk_status.preview.note')]}>
+          <Table caption={t('bulk_status.preview.ignored_caption', { count: plan.ignored.length })} headers={[t('spreadsheet.problems.row'), t('spreadsheet.problems.column'), t('bulk_status.preview.note')]}>
             {plan.ignored.map((x) => (
               <tr class="kern-table__row">
                 <th scope="row" class="kern-table__header">

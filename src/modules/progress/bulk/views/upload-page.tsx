@@ -2,8 +2,10 @@ import type { FieldError } from '../../../../platform/errors.js';
 import type { Ctx } from '../../../../platform/http/env.js';
 import { Button, Csrf, ErrorSummary, FileField, acceptSpreadsheets } from '../../../../platform/ui/form.js';
 import type { Edition } from '../../../concepts/index.js';
-import type { ImportProblem } from '../../../measures/index.js';
-import { ProblemsTable, spreadsheetHint, editionPath } from '../../../measures/index.js';
+import type { ImportProblem } from '../../../../platform/spreadsheet/problems.js';
+import { ProblemsTable } from '../../../../platform/spreadsheet/problems-table.js';
+import { spreadsheetHint } from '../../../../platform/spreadsheet/upload.js';
+import { editionPath } from '../../../measures/index.js';
 import { AppPage } from '../../../../platform/ui/app-shell.js';
 import type { Tenant } from '../../../../platform/tenancy/service.js';
 import { statusColumns } from '../columns.js';
@@ -21,7 +23,7 @@ export function StatusUploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; 
     : fileOnly
       ? problems.map((x) => ({ field: 'datei', messageKey: x.messageKey, params: x.params }))
       : problems.length
-        ? [{ field: 'fehlerliste', messageKey: 'transfer.problems.summary', params: { count: problems.length } }]
+        ? [{ field: 'fehlerliste', messageKey: 'spreadsheet.problems.summary', params: { count: problems.length } }]
         : [];
   const fileErrorText = p.fileError ? t(p.fileError.messageKey, p.fileError.params) : fileOnly ? problems.map((x) => t(x.messageKey, x.params)).join(' ') : undefined;
   return (

@@ -85,11 +85,11 @@ export function numberReading(cells: NumberCell[], chosen?: NumberFormat): Numbe
         if (value !== undefined) return { value };
         const other = format === 'de' ? en : de;
         // "0.5" in a German file: a number, but not in the file's format.
-        if (other !== undefined) return fail(`transfer.error.number_not_${format}`, { value: text.trim() });
+        if (other !== undefined) return fail(`spreadsheet.error.number_not_${format}`, { value: text.trim() });
         return fail('validation.number');
       }
       if (de !== undefined && en !== undefined && de !== en) {
-        return fail('transfer.error.number_ambiguous', { value: text.trim(), de: shown(de), en: shown(en) });
+        return fail('spreadsheet.error.number_ambiguous', { value: text.trim(), de: shown(de), en: shown(en) });
       }
       const value = de ?? en;
       return value === undefined ? fail('validation.number') : { value };

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { measureNumberOf, numbersFromDate } from './columns.js';
 import { numberReading, readNumberAs, sameShownNumber } from './numbers.js';
 
 const cells = (...texts: string[]) => texts.map((text, i) => ({ row: i + 2, column: 'Kosten (EUR)', text }));
@@ -21,7 +20,7 @@ test('numberReading: the file decides (English), and 32,000.00 is 32000, not 32'
   assert.equal(r.format, 'en', 'English evidence');
   assert.equal(value(r.read('32,000.00')), 32000, 'English amount');
   assert.equal(value(r.read('1,500')), 1500, 'grouping read in the file format');
-  assert.equal(value(r.read('0,5')), 'transfer.error.number_not_en', 'a German number in an English file is an error');
+  assert.equal(value(r.read('0,5')), 'spreadsheet.error.number_not_en', 'a German number in an English file is an error');
 });
 
 test('numberReading: German files, neutral cells, ambiguous cells', () => {
@@ -29,22 +28,10 @@ test('numberReading: German files, neutral cells, ambiguous cells', () => {
   const undecided = numberReading(cells('32000', '1.500'));
   assert.equal(undecided.format, undefined, 'integers say nothing; 1.500 is both');
   assert.equal(value(undecided.read('32000')), 32000, 'a plain integer is the same in both');
-  assert.equal(value(undecided.read('1.500')), 'transfer.error.number_ambiguous', '1.500 is 1500 or 1.5: an error');
+  assert.equal(value(undecided.read('1.500')), 'spreadsheet.error.number_ambiguous', '1.500 is 1500 or 1.5: an error');
   assert.equal(value(numberReading(cells('1.500'), 'en').read('1.500')), 1.5, 'chosen English');
   assert.equal(value(numberReading(cells('1.500'), 'de').read('1.500')), 1500, 'chosen German');
   assert.equal(value(undecided.read('')), null, 'blank');
-});
-
-test('measure numbers a spreadsheet turned into dates are recognised', () => {
-  assert.deepEqual(numbersFromDate('01.01.01', false), ['1.1.1', '1.1'], 'CSV written by German LibreOffice');
-  assert.deepEqual(numbersFromDate('2001-01-03', true), ['3.1.1', '3.1'], 'a real date cell in an .xlsx');
-  assert.deepEqual(numbersFromDate('2001-01-03', false), [], 'typed as text it is no date');
-  assert.deepEqual(numbersFromDate('36894', true), ['3.1.1', '3.1'], 'a date cell that lost its format: its serial number');
-  assert.deepEqual(numbersFromDate('3.1.10', false), [], 'not zero-padded: a number as typed');
-  const known = new Set(['3.1.10', '1.12']);
-  assert.deepEqual(measureNumberOf('03.01.10', false, (n) => known.has(n)), { number: '3.1.10', restored: '03.01.10' }, 'restored');
-  assert.deepEqual(measureNumberOf('01.12.26', false, (n) => known.has(n)), { number: '1.12', restored: '01.12.26' }, 'two-part number dated this year');
-  assert.deepEqual(measureNumberOf('3.1.10', false, (n) => known.has(n)), { number: '3.1.10' }, 'as written');
 });
 
 test('a target value a spreadsheet reformatted is the same value', () => {

@@ -1,4 +1,4 @@
-import { AppError } from '../../../platform/errors.js';
+import { AppError } from '../errors.js';
 
 /** One reason a file is refused: where (row and column as the user sees them in Excel) and why. */
 export interface ImportProblem {

@@ -48,7 +48,7 @@ export function columnLetters(n: number): string {
   return s;
 }
 
-/** The limits in the words of the upload forms' hint (`transfer.upload.file_hint`). */
+/** The limits in the words of the upload forms' hint (`spreadsheet.file_hint`). */
 export const limitParams = {
   maxMb: uploadLimits.maxFileBytes / 1024 / 1024,
   maxRows: uploadLimits.maxRows.toLocaleString('de-DE'),
@@ -76,19 +76,19 @@ class TableCollector implements SheetRowSink {
 
   row(row: number, cells: string[], typed?: boolean[]) {
     // The heading row plus maxRows rows below it.
-    if (this.rows.length > uploadLimits.maxRows) throw importRejected([fileProblem('transfer.error.too_many_rows', { max: limitParams.maxRows })]);
+    if (this.rows.length > uploadLimits.maxRows) throw importRejected([fileProblem('spreadsheet.error.too_many_rows', { max: limitParams.maxRows })]);
     // A CSV export's guard (' before =, +, -, @) stays literal text when a spreadsheet opened the
     // CSV and saved it as .xlsx: take it off there too.
     this.rows.push(typed ? { row, cells: cells.map((c, i) => (typed[i] ? c : unguard(c))), typed } : { row, cells });
   }
 
   cellBeyond(reference: string) {
-    throw importRejected([fileProblem('transfer.error.too_many_columns', { cell: reference, max: uploadLimits.maxColumns, last: columnLetters(uploadLimits.maxColumns) })]);
+    throw importRejected([fileProblem('spreadsheet.error.too_many_columns', { cell: reference, max: uploadLimits.maxColumns, last: columnLetters(uploadLimits.maxColumns) })]);
   }
 
   cellTooLong(reference: string) {
     const max = this.maxCellChars.toLocaleString('de-DE');
-    throw importRejected([reference ? fileProblem('transfer.error.cell_too_long', { cell: reference, max }) : fileProblem('transfer.error.a_cell_too_long', { max })]);
+    throw importRejected([reference ? fileProblem('spreadsheet.error.cell_too_long', { cell: reference, max }) : fileProblem('spreadsheet.error.a_cell_too_long', { max })]);
   }
 
   /** Whether a CSV record has content, refusing content beyond the last column or too long. */
@@ -106,7 +106,7 @@ class TableCollector implements SheetRowSink {
 
   table(): RawTable {
     const [header, ...rows] = this.rows;
-    if (!header) throw importRejected([fileProblem('transfer.error.empty')]);
+    if (!header) throw importRejected([fileProblem('spreadsheet.error.empty')]);
     const width = Math.max(...this.rows.map((r) => r.cells.length));
     const dense = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
     return {
@@ -123,9 +123,9 @@ class TableCollector implements SheetRowSink {
  * The one reader of every spreadsheet import.
  */
 export async function readTable(bytes: Uint8Array, fileName = ''): Promise<RawTable> {
-  if (bytes.length === 0) throw importRejected([fileProblem('transfer.error.no_file')]);
-  if (bytes.length > maxFileBytes) throw importRejected([fileProblem('transfer.error.too_large', { max: limitParams.maxMb })]);
-  if (isOldExcel(bytes) || /\.xls$/i.test(fileName)) throw importRejected([fileProblem('transfer.error.old_excel')]);
+  if (bytes.length === 0) throw importRejected([fileProblem('spreadsheet.error.no_file')]);
+  if (bytes.length > maxFileBytes) throw importRejected([fileProblem('spreadsheet.error.too_large', { max: limitParams.maxMb })]);
+  if (isOldExcel(bytes) || /\.xls$/i.test(fileName)) throw importRejected([fileProblem('spreadsheet.error.old_excel')]);
   const collector = new TableCollector();
   if (isZip(bytes)) await readXlsxInto(bytes, collector);
   else await readCsvInto(bytes, collector);
@@ -137,9 +137,9 @@ async function readXlsxInto(bytes: Uint8Array, collector: TableCollector) {
     await readXlsx(bytes, uploadLimits.maxUnpackedBytes, collector);
   } catch (e) {
     if (problemsOf(e)) throw e;
-    if (e instanceof ZipRefused && e.reason === 'too_big') throw importRejected([fileProblem('transfer.error.unpacked_too_large', { max: limitParams.maxUnpackedMb })]);
+    if (e instanceof ZipRefused && e.reason === 'too_big') throw importRejected([fileProblem('spreadsheet.error.unpacked_too_large', { max: limitParams.maxUnpackedMb })]);
     // Broken archives, missing parts, malformed XML: the file is not a spreadsheet we can read.
-    throw importRejected([fileProblem('transfer.error.unreadable')]);
+    throw importRejected([fileProblem('spreadsheet.error.unreadable')]);
   }
 }
 
@@ -174,7 +174,7 @@ function chunked(text: string): Readable {
 /** Papa Parse over the text in chunks, record by record; stops at the first record over a limit. */
 async function readCsvInto(bytes: Uint8Array, collector: TableCollector) {
   const text = decode(bytes);
-  if (text.includes('\u0000')) throw importRejected([fileProblem('transfer.error.unreadable')]);
+  if (text.includes('\u0000')) throw importRejected([fileProblem('spreadsheet.error.unreadable')]);
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
   let record = 0;
@@ -192,7 +192,7 @@ async function readCsvInto(bytes: Uint8Array, collector: TableCollector) {
         }
       },
       complete: () => resolve(),
-      error: () => reject(importRejected([fileProblem('transfer.error.unreadable')])),
+      error: () => reject(importRejected([fileProblem('spreadsheet.error.unreadable')])),
     });
   });
 }

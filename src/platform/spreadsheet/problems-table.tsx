@@ -1,5 +1,5 @@
-import type { T } from '../../../../platform/i18n/i18n.js';
-import type { ImportProblem } from '../problems.js';
+import type { T } from '../i18n/i18n.js';
+import type { ImportProblem } from './problems.js';
 
 /** Every problem of a refused file: row and column as Excel shows them, and what is wrong. */
 export function ProblemsTable(p: { t: T; problems: ImportProblem[]; id?: string }) {
@@ -7,17 +7,17 @@ export function ProblemsTable(p: { t: T; problems: ImportProblem[]; id?: string 
   return (
     <div class="table-scroll" id={p.id ?? 'f-fehlerliste'} tabindex={-1}>
       <table class="kern-table data-table">
-        <caption class="kern-title">{p.t('transfer.problems.caption', { count: p.problems.length })}</caption>
+        <caption class="kern-title">{p.t('spreadsheet.problems.caption', { count: p.problems.length })}</caption>
         <thead>
           <tr class="kern-table__row">
             <th scope="col" class="kern-table__header kern-table__header--numeric">
-              {p.t('transfer.problems.row')}
+              {p.t('spreadsheet.problems.row')}
             </th>
             <th scope="col" class="kern-table__header">
-              {p.t('transfer.problems.column')}
+              {p.t('spreadsheet.problems.column')}
             </th>
             <th scope="col" class="kern-table__header">
-              {p.t('transfer.problems.reason')}
+              {p.t('spreadsheet.problems.reason')}
             </th>
           </tr>
         </thead>
