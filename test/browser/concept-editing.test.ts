@@ -8,14 +8,16 @@ suite.test('Koordination pflegt Leitlinien, Themenfelder und Ziele der Fortschre
   await signIn(page, 'koordination@musterland.example');
   await visit(page, '/app/k/musterland/fassungen');
   await follow(page, draftTitle);
-  const editionUrl = page.url();
-
+  // Leitlinien, Themenfelder and Ziele are folded away above the measures: open them as a person would.
+  await page.locator('details#gliederung > summary').click();
   await follow(page, 'Leitlinie hinzufügen');
+  // Saving leads back to the edition page with the outline open where the person was working.
+  const editionUrl = `${new URL(page.url()).pathname.replace(/\/leitlinien\/neu$/, '')}?gliederung=offen#gliederung`;
   await submit(page, page.locator('main').getByRole('button', { name: 'Speichern' }), { status: 422 });
   await page.getByLabel('Titel', { exact: true }).fill('Zusammenhalt in den Dörfern');
   await page.getByLabel('Text').fill('Der Landkreis versteht Vielfalt als Gewinn für alle.');
   await submit(page, page.locator('main').getByRole('button', { name: 'Speichern' }));
-  assert.equal(page.url(), editionUrl);
+  assert.equal(page.url(), new URL(editionUrl, page.url()).href);
   assert.match(await mainText(page), /Zusammenhalt in den Dörfern/);
 
   // Move it up with the keyboard-reachable button named after the item.

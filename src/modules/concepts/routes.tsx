@@ -20,6 +20,10 @@ const kinds = { leitlinien: guidelineKind, themenfelder: fieldKind, ziele: goalK
 const isItemPath = (p: string): p is ItemPath => p in kinds;
 const validationFailed = (e: unknown): e is AppError => e instanceof AppError && e.code === 'validation_failed';
 
+
+/** The edition page with its (otherwise folded) outline of Leitlinien, Themenfelder and Ziele open. */
+const outlineOf = (base: string, editionId: string) => `${base}/fassungen/${editionId}?gliederung=offen#gliederung`;
+
 export function conceptRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -143,7 +147,7 @@ export function conceptRoutes() {
           action={itemId ? `${base}/${kind}/${itemId}/bearbeiten` : `${base}/fassungen/${editionId}/${kind}`}
           form={form}
           fields={outline.fields.filter((f) => !f.isCrossCutting)}
-          cancelHref={`${base}/fassungen/${editionId}`}
+          cancelHref={outlineOf(base, editionId)}
           deleteAction={itemId ? `${base}/${kind}/${itemId}/loeschen` : undefined}
         />
       </AppPage>,
@@ -168,7 +172,7 @@ export function conceptRoutes() {
     const editionId = c.req.param('id');
     try {
       await createItem(commandContext(c), kinds[kind], tenant.id, editionId, body);
-      return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${editionId}`, c.get('t')('concept.item_created'));
+      return redirectWithFlash(c, outlineOf(appBase(tenant), editionId), c.get('t')('concept.item_created'));
     } catch (e) {
       if (validationFailed(e)) return itemPage(c, tenant, kind, editionId, { values: body, errors: e.fieldErrors }, undefined, 422);
       throw e;
@@ -192,7 +196,7 @@ export function conceptRoutes() {
     const item = await itemById(dbOf(c), kinds[kind], tenant.id, c.req.param('itemId'));
     try {
       await updateItem(commandContext(c), kinds[kind], tenant.id, item.id, body);
-      return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${item.editionId}`, c.get('t')('concept.item_saved'));
+      return redirectWithFlash(c, outlineOf(appBase(tenant), item.editionId), c.get('t')('concept.item_saved'));
     } catch (e) {
       if (validationFailed(e)) return itemPage(c, tenant, kind, item.editionId, { values: body, errors: e.fieldErrors }, item.id, 422);
       if (e instanceof AppError && e.code === 'edit_conflict') return itemPage(c, tenant, kind, item.editionId, { values: { ...body, version: item.version }, errors: [{ field: 'title', messageKey: 'error.edit_conflict' }] }, item.id, 409);
@@ -207,7 +211,7 @@ export function conceptRoutes() {
     const body = await formBody(c);
     const item = await itemById(dbOf(c), kinds[kind], tenant.id, c.req.param('itemId'));
     await moveItem(commandContext(c), kinds[kind], tenant.id, item.id, body.richtung === 'hoch' ? 'up' : 'down');
-    return c.redirect(`${appBase(tenant)}/fassungen/${item.editionId}`, 303);
+    return c.redirect(outlineOf(appBase(tenant), item.editionId), 303);
   });
 
   app.get('/app/k/:slug/:kind{leitlinien|themenfelder|ziele}/:itemId/loeschen', async (c) => {
@@ -250,7 +254,7 @@ export function conceptRoutes() {
       const notice = await DeleteConflict({ c, tenantId: tenant.id, entityType: kinds[kind].entityType, entityId: item.id });
       return itemPage(c, tenant, kind, item.editionId, emptyForm({ ...item, isCrossCutting: item.isCrossCutting ? 'true' : undefined }), item.id, 409, notice);
     }
-    return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${item.editionId}`, c.get('t')('concept.item_deleted'));
+    return redirectWithFlash(c, outlineOf(appBase(tenant), item.editionId), c.get('t')('concept.item_deleted'));
   });
 
   return app;

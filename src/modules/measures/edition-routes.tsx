@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
-import { render } from '../../platform/http/render.js';
+import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { commandContext } from '../../platform/http/session.js';
+import { AppError } from '../../platform/errors.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { listActors } from '../actors/index.js';
 import { editionById, transitionEdition, editionOutline, canManageConcept, isEditionOpen } from '../concepts/index.js';
 import { canCreateMeasure } from './policy.js';
+import { orderStamp, sortFieldByNumber } from './ordering.js';
 import { listMeasures, targetGroupsOf } from './service.js';
 import { EditionPage } from './views/edition-page.js';
 
@@ -48,12 +51,14 @@ export function editionPageRoutes() {
           outline={outline}
           measures={measures.slice((page - 1) * measuresPerPage, page * measuresPerPage)}
           totalMeasures={all.length}
+          orderStamp={orderStamp(all)}
           filter={{ themenfeld: q.themenfeld ?? '', zeithorizont: q.zeithorizont ?? '', status: q.status ?? '', zielgruppe: q.zielgruppe ?? '', federfuehrung: q.federfuehrung ?? '' }}
           targetGroups={targetGroups}
           actors={actors}
           canManage={canManageConcept(user, tenant.id)}
           canCreateMeasure={canCreateMeasure(user, tenant.id)}
           open={isEditionOpen(edition.status)}
+          outlineOpen={q.gliederung === 'offen'}
         />
       </AppPage>,
       status,
@@ -63,6 +68,21 @@ export function editionPageRoutes() {
   app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}', async (c) => {
     const { tenant } = await tenantForApp(c);
     return editionPage(c, tenant, c.req.param('id'));
+  });
+
+  /** "nach Nummer sortieren" for one Themenfeld; refused when the order changed since the page was shown. */
+  app.post('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/sortieren', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    const t = c.get('t');
+    const editionUrl = `${appBase(tenant)}/fassungen/${c.req.param('id')}`;
+    try {
+      const moved = await sortFieldByNumber(commandContext(c), tenant.id, c.req.param('id'), body);
+      return redirectWithFlash(c, `${editionUrl}?themenfeld=${encodeURIComponent(String(body.themenfeld))}#massnahmen`, t('measures.sorted', { count: moved }));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'edit_conflict') return redirectWithFlash(c, `${editionUrl}#massnahmen`, t('error.order_changed'));
+      throw e;
+    }
   });
 
   return app;

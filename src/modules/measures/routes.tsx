@@ -16,6 +16,7 @@ import { measureFormValues } from './form-values.js';
 import { measureOptions } from './options.js';
 import { canCreateMeasure, canDeleteMeasure, canEditMeasure, canUpdateMeasureStatus } from './policy.js';
 import { createMeasure, deleteMeasure, measureById, moveMeasure, updateMeasure, updateMeasureStatus, type Measure } from './service.js';
+import { fieldOrder, moveMeasureTo, orderStamp } from './ordering.js';
 import { MeasureForm } from './views/measure-form.js';
 import { ConflictNotice, MeasureDetails } from './views/measure-page.js';
 
@@ -76,10 +77,11 @@ export function measureRoutes() {
   const detailPage = async (c: Ctx, tenant: Tenant, user: CurrentUser, id: string, conflict?: JSX.Element) => {
     const db = dbOf(c);
     const measure = await measureById(db, tenant.id, id);
-    const [edition, options, history] = await Promise.all([
+    const [edition, options, history, siblings] = await Promise.all([
       editionById(db, tenant.id, measure.editionId),
       measureOptions(db, tenant.id, measure.editionId),
       historyOf(db, tenant.id, 'measure', measure.id),
+      fieldOrder(db, tenant.id, measure.editionId, measure.fieldId),
     ]);
     const t = c.get('t');
     return render(
@@ -94,6 +96,7 @@ export function measureRoutes() {
           edition={edition}
           options={options}
           history={history}
+          order={{ siblings, stamp: orderStamp(siblings) }}
           contentOpen={isEditionOpen(edition.status)}
           can={{ edit: canEditMeasure(user, measure), status: canUpdateMeasureStatus(user, measure), delete: canDeleteMeasure(user, tenant.id) }}
         />
@@ -157,6 +160,21 @@ export function measureRoutes() {
     const measure = await measureById(dbOf(c), tenant.id, c.req.param('id'));
     await moveMeasure(commandContext(c), tenant.id, measure.id, body.richtung === 'hoch' ? 'up' : 'down');
     return c.redirect(`${appBase(tenant)}/fassungen/${measure.editionId}#m-${measure.id}`, 303);
+  });
+
+  /** Move to a position of the Themenfeld; a stale order (someone moved meanwhile) is refused with a message. */
+  app.post('/app/k/:slug/massnahmen/:id/position', async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const body = await formBody(c);
+    const measure = await measureById(dbOf(c), tenant.id, c.req.param('id'));
+    const t = c.get('t');
+    try {
+      await moveMeasureTo(commandContext(c), tenant.id, measure.id, body);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'edit_conflict') return redirectWithFlash(c, `${appBase(tenant)}/massnahmen/${measure.id}#reihenfolge`, t('error.order_changed'));
+      throw e;
+    }
+    return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${measure.editionId}?themenfeld=${measure.fieldId}#m-${measure.id}`, t('measures.moved', { number: measure.number }));
   });
 
   app.get('/app/k/:slug/massnahmen/:id/loeschen', async (c) => {

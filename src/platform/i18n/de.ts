@@ -185,6 +185,7 @@ export const de = {
   'audit.action.update': 'geändert',
   'audit.action.delete': 'gelöscht',
   'audit.action.move': 'verschoben',
+  'audit.action.merge': 'zusammengeführt',
   'audit.action.import': 'importiert',
   'audit.action.transition': 'Status gewechselt',
   'audit.action.sign_in': 'angemeldet',

@@ -187,6 +187,7 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'audit.action.update': 'changed',
   'audit.action.delete': 'deleted',
   'audit.action.move': 'moved',
+  'audit.action.merge': 'merged',
   'audit.action.import': 'imported',
   'audit.action.transition': 'status changed',
   'audit.action.sign_in': 'signed in',

@@ -16,12 +16,16 @@ interface EditionPageProps {
   outline: EditionOutline;
   measures: MeasureListRow[];
   totalMeasures: number;
+  /** Stamp of the edition's measure order as shown (orderStamp), for "nach Nummer sortieren". */
+  orderStamp: string;
   filter: Record<string, string>;
   targetGroups: string[];
   actors: { id: string; name: string }[];
   canManage: boolean;
   canCreateMeasure: boolean;
   open: boolean;
+  /** The outline is unfolded when the person came back from editing an item of it. */
+  outlineOpen?: boolean;
   page: { current: number; count: number; total: number; link: (n: number) => string };
 }
 
@@ -76,49 +80,55 @@ export function EditionPage(p: EditionPageProps) {
       {!p.open ? <p class="muted">{t('editions.locked_hint')}</p> : null}
       {p.canManage && editionTransitions[edition.status].length ? <TransitionForm {...p} action={`${eBase}/status`} /> : null}
 
-      {/* Leitlinien and Ziele come first and are long: one link saves keyboard users ~270 tabs. */}
+      {/* Leitlinien and Ziele are long (~10,000 px, ~270 tabs): folded by default, the count says what is inside. */}
       <p>
         <a href="#massnahmen">{t('concept.skip_to_measures')}</a>
       </p>
-      <section aria-labelledby="guidelines-heading">
-        <h2 id="guidelines-heading" class="kern-heading-medium">{t('concept.guidelines')}</h2>
-        <ol>
-          {outline.guidelines.map((g) => (
-            <li>
-              <strong>{g.title}</strong> {g.text}
-              {manage ? <ItemActions t={t} csrfToken={p.csrfToken} href={`${base}/leitlinien/${g.id}`} label={g.title} /> : null}
-            </li>
-          ))}
-        </ol>
-        {manage ? <a href={`${eBase}/leitlinien/neu`}>{t('concept.new_guideline')}</a> : null}
-      </section>
+      <details class="outline-fold" id="gliederung" open={p.outlineOpen}>
+        <summary>
+          <span class="kern-heading-medium">{t('concept.outline_summary', { guidelines: outline.guidelines.length, fields: outline.fields.length, goals: outline.goals.length })}</span>
+        </summary>
+        <p class="muted">{t('concept.outline_hint')}</p>
+        <section aria-labelledby="guidelines-heading">
+          <h2 id="guidelines-heading" class="kern-heading-medium">{t('concept.guidelines')}</h2>
+          <ol>
+            {outline.guidelines.map((g) => (
+              <li>
+                <strong>{g.title}</strong> {g.text}
+                {manage ? <ItemActions t={t} csrfToken={p.csrfToken} href={`${base}/leitlinien/${g.id}`} label={g.title} /> : null}
+              </li>
+            ))}
+          </ol>
+          {manage ? <a href={`${eBase}/leitlinien/neu`}>{t('concept.new_guideline')}</a> : null}
+        </section>
 
-      <section aria-labelledby="fields-heading">
-        <h2 id="fields-heading" class="kern-heading-medium">{t('concept.fields_and_goals')}</h2>
-        {outline.fields.map((f) => (
-          <section class="field-section" aria-labelledby={`field-${f.id}`} id={`themenfeld-${f.id}`}>
-            <h3 id={`field-${f.id}`} class="kern-heading-small">
-              {f.title} {f.isCrossCutting ? <span class="muted">({t('concept.cross_cutting')})</span> : null}
-            </h3>
-            {f.description ? <p>{f.description}</p> : null}
-            {manage ? <ItemActions t={t} csrfToken={p.csrfToken} href={`${base}/themenfelder/${f.id}`} label={f.title} /> : null}
-            {f.isCrossCutting ? null : (
-              <ul>
-                {outline.goals
-                  .filter((g) => g.fieldId === f.id)
-                  .map((g) => (
-                    <li id={`ziel-${g.id}`}>
-                      {g.number} <span class="muted">{t(`goal_kind.${g.kind}`)}:</span> {g.title}
-                      {manage ? <ItemActions t={t} csrfToken={p.csrfToken} href={`${base}/ziele/${g.id}`} label={`${g.number} ${g.title}`} /> : null}
-                    </li>
-                  ))}
-              </ul>
-            )}
-            {manage && !f.isCrossCutting ? <a href={`${eBase}/ziele/neu?themenfeld=${f.id}`}>{t('concept.new_goal')}</a> : null}
-          </section>
-        ))}
-        {manage ? <p><a href={`${eBase}/themenfelder/neu`}>{t('concept.new_field')}</a></p> : null}
-      </section>
+        <section aria-labelledby="fields-heading">
+          <h2 id="fields-heading" class="kern-heading-medium">{t('concept.fields_and_goals')}</h2>
+          {outline.fields.map((f) => (
+            <section class="field-section" aria-labelledby={`field-${f.id}`} id={`themenfeld-${f.id}`}>
+              <h3 id={`field-${f.id}`} class="kern-heading-small">
+                {f.title} {f.isCrossCutting ? <span class="muted">({t('concept.cross_cutting')})</span> : null}
+              </h3>
+              {f.description ? <p>{f.description}</p> : null}
+              {manage ? <ItemActions t={t} csrfToken={p.csrfToken} href={`${base}/themenfelder/${f.id}`} label={f.title} /> : null}
+              {f.isCrossCutting ? null : (
+                <ul>
+                  {outline.goals
+                    .filter((g) => g.fieldId === f.id)
+                    .map((g) => (
+                      <li id={`ziel-${g.id}`}>
+                        {g.number} <span class="muted">{t(`goal_kind.${g.kind}`)}:</span> {g.title}
+                        {manage ? <ItemActions t={t} csrfToken={p.csrfToken} href={`${base}/ziele/${g.id}`} label={`${g.number} ${g.title}`} /> : null}
+                      </li>
+                    ))}
+                </ul>
+              )}
+              {manage && !f.isCrossCutting ? <a href={`${eBase}/ziele/neu?themenfeld=${f.id}`}>{t('concept.new_goal')}</a> : null}
+            </section>
+          ))}
+          {manage ? <p><a href={`${eBase}/themenfelder/neu`}>{t('concept.new_field')}</a></p> : null}
+        </section>
+      </details>
 
       <section aria-labelledby="measures-heading" id="massnahmen" tabindex={-1}>
         <h2 id="measures-heading" class="kern-heading-medium">{t('concept.measures')}</h2>
@@ -130,6 +140,7 @@ export function EditionPage(p: EditionPageProps) {
           </p>
         ) : null}
         <MeasureFilter {...p} action={eBase} />
+        {p.canCreateMeasure && p.open ? <SortForm {...p} action={`${eBase}/sortieren`} /> : null}
         <p role="status">{t('measures.count', { shown: p.page.total, count: p.totalMeasures })}</p>
         <MeasureTable {...p} manage={p.canCreateMeasure && p.open} />
         {p.page.count > 1 ? (
@@ -170,6 +181,22 @@ function TransitionForm(p: EditionPageProps & { action: string }) {
       <div class="actions">
         <Button variant="secondary">{t('editions.change_status_button')}</Button>
         {p.edition.status === 'entwurf' ? <ConfirmLink href={`${p.action.replace(/\/status$/, '')}/loeschen`} label={t('editions.delete_draft')} /> : null}
+      </div>
+    </form>
+  );
+}
+
+/** One Themenfeld back into number order, for when hand-made moves went astray. */
+function SortForm(p: EditionPageProps & { action: string }) {
+  const { t } = p;
+  return (
+    <form method="post" action={p.action} class="filters" aria-labelledby="sort-heading">
+      <h3 id="sort-heading" class="kern-heading-small">{t('measures.sort_title')}</h3>
+      <Csrf token={p.csrfToken} />
+      <input type="hidden" name="reihenfolge" value={p.orderStamp} />
+      <SelectField t={t} form={emptyForm({ themenfeld: p.filter.themenfeld })} name="themenfeld" label={t('measure.field')} hint={t('measures.sort_hint')} required options={p.outline.fields.filter((f) => !f.isCrossCutting).map((f) => ({ value: f.id, label: f.title }))} />
+      <div class="actions">
+        <Button variant="secondary">{t('measures.sort_submit')}</Button>
       </div>
     </form>
   );

@@ -21,6 +21,8 @@ export function MeasureDetails(p: {
   edition: Edition;
   options: MeasureOptions;
   history: AuditRow[];
+  /** The measures of its Themenfeld in order, and the stamp of that order (for moving). */
+  order: { siblings: { id: string; number: string; title: string }[]; stamp: string };
   can: { edit: boolean; status: boolean; delete: boolean };
   contentOpen: boolean;
 }) {
@@ -70,6 +72,7 @@ export function MeasureDetails(p: {
           </form>
         </section>
       ) : null}
+      {p.can.delete && p.contentOpen && p.order.siblings.length > 1 ? <PositionForm {...p} /> : null}
       <section aria-labelledby="history-heading" id="verlauf">
         <h2 id="history-heading" class="kern-heading-medium">
           {t('measures.history')}
@@ -77,6 +80,31 @@ export function MeasureDetails(p: {
         <HistoryTable t={t} history={p.history} options={options} />
       </section>
     </div>
+  );
+}
+
+/** Move to a position of the Themenfeld in one step (instead of one ↑/↓ per page load). */
+function PositionForm(p: { t: T; base: string; csrfToken: string; measure: Measure; order: { siblings: { id: string; number: string; title: string }[]; stamp: string } }) {
+  const { t, measure: m } = p;
+  const current = String(p.order.siblings.findIndex((x) => x.id === m.id) + 1);
+  const options = p.order.siblings.map((x, i) => ({
+    value: String(i + 1),
+    label: t(x.id === m.id ? 'measures.position_current' : 'measures.position_option', { n: i + 1, number: x.number, title: x.title }),
+  }));
+  return (
+    <section aria-labelledby="position-heading" id="reihenfolge">
+      <h2 id="position-heading" class="kern-heading-medium">
+        {t('measures.position_title')}
+      </h2>
+      <form method="post" action={`${p.base}/massnahmen/${m.id}/position`} class="stack">
+        <Csrf token={p.csrfToken} />
+        <input type="hidden" name="reihenfolge" value={p.order.stamp} />
+        <SelectField t={t} form={emptyForm({ position: current })} name="position" label={t('measures.position_label')} hint={t('measures.position_hint')} required options={options} />
+        <div class="actions">
+          <Button variant="secondary">{t('measures.position_submit')}</Button>
+        </div>
+      </form>
+    </section>
   );
 }
 
