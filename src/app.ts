@@ -16,6 +16,7 @@ import { useModules, type ModuleManifest } from './platform/module.js';
 import { assetRoutes } from './platform/ui/assets.js';
 import { modules as allModules } from './modules/index.js';
 import { membershipsOf } from './modules/tenants/members.js';
+import { checkApiToken } from './modules/tenants/api-tokens.js';
 
 /**
  * Builds the whole application without listening, so tests can call `app.request()`. The modules'
@@ -56,8 +57,8 @@ export function createApp(opts: { database: Database; config: Config; mailer?: M
   app.use(rejectControlCharactersInPath);
   app.route('/', assetRoutes());
   app.route('/', healthRoutes());
-  // Memberships belong to the tenants module; the platform's session lookup is handed the query.
-  app.use(loadUser(membershipsOf));
+  // Memberships and API-Zugänge belong to the tenants module; the platform's lookups are handed the queries.
+  app.use(loadUser(membershipsOf, checkApiToken));
   app.use(csrfProtection);
   app.route('/', authRoutes());
   for (const routes of modules.flatMap((m) => m.routes ?? [])) app.route('/', routes());

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'not_found'
   | 'forbidden'
   | 'unauthenticated'
+  | 'invalid_token'
   | 'csrf_failed'
   | 'edit_conflict'
   | 'conflict'
@@ -22,6 +23,7 @@ const statusOf: Record<ErrorCode, number> = {
   not_found: 404,
   forbidden: 403,
   unauthenticated: 401,
+  invalid_token: 401,
   csrf_failed: 403,
   edit_conflict: 409,
   conflict: 409,

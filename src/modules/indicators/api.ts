@@ -11,6 +11,7 @@ import { indicatorDirections, indicatorKinds } from '../progress/schema.js';
 import { valueFields } from './input.js';
 import { addIndicatorValue, indicatorById, listIndicators, valuesByIndicator, valuesOf, type Indicator, type IndicatorValue } from './service.js';
 import { indicatorStatus, indicatorStatuses } from './status.js';
+import { allowToken } from '../../platform/http/bearer.js';
 
 const tags = ['Indikatoren'];
 const params = z.object({ slug: slugParam, id: idParam() });
@@ -112,7 +113,7 @@ const addValue = createRoute({
     'In offenen und beschlossenen Fassungen, nicht in abgelösten. `measuredOn` ist der Stichtag (JJJJ-MM-TT oder TT.MM.JJJJ, nicht in der Zukunft), `value` eine Zahl ' +
     '(auch als Text mit Dezimalkomma, z. B. "1.250,5"). Je Indikator und Stichtag gibt es einen Wert; ein zweiter für denselben Tag wird mit 422 abgelehnt.',
   security: writeSecurity,
-  middleware: [signedIn] as const,
+  middleware: [signedIn, allowToken('indicator_values')] as const,
   request: { params, body: jsonBody(named(valueFields, 'IndicatorValueInput')) },
   responses: { 201: json(indicatorValueSchema, 'Der gespeicherte Messwert'), ...writeProblems },
 });

@@ -9,6 +9,7 @@ import { measureStatuses } from '../measures/schema.js';
 import { measureById } from '../measures/index.js';
 import { measureUpdateFields } from './input.js';
 import { recordMeasureUpdate, updatesOf, type MeasureUpdateRow } from './updates.js';
+import { allowToken } from '../../platform/http/bearer.js';
 
 const tags = ['Maßnahmen'];
 const params = z.object({ slug: slugParam, id: idParam() });
@@ -81,7 +82,7 @@ const create = createRoute({
     '`version` ist die zuletzt gelesene Version der Maßnahme; hat inzwischen jemand anderes gespeichert, antwortet die API mit 409 und `currentVersion`. ' +
     'Anhänge nur über das Formular der Anwendung.',
   security: writeSecurity,
-  middleware: [signedIn] as const,
+  middleware: [signedIn, allowToken('progress')] as const,
   request: { params, body: jsonBody(named(measureUpdateFields, 'ProgressUpdateInput')) },
   responses: { 201: json(createdSchema, 'Die gespeicherte Meldung'), ...writeProblems },
 });

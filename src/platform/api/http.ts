@@ -8,6 +8,7 @@ import { dbOf, type AppEnv, type Ctx } from '../http/env.js';
 import { errorHandler } from '../http/errors.js';
 import { parseInput } from '../validation.js';
 import { tenantBySlug, type Tenant } from '../tenancy/service.js';
+import { assertTokenMayWrite } from '../http/bearer.js';
 import { problemSchema } from './schemas.js';
 
 export type ApiApp = OpenAPIHono<AppEnv>;
@@ -52,6 +53,7 @@ export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
 export function commandContext(c: Ctx): CommandContext {
   const user = c.get('user');
   if (!user) throw new AppError('unauthenticated');
+  assertTokenMayWrite(c, user);
   return { db: dbOf(c), user };
 }
 

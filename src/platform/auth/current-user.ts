@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Role } from '../tenancy/schema.js';
+import type { ApiTokenIdentity } from './api-tokens.js';
 
 export interface Membership {
   tenantId: string;
@@ -16,6 +17,8 @@ export interface CurrentUser {
   name: string;
   isPlatformAdmin: boolean;
   memberships: Membership[];
+  /** Set when a machine client acts through an API-Zugang (Authorization: Bearer); `id` is then null. */
+  apiToken?: ApiTokenIdentity;
 }
 
 /**

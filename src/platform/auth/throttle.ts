@@ -22,7 +22,9 @@ export const addressMaxWaitMs = 30_000;
 
 const windowMs = windowMinutes * 60_000;
 export const accountKey = (email: string) => `email:${email}`;
-export const addressKey = (address: string) => `ip:${address}`;
+/** Failures per address: sign-ins count under `ip:`, API token attempts under `api:` (see platform/http/bearer.ts). */
+export type AddressCounter = 'ip' | 'api';
+export const addressKey = (address: string, counter: AddressCounter = 'ip') => `${counter}:${address}`;
 
 /** Counts one attempt at `key`; a count after the window has passed starts a new window. */
 async function countAttempt(db: Db, key: string, now: Date, windowLength = windowMs) {
@@ -57,7 +59,7 @@ export async function takeAccountAttempt(db: Db, email: string, now = new Date()
 export const countInWindow = async (db: Db, key: string, now: Date, windowLength: number) => (await countAttempt(db, key, now, windowLength)).count;
 
 /** A failed sign-in from an address (counted after the password was checked). */
-export const recordAddressFailure = (db: Db, address: string, now = new Date()) => countAttempt(db, addressKey(address), now);
+export const recordAddressFailure = (db: Db, address: string, now = new Date(), counter: AddressCounter = 'ip') => countAttempt(db, addressKey(address, counter), now);
 
 export type AddressSlot = { waitMs: number } | { busy: true };
 
@@ -65,8 +67,8 @@ export type AddressSlot = { waitMs: number } | { busy: true };
  * When the address has used up its free failures, reserves the next slot: the attempt waits
  * `waitMs` before the password is checked. `busy` when the queue is already `addressMaxWaitMs` long.
  */
-export async function reserveAddressSlot(db: Db, address: string, now = new Date()): Promise<AddressSlot> {
-  const key = addressKey(address);
+export async function reserveAddressSlot(db: Db, address: string, now = new Date(), counter: AddressCounter = 'ip'): Promise<AddressSlot> {
+  const key = addressKey(address, counter);
   const nowSql = sql`${now.toISOString()}::timestamptz`;
   const throttled = and(
     eq(loginAttempts.key, key),

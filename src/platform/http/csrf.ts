@@ -49,9 +49,14 @@ export async function rebindCsrf(c: Ctx, sessionToken: string | undefined) {
  * session, does not fit. Anonymous, it is a server-signed nonce that must also match the cookie
  * (signed double submit; `__Host-` cookies under https keep subdomains from planting one).
  * Browsers also say where a request comes from: writes that are not same-origin are refused.
- * Runs after `loadUser`.
+ * Runs after `loadUser`. Requests of API-Zugänge (Authorization: Bearer, no cookie looked at) need none.
  */
 export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // A token in the Authorization header is never sent by a browser on its own: no CSRF to guard against.
+  if (c.get('user')?.apiToken) {
+    c.set('csrfToken', '');
+    return next();
+  }
   const secret = await c.get('services').secret();
   const session = c.get('user') ? sessionTokenOf(c) : undefined;
   const cookie = getCookie(c, cookieName(c, 'csrf'));

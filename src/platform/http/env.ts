@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Config } from '../../config.js';
 import type { Database, Db } from '../../db/client.js';
 import type { AuditSubject } from '../audit/subjects.js';
+import type { ApiScope } from '../auth/api-tokens.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Lang, T } from '../i18n/i18n.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -24,6 +25,8 @@ export interface AppEnv {
     services: Services;
     user: CurrentUser | null;
     csrfToken: string;
+    /** The scope an API-Zugang used for this write, once its route allowed it (platform/http/bearer.ts). */
+    tokenScope?: ApiScope;
     lang: Lang;
     t: T;
   };

@@ -2,16 +2,26 @@ import type { CommandContext } from '../commands.js';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
 import type { MembershipLoader } from '../auth/current-user.js';
+import { assertTokenMayWrite, bearerOf, bearerUser, isApiPath, type ApiTokenLookup } from './bearer.js';
 import { sessionDays, userForSession } from '../auth/sessions.js';
 import { cookieName, sessionTokenOf } from './cookies.js';
 import { rebindCsrf } from './csrf.js';
 import { AppError } from '../errors.js';
 import { dbOf, type AppEnv, type Ctx } from './env.js';
 
-/** Puts the signed-in user (or null) on the request; memberships come from the given lookup. */
+/**
+ * Puts the signed-in user (or null) on the request; memberships come from the given lookup. An
+ * API request with `Authorization: Bearer` is the token's alone (`apiTokens`, bearer.ts): a
+ * session cookie sent along is not looked at, so a request is never half token, half session.
+ */
 export const loadUser =
-  (membershipsOf: MembershipLoader): MiddlewareHandler<AppEnv> =>
+  (membershipsOf: MembershipLoader, apiTokens?: ApiTokenLookup): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
+    const bearer = isApiPath(c.req.path) ? bearerOf(c.req.header('authorization')) : undefined;
+    if (bearer !== undefined) {
+      c.set('user', await bearerUser(c, bearer, apiTokens));
+      return next();
+    }
     const token = sessionTokenOf(c);
     c.set('user', token ? await userForSession(dbOf(c), token, membershipsOf) : null);
     await next();
@@ -42,4 +52,8 @@ export function requireUser(c: Ctx) {
 }
 
 /** What a route hands to a command: the request's database and the signed-in user. */
-export const commandContext = (c: Ctx): CommandContext => ({ db: dbOf(c), user: requireUser(c) });
+export function commandContext(c: Ctx): CommandContext {
+  const user = requireUser(c);
+  assertTokenMayWrite(c, user);
+  return { db: dbOf(c), user };
+}
