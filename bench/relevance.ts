@@ -3,8 +3,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../src/db/client.js';
 import { editions } from '../src/modules/concepts/schema.js';
-import { evaluateRelevance } from '../src/modules/search/relevance-set.js';
-import { searchableTexts, searchEdition } from '../src/modules/search/service.js';
+import { evaluateRelevance, searchableTexts } from '../src/modules/search/relevance-set.js';
+import { searchEdition } from '../src/modules/search/service.js';
 
 export async function relevanceBench(db: Db, tenantId: string) {
   const [draft] = await db.select().from(editions).where(and(eq(editions.tenantId, tenantId), eq(editions.status, 'entwurf')));

@@ -6,6 +6,7 @@ import type { AppEnv } from './http/env.js';
 import { useModuleMessages, type ModuleMessages } from './i18n/catalogs.js';
 import type { Job } from './jobs.js';
 import type { Mailer } from './mail/mailer.js';
+import { useSearchSources, type SearchSource } from './search-sources.js';
 import type { AppNavEntry } from './ui/layout.js';
 import { usePublicNav, type PublicNavEntry } from './ui/public-page.js';
 import { useUsageChecks, type UsageCheck } from './usage.js';
@@ -38,6 +39,8 @@ export interface ModuleManifest {
   apiRoutes?: ApiRoutes[];
   /** The module's texts; merged into the platform's catalogs at start-up. */
   messages?: ModuleMessages[];
+  /** Kinds of documents the search finds in this module (the search module ranks them together). */
+  searchSources?: SearchSource[];
   /** Entries of the internal navigation. */
   appNav?: AppNavEntry[];
   /** How the Protokoll names and links entries about this module's objects. */
@@ -54,11 +57,12 @@ export interface ModuleManifest {
 
 /**
  * Hands the platform what the modules add to shared registries: their texts (catalogs), usage
- * checks, public navigation and API routes. Run once where the application is composed (src/app.ts, src/cli.ts, test/support/compose.ts).
+ * checks, public navigation, API routes and search sources. Run once where the application is composed (src/app.ts, src/cli.ts, test/support/compose.ts).
  */
 export function useModules(modules: ModuleManifest[]): void {
   useModuleMessages(modules.flatMap((m) => m.messages ?? []));
   useUsageChecks(modules.flatMap((m) => m.usages ?? []));
   usePublicNav(modules.flatMap((m) => m.publicNav ?? []));
   useApiRoutes(modules.flatMap((m) => m.apiRoutes ?? []));
+  useSearchSources(modules.flatMap((m) => m.searchSources ?? []));
 }

@@ -2,12 +2,14 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { conceptApi } from './api/routes.js';
 import { messages } from './messages.js';
 import { conceptRoutes } from './routes.js';
+import { goalSearchSource } from './search-source.js';
 
 /** The Integrationskonzept: editions and their lifecycle, Leitlinien, Themenfelder, Ziele. */
 export const conceptsModule: ModuleManifest = {
   name: 'concepts',
   routes: [conceptRoutes],
   apiRoutes: [conceptApi],
+  searchSources: [goalSearchSource],
   messages: [messages],
   auditSubjects: [
     { entityType: 'edition', labelKey: 'audit.entity.edition', path: (e) => `/fassungen/${e.entityId}` },

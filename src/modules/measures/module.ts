@@ -5,6 +5,7 @@ import { editionPageRoutes } from './edition-routes.js';
 import { messages } from './messages.js';
 import { publicMessages } from './public-messages.js';
 import { measureRoutes } from './routes.js';
+import { measureSearchSource } from './search-source.js';
 import { messages as transferMessages } from './transfer/messages.js';
 import { transferRoutes } from './transfer/routes.js';
 import { measureUsages } from './usages.js';
@@ -14,6 +15,7 @@ export const measuresModule: ModuleManifest = {
   name: 'measures',
   routes: [transferRoutes, measureRoutes, editionPageRoutes],
   apiRoutes: [measureApi, actorApi],
+  searchSources: [measureSearchSource],
   messages: [messages, publicMessages, transferMessages],
   usages: measureUsages,
   auditSubjects: [{ entityType: 'measure', labelKey: 'audit.entity.measure', path: (e) => `/massnahmen/${e.entityId}` }],

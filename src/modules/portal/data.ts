@@ -205,6 +205,6 @@ export async function loadSearch(db: Db, tenantId: string, q: string): Promise<S
   const edition = await adoptedEdition(db, tenantId);
   if (!edition) return { hasConcept: false, hits: [] };
   if (!q.trim()) return { hasConcept: true, hits: [] };
-  const hits = await searchEdition(db, tenantId, edition.id, q);
+  const hits = await searchEdition(db, tenantId, edition.id, q, undefined, 'public');
   return { hasConcept: true, hits: hits.map(presentSearchHit) };
 }

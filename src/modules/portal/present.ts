@@ -7,6 +7,7 @@ import type { GoalKind } from '../concepts/schema.js';
 import type { PublicField, PublicGoal } from '../concepts/index.js';
 import type { Horizon, MeasureStatus, Priority } from '../measures/schema.js';
 import type { Measure } from '../measures/index.js';
+import type { PublicSearchDocument } from '../../platform/search-sources.js';
 import type { SearchHit } from '../search/index.js';
 
 /** A row of the public measure tables. */
@@ -47,12 +48,8 @@ export interface PublicMeasure {
   municipalities: string[];
 }
 
-export interface PublicSearchHit {
-  kind: 'measure' | 'goal';
-  number: string;
-  title: string;
-  description: string;
-  fieldTitle: string;
+export interface PublicSearchHit extends PublicSearchDocument {
+  language: SearchHit['language'];
 }
 
 /** Names and titles the measure refers to by id, resolved by the caller in a few queries. */
@@ -130,8 +127,10 @@ export function presentMeasure(m: Measure, refs: MeasureReferences): PublicMeasu
 
 export const presentSearchHit = (h: SearchHit): PublicSearchHit => ({
   kind: h.kind,
+  id: h.id,
   number: h.number,
   title: h.title,
-  description: h.description,
-  fieldTitle: h.fieldTitle,
+  text: h.text,
+  context: h.context,
+  language: h.language,
 });

@@ -1,3 +1,6 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.js';
+
 /**
  * A labelled relevance set for the search over the demo draft edition: each query with the rule
  * that decides which goals and measures a person asking it wants (a pattern over title and
@@ -101,4 +104,13 @@ export async function evaluateRelevance(
   for (const c of relevanceSet) results.push(judge(c, (await search(c.query, limit)).map((h) => h.id), documents, limit));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return { results, precision: mean(results.map((r) => r.precision)), recall: mean(results.map((r) => r.recall)) };
+}
+
+/** Title and description of every goal and measure of an edition (what the search's sources read), for judging it. */
+export async function searchableTexts(db: Db, editionId: string): Promise<{ id: string; text: string }[]> {
+  return queryRows(
+    db,
+    sql`select id, title || ' ' || description as text from measures where edition_id = ${editionId}
+        union all select id, title || ' ' || description from goals where edition_id = ${editionId}`,
+  );
 }

@@ -4,6 +4,7 @@ import { render } from '../../platform/http/render.js';
 import { Button, SelectField, TextField, emptyForm } from '../../platform/ui/form.js';
 import { adoptedEdition, listEditions } from '../concepts/index.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
+import { searchSourceOf } from '../../platform/search-sources.js';
 import { searchEdition } from './service.js';
 
 /** Internal search: any edition, drafts included (the portal searches the adopted one). */
@@ -35,20 +36,17 @@ export function searchRoutes() {
               {t('search.results', { count: hits.length, q })}
             </h2>
             <ul class="measure-list">
-              {hits.map((h) => (
-                <li>
-                  {h.kind === 'measure' ? (
-                    <a href={`${base}/massnahmen/${h.id}`}>
-                      {h.number} {h.title}
-                    </a>
-                  ) : (
-                    <a href={`${base}/fassungen/${chosen!.id}#ziel-${h.id}`}>
-                      {t('goal_kind.handlungsziel')} {h.number} {h.title}
-                    </a>
-                  )}{' '}
-                  <span class="muted">({h.fieldTitle})</span>
-                </li>
-              ))}
+              {hits.map((h) => {
+                const source = searchSourceOf(h.kind);
+                return (
+                  <li>
+                    <a href={source.appUrl(h, base)}>
+                      {source.appLabel(t, h)} {h.title}
+                    </a>{' '}
+                    <span class="muted">({h.context})</span>
+                  </li>
+                );
+              })}
             </ul>
           </section>
         ) : null}

@@ -1,14 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describeEachDb } from '../../../test/support/harness.js';
 import { queryRows } from '../../db/client.js';
 import { systemUser } from '../../platform/auth/current-user.js';
+import { useModules, type ModuleManifest } from '../../platform/module.js';
+import { searchSourceOf, type SearchSource } from '../../platform/search-sources.js';
+import { PortalLinks } from '../../platform/ui/public-page.js';
+import { actors } from '../actors/schema.js';
+import { modules } from '../index.js';
 import { editions } from '../concepts/schema.js';
 import { createMeasure } from '../measures/service.js';
 import { fields } from '../concepts/schema.js';
-import { evaluateRelevance, relevanceSet } from './relevance-set.js';
-import { editDistance, prefixTsQuery, searchableTexts, searchEdition } from './service.js';
+import { evaluateRelevance, relevanceSet, searchableTexts } from './relevance-set.js';
+import { editDistance, prefixTsQuery, searchEdition } from './service.js';
 
 test('edit distance counts a swap of neighbours as one edit', () => {
   assert.equal(editDistance('sprachkurs', 'sprahckurs'), 1);
@@ -26,9 +31,9 @@ describeEachDb('Suche', (t) => {
   test('Komposita: „Beratung“ findet „Beratungsangebote“, „Gesundheit“ findet „Gesundheitslotsen“', async () => {
     const e = await draft();
     const beratung = await searchEdition(t().db, e.tenantId, e.id, 'Beratung');
-    assert.ok(beratung.some((h) => /Beratungs\w+/i.test(`${h.title} ${h.description}`)));
+    assert.ok(beratung.some((h) => /Beratungs\w+/i.test(`${h.title} ${h.text}`)));
     const gesundheit = await searchEdition(t().db, e.tenantId, e.id, 'Gesundheit');
-    assert.ok(gesundheit.some((h) => /Gesundheits\w+/i.test(`${h.title} ${h.description}`)));
+    assert.ok(gesundheit.some((h) => /Gesundheits\w+/i.test(`${h.title} ${h.text}`)));
   });
 
   test('Tippfehler werden über den Wortschatz der Kommune korrigiert, auch für neue Wörter', async () => {
@@ -53,6 +58,46 @@ describeEachDb('Suche', (t) => {
     const e = await draft();
     const other = await queryRows<{ n: number }>(t().db, sql`select count(*)::int as n from search_terms where tenant_id <> ${e.tenantId}`);
     assert.equal(other[0]!.n, 0, 'the demo database has one Kommune with content');
+  });
+});
+
+/** A module that moves in (here: its documents are the Kommune's actors, internal only). */
+const actorSource: SearchSource = {
+  kind: 'test_actor',
+  language: 'de',
+  matches: ({ tenantId, editionId, tsquery }) => sql`
+    select 'test_actor' as kind, a.id, ${editionId}::uuid as "editionId", '' as number, a.name as title, '' as text, a.kind as context,
+           false as "isPublic", ts_rank(to_tsvector('german', a.name), to_tsquery('german', ${tsquery}))::float8 as score
+    from actors a where a.tenant_id = ${tenantId} and to_tsvector('german', a.name) @@ to_tsquery('german', ${tsquery})`,
+  appUrl: (hit, base) => `${base}/akteure/${hit.id}`,
+  publicUrl: (hit, links) => links.build(`${links.base}/akteure/${hit.id}`),
+  appLabel: () => 'Akteur',
+  publicLabel: () => 'Akteur',
+  contextLabel: 'actors.kind',
+};
+const withActors: ModuleManifest[] = [...modules, { name: 'test_actors', searchSources: [actorSource] }];
+
+describeEachDb('Suche: Quellen aus den Manifesten', (t) => {
+  test('a module adds a kind of document by one manifest entry; internal documents stay out of the public search', async () => {
+    const [e] = await t().db.select().from(editions).where(eq(editions.status, 'entwurf'));
+    const [actor] = await t().db.select().from(actors).where(and(eq(actors.tenantId, e!.tenantId), eq(actors.name, 'Jobcenter Landkreis Musterland')));
+    assert.ok(actor, 'the demo has the Jobcenter');
+    assert.ok(!(await searchEdition(t().db, e!.tenantId, e!.id, 'Jobcenter')).some((h) => h.id === actor.id), 'not a document before the module moves in');
+    useModules(withActors);
+    try {
+      const hits = await searchEdition(t().db, e!.tenantId, e!.id, 'Jobcenter');
+      const found = hits.find((h) => h.id === actor.id);
+      assert.ok(found, 'the actor is found, ranked with the measures and goals');
+      assert.equal(found.kind, 'test_actor');
+      assert.equal(found.language, 'de');
+      assert.ok(hits.some((h) => h.kind === 'measure'), 'measures mentioning the Jobcenter are still found');
+      assert.equal(searchSourceOf(found.kind).appUrl(found, '/app/k/musterland'), `/app/k/musterland/akteure/${actor.id}`);
+      assert.equal(searchSourceOf('measure').publicUrl({ ...found, kind: 'measure', number: '1.2.3' }, new PortalLinks('musterland', 'de')), '/k/musterland/massnahmen/1.2.3');
+      const pub = await searchEdition(t().db, e!.tenantId, e!.id, 'Jobcenter', 50, 'public');
+      assert.ok(pub.length > 0 && !pub.some((h) => h.kind === 'test_actor'), 'the public search leaves internal documents out');
+    } finally {
+      useModules(modules);
+    }
   });
 });
 

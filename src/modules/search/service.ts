@@ -1,15 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import { searchSourceOf, searchSourcesOfModules, type SearchDocument, type SearchSource } from '../../platform/search-sources.js';
 
-export interface SearchHit {
-  kind: 'measure' | 'goal';
-  id: string;
-  number: string;
-  title: string;
-  description: string;
-  fieldTitle: string;
-  score: number;
+/** A document found, with the language of its text (from its source). */
+export interface SearchHit extends SearchDocument {
+  language: SearchSource['language'];
 }
+
+/** Who searches: the public portal sees only documents marked public. */
+export type SearchAudience = 'public' | 'internal';
 
 /**
  * At most this many index matches per source are ranked. Real editions have a few hundred
@@ -26,14 +25,15 @@ const compoundMinLength = 5;
 const compoundLimit = 30;
 
 /**
- * German full text over an edition's goals and measures, best first: stemming ("Sprachkurse" →
+ * German full text over the documents of an edition that the modules' search sources offer (goals,
+ * measures, …; see `searchSources` in the manifests), ranked together, best first: stemming ("Sprachkurse" →
  * "sprachkurs"), words as prefixes of compounds ("Beratung" → "Beratungsangebot"), and words
  * inside compounds through the Kommune's vocabulary ("Sprachkurs" → "Berufssprachkurse",
  * "Fachsprachkurs"). Only when that finds nothing are misspelled words replaced by vocabulary
  * words at most one or two edits away ("Sprahkurs" → "sprachkurs"), so a word that exists
  * nowhere ("Sprachcafé") finds nothing instead of everything that shares a few letters.
  */
-export async function searchEdition(db: Db, tenantId: string, editionId: string, query: string, limit = 50): Promise<SearchHit[]> {
+export async function searchEdition(db: Db, tenantId: string, editionId: string, query: string, limit = 50, audience: SearchAudience = 'internal'): Promise<SearchHit[]> {
   const words = wordsOf(query);
   if (words.length === 0) return [];
   return db.transaction(async (tx) => {
@@ -44,10 +44,11 @@ export async function searchEdition(db: Db, tenantId: string, editionId: string,
     await tx.execute(sql.raw('set local enable_seqscan = off'));
     await tx.execute(sql.raw('set local enable_indexscan = off'));
     await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${typoThreshold}`));
-    const exact = await fullTextHits(tx, tenantId, editionId, await compoundTsQuery(tx, tenantId, words), limit, []);
+    const search = { tenantId, editionId, limit, audience };
+    const exact = await fullTextHits(tx, search, await compoundTsQuery(tx, tenantId, words));
     if (exact.length > 0) return exact;
     const corrected = await typoTolerantTsQuery(tx, tenantId, words);
-    return corrected ? fullTextHits(tx, tenantId, editionId, corrected, limit, []) : [];
+    return corrected ? fullTextHits(tx, search, corrected) : [];
   });
 }
 
@@ -118,38 +119,23 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-async function fullTextHits(db: Db, tenantId: string, editionId: string, tsquery: string, limit: number, exclude: string[]): Promise<SearchHit[]> {
-  const excluded = exclude.length ? sql`and hits.id not in (${sql.join(exclude.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
-  return queryRows<SearchHit>(
+/** Every source's matches, ranked together: by score, then by number. */
+async function fullTextHits(
+  db: Db,
+  search: { tenantId: string; editionId: string; limit: number; audience: SearchAudience },
+  tsquery: string,
+): Promise<SearchHit[]> {
+  const sources = searchSourcesOfModules();
+  if (sources.length === 0) return [];
+  const match = { tenantId: search.tenantId, editionId: search.editionId, tsquery, candidateLimit };
+  const publicOnly = search.audience === 'public' ? sql`where hits."isPublic"` : sql``;
+  const rows = await queryRows<SearchDocument>(
     db,
     sql`
-    select * from (
-      select 'measure' as kind, c.id, c.number, c.title, c.description, f.title as "fieldTitle", c.score from (
-        select m.id, m.number, m.title, m.description, m.field_id, m.tenant_id,
-               ts_rank(m.search_vector, to_tsquery('german', ${tsquery}))::float8 as score
-        from measures m
-        where m.tenant_id = ${tenantId} and m.edition_id = ${editionId}
-          and m.search_vector @@ to_tsquery('german', ${tsquery})
-        limit ${candidateLimit}) c
-      join fields f on f.tenant_id = c.tenant_id and f.id = c.field_id
-      union all
-      select 'goal' as kind, g.id, g.number, g.title, g.description, f.title as "fieldTitle",
-             ts_rank(g.search_vector, to_tsquery('german', ${tsquery}))::float8 as score
-      from goals g join fields f on f.tenant_id = g.tenant_id and f.id = g.field_id
-      where g.tenant_id = ${tenantId} and g.edition_id = ${editionId}
-        and g.search_vector @@ to_tsquery('german', ${tsquery})
-    ) hits
-    where true ${excluded}
+    select * from (${sql.join(sources.map((s) => sql`(${s.matches(match)})`), sql` union all `)}) hits
+    ${publicOnly}
     order by score desc, number
-    limit ${limit}`,
+    limit ${search.limit}`,
   );
-}
-
-/** Title and description of every goal and measure of an edition (what the search reads), for judging it. */
-export async function searchableTexts(db: Db, editionId: string): Promise<{ id: string; text: string }[]> {
-  return queryRows(
-    db,
-    sql`select id, title || ' ' || description as text from measures where edition_id = ${editionId}
-        union all select id, title || ' ' || description from goals where edition_id = ${editionId}`,
-  );
+  return rows.map((row) => ({ ...row, language: searchSourceOf(row.kind).language }));
 }

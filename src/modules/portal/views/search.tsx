@@ -1,8 +1,9 @@
 import { formatNumber, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import type { SearchData } from '../data.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
-import { contentLang, PortalLinks, PortalPage } from '../../../platform/ui/public-page.js';
+import { PortalLinks, PortalPage } from '../../../platform/ui/public-page.js';
 import { NoConcept } from '../../../platform/ui/public-page.js';
+import { searchSourceOf } from '../../../platform/search-sources.js';
 
 /** A GET search form; `lang` travels as a hidden field because a GET form replaces the action's query. */
 export function SearchForm(p: { t: T; lang: Lang; action: string; q: string }) {
@@ -33,7 +34,6 @@ const excerpt = (text: string, max = 220) => {
 export function SearchPage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; q: string; data: SearchData }) {
   const { t, lang, tenant, q, data } = p;
   const links = new PortalLinks(tenant.slug, lang);
-  const de = contentLang(lang);
   const searched = q.trim() !== '';
   const n = data.hits.length;
   return (
@@ -66,22 +66,26 @@ export function SearchPage(p: { t: T; lang: Lang; url: string; tenant: PublicTen
                 </div>
               ) : (
                 <ol class="portal-results">
-                  {data.hits.map((h) => (
-                    <li class="portal-result">
-                      <h3 class="kern-heading-medium portal-result__title" lang={de}>
-                        <a class="kern-link" href={h.kind === 'measure' ? links.measure(h.number) : links.goal(h.number)}>{h.title}</a>
-                      </h3>
-                      <p class="kern-body kern-body--small portal-result__meta">
-                        {h.kind === 'measure' ? t('portal.search.kind_measure', { number: h.number }) : t('portal.search.kind_goal', { number: h.number })}
-                        {' · '}
-                        {t('portal.measure.field')}{': '}
-                        <span lang={de}>{h.fieldTitle}</span>
-                      </p>
-                      {h.description ? (
-                        <p class="kern-body portal-result__text" lang={de}>{excerpt(h.description)}</p>
-                      ) : null}
-                    </li>
-                  ))}
+                  {data.hits.map((h) => {
+                    const source = searchSourceOf(h.kind);
+                    const hitLang = h.language === lang ? undefined : h.language;
+                    return (
+                      <li class="portal-result">
+                        <h3 class="kern-heading-medium portal-result__title" lang={hitLang}>
+                          <a class="kern-link" href={source.publicUrl(h, links)}>{h.title}</a>
+                        </h3>
+                        <p class="kern-body kern-body--small portal-result__meta">
+                          {source.publicLabel(t, h)}
+                          {' · '}
+                          {t(source.contextLabel)}{': '}
+                          <span lang={hitLang}>{h.context}</span>
+                        </p>
+                        {h.text ? (
+                          <p class="kern-body portal-result__text" lang={hitLang}>{excerpt(h.text)}</p>
+                        ) : null}
+                      </li>
+                    );
+                  })}
                 </ol>
               )}
             </section>
