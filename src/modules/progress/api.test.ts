@@ -75,7 +75,7 @@ describeEachDb('API: Sachstandsmeldungen', (t) => {
   test('POST: the partner reports on his measure (201, new measure version); the stale version is a 409', async () => {
     const partner = await t().signIn('partner@musterland.example');
     const v = await version(mine.id);
-    const res = await partner.json('POST', `${base}/measures/${mine.id}/updates`, { status: 'in_umsetzung', progress: 70, text: 'Aus dem Fachverfahren: 18 Teilnehmende.', isPublic: true, version: v, reportedOn: '2026-02-01' });
+    const res = await partner.json('POST', `${base}/measures/${mine.id}/updates`, { status: 'in_umsetzung', progress: 70, text: 'Aus dem Fachverfahren: 18 Teilnehmende.', isPublic: false, version: v, reportedOn: '2026-02-01' });
     assert.equal(res.status, 201);
     const body = (await res.json()) as any;
     assert.equal(body.progress, 70);

@@ -37,7 +37,7 @@ export const messages: ModuleMessages = {
     'progress.updates.internal': 'nur intern',
     'progress.updates.attachment': 'Anhang herunterladen: {name} ({size})',
     'progress.updates.saved': 'Der Sachstand vom {date} wurde gespeichert.',
-    'progress.updates.saved_for_review': 'Der Sachstand vom {date} wurde gespeichert. Er erscheint öffentlich, sobald die Koordination ihn freigegeben hat.',
+    'progress.updates.saved_for_review': 'Der Sachstand vom {date} wurde gespeichert. Er erscheint öffentlich – und Status und Fortschritt der Maßnahme ändern sich –, sobald die Koordination ihn freigegeben hat.',
     'progress.updates.review_pending': 'wartet auf Prüfung durch die Koordination (noch nicht öffentlich)',
     'progress.updates.review_declined': 'nicht zur Veröffentlichung freigegeben, bleibt intern',
     'progress.updates.review_declined_reason': 'Begründung der Koordination: {reason}',

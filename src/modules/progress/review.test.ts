@@ -9,6 +9,9 @@ import { actorOfUser, demoIds, measuresByInvolvement } from '../api/test-helpers
 import { measures } from '../measures/schema.js';
 import { tinyPdf } from './demo.js';
 import { measureUpdates } from './schema.js';
+import { buildReport } from '../reports/build.js';
+import { cellText, reportContent } from '../reports/content.js';
+import { tenantById } from '../../platform/tenancy/service.js';
 
 const app = '/app/k/musterland';
 let unique = 0;
@@ -131,5 +134,51 @@ describeEachDb('Prüfung: Meldungen von Partnern vor Veröffentlichung', (t) => 
     assert.equal((await report(partner, cooperating, 'PARTNER-wieder-3304')).status, 303, 'partner reports');
     assert.equal((await latest(cooperating)).review, 'pending', 'setting on again: pending');
     assert.equal((await koordination.post(`${app}/pruefung/einstellung`, { version: '1' })).status, 409, 'a stale setting form is a conflict');
+  });
+  test('a pending or declined report never changes the measure’s status or progress; approving applies it (issue 7.7)', async () => {
+    const partner = await t().signIn('partner@musterland.example');
+    const koordination = await t().signIn('koordination@musterland.example');
+    const state = async () => (await t().db.select({ status: measures.status, progress: measures.progress, number: measures.number }).from(measures).where(and(eq(measures.tenantId, ids.tenantId), eq(measures.id, cooperating))))[0]!;
+    const reportAs = async (status: string, progress: string, text: string) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ status, progress, text, isPublic: 'on', version: String(await version(cooperating)) })) form.append(k, v);
+      return partner.postMultipart(`${app}/massnahmen/${cooperating}/umsetzung`, form);
+    };
+    const before = await state();
+    const other = before.status === 'zurueckgestellt' ? 'in_umsetzung' : 'zurueckgestellt';
+    assert.notEqual(before.progress, 7, 'precondition: the measure is not at 7 %');
+
+    assert.equal((await reportAs(other, '7', 'PARTNER-Status-ausstehend-6610')).status, 303, 'the partner reports');
+    const pending = await latest(cooperating);
+    assert.equal(pending.review, 'pending', 'held for review');
+    assert.deepEqual(await state(), before, 'pending: the measure keeps its status and progress');
+    assert.ok(!(await portal()).includes('PARTNER-Status-ausstehend-6610'), 'pending: not on the portal');
+
+    const nav = await (await koordination.get(app)).text();
+    const count = (await t().db.select().from(measureUpdates).where(and(eq(measureUpdates.tenantId, ids.tenantId), eq(measureUpdates.review, 'pending')))).length;
+    assert.ok(nav.includes(`Prüfung (${count})`), `Koordination's navigation shows the pending count: Prüfung (${count})`);
+    assert.ok(!(await (await partner.get(app)).text()).includes('Prüfung ('), 'a partner sees no review entry');
+
+    assert.equal((await koordination.post(`${app}/pruefung/${pending.id}/ablehnen`, {})).status, 303, 'declined');
+    assert.deepEqual(await state(), before, 'declined: the measure keeps its status and progress');
+
+    assert.equal((await reportAs(other, '7', 'PARTNER-Status-freigegeben-6611')).status, 303, 'the partner reports again');
+    const second = await latest(cooperating);
+    assert.deepEqual(await state(), before, 'pending again: unchanged');
+    assert.equal((await koordination.post(`${app}/pruefung/${second.id}/freigeben`, {})).status, 303, 'approved');
+    const after = await state();
+    assert.deepEqual([after.status, after.progress], [other, 7], 'approved: the measure moves to the reported status and progress');
+    const [entry] = await t().db.select().from(auditLog).where(and(eq(auditLog.tenantId, ids.tenantId), eq(auditLog.entityType, 'measure'), eq(auditLog.entityId, cooperating))).orderBy(desc(auditLog.at)).limit(1);
+    assert.equal((entry?.after as { status?: string } | undefined)?.status, other, 'the change of the measure is audited');
+  });
+
+  test('the internal Sachstandsbericht marks a pending report “zur Prüfung”', async () => {
+    const partner = await t().signIn('partner@musterland.example');
+    assert.equal((await report(partner, cooperating, 'PARTNER-im-Bericht-6620')).status, 303, 'the partner reports');
+    const model = await buildReport(t().db, await tenantById(t().db, ids.tenantId), ids.adopted.id, { from: '2020-01-01', to: '2099-12-31' }, '2099-12-31', 'internal');
+    const cells = reportContent(model).blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flat() : [])).map(cellText);
+    assert.ok(cells.includes('intern, zur Prüfung: PARTNER-im-Bericht-6620'), 'the change is marked as waiting for review');
+    const pub = await buildReport(t().db, await tenantById(t().db, ids.tenantId), ids.adopted.id, { from: '2020-01-01', to: '2099-12-31' }, '2099-12-31', 'public');
+    assert.ok(!JSON.stringify(pub).includes('PARTNER-im-Bericht-6620'), 'not in the public report');
   });
 });

@@ -2,9 +2,11 @@
  * Review of partners' reports: with the Kommune's setting on (the default), a Sachstandsmeldung a
  * partner marks public is stored as 'pending' and stays internal (isPublic false, so every public
  * reader leaves it out) until the Koordination approves it (then public) or declines it (stays
- * internal, with an optional reason).
+ * internal, with an optional reason). A pending report does not move its measure either: the
+ * measure's status and progress (what the portal, the roll-up and the API show) change only when
+ * the report is approved.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { membershipIn, type CurrentUser } from '../../platform/auth/current-user.js';
@@ -15,7 +17,9 @@ import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
 import { checkbox, expectedVersion, optionalText, parseInput } from '../../platform/validation.js';
-import { measures } from '../measures/schema.js';
+import { editionById } from '../concepts/index.js';
+import { measures, type MeasureStatus } from '../measures/schema.js';
+import { measureById } from '../measures/index.js';
 import { measureUpdates } from './schema.js';
 
 /** Approving, declining and the setting are the Koordination's call. */
@@ -73,7 +77,16 @@ export async function decideReport(ctx: CommandContext, tenantId: string, update
   if (!z.string().uuid().safeParse(updateId).success) throw new AppError('not_found');
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ id: measureUpdates.id, measureId: measureUpdates.measureId, review: measureUpdates.review, isPublic: measureUpdates.isPublic })
+      .select({
+        id: measureUpdates.id,
+        measureId: measureUpdates.measureId,
+        review: measureUpdates.review,
+        isPublic: measureUpdates.isPublic,
+        status: measureUpdates.status,
+        progress: measureUpdates.progress,
+        reportedOn: measureUpdates.reportedOn,
+        createdAt: measureUpdates.createdAt,
+      })
       .from(measureUpdates)
       .where(and(eq(measureUpdates.tenantId, tenantId), eq(measureUpdates.id, updateId)));
     if (!before) throw new AppError('not_found');
@@ -98,7 +111,44 @@ export async function decideReport(ctx: CommandContext, tenantId: string, update
       before: { measureId: before.measureId, review: before.review, isPublic: before.isPublic },
       after: { measureId: before.measureId, review: set.review, isPublic: set.isPublic, reviewNote: set.reviewNote },
     });
+    if (decision === 'approved') await applyApprovedReport(ctx, tx, tenantId, before);
   });
+}
+
+/**
+ * An approved report moves its measure to the status and progress it reported, as any other
+ * report does when it is recorded — unless a newer report already counts (by date reported, then
+ * by entry) or the measure's edition is superseded. A declined report never moves the measure.
+ */
+async function applyApprovedReport(
+  ctx: CommandContext,
+  tx: Db,
+  tenantId: string,
+  report: { id: string; measureId: string; status: MeasureStatus; progress: number; reportedOn: string; createdAt: Date },
+): Promise<void> {
+  const [newer] = await tx
+    .select({ id: measureUpdates.id })
+    .from(measureUpdates)
+    .where(
+      and(
+        eq(measureUpdates.tenantId, tenantId),
+        eq(measureUpdates.measureId, report.measureId),
+        ne(measureUpdates.id, report.id),
+        or(isNull(measureUpdates.review), eq(measureUpdates.review, 'approved')),
+        or(gt(measureUpdates.reportedOn, report.reportedOn), and(eq(measureUpdates.reportedOn, report.reportedOn), gt(measureUpdates.createdAt, report.createdAt))),
+      ),
+    )
+    .limit(1);
+  if (newer) return;
+  const before = await measureById(tx, tenantId, report.measureId);
+  if ((await editionById(tx, tenantId, before.editionId)).status === 'abgeloest') return;
+  if (before.status === report.status && before.progress === report.progress) return;
+  await tx
+    .update(measures)
+    .set({ status: report.status, progress: report.progress, version: before.version + 1, updatedAt: new Date() })
+    .where(and(eq(measures.tenantId, tenantId), eq(measures.id, report.measureId)));
+  const after = await measureById(tx, tenantId, report.measureId);
+  await recordAudit(tx, ctx.user, { tenantId, action: 'update', entityType: 'measure', entityId: report.measureId, before, after });
 }
 
 export const reviewSettingInput = z.object({ version: expectedVersion(), reviewPartnerReports: checkbox });

@@ -1,7 +1,9 @@
 /**
  * Sachstandsmeldungen: what happened in a measure, with its status and progress at that date.
  * Recording one also moves the measure to that status and progress (one transaction, one new
- * measure version), so the measure always shows its latest reported state.
+ * measure version), so the measure always shows its latest reported state — except a partner's
+ * report held for review: it moves the measure only once approved (review.ts), so a pending or
+ * declined report never changes what the public sees.
  */
 import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -75,11 +77,17 @@ export async function recordMeasureUpdate(ctx: CommandContext, tenantId: string,
     // A partner's report meant for the public waits for the Koordination (internal until approved).
     const held = data.isPublic && reportNeedsReview(ctx.user, await tenantById(tx, tenantId));
 
-    const moved = await tx
-      .update(measures)
-      .set({ status: data.status as MeasureStatus, progress, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(measures.tenantId, tenantId), eq(measures.id, measureId), eq(measures.version, data.version)))
-      .returning({ id: measures.id });
+    // A held report leaves the measure as it is: its status and progress are what the public
+    // sees, so they change only when the Koordination approves (review.ts applies them then).
+    const moved = held
+      ? before.version === data.version
+        ? [before]
+        : []
+      : await tx
+          .update(measures)
+          .set({ status: data.status as MeasureStatus, progress, version: before.version + 1, updatedAt: new Date() })
+          .where(and(eq(measures.tenantId, tenantId), eq(measures.id, measureId), eq(measures.version, data.version)))
+          .returning({ id: measures.id });
     assertNotStale(moved, before.version);
 
     const [row] = await tx
@@ -101,9 +109,11 @@ export async function recordMeasureUpdate(ctx: CommandContext, tenantId: string,
       })
       .returning(rowColumns);
     const update = row!;
-    const after = await measureById(tx, tenantId, measureId);
     await recordAudit(tx, ctx.user, { tenantId, action: 'create', entityType: 'measure_update', entityId: update.id, after: { ...update, progressSource: source } });
-    await recordAudit(tx, ctx.user, { tenantId, action: 'update', entityType: 'measure', entityId: measureId, before, after });
+    if (!held) {
+      const after = await measureById(tx, tenantId, measureId);
+      await recordAudit(tx, ctx.user, { tenantId, action: 'update', entityType: 'measure', entityId: measureId, before, after });
+    }
     return update;
   });
 }

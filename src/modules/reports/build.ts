@@ -36,7 +36,7 @@ export async function buildReport(db: Db, tenant: Tenant, editionId: string, per
   const indicatorFields = await indicatorOverview(db, tenant.id, edition.id, { publicOnly, today });
   const latest = await latestUpdates(db, tenant.id, rows.map((m) => m.id), { publicOnly });
   const changes = await db
-    .select({ number: measures.number, title: measures.title, field: fields.title, reportedOn: measureUpdates.reportedOn, status: measureUpdates.status, progress: measureUpdates.progress, text: measureUpdates.text, isPublic: measureUpdates.isPublic })
+    .select({ number: measures.number, title: measures.title, field: fields.title, reportedOn: measureUpdates.reportedOn, status: measureUpdates.status, progress: measureUpdates.progress, text: measureUpdates.text, isPublic: measureUpdates.isPublic, review: measureUpdates.review })
     .from(measureUpdates)
     .innerJoin(measures, and(eq(measures.tenantId, measureUpdates.tenantId), eq(measures.id, measureUpdates.measureId)))
     .innerJoin(fields, and(eq(fields.tenantId, measures.tenantId), eq(fields.id, measures.fieldId)))
@@ -61,11 +61,11 @@ export async function buildReport(db: Db, tenant: Tenant, editionId: string, per
       (notCounting.length ? `; Maßnahmen mit Status ${notCounting.join(', ')} zählen nicht mit.` : '.'),
     total: rounded(rollup.edition),
     fields: outline.fields.filter((f) => !f.isCrossCutting).map((f) => ({ title: f.title, ...rounded(rollup.fields.get(f.id)!) })),
-    changes,
+    changes: changes.map(({ review, ...c }) => ({ ...c, pending: review === 'pending' })),
     overdue: overdue.map((o) => ({ number: o.measure.number, title: o.measure.title, lead: o.measure.leadActorName ?? '–', dueOn: o.due, status: o.measure.status })),
     measures: rows.map((m) => {
       const u = latest.get(m.id);
-      return { number: m.number, title: m.title, field: m.fieldTitle, lead: m.leadActorName ?? '–', status: m.status, progress: m.progress, latest: u ? { reportedOn: u.reportedOn, text: u.text, isPublic: u.isPublic } : undefined };
+      return { number: m.number, title: m.title, field: m.fieldTitle, lead: m.leadActorName ?? '–', status: m.status, progress: m.progress, latest: u ? { reportedOn: u.reportedOn, text: u.text, isPublic: u.isPublic, pending: u.review === 'pending' } : undefined };
     }),
     indicators: indicatorFields.map((f) => ({
       field: f.field.title,

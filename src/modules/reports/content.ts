@@ -7,7 +7,7 @@ import { formatIndicatorValue, indicatorChartSvg, targetDateOf } from '../indica
 import { measureStatuses } from '../measures/schema.js';
 import { statusDistributionSvg } from './charts.js';
 import type { ReportIndicator, ReportModel } from './model.js';
-import { audienceLine, internalLabel } from './wording.js';
+import { audienceLine, internalLabel, pendingLabel } from './wording.js';
 
 /** A table cell: plain text, or text after a bold label (the "intern" mark). */
 export type Cell = string | { label: string; text: string };
@@ -39,7 +39,7 @@ export interface ReportDocument {
 
 const percent = (p: number | null) => (p === null ? '–' : `${p} %`);
 const date = (iso: string) => formatDate('de', iso);
-const marked = (isPublic: boolean, text: string): Cell => (isPublic ? text : { label: `${internalLabel}:`, text });
+const marked = (isPublic: boolean, text: string, pending = false): Cell => (isPublic ? text : { label: `${pending ? pendingLabel : internalLabel}:`, text });
 
 /** The text of a cell as one string (for measuring and for plain-text output). */
 export const cellText = (c: Cell) => (typeof c === 'string' ? c : `${c.label} ${c.text}`);
@@ -85,7 +85,7 @@ function measuresByField(m: ReportModel): Block[] {
     {
       kind: 'table',
       headers: ['Nr.', 'Maßnahme', 'Federführung', 'Status', 'Stand', 'Letzter Sachstand'],
-      rows: m.measures.filter((x) => x.field === field).map((x) => [x.number, x.title, x.lead, m.statusLabels[x.status], percent(x.progress), x.latest ? marked(x.latest.isPublic, `${date(x.latest.reportedOn)}: ${x.latest.text}`) : '–']),
+      rows: m.measures.filter((x) => x.field === field).map((x) => [x.number, x.title, x.lead, m.statusLabels[x.status], percent(x.progress), x.latest ? marked(x.latest.isPublic, `${date(x.latest.reportedOn)}: ${x.latest.text}`, x.latest.pending) : '–']),
       numeric: [false, false, false, false, true, false],
     },
   ]);
@@ -123,7 +123,7 @@ export function reportContent(m: ReportModel): ReportDocument {
 
       h1(3, 'Veränderungen im Berichtszeitraum'),
       m.changes.length
-        ? { kind: 'table', headers: ['Nr.', 'Maßnahme', 'Datum', 'Status', 'Stand', 'Sachstand'], rows: m.changes.map((c) => [c.number, c.title, date(c.reportedOn), m.statusLabels[c.status], `${c.progress} %`, marked(c.isPublic, c.text)]), numeric: [false, false, false, false, true, false] }
+        ? { kind: 'table', headers: ['Nr.', 'Maßnahme', 'Datum', 'Status', 'Stand', 'Sachstand'], rows: m.changes.map((c) => [c.number, c.title, date(c.reportedOn), m.statusLabels[c.status], `${c.progress} %`, marked(c.isPublic, c.text, c.pending)]), numeric: [false, false, false, false, true, false] }
         : p('Im Berichtszeitraum wurden keine Sachstände gemeldet.'),
 
       h1(4, 'Überfällige Maßnahmen'),

@@ -3,7 +3,8 @@ import type { MeasureStatus } from '../measures/schema.js';
 
 /**
  * Who a report is for: a public council session gets only what is published; an internal report
- * also shows internal Sachstände, each marked "intern".
+ * also shows internal Sachstände, each marked "intern" (a partner's report still waiting for the
+ * Koordination's review: "intern, zur Prüfung"; `pending` below).
  */
 export const reportAudiences = ['public', 'internal'] as const;
 export type ReportAudience = (typeof reportAudiences)[number];
@@ -22,9 +23,9 @@ export interface ReportModel {
   total: ReportProgress;
   fields: (ReportProgress & { title: string })[];
   /** Sachstandsmeldungen reported within the period, newest first. */
-  changes: { number: string; title: string; field: string; reportedOn: string; status: MeasureStatus; progress: number; text: string; isPublic: boolean }[];
+  changes: { number: string; title: string; field: string; reportedOn: string; status: MeasureStatus; progress: number; text: string; isPublic: boolean; pending?: boolean }[];
   overdue: { number: string; title: string; lead: string; dueOn: string; status: MeasureStatus }[];
-  measures: { number: string; title: string; field: string; lead: string; status: MeasureStatus; progress: number | null; latest?: { reportedOn: string; text: string; isPublic: boolean } }[];
+  measures: { number: string; title: string; field: string; lead: string; status: MeasureStatus; progress: number | null; latest?: { reportedOn: string; text: string; isPublic: boolean; pending?: boolean } }[];
   /** Indicators by Themenfeld (a public report: only published ones), with their values for chart and table. */
   indicators: { field: string; entries: ReportIndicator[] }[];
   statusLabels: Record<MeasureStatus, string>;

@@ -23,17 +23,16 @@ export const appBase = (tenant: Tenant) => `/app/k/${tenant.slug}`;
  * The frame of every internal page of a Kommune: navigation by section (the entries come from the
  * modules' manifests), the user's role. `section` names the navigation entry to mark as current.
  */
-export function AppPage(p: { c: Ctx; tenant: Tenant; title: string; section: string; children: Child; flash?: string | undefined }) {
+export async function AppPage(p: { c: Ctx; tenant: Tenant; title: string; section: string; children: Child; flash?: string | undefined }) {
   const t = p.c.get('t');
   const user = p.c.get('user');
   const base = appBase(p.tenant);
   const role = user?.isPlatformAdmin ? 'admin' : membershipIn(user, p.tenant.id)?.role;
   const coordinator = isCoordinator(user, p.tenant.id);
+  const entries = p.c.get('services').appNav.filter((e) => coordinator || !e.coordinatorOnly);
+  const counts = await Promise.all(entries.map((e) => (e.count ? e.count(dbOf(p.c), p.tenant.id) : 0)));
   const nav = [
-    ...p.c
-      .get('services')
-      .appNav.filter((e) => coordinator || !e.coordinatorOnly)
-      .map((e) => ({ href: `${base}${e.path}`, label: t(e.label), current: p.section === e.section })),
+    ...entries.map((e, i) => ({ href: `${base}${e.path}`, label: counts[i]! > 0 ? `${t(e.label)} (${counts[i]})` : t(e.label), current: p.section === e.section })),
     { href: `/k/${p.tenant.slug}`, label: t('nav.public_site') },
   ];
   return (

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import type { Db } from '../../db/client.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Lang, T } from '../i18n/i18n.js';
 import { Alert } from './components.js';
@@ -21,6 +22,11 @@ export interface AppNavEntry {
   coordinatorOnly?: boolean;
   /** Place in the navigation, smallest first. */
   order: number;
+  /**
+   * Something waiting there (e.g. reports to review): shown after the label, "Prüfung (3)", when
+   * above zero. Asked only when the entry is shown to the person.
+   */
+  count?: (db: Db, tenantId: string) => Promise<number>;
 }
 
 export interface LayoutProps {
