@@ -6,3 +6,6 @@ export { addIndicatorValue, indicatorById, indicatorOverview, listIndicators, va
 export type { Indicator, IndicatorValue } from './service.js';
 export { indicatorStatus, indicatorStatuses, isBehind, targetDateOf } from './status.js';
 export type { MeasuredValue } from './status.js';
+export { publicIndicatorsOfMeasure } from './public-measure.js';
+export type { PublicIndicator } from './present.js';
+export { PublicIndicatorArticle } from './views/public-indicator.js';

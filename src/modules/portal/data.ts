@@ -9,6 +9,8 @@ import { adoptedEdition, editionOutline, presentEdition, presentFields, presentG
 import { horizons, measureStatuses, measures, type MeasureStatus } from '../measures/schema.js';
 import { linksOf, listMeasures, measureById, targetGroupsOf, type MeasureFilter } from '../measures/index.js';
 import { searchEdition } from '../search/index.js';
+import { publicIndicatorsOfMeasure, type PublicIndicator } from '../indicators/index.js';
+import { publicMeasureProgress, type PublicMeasureProgress } from '../progress/index.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import { presentMeasure, presentMeasureRow, presentSearchHit, type PublicMeasure, type PublicMeasureRow, type PublicSearchHit } from './present.js';
@@ -164,8 +166,21 @@ export async function loadConcept(db: Db, tenantId: string, query: PortalFilterQ
 // ---------------------------------------------------------------------------------------------
 // Measure page
 
-/** A measure of the adopted edition by its number; null if there is none (drafts never count). */
-export async function loadMeasure(db: Db, tenantId: string, number: string): Promise<PublicMeasure | null> {
+export interface MeasurePageData {
+  measure: PublicMeasure;
+  /** Status, progress, status history and public Sachstände (along the lineage). */
+  progress: PublicMeasureProgress;
+  /** The measure's published indicators with their values. */
+  indicators: PublicIndicator[];
+  /** The decision the measure rests on: the adopted edition and the date of its adoption. */
+  decision: { editionTitle: string; adoptedOn: string | null };
+}
+
+/**
+ * A measure of the adopted edition by its number with everything its public page shows; null if
+ * there is none (drafts never count).
+ */
+export async function loadMeasure(db: Db, tenantId: string, number: string): Promise<MeasurePageData | null> {
   const edition = await adoptedEdition(db, tenantId);
   if (!edition) return null;
   const [row] = await db
@@ -185,12 +200,18 @@ export async function loadMeasure(db: Db, tenantId: string, number: string): Pro
       : Promise.resolve([]),
   ]);
   const fields = presentFields(outline.fields);
-  return presentMeasure(measure, {
-    fields: new Map(fields.map((f) => [f.id, f])),
-    goals: new Map(outline.goals.map((g) => [g.id, { ...presentGoal(g), position: g.position }])),
-    actorNames: new Map(actorRows.map((a) => [a.id, a.name])),
-    municipalityNames: new Map(municipalityRows.map((m) => [m.id, m.name])),
-  });
+  const [progress, indicators] = [await publicMeasureProgress(db, tenantId, measure), await publicIndicatorsOfMeasure(db, tenantId, measure)];
+  return {
+    measure: presentMeasure(measure, {
+      fields: new Map(fields.map((f) => [f.id, f])),
+      goals: new Map(outline.goals.map((g) => [g.id, { ...presentGoal(g), position: g.position }])),
+      actorNames: new Map(actorRows.map((a) => [a.id, a.name])),
+      municipalityNames: new Map(municipalityRows.map((m) => [m.id, m.name])),
+    }),
+    progress,
+    indicators,
+    decision: { editionTitle: edition.title, adoptedOn: edition.adoptedOn },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

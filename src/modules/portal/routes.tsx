@@ -36,9 +36,9 @@ export function portalRoutes() {
   app.get(
     '/k/:slug/massnahmen/:number',
     page(async (c, tenant, tenantId) => {
-      const measure = await loadMeasure(dbOf(c), tenantId, c.req.param('number') ?? '');
-      if (!measure) throw new AppError('not_found');
-      return <MeasurePage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} measure={measure} />;
+      const data = await loadMeasure(dbOf(c), tenantId, c.req.param('number') ?? '');
+      if (!data) throw new AppError('not_found');
+      return <MeasurePage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} data={data} />;
     }),
   );
 

@@ -4,3 +4,6 @@ export { editionRollup } from './rollup.js';
 export type { Progress } from './rollup.js';
 export { latestUpdates, recordMeasureUpdate, updatesOf } from './updates.js';
 export type { MeasureUpdateRow } from './updates.js';
+export { publicMeasureProgress } from './public-measure.js';
+export type { PublicMeasureProgress } from './public-measure.js';
+export { PublicMeasureProgressSection } from './views/public-measure.js';

@@ -3,7 +3,7 @@ import type { PublicTenant } from '../../../platform/tenancy/service.js';
 import type { PublicEdition } from '../../concepts/index.js';
 import { contentLang, PortalLinks, PortalPage, NoConcept } from '../../../platform/ui/public-page.js';
 import type { PublicIndicatorField } from '../present.js';
-import { IndicatorFacts, IndicatorFigure, IndicatorStatusBadge } from './parts.js';
+import { PublicIndicatorArticle } from './public-indicator.js';
 
 const anchor = (i: number) => `indikatoren-themenfeld-${i + 1}`;
 
@@ -53,23 +53,16 @@ export function PublicIndicatorsPage(p: { t: T; lang: Lang; url: string; tenant:
                   {f.indicators.map((ind) => {
                     const ownerHref = ind.owner.kind === 'measure' ? links.measure(ind.owner.number) : links.goal(ind.owner.number);
                     return (
-                      <article class="portal-section" aria-labelledby={`indikator-${ind.id}`}>
-                        <h3 class="kern-heading-medium" id={`indikator-${ind.id}`} lang={de}>{ind.name}</h3>
-                        <p class="kern-body">
-                          {t('indicator.fact.status')}: <IndicatorStatusBadge t={t} status={ind.status} />
-                        </p>
-                        <IndicatorFacts
-                          t={t}
-                          lang={lang}
-                          indicator={ind}
-                          owner={
-                            <a class="kern-link" href={ownerHref}>
-                              {t(`indicator.owner.${ind.owner.kind}`, { number: ind.owner.number })}: <span lang={de}>{ind.owner.title}</span>
-                            </a>
-                          }
-                        />
-                        <IndicatorFigure t={t} lang={lang} indicator={ind} values={ind.values} />
-                      </article>
+                      <PublicIndicatorArticle
+                        t={t}
+                        lang={lang}
+                        indicator={ind}
+                        owner={
+                          <a class="kern-link" href={ownerHref}>
+                            {t(`indicator.owner.${ind.owner.kind}`, { number: ind.owner.number })}: <span lang={de}>{ind.owner.title}</span>
+                          </a>
+                        }
+                      />
                     );
                   })}
                 </section>

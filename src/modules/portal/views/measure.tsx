@@ -2,9 +2,11 @@ import type { Child } from 'hono/jsx';
 import { formatDate, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import { sdgGoals } from '../../measures/schema.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
-import type { PublicMeasure } from '../present.js';
+import type { MeasurePageData } from '../data.js';
 import { contentLang, PortalLinks, PortalPage, Paragraphs } from '../../../platform/ui/public-page.js';
 import { StatusBadge } from '../../measures/index.js';
+import { PublicIndicatorArticle } from '../../indicators/index.js';
+import { PublicMeasureProgressSection } from '../../progress/index.js';
 
 const euroFormats = {
   de: new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 0 }),
@@ -38,8 +40,14 @@ function List(p: { items: string[]; lang?: string | undefined }) {
   );
 }
 
-export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; measure: PublicMeasure }) {
-  const { t, lang, tenant, measure: m } = p;
+/**
+ * `/k/{slug}/massnahmen/{number}`: one measure of the adopted concept with its implementation
+ * state (status, progress, status history, public Sachstände), its published indicators with
+ * chart and table, lead and partners, and the decision it rests on.
+ */
+export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; data: MeasurePageData }) {
+  const { t, lang, tenant, data } = p;
+  const m = data.measure;
   const links = new PortalLinks(tenant.slug, lang);
   const de = contentLang(lang);
   const wholeArea = tenant.kind === 'landkreis' || tenant.kind === 'region' ? t('portal.measure.whole_county') : t('portal.measure.whole_area');
@@ -67,6 +75,8 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
         {m.description ? <Paragraphs text={m.description} lang={de} /> : <p class="kern-body kern-body--muted">{t('portal.none')}</p>}
       </section>
 
+      <PublicMeasureProgressSection t={t} lang={lang} slug={tenant.slug} number={m.number} data={data.progress} />
+
       <section class="portal-section" aria-labelledby="ueberblick">
         <h2 class="kern-heading-large" id="ueberblick">{t('portal.measure.section_overview')}</h2>
         <dl class="kern-description-list">
@@ -88,7 +98,6 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
           <Fact t={t} label={t('portal.measure.target_groups')} empty={m.targetGroups.length === 0}>
             <List items={m.targetGroups} lang={de} />
           </Fact>
-          <Fact t={t} label={t('portal.measure.status')}>{t(`portal.status.${m.status}`)}</Fact>
           <Fact t={t} label={t('portal.measure.priority')}>{t(`portal.priority.${m.priority}`)}</Fact>
         </dl>
       </section>
@@ -103,6 +112,35 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
             <List items={m.partnerNames} lang={de} />
           </Fact>
         </dl>
+      </section>
+
+      <section class="portal-section" aria-labelledby="indikatoren">
+        <h2 class="kern-heading-large" id="indikatoren">{t('portal.measure.section_indicators')}</h2>
+        {/* The concept's free text names the indicator in words; once a structured indicator with
+            values is published it is the one that counts, and the free text (often another
+            figure or year) would contradict it, so it is shown only while there is none. */}
+        {data.indicators.length === 0 && (m.indicator || m.targetValue) ? (
+          <dl class="kern-description-list">
+            {m.indicator ? (
+              <Fact t={t} label={t('portal.measure.indicator_description')}>
+                <span lang={de}>{m.indicator}</span>
+              </Fact>
+            ) : null}
+            {m.targetValue ? (
+              <Fact t={t} label={t('portal.measure.target_description')}>
+                <span lang={de}>{m.targetValue}</span>
+              </Fact>
+            ) : null}
+          </dl>
+        ) : null}
+        {data.indicators.length ? (
+          data.indicators.map((ind) => <PublicIndicatorArticle t={t} lang={lang} indicator={ind} />)
+        ) : (
+          <p class="kern-body">{t('portal.measure.no_indicators')}</p>
+        )}
+        <p class="kern-body">
+          <a class="kern-link" href={links.indicators()}>{t('portal.measure.all_indicators')}</a>
+        </p>
       </section>
 
       <section class="portal-section" aria-labelledby="zeitplan">
@@ -129,18 +167,6 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
         </dl>
       </section>
 
-      <section class="portal-section" aria-labelledby="wirkung">
-        <h2 class="kern-heading-large" id="wirkung">{t('portal.measure.section_impact')}</h2>
-        <dl class="kern-description-list">
-          <Fact t={t} label={t('portal.measure.indicator')} empty={!m.indicator}>
-            <span lang={de}>{m.indicator}</span>
-          </Fact>
-          <Fact t={t} label={t('portal.measure.target_value')} empty={!m.targetValue}>
-            <span lang={de}>{m.targetValue}</span>
-          </Fact>
-        </dl>
-      </section>
-
       <section class="portal-section" aria-labelledby="einordnung">
         <h2 class="kern-heading-large" id="einordnung">{t('portal.measure.section_context')}</h2>
         <dl class="kern-description-list">
@@ -154,6 +180,18 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
             {m.municipalities.length ? <List items={m.municipalities} lang={de} /> : wholeArea}
           </Fact>
         </dl>
+      </section>
+
+      <section class="portal-section" aria-labelledby="beschluss">
+        <h2 class="kern-heading-large" id="beschluss">{t('portal.measure.section_decision')}</h2>
+        <p class="kern-body">
+          {data.decision.adoptedOn
+            ? t('portal.measure.decision_text', { title: data.decision.editionTitle, body: t(`portal.body.${tenant.kind}`), date: formatDate(lang, data.decision.adoptedOn) })
+            : t('portal.measure.decision_no_date', { title: data.decision.editionTitle })}
+        </p>
+        <p class="kern-body">
+          <a class="kern-link" href={links.concept()}>{t('portal.measure.to_concept')}</a>
+        </p>
       </section>
 
       {m.field ? (

@@ -1,17 +1,12 @@
 import { formatDate, formatNumber, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import { measureStatuses } from '../../measures/schema.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
-import { contentLang, fieldAnchor, PortalLinks, PortalPage, NoConcept, Paragraphs } from '../../../platform/ui/public-page.js';
+import { contentLang, fieldAnchor, PortalLinks, PortalPage, NoConcept } from '../../../platform/ui/public-page.js';
 import { StatusBadge } from '../../measures/index.js';
 import type { PublicProgressData, PublicProgressMeasure } from '../public-data.js';
-import { countsText, percent, ProgressBar, ProgressCell, ruleText } from './parts.js';
+import { countsText, ProgressBar, ProgressCell, ruleText } from './parts.js';
+import { portalPath, PublicUpdateEntry } from './public-update.js';
 
-/** A portal path with `lang` kept (PortalLinks has no method for the pages of this module). */
-export function portalPath(slug: string, lang: Lang, path: string): string {
-  return `/k/${encodeURIComponent(slug)}${path}${lang === 'de' ? '' : `?lang=${lang}`}`;
-}
-
-const kb = (lang: Lang, bytes: number) => `${formatNumber(lang, Math.max(1, Math.round(bytes / 1024)))}\u00a0KB`;
 const anchorOf = (number: string) => `massnahme-${number.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
 /** `/k/{slug}/umsetzung`: how far the adopted concept has come, with the public Sachstandsmeldungen. */
@@ -181,19 +176,7 @@ function MeasureUpdates(p: { t: T; lang: Lang; slug: string; measure: PublicProg
       </h5>
       <ol class="portal-results">
         {m.updates.map((u) => (
-          <li class="portal-result">
-            <p class="portal-result__meta">
-              <strong>{formatDate(lang, u.reportedOn)}</strong> · {t(`portal.status.${u.status}`)} · {t('progress_public.progress_value', { progress: percent(u.progress) })}
-            </p>
-            <Paragraphs text={u.text} lang={de} />
-            {u.attachment ? (
-              <p>
-                <a class="kern-link" href={portalPath(p.slug, 'de', `/umsetzung/anhang/${u.id}`)} download={u.attachment.name}>
-                  {t('progress_public.attachment', { size: kb(lang, u.attachment.size) })}: <span lang={de}>{u.attachment.name}</span>
-                </a>
-              </p>
-            ) : null}
-          </li>
+          <PublicUpdateEntry t={t} lang={lang} slug={p.slug} update={u} />
         ))}
       </ol>
     </article>
