@@ -50,24 +50,37 @@ describeEachDb('Mandantentrennung über alle Routen', (t) => {
     ).id;
   });
 
-  /** Every route with a parameter, filled with the other Kommune's ids (under both slugs). */
+  /** Which of the other Kommune's objects a route's parameter names, by the path segment before it. */
+  const objectOf: Record<string, keyof typeof other> = {
+    fassungen: 'edition', editions: 'edition', massnahmen: 'measure', measures: 'measure', akteure: 'actor', actors: 'actor',
+    leitlinien: 'guideline', guidelines: 'guideline', themenfelder: 'field', fields: 'field', ziele: 'goal', goals: 'goal',
+  };
+
+  /**
+   * Every route with a parameter, filled with the other Kommune's ids: under Musterland's slug
+   * each parameter gets the id of the object its path segment names (every id where the segment
+   * names nothing the other Kommune has); under the other slug every route must stop at the
+   * Kommune already, so one id suffices there.
+   */
   function attempts() {
     const ids = [other.edition, other.measure, other.actor, other.guideline, other.field, other.goal];
+    const param = /\/([^/:]+)\/:[a-zA-Z]+(\{[^}]*\})?/g;
     const out: { method: string; path: string }[] = [];
     for (const r of t().app.routes) {
       if (!r.path.includes(':') || r.method === 'ALL') continue;
-      // Under the other slug every route must stop at the Kommune already; one id suffices there.
       for (const slug of ['musterland', 'beispielhausen']) {
-        for (const id of slug === 'musterland' ? ids : [other.measure]) {
-          const kinds = r.path.includes(':kind') ? ['leitlinien', 'themenfelder', 'ziele'] : [''];
-          for (const kind of kinds) {
-            const path = r.path
-              .replace(/:slug/g, slug)
-              .replace(/:kind\{[^}]*\}/g, kind)
-              .replace(/:token/g, 'x')
-              .replace(/:number\{[^}]*\}|:number/g, '1.1.1')
-              .replace(/:[a-zA-Z]+(\{[^}]*\})?/g, id!);
-            out.push({ method: r.method, path });
+        for (const kind of r.path.includes(':kind') ? ['leitlinien', 'themenfelder', 'ziele'] : ['']) {
+          const path = r.path
+            .replace(/:slug/g, slug)
+            .replace(/:kind\{[^}]*\}/g, kind)
+            .replace(/:token/g, 'x')
+            .replace(/:number\{[^}]*\}|:number/g, '1.1.1');
+          const named = [...path.matchAll(param)].map((m) => objectOf[m[1]!]);
+          const allNamed = named.every(Boolean) && !/\/:/.test(path.replace(param, ''));
+          const fitting = slug === 'beispielhausen' ? [other.measure] : allNamed ? [undefined] : ids;
+          for (const id of fitting) {
+            const filled = path.replace(param, (_, segment: string) => `/${segment}/${id ?? other[objectOf[segment]!]}`);
+            if (!out.some((a) => a.method === r.method && a.path === filled)) out.push({ method: r.method, path: filled });
           }
         }
       }
