@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { Database, Db } from '../db/client.js';
 import { useApiRoutes, type ApiRoutes } from './api/registry.js';
+import { useAttentionSources, type AttentionSource } from './attention-sources.js';
 import type { AuditSubject } from './audit/subjects.js';
 import type { AppEnv } from './http/env.js';
 import { useModuleMessages, type ModuleMessages } from './i18n/catalogs.js';
@@ -41,6 +42,8 @@ export interface ModuleManifest {
   messages?: ModuleMessages[];
   /** Kinds of documents the search finds in this module (the search module ranks them together). */
   searchSources?: SearchSource[];
+  /** Sections of the Koordination's attention list (and reminder mail) that judge this module's data. */
+  attentionSources?: AttentionSource[];
   /** Entries of the internal navigation. */
   appNav?: AppNavEntry[];
   /** How the Protokoll names and links entries about this module's objects. */
@@ -57,7 +60,7 @@ export interface ModuleManifest {
 
 /**
  * Hands the platform what the modules add to shared registries: their texts (catalogs), usage
- * checks, public navigation, API routes and search sources. Run once where the application is composed (src/app.ts, src/cli.ts, test/support/compose.ts).
+ * checks, public navigation, API routes, search and attention sources. Run once where the application is composed (src/app.ts, src/cli.ts, test/support/compose.ts).
  */
 export function useModules(modules: ModuleManifest[]): void {
   useModuleMessages(modules.flatMap((m) => m.messages ?? []));
@@ -65,4 +68,5 @@ export function useModules(modules: ModuleManifest[]): void {
   usePublicNav(modules.flatMap((m) => m.publicNav ?? []));
   useApiRoutes(modules.flatMap((m) => m.apiRoutes ?? []));
   useSearchSources(modules.flatMap((m) => m.searchSources ?? []));
+  useAttentionSources(modules.flatMap((m) => m.attentionSources ?? []));
 }

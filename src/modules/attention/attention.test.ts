@@ -9,6 +9,13 @@ import { measures } from '../measures/schema.js';
 import { recordMeasureUpdate } from '../progress/updates.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { addDays, berlinDate } from '../../platform/dates.js';
+import type { AttentionSource } from '../../platform/attention-sources.js';
+import { translator } from '../../platform/i18n/i18n.js';
+import { useModules } from '../../platform/module.js';
+import { actors } from '../actors/schema.js';
+import { modules } from '../index.js';
+import { recipientsOf, reminderMail } from './reminders.js';
+import { loadAttention } from './service.js';
 
 const page = '/app/k/musterland/aufmerksamkeit';
 const settings = `${page}/einstellungen`;
@@ -126,5 +133,42 @@ describeEachDb('Aufmerksamkeit: die Liste der Koordination', (t) => {
     } finally {
       await t().db.update(tenants).set({ remindersEnabled: false }).where(eq(tenants.id, d.tenant.id));
     }
+  });
+
+  test('ein Modul fügt der Liste einen Abschnitt mit einem Eintrag im Manifest hinzu (attentionSources): Seite, Übersicht, Regeln, Erinnerung', async () => {
+    // A module that moves in: here its items are the Kommune's Jobcenter actors.
+    const jobcenters: AttentionSource<{ id: string; name: string }> = {
+      id: 'testabschnitt',
+      titleKey: 'nav.actors',
+      order: 35,
+      counted: true,
+      items: (db, { tenant }) => db.select({ id: actors.id, name: actors.name }).from(actors).where(and(eq(actors.tenantId, tenant.id), eq(actors.name, 'Jobcenter Landkreis Musterland'))),
+      body: ({ items }) => `Jobcenter: ${items.map((a) => a.name).join(', ')}`,
+      mail: (_t, a, base) => [`- ${a.name}`, `  ${base}/akteure/${a.id}`],
+      audit: (items) => ({ jobcenters: items.length }),
+      rules: () => ['Testregel: Jobcenter brauchen Aufmerksamkeit.'],
+    };
+    const d = await demo(t());
+    const [jobcenter] = await t().db.select().from(actors).where(and(eq(actors.tenantId, d.tenant.id), eq(actors.name, 'Jobcenter Landkreis Musterland')));
+    assert.ok(jobcenter, 'the demo has a Jobcenter');
+    useModules([...modules, { name: 'test_attention', attentionSources: [jobcenters] }]);
+    try {
+      const html = await (await (await t().signIn(coordination)).get(page)).text();
+      const own = section(html, 'testabschnitt');
+      assert.match(own, /Akteure \(1\)/, 'heading with the count');
+      assert.ok(own.includes(`Jobcenter: ${jobcenter.name}`), 'the body');
+      assert.match(html, /<a href="#testabschnitt">Akteure<\/a>: <span data-count="testabschnitt">1<\/span>/, 'in the summary');
+      assert.match(section(html, 'regeln'), /Testregel/);
+      assert.ok(html.indexOf('id="testabschnitt"') > html.indexOf('id="indikatoren"') && html.indexOf('id="testabschnitt"') < html.indexOf('id="fortschreibung"'), 'placed by its order');
+
+      const today = berlinDate(new Date());
+      const { list } = await loadAttention(t().db, d.tenant, today);
+      const coordinator = (await recipientsOf(t().db, d.tenant.id, list)).find((r) => r.role === 'koordination')!;
+      const mail = reminderMail(translator('de'), { tenant: d.tenant, editionTitle: d.adopted.title, recipient: coordinator, publicUrl: 'https://ikon.example', today, silentAfterMonths: 6 });
+      assert.match(mail.text, new RegExp(`Akteure \\(1\\)\\n\\n- ${jobcenter.name}\\n  https://ikon.example/app/k/musterland/akteure/${jobcenter.id}`));
+    } finally {
+      useModules(modules);
+    }
+    assert.doesNotMatch(await (await (await t().signIn(coordination)).get(page)).text(), /testabschnitt/, 'gone with the module');
   });
 });

@@ -13,6 +13,7 @@ import { type Tenant } from '../../platform/tenancy/service.js';
 import { berlinDate } from '../../platform/dates.js';
 import { forActor, isEmpty, type AttentionList } from './rules.js';
 import { loadAttention } from './service.js';
+import { attentionSourcesOfModules } from '../../platform/attention-sources.js';
 
 /**
  * Reminder e-mails: for every Kommune with reminders on, each Koordination member gets the whole
@@ -35,7 +36,7 @@ export interface Recipient {
   actorId: string | null;
   actorName: string | null;
   /** What this person is reminded of. */
-  content: Pick<AttentionList, 'overdue' | 'silent'> & Partial<Pick<AttentionList, 'indicators' | 'conceptUpdate'>>;
+  content: Pick<AttentionList, 'overdue' | 'silent'> & Partial<Pick<AttentionList, 'sections'>>;
   /** When the last reminder went to this person (ISO), if ever. */
   lastSentAt: string | null;
 }
@@ -58,7 +59,7 @@ export async function recipientsOf(db: Db, tenantId: string, list: AttentionList
   for (const m of members) {
     const content =
       m.role === 'koordination'
-        ? { overdue: list.overdue, silent: list.silent, indicators: list.indicators, conceptUpdate: list.conceptUpdate }
+        ? { overdue: list.overdue, silent: list.silent, sections: list.sections }
         : m.actorId && m.role !== 'lesend'
           ? forActor(list, m.actorId)
           : undefined;
@@ -113,13 +114,13 @@ export function reminderMail(t: T, p: { tenant: Pick<Tenant, 'name' | 'slug'>; e
     `- ${s.measure.number} ${s.measure.title}: ${t(s.neverReported ? 'attention.mail.silent_never' : 'attention.mail.silent_since', { date: date(s.since) })}`,
     `  ${link(s.measure.id)}`,
   ]);
-  section(t('attention.indicators.heading'), content.indicators ?? [], (i) => [`- ${i.name} (${i.ownerLabel})`, ...(i.measureId ? [`  ${link(i.measureId)}`] : [])]);
-  if (content.conceptUpdate) {
-    lines.push(t(content.conceptUpdate.overdue ? 'attention.mail.update_overdue' : 'attention.mail.update_due', { date: date(content.conceptUpdate.due) }), '');
+  for (const { source, items } of content.sections ?? []) {
+    if (source.counted) section(t(source.titleKey), items, (item) => source.mail(t, item, base));
+    else for (const item of items) lines.push(...source.mail(t, item, base), '');
   }
   lines.push(role === 'koordination' ? t('attention.mail.list_link', { url: `${base}/aufmerksamkeit` }) : t('attention.mail.report_hint'), '');
   lines.push(t('attention.mail.footer', { count: reminderIntervalDays, tenant: p.tenant.name }));
-  const count = content.overdue.length + content.silent.length + (content.indicators?.length ?? 0);
+  const count = content.overdue.length + content.silent.length + (content.sections ?? []).reduce((n, s) => n + (s.source.counted ? s.items.length : 0), 0);
   return {
     to: p.recipient.email,
     subject: t('attention.mail.subject', { tenant: p.tenant.name, count }),
@@ -178,8 +179,7 @@ export async function sendDueReminders(deps: ReminderDeps, now: Date): Promise<R
             to: recipient.email,
             overdue: recipient.content.overdue.length,
             silent: recipient.content.silent.length,
-            indicators: recipient.content.indicators?.length ?? 0,
-            conceptUpdateDue: recipient.content.conceptUpdate?.due ?? null,
+            ...Object.assign({}, ...attentionSourcesOfModules().map((source) => source.audit(recipient.content.sections?.find((s) => s.source === source)?.items ?? []))),
           },
         });
       });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { addMonths, addYears, berlinDate, daysBetween, monthsBetween } from '../../platform/dates.js';
-import { attentionList, conceptUpdateOf, dueDateOf, forActor, isOverdue, isSilent, type AttentionIndicator, type AttentionInput, type AttentionMeasure } from './rules.js';
+import { attentionList, dueDateOf, forActor, isOverdue, isSilent, type AttentionInput, type AttentionMeasure } from './rules.js';
 
 const adoptedOn = '2024-12-16';
 let n = 0;
@@ -17,25 +17,10 @@ const measure = (over: Partial<AttentionMeasure> = {}): AttentionMeasure => ({
   lastReportedOn: null,
   ...over,
 });
-const indicator = (over: Partial<AttentionIndicator> = {}): AttentionIndicator => ({
-  id: `i${++n}`,
-  name: `Indikator ${n}`,
-  unit: 'Personen',
-  measureId: 'm1',
-  ownerLabel: '1.1.1 Sprachkurse',
-  targetValue: 100,
-  targetYear: 2027,
-  latestValue: 40,
-  latestOn: '2026-06-30',
-  behind: true,
-  ...over,
-});
 const input = (over: Partial<AttentionInput> = {}): AttentionInput => ({
   edition: { id: 'e1', title: 'Integrationskonzept 2024', adoptedOn },
   measures: [],
-  indicators: [],
   silentAfterMonths: 6,
-  nextUpdate: undefined,
   ...over,
 });
 
@@ -121,17 +106,6 @@ describe('Maßnahmen ohne Sachstandsmeldung', () => {
   });
 });
 
-describe('Fortschreibung', () => {
-  const today = '2026-11-21';
-  test('erscheint, wenn sie in höchstens drei Monaten fällig oder überfällig ist', () => {
-    assert.deepEqual(conceptUpdateOf({ due: '2027-02-21', overdue: false }, today), { due: '2027-02-21', overdue: false, days: 92 });
-    assert.equal(conceptUpdateOf({ due: '2027-02-22', overdue: false }, today), undefined);
-    assert.deepEqual(conceptUpdateOf({ due: today, overdue: false }, today), { due: today, overdue: false, days: 0 });
-    assert.deepEqual(conceptUpdateOf({ due: '2026-11-20', overdue: true }, today), { due: '2026-11-20', overdue: true, days: -1 });
-    assert.equal(conceptUpdateOf(undefined, today), undefined);
-  });
-});
-
 describe('Die ganze Liste', () => {
   test('jede Liste nach Dringlichkeit: am längsten überfällig / still zuerst, bei Gleichstand nach Nummer (1.2 vor 1.10)', () => {
     const today = '2026-11-21';
@@ -140,20 +114,11 @@ describe('Die ganze Liste', () => {
     const c = measure({ number: '2.1', endDate: '2025-06-30', lastReportedOn: null });
     const d = measure({ number: '3.1', endDate: '2027-06-30', lastReportedOn: '2026-10-01', status: 'geplant' });
     const e = measure({ number: '3.2', endDate: '2025-01-01', status: 'umgesetzt' });
-    const list = attentionList(input({ measures: [a, b, c, d, e], nextUpdate: { due: '2026-12-16', overdue: false } }), today);
+    const list = attentionList(input({ measures: [a, b, c, d, e] }), today);
     assert.deepEqual(list.overdue.map((o) => o.measure.number), ['2.1', '1.2', '1.10']);
     assert.deepEqual(list.silent.map((s) => s.measure.number), ['2.1', '1.2', '1.10']);
     assert.equal(list.silent[0]!.neverReported, true);
-    assert.deepEqual(list.conceptUpdate, { due: '2026-12-16', overdue: false, days: 25 });
     assert.equal(list.today, today);
-  });
-
-  test('Indikatoren: nur die hinter dem Ziel, das früheste Zieljahr zuerst', () => {
-    const list = attentionList(
-      input({ indicators: [indicator({ name: 'B', targetYear: 2028 }), indicator({ name: 'A', behind: false, targetYear: 2026 }), indicator({ name: 'C', targetYear: 2026 }), indicator({ name: 'D', targetYear: null })] }),
-      '2026-11-21',
-    );
-    assert.deepEqual(list.indicators.map((i) => i.name), ['C', 'B', 'D']);
   });
 
   test('ohne beschlossene Fassung: Maßnahmen ohne Enddatum sind weder überfällig noch still', () => {

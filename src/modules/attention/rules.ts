@@ -1,3 +1,4 @@
+import type { AttentionSource } from '../../platform/attention-sources.js';
 import type { Horizon, MeasureStatus } from '../measures/schema.js';
 import { addMonths, addYears, daysBetween, monthsBetween } from '../../platform/dates.js';
 
@@ -16,9 +17,6 @@ const notPursued: readonly MeasureStatus[] = ['entfallen'];
 /** Measures in these statuses need no further Sachstandsmeldungen. */
 export const closedStatuses: readonly MeasureStatus[] = [...doneStatuses, ...notPursued];
 
-/** A concept update due within this many months (or overdue) shows up in the list. */
-export const conceptUpdateWarningMonths = 3;
-
 export interface AttentionMeasure {
   id: string;
   number: string;
@@ -32,30 +30,19 @@ export interface AttentionMeasure {
   lastReportedOn: string | null;
 }
 
-/** An indicator with the judgement of the indicators module already applied. */
-export interface AttentionIndicator {
-  id: string;
-  name: string;
-  unit: string;
-  /** The measure it belongs to, or null for an indicator of a goal. */
-  measureId: string | null;
-  /** "1.2.3 Title" of the measure, or "1.2 Title" of the goal. */
-  ownerLabel: string;
-  targetValue: number | null;
-  targetYear: number | null;
-  latestValue: number | null;
-  latestOn: string | null;
-  behind: boolean;
-}
-
 export interface AttentionInput {
   /** The adopted edition the Kommune is implementing; undefined if it has none. */
   edition: { id: string; title: string; adoptedOn: string | null } | undefined;
   measures: AttentionMeasure[];
-  indicators: AttentionIndicator[];
   silentAfterMonths: number;
-  /** From the Fortschreibung rules; undefined when no update is scheduled. */
-  nextUpdate: { due: string; overdue: boolean } | undefined;
+  /** The other modules' sections (attention sources), already judged. */
+  sections?: AttentionSection[];
+}
+
+/** A section from another module (see `attentionSources` in the manifests) with what it found. */
+export interface AttentionSection {
+  source: AttentionSource;
+  items: unknown[];
 }
 
 export interface OverdueMeasure {
@@ -74,20 +61,12 @@ export interface SilentMeasure {
   months: number;
 }
 
-export interface ConceptUpdate {
-  due: string;
-  overdue: boolean;
-  /** Days until the due date; negative when overdue. */
-  days: number;
-}
-
 export interface AttentionList {
   today: string;
   silentAfterMonths: number;
   overdue: OverdueMeasure[];
   silent: SilentMeasure[];
-  indicators: AttentionIndicator[];
-  conceptUpdate: ConceptUpdate | undefined;
+  sections: AttentionSection[];
 }
 
 const byNumber = (a: { number: string }, b: { number: string }) => a.number.localeCompare(b.number, 'de', { numeric: true });
@@ -122,14 +101,6 @@ export function isSilent(m: AttentionMeasure, adoptedOn: string | null, months: 
   return { measure: m, since, neverReported: m.lastReportedOn === null, months: monthsBetween(since, today) };
 }
 
-/** Shown when overdue or due within three months. */
-export function conceptUpdateOf(next: AttentionInput['nextUpdate'], today: string): ConceptUpdate | undefined {
-  if (!next) return undefined;
-  const overdue = next.overdue || next.due < today;
-  if (!overdue && next.due > addMonths(today, conceptUpdateWarningMonths)) return undefined;
-  return { due: next.due, overdue, days: daysBetween(today, next.due) };
-}
-
 /** Everything that needs the Koordination's attention today, most urgent first in every list. */
 export function attentionList(input: AttentionInput, today: string): AttentionList {
   const adoptedOn = input.edition?.adoptedOn ?? null;
@@ -141,10 +112,7 @@ export function attentionList(input: AttentionInput, today: string): AttentionLi
     .map((m) => isSilent(m, adoptedOn, input.silentAfterMonths, today))
     .filter((x): x is SilentMeasure => !!x)
     .sort((a, b) => a.since.localeCompare(b.since) || Number(b.neverReported) - Number(a.neverReported) || byNumber(a.measure, b.measure));
-  const indicators = input.indicators
-    .filter((i) => i.behind)
-    .sort((a, b) => (a.targetYear ?? 9999) - (b.targetYear ?? 9999) || a.ownerLabel.localeCompare(b.ownerLabel, 'de', { numeric: true }) || a.name.localeCompare(b.name, 'de'));
-  return { today, silentAfterMonths: input.silentAfterMonths, overdue, silent, indicators, conceptUpdate: conceptUpdateOf(input.nextUpdate, today) };
+  return { today, silentAfterMonths: input.silentAfterMonths, overdue, silent, sections: input.sections ?? [] };
 }
 
 /** What a person responsible for an actor's measures needs to hear: that actor's overdue and silent measures. */
@@ -155,5 +123,5 @@ export function forActor(list: AttentionList, actorId: string): Pick<AttentionLi
   };
 }
 
-export const isEmpty = (l: Pick<AttentionList, 'overdue' | 'silent'> & Partial<Pick<AttentionList, 'indicators' | 'conceptUpdate'>>) =>
-  l.overdue.length === 0 && l.silent.length === 0 && (l.indicators?.length ?? 0) === 0 && !l.conceptUpdate;
+export const isEmpty = (l: Pick<AttentionList, 'overdue' | 'silent'> & Partial<Pick<AttentionList, 'sections'>>) =>
+  l.overdue.length === 0 && l.silent.length === 0 && (l.sections ?? []).every((s) => s.items.length === 0);

@@ -12,8 +12,8 @@ import { measureUpdates } from '../progress/schema.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
-import { attentionList, type AttentionList, type AttentionMeasure } from './rules.js';
-import { indicatorsOf, nextUpdateOf } from './sources.js';
+import { attentionSourcesOfModules } from '../../platform/attention-sources.js';
+import { attentionList, type AttentionList, type AttentionMeasure, type AttentionSection } from './rules.js';
 
 /** The attention list and its settings are the Koordination's. */
 export const canSeeAttention = isCoordinator;
@@ -58,14 +58,14 @@ export async function loadAttention(db: Db, tenant: Tenant, today: string): Prom
   const rules = await statusRulesOf(db, tenant.id);
   const ignoredStatuses = measureStatuses.filter((s) => !rules[s].countsInRollup);
   const rows = edition ? await attentionMeasures(db, tenant.id, edition.id) : [];
-  const indicators = edition ? await indicatorsOf(db, tenant.id, edition.id, today) : [];
+  const sections: AttentionSection[] = [];
+  for (const source of attentionSourcesOfModules()) sections.push({ source, items: edition ? await source.items(db, { tenant, edition, today }) : [] });
   const list = attentionList(
     {
       edition: edition && { id: edition.id, title: edition.title, adoptedOn: edition.adoptedOn },
       measures: rows.filter((m) => !ignoredStatuses.includes(m.status)),
-      indicators,
       silentAfterMonths: tenant.silentAfterMonths,
-      nextUpdate: edition ? nextUpdateOf(tenant, edition, today) : undefined,
+      sections,
     },
     today,
   );

@@ -1,4 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { conceptUpdateAttention } from './attention.js';
+import { attentionMessages } from './attention-messages.js';
 import { messages } from './messages.js';
 import { fortschreibungRoutes } from './routes.js';
 
@@ -10,5 +12,6 @@ import { fortschreibungRoutes } from './routes.js';
 export const fortschreibungModule: ModuleManifest = {
   name: 'fortschreibung',
   routes: [fortschreibungRoutes],
-  messages: [messages],
+  messages: [messages, attentionMessages],
+  attentionSources: [conceptUpdateAttention],
 };

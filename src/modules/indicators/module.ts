@@ -1,6 +1,8 @@
 import type { ModuleManifest } from '../../platform/module.js';
 import { indicatorApi } from './api.js';
 import { seedDemoIndicators } from './demo.js';
+import { indicatorAttention } from './attention.js';
+import { attentionMessages } from './attention-messages.js';
 import { messages, publicMessages } from './messages.js';
 import { indicatorRoutes } from './routes.js';
 import type { AuditRow } from '../../platform/audit/subjects.js';
@@ -12,7 +14,8 @@ export const indicatorsModule: ModuleManifest = {
   name: 'indicators',
   routes: [indicatorRoutes],
   apiRoutes: [indicatorApi],
-  messages: [messages, publicMessages],
+  messages: [messages, publicMessages, attentionMessages],
+  attentionSources: [indicatorAttention],
   auditSubjects: [
     { entityType: 'indicator', labelKey: 'audit.entity.indicator', path: (e) => `/indikatoren/${e.entityId}` },
     { entityType: 'indicator_value', labelKey: 'audit.entity.indicator_value', path: (e) => indicatorOf(e) && `/indikatoren/${indicatorOf(e)}` },

@@ -3,7 +3,7 @@ import type { MeasureStatus } from '../../measures/schema.js';
 import { DataTable, Alert } from '../../../platform/ui/components.js';
 import { Button, Csrf, ErrorSummary, TextField, type FormState } from '../../../platform/ui/form.js';
 import { formatDate, formatDateTime, formatNumber, type T } from '../../../platform/i18n/i18n.js';
-import { conceptUpdateWarningMonths, horizonYears, type AttentionList } from '../rules.js';
+import { horizonYears, type AttentionList } from '../rules.js';
 import { reminderIntervalDays, type Recipient } from '../reminders.js';
 
 export interface AttentionPageProps {
@@ -48,16 +48,11 @@ export function AttentionContent(p: AttentionPageProps) {
             <a href="#ohne-meldung">{t('attention.silent.heading_months', { count: list.silentAfterMonths })}</a>:{' '}
             <span data-count="silent">{count(list.silent.length)}</span>
           </li>
-          <li>
-            <a href="#indikatoren">{t('attention.indicators.heading')}</a>:{' '}
-            <span data-count="indicators">{count(list.indicators.length)}</span>
-          </li>
-          <li>
-            <a href="#fortschreibung">{t('attention.update.heading')}</a>:{' '}
-            <span data-count="update">
-              {list.conceptUpdate ? t(list.conceptUpdate.overdue ? 'attention.update.short_overdue' : 'attention.update.short_due', { date: date(list.conceptUpdate.due) }) : t('attention.update.short_none')}
-            </span>
-          </li>
+          {list.sections.map(({ source, items }) => (
+            <li>
+              <a href={`#${source.id}`}>{t(source.titleKey)}</a>: <span data-count={source.id}>{source.summary ? source.summary(t, items) : count(items.length)}</span>
+            </li>
+          ))}
         </ul>
       </nav>
 
@@ -117,48 +112,15 @@ export function AttentionContent(p: AttentionPageProps) {
         )}
       </section>
 
-      <section aria-labelledby="indikatoren">
-        <h2 id="indikatoren" class="kern-heading-medium" tabindex={-1}>
-          {t('attention.indicators.heading')}
-          {` (${count(list.indicators.length)})`}
-        </h2>
-        {list.indicators.length ? (
-          <DataTable
-            caption={t('attention.indicators.caption')}
-            headers={[t('attention.indicators.name'), t('attention.indicators.owner'), t('attention.indicators.target'), t('attention.indicators.latest')]}
-          >
-            {list.indicators.map((i) => (
-              <tr>
-                <th scope="row">{i.name}</th>
-                <td>{i.measureId ? measureLink(i.measureId, i.ownerLabel) : i.ownerLabel}</td>
-                <td>
-                  {i.targetValue == null ? '–' : `${formatNumber('de', i.targetValue)}${i.unit ? ` ${i.unit}` : ''}`}
-                  {i.targetYear ? ` (${i.targetYear})` : ''}
-                </td>
-                <td>
-                  {i.latestValue == null ? t('attention.indicators.no_value') : `${formatNumber('de', i.latestValue)}${i.unit ? ` ${i.unit}` : ''}`}
-                  {i.latestOn ? ` (${date(i.latestOn)})` : ''}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        ) : (
-          <p>{t('attention.indicators.none')}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="fortschreibung">
-        <h2 id="fortschreibung" class="kern-heading-medium" tabindex={-1}>
-          {t('attention.update.heading')}
-        </h2>
-        <p data-update={list.conceptUpdate ? (list.conceptUpdate.overdue ? 'overdue' : 'due') : 'none'}>
-          {list.conceptUpdate
-            ? list.conceptUpdate.overdue
-              ? t('attention.update.overdue', { date: date(list.conceptUpdate.due), count: -list.conceptUpdate.days })
-              : t('attention.update.due', { date: date(list.conceptUpdate.due), count: list.conceptUpdate.days })
-            : t('attention.update.none', { count: conceptUpdateWarningMonths })}
-        </p>
-      </section>
+      {list.sections.map(({ source, items }) => (
+        <section aria-labelledby={source.id}>
+          <h2 id={source.id} class="kern-heading-medium" tabindex={-1}>
+            {t(source.titleKey)}
+            {source.counted ? ` (${count(items.length)})` : ''}
+          </h2>
+          {source.body({ t, base: p.base, items })}
+        </section>
+      ))}
 
       <Reminders {...p} />
 
@@ -171,8 +133,9 @@ export function AttentionContent(p: AttentionPageProps) {
           <li>{t('attention.rules.horizon', { kurz: horizonYears.kurz, mittel: horizonYears.mittel, lang: horizonYears.lang })}</li>
           <li>{t('attention.rules.silent', { count: list.silentAfterMonths })}</li>
           {p.ignoredStatuses.length ? <li>{t('attention.rules.ignored', { statuses: p.ignoredStatuses.map((s) => `„${t(`measure_status.${s}`)}“`).join(', ') })}</li> : null}
-          <li>{t('attention.rules.indicators')}</li>
-          <li>{t('attention.rules.update', { count: conceptUpdateWarningMonths })}</li>
+          {list.sections.flatMap(({ source }) => source.rules(t)).map((rule) => (
+            <li>{rule}</li>
+          ))}
           <li>{t('attention.rules.sorting')}</li>
         </ul>
       </section>

@@ -1,15 +1,28 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Edition } from '../concepts/index.js';
-import { nextUpdateDue } from '../fortschreibung/index.js';
+import type { AttentionSource } from '../../platform/attention-sources.js';
+import { formatDate, formatNumber } from '../../platform/i18n/i18n.js';
+import { DataTable } from '../../platform/ui/components.js';
 import { goals } from '../concepts/schema.js';
-import { indicatorStatus, isBehind } from '../indicators/index.js';
 import { measures } from '../measures/schema.js';
 import { indicators, indicatorValues } from '../progress/schema.js';
-import type { Tenant } from '../../platform/tenancy/service.js';
-import type { AttentionIndicator } from './rules.js';
+import { indicatorStatus, isBehind } from './status.js';
 
-/** What the attention list takes from other modules (indicators, Fortschreibung), in one place. */
+/** An indicator with the judgement of the indicators module already applied. */
+export interface AttentionIndicator {
+  id: string;
+  name: string;
+  unit: string;
+  /** The measure it belongs to, or null for an indicator of a goal. */
+  measureId: string | null;
+  /** "1.2.3 Title" of the measure, or "1.2 Title" of the goal. */
+  ownerLabel: string;
+  targetValue: number | null;
+  targetYear: number | null;
+  latestValue: number | null;
+  latestOn: string | null;
+  behind: boolean;
+}
 
 const num = (v: string | null) => (v == null ? null : Number(v));
 
@@ -69,7 +82,47 @@ export async function indicatorsOf(db: Db, tenantId: string, editionId: string, 
   });
 }
 
-/** When the next Fortschreibung is due (the Fortschreibung module's rule), judged as of `today`. */
-export function nextUpdateOf(tenant: Tenant, edition: Edition, today: string): { due: string; overdue: boolean } | undefined {
-  return nextUpdateDue(tenant, edition, new Date(`${today}T12:00:00Z`));
-}
+/** Only those behind target; the earliest target year first, then by owner and name. */
+export const behindTarget = (all: AttentionIndicator[]) =>
+  all
+    .filter((i) => i.behind)
+    .sort((a, b) => (a.targetYear ?? 9999) - (b.targetYear ?? 9999) || a.ownerLabel.localeCompare(b.ownerLabel, 'de', { numeric: true }) || a.name.localeCompare(b.name, 'de'));
+
+const date = (iso: string | null | undefined) => formatDate('de', iso);
+const amount = (value: number, unit: string) => `${formatNumber('de', value)}${unit ? ` ${unit}` : ''}`;
+
+/** "Indikatoren hinter dem Ziel" on the attention list. */
+export const indicatorAttention: AttentionSource<AttentionIndicator> = {
+  id: 'indikatoren',
+  titleKey: 'attention.indicators.heading',
+  order: 30,
+  counted: true,
+  items: async (db, { tenant, edition, today }) => behindTarget(await indicatorsOf(db, tenant.id, edition.id, today)),
+  body: ({ t, base, items }) =>
+    items.length ? (
+      <DataTable
+        caption={t('attention.indicators.caption')}
+        headers={[t('attention.indicators.name'), t('attention.indicators.owner'), t('attention.indicators.target'), t('attention.indicators.latest')]}
+      >
+        {items.map((i) => (
+          <tr>
+            <th scope="row">{i.name}</th>
+            <td>{i.measureId ? <a href={`${base}/massnahmen/${i.measureId}`}>{i.ownerLabel}</a> : i.ownerLabel}</td>
+            <td>
+              {i.targetValue == null ? '–' : amount(i.targetValue, i.unit)}
+              {i.targetYear ? ` (${i.targetYear})` : ''}
+            </td>
+            <td>
+              {i.latestValue == null ? t('attention.indicators.no_value') : amount(i.latestValue, i.unit)}
+              {i.latestOn ? ` (${date(i.latestOn)})` : ''}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    ) : (
+      <p>{t('attention.indicators.none')}</p>
+    ),
+  mail: (_t, i, base) => [`- ${i.name} (${i.ownerLabel})`, ...(i.measureId ? [`  ${base}/massnahmen/${i.measureId}`] : [])],
+  audit: (items) => ({ indicators: items.length }),
+  rules: (t) => [t('attention.rules.indicators')],
+};
