@@ -11,6 +11,7 @@ import { errorHandler, notFoundHandler } from './platform/http/errors.js';
 import { countRequests, healthRoutes } from './platform/http/health.js';
 import { loadUser } from './platform/http/session.js';
 import { isLang, translator } from './platform/i18n/i18n.js';
+import { withIntervals, type Job, type JobsInfo } from './platform/jobs.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { useModules, type ModuleManifest } from './platform/module.js';
 import { assetRoutes } from './platform/ui/assets.js';
@@ -22,18 +23,32 @@ import { checkApiToken } from './modules/tenants/api-tokens.js';
  * Builds the whole application without listening, so tests can call `app.request()`. The modules'
  * manifests give routes, texts and navigation; the platform receives them here.
  */
+/**
+ * The modules' background jobs, with `IKON_JOB_INTERVALS` applied. Every job so far sends e-mail
+ * (reminders): without a mail server there are none (the attention list shows them in the app).
+ */
+export function moduleJobs(modules: ModuleManifest[], database: Database, config: Config, mailer: Mailer): Job[] {
+  if (!config.smtp) return [];
+  return withIntervals(modules.flatMap((m) => m.jobs?.({ database, mailer, publicUrl: config.publicUrl }) ?? []), config.jobIntervals);
+}
+
 export function createApp(opts: { database: Database; config: Config; mailer?: Mailer; modules?: ModuleManifest[] }) {
   const modules = opts.modules ?? allModules;
   useModules(modules);
   const appNav = modules.flatMap((m) => m.appNav ?? []).sort((a, b) => a.order - b.order);
   let secret: Promise<string> | undefined;
+  const mailer = opts.mailer ?? createMailer(opts.config.smtp);
+  const jobs = moduleJobs(modules, opts.database, opts.config, mailer);
+  // How src/main.ts runs them (platform/jobs/start.ts): a queue with PostgreSQL, in process with PGlite.
+  const jobsInfo: JobsInfo = { kind: jobs.length === 0 ? 'off' : opts.database.kind === 'postgres' && opts.config.databaseUrl ? 'queue' : 'in_process', jobs };
   const services: Services = {
     database: opts.database,
     config: opts.config,
-    mailer: opts.mailer ?? createMailer(opts.config.smtp),
+    mailer,
     appNav,
     auditSubjects: modules.flatMap((m) => m.auditSubjects ?? []),
     secret: () => (secret ??= loadServerSecret(opts.database.db, opts.config.secret).catch((e) => ((secret = undefined), Promise.reject(e)))),
+    jobs: jobsInfo,
   };
   const app = new Hono<AppEnv>();
   app.use(countRequests);

@@ -17,6 +17,8 @@ export interface Config {
   smtp: SmtpConfig | undefined;
   /** Bearer token for /metrics; without it /metrics is switched off (see docs/operations.md). */
   metricsToken: string | undefined;
+  /** `IKON_JOB_INTERVALS`: a background job's period by name, in ms (e.g. `reminders=60` → 60 s). */
+  jobIntervals: Record<string, number>;
 }
 
 export interface SmtpConfig {
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (secret && secret.length < minSecretLength) throw new Error(`IKON_SECRET must have at least ${minSecretLength} characters`);
   const trustedProxies = Number(env.IKON_TRUSTED_PROXIES ?? 0);
   if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10) throw new Error(`IKON_TRUSTED_PROXIES must be a number of proxies (0–10), got "${env.IKON_TRUSTED_PROXIES}"`);
+  const jobIntervals = parseJobIntervals(env.IKON_JOB_INTERVALS);
   return {
     port,
     host,
@@ -60,5 +63,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     metricsToken,
+    jobIntervals,
   };
+}
+
+/** `name=seconds` pairs, comma-separated: `reminders=60,other=3600`. */
+function parseJobIntervals(value: string | undefined): Record<string, number> {
+  const intervals: Record<string, number> = {};
+  for (const part of (value ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const match = /^([a-z][a-z0-9_-]*)=(\d+)$/.exec(part);
+    const seconds = Number(match?.[2]);
+    if (!match || seconds < 1 || seconds > 7 * 86_400) throw new Error(`IKON_JOB_INTERVALS: expected name=seconds (1–604800), comma-separated, got "${part}"`);
+    intervals[match[1]!] = seconds * 1000;
+  }
+  return intervals;
 }

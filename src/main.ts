@@ -1,6 +1,6 @@
-import { createApp } from './app.js';
+import { createApp, moduleJobs } from './app.js';
 import { createMailer } from './platform/mail/mailer.js';
-import { startJobs } from './platform/jobs.js';
+import { startJobs } from './platform/jobs/start.js';
 import { listenFirst, PortInUseError } from './platform/http/listen.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -26,8 +26,10 @@ if (database.kind === 'pglite') await runMaintenance(database);
 const stopMaintenance = scheduleMaintenance(database);
 const mailer = createMailer(config.smtp);
 const app = createApp({ database, config, mailer, modules });
-// The modules' jobs send e-mail (reminders); without a mail server the attention list shows them in the app.
-const jobs = config.smtp ? startJobs(modules.flatMap((m) => m.jobs?.({ database, mailer, publicUrl: config.publicUrl }) ?? [])) : undefined;
+// The modules' jobs (reminder e-mails; none without a mail server). With PostgreSQL they go
+// through a queue in the database, so that several instances run each once (platform/jobs.ts).
+const jobDefinitions = moduleJobs(modules, database, config, mailer);
+const jobs = jobDefinitions.length ? await startJobs(database, config.databaseUrl, jobDefinitions) : undefined;
 listener.ready(app.fetch);
 console.log(`ikon läuft auf ${config.publicUrl} (Datenbank: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}, Port ${listener.port})`);
 

@@ -27,6 +27,11 @@ export interface Database {
    * `close()` stops every listener.
    */
   listen(channel: string, handlers: NotificationHandlers): Promise<StopListening>;
+  /**
+   * PostgreSQL only: waits for a session advisory lock on a connection of its own (several
+   * instances starting at once migrate one after the other); the function releases it.
+   */
+  advisoryLock?: (key: number) => Promise<() => Promise<void>>;
   /** The PGlite instance, for snapshots in tests; undefined on PostgreSQL. */
   pglite?: PGlite;
   /**
@@ -111,6 +116,17 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     close: async () => {
       await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
+    },
+    async advisoryLock(key) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [key]);
+      } catch (error) {
+        await client.end();
+        throw error;
+      }
+      return () => client.end(); // ending the session releases its locks
     },
     async listen(channel, handlers) {
       const stop = await listenPostgres(url, channel, handlers);

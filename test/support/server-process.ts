@@ -71,8 +71,11 @@ export function startProcess(script: string, env: Record<string, string>, args: 
 
 /** A browser-like client of a running server: keeps cookies, takes `_csrf` from the forms it loads. */
 export class HttpClient {
-  private readonly cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
+  /** `cookies`: pass another client's to continue its session on another server (several instances). */
+  constructor(
+    readonly base: string,
+    readonly cookies = new Map<string, string>(),
+  ) {}
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);

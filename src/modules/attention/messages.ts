@@ -5,6 +5,7 @@ export const messages: ModuleMessages = {
   internalOnly: true,
   de: {
     'attention.title': 'Aufmerksamkeit',
+    'attention.job.reminders': 'Erinnerungen per E-Mail',
     'attention.intro': 'Was jetzt Aufmerksamkeit braucht, Stand {date}. Grundlage sind die Maßnahmen der beschlossenen Fassung „{edition}“ (beschlossen am {adopted}).',
     'attention.no_edition': 'Es gibt noch keine beschlossene Fassung. Diese Liste verfolgt die Umsetzung der beschlossenen Fassung.',
     'attention.summary_heading': 'Auf einen Blick',

@@ -5,7 +5,8 @@ import { describeEachDb } from '../../../test/support/harness.js';
 import { decodedMail, smtpServer } from '../../../test/support/smtp.js';
 import { loadConfig } from '../../config.js';
 import { auditLog } from '../../platform/audit/schema.js';
-import { startJobs, type Clock, type Timers } from '../../platform/jobs.js';
+import type { Clock } from '../../platform/jobs.js';
+import { startInProcessJobs } from '../../platform/jobs/in-process.js';
 import { createMailer } from '../../platform/mail/mailer.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { isReminderDue, reminderJob, sendDueReminders } from './reminders.js';
@@ -38,43 +39,12 @@ describe('Erinnerungen: wann wieder', () => {
   });
 });
 
-describe('Hintergrundaufgaben (src/platform/jobs.ts)', () => {
-  test('läuft im Takt mit der Zeit der Uhr, nie doppelt gleichzeitig, und lässt sich anhalten', async () => {
-    const ticks: (() => void)[] = [];
-    const cleared: unknown[] = [];
-    const timers: Timers = { setInterval: (fn) => (ticks.push(fn), ticks.length - 1), clearInterval: (h) => void cleared.push(h) };
-    const clock = new FakeClock(Date.parse('2026-11-23T07:00:00Z'));
-    const seen: string[] = [];
-    let release!: () => void;
-    const scheduler = startJobs([{ name: 'probe', everyMs: 1000, run: async (now) => (seen.push(now.toISOString()), await new Promise<void>((r) => (release = r))) }], { clock, timers });
-    ticks[0]!();
-    ticks[0]!(); // still running: not started again
-    assert.deepEqual(seen, ['2026-11-23T07:00:00.000Z']);
-    release();
-    await scheduler.runNow('probe').catch(() => {});
-    clock.advance(day);
-    const second = scheduler.runNow();
-    release();
-    await second;
-    assert.deepEqual(seen, ['2026-11-23T07:00:00.000Z', '2026-11-24T07:00:00.000Z']);
-    let failures = 0;
-    const failing = startJobs([{ name: 'boom', everyMs: 1000, run: async () => Promise.reject(new Error('boom')) }], { clock, timers, onError: () => void failures++ });
-    await failing.runNow();
-    assert.equal(failures, 1, 'a failing run is reported, not thrown');
-    await scheduler.stop();
-    await failing.stop();
-    assert.deepEqual(cleared, [0, 1]);
-    await scheduler.runNow();
-    assert.equal(seen.length, 2, 'a stopped scheduler runs nothing');
-  });
-});
-
 describeEachDb('Erinnerungen per E-Mail über einen echten SMTP-Server', (t) => {
   test('fällig → Mail; innerhalb von 7 Tagen nicht noch einmal; nach 7 Tagen wieder', async () => {
     const [tenant] = await t().db.select().from(tenants).where(eq(tenants.slug, 'musterland'));
     const mailer = smtpMailer();
     const clock = new FakeClock(Date.parse('2026-11-23T07:00:00Z'));
-    const scheduler = startJobs([reminderJob(t().database, mailer, publicUrl)], { clock, timers: { setInterval: () => 0, clearInterval: () => {} } });
+    const scheduler = startInProcessJobs(t().db, [reminderJob(t().database, mailer, publicUrl)], { clock, timers: { setTimeout: () => 0, clearTimeout: () => {} } });
     try {
       // Reminders off: nothing goes out.
       let before = received.length;

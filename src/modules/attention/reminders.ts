@@ -189,7 +189,18 @@ export async function sendDueReminders(deps: ReminderDeps, now: Date): Promise<R
   return outcome;
 }
 
-/** The job for the scheduler (src/platform/jobs.ts); main.ts starts it when SMTP is configured. */
+/** The job for the runners (src/platform/jobs.ts); main.ts starts it when SMTP is configured. */
 export function reminderJob(database: Database, mailer: Mailer, publicUrl: string): Job {
-  return { name: 'reminders', everyMs: reminderCheckEveryMs, run: (now) => sendDueReminders({ db: database.db, mailer, publicUrl }, now) };
+  return {
+    name: 'reminders',
+    labelKey: 'attention.job.reminders',
+    everyMs: reminderCheckEveryMs,
+    async run(now) {
+      const outcome = await sendDueReminders({ db: database.db, mailer, publicUrl }, now);
+      // A failed mail fails the run: the runner retries it later (the others are recorded as sent
+      // and not sent again) and the platform admin sees it on the Betrieb page.
+      if (outcome.failed > 0) throw new Error(`${outcome.failed} Erinnerung(en) nicht zugestellt (${outcome.sent} zugestellt)`);
+      return outcome;
+    },
+  };
 }

@@ -34,6 +34,8 @@ import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { createTenant, editionsOf, invitationById, isTopLevel, measureStatusCounts, membersOf, parentCandidates, pendingInvitations, tenantInput, type Invitation } from './service.js';
 import { listTenants, type Tenant } from '../../platform/tenancy/service.js';
 import { AdminTenantsPage } from './views/admin.js';
+import { OperationsPage } from './views/operations.js';
+import { jobOverview } from '../../platform/jobs/runs.js';
 import { AppHomePage, LandingPage } from './views/home.js';
 import { AcceptInvitationPage, ConfirmInvitationPage, InvitationGonePage, SignInFirstPage } from './views/invitation.js';
 import { MembersContent, type InvitationHandoff, type MembersPageProps } from './views/members.js';
@@ -198,6 +200,18 @@ export function tenantRoutes() {
     }
     keepHandoff(c, token);
     return redirectWithFlash(c, '/app/admin/kommunen', t('admin.created', { name: tenant.name }));
+  });
+
+  // ---- Platform administration: Betrieb (background jobs, their runs and failures) ----
+
+  app.get('/app/admin/betrieb', async (c) => {
+    const user = requireUser(c);
+    if (!canCreateTenant(user)) throw new AppError('forbidden');
+    const t = c.get('t');
+    const info = c.get('services').jobs;
+    const overview = await jobOverview(dbOf(c), info.jobs.map((j) => j.name), new Date());
+    const labels = new Map(info.jobs.map((j) => [j.name, t(j.labelKey)]));
+    return render(c, <OperationsPage t={t} csrfToken={c.get('csrfToken')} user={user} info={info} overview={overview} labels={labels} />);
   });
 
   // ---- A Kommune's overview ----

@@ -5,6 +5,7 @@ import type { AuditSubject } from '../audit/subjects.js';
 import type { ApiScope } from '../auth/api-tokens.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Lang, T } from '../i18n/i18n.js';
+import type { JobsInfo } from '../jobs.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { AppNavEntry } from '../ui/layout.js';
 
@@ -18,6 +19,8 @@ export interface Services {
   auditSubjects: AuditSubject[];
   /** The server's HMAC key (platform/auth/secret.ts), loaded once. */
   secret(): Promise<string>;
+  /** The background jobs this instance runs, and how (platform/jobs.ts); shown on the Betrieb page. */
+  jobs: JobsInfo;
 }
 
 export interface AppEnv {

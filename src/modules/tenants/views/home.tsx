@@ -42,11 +42,12 @@ export function LandingPage(p: { t: T; csrfToken: string; tenants: Tenant[] }) {
   );
 }
 
-export const adminNav = (t: T, current: 'home' | 'admin', isAdmin: boolean) =>
+export const adminNav = (t: T, current: 'home' | 'admin' | 'operations', isAdmin: boolean) =>
   isAdmin
     ? [
         { href: '/app', label: t('app.title'), current: current === 'home' },
         { href: '/app/admin/kommunen', label: t('app.admin_link'), current: current === 'admin' },
+        { href: '/app/admin/betrieb', label: t('operations.title'), current: current === 'operations' },
       ]
     : [];
 
