@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { json, kommuneOf, readProblems, slugParam, type ApiApp } from '../../platform/api/http.js';
+import { json, kommuneOf, problems, readProblems, slugParam, type ApiApp } from '../../platform/api/http.js';
 import type { ApiRoutes } from '../../platform/api/registry.js';
 import { listOf } from '../../platform/api/schemas.js';
 import { dbOf } from '../../platform/http/env.js';
@@ -13,14 +13,16 @@ const tags = ['Kommunen'];
 const list = createRoute({
   method: 'get',
   path: '/api/v1/kommunen',
+  operationId: 'listKommunen',
   tags,
   summary: 'Alle Kommunen',
-  responses: { 200: json(listOf(kommuneSchema), 'Kommunen, nach Namen sortiert; Gemeinden nennen ihren Kreis als parentId.') },
+  responses: { 200: json(listOf(kommuneSchema), 'Kommunen, nach Namen sortiert; Gemeinden nennen ihren Kreis als parentId.'), ...problems(401, 429) },
 });
 
 const detail = createRoute({
   method: 'get',
   path: '/api/v1/kommunen/{slug}',
+  operationId: 'getKommune',
   tags,
   summary: 'Eine Kommune',
   request: { params: z.object({ slug: slugParam }) },

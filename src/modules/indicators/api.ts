@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { audienceFor, type Audience } from '../../platform/api/audience.js';
-import { commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp } from '../../platform/api/http.js';
+import { commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, tokenWriteSecurity, writeProblems, type ApiApp } from '../../platform/api/http.js';
 import type { ApiRoutes } from '../../platform/api/registry.js';
 import { listOf, memberOnly } from '../../platform/api/schemas.js';
 import { AppError } from '../../platform/errors.js';
@@ -87,6 +87,7 @@ function presentIndicator(i: Indicator, values: IndicatorValue[], audience: Audi
 const list = createRoute({
   method: 'get',
   path: '/api/v1/kommunen/{slug}/editions/{id}/indicators',
+  operationId: 'listIndicators',
   tags,
   summary: 'Indikatoren einer Fassung',
   description: 'Mit Status und letztem Messwert. Ohne Mitgliedschaft nur die öffentlichen Indikatoren der beschlossenen Fassung.',
@@ -97,6 +98,7 @@ const list = createRoute({
 const detail = createRoute({
   method: 'get',
   path: '/api/v1/kommunen/{slug}/indicators/{id}',
+  operationId: 'getIndicator',
   tags,
   summary: 'Ein Indikator mit seinen Messwerten',
   request: { params },
@@ -106,13 +108,14 @@ const detail = createRoute({
 const addValue = createRoute({
   method: 'post',
   path: '/api/v1/kommunen/{slug}/indicators/{id}/values',
+  operationId: 'reportIndicatorValue',
   tags,
   summary: 'Messwert melden',
   description:
     'Für Fachverfahren, die selbst berichten: Koordination für Indikatoren von Zielen; für Indikatoren von Maßnahmen auch der Fachdienst, der die Maßnahme federführend verantwortet. ' +
     'In offenen und beschlossenen Fassungen, nicht in abgelösten. `measuredOn` ist der Stichtag (JJJJ-MM-TT oder TT.MM.JJJJ, nicht in der Zukunft), `value` eine Zahl ' +
     '(auch als Text mit Dezimalkomma, z. B. "1.250,5"). Je Indikator und Stichtag gibt es einen Wert; ein zweiter für denselben Tag wird mit 422 abgelehnt.',
-  security: writeSecurity,
+  security: tokenWriteSecurity('indicator_values'),
   middleware: [signedIn, allowToken('indicator_values')] as const,
   request: { params, body: jsonBody(named(valueFields, 'IndicatorValueInput')) },
   responses: { 201: json(indicatorValueSchema, 'Der gespeicherte Messwert'), ...writeProblems },

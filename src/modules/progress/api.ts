@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { audienceFor, type Audience } from '../../platform/api/audience.js';
-import { commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, writeProblems, writeSecurity, type ApiApp } from '../../platform/api/http.js';
+import { commandContext, idParam, json, jsonBody, kommuneOf, named, rawBody, readProblems, signedIn, slugParam, tokenWriteSecurity, writeProblems, type ApiApp } from '../../platform/api/http.js';
 import type { ApiRoutes } from '../../platform/api/registry.js';
 import { listOf, memberOnly } from '../../platform/api/schemas.js';
 import { dbOf } from '../../platform/http/env.js';
@@ -64,6 +64,7 @@ function presentUpdate(u: MeasureUpdateRow, slug: string, audience: Audience): P
 const list = createRoute({
   method: 'get',
   path: '/api/v1/kommunen/{slug}/measures/{id}/updates',
+  operationId: 'listProgressUpdates',
   tags,
   summary: 'Sachstandsmeldungen einer Maßnahme',
   description: 'Neueste zuerst. Ohne Mitgliedschaft nur die öffentlichen Meldungen von Maßnahmen der beschlossenen Fassung, ohne Namen der Meldenden.',
@@ -74,6 +75,7 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/api/v1/kommunen/{slug}/measures/{id}/updates',
+  operationId: 'reportProgress',
   tags,
   summary: 'Sachstand melden',
   description:
@@ -81,7 +83,7 @@ const create = createRoute({
     'Setzt Status und Fortschritt der Maßnahme (neue Version). Ohne `progress` gibt der Status den Fortschritt vor, sonst bleibt der bisherige. ' +
     '`version` ist die zuletzt gelesene Version der Maßnahme; hat inzwischen jemand anderes gespeichert, antwortet die API mit 409 und `currentVersion`. ' +
     'Anhänge nur über das Formular der Anwendung.',
-  security: writeSecurity,
+  security: tokenWriteSecurity('progress'),
   middleware: [signedIn, allowToken('progress')] as const,
   request: { params, body: jsonBody(named(measureUpdateFields, 'ProgressUpdateInput')) },
   responses: { 201: json(createdSchema, 'Die gespeicherte Meldung'), ...writeProblems },

@@ -8,6 +8,7 @@ import { dbOf, type AppEnv, type Ctx } from '../http/env.js';
 import { errorHandler } from '../http/errors.js';
 import { parseInput } from '../validation.js';
 import { tenantBySlug, type Tenant } from '../tenancy/service.js';
+import type { ApiScope } from '../auth/api-tokens.js';
 import { assertTokenMayWrite } from '../http/bearer.js';
 import { problemSchema } from './schemas.js';
 
@@ -66,11 +67,12 @@ export const kommuneOf = (c: Ctx, slug: string): Promise<Tenant> => tenantBySlug
 export const rawBody = (c: Ctx): Promise<unknown> => c.req.json();
 
 const problemText = {
-  401: 'Nicht angemeldet.',
-  403: 'Keine Berechtigung, oder der Header X-CSRF-Token fehlt bzw. ist nicht das Token der Sitzung (Cookie ikon_csrf).',
+  401: 'Nicht angemeldet (code unauthenticated), oder das API-Token im Header Authorization ist verformt, unbekannt, widerrufen oder abgelaufen (code invalid_token, reason nennt den Grund).',
+  403: 'Keine Berechtigung, der Header X-CSRF-Token fehlt bzw. ist nicht das Token der Sitzung (Cookie ikon_csrf), oder der API-Zugang darf das nicht.',
   404: 'Nicht gefunden – oder für Sie nicht sichtbar (z. B. eine Entwurfsfassung ohne Anmeldung).',
   409: 'Konflikt: jemand anderes hat den Eintrag inzwischen geändert (currentVersion nennt die aktuelle Version), oder die Fassung ist nicht mehr änderbar.',
   422: 'Die Eingaben sind ungültig; errors nennt jedes Feld mit deutscher Meldung.',
+  429: 'Zu viele ungültige API-Tokens von dieser Adresse; Retry-After nennt die Sekunden bis zum nächsten Versuch.',
 } as const;
 type ProblemStatus = keyof typeof problemText;
 
@@ -83,11 +85,21 @@ export function problems<S extends ProblemStatus>(...statuses: S[]): Record<S, P
   return out;
 }
 
-export const readProblems = problems(404, 422);
-export const writeProblems = problems(401, 403, 404, 409, 422);
+export const readProblems = problems(401, 404, 422, 429);
+export const writeProblems = problems(401, 403, 404, 409, 422, 429);
 
 /** Security requirement of every write: the session cookie and the CSRF header. */
 export const writeSecurity = [{ session: [], csrf: [] }];
+
+/**
+ * Writes that API-Zugänge may make too: with the session as above, or with a token (Authorization:
+ * Bearer) that has this scope. The route also needs `allowToken(scope)` (platform/http/bearer.ts)
+ * among its middleware; every other write refuses tokens.
+ */
+export const tokenWriteSecurity = (scope: ApiScope): Record<string, string[]>[] => [...writeSecurity, { bearer: [scope] }];
+
+/** Reads: anonymous (what the portal shows), or as a member with the session cookie or an API token. */
+export const readSecurity: Record<string, string[]>[] = [{}, { session: [] }, { bearer: [] }];
 
 /**
  * Names a service's input schema in the document (components/schemas). zod-openapi adds

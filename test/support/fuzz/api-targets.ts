@@ -77,8 +77,15 @@ export function apiRequests(doc: Doc, known: Known): fc.Arbitrary<FuzzRequest> {
       const bodySchema = op.requestBody?.content?.['application/json']?.schema;
       const bodyArb: fc.Arbitrary<FuzzBody | undefined> = bodySchema ? jsonBodies(objectOf(resolve(bodySchema))) : fc.constant(undefined);
       operations.push(
-        fc.record({ path: pathArb, query: queryArb, body: bodyArb, who: whoArb }).map(
-          ({ path, query, body, who }): FuzzRequest => ({ route: `${method.toUpperCase()} ${template}`, who, method: method.toUpperCase(), path: path + query, body }),
+        fc.record({ path: pathArb, query: queryArb, body: bodyArb, who: whoArb, authorization: fc.option(hostileAuthorization, { freq: 8, nil: undefined }) }).map(
+          ({ path, query, body, who, authorization }): FuzzRequest => ({
+            route: `${method.toUpperCase()} ${template}`,
+            who,
+            method: method.toUpperCase(),
+            path: path + query,
+            body,
+            ...(authorization === undefined ? {} : { authorization }),
+          }),
         ),
       );
     }
@@ -86,7 +93,18 @@ export function apiRequests(doc: Doc, known: Known): fc.Arbitrary<FuzzRequest> {
   return fc.oneof(...operations);
 }
 
-const whoArb: fc.Arbitrary<Who> = fc.constantFrom<Who>('koordination', 'koordination', 'koordination', 'koordination', 'partner', 'anonymous');
+const whoArb: fc.Arbitrary<Who> = fc.constantFrom<Who>('koordination', 'koordination', 'koordination', 'koordination', 'partner', 'anonymous', 'token');
+
+/** Header text as HTTP can carry it (no NUL, CR, LF; Latin-1 at most). */
+const headerSafe = (s: string) => s.replace(/[^\x20-\x7e\xa0-\xff]/g, '?').trim();
+
+/** Garbled, foreign and other-scheme Authorization headers: each must get a 401 (or be ignored), never a 5xx. */
+const hostileAuthorization: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('Bearer', 'Bearer ikon_', `Bearer ikon_${'A'.repeat(43)}`, `bearer IKON_${'A'.repeat(43)}`, 'Basic Zm9vOmJhcg==', 'Bearer a b c', `Bearer ikon_${'A'.repeat(4000)}`),
+  hostileString.map((s) => `Bearer ${headerSafe(s)}`),
+  hostileString.map((s) => `Bearer ikon_${headerSafe(s)}`),
+  hostileString.map(headerSafe),
+);
 
 /** Well-formed JSON of the right shape, malformed JSON, or a body under a wrong content type. */
 function jsonBodies(shaped: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<FuzzBody> {

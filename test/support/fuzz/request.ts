@@ -1,5 +1,6 @@
 /** One generated request, as plain data (fast-check generates it; the runner sends it). */
-export type Who = 'koordination' | 'partner' | 'anonymous';
+/** `token`: a machine client with an API-Zugang (Koordination's role, both scopes), no cookies. */
+export type Who = 'koordination' | 'partner' | 'anonymous' | 'token';
 
 export type FuzzBody =
   | { kind: 'json'; text: string; contentType: string }
@@ -16,10 +17,12 @@ export interface FuzzRequest {
   body?: FuzzBody;
   /** Leave out the CSRF token (header or field): the request must then be refused, not crash. */
   withoutCsrf?: boolean;
+  /** An Authorization header of its own (a garbled or foreign token): must be 401, not crash. */
+  authorization?: string;
 }
 
 /** For reports: what was sent, short enough to read. */
 export function describe(r: FuzzRequest): string {
   const body = r.body ? ` ${r.body.kind}${'contentType' in r.body && r.body.contentType ? `(${r.body.contentType})` : ''} ${JSON.stringify('text' in r.body ? r.body.text : r.body.fields).slice(0, 300)}` : '';
-  return `${r.who} ${r.method} ${r.path.slice(0, 200)}${body}`;
+  return `${r.who}${r.authorization !== undefined ? ` [Authorization: ${JSON.stringify(r.authorization.slice(0, 80))}]` : ''} ${r.method} ${r.path.slice(0, 200)}${body}`;
 }

@@ -21,6 +21,7 @@ const editionBody = named(editionInput, 'EditionInput');
 const list = createRoute({
   method: 'get',
   path: '/api/v1/kommunen/{slug}/editions',
+  operationId: 'listEditions',
   tags,
   summary: 'Fassungen des Integrationskonzepts',
   description: 'Ohne Anmeldung nur die beschlossene Fassung; Mitglieder der Kommune sehen alle, die neueste zuerst.',
@@ -31,6 +32,7 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/api/v1/kommunen/{slug}/editions',
+  operationId: 'createEdition',
   tags,
   summary: 'Neue Fassung (Entwurf) anlegen',
   description: 'Nur Koordination.',
@@ -43,6 +45,7 @@ const create = createRoute({
 const detail = createRoute({
   method: 'get',
   path: '/api/v1/kommunen/{slug}/editions/{id}',
+  operationId: 'getEdition',
   tags,
   summary: 'Eine Fassung mit Leitlinien, Themenfeldern und Zielen',
   description: 'Entwürfe sind ohne Mitgliedschaft 404.',
@@ -73,19 +76,20 @@ function editionRoutes(api: ApiApp) {
     return c.json(presentEditionDetail(edition, await editionOutline(dbOf(c), kommune.id, edition.id), audience), 200);
   });
 
-  itemRoutes(api, { path: 'guidelines', kind: guidelineKind, schema: guidelineSchema, present: presentGuideline, name: 'Leitlinie' });
-  itemRoutes(api, { path: 'fields', kind: fieldKind, schema: fieldSchema, present: presentField, name: 'Themenfeld' });
-  itemRoutes(api, { path: 'goals', kind: goalKind, schema: goalSchema, present: presentGoal, name: 'Ziel' });
+  itemRoutes(api, { path: 'guidelines', kind: guidelineKind, schema: guidelineSchema, present: presentGuideline, name: 'Leitlinie', operation: 'Guideline' });
+  itemRoutes(api, { path: 'fields', kind: fieldKind, schema: fieldSchema, present: presentField, name: 'Themenfeld', operation: 'Field' });
+  itemRoutes(api, { path: 'goals', kind: goalKind, schema: goalSchema, present: presentGoal, name: 'Ziel', operation: 'Goal' });
 }
 
 /** Leitlinien, Themenfelder and Ziele share one life in the service (items.ts), and so here. */
 function itemRoutes(
   api: ApiApp,
-  item: { path: string; kind: typeof fieldKind; schema: z.ZodType; present: (row: any, audience: Audience) => unknown; name: string },
+  item: { path: string; kind: typeof fieldKind; schema: z.ZodType; present: (row: any, audience: Audience) => unknown; name: string; operation: string },
 ) {
   const create = createRoute({
     method: 'post',
     path: `/api/v1/kommunen/{slug}/editions/{id}/${item.path}`,
+    operationId: `create${item.operation}`,
     tags,
     summary: `${item.name} anlegen`,
     description: 'Nur Koordination; nur in Fassungen im Entwurf oder in der Beteiligung. Wird am Ende eingereiht.',
@@ -97,6 +101,7 @@ function itemRoutes(
   const update = createRoute({
     method: 'put',
     path: `/api/v1/kommunen/{slug}/${item.path}/{id}`,
+    operationId: `update${item.operation}`,
     tags,
     summary: `${item.name} ändern`,
     description: 'Nur Koordination. `version` ist die zuletzt gelesene Version; ist sie veraltet, antwortet die API mit 409.',

@@ -20,6 +20,7 @@ const kommuneParams = z.object({ slug: slugParam });
 const list = createRoute({
   method: 'get',
   path: '/api/v1/kommunen/{slug}/actors',
+  operationId: 'listActors',
   tags,
   summary: 'Akteure der Kommune',
   description: 'Mitglieder sehen alle Akteure; ohne Mitgliedschaft nur die, die in Maßnahmen der beschlossenen Fassung federführend oder beteiligt sind (wie im Portal).',
@@ -30,6 +31,7 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/api/v1/kommunen/{slug}/actors',
+  operationId: 'createActor',
   tags,
   summary: 'Akteur anlegen',
   description: 'Nur Koordination.',
@@ -42,6 +44,7 @@ const create = createRoute({
 const update = createRoute({
   method: 'put',
   path: '/api/v1/kommunen/{slug}/actors/{id}',
+  operationId: 'updateActor',
   tags,
   summary: 'Akteur ändern',
   description: 'Nur Koordination. `version` ist die zuletzt gelesene Version; ist sie veraltet, antwortet die API mit 409.',

@@ -30,6 +30,7 @@ const filters = z.object({
 const list = createRoute({
   method: 'get',
   path: '/api/v1/kommunen/{slug}/editions/{id}/measures',
+  operationId: 'listMeasures',
   tags,
   summary: 'Maßnahmen einer Fassung',
   description: 'Nach Themenfeld und Position sortiert. Ohne Mitgliedschaft nur in der beschlossenen Fassung und ohne interne Notizen.',
@@ -40,6 +41,7 @@ const list = createRoute({
 const detail = createRoute({
   method: 'get',
   path: '/api/v1/kommunen/{slug}/measures/{id}',
+  operationId: 'getMeasure',
   tags,
   summary: 'Eine Maßnahme',
   request: { params: measureParams },
@@ -49,6 +51,7 @@ const detail = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/api/v1/kommunen/{slug}/editions/{id}/measures',
+  operationId: 'createMeasure',
   tags,
   summary: 'Maßnahme anlegen',
   description: 'Nur Koordination; nur in Fassungen im Entwurf oder in der Beteiligung.',
@@ -61,6 +64,7 @@ const create = createRoute({
 const update = createRoute({
   method: 'put',
   path: '/api/v1/kommunen/{slug}/measures/{id}',
+  operationId: 'updateMeasure',
   tags,
   summary: 'Maßnahme ändern',
   description: `Koordination; Fachdienst/Redaktion für Maßnahmen, die ihr Akteur federführend verantwortet. ${versionNote}`,
@@ -73,6 +77,7 @@ const update = createRoute({
 const setStatus = createRoute({
   method: 'patch',
   path: '/api/v1/kommunen/{slug}/measures/{id}/status',
+  operationId: 'setMeasureStatus',
   tags,
   summary: 'Status einer Maßnahme ändern',
   description: `Auch Partner, deren Akteur die Maßnahme federführend verantwortet oder daran mitwirkt; auch in der beschlossenen Fassung. ${versionNote}`,
@@ -85,6 +90,7 @@ const setStatus = createRoute({
 const remove = createRoute({
   method: 'delete',
   path: '/api/v1/kommunen/{slug}/measures/{id}',
+  operationId: 'deleteMeasure',
   tags,
   summary: 'Maßnahme löschen',
   description: `Nur Koordination; nur in Fassungen im Entwurf oder in der Beteiligung. ${versionNote}`,
