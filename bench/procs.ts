@@ -85,10 +85,14 @@ export interface LoadResult {
 }
 
 /** Runs bench/load.mjs (autocannon) in a separate process and parses its JSON line. */
-export function runLoad(url: string, durationSec = 10, connections = 10): Promise<LoadResult> {
+export function runLoad(url: string, durationSec = 10, connections = 10, cookie?: string): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
+    const env = { ...process.env };
+    if (cookie) env.LOAD_COOKIE = cookie;
+    else delete env.LOAD_COOKIE;
     const child = spawn(process.execPath, ['bench/load.mjs', url, String(connections), String(durationSec)], {
       cwd: process.cwd(),
+      env,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     children.add(child);

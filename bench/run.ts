@@ -8,7 +8,8 @@ import { openPglite, openPostgres, type Database } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { demoSeedSteps } from '../src/modules/index.js';
-import { freePort, killAllSync, rssMb, runLoad, startChild, stopAll, stopChild, waitForHealth, type LoadResult } from './procs.js';
+import { freePort, killAllSync, startChild, stopAll } from './procs.js';
+import { pagesBench } from './pages.js';
 import { runMaintenance } from '../src/db/maintenance.js';
 import { createEdition, demoEdition, insertSynthetic, timeSearch } from './search.js';
 import { reportBench } from './reports.js';
@@ -19,7 +20,6 @@ import { relevanceBench } from './relevance.js';
 const started = performance.now();
 const adminUrl = process.env.IKON_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `ikon_bench_${process.pid}`;
-const pagePath = '/k/musterland/konzept';
 const loadSeconds = Number(process.env.IKON_BENCH_LOAD_SECONDS ?? 10);
 const insertBudgetMs = 180_000; // 100k on PGlite: give up (and use PostgreSQL) if projected to take longer
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikon-bench-'));
@@ -59,19 +59,6 @@ async function startServer(label: string, extra: Record<string, string>) {
   return { label, child, url: `http://127.0.0.1:${port}` };
 }
 
-async function loadAndReport(name: string, url: string, pid: number, extra: Record<string, unknown> = {}): Promise<LoadResult> {
-  log(`warm-up ${name} (2 s)`);
-  await runLoad(url + pagePath, 2);
-  log(`load ${name}: ${loadSeconds} s, 10 connections`);
-  const r = await runLoad(url + pagePath, loadSeconds);
-  const rss = rssMb(pid);
-  const common = { ...extra, path: pagePath, connections: 10, durationSec: loadSeconds, requestsTotal: r.requestsTotal, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
-  emit({ name: `${name}_requests_per_sec`, value: round(r.requestsPerSec, 1), unit: 'req/s', ...common });
-  emit({ name: `${name}_latency_p99`, value: r.latencyP99, unit: 'ms', p50: r.latencyP50, max: r.latencyMax, ...common });
-  emit({ name: `${name}_rss_after_load`, value: rss, unit: 'MB', pid, ...extra });
-  return r;
-}
-
 /** Drops ikon_bench_<pid> databases left behind by runs that were killed (their pid is gone). */
 async function dropStaleDatabases() {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -93,31 +80,17 @@ async function dropStaleDatabases() {
 async function portalBench() {
   await admin(`create database ${dbName}`);
   dbCreated = true;
-  log('starting servers (PGlite and PostgreSQL)');
-  const lite = await startServer('server-pglite', { DATA_DIR: path.join(tmpDir, 'data') });
-  const pgs = await startServer('server-postgres', { DATA_DIR: path.join(tmpDir, 'data-pg'), DATABASE_URL: dbUrl(dbName) });
-  await Promise.all([waitForHealth(lite.url, lite.child), waitForHealth(pgs.url, pgs.child)]);
-
-  const page = await fetch(lite.url + pagePath);
-  if (!page.ok) throw new Error(`${pagePath} answered ${page.status}`);
-  const body = Buffer.from(await page.arrayBuffer());
-  const pageFile = path.join(tmpDir, 'page.html');
-  fs.writeFileSync(pageFile, body);
-
-  const rLite = await loadAndReport('portal_pglite', lite.url, lite.child.pid!, { db: 'pglite', pageBytes: body.length });
-  await stopChild(lite.child);
-  const rPg = await loadAndReport('portal_postgres', pgs.url, pgs.child.pid!, { db: 'postgres', pageBytes: body.length });
-  await stopChild(pgs.child);
-
-  const staticPort = await freePort();
-  const stat = startChild('static', ['bench/static-server.mjs', pageFile, String(staticPort)], process.env);
-  const staticUrl = `http://127.0.0.1:${staticPort}`;
-  await waitForHealth(staticUrl, stat, 10_000);
-  const rStatic = await loadAndReport('static_ceiling', staticUrl, stat.pid!, { db: 'none', pageBytes: body.length });
-  await stopChild(stat);
-
-  emit({ name: 'portal_vs_static_pglite', value: round(rLite.requestsPerSec / rStatic.requestsPerSec, 3), unit: 'ratio', target: '>= 0.5', meets: rLite.requestsPerSec / rStatic.requestsPerSec >= 0.5 });
-  emit({ name: 'portal_vs_static_postgres', value: round(rPg.requestsPerSec / rStatic.requestsPerSec, 3), unit: 'ratio', target: '>= 0.5', meets: rPg.requestsPerSec / rStatic.requestsPerSec >= 0.5 });
+  await pagesBench({
+    tmpDir,
+    loadSeconds,
+    emit,
+    log,
+    startServer,
+    databases: [
+      { kind: 'pglite', env: { DATA_DIR: path.join(tmpDir, 'data') }, rssTargetMb: 400 },
+      { kind: 'postgres', env: { DATA_DIR: path.join(tmpDir, 'data-pg'), DATABASE_URL: dbUrl(dbName) }, rssTargetMb: 200 },
+    ],
+  });
 }
 
 class TooSlow extends Error {}

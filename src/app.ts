@@ -9,6 +9,7 @@ import { csrfProtection } from './platform/http/csrf.js';
 import type { AppEnv, Services } from './platform/http/env.js';
 import { errorHandler, notFoundHandler } from './platform/http/errors.js';
 import { countRequests, healthRoutes } from './platform/http/health.js';
+import { queryTiming } from './platform/http/query-timing.js';
 import { loadUser } from './platform/http/session.js';
 import { isLang, translator } from './platform/i18n/i18n.js';
 import { withIntervals, type Job, type JobsInfo } from './platform/jobs.js';
@@ -52,6 +53,7 @@ export function createApp(opts: { database: Database; config: Config; mailer?: M
   };
   const app = new Hono<AppEnv>();
   app.use(countRequests);
+  app.use(queryTiming);
   app.use(
     secureHeaders({
       contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'"], scriptSrc: ["'self'"], frameAncestors: ["'none'"] },

@@ -19,6 +19,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** `IKON_JOB_INTERVALS`: a background job's period by name, in ms (e.g. `reminders=60` → 60 s). */
   jobIntervals: Record<string, number>;
+  /** Count and time every request's queries (Server-Timing header; bench and profiling only). */
+  queryStats: boolean;
 }
 
 export interface SmtpConfig {
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https://'),
     secret,
     trustedProxies,
+    queryStats: env.IKON_QUERY_STATS === '1',
     smtp: env.SMTP_HOST
       ? {
           host: env.SMTP_HOST,

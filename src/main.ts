@@ -7,6 +7,7 @@ import { openDatabase } from './db/client.js';
 import { DataDirInUseError } from './db/data-dir-lock.js';
 import { runMaintenance, scheduleMaintenance } from './db/maintenance.js';
 import { runMigrations } from './db/migrate.js';
+import { enableQueryStats } from './db/query-stats.js';
 import { seedDemo } from './demo/seed.js';
 import { demoSeedSteps, modules } from './modules/index.js';
 
@@ -14,6 +15,7 @@ import { demoSeedSteps, modules } from './modules/index.js';
 // The port comes first and the data directory is locked before PGlite opens it: a second start
 // on a busy port or on a data directory in use stops before it touches the database.
 const config = loadConfig();
+if (config.queryStats) enableQueryStats();
 const listener = await listenFirst(config.host, config.port).catch(refuseToStart);
 const database = await openDatabase(config).catch(async (error) => {
   await listener.close();

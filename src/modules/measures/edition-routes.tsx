@@ -28,13 +28,16 @@ export function editionPageRoutes() {
     const edition = await editionById(db, tenant.id, editionId);
     const q = c.req.query();
     const filter = { fieldId: q.themenfeld, horizon: q.zeithorizont, status: q.status, targetGroup: q.zielgruppe, leadActorId: q.federfuehrung };
-    const [outline, measures, all, targetGroups, actors] = await Promise.all([
+    // Without a filter the list is all measures: listing them twice cost a third of the page.
+    const filtered = Object.values(filter).some((v) => v);
+    const [outline, measures, allIfFiltered, targetGroups, actors] = await Promise.all([
       editionOutline(db, tenant.id, edition.id),
       listMeasures(db, tenant.id, edition.id, filter),
-      listMeasures(db, tenant.id, edition.id),
+      filtered ? listMeasures(db, tenant.id, edition.id) : undefined,
       targetGroupsOf(db, tenant.id, edition.id),
       listActors(db, tenant.id),
     ]);
+    const all = allIfFiltered ?? measures;
     // 50 rows per page keep the page light (an edition has 160+ measures).
     const pageCount = Math.max(1, Math.ceil(measures.length / measuresPerPage));
     const page = Math.min(pageCount, Math.max(1, Number(q.seite ?? 1) || 1));

@@ -35,23 +35,28 @@ export async function measureById(db: Db, tenantId: string, id: string): Promise
 
 const emptyLinks = () => ({ goalIds: [] as string[], partnerActorIds: [] as string[], crossCuttingIds: [] as string[], municipalityIds: [] as string[] });
 
-/** The link ids of many measures at once (four queries, not four per measure). */
+/**
+ * The link ids of many measures at once: one query over the four link tables, the ids passed as
+ * one array parameter (an IN list of 168 parameters per table cost PGlite ~4 ms per query to bind).
+ */
 export async function linksOf(db: Db, tenantId: string, measureIds: string[]) {
   const out = new Map<string, ReturnType<typeof emptyLinks>>();
   if (measureIds.length === 0) return out;
   for (const id of measureIds) out.set(id, emptyLinks());
-  const scope = <T extends { tenantId: any; measureId: any }>(t: T) => and(eq(t.tenantId, tenantId), inArray(t.measureId, measureIds));
-  // Sequential on purpose: inside a transaction all queries share one connection.
-  const g = await db.select().from(measureGoals).where(scope(measureGoals));
-  const p = await db.select().from(measurePartners).where(scope(measurePartners));
-  const c = await db.select().from(measureCrossCutting).where(scope(measureCrossCutting));
-  const m = await db.select().from(measureMunicipalities).where(scope(measureMunicipalities));
-  for (const r of g) out.get(r.measureId)?.goalIds.push(r.goalId);
-  for (const r of p) out.get(r.measureId)?.partnerActorIds.push(r.actorId);
-  for (const r of c) out.get(r.measureId)?.crossCuttingIds.push(r.fieldId);
-  for (const r of m) out.get(r.measureId)?.municipalityIds.push(r.municipalityId);
+  // Ids are uuids (from the database or checked by the caller's schema): a literal array is safe.
+  const ids = `{${measureIds.filter((id) => uuidPattern.test(id)).join(',')}}`;
+  const rows = await queryRows<{ kind: 'g' | 'p' | 'c' | 'm'; measure_id: string; ref: string }>(
+    db,
+    sql`select 'g' as kind, measure_id, goal_id as ref from ${measureGoals} where tenant_id = ${tenantId} and measure_id = any(${ids}::uuid[])
+        union all select 'p', measure_id, actor_id from ${measurePartners} where tenant_id = ${tenantId} and measure_id = any(${ids}::uuid[])
+        union all select 'c', measure_id, field_id from ${measureCrossCutting} where tenant_id = ${tenantId} and measure_id = any(${ids}::uuid[])
+        union all select 'm', measure_id, municipality_id from ${measureMunicipalities} where tenant_id = ${tenantId} and measure_id = any(${ids}::uuid[])`,
+  );
+  const list = { g: 'goalIds', p: 'partnerActorIds', c: 'crossCuttingIds', m: 'municipalityIds' } as const;
+  for (const r of rows) out.get(r.measure_id)?.[list[r.kind]].push(r.ref);
   return out;
 }
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface MeasureFilter {
   fieldId?: string;

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../src/db/client.js';
+import { enableQueryStats, withQueryStats } from '../src/db/query-stats.js';
+import { linksOf } from '../src/modules/measures/index.js';
+import { describeEachDb } from './support/harness.js';
+
+// Issue 9: pages load with a fixed number of set-based queries, however many measures an edition
+// has (no query per row). The budgets are today's counts; a new per-row query breaks them.
+const budgets: [label: string, path: (editionId: string) => string, max: number][] = [
+  ['public concept page', () => '/k/musterland/konzept', 10],
+  ['internal edition page', (id) => `/app/k/musterland/fassungen/${id}`, 10],
+];
+
+describeEachDb('query budget and set-based links', (t) => {
+  before(() => enableQueryStats());
+  const demoEdition = async (status: string) => {
+    const [row] = await queryRows<{ id: string; tenant_id: string }>(
+      t().db,
+      sql`select e.id, e.tenant_id from editions e join tenants k on k.id = e.tenant_id where k.slug = 'musterland' and e.status = ${status}`,
+    );
+    return row!;
+  };
+
+  for (const [label, path, max] of budgets) {
+    test(`${label}: at most ${max} queries, counted in Server-Timing`, async () => {
+      const client = await t().signIn('koordination@musterland.example');
+      const { id } = await demoEdition('entwurf');
+      const { result: res, stats } = await withQueryStats(() => client.get(path(id)));
+      assert.equal(res.status, 200, `${label} answers 200`);
+      const header = res.headers.get('server-timing') ?? '';
+      const counted = Number(/desc="(\d+) queries"/.exec(header)?.[1]);
+      assert.equal(counted, stats.count, `Server-Timing (${header}) counts the same queries as the caller`);
+      assert.ok(stats.count > 0 && stats.count <= max, `${label} took ${stats.count} queries (budget ${max})`);
+    });
+  }
+
+  test('linksOf (one query over the four link tables) gives exactly the rows of each table', async () => {
+    const { id, tenant_id } = await demoEdition('beschlossen');
+    const ids = (await queryRows<{ id: string }>(t().db, sql`select id from measures where tenant_id = ${tenant_id} and edition_id = ${id}`)).map((r) => r.id);
+    assert.ok(ids.length > 100, 'the demo edition has its measures');
+    const links = await linksOf(t().db, tenant_id, ids);
+    const expect = async (table: string, column: string) => {
+      const rows = await queryRows<{ measure_id: string; ref: string }>(
+        t().db,
+        sql`select measure_id, ${sql.raw(column)} as ref from ${sql.raw(table)} where tenant_id = ${tenant_id} and measure_id in (select id from measures where tenant_id = ${tenant_id} and edition_id = ${id})`,
+      );
+      return rows.map((r) => `${r.measure_id}>${r.ref}`).sort();
+    };
+    const got = (key: 'goalIds' | 'partnerActorIds' | 'crossCuttingIds' | 'municipalityIds') =>
+      [...links].flatMap(([m, l]) => l[key].map((ref) => `${m}>${ref}`)).sort();
+    for (const [key, table, column] of [
+      ['goalIds', 'measure_goals', 'goal_id'],
+      ['partnerActorIds', 'measure_partners', 'actor_id'],
+      ['crossCuttingIds', 'measure_cross_cutting', 'field_id'],
+      ['municipalityIds', 'measure_municipalities', 'municipality_id'],
+    ] as const) {
+      const want = await expect(table, column);
+      assert.ok(want.length > 0 || key === 'municipalityIds', `the demo has ${table} rows`);
+      assert.deepEqual(got(key), want, `${key} equals ${table}`);
+    }
+    assert.equal(links.size, ids.length, 'every measure has an entry');
+    assert.equal((await linksOf(t().db, tenant_id, [])).size, 0, 'no ids, no query, no entries');
+  });
+});
