@@ -1,9 +1,6 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
@@ -71,7 +68,25 @@ function trackTransactions(db: Db): Pick<Database, 'transactionSince' | 'nextTra
   };
 }
 
-const extensions = { pg_trgm, unaccent };
+/** PGlite (~31 MB resident once loaded) is loaded only when the embedded database is used, not on PostgreSQL. */
+async function loadPglite() {
+  const [{ PGlite }, { pg_trgm }, { unaccent }, { drizzle }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+    import('drizzle-orm/pglite'),
+  ]);
+  return { PGlite, extensions: { pg_trgm, unaccent }, drizzlePglite: drizzle };
+}
+
+/**
+ * PostgreSQL settings of the embedded database. PGlite's WebAssembly heap starts at 128 MB (the
+ * module's minimum) and grows to hold PostgreSQL's shared buffers, whose default of 128 MB made
+ * the heap 189 MB and the server ~130 MB bigger (issue 9: an opened PGlite +239 MB resident with
+ * the default, +121 MB with 32 MB). 32 MB hold the demo Kommune's tables and indexes (the whole
+ * data directory is ~43 MB with its WAL); pages beyond that come from the file system's cache.
+ */
+const pgliteSettings = ['shared_buffers=32MB'];
 
 /**
  * The embedded database under `dataDir` (created on first use) or, when given, a snapshot to load.
@@ -81,7 +96,9 @@ const extensions = { pg_trgm, unaccent };
 export async function openPglite(dataDir: string | undefined, snapshot?: Blob): Promise<Database> {
   const lock = dataDir ? await lockDataDir(path.dirname(dataDir)) : undefined;
   try {
-    const client = await PGlite.create({ dataDir, extensions, loadDataDir: snapshot });
+    const { PGlite, extensions, drizzlePglite } = await loadPglite();
+    const startParams = [...PGlite.defaultStartParams, ...pgliteSettings.flatMap((setting) => ['-c', setting])];
+    const client = await PGlite.create({ dataDir, extensions, loadDataDir: snapshot, startParams });
     const db = drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db;
     return {
       kind: 'pglite',

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -16,6 +15,8 @@ const migrationLockKey = 0x696b6f6e;
 
 export async function runMigrations(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
+    // Loaded here, not at the top: on PostgreSQL the process never loads PGlite (see client.ts).
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
   } else {
     const release = await database.advisoryLock?.(migrationLockKey);
