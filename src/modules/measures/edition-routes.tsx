@@ -9,7 +9,7 @@ import { listActors } from '../actors/index.js';
 import { editionById, transitionEdition, editionOutline, canManageConcept, isEditionOpen } from '../concepts/index.js';
 import { canCreateMeasure } from './policy.js';
 import { orderStamp, sortFieldByNumber } from './ordering.js';
-import { listMeasures, targetGroupsOf } from './service.js';
+import { listMeasureSummaries, targetGroupsOf } from './service.js';
 import { EditionPage } from './views/edition-page.js';
 
 const measuresPerPage = 50;
@@ -32,8 +32,8 @@ export function editionPageRoutes() {
     const filtered = Object.values(filter).some((v) => v);
     const [outline, measures, allIfFiltered, targetGroups, actors] = await Promise.all([
       editionOutline(db, tenant.id, edition.id),
-      listMeasures(db, tenant.id, edition.id, filter),
-      filtered ? listMeasures(db, tenant.id, edition.id) : undefined,
+      listMeasureSummaries(db, tenant.id, edition.id, filter),
+      filtered ? listMeasureSummaries(db, tenant.id, edition.id) : undefined,
       targetGroupsOf(db, tenant.id, edition.id),
       listActors(db, tenant.id),
     ]);

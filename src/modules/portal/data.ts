@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.js';
 import { actors } from '../actors/schema.js';
 import { adoptedEdition, editionOutline, presentEdition, presentFields, presentGoal, presentGuideline, type PublicEdition, type PublicField, type PublicGoal, type PublicGuideline } from '../concepts/index.js';
 import { horizons, measureStatuses, measures, type MeasureStatus } from '../measures/schema.js';
-import { linksOf, listMeasures, measureById, targetGroupsOf, type MeasureFilter } from '../measures/index.js';
+import { linksOf, listMeasureSummaries, measureById, targetGroupsOf, type MeasureFilter } from '../measures/index.js';
 import { searchEdition } from '../search/index.js';
 import { publicIndicatorsOfMeasure, type PublicIndicator } from '../indicators/index.js';
 import { publicMeasureProgress, type PublicMeasureProgress } from '../progress/index.js';
@@ -85,18 +85,19 @@ export interface ConceptData {
 }
 
 /**
- * Ten queries however many measures there are: edition, outline (3), measures, target groups and
- * the links of all measures at once (4, never one per measure); one more for a filtered list.
+ * Seven queries however many measures there are: edition, outline (3), measures, target groups and
+ * the goal and cross-cutting links of all measures at once (one query); one more for a filtered list.
  */
 export async function loadConcept(db: Db, tenantId: string, query: PortalFilterQuery): Promise<ConceptData | null> {
   const edition = await adoptedEdition(db, tenantId);
   if (!edition) return null;
   const [outline, allRows, targetGroups] = await Promise.all([
     editionOutline(db, tenantId, edition.id),
-    listMeasures(db, tenantId, edition.id),
+    listMeasureSummaries(db, tenantId, edition.id),
     targetGroupsOf(db, tenantId, edition.id),
   ]);
-  const links = await linksOf(db, tenantId, allRows.map((m) => m.id));
+  // The page shows goals and cross-cutting themes per measure, not partners or municipalities.
+  const links = await linksOf(db, tenantId, allRows.map((m) => m.id), ['goalIds', 'crossCuttingIds']);
   const fields = presentFields(outline.fields);
   const all = allRows.map(presentMeasureRow);
 
@@ -127,7 +128,7 @@ export async function loadConcept(db: Db, tenantId: string, query: PortalFilterQ
       targetGroup: filter.zielgruppe,
       leadActorId: filter.federfuehrung,
     };
-    filtered = (await listMeasures(db, tenantId, edition.id, serviceFilter)).map(presentMeasureRow);
+    filtered = (await listMeasureSummaries(db, tenantId, edition.id, serviceFilter)).map(presentMeasureRow);
   }
 
   const byId = new Map(all.map((m) => [m.id, m]));
