@@ -40,6 +40,11 @@ suite.test('Eine Bürgerin öffnet eine Maßnahme aus dem Konzept: Status, Forts
 
   // The same page narrow (390 px) and in English.
   await page.setViewportSize({ width: 390, height: 844 });
+  // Narrow, the navigation wraps: its links keep 24 px targets (WCAG 2.5.8, checked by axe on visit).
+  await visit(page, `/k/musterland/massnahmen/${measureNumber}`);
+  const goal = page.locator('main dd a[href*="#ziel-"]').first();
+  const box = await goal.boundingBox();
+  assert.ok(box && (await goal.innerText()).startsWith('Handlungsziel 1.2: '), 'the goal link reads as one line of text, not split into columns');
   await visit(page, `/k/musterland/massnahmen/${measureNumber}?lang=en`);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   for (const name of ['Implementation', 'Status history', 'Progress reports', 'Indicators', 'Decision']) {

@@ -6,6 +6,7 @@ import { listOf, memberOnly } from '../../platform/api/schemas.js';
 import { dbOf } from '../../platform/http/env.js';
 import { assertVisible, editionById } from '../concepts/index.js';
 import { measureStatuses } from '../measures/schema.js';
+import { reviewStates, type ReviewState } from './schema.js';
 import { measureById } from '../measures/index.js';
 import { measureUpdateFields } from './input.js';
 import { recordMeasureUpdate, updatesOf, type MeasureUpdateRow } from './updates.js';
@@ -34,13 +35,22 @@ const publicUpdate = z.object({
   attachment: attachmentSchema.nullable(),
 });
 type PublicUpdateOut = z.infer<typeof publicUpdate>;
-type InternalUpdateOut = PublicUpdateOut & { authorName: string; createdAt: string };
+type InternalUpdateOut = PublicUpdateOut & { authorName: string; createdAt: string; review: ReviewState | null };
 
 export const measureUpdateSchema = publicUpdate
-  .extend({ authorName: memberOnly(z.string()), createdAt: memberOnly(z.string().openapi({ format: 'date-time' })) })
+  .extend({
+    authorName: memberOnly(z.string()),
+    createdAt: memberOnly(z.string().openapi({ format: 'date-time' })),
+    review: memberOnly(
+      z.enum(reviewStates).nullable().openapi({
+        description:
+          'Prüfung einer öffentlichen Partner-Meldung: pending = zur Prüfung (noch nicht öffentlich; Status und Fortschritt der Maßnahme ändern sich erst mit der Freigabe), approved = freigegeben, declined = abgelehnt (bleibt intern); null = keine Prüfung nötig.',
+      }),
+    ),
+  })
   .openapi('ProgressUpdate', { description: 'Sachstandsmeldung einer Maßnahme' });
 const createdSchema = measureUpdateSchema
-  .extend({ measureVersion: z.number().int().openapi({ description: 'Die neue Version der Maßnahme: für die nächste Meldung mitzuschicken.' }) })
+  .extend({ measureVersion: z.number().int().openapi({ description: 'Die Version der Maßnahme nach dieser Meldung (unverändert bei einer Meldung zur Prüfung): für die nächste Meldung mitzuschicken.' }) })
   .openapi('ProgressUpdateCreated');
 
 /** Field by field: public callers never see who reported or when it was typed in. */
@@ -58,7 +68,7 @@ function presentUpdate(u: MeasureUpdateRow, slug: string, audience: Audience): P
     attachment: u.attachmentName && u.attachmentSize != null ? { name: u.attachmentName, type: u.attachmentType ?? 'application/octet-stream', size: u.attachmentSize, url: attachmentUrl } : null,
   };
   if (audience === 'public') return shown;
-  return { ...shown, authorName: u.authorName, createdAt: new Date(u.createdAt).toISOString() };
+  return { ...shown, authorName: u.authorName, createdAt: new Date(u.createdAt).toISOString(), review: u.review ?? null };
 }
 
 const list = createRoute({

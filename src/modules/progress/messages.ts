@@ -49,6 +49,7 @@ export const messages: ModuleMessages = {
     'progress.review.empty': 'Zurzeit wartet keine Meldung auf Prüfung.',
     'progress.review.meta': 'gemeldet von {name} · Stand vom {date} · eingegangen am {at}',
     'progress.review.attachment': 'Anhang ansehen: {name}',
+    'progress.review.state': 'Gemeldeter Stand: {reported} (derzeit: {current}). Mit der Freigabe übernimmt die Maßnahme den gemeldeten Stand (auch im Portal), sofern keine neuere Meldung vorliegt.',
     'progress.review.approve': 'Freigeben',
     'progress.review.decline': 'Ablehnen',
     'progress.review.reason': 'Begründung bei Ablehnung (optional, für die meldende Person sichtbar) – {label}',

@@ -153,6 +153,13 @@ describeEachDb('Prüfung: Meldungen von Partnern vor Veröffentlichung', (t) => 
     assert.equal(pending.review, 'pending', 'held for review');
     assert.deepEqual(await state(), before, 'pending: the measure keeps its status and progress');
     assert.ok(!(await portal()).includes('PARTNER-Status-ausstehend-6610'), 'pending: not on the portal');
+    const queue = (await (await koordination.get(`${app}/pruefung`)).text()).replace(/\s+/g, ' ');
+    const label = (s: string) => (s === 'zurueckgestellt' ? 'zurückgestellt' : 'in Umsetzung');
+    assert.ok(queue.includes(`Gemeldeter Stand: ${label(other)}, 7 %`), 'the queue shows the reported status and progress');
+    const listed = ((await (await koordination.get(`/api/v1/kommunen/musterland/measures/${cooperating}/updates`)).json()) as { items: { id: string; review?: string | null }[] }).items;
+    assert.equal(listed.find((u) => u.id === pending.id)?.review, 'pending', 'members see the review state in the API');
+    const anonymous = ((await (await t().client().get(`/api/v1/kommunen/musterland/measures/${cooperating}/updates`)).json()) as { items: object[] }).items;
+    assert.ok(anonymous.every((u) => !('review' in u)), 'the public API has no review state');
 
     const nav = await (await koordination.get(app)).text();
     const count = (await t().db.select().from(measureUpdates).where(and(eq(measureUpdates.tenantId, ids.tenantId), eq(measureUpdates.review, 'pending')))).length;

@@ -39,6 +39,11 @@ export interface PendingReport {
   text: string;
   attachmentName: string | null;
   createdAt: Date;
+  /** What the report says, and what the measure has now (approval applies the report's). */
+  status: MeasureStatus;
+  progress: number;
+  measureStatus: MeasureStatus;
+  measureProgress: number | null;
 }
 
 const pendingOf = (tenantId: string) => and(eq(measureUpdates.tenantId, tenantId), eq(measureUpdates.review, 'pending'));
@@ -56,6 +61,10 @@ export async function pendingReports(db: Db, tenantId: string): Promise<PendingR
       text: measureUpdates.text,
       attachmentName: measureUpdates.attachmentName,
       createdAt: measureUpdates.createdAt,
+      status: measureUpdates.status,
+      progress: measureUpdates.progress,
+      measureStatus: measures.status,
+      measureProgress: measures.progress,
     })
     .from(measureUpdates)
     .innerJoin(measures, and(eq(measures.tenantId, measureUpdates.tenantId), eq(measures.id, measureUpdates.measureId)))

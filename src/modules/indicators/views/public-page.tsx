@@ -59,7 +59,9 @@ export function PublicIndicatorsPage(p: { t: T; lang: Lang; url: string; tenant:
                         indicator={ind}
                         owner={
                           <a class="kern-link" href={ownerHref}>
-                            {t(`indicator.owner.${ind.owner.kind}`, { number: ind.owner.number })}: <span lang={de}>{ind.owner.title}</span>
+                            <span>
+                              {t(`indicator.owner.${ind.owner.kind}`, { number: ind.owner.number })}: <span lang={de}>{ind.owner.title}</span>
+                            </span>
                           </a>
                         }
                       />

@@ -89,7 +89,10 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
               {m.goals.map((g) => (
                 <li>
                   <a class="kern-link" href={links.goal(g.number)}>
-                    {t(`portal.goal_kind.${g.kind}`)} {g.number}: <span lang={de}>{g.title}</span>
+                    {/* One child: kern-link is an inline-flex box that would split text and title into columns. */}
+                    <span>
+                      {t(`portal.goal_kind.${g.kind}`)} {g.number}: <span lang={de}>{g.title}</span>
+                    </span>
                   </a>
                 </li>
               ))}

@@ -81,6 +81,12 @@ function ReviewItem(p: ReviewPageProps & { report: PendingReport }) {
         <a href={umsetzung}>{label}</a>
       </h3>
       <p class="muted">{t('progress.review.meta', { name: r.authorName, date: formatDate('de', r.reportedOn), at: formatDateTime('de', r.createdAt) })}</p>
+      <p>
+        {t('progress.review.state', {
+          reported: `${t(`measure_status.${r.status}`)}, ${r.progress}\u00a0%`,
+          current: `${t(`measure_status.${r.measureStatus}`)}${r.measureProgress == null ? '' : `, ${r.measureProgress}\u00a0%`}`,
+        })}
+      </p>
       {r.text.split(/\n\s*\n/).map((para) => (
         <p>{para}</p>
       ))}
