@@ -35,16 +35,19 @@ export type PublicChangeHandler = (tenantId: string | undefined) => void;
 class PublicChanges {
   private readonly handlers = new Set<PublicChangeHandler>();
   private listening: Promise<unknown> | undefined;
+  private retryAfter = 0;
   constructor(private readonly database: Database) {}
 
   /** Calls `handler` on every announced change from now on; the first subscriber starts the LISTEN. */
   subscribe(handler: PublicChangeHandler): Promise<unknown> {
     this.handlers.add(handler);
+    if (!this.listening && Date.now() < this.retryAfter) return Promise.resolve();
     this.listening ??= this.database
       .listen(publicChangeChannel, { onMessage: (tenantId) => this.emit(tenantId || undefined), onGap: () => this.emit(undefined) })
       .catch((error: unknown) => {
-        // The next subscriber (the next cached page's first request) tries again; meanwhile pages expire after 30 s.
+        // A request after 30 s tries again (not every request: no connection storm); meanwhile pages expire after 30 s.
         this.listening = undefined;
+        this.retryAfter = Date.now() + 30_000;
         console.error('Öffentliche Seiten: LISTEN nicht möglich, Seiten veralten bis zu 30 s', error);
       });
     return this.listening;

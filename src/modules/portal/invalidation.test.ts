@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../../db/client.js';
+import { createApp } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import { queryRows, type Database } from '../../db/client.js';
+import type { NotificationHandlers } from '../../db/listen.js';
+import { openTestDatabase } from '../../../test/support/databases.js';
 import { describeEachDb } from '../../../test/support/harness.js';
 import { publicChangeChannel } from '../../platform/public-changes.js';
 
@@ -69,6 +73,29 @@ describeEachDb('public pages after a write: invalidated, not 30 s old', (t) => {
       assert.equal(await (await anonymous.get('/k/heidewald')).text(), other, 'Heidewald still from the cache');
     } finally {
       await stop();
+    }
+  });
+});
+
+// A NOTIFY lost while the LISTEN connection was down (database restart): after reconnecting the
+// listener reports a gap (src/db/listen.ts, tested there) and every cached page is dropped.
+describe('public pages after a gap in the notifications', () => {
+  test('a reported gap drops every cached page', async () => {
+    const real = await openTestDatabase('pglite', 'demo');
+    let handlers: NotificationHandlers | undefined;
+    const database: Database = { ...real, listen: async (_channel, h) => ((handlers = h), async () => undefined) };
+    try {
+      const app = createApp({ database, config: loadConfig({ IKON_DEMO: '1', DATA_DIR: '.tmp/unused' }) });
+      const page = async () => (await app.request('/k/musterland/massnahmen/1.3.1')).text();
+      const before = await page();
+      assert.ok(handlers, 'the cache listens');
+      // A change whose notification never arrived (written without the audit entry that announces it).
+      await real.db.execute(sql`update measures set title = 'Nach der Lücke betitelt' where number = '1.3.1'`);
+      assert.equal(await page(), before, 'still the cached page');
+      handlers.onGap?.();
+      assert.match(await page(), /Nach der Lücke betitelt/, 'rendered afresh after the gap');
+    } finally {
+      await real.close();
     }
   });
 });

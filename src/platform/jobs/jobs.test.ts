@@ -6,6 +6,7 @@ import { openPostgres, type Database } from '../../db/client.js';
 import { everySlot, type Clock, type Job, type Timers } from '../jobs.js';
 import { startInProcessJobs } from './in-process.js';
 import { runId, startQueuedJobs } from './queue.js';
+import { abandoned } from './runs.js';
 import { jobRuns } from './schema.js';
 
 /** A clock the test moves by hand. */
@@ -93,6 +94,8 @@ describe('in process (PGlite)', () => {
     const seen: string[] = [];
     let release!: () => void;
     const job: Job = { name: 'probe', labelKey: 'x', everyMs: hour, run: async (now) => (seen.push(now.toISOString()), await new Promise<void>((r) => (release = r)), { done: true }) };
+    // A run that an ended process left "running".
+    await database.db.insert(jobRuns).values({ job: 'probe', slot: new Date('2026-11-30T10:00:00Z'), attempt: 1, startedAt: new Date('2026-11-30T10:00:00Z'), outcome: 'running', instance: 'gone:1' });
     const scheduler = startInProcessJobs(database.db, [job], { clock, timers });
     clock.t = Date.parse('2026-11-30T11:00:00Z');
     timers.fireAll();
@@ -101,7 +104,9 @@ describe('in process (PGlite)', () => {
     release();
     await second;
     assert.deepEqual(seen, ['2026-11-30T11:00:00.000Z']);
-    const [run] = await runsOf('probe');
+    const [left, run] = await runsOf('probe');
+    assert.equal(left?.outcome, 'failed', 'the run left behind is marked as ended');
+    assert.equal(left?.error, abandoned);
     assert.equal(run?.outcome, 'succeeded');
     assert.deepEqual(run?.result, { done: true });
     assert.equal(run?.slot.toISOString(), '2026-11-30T11:00:00.000Z');

@@ -8,6 +8,7 @@ export type JobOutcome = 'running' | 'succeeded' | 'failed' | 'gave_up';
 /** Attempts are kept this long (a run every 6 hours: ~360 rows per job). */
 const keepDays = 90;
 const thisInstance = `${os.hostname()}:${process.pid}`;
+export const abandoned = 'Abgebrochen: die Instanz endete während des Laufs';
 
 /**
  * Runs one attempt of a job and records it in `job_runs` (start, then outcome). Throws what the
@@ -16,6 +17,14 @@ const thisInstance = `${os.hostname()}:${process.pid}`;
  */
 export async function attempt(db: Db, job: Job, slot: Date, attemptNo: number, isLast: boolean, clock: Clock): Promise<unknown> {
   const startedAt = clock.now();
+  // Runs of one job never overlap (queue policy `singleton`, or one process): a row still
+  // "running" belongs to an instance that ended during its run (the queue hands the run out again).
+  await quietly(() =>
+    db
+      .update(jobRuns)
+      .set({ outcome: 'failed', finishedAt: startedAt, error: abandoned })
+      .where(and(eq(jobRuns.job, job.name), eq(jobRuns.outcome, 'running'))),
+  );
   const id = await quietly(async () => {
     const [row] = await db
       .insert(jobRuns)
