@@ -6,7 +6,7 @@ import { translator } from '../../platform/i18n/i18n.js';
 import { describeEachDb } from '../../../test/support/harness.js';
 import { actorOfUser, demoIds, measuresByInvolvement } from '../api/test-helpers.js';
 import { measures } from '../measures/schema.js';
-import { statusHistory } from '../progress/public-measure.js';
+import { publicMeasureProgress, statusHistory } from '../progress/public-measure.js';
 import { indicators, measureUpdates } from '../progress/schema.js';
 
 // Portal pages are cached for anonymous visitors: a query parameter of our own gives a fresh render.
@@ -139,5 +139,25 @@ describeEachDb('public measure page: status, progress, Sachstände, indicators, 
     for (const path of ['/k/musterland/konzept', '/k/musterland/umsetzung', '/k/musterland/suche?q=Kinderbetreuung']) {
       assert.ok((await (await t().client().get(fresh(path))).text()).includes(link), `${path} links to the measure page`);
     }
+  });
+});
+
+describeEachDb('public measure page data follows the lineage (issue 7.17)', (t) => {
+  test('a Fortschreibung’s measure shows the public Sachstände and status history of its predecessor', async () => {
+    const [row] = await queryRows<{ tenant_id: string; id: string; predecessor_id: string; status: string; progress: number | null }>(
+      t().db,
+      sql`select m.tenant_id, m.id, m.predecessor_id, m.status, m.progress from measures m join editions e on e.tenant_id = m.tenant_id and e.id = m.edition_id
+          where e.status = 'entwurf' and m.predecessor_id is not null
+            and exists (select 1 from measure_updates u where u.measure_id = m.predecessor_id and u.is_public)
+          order by m.number limit 1`,
+    );
+    assert.ok(row, 'the demo draft is a Fortschreibung whose measures have predecessors with public Sachstände');
+    const own = await queryRows<{ id: string }>(t().db, sql`select id from measure_updates where measure_id = ${row.predecessor_id}::uuid and is_public`);
+    const internal = await queryRows<{ id: string }>(t().db, sql`select id from measure_updates where measure_id = ${row.predecessor_id}::uuid and not is_public`);
+    const data = await publicMeasureProgress(t().db, row.tenant_id, { id: row.id, status: row.status as never, progress: row.progress });
+    const shown = new Set(data.updates.map((u) => u.id));
+    assert.ok(own.every((u) => shown.has(u.id)), 'every public Sachstand of the predecessor is shown');
+    assert.ok(internal.every((u) => !shown.has(u.id)), 'no internal one');
+    assert.ok(data.history.length > 0, 'and the status history starts there');
   });
 });
