@@ -140,6 +140,11 @@ describeEachDb('API-Zugänge (Bearer-Token)', (t) => {
     assert.match(revoked.headers.get('www-authenticate') ?? '', /^Bearer .*error="invalid_token"/);
     const body = await problem(revoked, 401, 'invalid_token', /widerrufen/);
     assert.equal(body.reason, 'revoked');
+    await problem(await bearer(secret, 'GET', base), 401, 'invalid_token', /widerrufen/);
+    const refusals = await t().db.select().from(auditLog).where(and(eq(auditLog.entityId, row.id), eq(auditLog.action, 'reject')));
+    assert.equal(refusals.length, 1, 'a revoked token in use is noted in the Protokoll, once an hour');
+    assert.deepEqual(refusals[0]!.after, { reason: 'revoked' });
+    assert.equal(refusals[0]!.userName, `API-Zugang «${row.name}»`);
 
     const { token: old, secret: oldSecret } = await token({ name: 'Abgelaufen' });
     await t().db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, old.id));

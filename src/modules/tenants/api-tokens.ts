@@ -8,6 +8,7 @@ import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { auditLog } from '../../platform/audit/schema.js';
 import { apiScopes, apiTokenHint, newApiToken } from '../../platform/auth/api-tokens.js';
 import { hashToken } from '../../platform/auth/tokens.js';
 import { assertCurrentVersion, authorize, found, type CommandContext } from '../../platform/commands.js';
@@ -163,6 +164,32 @@ export async function openApiTokenBySecret(db: Db, tenantId: string, secret: str
   return row;
 }
 
+/** A refused token is noted in the Protokoll at most this often (the attempts are throttled anyway). */
+const refusalNoteInterval = 3_600_000;
+
+/**
+ * A system still sending a revoked or expired token is worth knowing about: the Protokoll gets one
+ * entry per token and hour ("abgewiesen"), naming the reason. Unknown tokens name no Kommune.
+ */
+async function noteRefusal(db: Db, token: ApiToken, reason: 'revoked' | 'expired', now: Date): Promise<void> {
+  const [recent] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.tenantId, token.tenantId),
+        eq(auditLog.entityType, 'api_token'),
+        eq(auditLog.entityId, token.id),
+        eq(auditLog.action, 'reject'),
+        gt(auditLog.at, new Date(now.getTime() - refusalNoteInterval)),
+      ),
+    )
+    .limit(1);
+  if (recent) return;
+  const actor = { id: null, email: 'api@ikon.invalid', name: apiTokenActorName(token.name), isPlatformAdmin: false, memberships: [] };
+  await recordAudit(db, actor, { tenantId: token.tenantId, action: 'reject', entityType: 'api_token', entityId: token.id, after: { reason } });
+}
+
 /** "Last used" is kept to the minute: one write per client and minute at most, not one per request. */
 const lastUsedResolution = 60_000;
 
@@ -178,8 +205,14 @@ export async function checkApiToken(db: Db, tokenHash: string, now: Date): Promi
     .where(eq(apiTokens.tokenHash, tokenHash));
   if (!row) return { status: 'unknown' };
   const { token } = row;
-  if (token.revokedAt) return { status: 'revoked', at: token.revokedAt };
-  if (token.expiresAt.getTime() <= now.getTime()) return { status: 'expired', at: token.expiresAt };
+  if (token.revokedAt) {
+    await noteRefusal(db, token, 'revoked', now);
+    return { status: 'revoked', at: token.revokedAt };
+  }
+  if (token.expiresAt.getTime() <= now.getTime()) {
+    await noteRefusal(db, token, 'expired', now);
+    return { status: 'expired', at: token.expiresAt };
+  }
   await db
     .update(apiTokens)
     .set({ lastUsedAt: now })

@@ -6,7 +6,7 @@ import { auditLog } from './schema.js';
 
 export interface AuditEntry {
   tenantId: string | null;
-  action: 'create' | 'update' | 'delete' | 'move' | 'import' | 'transition' | 'sign_in' | 'invite' | 'accept' | 'password_reset_requested' | 'password_reset' | 'merge' | 'revoke';
+  action: 'create' | 'update' | 'delete' | 'move' | 'import' | 'transition' | 'sign_in' | 'invite' | 'accept' | 'password_reset_requested' | 'password_reset' | 'merge' | 'revoke' | 'reject';
   entityType: string;
   entityId: string;
   before?: unknown;

@@ -203,6 +203,7 @@ export const de = {
   'audit.action.password_reset_requested': 'Link zum Zurücksetzen des Passworts angefordert',
   'audit.action.password_reset': 'Passwort über Link zurückgesetzt',
   'audit.action.revoke': 'widerrufen',
+  'audit.action.reject': 'abgewiesen (Token widerrufen oder abgelaufen)',
   'audit.entity.tenant': 'Kommune',
   'audit.entity.edition': 'Fassung',
   'audit.entity.guideline': 'Leitlinie',

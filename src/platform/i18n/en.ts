@@ -205,6 +205,7 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'audit.action.password_reset_requested': 'password reset link requested',
   'audit.action.password_reset': 'password reset by link',
   'audit.action.revoke': 'revoked',
+  'audit.action.reject': 'refused (token revoked or expired)',
   'audit.entity.tenant': 'Local authority',
   'audit.entity.edition': 'Edition',
   'audit.entity.guideline': 'Guiding principle',
