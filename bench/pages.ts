@@ -66,6 +66,7 @@ export async function pagesBench(ctx: PagesContext) {
     let server = await ctx.startServer(`server-${kind}`, database.env);
     await waitForHealth(server.url, server.child);
     emit({ name: `startup_${kind}_fresh`, value: round((performance.now() - t0) / 1000, 1), unit: 's', db: kind, note: 'process start to /healthz: empty data, migrations, demo seed' });
+    emit({ name: `rss_${kind}_idle`, value: rssMb(server.child.pid!), unit: 'MB', db: kind, note: 'right after start-up, before any page' });
 
     // The cached page for anonymous visitors (the portal's normal case).
     const anonymous = Buffer.from(await (await fetch(server.url + conceptPath)).arrayBuffer());
