@@ -5,6 +5,7 @@ import { describeEachDb } from '../../../test/support/harness.js';
 import { users } from '../../platform/auth/schema.js';
 import { editions } from '../concepts/schema.js';
 import { measures } from '../measures/schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 
 const app = '/app/k/musterland';
 
@@ -25,6 +26,21 @@ describeEachDb('Protokoll', (t) => {
     const row = /<tr>(?:(?!<\/tr>)[\s\S])*Sachstandsmeldung(?:(?!<\/tr>)[\s\S])*<\/tr>/.exec(html)?.[0] ?? '';
     assert.ok(row, 'the Sachstand entry is listed');
     assert.match(row, new RegExp(`href="${app}/massnahmen/${m.id}/umsetzung">1\\.1\\.1 `), 'the Sachstand entry names and links its measure');
+  });
+
+  test('entries about the Kommune name it, also those whose logged values do not (the demo seed, a settings change)', async () => {
+    const [tenant] = await t().db.select().from(tenants).where(eq(tenants.slug, 'musterland'));
+    const c = await t().signIn('koordination@musterland.example');
+    const saved = await c.post(`${app}/einstellungen/fortschreibung`, { updateIntervalMonths: String(tenant!.updateIntervalMonths), version: String(tenant!.version) });
+    assert.equal(saved.status, 303, 'a settings change, logged with the setting only');
+    const html = await (await c.get(`${app}/protokoll?art=tenant`)).text();
+    const rows = [...html.matchAll(/<tr>(?:(?!<\/tr>)[\s\S])*<\/tr>/g)].map((x) => x[0]).filter((r) => r.includes('<td>Kommune</td>'));
+    assert.ok(rows.length >= 2, 'the demo seed and the settings change are listed');
+    for (const row of rows) {
+      assert.match(row, /Landkreis Musterland/, 'named');
+      assert.doesNotMatch(row, /ohne Namen/);
+    }
+    assert.match(await (await c.get(`${app}/protokoll?objekt=${tenant!.id}`)).text(), /Nur Einträge zu „Landkreis Musterland“/);
   });
 
   test('filters by person, kind, object and period, and exports the same as CSV', async () => {

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
 import { assertUnused } from '../../platform/usage.js';
-import { expectedVersion, optionalUuid, parseInput, requiredText, versionFrom } from '../../platform/validation.js';
+import { expectedVersion, isUuid, optionalUuid, parseInput, requiredText, versionFrom } from '../../platform/validation.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { actorKinds, actors } from './schema.js';
@@ -21,7 +21,7 @@ export const listActors = (db: Db, tenantId: string) =>
     .orderBy(asc(actors.name));
 
 export async function actorById(db: Db, tenantId: string, id: string): Promise<Actor> {
-  if (!z.string().uuid().safeParse(id).success) throw new AppError('not_found');
+  if (!isUuid(id)) throw new AppError('not_found');
   const [row] = await db.select().from(actors).where(and(eq(actors.tenantId, tenantId), eq(actors.id, id)));
   return found(row);
 }

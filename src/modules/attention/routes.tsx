@@ -2,7 +2,7 @@ import { commandContext } from '../../platform/http/session.js';
 import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
-import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { formBody, render, submitForm } from '../../platform/http/render.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
@@ -58,21 +58,17 @@ export function attentionRoutes() {
   });
 
   app.post('/app/k/:slug/aufmerksamkeit/einstellungen', async (c) => {
-    const { tenant, user } = await scope(c);
+    const { tenant } = await scope(c);
     const body = await formBody(c);
-    try {
-      await updateAttentionSettings(commandContext(c), tenant.id, body);
-      return redirectWithFlash(c, `${appBase(tenant)}/aufmerksamkeit#einstellungen`, c.get('t')('attention.settings.saved'));
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      if (e.code === 'validation_failed') return page(c, tenant, { settings: { values: { ...body, version: body.version }, errors: e.fieldErrors } }, 422);
-      if (e.code === 'edit_conflict') {
+    return submitForm(c, () => updateAttentionSettings(commandContext(c), tenant.id, body), {
+      saved: () => [`${appBase(tenant)}/aufmerksamkeit#einstellungen`, c.get('t')('attention.settings.saved')],
+      invalid: (errors) => page(c, tenant, { settings: { values: { ...body, version: body.version }, errors } }, 422),
+      conflict: async () => {
         // Show what is saved now; what this person typed is kept in the form with the new version.
         const current = await tenantForApp(c);
         return page(c, current.tenant, { settings: { values: { ...body, version: current.tenant.version }, errors: [] }, conflict: true }, 409);
-      }
-      throw e;
-    }
+      },
+    });
   });
 
   return app;

@@ -1,8 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { recordAudit } from '../../platform/audit/record.js';
-import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
+import { authorize, type CommandContext } from '../../platform/commands.js';
 import { expectedVersion, germanNumber, parseInput, checkbox } from '../../platform/validation.js';
 import { actors } from '../actors/schema.js';
 import { adoptedEdition, type Edition } from '../concepts/index.js';
@@ -10,8 +9,7 @@ import { measures, measureStatuses, type MeasureStatus } from '../measures/schem
 import { statusRulesOf } from '../measures/index.js';
 import { measureUpdates } from '../progress/schema.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
-import { tenants } from '../../platform/tenancy/schema.js';
-import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
+import { updateTenantSettings, type Tenant } from '../../platform/tenancy/service.js';
 import { attentionSourcesOfModules } from '../../platform/attention-sources.js';
 import { attentionList, type AttentionList, type AttentionMeasure, type AttentionSection } from './rules.js';
 
@@ -91,23 +89,5 @@ export const attentionSettingsInput = z.object({
 export async function updateAttentionSettings(ctx: CommandContext, tenantId: string, input: unknown): Promise<Tenant> {
   authorize(canChangeAttentionSettings(ctx.user, tenantId));
   const data = parseInput(attentionSettingsInput, input);
-  return ctx.db.transaction(async (tx) => {
-    const before = await tenantById(tx, tenantId);
-    const rows = await tx
-      .update(tenants)
-      .set({ silentAfterMonths: data.silentAfterMonths, remindersEnabled: data.remindersEnabled, version: before.version + 1 })
-      .where(and(eq(tenants.id, tenantId), eq(tenants.version, data.version)))
-      .returning();
-    assertNotStale(rows, before.version);
-    const after = found(rows[0]);
-    await recordAudit(tx, ctx.user, {
-      tenantId,
-      action: 'update',
-      entityType: 'tenant',
-      entityId: tenantId,
-      before: { silentAfterMonths: before.silentAfterMonths, remindersEnabled: before.remindersEnabled },
-      after: { silentAfterMonths: after.silentAfterMonths, remindersEnabled: after.remindersEnabled },
-    });
-    return after;
-  });
+  return updateTenantSettings(ctx, tenantId, data.version, { silentAfterMonths: data.silentAfterMonths, remindersEnabled: data.remindersEnabled });
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
-import { expectedVersion, optionalDate, optionalText, parseInput, requiredText } from '../../platform/validation.js';
+import { expectedVersion, isUuid, optionalDate, optionalText, parseInput, requiredText } from '../../platform/validation.js';
 import { canManageConcept, editionTransitions, isEditionOpen } from './policy.js';
 import { editions, editionStatuses } from './schema.js';
 
@@ -14,7 +14,7 @@ export const listEditions = (db: Db, tenantId: string) =>
   db.select().from(editions).where(eq(editions.tenantId, tenantId)).orderBy(desc(editions.createdAt));
 
 export async function editionById(db: Db, tenantId: string, id: string): Promise<Edition> {
-  if (!z.string().uuid().safeParse(id).success) throw new AppError('not_found');
+  if (!isUuid(id)) throw new AppError('not_found');
   const [row] = await db.select().from(editions).where(and(eq(editions.tenantId, tenantId), eq(editions.id, id)));
   return found(row);
 }

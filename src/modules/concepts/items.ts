@@ -68,7 +68,7 @@ export const goalKind: ItemKind<z.ZodObject<any>> = {
 };
 
 async function itemById(db: Db, kind: ItemKind<any>, tenantId: string, id: string): Promise<any> {
-  if (!z.string().uuid().safeParse(id).success) throw new AppError('not_found');
+  if (!isUuid(id)) throw new AppError('not_found');
   const t = kind.table as any;
   const [row] = await db.select().from(t).where(and(eq(t.tenantId, tenantId), eq(t.id, id)));
   return found(row);

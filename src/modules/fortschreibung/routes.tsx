@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { authorize } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
-import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { formBody, redirectWithFlash, render, submitForm } from '../../platform/http/render.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
@@ -247,18 +247,15 @@ export function fortschreibungRoutes() {
   app.post('/app/k/:slug/einstellungen/fortschreibung', async (c) => {
     const { tenant } = await tenantForApp(c);
     const body = await formBody(c);
-    try {
-      const saved = await setUpdateInterval(commandContext(c), tenant.id, body);
-      return redirectWithFlash(c, `${appBase(tenant)}/einstellungen/fortschreibung`, c.get('t')('fortschreibung.settings.saved', { count: saved.updateIntervalMonths }));
-    } catch (e) {
-      if (isAppError(e, 'validation_failed')) return settingsPage(c, tenant, { values: body, errors: e.fieldErrors }, 422);
-      if (isAppError(e, 'edit_conflict')) {
+    return submitForm(c, () => setUpdateInterval(commandContext(c), tenant.id, body), {
+      saved: (saved) => [`${appBase(tenant)}/einstellungen/fortschreibung`, c.get('t')('fortschreibung.settings.saved', { count: saved.updateIntervalMonths })],
+      invalid: (errors) => settingsPage(c, tenant, { values: body, errors }, 422),
+      conflict: async () => {
         // Someone else saved first: show their value, keep the form's version current.
         const current = await tenantById(dbOf(c), tenant.id);
         return settingsPage(c, current, { values: { ...body, version: current.version }, errors: [{ field: 'updateIntervalMonths', messageKey: 'error.edit_conflict' }] }, 409);
-      }
-      throw e;
-    }
+      },
+    });
   });
 
   return app;

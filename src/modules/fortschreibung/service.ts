@@ -5,13 +5,12 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { queryRows, type Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
+import { authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
 import { expectedVersion, germanNumber, optionalUuid, parseInput, plainText } from '../../platform/validation.js';
 import { measures } from '../measures/schema.js';
 import { indicators } from '../progress/schema.js';
-import { tenants } from '../../platform/tenancy/schema.js';
-import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
+import { updateTenantSettings, type Tenant } from '../../platform/tenancy/service.js';
 import type { Edition } from '../concepts/index.js';
 import { editions, fields, goals, guidelines, type EditionStatus } from '../concepts/schema.js';
 import { canSetUpdateInterval, canStartFortschreibung } from './policy.js';
@@ -193,24 +192,7 @@ export const updateIntervalInput = z.object({
 export async function setUpdateInterval(ctx: CommandContext, tenantId: string, input: unknown): Promise<Tenant> {
   authorize(canSetUpdateInterval(ctx.user, tenantId));
   const data = parseInput(updateIntervalInput, input);
-  return ctx.db.transaction(async (tx) => {
-    const before = await tenantById(tx, tenantId);
-    const rows = await tx
-      .update(tenants)
-      .set({ updateIntervalMonths: data.updateIntervalMonths, version: before.version + 1 })
-      .where(and(eq(tenants.id, tenantId), eq(tenants.version, data.version)))
-      .returning();
-    assertNotStale(rows, before.version);
-    await recordAudit(tx, ctx.user, {
-      tenantId,
-      action: 'update',
-      entityType: 'tenant',
-      entityId: tenantId,
-      before: { updateIntervalMonths: before.updateIntervalMonths },
-      after: { updateIntervalMonths: data.updateIntervalMonths },
-    });
-    return found(rows[0]);
-  });
+  return updateTenantSettings(ctx, tenantId, data.version, { updateIntervalMonths: data.updateIntervalMonths });
 }
 
 /**

@@ -1,11 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { ancestry } from '../../db/lineage.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { parseInput, versionFrom } from '../../platform/validation.js';
+import { isUuid, parseInput, versionFrom } from '../../platform/validation.js';
 import { editionById, type Edition, editionOutline } from '../concepts/index.js';
 import { measures } from '../measures/schema.js';
 import { todayInGermany } from '../progress/index.js';
@@ -29,7 +28,6 @@ export interface IndicatorValue extends Omit<ValueRow, 'value'> {
 const num = (v: string | null) => (v == null ? null : Number(v));
 export const toIndicator = (r: IndicatorRow): Indicator => ({ ...r, baselineValue: num(r.baselineValue), targetValue: num(r.targetValue) });
 export const toValue = (r: ValueRow): IndicatorValue => ({ ...r, value: Number(r.value) });
-const isUuid = (id: string) => z.string().uuid().safeParse(id).success;
 const invalid = (fieldErrors: FieldError[]) => new AppError('validation_failed', 'error.validation_failed', { fieldErrors });
 
 export async function indicatorById(db: Db, tenantId: string, id: string): Promise<Indicator> {

@@ -6,7 +6,7 @@ import { historyOf } from '../../platform/audit/record.js';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { DeleteConflict } from '../../platform/http/delete-conflict.js';
-import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { formBody, redirectWithFlash, render, submitForm } from '../../platform/http/render.js';
 import { ConfirmAction } from '../../platform/ui/confirm.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { editionById, isEditionOpen } from '../concepts/index.js';
@@ -122,23 +122,22 @@ export function measureRoutes() {
     const body = await formBody(c);
     const db = dbOf(c);
     const id = c.req.param('id');
-    try {
-      const m = await updateMeasure(commandContext(c), tenant.id, id, body);
-      return redirectWithFlash(c, `${appBase(tenant)}/massnahmen/${m.id}`, c.get('t')('measures.saved'));
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      const measure = await measureById(db, tenant.id, id);
-      if (e.code === 'validation_failed') return formPage(c, tenant, measure.editionId, { values: body, errors: e.fieldErrors }, { measure }, 422);
-      if (e.code === 'edit_conflict') {
+    return submitForm(c, () => updateMeasure(commandContext(c), tenant.id, id, body), {
+      saved: (m) => [`${appBase(tenant)}/massnahmen/${m.id}`, c.get('t')('measures.saved')],
+      invalid: async (errors) => {
+        const measure = await measureById(db, tenant.id, id);
+        return formPage(c, tenant, measure.editionId, { values: body, errors }, { measure }, 422);
+      },
+      conflict: async () => {
         // Keep what this person typed; the form now carries the current version, so saving
         // again is a deliberate decision to replace the other change.
+        const measure = await measureById(db, tenant.id, id);
         const [lastChange] = await historyOf(db, tenant.id, 'measure', id);
         const options = await measureOptions(db, tenant.id, measure.editionId);
         const conflict = <ConflictNotice t={c.get('t')} current={measure} mine={body} lastChange={lastChange} options={options} historyHref={`${appBase(tenant)}/massnahmen/${id}#verlauf`} />;
         return formPage(c, tenant, measure.editionId, { values: { ...body, version: measure.version }, errors: [] }, { measure, conflict }, 409);
-      }
-      throw e;
-    }
+      },
+    });
   });
 
   app.post('/app/k/:slug/massnahmen/:id/status', async (c) => {

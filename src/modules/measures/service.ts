@@ -4,7 +4,7 @@ import { queryRows, type Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { hasForbiddenCharacters, parseEachField, parseInput, throwIfProblems, versionFrom } from '../../platform/validation.js';
+import { hasForbiddenCharacters, isUuid, parseEachField, parseInput, throwIfProblems, versionFrom } from '../../platform/validation.js';
 import { actors } from '../actors/schema.js';
 import { assertEditionOpen, editionById, swapWithNeighbour } from '../concepts/index.js';
 import { fields, goals } from '../concepts/schema.js';
@@ -26,7 +26,7 @@ export interface Measure extends Omit<MeasureRow, 'searchVector'> {
 const { searchVector: _searchVector, ...measureColumns } = getTableColumns(measures);
 
 export async function measureById(db: Db, tenantId: string, id: string): Promise<Measure> {
-  if (!z.string().uuid().safeParse(id).success) throw new AppError('not_found');
+  if (!isUuid(id)) throw new AppError('not_found');
   const [row] = await db.select(measureColumns).from(measures).where(and(eq(measures.tenantId, tenantId), eq(measures.id, id)));
   const m = found(row);
   const links = await linksOf(db, tenantId, [m.id]);
@@ -74,7 +74,6 @@ export interface MeasureFilter {
 
 function filterConditions(tenantId: string, editionId: string, filter: MeasureFilter): SQL[] {
   const conditions: SQL[] = [eq(measures.tenantId, tenantId), eq(measures.editionId, editionId)];
-  const isUuid = (v?: string) => !!v && z.string().uuid().safeParse(v).success;
   if (isUuid(filter.fieldId)) conditions.push(eq(measures.fieldId, filter.fieldId!));
   if (isUuid(filter.leadActorId)) conditions.push(eq(measures.leadActorId, filter.leadActorId!));
   // Text filters come from query strings: one with a NUL (PostgreSQL cannot even compare it) matches nothing.

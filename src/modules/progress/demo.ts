@@ -95,11 +95,12 @@ const late: Template[] = [
   (s) => `Die Maßnahme läuft planmäßig. Mit ${s.partner} wird die Fortführung über ${s.year} hinaus vorbereitet.`,
   (s, r) => `Stand zum Indikator „${s.indicator}“: ${r.int(60, 95)} % des Zielwerts erreicht. Nächster Schritt: Verstetigung klären.`,
 ];
+// Internal Sachstände carry no „Intern:“ of their own: pages and reports mark them as internal.
 const internalNotes: Template[] = [
-  (s) => `Intern: Die Anschlussfinanzierung ab ${s.nextYear} ist noch offen; Abstimmung mit der Kämmerei läuft.`,
-  (s) => `Intern: Personalwechsel bei ${s.lead}; die Nachbesetzung ist zugesagt, bis dahin vertritt die Koordinierungsstelle.`,
-  () => 'Intern: Der Mittelabruf für das erste Halbjahr ist erfolgt; der Verwendungsnachweis ist bis 31. März fällig.',
-  () => 'Intern: Zwei Honorarkräfte haben abgesagt. Ersatz ist angefragt; ein Termin musste verschoben werden.',
+  (s) => `Die Anschlussfinanzierung ab ${s.nextYear} ist noch offen; Abstimmung mit der Kämmerei läuft.`,
+  (s) => `Personalwechsel bei ${s.lead}; die Nachbesetzung ist zugesagt, bis dahin vertritt die Koordinierungsstelle.`,
+  () => 'Der Mittelabruf für das erste Halbjahr ist erfolgt; der Verwendungsnachweis ist bis 31. März fällig.',
+  () => 'Zwei Honorarkräfte haben abgesagt. Ersatz ist angefragt; ein Termin musste verschoben werden.',
 ];
 const done: Template[] = [
   (s, r) => `Maßnahme abgeschlossen. Insgesamt ${r.int(25, 90)} Personen erreicht; der Abschlussbericht liegt vor.`,

@@ -11,12 +11,11 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { membershipIn, type CurrentUser } from '../../platform/auth/current-user.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
+import { authorize, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
-import { tenants } from '../../platform/tenancy/schema.js';
-import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
-import { checkbox, expectedVersion, optionalText, parseInput } from '../../platform/validation.js';
+import { updateTenantSettings, type Tenant } from '../../platform/tenancy/service.js';
+import { checkbox, expectedVersion, isUuid, optionalText, parseInput } from '../../platform/validation.js';
 import { editionById } from '../concepts/index.js';
 import { measures, type MeasureStatus } from '../measures/schema.js';
 import { measureById } from '../measures/index.js';
@@ -83,7 +82,7 @@ export const declineInput = z.object({ reason: optionalText(2000) });
 export async function decideReport(ctx: CommandContext, tenantId: string, updateId: string, decision: 'approved' | 'declined', input: unknown = {}): Promise<void> {
   authorize(canReviewReports(ctx.user, tenantId));
   const { reason } = parseInput(declineInput, input);
-  if (!z.string().uuid().safeParse(updateId).success) throw new AppError('not_found');
+  if (!isUuid(updateId)) throw new AppError('not_found');
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx
       .select({
@@ -166,23 +165,5 @@ export const reviewSettingInput = z.object({ version: expectedVersion(), reviewP
 export async function updateReviewSetting(ctx: CommandContext, tenantId: string, input: unknown): Promise<Tenant> {
   authorize(canReviewReports(ctx.user, tenantId));
   const data = parseInput(reviewSettingInput, input);
-  return ctx.db.transaction(async (tx) => {
-    const before = await tenantById(tx, tenantId);
-    const rows = await tx
-      .update(tenants)
-      .set({ reviewPartnerReports: data.reviewPartnerReports, version: before.version + 1 })
-      .where(and(eq(tenants.id, tenantId), eq(tenants.version, data.version)))
-      .returning();
-    assertNotStale(rows, before.version);
-    const after = found(rows[0]);
-    await recordAudit(tx, ctx.user, {
-      tenantId,
-      action: 'update',
-      entityType: 'tenant',
-      entityId: tenantId,
-      before: { reviewPartnerReports: before.reviewPartnerReports },
-      after: { reviewPartnerReports: after.reviewPartnerReports },
-    });
-    return after;
-  });
+  return updateTenantSettings(ctx, tenantId, data.version, { reviewPartnerReports: data.reviewPartnerReports });
 }

@@ -4,8 +4,8 @@
  * the progress last reported, else the progress the status implies, else 0 — leaving out measures
  * whose status does not count (by default "entfallen").
  */
+import { isUuid } from '../../platform/validation.js';
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { queryRows, type Db } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { fields, goals } from '../concepts/schema.js';
@@ -73,7 +73,7 @@ export interface EditionRollup {
 
 /** Edition, field and goal progress of one edition: five queries however many measures. */
 export async function editionRollup(db: Db, tenantId: string, editionId: string): Promise<EditionRollup> {
-  if (!z.string().uuid().safeParse(editionId).success) throw new AppError('not_found');
+  if (!isUuid(editionId)) throw new AppError('not_found');
   const rules = await statusRulesOf(db, tenantId);
   const rows = await db
     .select({ id: measures.id, fieldId: measures.fieldId, status: measures.status, progress: measures.progress, weight: measures.weight })

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { historyOf } from '../../platform/audit/record.js';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
-import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { formBody, redirectWithFlash, render, submitForm } from '../../platform/http/render.js';
 import { formatDate } from '../../platform/i18n/i18n.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { editionById, editionOutline } from '../concepts/index.js';
@@ -166,18 +166,14 @@ export function progressRoutes() {
   app.post('/app/k/:slug/einstellungen/status', async (c) => {
     const { tenant } = await tenantForApp(c);
     const body = await formBody(c);
-    try {
-      await updateStatusRules(commandContext(c), tenant.id, body);
-      return redirectWithFlash(c, `${appBase(tenant)}/einstellungen/status`, c.get('t')('progress.settings.saved'));
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      if (e.code === 'validation_failed') return rulesPage(c, tenant, { values: formValues(body), errors: e.fieldErrors }, 422);
-      if (e.code === 'edit_conflict') {
+    return submitForm(c, () => updateStatusRules(commandContext(c), tenant.id, body), {
+      saved: () => [`${appBase(tenant)}/einstellungen/status`, c.get('t')('progress.settings.saved')],
+      invalid: (errors) => rulesPage(c, tenant, { values: formValues(body), errors }, 422),
+      conflict: async () => {
         const current = await statusRulesWithVersion(dbOf(c), tenant.id);
         return rulesPage(c, tenant, { values: { ...formValues(body), version: current.version }, errors: [] }, 409, true);
-      }
-      throw e;
-    }
+      },
+    });
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -224,13 +220,10 @@ export function progressRoutes() {
   app.post('/app/k/:slug/pruefung/einstellung', async (c) => {
     const { tenant } = await tenantForApp(c);
     const body = await formBody(c);
-    try {
-      const after = await updateReviewSetting(commandContext(c), tenant.id, body);
-      return redirectWithFlash(c, `${appBase(tenant)}/pruefung`, c.get('t')(after.reviewPartnerReports ? 'progress.review.setting_saved_on' : 'progress.review.setting_saved_off'));
-    } catch (e) {
-      if (!(e instanceof AppError) || e.code !== 'edit_conflict') throw e;
-      return reviewPage(c, (await tenantForApp(c)).tenant, 409, true);
-    }
+    return submitForm(c, () => updateReviewSetting(commandContext(c), tenant.id, body), {
+      saved: (after) => [`${appBase(tenant)}/pruefung`, c.get('t')(after.reviewPartnerReports ? 'progress.review.setting_saved_on' : 'progress.review.setting_saved_off')],
+      conflict: async () => reviewPage(c, (await tenantForApp(c)).tenant, 409, true),
+    });
   });
 
   // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@
  * declined report never changes what the public sees.
  */
 import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { auditLog } from '../../platform/audit/schema.js';
@@ -14,7 +13,7 @@ import { assertNotStale, authorize, type CommandContext } from '../../platform/c
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { tenantById } from '../../platform/tenancy/service.js';
-import { parseInput } from '../../platform/validation.js';
+import { isUuid, parseInput } from '../../platform/validation.js';
 import { adoptedEdition, editionById } from '../concepts/index.js';
 import { ancestry, lineageReaches } from '../../db/lineage.js';
 import { editions } from '../concepts/schema.js';
@@ -57,7 +56,6 @@ export function progressContradiction(given: number | null | undefined, status: 
 
 const statusLabel = (status: MeasureStatus) => translator('de')(`measure_status.${status}`);
 
-const isUuid = (v: string) => z.string().uuid().safeParse(v).success;
 
 /**
  * Records a Sachstand for a measure: Koordination, the leading Fachdienst and involved partners;

@@ -51,7 +51,8 @@ describeEachDb('Sachstandsbericht', (t) => {
       const internal = await get('intern');
       assert.doesNotMatch(pub.text, /Intern:|intern:|Personalwechsel|Honorarkräfte/, `${format}: the public report shows no internal Sachstand`);
       assert.match(pub.text, /öffentliche Sitzung/, `${format}: the public report names its audience`);
-      assert.match(internal.text, /intern: Intern: (Personalwechsel|Die Anschlussfinanzierung|Der Mittelabruf|Zwei Honorarkräfte)/, `${format}: internal Sachstände are in the internal report, labelled`);
+      assert.match(internal.text, /intern: (Personalwechsel|Die Anschlussfinanzierung|Der Mittelabruf|Zwei Honorarkräfte)/, `${format}: internal Sachstände are in the internal report, labelled`);
+      assert.doesNotMatch(internal.text, /intern: Intern:/i, `${format}: labelled once, not twice`);
       assert.match(internal.text, /Interner Bericht/, `${format}: the internal report says it is internal`);
       assert.doesNotMatch(pub.text, /Aktiv vermittelte Ehrenamtliche/, `${format}: the public report leaves out the unpublished indicator`);
       assert.match(internal.text, /Aktiv vermittelte Ehrenamtliche in Integrationsprojekten \(intern\)/, `${format}: the internal report shows it, marked`);

@@ -6,7 +6,7 @@ import { hashPassword, passwordErrors } from '../../platform/auth/password.js';
 import { users } from '../../platform/auth/schema.js';
 import { assertCurrentVersion, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { expectedVersion, optionalUuid, parseInput, requiredText, versionFrom } from '../../platform/validation.js';
+import { expectedVersion, optionalUuid, parseInput, requiredText, versionFrom, isUuid } from '../../platform/validation.js';
 import { actors } from '../actors/schema.js';
 import { canManageMembers } from './policy.js';
 import type { Membership } from '../../platform/auth/current-user.js';
@@ -78,7 +78,7 @@ async function lockedCoordinators(tx: Db, tenantId: string): Promise<string[]> {
 const lastCoordinator = () => new AppError('conflict', 'members.error.last_coordinator');
 
 async function membershipForUpdate(tx: Db, tenantId: string, userId: string) {
-  if (!z.string().uuid().safeParse(userId).success) throw new AppError('not_found');
+  if (!isUuid(userId)) throw new AppError('not_found');
   const [row] = await tx
     .select()
     .from(memberships)

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.js';
 import { apiTokenMessages } from './api-token-messages.js';
 import { apiTokenRoutes } from './api-token-routes.js';
+import { tenantNames } from './audit-names.js';
 import { messages } from './messages.js';
 import { tenantRoutes } from './routes.js';
 import { memberUsages } from './usages.js';
@@ -11,7 +12,7 @@ export const tenantsModule: ModuleManifest = {
   routes: [tenantRoutes, apiTokenRoutes],
   messages: [messages, apiTokenMessages],
   auditSubjects: [
-    { entityType: 'tenant', labelKey: 'audit.entity.tenant' },
+    { entityType: 'tenant', labelKey: 'audit.entity.tenant', names: tenantNames },
     { entityType: 'membership', labelKey: 'audit.entity.membership' },
     { entityType: 'invitation', labelKey: 'audit.entity.invitation' },
     { entityType: 'user', labelKey: 'audit.entity.user' },

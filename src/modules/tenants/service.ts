@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { users } from '../../platform/auth/schema.js';
 import { authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
-import { parseInput, requiredText } from '../../platform/validation.js';
+import { parseInput, requiredText, isUuid } from '../../platform/validation.js';
 import { agsProblem } from './ags.js';
 import { canCreateTenant } from './policy.js';
 import { editions } from '../concepts/schema.js';
@@ -90,7 +90,7 @@ export const pendingInvitations = (db: Db, tenantId: string) =>
     .orderBy(desc(invitations.createdAt));
 
 export async function invitationById(db: Db, tenantId: string, id: string): Promise<Invitation> {
-  if (!z.string().uuid().safeParse(id).success) throw new AppError('not_found');
+  if (!isUuid(id)) throw new AppError('not_found');
   const [row] = await db.select().from(invitations).where(and(eq(invitations.tenantId, tenantId), eq(invitations.id, id)));
   return found(row);
 }

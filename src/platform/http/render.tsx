@@ -1,6 +1,6 @@
 import { deleteCookie, getCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { AppError } from '../errors.js';
+import { AppError, isAppError, type FieldError } from '../errors.js';
 import type { Ctx } from './env.js';
 
 /** Renders a full page with the doctype; status defaults to 200. */
@@ -25,6 +25,30 @@ export async function formBody(c: Ctx): Promise<Record<string, unknown>> {
 export function redirectWithFlash(c: Ctx, location: string, message?: string) {
   if (message) c.header('set-cookie', `ikon_flash=${encodeURIComponent(message)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60`, { append: true });
   return c.redirect(location, 303);
+}
+
+type Answer = Response | Promise<Response>;
+
+/**
+ * The POST of a form that saves at the version the person saw: saved → back with a one-time
+ * message (Post/Redirect/Get); invalid input → the form again with its field errors (422, when
+ * the form shows them); someone saved first → the form with what is saved now and what this
+ * person typed (409). Any other error goes to the error handler.
+ */
+export async function submitForm<R>(
+  c: Ctx,
+  save: () => Promise<R>,
+  then: { saved: (result: R) => [location: string, message: string]; invalid?: (errors: FieldError[]) => Answer; conflict: () => Answer },
+): Promise<Response> {
+  let result: R;
+  try {
+    result = await save();
+  } catch (e) {
+    if (then.invalid && isAppError(e, 'validation_failed')) return then.invalid(e.fieldErrors);
+    if (isAppError(e, 'edit_conflict')) return then.conflict();
+    throw e;
+  }
+  return redirectWithFlash(c, ...then.saved(result));
 }
 
 /** The one-time message set by redirectWithFlash, removed once read. */

@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { found } from '../commands.js';
+import { recordAudit } from '../audit/record.js';
+import { assertNotStale, found, type CommandContext } from '../commands.js';
 import { AppError } from '../errors.js';
 import { tenants } from './schema.js';
 
@@ -19,6 +20,31 @@ export async function tenantBySlug(db: Db, slug: string): Promise<Tenant> {
 export async function tenantById(db: Db, id: string): Promise<Tenant> {
   const [row] = await db.select().from(tenants).where(eq(tenants.id, id));
   return found(row);
+}
+
+/** The settings of a Kommune its Koordination changes on the modules' settings pages. */
+export type TenantSettings = Partial<Pick<Tenant, 'silentAfterMonths' | 'remindersEnabled' | 'updateIntervalMonths' | 'reviewPartnerReports'>>;
+
+/**
+ * Changes settings of a Kommune, at the version the person saw (else an edit conflict naming the
+ * current version), audited as an update of the tenant with the changed settings before and
+ * after. The caller has checked the role and parsed the input.
+ */
+export async function updateTenantSettings(ctx: CommandContext, tenantId: string, version: number, values: TenantSettings): Promise<Tenant> {
+  const keys = Object.keys(values) as (keyof TenantSettings)[];
+  const only = (t: Tenant) => Object.fromEntries(keys.map((k) => [k, t[k]]));
+  return ctx.db.transaction(async (tx) => {
+    const before = await tenantById(tx, tenantId);
+    const rows = await tx
+      .update(tenants)
+      .set({ ...values, version: before.version + 1 })
+      .where(and(eq(tenants.id, tenantId), eq(tenants.version, version)))
+      .returning();
+    assertNotStale(rows, before.version);
+    const after = found(rows[0]);
+    await recordAudit(tx, ctx.user, { tenantId, action: 'update', entityType: 'tenant', entityId: tenantId, before: only(before), after: only(after) });
+    return after;
+  });
 }
 
 export const listTenants = (db: Db) => db.select().from(tenants).orderBy(asc(tenants.name));

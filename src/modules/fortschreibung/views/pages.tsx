@@ -3,7 +3,7 @@ import { formatDate } from '../../../platform/i18n/i18n.js';
 import { Alert, DataTable } from '../../../platform/ui/components.js';
 import { Button, Csrf, ErrorSummary, SelectField, TextField, type FormState } from '../../../platform/ui/form.js';
 import type { Edition } from '../../concepts/index.js';
-import { diffKinds, fieldLabelKeys, type EditionDiff } from '../diff.js';
+import { diffKinds, fieldLabelKeys, type EditionDiff, type FieldChange } from '../diff.js';
 
 export type Due = { due: string; overdue: boolean } | undefined;
 
@@ -121,6 +121,15 @@ export interface ComparePageProps {
 
 const cell = (t: T, v: string) => (v === '' ? <span class="muted">{`– (${t('fortschreibung.compare.empty_value')})`}</span> : v);
 
+/** The last cells of a comparison row: which field changed, its value before and after. */
+const ChangedField = (p: { t: T; change: FieldChange }) => (
+  <>
+    <td>{p.t(fieldLabelKeys[p.change.field] ?? p.change.field)}</td>
+    <td class="diff-before">{cell(p.t, p.change.before)}</td>
+    <td class="diff-after">{cell(p.t, p.change.after)}</td>
+  </>
+);
+
 /** GET /app/k/:slug/fassungen/vergleich: two selects, a summary, and per kind a table of changes. */
 export function ComparePage(p: ComparePageProps) {
   const { t, base, diff } = p;
@@ -219,9 +228,7 @@ export function ComparePage(p: ComparePageProps) {
                         <td>{change}</td>
                         <td>{item.number}</td>
                         <td>{title}</td>
-                        <td>{t(fieldLabelKeys[f.field] ?? f.field)}</td>
-                        <td class="diff-before">{cell(t, f.before)}</td>
-                        <td class="diff-after">{cell(t, f.after)}</td>
+                        <ChangedField t={t} change={f} />
                       </tr>
                     ));
                   })}
@@ -243,9 +250,7 @@ export function ComparePage(p: ComparePageProps) {
                     <tr>
                       <td>{item.number}</td>
                       <td>{item.idAfter ? <a href={`${base}/massnahmen/${item.idAfter}`}>{item.title}</a> : item.title}</td>
-                      <td>{t(fieldLabelKeys[f.field] ?? f.field)}</td>
-                      <td class="diff-before">{cell(t, f.before)}</td>
-                      <td class="diff-after">{cell(t, f.after)}</td>
+                      <ChangedField t={t} change={f} />
                     </tr>
                   )),
                 )}
