@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { test } from 'node:test';
 import { cycles, importGraph } from './architecture/imports.js';
 
@@ -48,6 +49,37 @@ test('every module folder has a manifest that src/modules/index.ts lists', () =>
   const listed = new Set(edges.filter((e) => e.from === 'src/modules/index.ts').map((e) => moduleOf(e.to)));
   const missing = folders.filter((m) => !files.includes(`src/modules/${m}/module.ts`) || !listed.has(m));
   assert.deepEqual(missing, [], 'each module: src/modules/<name>/module.ts, listed in src/modules/index.ts');
+});
+
+/** Which module imports which (production code), as "from → to". */
+const moduleEdges = [...new Set(production.flatMap((e) => {
+  const from = moduleOf(e.from);
+  const to = moduleOf(e.to);
+  return from && to && from !== to ? [`${from} → ${to}`] : [];
+}))].sort();
+
+test('no two modules import each other, directly or around a circle', () => {
+  const modules = [...new Set(files.map(moduleOf).filter((m): m is string => !!m))];
+  const edges = moduleEdges.map((e) => {
+    const [from, to] = e.split(' → ') as [string, string];
+    return { from, to, typeOnly: false };
+  });
+  assert.deepEqual(cycles(modules, edges), [], 'modules that depend on each other: one of them must stop importing the other');
+});
+
+test('the picture in docs/architecture.md draws exactly the imports between modules', () => {
+  const doc = fs.readFileSync('docs/architecture.md', 'utf8');
+  const graph = /subgraph modules[^\n]*\n([\s\S]*?)\n\s*end\n/.exec(doc)?.[1];
+  assert.ok(graph, 'the modules subgraph of the mermaid picture');
+  const drawn = graph
+    .split('\n')
+    .flatMap((line) => {
+      const m = /^\s*(\w+)\s*-->\s*(.+)$/.exec(line);
+      return m ? m[2]!.split('&').map((to) => `${m[1]} → ${to.trim()}`) : [];
+    })
+    .sort();
+  assert.deepEqual(moduleEdges.filter((e) => !drawn.includes(e)), [], 'imports between modules the picture does not show: draw the arrow (if the direction is right)');
+  assert.deepEqual(drawn.filter((e) => !moduleEdges.includes(e)), [], 'arrows in the picture no import needs any more: remove them');
 });
 
 test('the scanner finds a cycle and a forbidden import when there is one', () => {
