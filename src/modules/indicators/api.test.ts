@@ -139,7 +139,7 @@ describeEachDb('API: Indikatoren', (t) => {
     assert.ok(doc.paths['/api/v1/kommunen/{slug}/editions/{id}/indicators'].get.summary);
     assert.ok(doc.paths['/api/v1/kommunen/{slug}/indicators/{id}'].get.summary);
     const post = doc.paths['/api/v1/kommunen/{slug}/indicators/{id}/values'].post;
-    assert.deepEqual(post.security, [{ session: [], csrf: [] }]);
+    assert.deepEqual(post.security, [{ session: [], csrf: [] }, { bearer: ['indicator_values'] }], 'a session with CSRF, or an API-Zugang that may report values');
     assert.ok(post.responses['201']);
     for (const s of ['401', '403', '404', '409', '422']) assert.ok(post.responses[s], s);
     assert.ok(doc.components.schemas.IndicatorValueInput.required.includes('measuredOn'));

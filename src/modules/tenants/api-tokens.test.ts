@@ -143,7 +143,7 @@ describeEachDb('API-Zugänge (Bearer-Token)', (t) => {
     await problem(await bearer(secret, 'GET', base), 401, 'invalid_token', /widerrufen/);
     const refusals = await t().db.select().from(auditLog).where(and(eq(auditLog.entityId, row.id), eq(auditLog.action, 'reject')));
     assert.equal(refusals.length, 1, 'a revoked token in use is noted in the Protokoll, once an hour');
-    assert.deepEqual(refusals[0]!.after, { reason: 'revoked' });
+    assert.deepEqual(refusals[0]!.after, { name: row.name, reason: 'revoked' });
     assert.equal(refusals[0]!.userName, `API-Zugang «${row.name}»`);
 
     const { token: old, secret: oldSecret } = await token({ name: 'Abgelaufen' });

@@ -187,7 +187,7 @@ async function noteRefusal(db: Db, token: ApiToken, reason: 'revoked' | 'expired
     .limit(1);
   if (recent) return;
   const actor = { id: null, email: 'api@ikon.invalid', name: apiTokenActorName(token.name), isPlatformAdmin: false, memberships: [] };
-  await recordAudit(db, actor, { tenantId: token.tenantId, action: 'reject', entityType: 'api_token', entityId: token.id, after: { reason } });
+  await recordAudit(db, actor, { tenantId: token.tenantId, action: 'reject', entityType: 'api_token', entityId: token.id, after: { name: token.name, reason } });
 }
 
 /** "Last used" is kept to the minute: one write per client and minute at most, not one per request. */
