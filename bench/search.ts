@@ -92,7 +92,6 @@ const places = ['im Landkreis', 'in den Gemeinden', 'im Stadtteilzentrum', 'in d
 const topics = ['Spracherwerb', 'Arbeitsmarktintegration', 'Anerkennung ausländischer Abschlüsse', 'Gesundheitsversorgung', 'Wohnungssuche', 'Kinderbetreuung', 'ehrenamtliches Engagement', 'politische Teilhabe', 'Antidiskriminierung', 'interkulturelle Öffnung der Verwaltung', 'Ausbildung und Berufsorientierung', 'Sport und Freizeit'];
 const verbs = ['stärkt', 'verbessert', 'fördert', 'unterstützt', 'erleichtert', 'begleitet', 'vernetzt', 'verstetigt'];
 const extras = ['Die Angebote werden mehrsprachig beworben.', 'Kinderbetreuung wird während der Termine angeboten.', 'Die Umsetzung erfolgt gemeinsam mit Migrantenorganisationen.', 'Ehrenamtliche Lotsinnen und Lotsen begleiten die Teilnehmenden.', 'Die Wirkung wird jährlich im Integrationsbericht ausgewertet.', 'Das Jobcenter und die Agentur für Arbeit sind beteiligt.', 'Ein Dolmetscherdienst steht bei Bedarf zur Verfügung.'];
-const targetGroupList = ['Neuzugewanderte', 'Frauen', 'Jugendliche', 'Eltern', 'Geflüchtete', 'Fachkräfte', 'Ehrenamtliche'];
 
 /** Deterministic pseudo-random numbers so every run inserts the same data. */
 function rng(seed: number) {
@@ -133,7 +132,6 @@ export async function insertSynthetic(
         position: i + 1,
         title: `${pick(formats)} ${pick(groups)} ${pick(places)}`,
         description: `Die Maßnahme ${pick(verbs)} ${topic} ${pick(groups)}. ${pick(extras)} ${pick(extras)}`,
-        targetGroups: [pick(targetGroupList)],
         horizon: pick(horizons),
         priority: pick(priorities),
         status: pick(measureStatuses),

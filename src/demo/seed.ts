@@ -9,7 +9,8 @@ import type { DemoSeedStep } from '../platform/module.js';
 import { actors } from '../modules/actors/schema.js';
 import { startFortschreibung } from '../modules/fortschreibung/service.js';
 import { editions, fields, goals, guidelines } from '../modules/concepts/schema.js';
-import { measureCrossCutting, measureGoals, measureMunicipalities, measurePartners, measures } from '../modules/measures/schema.js';
+import { measureCrossCutting, measureGoals, measureMunicipalities, measurePartners, measureTargetGroups, measures, targetGroups } from '../modules/measures/schema.js';
+import { cleanName, nameKey } from '../modules/measures/target-groups/names.js';
 import { memberships } from '../modules/tenants/schema.js';
 import { tenants } from '../platform/tenancy/schema.js';
 import { demoContent } from './content/index.js';
@@ -123,7 +124,6 @@ async function loadEdition(
         position: i + 1,
         title: m.title,
         description: m.description,
-        targetGroups: m.targetGroups,
         leadActorId: actorIds.get(m.leadActorKey) ?? null,
         horizon: m.horizon,
         startDate: m.startDate ?? null,
@@ -148,5 +148,11 @@ async function loadEdition(
   if (partnerLinks.length) await tx.insert(measurePartners).values(partnerLinks);
   if (crossLinks.length) await tx.insert(measureCrossCutting).values(crossLinks);
   if (placeLinks.length) await tx.insert(measureMunicipalities).values(placeLinks);
+  // Zielgruppen: the Kommune's vocabulary, one entry per name (as the migration of issue 7.18 made it).
+  const names = [...new Map(content.measures.flatMap((m) => m.targetGroups).map((n) => [nameKey(n), cleanName(n)])).values()];
+  if (names.length) await tx.insert(targetGroups).values(names.map((name) => ({ tenantId, name }))).onConflictDoNothing();
+  const groupId = new Map((await tx.select().from(targetGroups).where(eq(targetGroups.tenantId, tenantId))).map((g) => [nameKey(g.name), g.id]));
+  const groupLinks = links.flatMap(({ m, measureId }) => [...new Set(m.targetGroups.map((n) => groupId.get(nameKey(n))!))].map((targetGroupId) => ({ tenantId, measureId, targetGroupId })));
+  if (groupLinks.length) await tx.insert(measureTargetGroups).values(groupLinks);
   return editionId;
 }

@@ -46,7 +46,7 @@ describeEachDb('API: writes go through the commands', (t) => {
     assert.equal(created.editionId, ids.draft.id);
     assert.equal(created.internalNote, 'Förderantrag läuft');
     assert.equal(created.staffFte, 0.5);
-    assert.deepEqual(created.targetGroups, ['Neuzugewanderte', 'Eltern']);
+    assert.deepEqual(created.targetGroups, ['Eltern', 'Neuzugewanderte'], 'names from the vocabulary, alphabetical');
     assert.equal(created.version, 1);
     const audit = await t().db.select().from(auditLog).where(and(eq(auditLog.entityType, 'measure'), eq(auditLog.entityId, created.id)));
     assert.equal(audit.length, 1);

@@ -52,7 +52,7 @@ export const fortschreibungInput = z.object({
 });
 
 /** How many rows of each table the Fortschreibung copied. */
-export type CopyCounts = Record<'guidelines' | 'fields' | 'goals' | 'measures' | 'measureGoals' | 'measurePartners' | 'measureCrossCutting' | 'measureMunicipalities' | 'indicators', number>;
+export type CopyCounts = Record<'guidelines' | 'fields' | 'goals' | 'measures' | 'measureGoals' | 'measurePartners' | 'measureCrossCutting' | 'measureMunicipalities' | 'measureTargetGroups' | 'indicators', number>;
 
 export interface FortschreibungResult {
   edition: Edition;
@@ -163,6 +163,8 @@ export async function copyContent(tx: Db, tenantId: string, from: string, to: st
   counts.measurePartners = await copyLinks(tx, tenantId, to, 'measure_partners', 'actor_id', sql`o.tenant_id, nm.id, o.actor_id`, sql``);
   counts.measureCrossCutting = await copyLinks(tx, tenantId, to, 'measure_cross_cutting', 'field_id', sql`o.tenant_id, nm.id, nf.id`, copyOf('fields', 'nf', 'o.field_id', to));
   counts.measureMunicipalities = await copyLinks(tx, tenantId, to, 'measure_municipalities', 'municipality_id', sql`o.tenant_id, nm.id, o.municipality_id`, sql``);
+  // Zielgruppen are the Kommune's vocabulary, not the edition's: the copies name the same entries.
+  counts.measureTargetGroups = await copyLinks(tx, tenantId, to, 'measure_target_groups', 'target_group_id', sql`o.tenant_id, nm.id, o.target_group_id`, sql``);
   // Indicator definitions follow their goal or measure; their values stay with the original.
   counts.indicators = await copyItems(
     tx,

@@ -106,7 +106,7 @@ export async function editionSnapshot(db: Db, tenantId: string, editionId: strin
   const measureItems: SnapshotItem[] = [...ms]
     .sort((a, b) => fieldPosition(a.fieldId) - fieldPosition(b.fieldId) || a.position - b.position)
     .map((m) => {
-      const l = links.get(m.id) ?? { goalIds: [], partnerActorIds: [], crossCuttingIds: [], municipalityIds: [] };
+      const l = links.get(m.id) ?? { goalIds: [], partnerActorIds: [], crossCuttingIds: [], municipalityIds: [], targetGroups: [] };
       const goalIds = [...l.goalIds].sort((a, b) => (goalById.get(a)?.i ?? 0) - (goalById.get(b)?.i ?? 0));
       const crossIds = [...l.crossCuttingIds].sort((a, b) => fieldPosition(a) - fieldPosition(b));
       return {
@@ -121,7 +121,7 @@ export async function editionSnapshot(db: Db, tenantId: string, editionId: strin
           goals: joined(goalIds.map((id) => { const g = goalById.get(id); return g ? `${g.number} ${g.title}` : ''; })),
           title: m.title,
           description: m.description,
-          targetGroups: joined([...m.targetGroups].sort(byName)),
+          targetGroups: joined([...l.targetGroups].sort(byName)),
           lead: m.leadActorId ? actorName.get(m.leadActorId) ?? '' : '',
           partners: joined(l.partnerActorIds.map((id) => actorName.get(id) ?? '').sort(byName)),
           horizon: t(`horizon.${m.horizon}`),

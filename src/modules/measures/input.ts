@@ -2,12 +2,16 @@ import { z } from 'zod';
 import {
   expectedVersion, listOf, plainText, nullableText, optionalDate, optionalNumber, optionalText, optionalUuid, requiredText, uuid,
 } from '../../platform/validation.js';
+import { splitNames } from './target-groups/names.js';
 import { horizons, measureStatuses, priorities, sdgGoals } from './schema.js';
 
-/** "Eltern, Frauen; Neuzugewanderte" or ["Eltern", …] → a clean list. */
+/**
+ * Zielgruppen by name: "Eltern, Frauen; Neuzugewanderte" or ["Eltern", …] → a clean list (the
+ * API, the import, the form's "new Zielgruppe" field). Matched against the vocabulary when written.
+ */
 const targetGroupList = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(/[,;\n]/) : v ?? []),
-  z.array(plainText()).transform((xs) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))]),
+  z.array(plainText().max(200)).transform((xs) => splitNames(xs)),
 );
 
 /** One schema for the measure form, the API and each import row. */
@@ -17,7 +21,11 @@ export const measureFields = z.object({
   description: optionalText(10_000),
   fieldId: uuid(),
   goalIds: listOf(uuid()),
-  targetGroups: targetGroupList,
+  targetGroups: targetGroupList.describe(
+    'Zielgruppen als Namen (Liste oder Text, getrennt durch Komma/Semikolon). Abgeglichen mit den Zielgruppen der Kommune ohne Rücksicht auf Groß-/Kleinschreibung; unbekannte Namen werden als neue Zielgruppen angelegt.',
+  ),
+  /** Entries of the vocabulary chosen in the form (checkbox list). */
+  targetGroupIds: listOf(uuid()).describe('Zielgruppen als IDs (optional, zusätzlich zu `targetGroups`).'),
   leadActorId: optionalUuid(),
   partnerActorIds: listOf(uuid()),
   horizon: z.enum(horizons, { error: 'validation.invalid_choice' }),

@@ -6,6 +6,7 @@ import { actors } from '../actors/schema.js';
 import { editions, fields } from '../concepts/schema.js';
 import { describeEachDb, type TestApp } from '../../../test/support/harness.js';
 import { measures } from './schema.js';
+import { measureById } from './service.js';
 
 async function demo(t: TestApp) {
   const [draft] = await t.db.select().from(editions).where(eq(editions.status, 'entwurf'));
@@ -39,7 +40,7 @@ describeEachDb('Maßnahmen im internen Bereich', (t) => {
     assert.ok(created);
     assert.equal(created.staffFte, '0.25');
     assert.equal(created.costEur, '1500.00');
-    assert.deepEqual(created.targetGroups, ['Seniorinnen', 'Neuzugewanderte']);
+    assert.deepEqual((await measureById(t().db, created.tenantId, created.id)).targetGroups, ['Neuzugewanderte', 'Seniorinnen']);
     assert.deepEqual(created.sdgs, [4, 10]);
     const page = await c.get(ok.headers.get('location')!);
     assert.match(await page.text(), /Sprachcafé für Seniorinnen[\s\S]*angelegt/);

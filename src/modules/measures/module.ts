@@ -9,14 +9,20 @@ import { measureSearchSource } from './search-source.js';
 import { messages as transferMessages } from './transfer/messages.js';
 import { transferRoutes } from './transfer/routes.js';
 import { measureUsages } from './usages.js';
+import { messages as targetGroupMessages } from './target-groups/messages.js';
+import { targetGroupRoutes } from './target-groups/routes.js';
 
 /** Maßnahmen of an edition, the edition page that lists them, their spreadsheet export and import. */
 export const measuresModule: ModuleManifest = {
   name: 'measures',
-  routes: [transferRoutes, measureRoutes, editionPageRoutes],
+  routes: [transferRoutes, measureRoutes, editionPageRoutes, targetGroupRoutes],
   apiRoutes: [measureApi, actorApi],
   searchSources: [measureSearchSource],
-  messages: [messages, publicMessages, transferMessages],
+  messages: [messages, publicMessages, transferMessages, targetGroupMessages],
   usages: measureUsages,
-  auditSubjects: [{ entityType: 'measure', labelKey: 'audit.entity.measure', path: (e) => `/massnahmen/${e.entityId}` }],
+  auditSubjects: [
+    { entityType: 'measure', labelKey: 'audit.entity.measure', path: (e) => `/massnahmen/${e.entityId}` },
+    { entityType: 'target_group', labelKey: 'audit.entity.target_group', path: (e) => `/zielgruppen/${e.entityId}` },
+  ],
+  appNav: [{ section: 'target_groups', path: '/zielgruppen', label: 'nav.target_groups', coordinatorOnly: true, order: 45 }],
 };

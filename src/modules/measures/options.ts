@@ -2,13 +2,15 @@ import type { Db } from '../../db/client.js';
 import { listActors } from '../actors/index.js';
 import { editionOutline } from '../concepts/index.js';
 import { municipalitiesOf } from '../../platform/tenancy/service.js';
+import { listTargetGroups } from './target-groups/service.js';
 
 /** Everything a measure form offers to choose from, for one edition. */
 export async function measureOptions(db: Db, tenantId: string, editionId: string) {
-  const [outline, actors, municipalities] = await Promise.all([
+  const [outline, actors, municipalities, targetGroups] = await Promise.all([
     editionOutline(db, tenantId, editionId),
     listActors(db, tenantId),
     municipalitiesOf(db, tenantId),
+    listTargetGroups(db, tenantId),
   ]);
   return {
     fields: outline.fields.filter((f) => !f.isCrossCutting),
@@ -16,6 +18,8 @@ export async function measureOptions(db: Db, tenantId: string, editionId: string
     goals: outline.goals,
     actors,
     municipalities,
+    /** The Kommune's Zielgruppen vocabulary, by name. */
+    targetGroups: targetGroups.map((g) => ({ id: g.id, name: g.name })),
   };
 }
 export type MeasureOptions = Awaited<ReturnType<typeof measureOptions>>;

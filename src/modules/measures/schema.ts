@@ -31,7 +31,6 @@ export const measures = pgTable(
     position: integer().notNull(),
     title: text().notNull(),
     description: text().notNull().default(''),
-    targetGroups: text().array().notNull().default(sql`'{}'::text[]`),
     leadActorId: uuid(),
     horizon: text().$type<Horizon>().notNull(),
     startDate: date(),
@@ -70,6 +69,25 @@ export const measures = pgTable(
   ],
 );
 
+/**
+ * Zielgruppen: a managed vocabulary per Kommune (issue 7.18), so filters offer one entry per
+ * group instead of every spelling. Names are unique per Kommune regardless of case (stored with
+ * single spaces, see target-groups/names.ts); measures link to entries (measure_target_groups).
+ */
+export const targetGroups = pgTable(
+  'target_groups',
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull().defaultRandom(),
+    name: text().notNull(),
+    description: text().notNull().default(''),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('target_groups_name_unique').on(t.tenantId, sql`lower(${t.name})`)],
+);
+
 const measureKey = (t: { tenantId: any; measureId: any }) =>
   foreignKey({ columns: [t.tenantId, t.measureId], foreignColumns: [measures.tenantId, measures.id] }).onDelete('cascade');
 
@@ -90,6 +108,18 @@ export const measurePartners = pgTable(
     primaryKey({ columns: [t.tenantId, t.measureId, t.actorId] }),
     measureKey(t),
     foreignKey({ columns: [t.tenantId, t.actorId], foreignColumns: [actors.tenantId, actors.id] }),
+  ],
+);
+
+/** The Zielgruppen a measure addresses; an entry in use cannot be deleted (merge it instead). */
+export const measureTargetGroups = pgTable(
+  'measure_target_groups',
+  { tenantId: tenantId(), measureId: uuid().notNull(), targetGroupId: uuid().notNull() },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.measureId, t.targetGroupId] }),
+    measureKey(t),
+    foreignKey({ columns: [t.tenantId, t.targetGroupId], foreignColumns: [targetGroups.tenantId, targetGroups.id] }),
+    index().on(t.tenantId, t.targetGroupId),
   ],
 );
 

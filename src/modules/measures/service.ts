@@ -12,7 +12,9 @@ import { statusRulesOf } from './status-rules.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { createMeasureInput, statusInput, updateMeasureInput, type MeasureFields } from './input.js';
 import { canCreateMeasure, canDeleteMeasure, canEditMeasure, canUpdateMeasureStatus } from './policy.js';
-import { measureCrossCutting, measureGoals, measureMunicipalities, measurePartners, measures, type MeasureStatus } from './schema.js';
+import { measureCrossCutting, measureGoals, measureMunicipalities, measurePartners, measureTargetGroups, measures, type MeasureStatus } from './schema.js';
+import { existingTargetGroupIds, resolveTargetGroups, targetGroupsOfEdition, targetGroupsOfMeasures } from './target-groups/service.js';
+import type { CurrentUser } from '../../platform/auth/current-user.js';
 
 export type MeasureRow = typeof measures.$inferSelect;
 /** A measure with the ids of everything it links to. */
@@ -21,6 +23,9 @@ export interface Measure extends Omit<MeasureRow, 'searchVector'> {
   partnerActorIds: string[];
   crossCuttingIds: string[];
   municipalityIds: string[];
+  /** Its Zielgruppen from the Kommune's vocabulary: ids, and names in the same order (by name). */
+  targetGroupIds: string[];
+  targetGroups: string[];
 }
 
 const { searchVector: _searchVector, ...measureColumns } = getTableColumns(measures);
@@ -33,7 +38,9 @@ export async function measureById(db: Db, tenantId: string, id: string): Promise
   return { ...m, ...(links.get(m.id) ?? emptyLinks()) };
 }
 
-const emptyLinks = () => ({ goalIds: [] as string[], partnerActorIds: [] as string[], crossCuttingIds: [] as string[], municipalityIds: [] as string[] });
+const emptyLinks = () => ({
+  goalIds: [] as string[], partnerActorIds: [] as string[], crossCuttingIds: [] as string[], municipalityIds: [] as string[], targetGroupIds: [] as string[], targetGroups: [] as string[],
+});
 
 /**
  * The link ids of many measures at once: one query over the four link tables (or those in `only`),
@@ -51,6 +58,13 @@ export async function linksOf(db: Db, tenantId: string, measureIds: string[], on
   };
   const rows = await queryRows<{ kind: LinkKind; measure_id: string; ref: string }>(db, sql.join((only ?? linkKinds).map(branch), sql` union all `));
   for (const r of rows) out.get(r.measure_id)?.[r.kind].push(r.ref);
+  // Zielgruppen with their names from the vocabulary, unless only some kinds of links were asked for.
+  if (!only) {
+    for (const [id, groups] of await targetGroupsOfMeasures(db, tenantId, measureIds)) {
+      const links = out.get(id);
+      if (links) Object.assign(links, { targetGroupIds: groups.ids, targetGroups: groups.names });
+    }
+  }
   return out;
 }
 /** The four kinds of links a measure has, each a list of ids. */
@@ -80,7 +94,14 @@ function filterConditions(tenantId: string, editionId: string, filter: MeasureFi
   const matchable = (v: string, condition: SQL) => conditions.push(hasForbiddenCharacters(v) ? sql`false` : condition);
   if (filter.horizon) matchable(filter.horizon, eq(measures.horizon, filter.horizon as any));
   if (filter.status) matchable(filter.status, eq(measures.status, filter.status as any));
-  if (filter.targetGroup) matchable(filter.targetGroup, sql`${filter.targetGroup} = any(${measures.targetGroups})`);
+  // A Zielgruppe by name, compared like the vocabulary's unique index (case-insensitive).
+  if (filter.targetGroup) {
+    matchable(
+      filter.targetGroup,
+      sql`exists (select 1 from measure_target_groups l join target_groups g on g.tenant_id = l.tenant_id and g.id = l.target_group_id
+        where l.tenant_id = ${measures.tenantId} and l.measure_id = ${measures.id} and lower(g.name) = lower(${filter.targetGroup.replace(/\s+/g, ' ').trim()}))`,
+    );
+  }
   return conditions;
 }
 
@@ -123,14 +144,8 @@ export async function listMeasureSummaries(db: Db, tenantId: string, editionId: 
 }
 export type MeasureListRow = Awaited<ReturnType<typeof listMeasureSummaries>>[number];
 
-/** Distinct target groups of an edition, for filters. */
-export async function targetGroupsOf(db: Db, tenantId: string, editionId: string): Promise<string[]> {
-  const rows = await queryRows<{ g: string }>(
-    db,
-    sql`select distinct unnest(target_groups) as g from measures where tenant_id = ${tenantId} and edition_id = ${editionId} order by 1`,
-  );
-  return rows.map((r) => r.g);
-}
+/** The Zielgruppen the measures of an edition name, for filters (only entries in use). */
+export const targetGroupsOf = targetGroupsOfEdition;
 
 /**
  * Checks what the schema alone cannot: every reference lies in this Kommune and this edition.
@@ -158,6 +173,10 @@ async function referenceProblems(db: Db, tenantId: string, editionId: string, da
     const own = await db.select({ id: tenants.id }).from(tenants).where(and(eq(tenants.parentId, tenantId), inArray(tenants.id, data.municipalityIds)));
     if (own.length !== new Set(data.municipalityIds).size) problems.push({ field: 'municipalityIds', messageKey: 'validation.invalid_choice' });
   }
+  if (data.targetGroupIds?.length) {
+    const known = await existingTargetGroupIds(db, tenantId, data.targetGroupIds);
+    if (data.targetGroupIds.some((id) => !known.has(id))) problems.push({ field: 'targetGroupIds', messageKey: 'validation.invalid_choice' });
+  }
   if (data.startDate && data.endDate && data.endDate < data.startDate) problems.push({ field: 'endDate', messageKey: 'validation.end_before_start' });
   if (data.number !== undefined) {
     const clash = await db
@@ -175,7 +194,6 @@ const rowValues = (d: MeasureFields) => ({
   title: d.title,
   description: d.description,
   fieldId: d.fieldId,
-  targetGroups: d.targetGroups,
   leadActorId: d.leadActorId,
   horizon: d.horizon,
   startDate: d.startDate,
@@ -191,17 +209,24 @@ const rowValues = (d: MeasureFields) => ({
   internalNote: d.internalNote,
 });
 
-async function replaceLinks(tx: Db, tenantId: string, measureId: string, d: Pick<MeasureFields, 'goalIds' | 'partnerActorIds' | 'crossCuttingIds' | 'municipalityIds'>) {
+/**
+ * Writes the measure's links; its Zielgruppen are the chosen entries plus the names typed
+ * (matched case-insensitively, unknown ones added to the vocabulary by `user`, audited).
+ */
+async function replaceLinks(tx: Db, user: CurrentUser, tenantId: string, measureId: string, d: Pick<MeasureFields, 'goalIds' | 'partnerActorIds' | 'crossCuttingIds' | 'municipalityIds' | 'targetGroupIds' | 'targetGroups'>) {
   const scope = <T extends { tenantId: any; measureId: any }>(t: T) => and(eq(t.tenantId, tenantId), eq(t.measureId, measureId));
   await tx.delete(measureGoals).where(scope(measureGoals));
   await tx.delete(measurePartners).where(scope(measurePartners));
   await tx.delete(measureCrossCutting).where(scope(measureCrossCutting));
   await tx.delete(measureMunicipalities).where(scope(measureMunicipalities));
+  await tx.delete(measureTargetGroups).where(scope(measureTargetGroups));
   const uniq = (xs: string[]) => [...new Set(xs)];
   if (d.goalIds.length) await tx.insert(measureGoals).values(uniq(d.goalIds).map((goalId) => ({ tenantId, measureId, goalId })));
   if (d.partnerActorIds.length) await tx.insert(measurePartners).values(uniq(d.partnerActorIds).map((actorId) => ({ tenantId, measureId, actorId })));
   if (d.crossCuttingIds.length) await tx.insert(measureCrossCutting).values(uniq(d.crossCuttingIds).map((fieldId) => ({ tenantId, measureId, fieldId })));
   if (d.municipalityIds.length) await tx.insert(measureMunicipalities).values(uniq(d.municipalityIds).map((municipalityId) => ({ tenantId, measureId, municipalityId })));
+  const groupIds = uniq([...d.targetGroupIds, ...(await resolveTargetGroups(tx, user, tenantId, d.targetGroups))]);
+  if (groupIds.length) await tx.insert(measureTargetGroups).values(groupIds.map((targetGroupId) => ({ tenantId, measureId, targetGroupId })));
 }
 
 /** "1.1.4" before "1.10.2": numbers compared part by part, digits as numbers. */
@@ -211,14 +236,14 @@ export const compareMeasureNumbers = (a: string, b: string) => a.localeCompare(b
  * Inserts a measure where its number belongs among the field's measures (1.1.4 before 1.10.2),
  * keeping any order set by hand around it; callers have checked policy and references.
  */
-export async function insertMeasure(tx: Db, tenantId: string, editionId: string, data: MeasureFields): Promise<Measure> {
+export async function insertMeasure(tx: Db, user: CurrentUser, tenantId: string, editionId: string, data: MeasureFields): Promise<Measure> {
   const inField = and(eq(measures.tenantId, tenantId), eq(measures.editionId, editionId), eq(measures.fieldId, data.fieldId));
   const siblings = await tx.select({ number: measures.number, position: measures.position }).from(measures).where(inField).orderBy(asc(measures.position));
   const next = siblings.find((m) => compareMeasureNumbers(m.number, data.number) > 0);
   const position = next ? next.position : (siblings.at(-1)?.position ?? 0) + 1;
   if (next) await tx.update(measures).set({ position: sql`${measures.position} + 1` }).where(and(inField, gte(measures.position, position)));
   const [row] = await tx.insert(measures).values({ tenantId, editionId, position, ...rowValues(data) }).returning({ id: measures.id });
-  await replaceLinks(tx, tenantId, row!.id, data);
+  await replaceLinks(tx, user, tenantId, row!.id, data);
   return measureById(tx, tenantId, row!.id);
 }
 
@@ -230,7 +255,7 @@ export async function createMeasure(ctx: CommandContext, tenantId: string, input
     assertEditionOpen(await editionById(tx, tenantId, valid.editionId!));
     throwIfProblems([...errors, ...(await referenceProblems(tx, tenantId, valid.editionId!, valid))]);
     const data = valid as z.output<typeof createMeasureInput>;
-    const measure = await insertMeasure(tx, tenantId, data.editionId, data);
+    const measure = await insertMeasure(tx, ctx.user, tenantId, data.editionId, data);
     await recordAudit(tx, ctx.user, { tenantId, action: 'create', entityType: 'measure', entityId: measure.id, after: measure });
     return measure;
   });
@@ -253,7 +278,7 @@ export async function writeMeasure(tx: Db, user: CommandContext['user'], before:
     .where(and(eq(measures.tenantId, before.tenantId), eq(measures.id, before.id), eq(measures.version, version)))
     .returning({ id: measures.id });
   assertNotStale(rows, before.version);
-  await replaceLinks(tx, before.tenantId, before.id, data);
+  await replaceLinks(tx, user, before.tenantId, before.id, data);
   const after = await measureById(tx, before.tenantId, before.id);
   await recordAudit(tx, user, { tenantId: before.tenantId, action, entityType: 'measure', entityId: before.id, before, after });
   return after;

@@ -231,7 +231,7 @@ export function tinyPdf(title: string, lines: string[]): Buffer {
  */
 export async function seedDemoProgress(tx: Db, tenantId: string, adoptedEditionId: string, userId?: string): Promise<{ measures: number; updates: number }> {
   const rows = await tx
-    .select({ id: measures.id, number: measures.number, status: measures.status, startDate: measures.startDate, targetGroups: measures.targetGroups, indicator: measures.indicator, leadActorId: measures.leadActorId, leadName: actors.name })
+    .select({ id: measures.id, number: measures.number, status: measures.status, startDate: measures.startDate, targetGroups: sql<string[]>`array(select g.name from measure_target_groups l join target_groups g on g.tenant_id = l.tenant_id and g.id = l.target_group_id where l.tenant_id = ${measures.tenantId} and l.measure_id = ${measures.id} order by g.name)`, indicator: measures.indicator, leadActorId: measures.leadActorId, leadName: actors.name })
     .from(measures)
     .leftJoin(actors, and(eq(actors.tenantId, measures.tenantId), eq(actors.id, measures.leadActorId)))
     .where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, adoptedEditionId)))

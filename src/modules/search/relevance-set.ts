@@ -110,7 +110,9 @@ export async function evaluateRelevance(
 export async function searchableTexts(db: Db, editionId: string): Promise<{ id: string; text: string }[]> {
   return queryRows(
     db,
-    sql`select id, title || ' ' || description as text from measures where edition_id = ${editionId}
+    sql`select m.id, m.title || ' ' || m.description || coalesce((select ' ' || string_agg(g.name, ' ') from measure_target_groups l
+          join target_groups g on g.tenant_id = l.tenant_id and g.id = l.target_group_id where l.tenant_id = m.tenant_id and l.measure_id = m.id), '') as text
+        from measures m where m.edition_id = ${editionId}
         union all select id, title || ' ' || description from goals where edition_id = ${editionId}`,
   );
 }

@@ -14,7 +14,7 @@ interface Form {
 const statuses = ['geplant', 'in_umsetzung', 'umgesetzt', 'verstetigt', 'zurueckgestellt', 'entfallen'] as const;
 const roles = ['koordination', 'redaktion', 'partner', 'lesend'] as const;
 const measure: Record<string, Field> = {
-  number: 'text', title: 'text', description: 'text', fieldId: 'id:fields', goalIds: 'id:goals', targetGroups: 'text', leadActorId: 'id:actors',
+  number: 'text', title: 'text', description: 'text', fieldId: 'id:fields', goalIds: 'id:goals', targetGroups: 'text', targetGroupIds: 'id:targetGroups', leadActorId: 'id:actors',
   partnerActorIds: 'id:actors', horizon: ['kurz', 'mittel', 'lang'], startDate: 'date', endDate: 'date', priority: ['schwerpunkt', 'quick_win', 'normal'],
   staffFte: 'number', costEur: 'number', fundingSource: 'text', indicator: 'text', targetValue: 'text', status: statuses, crossCuttingIds: 'id:fields',
   sdgs: ['4', '5', '8', '10'], municipalityIds: 'id:municipalities', internalNote: 'text',
@@ -34,6 +34,12 @@ export const forms: Form[] = [
   { path: `${k}/massnahmen/{measures}/status`, fields: { status: statuses, version: 'version' } },
   { path: `${k}/massnahmen/{measures}/loeschen`, fields: { version: 'version' } },
   { path: `${k}/massnahmen/{measures}/verschieben`, fields: { richtung: ['hoch', 'runter'] } },
+  { path: `${k}/massnahmen/{measures}/position`, fields: { position: 'number', reihenfolge: 'text' } },
+  { path: `${k}/fassungen/{editions}/sortieren`, fields: { themenfeld: 'id:fields', reihenfolge: 'text' } },
+  { path: `${k}/zielgruppen`, fields: { name: 'text', description: 'text' } },
+  { path: `${k}/zielgruppen/{targetGroups}`, fields: { name: 'text', description: 'text', version: 'version' } },
+  { path: `${k}/zielgruppen/{targetGroups}/zusammenfuehren`, fields: { into: 'id:targetGroups', version: 'version', intoVersion: 'version' } },
+  { path: `${k}/zielgruppen/{targetGroups}/loeschen`, fields: { version: 'version' } },
   { path: `${k}/massnahmen/{measures}/umsetzung`, fields: { reportedOn: 'date', status: statuses, progress: 'number', text: 'text', isPublic: 'checkbox', version: 'version' } },
   ...(['leitlinien', 'themenfelder', 'ziele'] as const).flatMap((kind): Form[] => [
     { path: `${k}/fassungen/{editions}/${kind}`, fields: item },

@@ -2,13 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../../src/db/client.js';
 import { actors } from '../../../src/modules/actors/schema.js';
 import { editions, fields, goals, guidelines } from '../../../src/modules/concepts/schema.js';
-import { measures } from '../../../src/modules/measures/schema.js';
+import { measures, targetGroups } from '../../../src/modules/measures/schema.js';
 import { indicatorValues, indicators, measureUpdates } from '../../../src/modules/progress/schema.js';
 import { tenants } from '../../../src/platform/tenancy/schema.js';
 import { invitations, memberships } from '../../../src/modules/tenants/schema.js';
 
 /** Ids that exist in the demo Kommune, so generated requests get past "not found" into the commands. */
-export type IdKind = 'editions' | 'guidelines' | 'fields' | 'goals' | 'measures' | 'actors' | 'indicators' | 'values' | 'updates' | 'users' | 'invitations' | 'municipalities';
+export type IdKind = 'editions' | 'guidelines' | 'fields' | 'goals' | 'measures' | 'actors' | 'indicators' | 'values' | 'updates' | 'users' | 'invitations' | 'municipalities' | 'targetGroups';
 export type Known = Record<IdKind, string[]>;
 
 export async function knownIds(db: Db, slug = 'musterland'): Promise<Known> {
@@ -29,6 +29,7 @@ export async function knownIds(db: Db, slug = 'musterland'): Promise<Known> {
     users: await of(db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.tenantId, id))),
     invitations: await of(db.select({ id: invitations.id }).from(invitations).where(eq(invitations.tenantId, id))),
     municipalities: await of(db.select({ id: tenants.id }).from(tenants).where(eq(tenants.parentId, id))),
+    targetGroups: await of(db.select({ id: targetGroups.id }).from(targetGroups).where(eq(targetGroups.tenantId, id))),
   };
 }
 
@@ -37,8 +38,8 @@ export function kindOfName(name: string): IdKind | undefined {
   const byName: Record<string, IdKind> = {
     fieldId: 'fields', crossCuttingIds: 'fields', goalId: 'goals', goalIds: 'goals', measureId: 'measures', editionId: 'editions',
     leadActorId: 'actors', partnerActorIds: 'actors', actorId: 'actors', municipalityId: 'municipalities', municipalityIds: 'municipalities',
-    parentId: 'municipalities', userId: 'users', valueId: 'values', updateId: 'updates',
+    parentId: 'municipalities', userId: 'users', valueId: 'values', updateId: 'updates', targetGroupIds: 'targetGroups', into: 'targetGroups',
   };
   return byName[name] ?? (name in emptyKnown ? (name as IdKind) : undefined);
 }
-const emptyKnown: Known = { editions: [], guidelines: [], fields: [], goals: [], measures: [], actors: [], indicators: [], values: [], updates: [], users: [], invitations: [], municipalities: [] };
+const emptyKnown: Known = { editions: [], guidelines: [], fields: [], goals: [], measures: [], actors: [], indicators: [], values: [], updates: [], users: [], invitations: [], municipalities: [], targetGroups: [] };

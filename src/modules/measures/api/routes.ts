@@ -23,7 +23,7 @@ const filters = z.object({
   fieldId: z.string().uuid('validation.invalid').optional().openapi({ description: 'Themenfeld' }),
   horizon: z.enum(horizons, { error: 'validation.invalid_choice' }).optional(),
   status: z.enum(measureStatuses, { error: 'validation.invalid_choice' }).optional(),
-  targetGroup: plainText().max(200).optional().openapi({ description: 'Zielgruppe (genauer Wert)' }),
+  targetGroup: plainText().max(200).optional().openapi({ description: 'Zielgruppe: ihr Name aus den Zielgruppen der Kommune (Groß-/Kleinschreibung egal)' }),
   leadActorId: z.string().uuid('validation.invalid').optional().openapi({ description: 'Federführender Akteur' }),
 });
 

@@ -12,7 +12,7 @@ const publicMeasure = z.object({
   title: z.string(),
   description: z.string(),
   goalIds: z.array(id()),
-  targetGroups: z.array(z.string()),
+  targetGroups: z.array(z.string()).openapi({ description: 'Zielgruppen: Namen aus den Zielgruppen der Kommune, alphabetisch' }),
   leadActorId: id().nullable(),
   partnerActorIds: z.array(id()),
   horizon: z.enum(horizons),

@@ -34,6 +34,7 @@ export interface ImportOutcome {
   newActors: number;
   newFields: number;
   newGoals: number;
+  newTargetGroups: number;
 }
 
 export interface ApplyOptions extends PlanOptions {
@@ -66,7 +67,7 @@ export async function applyImport(ctx: CommandContext, tenantId: string, edition
       if (blocking.length) throw importRejected(blocking);
     };
     rejectIfBlocked(plan, createMissing);
-    const created = { newActors: plan.newActors.map((a) => a.name), newFields: plan.newFields.map((f) => f.title), newGoals: [] as string[] };
+    const created = { newActors: plan.newActors.map((a) => a.name), newFields: plan.newFields.map((f) => f.title), newGoals: [] as string[], newTargetGroups: plan.newTargetGroups };
     // The commands of the actors and concepts modules, so each new item is checked and audited;
     // inside this transaction they run as savepoints.
     const inner: CommandContext = { db: tx, user: ctx.user };
@@ -90,8 +91,9 @@ export async function applyImport(ctx: CommandContext, tenantId: string, edition
       newActors: created.newActors.length,
       newFields: created.newFields.length,
       newGoals: created.newGoals.length,
+      newTargetGroups: created.newTargetGroups.length,
     };
-    if (outcome.created + outcome.updated + outcome.newActors + outcome.newFields + outcome.newGoals > 0) {
+    if (outcome.created + outcome.updated + outcome.newActors + outcome.newFields + outcome.newGoals + outcome.newTargetGroups > 0) {
       await recordAudit(tx, ctx.user, { tenantId, action: 'import', entityType: 'edition', entityId: editionId, after: { file: file.name, ...plan.counts, ...created } });
     }
     return outcome;
@@ -104,7 +106,7 @@ async function writeRow(tx: Db, ctx: CommandContext, tenantId: string, editionId
   if (r.action === 'unchanged') return;
   try {
     if (r.action === 'create') {
-      const measure = await insertMeasure(tx, tenantId, editionId, r.data);
+      const measure = await insertMeasure(tx, ctx.user, tenantId, editionId, r.data);
       await recordAudit(tx, ctx.user, { tenantId, action: 'import', entityType: 'measure', entityId: measure.id, after: measure });
     } else {
       await writeMeasure(tx, ctx.user, r.existing!, r.data, r.existing!.version, 'import');

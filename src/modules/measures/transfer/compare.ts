@@ -1,11 +1,13 @@
 import type { MeasureFields } from '../input.js';
 import type { Measure } from '../service.js';
 import type { ColumnKey } from './columns.js';
+import { nameKey } from '../target-groups/names.js';
 
 const text = (v: string | null | undefined) => (v ?? '').trim();
 const num = (v: string | number | null | undefined) => (v == null || v === '' ? null : Number(v));
 const set = (xs: readonly (string | number)[]) => [...new Set(xs.map(String))].sort().join('\u0000');
-const list = (xs: readonly string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))].join('\u0000');
+/** Zielgruppen as a set of names compared like the vocabulary does (case, spaces). */
+const names = (xs: readonly string[]) => set(xs.map(nameKey).filter(Boolean));
 
 /**
  * The columns in which the imported content differs from the stored measure, compared the way
@@ -19,7 +21,7 @@ export function changedColumns(m: Measure, d: MeasureFields): ColumnKey[] {
     ['goals', set(m.goalIds), set(d.goalIds)],
     ['title', text(m.title), text(d.title)],
     ['description', text(m.description), text(d.description)],
-    ['targetGroups', list(m.targetGroups), list(d.targetGroups)],
+    ['targetGroups', names(m.targetGroups), names(d.targetGroups)],
     ['lead', m.leadActorId ?? null, d.leadActorId ?? null],
     ['partners', set(m.partnerActorIds), set(d.partnerActorIds)],
     ['horizon', m.horizon, d.horizon],

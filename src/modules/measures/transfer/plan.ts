@@ -16,6 +16,8 @@ import type { RawTable } from '../../../platform/spreadsheet/parse.js';
 import { loadReferences } from './references.js';
 import { Resolver, type NewActor, type NewField, type NewGoal, type Resolved } from './resolve.js';
 import { breathe } from '../../../platform/breathe.js';
+import { cleanName, nameKey } from '../target-groups/names.js';
+import { listTargetGroups } from '../target-groups/service.js';
 
 export interface PlannedRow {
   row: number;
@@ -39,6 +41,8 @@ export interface Plan {
   newActors: NewActor[];
   newFields: NewField[];
   newGoals: NewGoal[];
+  /** Zielgruppen the file names that the Kommune's vocabulary lacks: created on confirmation. */
+  newTargetGroups: string[];
   /** Headings of columns the import does not know and leaves aside. */
   ignoredHeadings: string[];
   /** The file's number format (chosen or detected); undefined when its numbers do not say. */
@@ -76,10 +80,12 @@ const allowed = (labels: Record<string, string>) => Object.values(labels).join('
 /** Validates every row of the table against the edition and works out creates, updates and new references. */
 export async function planImport(db: Db, tenantId: string, editionId: string, table: RawTable, opts: PlanOptions = {}): Promise<Plan> {
   const refs = await loadReferences(db, tenantId, editionId);
+  // Zielgruppen by name, case-insensitive: the vocabulary's spelling wins, unknown names become new entries.
+  const vocabulary = new Map((await listTargetGroups(db, tenantId)).map((g) => [nameKey(g.name), g.name]));
   const resolver = new Resolver(refs);
   const problems: ImportProblem[] = [];
   const plan: Plan = {
-    problems, rows: [], counts: { created: 0, updated: 0, unchanged: 0 }, newActors: resolver.newActors, newFields: resolver.newFields, newGoals: resolver.newGoals, ignoredHeadings: [],
+    problems, rows: [], counts: { created: 0, updated: 0, unchanged: 0 }, newActors: resolver.newActors, newFields: resolver.newFields, newGoals: resolver.newGoals, newTargetGroups: [], ignoredHeadings: [],
     numberFormat: undefined, numberFormatDecidedBy: undefined, restoredNumbers: [], existingMeasures: refs.measures.length, manyNew: false,
   };
 
@@ -188,7 +194,12 @@ export async function planImport(db: Db, tenantId: string, editionId: string, ta
       description: text('description', existing?.description),
       fieldId: fieldId ?? '',
       goalIds,
-      targetGroups: has('targetGroups') ? splitList(cell('targetGroups')) : existing?.targetGroups ?? [],
+      targetGroups: (has('targetGroups') ? splitList(cell('targetGroups')) : existing?.targetGroups ?? []).map((name) => {
+        const known = vocabulary.get(nameKey(name));
+        if (known) return known;
+        if (!plan.newTargetGroups.some((n) => nameKey(n) === nameKey(name))) plan.newTargetGroups.push(cleanName(name));
+        return cleanName(name);
+      }),
       leadActorId,
       partnerActorIds,
       horizon,

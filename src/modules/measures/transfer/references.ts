@@ -37,7 +37,7 @@ export async function loadReferences(db: Db, tenantId: string, editionId: string
   const links = await linksOf(db, tenantId, measureRows.map((m) => m.id));
   const measures: Measure[] = measureRows.map(({ fieldTitle: _f, fieldPosition: _p, leadActorName: _l, ...m }) => ({
     ...m,
-    ...(links.get(m.id) ?? { goalIds: [], partnerActorIds: [], crossCuttingIds: [], municipalityIds: [] }),
+    ...(links.get(m.id) ?? { goalIds: [], partnerActorIds: [], crossCuttingIds: [], municipalityIds: [], targetGroupIds: [], targetGroups: [] }),
   }));
   return { fields: fieldRows, goals: goalRows, actors: actorRows, municipalities: municipalityRows, measures };
 }

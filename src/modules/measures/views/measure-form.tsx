@@ -11,7 +11,11 @@ import { horizons, measureStatuses, priorities, sdgGoals } from '../schema.js';
  */
 export function MeasureForm(p: { t: T; csrfToken: string; action: string; form: FormState; options: MeasureOptions; submitLabel: string; cancelHref: string }) {
   const { t, form, options } = p;
-  const labels = Object.fromEntries(measureFieldLabels.map(([f, k]) => [f, t(k)]));
+  const labels: Record<string, string> = {
+    ...Object.fromEntries(measureFieldLabels.map(([f, k]) => [f, t(k)])),
+    targetGroupIds: t('measure.target_groups'),
+    targetGroups: t('measure_form.new_target_groups'),
+  };
   const goalGroups = options.fields.map((f) => ({
     label: f.title,
     options: options.goals.filter((g) => g.fieldId === f.id).map((g) => ({ value: g.id, label: `${g.number} ${g.title}` })),
@@ -30,7 +34,8 @@ export function MeasureForm(p: { t: T; csrfToken: string; action: string; form: 
           <TextArea {...f} name="description" label={labels.description!} rows={5} />
           <SelectField {...f} name="fieldId" label={labels.fieldId!} required emptyLabel={t('measure_form.choose')} options={options.fields.map((x) => ({ value: x.id, label: x.title }))} />
           <ChoiceList {...f} name="goalIds" label={labels.goalIds!} groups={goalGroups} />
-          <TextField {...f} name="targetGroups" label={labels.targetGroups!} hint={t('measure.target_groups_hint')} />
+          <ChoiceList {...f} name="targetGroupIds" label={labels.targetGroupIds!} groups={targetGroupGroups(t, options)} />
+          <TextField {...f} name="targetGroups" label={labels.targetGroups!} hint={t('measure_form.new_target_groups_hint')} />
         </div>
       </fieldset>
       <fieldset class="kern-fieldset">
@@ -70,6 +75,17 @@ export function MeasureForm(p: { t: T; csrfToken: string; action: string; form: 
       </div>
     </form>
   );
+}
+
+/** The vocabulary grouped by initial letter (200 entries stay scannable). */
+function targetGroupGroups(t: T, options: MeasureOptions): OptionGroup[] {
+  const groups = new Map<string, OptionGroup>();
+  for (const g of options.targetGroups) {
+    const letter = g.name.charAt(0).toLocaleUpperCase('de-DE');
+    if (!groups.has(letter)) groups.set(letter, { label: t('measure_form.target_groups_letter', { letter }), options: [] });
+    groups.get(letter)!.options.push({ value: g.id, label: g.name });
+  }
+  return [...groups.values()];
 }
 
 function actorOptions(t: T, options: MeasureOptions) {

@@ -9,6 +9,7 @@ import { measureFieldLabels } from '../form-values.js';
 import type { MeasureOptions } from '../options.js';
 import { measureStatuses } from '../schema.js';
 import type { Measure } from '../service.js';
+import { nameKey, splitNames } from '../target-groups/names.js';
 import { displayValue } from './display.js';
 
 type AuditRow = typeof auditLog.$inferSelect;
@@ -147,7 +148,8 @@ export function HistoryTable(p: { t: T; history: AuditRow[]; options: MeasureOpt
 export function ConflictNotice(p: { t: T; current: Measure; mine: Record<string, unknown>; lastChange?: AuditRow | undefined; options: MeasureOptions; historyHref: string }) {
   const { t } = p;
   const currentValues = p.current as unknown as Record<string, unknown>;
-  const differing = measureFieldLabels.filter(([f]) => changedFields({ [f]: normaliseMine(f, p.mine[f]) }, { [f]: currentValues[f] }).length > 0);
+  const mine: Record<string, unknown> = { ...p.mine, targetGroups: chosenTargetGroups(p.mine, p.options) };
+  const differing = measureFieldLabels.filter(([f]) => changedFields({ [f]: normaliseMine(f, mine[f]) }, { [f]: currentValues[f] }).length > 0);
   return (
     <div class="kern-alert kern-alert--warning" role="alert" id="conflict">
       <div class="kern-alert__header">
@@ -166,7 +168,7 @@ export function ConflictNotice(p: { t: T; current: Measure; mine: Record<string,
                 <tr>
                   <th scope="row">{t(key)}</th>
                   <td>{displayValue(t, p.options, f, currentValues[f]) || '–'}</td>
-                  <td>{displayValue(t, p.options, f, normaliseMine(f, p.mine[f])) || '–'}</td>
+                  <td>{displayValue(t, p.options, f, normaliseMine(f, mine[f])) || '–'}</td>
                 </tr>
               ))}
           </DataTable>
@@ -179,11 +181,19 @@ export function ConflictNotice(p: { t: T; current: Measure; mine: Record<string,
   );
 }
 
+/** The Zielgruppen a submitted form names: the entries ticked plus the new names typed, by name. */
+function chosenTargetGroups(form: Record<string, unknown>, options: MeasureOptions): string[] {
+  const ids = new Set(normaliseMine('targetGroupIds', form.targetGroupIds) as string[]);
+  const chosen = options.targetGroups.filter((g) => ids.has(g.id)).map((g) => g.name);
+  const typed = typeof form.targetGroups === 'string' ? splitNames(form.targetGroups) : [];
+  const all = [...chosen, ...typed.filter((n) => !chosen.some((c) => nameKey(c) === nameKey(n)))];
+  return all.sort((a, b) => a.localeCompare(b, 'de'));
+}
+
 /** Form strings → the shapes stored, so the comparison is about content, not formatting. */
 function normaliseMine(field: string, v: unknown): unknown {
-  if (field === 'targetGroups' && typeof v === 'string') return v.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
   if ((field === 'staffFte' || field === 'costEur') && typeof v === 'string') return v === '' ? null : v.replace(/\./g, '').replace(',', '.');
-  if (['goalIds', 'partnerActorIds', 'crossCuttingIds', 'municipalityIds', 'sdgs'].includes(field)) return v == null || v === '' ? [] : Array.isArray(v) ? v : [v];
+  if (['goalIds', 'partnerActorIds', 'crossCuttingIds', 'municipalityIds', 'sdgs', 'targetGroupIds'].includes(field)) return v == null || v === '' ? [] : Array.isArray(v) ? v : [v];
   if (v === '') return null;
   return v;
 }

@@ -25,7 +25,7 @@ export function PreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition; plan:
   const t = p.c.get('t');
   const base = editionPath(p.tenant, p.edition);
   const { plan } = p;
-  const toCreate = plan.newActors.length + plan.newFields.length + plan.newGoals.length;
+  const toCreate = plan.newActors.length + plan.newFields.length + plan.newGoals.length + plan.newTargetGroups.length;
   const anything = plan.counts.created + plan.counts.updated + toCreate > 0;
   const manyNewProblem = p.problems?.find((x) => x.messageKey === manyNewUnconfirmed);
   const missingProblems = p.problems?.filter((x) => x.unknownReference) ?? [];
@@ -100,6 +100,16 @@ export function PreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition; plan:
                     {f.title}
                     {f.crossCutting ? ` ${t('transfer.preview.cross_cutting')}` : ''}
                   </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {plan.newTargetGroups.length ? (
+            <>
+              <h3 class="kern-heading-small">{t('transfer.preview.new_target_groups', { count: plan.newTargetGroups.length })}</h3>
+              <ul data-list="new-target-groups">
+                {plan.newTargetGroups.map((name) => (
+                  <li>{t('transfer.preview.new_target_group', { name })}</li>
                 ))}
               </ul>
             </>

@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import Papa from 'papaparse';
+import { auditLog } from '../../../platform/audit/schema.js';
+import { editions, fields } from '../../concepts/schema.js';
+import { describeEachDb, type TestApp } from '../../../../test/support/harness.js';
+import { measureTargetGroups, measures, targetGroups } from '../schema.js';
+import { measureById } from '../service.js';
+import { confirm, counted, upload } from '../transfer/testing.js';
+import { searchEdition } from '../../search/index.js';
+
+const zg = '/app/k/musterland/zielgruppen';
+
+async function demo(t: TestApp) {
+  const [draft] = await t.db.select().from(editions).where(eq(editions.status, 'entwurf'));
+  const [adopted] = await t.db.select().from(editions).where(eq(editions.status, 'beschlossen'));
+  const group = async (name: string) => (await t.db.select().from(targetGroups).where(eq(targetGroups.name, name)))[0];
+  const uses = async (id: string) => (await t.db.select({ n: sql<number>`count(*)::int` }).from(measureTargetGroups).where(eq(measureTargetGroups.targetGroupId, id)))[0]!.n;
+  const groupCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(targetGroups))[0]!.n;
+  const lastAudit = async (entityId: string) => (await t.db.select().from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(desc(auditLog.id)).limit(1))[0];
+  return { draft: draft!, adopted: adopted!, group, uses, groupCount, lastAudit };
+}
+
+describeEachDb('Zielgruppen als Vokabular der Kommune', (t) => {
+  test('die Seite „Zielgruppen“ zählt die Verwendung und schlägt Doppelungen vor; nur für die Koordination', async () => {
+    const d = await demo(t());
+    const c = await t().signIn('koordination@musterland.example');
+    const res = await c.get(zg);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    const eltern = (await d.group('Eltern'))!;
+    assert.ok(eltern, 'the demo free text became entries');
+    assert.match(html, new RegExp(`href="${zg}/${eltern.id}">Eltern</a></td><td[^>]*>[^<]*</td><td[^>]*>${await d.uses(eltern.id)}</td>`), 'usage count in the list');
+    // The near-duplicates of the issue are suggested for merging.
+    const bis = (await d.group('Familien mit Kindern bis sechs Jahre'))!;
+    const unter = (await d.group('Familien mit Kindern unter sechs Jahren'))!;
+    assert.ok(html.includes(`${zg}/${bis.id}/zusammenfuehren?in=${unter.id}`), 'the pair is offered for merging');
+    assert.match(html, /gleiche Wortstämme/);
+
+    for (const who of ['redaktion@musterland.example', 'lesend@musterland.example']) {
+      assert.equal((await (await t().signIn(who)).get(zg)).status, 403, `${who} may not manage Zielgruppen`);
+    }
+  });
+
+  test('umbenennen: versionsgeprüft, protokolliert, sofort in jeder Maßnahme', async () => {
+    const d = await demo(t());
+    const c = await t().signIn('koordination@musterland.example');
+    const g = (await d.group('Zugewanderte Frauen'))!;
+    const duplicate = await c.post(`${zg}/${g.id}`, { name: '  eltern ', description: '', version: g.version });
+    assert.equal(duplicate.status, 422);
+    assert.match(await duplicate.text(), /Diese Zielgruppe gibt es schon: „Eltern“/);
+    const ok = await c.post(`${zg}/${g.id}`, { name: 'Frauen mit  Zuwanderungsgeschichte', description: 'Frauen, die zugewandert sind', version: g.version });
+    assert.equal(ok.status, 303);
+    const after = (await d.group('Frauen mit Zuwanderungsgeschichte'))!;
+    assert.equal(after.id, g.id, 'renamed, spaces collapsed');
+    assert.equal((await d.lastAudit(g.id))?.action, 'update');
+    const stale = await c.post(`${zg}/${g.id}`, { name: 'Noch ein Name', description: '', version: g.version });
+    assert.equal(stale.status, 409, 'a stale version is refused');
+    const [link] = await t().db.select().from(measureTargetGroups).where(eq(measureTargetGroups.targetGroupId, g.id)).limit(1);
+    const m = await measureById(t().db, link!.tenantId, link!.measureId);
+    assert.ok(m.targetGroups.includes('Frauen mit Zuwanderungsgeschichte'), 'the measure names the new name');
+    const api = (await (await c.json('GET', `/api/v1/kommunen/musterland/measures/${m.id}`)).json()) as { targetGroups: string[] };
+    assert.ok(api.targetGroups.includes('Frauen mit Zuwanderungsgeschichte'), 'the API gives names');
+  });
+
+  test('zusammenführen: die Bestätigung nennt die Zahl der Maßnahmen; danach nennen sie das Ziel, protokolliert', async () => {
+    const d = await demo(t());
+    const c = await t().signIn('koordination@musterland.example');
+    const from = (await d.group('Familien mit Kindern bis sechs Jahre'))!;
+    const into = (await d.group('Familien mit Kindern unter sechs Jahren'))!;
+    const [moving, before] = [await d.uses(from.id), await d.uses(into.id)];
+    assert.ok(moving > 0);
+    const page = await (await c.get(`${zg}/${from.id}/zusammenfuehren?in=${into.id}`)).text();
+    assert.match(page, new RegExp(`${moving} Maßnahmen? wechsel`), 'says how many measures move');
+    const stale = await c.post(`${zg}/${from.id}/zusammenfuehren`, { into: into.id, version: from.version, intoVersion: into.version + 1 });
+    assert.equal(stale.status, 409, 'both versions are checked');
+    const ok = await c.post(`${zg}/${from.id}/zusammenfuehren`, { into: into.id, version: from.version, intoVersion: into.version });
+    assert.equal(ok.status, 303);
+    assert.equal(await d.group(from.name), undefined, 'the merged entry is gone');
+    assert.equal(await d.uses(into.id), before + moving, 'its measures name the other one');
+    assert.equal((await d.lastAudit(from.id))?.action, 'merge');
+    assert.match(await (await c.get(ok.headers.get('location')!)).text(), /wurde in „Familien mit Kindern unter sechs Jahren“ zusammengeführt/);
+  });
+
+  test('löschen nur ungenutzt und nach Bestätigung; die Maßnahmenmaske wählt aus der Liste und legt Neues an', async () => {
+    const d = await demo(t());
+    const c = await t().signIn('koordination@musterland.example');
+    const used = (await d.group('Eltern'))!;
+    assert.equal((await c.post(`${zg}/${used.id}/loeschen`, { version: used.version })).status, 409, 'in use: refused');
+    assert.ok(await d.group('Eltern'));
+
+    assert.equal((await c.post(zg, { name: 'Seniorinnen und Senioren', description: '' })).status, 303);
+    const fresh = (await d.group('Seniorinnen und Senioren'))!;
+    assert.match(await (await c.get(`${zg}/${fresh.id}/loeschen`)).text(), /Zielgruppe „Seniorinnen und Senioren“ löschen\?/);
+    assert.equal((await c.post(`${zg}/${fresh.id}/loeschen`, { version: fresh.version })).status, 303);
+    assert.equal(await d.group('Seniorinnen und Senioren'), undefined);
+    assert.equal((await d.lastAudit(fresh.id))?.action, 'delete');
+
+    // The form: a checkbox list of the vocabulary (with filter), plus new names.
+    const form = await (await c.get(`/app/k/musterland/fassungen/${d.draft.id}/massnahmen/neu`)).text();
+    assert.match(form, /<fieldset class="kern-fieldset" id="f-targetGroupIds"[^>]*data-choice-filter/);
+    assert.ok(form.includes(`value="${used.id}"`));
+    const [field] = await t().db.select().from(fields).where(and(eq(fields.editionId, d.draft.id), eq(fields.isCrossCutting, false))).limit(1);
+    const groupsBefore = await d.groupCount();
+    const created = await c.post(`/app/k/musterland/fassungen/${d.draft.id}/massnahmen`, {
+      number: '9.7.1', title: 'Erzählcafé', fieldId: field!.id, horizon: 'kurz', targetGroupIds: [used.id], targetGroups: ' ELTERN , Hochbetagte Zugewanderte',
+    });
+    assert.equal(created.status, 303);
+    const [row] = await t().db.select().from(measures).where(and(eq(measures.editionId, d.draft.id), eq(measures.number, '9.7.1')));
+    assert.deepEqual((await measureById(t().db, row!.tenantId, row!.id)).targetGroups, ['Eltern', 'Hochbetagte Zugewanderte'], '"ELTERN" is Eltern; the new name was added');
+    assert.equal(await d.groupCount(), groupsBefore + 1);
+  });
+
+  test('Import: bekannte Namen ohne Rücksicht auf Schreibweise, neue werden in der Vorschau genannt; derselbe Import noch einmal ändert nichts', async () => {
+    const d = await demo(t());
+    const c = await t().signIn('koordination@musterland.example');
+    const text = Buffer.from(await (await c.get(`/app/k/musterland/fassungen/${d.draft.id}/export.csv`)).arrayBuffer()).toString('utf8');
+    const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true }).data;
+    const col = rows[0]!.indexOf('Zielgruppen');
+    assert.ok(col >= 0, 'the export has a Zielgruppen column');
+    const number = rows[1]![0]!;
+    const [m] = await t().db.select().from(measures).where(and(eq(measures.editionId, d.draft.id), eq(measures.number, number)));
+    assert.equal(rows[1]![col], (await measureById(t().db, m!.tenantId, m!.id)).targetGroups.join('; '), 'the export writes the names');
+    rows[1]![col] = 'eltern;  Großeltern mit Enkeln ';
+    const file = Papa.unparse(rows, { delimiter: ';' });
+
+    const groupsBefore = await d.groupCount();
+    const preview = await upload(c, d.draft.id, file, 'zielgruppen.csv');
+    assert.equal(preview.status, 200, preview.html.slice(0, 2000));
+    assert.match(preview.html, /neue Zielgruppe wird angelegt: Großeltern mit Enkeln/);
+    assert.doesNotMatch(preview.html, /neue Zielgruppe wird angelegt: eltern/i, 'a known name in another case is not new');
+    assert.equal(counted(preview.html, 'updated'), 1);
+    assert.equal((await confirm(c, d.draft.id, preview.html, false)).status, 303);
+    assert.deepEqual((await measureById(t().db, m!.tenantId, m!.id)).targetGroups, ['Eltern', 'Großeltern mit Enkeln']);
+    assert.equal(await d.groupCount(), groupsBefore + 1);
+
+    const again = await upload(c, d.draft.id, file, 'zielgruppen.csv');
+    assert.equal(counted(again.html, 'updated'), 0, 're-importing the same file changes nothing');
+    assert.equal(counted(again.html, 'created'), 0);
+    assert.doesNotMatch(again.html, /neue Zielgruppe wird angelegt/);
+  });
+
+  test('das Portal bietet nur genutzte Zielgruppen an und filtert ohne Rücksicht auf Schreibweise', async () => {
+    const d = await demo(t());
+    const c = await t().signIn('koordination@musterland.example');
+    assert.equal((await c.post(zg, { name: 'Niemand Bestimmtes', description: '' })).status, 303);
+    const pub = t().client();
+    const html = await (await pub.get('/k/musterland/konzept')).text();
+    const options = [...(/<select[^>]*name="zielgruppe"[\s\S]*?<\/select>/.exec(html)?.[0] ?? '').matchAll(/<option value="([^"]+)"/g)].map((x) => x[1]!);
+    assert.ok(options.includes('Eltern'), 'used groups are offered');
+    assert.ok(!options.includes('Niemand Bestimmtes'), 'unused ones are not');
+    assert.equal(new Set(options.map((o) => o.toLowerCase())).size, options.length, 'one option per group');
+    const api = (await (await pub.get(`/api/v1/kommunen/musterland/editions/${d.adopted.id}/measures?targetGroup=ELTERN`)).json()) as { items: { targetGroups: string[] }[] };
+    assert.ok(api.items.length > 0 && api.items.every((m) => m.targetGroups.includes('Eltern')), 'the API filter matches the name case-insensitively');
+  });
+
+  test('die Suche findet Maßnahmen auch über den Namen ihrer Zielgruppe, nach dem Umbenennen über den neuen', async () => {
+    const d = await demo(t());
+    const c = await t().signIn('koordination@musterland.example');
+    const g = (await d.group('Pflegende Angehörige'))!;
+    assert.ok(g, 'a demo group');
+    const [link] = await t().db.select().from(measureTargetGroups).where(eq(measureTargetGroups.targetGroupId, g.id)).limit(1);
+    const m = await measureById(t().db, link!.tenantId, link!.measureId);
+    assert.equal((await searchEdition(t().db, m.tenantId, m.editionId, 'Sorgegemeinschaften')).length, 0, 'the word exists nowhere yet');
+    assert.equal((await c.post(`${zg}/${g.id}`, { name: 'Sorgegemeinschaften in Familien', description: '', version: g.version })).status, 303);
+    const hits = await searchEdition(t().db, m.tenantId, m.editionId, 'Sorgegemeinschaften');
+    assert.ok(hits.some((h) => h.id === m.id), 'found by its Zielgruppe');
+    assert.equal(new Set(hits.map((h) => h.id)).size, hits.length, 'each measure once');
+  });
+});
