@@ -15,6 +15,7 @@ import { isLang, translator } from './platform/i18n/i18n.js';
 import { withIntervals, type Job, type JobsInfo } from './platform/jobs.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { useModules, type ModuleManifest } from './platform/module.js';
+import { usePublicOrigin } from './platform/ui/public-page.js';
 import { assetRoutes } from './platform/ui/assets.js';
 import { modules as allModules } from './modules/index.js';
 import { membershipsOf } from './modules/tenants/members.js';
@@ -36,6 +37,7 @@ export function moduleJobs(modules: ModuleManifest[], database: Database, config
 export function createApp(opts: { database: Database; config: Config; mailer?: Mailer; modules?: ModuleManifest[] }) {
   const modules = opts.modules ?? allModules;
   useModules(modules);
+  usePublicOrigin(opts.config.publicUrl);
   const appNav = modules.flatMap((m) => m.appNav ?? []).sort((a, b) => a.order - b.order);
   let secret: Promise<string> | undefined;
   const mailer = opts.mailer ?? createMailer(opts.config.smtp);
@@ -64,7 +66,7 @@ export function createApp(opts: { database: Database; config: Config; mailer?: M
   );
   app.use(async (c, next) => {
     c.set('services', services);
-    // The internal app is German; public pages may ask for English with ?lang=en.
+    // The internal app is German; public pages take their language from ?lang= (German without it).
     const asked = c.req.query('lang');
     const lang = c.req.path.startsWith('/k/') && isLang(asked) ? asked : 'de';
     c.set('lang', lang);

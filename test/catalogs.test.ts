@@ -9,6 +9,8 @@ import { horizons, measureStatuses, priorities, sdgGoals } from '../src/modules/
 import { catalogs, useModuleMessages } from '../src/platform/i18n/catalogs.js';
 import { de } from '../src/platform/i18n/de.js';
 import { en } from '../src/platform/i18n/en.js';
+import { languages, localeOf } from '../src/platform/i18n/languages.js';
+import { platformPublicKeys, publicTranslations } from '../src/platform/i18n/public/index.js';
 import { roles, tenantKinds } from '../src/platform/tenancy/schema.js';
 
 // The catalogs as the application composes them: the platform's texts plus every manifest's.
@@ -63,6 +65,56 @@ test('the English catalog has every shared key and every key of public-facing mo
   }
 });
 
+// The public interface (the portal's frame and every `publicInterface` catalog) in every language.
+const pluralBase = (k: string) => k.replace(/\.(zero|one|two|few|many|other)$/, '');
+const isPlural = (k: string) => /\.(zero|one|two|few|many|other)$/.test(k);
+
+test('the public interface has every message in every language', () => {
+  const publicCatalogs = moduleMessages.filter((m) => m.publicInterface);
+  assert.ok(publicCatalogs.length >= 4, 'the portal, measures, progress and indicators catalogs are public');
+  for (const lang of languages) {
+    const missing: string[] = [];
+    const has = (k: string) => k in catalogs[lang];
+    for (const k of platformPublicKeys) if (!has(k)) missing.push(k);
+    for (const m of publicCatalogs) {
+      const own = lang === 'de' ? m.de : lang === 'en' ? m.en : (m.translations?.[lang] ?? {});
+      const bases = new Set(Object.keys(m.de).map((k) => (isPlural(k) ? pluralBase(k) : k)));
+      for (const k of Object.keys(m.de)) if (!isPlural(k) && !(k in own)) missing.push(k);
+      // A plural message needs ".other" everywhere; Ukrainian and Russian decline the noun by
+      // number, so they need every category their plural rules have (one, few, many).
+      const categories = lang === 'uk' || lang === 'ru' ? new Intl.PluralRules(localeOf(lang)).resolvedOptions().pluralCategories : ['other'];
+      for (const b of [...bases].filter((b) => `${b}.other` in m.de)) {
+        for (const c of categories) if (!(`${b}.${c}` in own)) missing.push(`${b}.${c}`);
+      }
+    }
+    assert.deepEqual(missing, [], `${lang}: public messages missing`);
+  }
+});
+
+test('translations hold no key the German catalog does not have', () => {
+  const germanKeys = new Set(Object.keys(catalogs.de));
+  for (const m of moduleMessages) {
+    for (const [lang, catalog] of Object.entries(m.translations ?? {})) {
+      const stray = Object.keys(catalog).filter((k) => !(isPlural(k) ? `${pluralBase(k)}.other` in m.de : k in m.de));
+      assert.deepEqual(stray, [], `${lang}: keys without a German message`);
+    }
+  }
+  for (const [lang, catalog] of Object.entries(publicTranslations)) {
+    assert.deepEqual(Object.keys(catalog).filter((k) => !germanKeys.has(k)), [], `${lang}: platform keys without a German message`);
+  }
+});
+
+test('placeholders of every translation are those of the German message', () => {
+  const names = (v: string) => [...v.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort().join(',');
+  for (const lang of languages.filter((l) => l !== 'de')) {
+    const wrong = Object.entries(catalogs[lang])
+      .filter(([k]) => !isPlural(k) && k in catalogs.de)
+      .filter(([k, v]) => names(v) !== names(catalogs.de[k]!))
+      .map(([k]) => k);
+    assert.deepEqual(wrong, [], `${lang}: placeholders differ from German`);
+  }
+});
+
 test('no module redefines a key of another catalog', () => {
   const seen = new Map<string, number>();
   for (const k of [...Object.keys(de), ...moduleMessages.flatMap((m) => Object.keys(m.de))]) seen.set(k, (seen.get(k) ?? 0) + 1);
@@ -70,7 +122,7 @@ test('no module redefines a key of another catalog', () => {
 });
 
 test('every plural message has its "other" form, in every language that has the message', () => {
-  for (const lang of ['de', 'en'] as const) {
+  for (const lang of languages) {
     const keys = Object.keys(catalogs[lang]);
     const orphans = keys.filter((k) => /\.(zero|one|two|few|many)$/.test(k) && !keys.includes(k.replace(/\.\w+$/, '.other')));
     assert.deepEqual(orphans, [], `${lang}: plural forms without ".other"`);

@@ -1,4 +1,4 @@
-import { formatDate, translator, type Lang, type T } from '../../platform/i18n/i18n.js';
+import { formatDate, localeOf, translator, type Lang, type T } from '../../platform/i18n/i18n.js';
 import { targetDateOf, type JudgedIndicator, type MeasuredValue } from './status.js';
 
 /**
@@ -42,7 +42,7 @@ const colours = {
 const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-const locale = (lang: Lang) => (lang === 'de' ? 'de-DE' : 'en-GB');
+const locale = localeOf;
 
 /** An indicator figure as people read it: German grouping and decimal comma on German pages. */
 export function formatIndicatorNumber(lang: Lang, n: number, maximumFractionDigits = 4): string {

@@ -1,4 +1,9 @@
 import type { ModuleMessages } from '../../platform/i18n/catalogs.js';
+import { ar } from './translations/ar.js';
+import { fa } from './translations/fa.js';
+import { ru } from './translations/ru.js';
+import { tr } from './translations/tr.js';
+import { uk } from './translations/uk.js';
 
 /** Internal pages of indicators (German only), their validation and import messages. */
 export const messages: ModuleMessages = {
@@ -126,6 +131,8 @@ export const messages: ModuleMessages = {
  * The internal pages use them too, in German.
  */
 export const publicMessages: ModuleMessages = {
+  publicInterface: true,
+  translations: { ar, uk, ru, tr, fa },
   de: {
     'portal.nav.indicators': 'Indikatoren',
     'indicator.none': 'keine Angabe',

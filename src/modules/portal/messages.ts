@@ -1,10 +1,17 @@
 import type { ModuleMessages } from '../../platform/i18n/catalogs.js';
+import { ar } from './translations/ar.js';
+import { fa } from './translations/fa.js';
+import { ru } from './translations/ru.js';
+import { tr } from './translations/tr.js';
+import { uk } from './translations/uk.js';
 
 /**
  * Texts of the public portal (`/k/{slug}/…`), German and English. The portal keeps its own
  * labels for statuses, horizons etc. so its English pages never fall back to German.
  */
 export const messages: ModuleMessages = {
+  publicInterface: true,
+  translations: { ar, uk, ru, tr, fa },
   de: {
     'portal.nav.start': 'Start',
     'portal.nav.concept': 'Integrationskonzept',

@@ -1,7 +1,14 @@
 import type { ModuleMessages } from '../../platform/i18n/catalogs.js';
+import { ar } from './translations/ar.js';
+import { fa } from './translations/fa.js';
+import { ru } from './translations/ru.js';
+import { tr } from './translations/tr.js';
+import { uk } from './translations/uk.js';
 
 /** The public progress page `/k/{slug}/umsetzung`, German and English. */
 export const messages: ModuleMessages = {
+  publicInterface: true,
+  translations: { ar, uk, ru, tr, fa },
   de: {
     'progress_public.title': 'Stand der Umsetzung',
     'progress_public.intro': 'Wie weit sind die Maßnahmen des beschlossenen Integrationskonzepts umgesetzt? Hier sehen Sie den Fortschritt insgesamt und in jedem Themenfeld sowie die veröffentlichten Sachstandsmeldungen der Verantwortlichen.',

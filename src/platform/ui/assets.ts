@@ -6,6 +6,11 @@ import { Hono } from 'hono';
 
 const require = createRequire(import.meta.url);
 const kernDist = path.dirname(require.resolve('@kern-ux/native/dist/kern.min.css'));
+// Fonts for the portal's scripts (Latin and Cyrillic in Noto Sans, Arabic and Persian in Noto Sans Arabic), served from here: no request leaves the host.
+const fontDirs: Record<string, string> = {
+  'noto-sans': path.join(path.dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files'),
+  'noto-sans-arabic': path.join(path.dirname(require.resolve('@fontsource/noto-sans-arabic/package.json')), 'files'),
+};
 const ownAssets = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
 const types: Record<string, string> = {
@@ -18,8 +23,8 @@ const types: Record<string, string> = {
 /** Serves KERN's CSS and fonts from the npm package and our own small stylesheet, cached for a day. */
 export function assetRoutes() {
   const app = new Hono();
-  const serve = (root: string) => async (c: any) => {
-    const rel = decodeURIComponent(c.req.path.replace(/^\/assets\/(kern\/)?/, ''));
+  const serve = (root: string, prefix?: string) => async (c: any) => {
+    const rel = decodeURIComponent(prefix ? c.req.path.slice(prefix.length) : c.req.path.replace(/^\/assets\/(kern\/)?/, ''));
     const file = path.resolve(root, rel);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return c.notFound();
     return c.body(fs.readFileSync(file), 200, {
@@ -28,6 +33,9 @@ export function assetRoutes() {
     });
   };
   app.get('/assets/kern/*', serve(kernDist));
+  for (const [name, dir] of Object.entries(fontDirs)) {
+    app.get(`/assets/fonts/${name}/*`, serve(dir, `/assets/fonts/${name}/`));
+  }
   app.get('/assets/*', serve(ownAssets));
   return app;
 }

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Db } from '../../db/client.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Lang, T } from '../i18n/i18n.js';
+import { dirOf } from '../i18n/languages.js';
 import { Alert } from './components.js';
 
 export interface NavLink {
@@ -39,8 +40,12 @@ export interface LayoutProps {
   nav?: NavLink[];
   user?: CurrentUser | null;
   csrfToken?: string;
-  /** Links to the same page in the other languages (portal only). */
+  /**
+   * The same page in every language (portal only): the language switch and the hreflang
+   * alternates in the head (made absolute with `origin`).
+   */
   languageLinks?: { lang: Lang; href: string; label: string }[];
+  origin?: string;
   flash?: string | undefined;
   children: Child;
 }
@@ -48,14 +53,22 @@ export interface LayoutProps {
 /** The page frame every page uses: skip link, header, navigation, main landmark, footer. */
 export function Layout(p: LayoutProps) {
   return (
-    <html lang={p.lang} dir="ltr">
+    <html lang={p.lang} dir={dirOf(p.lang)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${p.title} – ${p.siteName}`}</title>
         <link rel="stylesheet" href="/assets/kern/kern.min.css" />
         <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
+        <link rel="stylesheet" href="/assets/fonts.css" />
         <link rel="stylesheet" href="/assets/app.css" />
+        {dirOf(p.lang) === 'rtl' ? <link rel="stylesheet" href="/assets/rtl.css" /> : null}
+        {p.languageLinks?.map((l) => (
+          <link rel="alternate" hreflang={l.lang} href={`${p.origin ?? ''}${l.href}`} />
+        ))}
+        {p.languageLinks?.filter((l) => l.lang === 'de').map((l) => (
+          <link rel="alternate" hreflang="x-default" href={`${p.origin ?? ''}${l.href}`} />
+        ))}
         <script src="/assets/choice-filter.js" defer></script>
       </head>
       <body>
@@ -68,11 +81,19 @@ export function Layout(p: LayoutProps) {
               {p.siteName}
             </a>
             <div class="site-header__tools">
-              {p.languageLinks?.map((l) => (
-                <a class="kern-link" href={l.href} lang={l.lang} hreflang={l.lang}>
-                  {l.label}
-                </a>
-              ))}
+              {p.languageLinks ? (
+                <nav class="site-languages" aria-label={p.t('portal.language.label')}>
+                  <ul>
+                    {p.languageLinks.map((l) => (
+                      <li>
+                        <a class="kern-link" href={l.href} lang={l.lang} dir={dirOf(l.lang)} hreflang={l.lang} aria-current={l.lang === p.lang ? 'true' : undefined}>
+                          {l.label}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+              ) : null}
               {p.user ? (
                 <form method="post" action="/abmelden" class="inline-form">
                   <input type="hidden" name="_csrf" value={p.csrfToken} />

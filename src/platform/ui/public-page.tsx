@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Lang, T } from '../i18n/i18n.js';
+import { languageNames, languages } from '../i18n/languages.js';
 import { Layout } from './layout.js';
 import type { PublicTenant } from '../tenancy/service.js';
 
@@ -22,8 +23,18 @@ export function usePublicNav(entries: PublicNavEntry[]): void {
   publicNav = [...entries].sort((a, b) => a.order - b.order);
 }
 
+let publicOrigin: string | undefined;
+
 /**
- * Builds portal URLs. Every internal link carries `lang=en` while the visitor reads English, so
+ * Where visitors reach ikon (PUBLIC_URL): the hreflang alternates are absolute URLs, and behind
+ * a proxy the request's own origin may be an internal one. Set where the application is composed.
+ */
+export function usePublicOrigin(url: string | undefined): void {
+  publicOrigin = url ? new URL(url).origin : undefined;
+}
+
+/**
+ * Builds portal URLs. Every internal link carries `lang=…` while the visitor reads another language than German, so
  * the language sticks without a cookie (and cached pages stay the same for everyone).
  */
 export class PortalLinks {
@@ -56,18 +67,24 @@ export const fieldAnchor = (index: number) => `themenfeld-${index}`;
 export const crossCuttingAnchor = (index: number) => `querschnittsthema-${index}`;
 export const goalAnchor = (number: string) => `ziel-${number.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
-/** User-written content is German: mark it so when the page around it is English (WCAG 3.1.2). */
-export const contentLang = (lang: Lang): 'de' | undefined => (lang === 'de' ? undefined : 'de');
+/**
+ * User-written content is German (until it is translated): on a page in another language it is
+ * marked so, with its own direction inside right-to-left pages (WCAG 3.1.2). Spread it on the
+ * element: `<h2 {...de}>`.
+ */
+export const germanContent = (lang: Lang): { lang?: 'de'; dir?: 'ltr' } => (lang === 'de' ? {} : { lang: 'de', dir: 'ltr' });
 
-/** The same page in the other language: the current query string with `lang` swapped. */
-function languageLinks(t: T, lang: Lang, url: string) {
+/** A public URL in another language: the path and query string with `lang` swapped (German has none). */
+export function inLanguage(url: string, target: Lang): string {
   const u = new URL(url);
   u.searchParams.delete('lang');
-  const target: Lang = lang === 'de' ? 'en' : 'de';
   if (target !== 'de') u.searchParams.append('lang', target);
   const s = u.searchParams.toString();
-  return [{ lang: target, href: `${u.pathname}${s ? `?${s}` : ''}`, label: t(`portal.language.${target}`) }];
+  return `${u.pathname}${s ? `?${s}` : ''}`;
 }
+
+/** The same page in every language, for the language switch and the hreflang alternates. */
+export const languageVersions = (url: string) => languages.map((l) => ({ lang: l, href: inLanguage(url, l), label: languageNames[l] }));
 
 export interface PortalPageProps {
   t: T;
@@ -91,10 +108,20 @@ export function PortalPage(p: PortalPageProps) {
   const links = new PortalLinks(p.tenant.slug, lang);
   const nav = publicNav.map((e) => ({ href: links.build(`${links.base}${e.path}`), label: t(e.label), current: p.section === e.section }));
   return (
-    <Layout t={t} lang={lang} title={p.title} siteName={p.tenant.name} siteHref={links.home()} nav={nav} languageLinks={languageLinks(t, lang, p.url)}>
+    <Layout t={t} lang={lang} title={p.title} siteName={p.tenant.name} siteHref={links.home()} nav={nav} languageLinks={languageVersions(p.url)} origin={publicOrigin ?? new URL(p.url).origin}>
       {p.tenant.isDemo ? <DemoNote t={t} /> : null}
+      {lang === 'de' ? null : <GermanContentNote t={t} />}
       {p.children}
     </Layout>
+  );
+}
+
+/** Said once, near the top of every page in another language: the content itself is German. */
+export function GermanContentNote(p: { t: T }) {
+  return (
+    <p class="kern-body portal-content-note" role="note">
+      <span class="kern-icon kern-icon--info" aria-hidden="true"></span> {p.t('portal.content_german')}
+    </p>
   );
 }
 
@@ -126,12 +153,12 @@ export function NoConcept(p: { t: T; heading: 'h1' | 'h2' }) {
 }
 
 /** Paragraphs of user-written text: blank lines separate paragraphs. */
-export function Paragraphs(p: { text: string; lang?: string | undefined }) {
+export function Paragraphs(p: { text: string; lang?: string | undefined; dir?: string | undefined }) {
   const parts = p.text.split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean);
   return (
     <>
       {parts.map((s) => (
-        <p class="kern-body portal-text" lang={p.lang}>{s}</p>
+        <p class="kern-body portal-text" lang={p.lang} dir={p.dir}>{s}</p>
       ))}
     </>
   );

@@ -1,11 +1,11 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { formatDate, type Lang, type T } from '../../../platform/i18n/i18n.js';
+import { germanContent } from '../../../platform/ui/public-page.js';
 import { formatIndicatorValue, indicatorChartSvg, type ChartIndicator } from '../chart.js';
 import type { IndicatorStatusKind, MeasuredValue } from '../status.js';
 
 /** User-written content is German: mark it so on English pages (WCAG 3.1.2). */
-const contentLang = (lang: Lang) => (lang === 'de' ? undefined : 'de');
 
 const statusVariant: Record<IndicatorStatusKind, string> = {
   reached: 'success',
@@ -44,7 +44,7 @@ export function IndicatorFigure(p: {
   internal?: { actions?: (v: FigureValue) => Child };
 }) {
   const { t, lang, indicator: ind } = p;
-  const de = contentLang(lang);
+  const de = germanContent(lang);
   const sorted = [...p.values].sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
   const value = (n: number) => formatIndicatorValue(lang, n, ind.unit);
   const internal = p.internal;
@@ -56,7 +56,7 @@ export function IndicatorFigure(p: {
       <div class="kern-table-responsive">
         <table class="kern-table kern-table--small">
           <caption class="kern-title">
-            {t('indicator.table.caption')}: <span lang={de}>{ind.name}</span>
+            {t('indicator.table.caption')}: <span {...de}>{ind.name}</span>
           </caption>
           <thead class="kern-table__head">
             <tr class="kern-table__row">
@@ -113,14 +113,14 @@ export function IndicatorFacts(p: {
   extra?: { label: string; value: Child }[];
 }) {
   const { t, lang, indicator: ind } = p;
-  const de = contentLang(lang);
+  const de = germanContent(lang);
   const none = <span class="muted">{t('indicator.none')}</span>;
   const rows: { label: string; value: Child }[] = [
     ...(p.owner ? [{ label: t('indicator.fact.owner'), value: p.owner }] : []),
     { label: t('indicator.fact.kind'), value: t(`indicator.kind.${ind.kind}`) },
-    { label: t('indicator.fact.definition'), value: ind.definition ? <span lang={de}>{ind.definition}</span> : none },
-    { label: t('indicator.fact.unit'), value: ind.unit ? <span lang={de}>{ind.unit}</span> : none },
-    { label: t('indicator.fact.source'), value: ind.source ? <span lang={de}>{ind.source}</span> : none },
+    { label: t('indicator.fact.definition'), value: ind.definition ? <span {...de}>{ind.definition}</span> : none },
+    { label: t('indicator.fact.unit'), value: ind.unit ? <span {...de}>{ind.unit}</span> : none },
+    { label: t('indicator.fact.source'), value: ind.source ? <span {...de}>{ind.source}</span> : none },
     {
       label: t('indicator.fact.baseline'),
       value: ind.baselineValue != null && ind.baselineDate ? t('indicator.value_on', { value: formatIndicatorValue(lang, ind.baselineValue, ind.unit), date: formatDate(lang, ind.baselineDate) }) : none,

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Lang, T } from '../../../platform/i18n/i18n.js';
-import { contentLang } from '../../../platform/ui/public-page.js';
+import { germanContent } from '../../../platform/ui/public-page.js';
 import type { PublicIndicator } from '../present.js';
 import { IndicatorFacts, IndicatorFigure, IndicatorStatusBadge } from './parts.js';
 
@@ -10,10 +10,10 @@ import { IndicatorFacts, IndicatorFigure, IndicatorStatusBadge } from './parts.j
  */
 export function PublicIndicatorArticle(p: { t: T; lang: Lang; indicator: PublicIndicator; owner?: Child }) {
   const { t, lang, indicator: ind } = p;
-  const de = contentLang(lang);
+  const de = germanContent(lang);
   return (
     <article class="portal-section" aria-labelledby={`indikator-${ind.id}`}>
-      <h3 class="kern-heading-medium" id={`indikator-${ind.id}`} lang={de}>{ind.name}</h3>
+      <h3 class="kern-heading-medium" id={`indikator-${ind.id}`} {...de}>{ind.name}</h3>
       <p class="kern-body">
         {t('indicator.fact.status')}: <IndicatorStatusBadge t={t} status={ind.status} />
       </p>

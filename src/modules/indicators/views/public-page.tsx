@@ -1,7 +1,7 @@
 import { formatDate, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
 import type { PublicEdition } from '../../concepts/index.js';
-import { contentLang, PortalLinks, PortalPage, NoConcept } from '../../../platform/ui/public-page.js';
+import { germanContent, PortalLinks, PortalPage, NoConcept } from '../../../platform/ui/public-page.js';
 import type { PublicIndicatorField } from '../present.js';
 import { PublicIndicatorArticle } from './public-indicator.js';
 
@@ -11,7 +11,7 @@ const anchor = (i: number) => `indikatoren-themenfeld-${i + 1}`;
 export function PublicIndicatorsPage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; edition: PublicEdition | null; fields: PublicIndicatorField[] }) {
   const { t, lang } = p;
   const links = new PortalLinks(p.tenant.slug, lang);
-  const de = contentLang(lang);
+  const de = germanContent(lang);
   const title = t('indicator.public.title');
   return (
     <PortalPage t={t} lang={lang} url={p.url} tenant={p.tenant} title={title} section="indicators">
@@ -28,7 +28,7 @@ export function PublicIndicatorsPage(p: { t: T; lang: Lang; url: string; tenant:
           <h1 class="kern-heading-x-large">{title}</h1>
           <p class="kern-body portal-lead">{t('indicator.public.intro')}</p>
           <p class="kern-body">
-            <span lang={de}>{p.edition.title}</span>
+            <span {...de}>{p.edition.title}</span>
             {p.edition.adoptedOn ? `, ${t('portal.concept.adopted_on', { date: formatDate(lang, p.edition.adoptedOn) })}` : ''}
             {' · '}
             <a class="kern-link" href={links.concept()}>{t('indicator.public.to_concept')}</a>
@@ -42,14 +42,14 @@ export function PublicIndicatorsPage(p: { t: T; lang: Lang; url: string; tenant:
                 <ul>
                   {p.fields.map((f, i) => (
                     <li>
-                      <a class="kern-link" href={`#${anchor(i)}`} lang={de}>{f.title}</a> ({t('indicator.public.count', { count: f.indicators.length })})
+                      <a class="kern-link" href={`#${anchor(i)}`} {...de}>{f.title}</a> ({t('indicator.public.count', { count: f.indicators.length })})
                     </li>
                   ))}
                 </ul>
               </nav>
               {p.fields.map((f, i) => (
                 <section class="portal-field" aria-labelledby={anchor(i)}>
-                  <h2 class="kern-heading-large" id={anchor(i)} lang={de}>{f.title}</h2>
+                  <h2 class="kern-heading-large" id={anchor(i)} {...de}>{f.title}</h2>
                   {f.indicators.map((ind) => {
                     const ownerHref = ind.owner.kind === 'measure' ? links.measure(ind.owner.number) : links.goal(ind.owner.number);
                     return (
@@ -60,7 +60,7 @@ export function PublicIndicatorsPage(p: { t: T; lang: Lang; url: string; tenant:
                         owner={
                           <a class="kern-link" href={ownerHref}>
                             <span>
-                              {t(`indicator.owner.${ind.owner.kind}`, { number: ind.owner.number })}: <span lang={de}>{ind.owner.title}</span>
+                              {t(`indicator.owner.${ind.owner.kind}`, { number: ind.owner.number })}: <span {...de}>{ind.owner.title}</span>
                             </span>
                           </a>
                         }

@@ -4,7 +4,7 @@ import type { ConceptData, PortalFilterQuery } from '../data.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
 import type { PublicMeasureRow } from '../present.js';
 import type { PublicField, PublicGoal } from '../../concepts/index.js';
-import { contentLang, crossCuttingAnchor, fieldAnchor, goalAnchor, PortalLinks, PortalPage, NoConcept, Paragraphs } from '../../../platform/ui/public-page.js';
+import { germanContent, crossCuttingAnchor, fieldAnchor, goalAnchor, PortalLinks, PortalPage, NoConcept, Paragraphs } from '../../../platform/ui/public-page.js';
 import { MeasureTable } from './parts.js';
 
 interface Props {
@@ -25,13 +25,13 @@ export function ConceptPage(p: Props) {
     );
   }
   const links = new PortalLinks(tenant.slug, lang);
-  const de = contentLang(lang);
+  const de = germanContent(lang);
   const themeFields = data.fields.filter((f) => !f.isCrossCutting);
   const crossCutting = data.fields.filter((f) => f.isCrossCutting);
   return (
     <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={data.edition.title} section="concept">
       <div class="kern-hgroup portal-hgroup">
-        <h1 class="kern-heading-x-large" lang={de}>{data.edition.title}</h1>
+        <h1 class="kern-heading-x-large" {...de}>{data.edition.title}</h1>
         {data.edition.adoptedOn ? <p class="kern-subline">{t('portal.concept.adopted_on', { date: formatDate(lang, data.edition.adoptedOn) })}</p> : null}
       </div>
 
@@ -46,7 +46,7 @@ export function ConceptPage(p: Props) {
               <a class="kern-link" href="#themenfelder">{t('portal.concept.fields')}</a>
               <ol class="portal-toc__fields">
                 {themeFields.map((f) => (
-                  <li><a class="kern-link" href={`#${fieldAnchor(f.index)}`} lang={de}>{f.title}</a></li>
+                  <li><a class="kern-link" href={`#${fieldAnchor(f.index)}`} {...de}>{f.title}</a></li>
                 ))}
               </ol>
             </li>
@@ -58,14 +58,14 @@ export function ConceptPage(p: Props) {
       {!data.filterActive && data.edition.introduction ? (
         <section class="portal-section" aria-labelledby="einleitung">
           <h2 class="kern-heading-large" id="einleitung">{t('portal.concept.introduction')}</h2>
-          <Paragraphs text={data.edition.introduction} lang={de} />
+          <Paragraphs text={data.edition.introduction} {...de} />
         </section>
       ) : null}
 
       {!data.filterActive && data.guidelines.length ? (
         <section class="portal-section" aria-labelledby="leitlinien">
           <h2 class="kern-heading-large" id="leitlinien">{t('portal.concept.guidelines')}</h2>
-          <ol class="portal-guidelines" lang={de}>
+          <ol class="portal-guidelines" {...de}>
             {data.guidelines.map((g) => (
               <li>
                 <strong class="portal-guidelines__title">{g.title}</strong>
@@ -119,7 +119,7 @@ export function ConceptPage(p: Props) {
 
 function FilterSelect(p: { name: keyof PortalFilterQuery; label: string; all: string; value: string | undefined; options: { value: string; label: string; content?: boolean }[]; lang: Lang }) {
   const id = `filter-${p.name}`;
-  const de = contentLang(p.lang);
+  const de = germanContent(p.lang);
   return (
     <div class="kern-form-input">
       <label class="kern-label" for={id}>{p.label}</label>
@@ -127,7 +127,7 @@ function FilterSelect(p: { name: keyof PortalFilterQuery; label: string; all: st
         <select class="kern-form-input__select" id={id} name={p.name}>
           <option value="">{p.all}</option>
           {p.options.map((o) => (
-            <option value={o.value} selected={o.value === p.value} lang={o.content ? de : undefined}>{o.label}</option>
+            <option value={o.value} selected={o.value === p.value} {...(o.content ? de : {})}>{o.label}</option>
           ))}
         </select>
       </div>
@@ -173,15 +173,15 @@ function FilterSection(p: { t: T; lang: Lang; links: PortalLinks; data: ConceptD
 
 function FieldSection(p: { t: T; lang: Lang; links: PortalLinks; field: PublicField; goals: PublicGoal[]; measures: PublicMeasureRow[]; byGoal: Map<string, PublicMeasureRow[]> }) {
   const { t, lang, links, field } = p;
-  const de = contentLang(lang);
+  const de = germanContent(lang);
   const anchor = fieldAnchor(field.index);
   return (
     <section class="portal-field" id={anchor} aria-labelledby={`${anchor}-h`}>
       <div class="kern-hgroup">
         <p class="kern-preline">{t('portal.concept.field_number', { n: field.index })}</p>
-        <h3 class="kern-heading-medium" id={`${anchor}-h`} lang={de}>{field.title}</h3>
+        <h3 class="kern-heading-medium" id={`${anchor}-h`} {...de}>{field.title}</h3>
       </div>
-      {field.description ? <Paragraphs text={field.description} lang={de} /> : null}
+      {field.description ? <Paragraphs text={field.description} {...de} /> : null}
       {p.goals.length ? (
         <>
           <h4 class="kern-heading-small portal-h4">{t('portal.concept.goals')}</h4>
@@ -193,8 +193,8 @@ function FieldSection(p: { t: T; lang: Lang; links: PortalLinks; field: PublicFi
                   <p class="portal-goal__kind">
                     {t(`portal.goal_kind.${g.kind}`)} {g.number}
                   </p>
-                  <p class="portal-goal__title" lang={de}>{g.title}</p>
-                  {g.description ? <p class="portal-goal__text" lang={de}>{g.description}</p> : null}
+                  <p class="portal-goal__title" {...de}>{g.title}</p>
+                  {g.description ? <p class="portal-goal__text" {...de}>{g.description}</p> : null}
                   {served.length ? (
                     <p class="portal-goal__measures">
                       {t('portal.concept.goal_measures')}{' '}
@@ -224,19 +224,19 @@ function FieldSection(p: { t: T; lang: Lang; links: PortalLinks; field: PublicFi
 
 function CrossCuttingSection(p: { t: T; lang: Lang; links: PortalLinks; field: PublicField; measures: PublicMeasureRow[] }) {
   const { t, lang, field } = p;
-  const de = contentLang(lang);
+  const de = germanContent(lang);
   const anchor = crossCuttingAnchor(field.index);
   return (
     <section class="portal-field" id={anchor} aria-labelledby={`${anchor}-h`}>
-      <h3 class="kern-heading-medium" id={`${anchor}-h`} lang={de}>{field.title}</h3>
-      {field.description ? <Paragraphs text={field.description} lang={de} /> : null}
+      <h3 class="kern-heading-medium" id={`${anchor}-h`} {...de}>{field.title}</h3>
+      {field.description ? <Paragraphs text={field.description} {...de} /> : null}
       {p.measures.length ? (
         <details class="kern-accordion portal-accordion">
           <summary class="kern-accordion__header">
             <span class="kern-title">{t('portal.concept.cross_cutting_measures', { count: p.measures.length })}</span>
           </summary>
           <div class="kern-accordion__body">
-            <ul class="portal-measure-links" lang={de}>
+            <ul class="portal-measure-links" {...de}>
               {p.measures.map((m) => (
                 <li>
                   <a class="kern-link" href={p.links.measure(m.number)}>

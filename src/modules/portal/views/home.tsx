@@ -1,19 +1,19 @@
 import { formatDate, formatNumber, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import type { HomeData } from '../data.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
-import { contentLang, PortalLinks, PortalPage } from '../../../platform/ui/public-page.js';
+import { germanContent, PortalLinks, PortalPage } from '../../../platform/ui/public-page.js';
 import { NoConcept } from '../../../platform/ui/public-page.js';
 import { SearchForm } from './search.js';
 
 export function HomePage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; data: HomeData | null }) {
   const { t, lang, tenant, data } = p;
   const links = new PortalLinks(tenant.slug, lang);
-  const de = contentLang(lang);
+  const de = germanContent(lang);
   return (
     <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={t('portal.nav.start')} section="start">
       <div class="kern-hgroup portal-hgroup">
         <p class="kern-preline">{t(`portal.kind.${tenant.kind}`)}</p>
-        <h1 class="kern-heading-x-large" lang={de}>{tenant.name}</h1>
+        <h1 class="kern-heading-x-large" {...de}>{tenant.name}</h1>
         <p class="kern-subline kern-body--muted">{t('portal.home.ags', { ags: tenant.ags })}</p>
       </div>
       <div class="portal-lead">
@@ -25,7 +25,7 @@ export function HomePage(p: { t: T; lang: Lang; url: string; tenant: PublicTenan
         <section class="portal-section" aria-labelledby="portal-concept-heading">
           <h2 class="kern-heading-large" id="portal-concept-heading">{t('portal.home.concept_heading')}</h2>
           <p class="kern-body">
-            <cite lang={de}>{data.edition.title}</cite> – {t('portal.concept.adopted_on', { date: formatDate(lang, data.edition.adoptedOn) })}
+            <cite {...de}>{data.edition.title}</cite> – {t('portal.concept.adopted_on', { date: formatDate(lang, data.edition.adoptedOn) })}
           </p>
           <h3 class="kern-heading-medium">{t('portal.home.figures')}</h3>
           <ul class="portal-figures">

@@ -1,21 +1,16 @@
 import type { Child } from 'hono/jsx';
-import { formatDate, type Lang, type T } from '../../../platform/i18n/i18n.js';
+import { formatDate, languages, localeOf, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import { sdgGoals } from '../../measures/schema.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
 import type { MeasurePageData } from '../data.js';
-import { contentLang, PortalLinks, PortalPage, Paragraphs } from '../../../platform/ui/public-page.js';
+import { germanContent, PortalLinks, PortalPage, Paragraphs } from '../../../platform/ui/public-page.js';
 import { StatusBadge } from '../../measures/index.js';
 import { PublicIndicatorArticle } from '../../indicators/index.js';
 import { PublicMeasureProgressSection } from '../../progress/index.js';
 
-const euroFormats = {
-  de: new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 0 }),
-  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 0 }),
-};
-const decimalFormats = {
-  de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
-};
+const perLang = <V,>(make: (locale: string) => V) => Object.fromEntries(languages.map((l) => [l, make(localeOf(l))])) as Record<Lang, V>;
+const euroFormats = perLang((l) => new Intl.NumberFormat(l, { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 0 }));
+const decimalFormats = perLang((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 2 }));
 /** "14.000 €" in German, "€14,000" in English; cents only when there are any. */
 export const formatEuro = (lang: Lang, n: number) => euroFormats[lang].format(n);
 
@@ -49,7 +44,7 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
   const { t, lang, tenant, data } = p;
   const m = data.measure;
   const links = new PortalLinks(tenant.slug, lang);
-  const de = contentLang(lang);
+  const de = germanContent(lang);
   const wholeArea = tenant.kind === 'landkreis' || tenant.kind === 'region' ? t('portal.measure.whole_county') : t('portal.measure.whole_area');
   return (
     <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={`${t('portal.measure.label', { number: m.number })}: ${m.title}`} section="concept">
@@ -57,14 +52,14 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
         <ol>
           <li><a class="kern-link" href={links.home()}>{t('portal.nav.start')}</a></li>
           <li><a class="kern-link" href={links.concept()}>{t('portal.nav.concept')}</a></li>
-          {m.field ? <li><a class="kern-link" href={links.field(m.field.index)} lang={de}>{m.field.title}</a></li> : null}
+          {m.field ? <li><a class="kern-link" href={links.field(m.field.index)} {...de}>{m.field.title}</a></li> : null}
           <li aria-current="page">{t('portal.measure.label', { number: m.number })}</li>
         </ol>
       </nav>
 
       <div class="kern-hgroup portal-hgroup">
         <p class="kern-preline">{t('portal.measure.label', { number: m.number })}</p>
-        <h1 class="kern-heading-x-large" lang={de}>{m.title}</h1>
+        <h1 class="kern-heading-x-large" {...de}>{m.title}</h1>
       </div>
       <p class="portal-measure-status">
         <StatusBadge t={t} status={m.status} />
@@ -72,7 +67,7 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
 
       <section class="portal-section" aria-labelledby="beschreibung">
         <h2 class="kern-heading-large" id="beschreibung">{t('portal.measure.section_description')}</h2>
-        {m.description ? <Paragraphs text={m.description} lang={de} /> : <p class="kern-body kern-body--muted">{t('portal.none')}</p>}
+        {m.description ? <Paragraphs text={m.description} {...de} /> : <p class="kern-body kern-body--muted">{t('portal.none')}</p>}
       </section>
 
       <PublicMeasureProgressSection t={t} lang={lang} slug={tenant.slug} number={m.number} data={data.progress} />
@@ -82,7 +77,7 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
         <dl class="kern-description-list">
           <Fact t={t} label={t('portal.measure.number')}>{m.number}</Fact>
           <Fact t={t} label={t('portal.measure.field')} empty={!m.field}>
-            {m.field ? <a class="kern-link" href={links.field(m.field.index)} lang={de}>{m.field.title}</a> : null}
+            {m.field ? <a class="kern-link" href={links.field(m.field.index)} {...de}>{m.field.title}</a> : null}
           </Fact>
           <Fact t={t} label={t('portal.measure.goals')} empty={m.goals.length === 0}>
             <ul class="portal-facts-list">
@@ -91,7 +86,7 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
                   <a class="kern-link" href={links.goal(g.number)}>
                     {/* One child: kern-link is an inline-flex box that would split text and title into columns. */}
                     <span>
-                      {t(`portal.goal_kind.${g.kind}`)} {g.number}: <span lang={de}>{g.title}</span>
+                      {t(`portal.goal_kind.${g.kind}`)} {g.number}: <span {...de}>{g.title}</span>
                     </span>
                   </a>
                 </li>
@@ -99,7 +94,7 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
             </ul>
           </Fact>
           <Fact t={t} label={t('portal.measure.target_groups')} empty={m.targetGroups.length === 0}>
-            <List items={m.targetGroups} lang={de} />
+            <List items={m.targetGroups} {...de} />
           </Fact>
           <Fact t={t} label={t('portal.measure.priority')}>{t(`portal.priority.${m.priority}`)}</Fact>
         </dl>
@@ -109,10 +104,10 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
         <h2 class="kern-heading-large" id="zustaendigkeit">{t('portal.measure.section_responsibility')}</h2>
         <dl class="kern-description-list">
           <Fact t={t} label={t('portal.measure.lead')} empty={!m.leadName}>
-            <span lang={de}>{m.leadName}</span>
+            <span {...de}>{m.leadName}</span>
           </Fact>
           <Fact t={t} label={t('portal.measure.partners')} empty={m.partnerNames.length === 0}>
-            <List items={m.partnerNames} lang={de} />
+            <List items={m.partnerNames} {...de} />
           </Fact>
         </dl>
       </section>
@@ -126,12 +121,12 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
           <dl class="kern-description-list">
             {m.indicator ? (
               <Fact t={t} label={t('portal.measure.indicator_description')}>
-                <span lang={de}>{m.indicator}</span>
+                <span {...de}>{m.indicator}</span>
               </Fact>
             ) : null}
             {m.targetValue ? (
               <Fact t={t} label={t('portal.measure.target_description')}>
-                <span lang={de}>{m.targetValue}</span>
+                <span {...de}>{m.targetValue}</span>
               </Fact>
             ) : null}
           </dl>
@@ -165,7 +160,7 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
             {m.costEur == null ? null : formatEuro(lang, m.costEur)}
           </Fact>
           <Fact t={t} label={t('portal.measure.funding')} empty={!m.fundingSource}>
-            <span lang={de}>{m.fundingSource}</span>
+            <span {...de}>{m.fundingSource}</span>
           </Fact>
         </dl>
       </section>
@@ -174,13 +169,13 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
         <h2 class="kern-heading-large" id="einordnung">{t('portal.measure.section_context')}</h2>
         <dl class="kern-description-list">
           <Fact t={t} label={t('portal.measure.cross_cutting')} empty={m.crossCutting.length === 0}>
-            <List items={m.crossCutting} lang={de} />
+            <List items={m.crossCutting} {...de} />
           </Fact>
           <Fact t={t} label={t('portal.measure.sdgs')} empty={m.sdgs.length === 0}>
             <List items={m.sdgs.map((n) => (sdgGoals.includes(n as any) ? t(`portal.sdg.${n}`) : `SDG ${n}`))} />
           </Fact>
           <Fact t={t} label={t('portal.measure.municipalities')}>
-            {m.municipalities.length ? <List items={m.municipalities} lang={de} /> : wholeArea}
+            {m.municipalities.length ? <List items={m.municipalities} {...de} /> : wholeArea}
           </Fact>
         </dl>
       </section>

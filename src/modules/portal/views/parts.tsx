@@ -1,12 +1,12 @@
 import type { Lang, T } from '../../../platform/i18n/i18n.js';
 import { StatusBadge } from '../../measures/index.js';
 import type { PublicMeasureRow } from '../present.js';
-import { contentLang, type PortalLinks } from '../../../platform/ui/public-page.js';
+import { germanContent, type PortalLinks } from '../../../platform/ui/public-page.js';
 
 /** Measures as a table: Nr. (row header), Titel (link), [Themenfeld], Federführung, Zeithorizont, Status. */
 export function MeasureTable(p: { t: T; lang: Lang; links: PortalLinks; rows: PublicMeasureRow[]; caption: string; showField?: boolean; id?: string }) {
   const { t } = p;
-  const de = contentLang(p.lang);
+  const de = germanContent(p.lang);
   return (
     <div class="kern-table-responsive" id={p.id}>
       <table class="kern-table kern-table--small portal-measures">
@@ -25,11 +25,11 @@ export function MeasureTable(p: { t: T; lang: Lang; links: PortalLinks; rows: Pu
           {p.rows.map((m) => (
             <tr class="kern-table__row">
               <th class="kern-table__header portal-nr" scope="row">{m.number}</th>
-              <td class="kern-table__cell" lang={de}>
+              <td class="kern-table__cell" {...de}>
                 <a class="kern-link" href={p.links.measure(m.number)}>{m.title}</a>
               </td>
-              {p.showField ? <td class="kern-table__cell" lang={de}>{m.fieldTitle}</td> : null}
-              <td class="kern-table__cell" lang={de}>{m.leadName ?? <span lang={p.lang}>{t('portal.none')}</span>}</td>
+              {p.showField ? <td class="kern-table__cell" {...de}>{m.fieldTitle}</td> : null}
+              <td class="kern-table__cell" {...de}>{m.leadName ?? <span lang={p.lang}>{t('portal.none')}</span>}</td>
               <td class="kern-table__cell">{t(`portal.horizon.${m.horizon}`)}</td>
               <td class="kern-table__cell"><StatusBadge t={t} status={m.status} /></td>
             </tr>

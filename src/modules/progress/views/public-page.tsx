@@ -1,7 +1,7 @@
 import { formatDate, formatNumber, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import { measureStatuses } from '../../measures/schema.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
-import { contentLang, fieldAnchor, PortalLinks, PortalPage, NoConcept } from '../../../platform/ui/public-page.js';
+import { germanContent, fieldAnchor, PortalLinks, PortalPage, NoConcept } from '../../../platform/ui/public-page.js';
 import { StatusBadge } from '../../measures/index.js';
 import type { PublicProgressData, PublicProgressMeasure } from '../public-data.js';
 import { countsText, ProgressBar, ProgressCell, ruleText } from './parts.js';
@@ -21,7 +21,7 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
     );
   }
   const links = new PortalLinks(tenant.slug, lang);
-  const de = contentLang(lang);
+  const de = germanContent(lang);
   const none = t('progress_public.none_counted');
   return (
     <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={title} section="progress">
@@ -32,7 +32,7 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
         </ol>
       </nav>
       <div class="kern-hgroup portal-hgroup">
-        <p class="kern-preline" lang={de}>{data.edition.title}</p>
+        <p class="kern-preline" {...de}>{data.edition.title}</p>
         <h1 class="kern-heading-x-large">{title}</h1>
       </div>
       <div class="portal-lead">
@@ -92,7 +92,7 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
               {data.fields.map((f) => (
                 <tr class="kern-table__row">
                   <th class="kern-table__header" scope="row">
-                    <a class="kern-link" href={`#${fieldAnchor(f.field.index)}`} lang={de}>{f.field.title}</a>
+                    <a class="kern-link" href={`#${fieldAnchor(f.field.index)}`} {...de}>{f.field.title}</a>
                   </th>
                   <td class="kern-table__cell">
                     <ProgressCell label={t('progress_public.progress_of', { title: f.field.title })} value={f.progress.progress} none={none} />
@@ -111,7 +111,7 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
             <section class="portal-field" aria-labelledby={headingId}>
               <div class="kern-hgroup">
                 <p class="kern-preline">{t('portal.concept.field_number', { n: f.field.index })}</p>
-                <h3 class="kern-heading-medium" id={headingId} lang={de}>{f.field.title}</h3>
+                <h3 class="kern-heading-medium" id={headingId} {...de}>{f.field.title}</h3>
               </div>
               <ProgressBar t={t} id={`fortschritt-${headingId}`} label={t('progress_public.field_progress')} value={f.progress.progress} noneKey="progress_public.none_counted" />
               <div class="kern-table-responsive">
@@ -130,7 +130,7 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
                     {f.measures.map((m) => (
                       <tr class="kern-table__row">
                         <th class="kern-table__header portal-nr" scope="row">{m.number}</th>
-                        <td class="kern-table__cell" lang={de}>
+                        <td class="kern-table__cell" {...de}>
                           <a class="kern-link" href={links.measure(m.number)}>{m.title}</a>
                         </td>
                         <td class="kern-table__cell"><StatusBadge t={t} status={m.status} /></td>
@@ -167,12 +167,12 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
 
 function MeasureUpdates(p: { t: T; lang: Lang; slug: string; measure: PublicProgressMeasure }) {
   const { t, lang, measure: m } = p;
-  const de = contentLang(lang);
+  const de = germanContent(lang);
   const id = anchorOf(m.number);
   return (
     <article class="portal-result" aria-labelledby={id}>
       <h5 class="kern-heading-small portal-result__title" id={id}>
-        {t('portal.measure.label', { number: m.number })}: <span lang={de}>{m.title}</span>
+        {t('portal.measure.label', { number: m.number })}: <span {...de}>{m.title}</span>
       </h5>
       <ol class="portal-results">
         {m.updates.map((u) => (

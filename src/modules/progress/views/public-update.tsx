@@ -1,5 +1,5 @@
 import { formatDate, formatNumber, type Lang, type T } from '../../../platform/i18n/i18n.js';
-import { contentLang, Paragraphs } from '../../../platform/ui/public-page.js';
+import { germanContent, Paragraphs } from '../../../platform/ui/public-page.js';
 import type { PublicUpdate } from '../public-data.js';
 import { percent } from './parts.js';
 
@@ -13,17 +13,17 @@ const kb = (lang: Lang, bytes: number) => `${formatNumber(lang, Math.max(1, Math
 /** One public Sachstand: date, status, progress, text and its attachment (the Umsetzung page and the measure page). */
 export function PublicUpdateEntry(p: { t: T; lang: Lang; slug: string; update: PublicUpdate }) {
   const { t, lang, update: u } = p;
-  const de = contentLang(lang);
+  const de = germanContent(lang);
   return (
     <li class="portal-result">
       <p class="portal-result__meta">
         <strong>{formatDate(lang, u.reportedOn)}</strong> · {t(`portal.status.${u.status}`)} · {t('progress_public.progress_value', { progress: percent(u.progress) })}
       </p>
-      <Paragraphs text={u.text} lang={de} />
+      <Paragraphs text={u.text} {...de} />
       {u.attachment ? (
         <p>
           <a class="kern-link" href={portalPath(p.slug, 'de', `/umsetzung/anhang/${u.id}`)} download={u.attachment.name}>
-            {t('progress_public.attachment', { size: kb(lang, u.attachment.size) })}: <span lang={de}>{u.attachment.name}</span>
+            {t('progress_public.attachment', { size: kb(lang, u.attachment.size) })}: <span {...de}>{u.attachment.name}</span>
           </a>
         </p>
       ) : null}
