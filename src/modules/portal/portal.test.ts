@@ -200,7 +200,7 @@ describeEachDb('public portal', (t) => {
     assert.ok(concept.includes('Fictional demo municipality'));
     assert.ok(concept.includes('href="/k/musterland/massnahmen/1.2.1?lang=en"'));
     assert.ok(concept.includes('<input type="hidden" name="lang" value="en"/>') || concept.includes('<input type="hidden" name="lang" value="en">'));
-    assert.ok(concept.includes('href="/k/musterland/konzept" lang="de" hreflang="de"'), 'switch back to German');
+    assert.ok(concept.includes('href="/k/musterland/konzept" lang="de" dir="ltr" hreflang="de"'), 'switch back to German');
     assert.ok(!concept.includes('Beschlossen am'), 'UI chrome translated');
     assert.ok(concept.includes('>planned</span>') || concept.includes('>in progress</span>'));
 
@@ -223,6 +223,45 @@ describeEachDb('public portal', (t) => {
     const home = await (await client.get('/k/musterland?lang=en')).text();
     assert.ok(home.includes('Read the integration concept'));
     assert.ok(home.includes('href="/k/musterland/konzept?lang=en"'));
+  });
+
+  test('Arabic and Ukrainian: lang and dir, German content marked, the switch keeps page and filters, hreflang alternates exist', async () => {
+    const client = t().client();
+    const ar = await (await client.get('/k/musterland/konzept?status=umgesetzt&lang=ar')).text();
+    assert.match(ar, /<html lang="ar" dir="rtl"/);
+    assert.ok(ar.includes('href="/assets/rtl.css"'), 'the right-to-left stylesheet');
+    assert.match(ar, /<h1[^>]*lang="de" dir="ltr"[^>]*>Integrationskonzept 2024<\/h1>/);
+    assert.equal(countOf(ar, 'portal-content-note'), 1, 'says once that the content is German only');
+    assert.ok(ar.includes('باللغة الألمانية فقط'));
+    assert.ok(ar.includes('>تصفية الإجراءات</h2>'), 'interface in Arabic');
+    assert.ok(ar.includes('href="/k/musterland/konzept?status=umgesetzt&amp;lang=uk" lang="uk" dir="ltr" hreflang="uk"'), 'switch keeps the filter');
+    assert.ok(ar.includes('href="/k/musterland/konzept?status=umgesetzt" lang="de" dir="ltr" hreflang="de"'), 'German without lang');
+    const alternates = [...ar.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((m) => [m[1]!, m[2]!.replaceAll('&amp;', '&')] as const);
+    assert.deepEqual(alternates.map(([l]) => l), ['de', 'en', 'ar', 'uk', 'ru', 'tr', 'fa', 'x-default']);
+    for (const [lang, href] of alternates) {
+      const u = new URL(href);
+      const res = await client.get(`${u.pathname}${u.search}`);
+      assert.equal(res.status, 200, href);
+      assert.match(await res.text(), new RegExp(`<html lang="${lang === 'x-default' ? 'de' : lang}"`));
+    }
+
+    // The page cache keys on the language: the same page in Ukrainian right after the Arabic one.
+    const uk = await (await client.get('/k/musterland/konzept?status=umgesetzt&lang=uk')).text();
+    assert.match(uk, /<html lang="uk" dir="ltr"/);
+    assert.ok(!uk.includes('rtl.css'));
+    assert.ok(uk.includes('>Фільтр заходів</h2>'));
+    assert.match(uk, /<h1[^>]*lang="de" dir="ltr"[^>]*>Integrationskonzept 2024<\/h1>/);
+
+    // German pages carry no lang/dir marks on content and no note.
+    const de = await (await client.get('/k/musterland/konzept')).text();
+    assert.match(de, /<html lang="de" dir="ltr"/);
+    assert.equal(countOf(de, 'portal-content-note'), 0);
+    assert.match(de, /<h1 class="kern-heading-x-large">Integrationskonzept 2024<\/h1>/);
+
+    // Numbers and dates per locale: Persian digits, Gregorian dates.
+    const fa = await (await client.get('/k/musterland/konzept?lang=fa')).text();
+    assert.match(fa, /<html lang="fa" dir="rtl"/);
+    assert.ok(fa.includes('۱۴۰۳') === false && fa.includes('۲۰۲۴'), 'Gregorian year in Persian digits');
   });
 
   test('unknown slugs are the app 404 page', async () => {
