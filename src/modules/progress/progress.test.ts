@@ -88,12 +88,16 @@ describeEachDb('Umsetzung: Sachstandsmeldungen, Regeln, Gesamtsicht', (t) => {
     assert.equal((await report(lesend, mine)).status, 403);
     assert.equal(await updateCount(mine), before);
 
-    const m = await measureRow(mine);
-    assert.equal(m.progress, 55);
-    assert.equal(m.status, 'in_umsetzung');
+    // The partner's progress is public: it waits for the Koordination's review (issue 7.7).
     const [latest] = await updatesOf(t().db, ids.tenantId, mine);
     assert.equal(latest!.authorName, 'Paula Partner');
     assert.equal(latest!.isPublic, false);
+    assert.notEqual((await measureRow(mine)).progress, 55, 'held for review: the measure keeps its progress');
+    assert.equal((await koordination.post(`${app}/pruefung/${latest!.id}/freigeben`, {})).status, 303, 'approved');
+    const m = await measureRow(mine);
+    assert.equal(m.progress, 55, 'approved: the reported progress applies');
+    assert.equal(m.status, 'in_umsetzung');
+    assert.equal((await updatesOf(t().db, ids.tenantId, mine))[0]!.isPublic, false, 'an internal report stays internal');
 
     // The form page: everyone may read it, only the responsible see the form.
     assert.match(await (await partner.get(`${app}/massnahmen/${mine}/umsetzung`)).text(), /Sachstand melden/);

@@ -179,6 +179,35 @@ describeEachDb('Prüfung: Meldungen von Partnern vor Veröffentlichung', (t) => 
     assert.equal((entry?.after as { status?: string } | undefined)?.status, other, 'the change of the measure is audited');
   });
 
+  test('a partner’s internal report that changes status or progress waits too; approved, the text stays internal (issue 7.7)', async () => {
+    const partner = await t().signIn('partner@musterland.example');
+    const koordination = await t().signIn('koordination@musterland.example');
+    const state = async () => (await t().db.select({ status: measures.status, progress: measures.progress }).from(measures).where(and(eq(measures.tenantId, ids.tenantId), eq(measures.id, cooperating))))[0]!;
+    const reportInternally = async (status: string, progress: string, text: string) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ status, progress, text, version: String(await version(cooperating)) })) form.append(k, v);
+      return partner.postMultipart(`${app}/massnahmen/${cooperating}/umsetzung`, form);
+    };
+    const before = await state();
+    const other = before.status === 'zurueckgestellt' ? 'in_umsetzung' : 'zurueckgestellt';
+    assert.equal((await reportInternally(other, '9', 'PARTNER-intern-6620')).status, 303, 'the partner reports internally');
+    const held = await latest(cooperating);
+    assert.deepEqual([held.review, held.isPublic], ['pending', false], 'a changed status is public: the report waits for review');
+    assert.deepEqual(await state(), before, 'pending: the measure keeps its public status and progress');
+    assert.ok((await (await koordination.get(`${app}/pruefung`)).text()).includes('PARTNER-intern-6620'), 'in the queue');
+
+    assert.equal((await koordination.post(`${app}/pruefung/${held.id}/freigeben`, {})).status, 303, 'approved');
+    const after = await state();
+    assert.deepEqual([after.status, after.progress], [other, 9], 'approved: status and progress apply');
+    const approved = await latest(cooperating);
+    assert.deepEqual([approved.review, approved.isPublic], ['approved', false], 'the internal text stays internal');
+    assert.ok(!(await portal()).includes('PARTNER-intern-6620'), 'not on the portal');
+
+    assert.equal((await reportInternally(other, '9', 'PARTNER-intern-nur-Text-6621')).status, 303, 'an internal note without a change');
+    const note = await latest(cooperating);
+    assert.deepEqual([note.review, note.isPublic], [null, false], 'nothing public changes: no review needed');
+  });
+
   test('the internal Sachstandsbericht marks a pending report “zur Prüfung”', async () => {
     const partner = await t().signIn('partner@musterland.example');
     assert.equal((await report(partner, cooperating, 'PARTNER-im-Bericht-6620')).status, 303, 'the partner reports');

@@ -1,8 +1,9 @@
 /**
  * Review of partners' reports: with the Kommune's setting on (the default), a Sachstandsmeldung a
- * partner marks public is stored as 'pending' and stays internal (isPublic false, so every public
+ * partner marks public, or one that changes the measure's status or progress (public either way),
+ * is stored as 'pending' and stays internal (isPublic false, so every public
  * reader leaves it out) until the Koordination approves it (then public) or declines it (stays
- * internal, with an optional reason). A pending report does not move its measure either: the
+ * internal, with an optional reason); an internal report's text stays internal when approved. A pending report does not move its measure either: the
  * measure's status and progress (what the portal, the roll-up and the API show) change only when
  * the report is approved.
  */
@@ -24,7 +25,7 @@ import { measureUpdates } from './schema.js';
 /** Approving, declining and the setting are the Koordination's call. */
 export const canReviewReports = (user: CurrentUser | null, tenantId: string) => isCoordinator(user, tenantId);
 
-/** Whether a public report by this person waits for review: partners, while the Kommune's setting is on. */
+/** Whether a report by this person that changes something public waits for review: partners, while the Kommune's setting is on. */
 export const reportNeedsReview = (user: CurrentUser, tenant: Pick<Tenant, 'id' | 'reviewPartnerReports'>) =>
   tenant.reviewPartnerReports && !user.isPlatformAdmin && membershipIn(user, tenant.id)?.role === 'partner';
 
@@ -38,6 +39,8 @@ export interface PendingReport {
   text: string;
   attachmentName: string | null;
   createdAt: Date;
+  /** false: an internal report held only for its status and progress; its text stays internal. */
+  publishRequested: boolean;
   /** What the report says, and what the measure has now (approval applies the report's). */
   status: MeasureStatus;
   progress: number;
@@ -60,6 +63,7 @@ export async function pendingReports(db: Db, tenantId: string): Promise<PendingR
       text: measureUpdates.text,
       attachmentName: measureUpdates.attachmentName,
       createdAt: measureUpdates.createdAt,
+      publishRequested: measureUpdates.publishRequested,
       status: measureUpdates.status,
       progress: measureUpdates.progress,
       measureStatus: measures.status,
@@ -90,6 +94,7 @@ export async function decideReport(ctx: CommandContext, tenantId: string, update
         measureId: measureUpdates.measureId,
         review: measureUpdates.review,
         isPublic: measureUpdates.isPublic,
+        publishRequested: measureUpdates.publishRequested,
         status: measureUpdates.status,
         progress: measureUpdates.progress,
         reportedOn: measureUpdates.reportedOn,
@@ -100,7 +105,7 @@ export async function decideReport(ctx: CommandContext, tenantId: string, update
     if (!before) throw new AppError('not_found');
     const set = {
       review: decision,
-      isPublic: decision === 'approved',
+      isPublic: decision === 'approved' && before.publishRequested,
       reviewNote: decision === 'declined' && reason ? reason : null,
       reviewedByName: ctx.user.name,
       reviewedAt: new Date(),

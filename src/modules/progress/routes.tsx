@@ -212,7 +212,7 @@ export function progressRoutes() {
     const [report] = (await pendingReports(dbOf(c), tenant.id)).filter((r) => r.id === updateId);
     await decideReport(commandContext(c), tenant.id, updateId, decision, { reason: body.reason });
     const label = report ? `${report.number} ${report.title}` : '';
-    return redirectWithFlash(c, `${appBase(tenant)}/pruefung`, c.get('t')(decision === 'approved' ? 'progress.review.approved' : 'progress.review.declined', { label }));
+    return redirectWithFlash(c, `${appBase(tenant)}/pruefung`, c.get('t')(decision === 'declined' ? 'progress.review.declined' : report?.publishRequested === false ? 'progress.review.approved_internal' : 'progress.review.approved', { label }));
   };
   app.post('/app/k/:slug/pruefung/:updateId{[0-9a-fA-F-]+}/freigeben', decide('approved'));
   app.post('/app/k/:slug/pruefung/:updateId{[0-9a-fA-F-]+}/ablehnen', decide('declined'));

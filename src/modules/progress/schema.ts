@@ -34,6 +34,11 @@ export const measureUpdates = pgTable(
      * approved), 'approved' (now public) or 'declined' (stays internal); null when none was needed.
      */
     review: text().$type<ReviewState>(),
+    /**
+     * Whether the author meant the text for the public. A partner's internal report that changes
+     * status or progress (which are public) waits for review too; approved, its text stays internal.
+     */
+    publishRequested: boolean().notNull().default(true),
     reviewNote: text(),
     reviewedByName: text(),
     reviewedAt: timestamp({ withTimezone: true }),

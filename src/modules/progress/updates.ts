@@ -72,8 +72,10 @@ export async function recordMeasureUpdate(ctx: CommandContext, tenantId: string,
     const contradiction = progressContradiction(data.progress, data.status as MeasureStatus, rules[data.status as MeasureStatus]);
     if (contradiction) throw new AppError('validation_failed', 'error.validation_failed', { fieldErrors: [contradiction] });
     const { progress, source } = resolveProgress(data.progress, rules[data.status as MeasureStatus], before.progress);
-    // A partner's report meant for the public waits for the Koordination (internal until approved).
-    const held = data.isPublic && reportNeedsReview(ctx.user, await tenantById(tx, tenantId));
+    // A partner's report that changes what the public sees (its text, the measure's status or
+    // progress) waits for the Koordination: internal until approved.
+    const changesPublic = data.isPublic || data.status !== before.status || progress !== before.progress;
+    const held = changesPublic && reportNeedsReview(ctx.user, await tenantById(tx, tenantId));
 
     // A held report leaves the measure as it is: its status and progress are what the public
     // sees, so they change only when the Koordination approves (review.ts applies them then).
@@ -99,6 +101,7 @@ export async function recordMeasureUpdate(ctx: CommandContext, tenantId: string,
         text: data.text,
         isPublic: data.isPublic && !held,
         review: held ? 'pending' : null,
+        publishRequested: data.isPublic,
         authorId: ctx.user.id,
         authorName: ctx.user.name,
         attachmentName: data.attachment?.name ?? null,

@@ -39,7 +39,7 @@ export const messages: ModuleMessages = {
     'target_groups.merge_confirm_title': '„{from}“ in „{into}“ zusammenführen?',
     'target_groups.merge_confirm_text.one': '{count} Maßnahme wechselt von „{from}“ zu „{into}“.',
     'target_groups.merge_confirm_text.other': '{count} Maßnahmen wechseln von „{from}“ zu „{into}“.',
-    'target_groups.merge_confirm_after': '„{from}“ wird danach gelöscht. „{into}“ nennen bisher {total} Maßnahmen; nennt eine Maßnahme beide, bleibt „{into}“ einmal. Die Zusammenführung steht im Protokoll und im Verlauf jeder betroffenen Maßnahme.',
+    'target_groups.merge_confirm_after': '„{from}“ wird danach gelöscht. Nennt eine Maßnahme beide, bleibt „{into}“ einmal. Die Zusammenführung steht im Protokoll und im Verlauf jeder betroffenen Maßnahme.',
     'target_groups.merge_submit': 'Zusammenführen',
     'target_groups.merge_same': 'Eine Zielgruppe kann nicht in sich selbst zusammengeführt werden.',
     'target_groups.merge_conflict': 'Eine der beiden Zielgruppen wurde inzwischen geändert. Es wurde nichts zusammengeführt; bitte prüfen Sie den aktuellen Stand.',

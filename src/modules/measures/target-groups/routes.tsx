@@ -121,7 +121,7 @@ export function targetGroupRoutes() {
           cancelHref={base}
         >
           <p>{t('target_groups.merge_confirm_text', { count: from.measures, from: from.name, into: into.name })}</p>
-          <p>{t('target_groups.merge_confirm_after', { from: from.name, into: into.name, total: into.measures })}</p>
+          <p>{t('target_groups.merge_confirm_after', { from: from.name, into: into.name })}</p>
         </ConfirmAction>
       </AppPage>,
     );

@@ -87,6 +87,7 @@ function ReviewItem(p: ReviewPageProps & { report: PendingReport }) {
           current: `${t(`measure_status.${r.measureStatus}`)}${r.measureProgress == null ? '' : `, ${r.measureProgress}\u00a0%`}`,
         })}
       </p>
+      {r.publishRequested ? null : <p><strong>{t('progress.review.internal_text')}</strong></p>}
       {r.text.split(/\n\s*\n/).map((para) => (
         <p>{para}</p>
       ))}

@@ -1,0 +1,1 @@
+ALTER TABLE "measure_updates" ADD COLUMN "publish_requested" boolean DEFAULT true NOT NULL;
