@@ -69,6 +69,7 @@ export function Layout(p: LayoutProps) {
         {p.languageLinks?.filter((l) => l.lang === 'de').map((l) => (
           <link rel="alternate" hreflang="x-default" href={`${p.origin ?? ''}${l.href}`} />
         ))}
+        <link rel="stylesheet" href="/assets/print.css" media="print" />
         <script src="/assets/choice-filter.js" defer></script>
       </head>
       <body>

@@ -3,6 +3,7 @@ import { raw } from 'hono/html';
 import { formatDate, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import { germanContent } from '../../../platform/ui/public-page.js';
 import { formatIndicatorValue, indicatorChartSvg, type ChartIndicator } from '../chart.js';
+import { TableRegion } from '../../../platform/ui/table-region.js';
 import type { IndicatorStatusKind, MeasuredValue } from '../status.js';
 
 /** User-written content is German: mark it so on English pages (WCAG 3.1.2). */
@@ -53,9 +54,9 @@ export function IndicatorFigure(p: {
   return (
     <div class="stack indicator-figure">
       <div class="portal-text">{raw(indicatorChartSvg(ind, sorted, lang))}</div>
-      <div class="kern-table-responsive">
+      <TableRegion labelId={`werte-${ind.id}`}>
         <table class="kern-table kern-table--small">
-          <caption class="kern-title">
+          <caption class="kern-title" id={`werte-${ind.id}`}>
             {t('indicator.table.caption')}: <span {...de}>{ind.name}</span>
           </caption>
           <thead class="kern-table__head">
@@ -98,7 +99,7 @@ export function IndicatorFigure(p: {
             ) : null}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {sorted.length === 0 ? <p class="kern-body muted">{t('indicator.chart.no_values')}</p> : null}
     </div>
   );

@@ -88,6 +88,7 @@ export function ConceptPage(p: Props) {
               links={links}
               rows={data.filtered}
               showField
+              labelId="ergebnis-tabelle"
               caption={t('portal.filter.results_caption', { n: formatNumber(lang, data.filtered.length), m: formatNumber(lang, data.measures.length) })}
             />
           ) : (
@@ -96,7 +97,7 @@ export function ConceptPage(p: Props) {
         </section>
       ) : (
         <>
-          <section class="portal-section" aria-labelledby="themenfelder">
+          <section class="portal-section portal-concept-fields" aria-labelledby="themenfelder">
             <h2 class="kern-heading-large" id="themenfelder">{t('portal.concept.fields')}</h2>
             {themeFields.map((f) => (
               <FieldSection t={t} lang={lang} links={links} field={f} goals={data.goals.filter((g) => g.fieldId === f.id)} measures={data.measures.filter((m) => m.fieldId === f.id)} byGoal={data.measuresByGoal} />
@@ -214,7 +215,7 @@ function FieldSection(p: { t: T; lang: Lang; links: PortalLinks; field: PublicFi
       ) : null}
       <h4 class="kern-heading-small portal-h4">{t('portal.concept.measures')}</h4>
       {p.measures.length ? (
-        <MeasureTable t={t} lang={lang} links={links} rows={p.measures} caption={t('portal.concept.measures_caption', { title: field.title, count: formatNumber(lang, p.measures.length) })} />
+        <MeasureTable t={t} lang={lang} links={links} rows={p.measures} labelId={`${anchor}-tabelle`} caption={t('portal.concept.measures_caption', { title: field.title, count: formatNumber(lang, p.measures.length) })} />
       ) : (
         <p class="kern-body">{t('portal.concept.no_measures')}</p>
       )}

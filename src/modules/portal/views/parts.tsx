@@ -2,15 +2,16 @@ import type { Lang, T } from '../../../platform/i18n/i18n.js';
 import { StatusBadge } from '../../measures/index.js';
 import type { PublicMeasureRow } from '../present.js';
 import { germanContent, type PortalLinks } from '../../../platform/ui/public-page.js';
+import { TableRegion } from '../../../platform/ui/table-region.js';
 
 /** Measures as a table: Nr. (row header), Titel (link), [Themenfeld], Federführung, Zeithorizont, Status. */
-export function MeasureTable(p: { t: T; lang: Lang; links: PortalLinks; rows: PublicMeasureRow[]; caption: string; showField?: boolean; id?: string }) {
+export function MeasureTable(p: { t: T; lang: Lang; links: PortalLinks; rows: PublicMeasureRow[]; caption: string; labelId: string; showField?: boolean; id?: string }) {
   const { t } = p;
   const de = germanContent(p.lang);
   return (
-    <div class="kern-table-responsive" id={p.id}>
+    <TableRegion id={p.id} labelId={p.labelId}>
       <table class="kern-table kern-table--small portal-measures">
-        <caption class="kern-title">{p.caption}</caption>
+        <caption class="kern-title" id={p.labelId}>{p.caption}</caption>
         <thead class="kern-table__head">
           <tr class="kern-table__row">
             <th class="kern-table__header" scope="col">{t('portal.measure.number')}</th>
@@ -36,6 +37,6 @@ export function MeasureTable(p: { t: T; lang: Lang; links: PortalLinks; rows: Pu
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

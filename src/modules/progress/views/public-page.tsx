@@ -2,6 +2,7 @@ import { formatDate, formatNumber, type Lang, type T } from '../../../platform/i
 import { measureStatuses } from '../../measures/schema.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
 import { germanContent, fieldAnchor, PortalLinks, PortalPage, NoConcept } from '../../../platform/ui/public-page.js';
+import { TableRegion } from '../../../platform/ui/table-region.js';
 import { StatusBadge } from '../../measures/index.js';
 import type { PublicProgressData, PublicProgressMeasure } from '../public-data.js';
 import { countsText, ProgressBar, ProgressCell, ruleText } from './parts.js';
@@ -78,9 +79,9 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
 
       <section class="portal-section" aria-labelledby="themenfelder">
         <h2 class="kern-heading-large" id="themenfelder">{t('progress_public.fields_heading')}</h2>
-        <div class="kern-table-responsive">
+        <TableRegion labelId="themenfelder-tabelle">
           <table class="kern-table kern-table--small">
-            <caption class="kern-title">{t('progress_public.fields_caption')}</caption>
+            <caption class="kern-title" id="themenfelder-tabelle">{t('progress_public.fields_caption')}</caption>
             <thead class="kern-table__head">
               <tr class="kern-table__row">
                 <th class="kern-table__header" scope="col">{t('portal.measure.field')}</th>
@@ -102,7 +103,7 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
 
         {data.fields.map((f) => {
           const withUpdates = f.measures.filter((m) => m.updates.length > 0);
@@ -114,9 +115,9 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
                 <h3 class="kern-heading-medium" id={headingId} {...de}>{f.field.title}</h3>
               </div>
               <ProgressBar t={t} id={`fortschritt-${headingId}`} label={t('progress_public.field_progress')} value={f.progress.progress} noneKey="progress_public.none_counted" />
-              <div class="kern-table-responsive">
+              <TableRegion labelId={`${headingId}-tabelle`}>
                 <table class="kern-table kern-table--small portal-measures">
-                  <caption class="kern-title">{t('progress_public.measures_caption', { title: f.field.title, count: f.measures.length })}</caption>
+                  <caption class="kern-title" id={`${headingId}-tabelle`}>{t('progress_public.measures_caption', { title: f.field.title, count: f.measures.length })}</caption>
                   <thead class="kern-table__head">
                     <tr class="kern-table__row">
                       <th class="kern-table__header" scope="col">{t('portal.measure.number')}</th>
@@ -148,7 +149,7 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
               {withUpdates.length ? (
                 <>
                   <h4 class="kern-heading-small portal-h4">{t('progress_public.updates_heading', { title: f.field.title })}</h4>
