@@ -6,6 +6,7 @@ import { attentionModule } from './attention/module.js';
 import { conceptsModule } from './concepts/module.js';
 import { fortschreibungModule } from './fortschreibung/module.js';
 import { indicatorsModule } from './indicators/module.js';
+import { legalModule } from './legal/module.js';
 import { measuresModule } from './measures/module.js';
 import { portalModule } from './portal/module.js';
 import { progressModule } from './progress/module.js';
@@ -30,6 +31,7 @@ export const modules: ModuleManifest[] = [
   activityModule,
   apiModule,
   portalModule,
+  legalModule,
   tenantsModule,
 ];
 

@@ -9,7 +9,7 @@ import type { Job } from './jobs.js';
 import type { Mailer } from './mail/mailer.js';
 import { useSearchSources, type SearchSource } from './search-sources.js';
 import type { AppNavEntry } from './ui/layout.js';
-import { usePublicNav, type PublicNavEntry } from './ui/public-page.js';
+import { usePublicFooter, usePublicNav, type PublicNavEntry } from './ui/public-page.js';
 import { useUsageChecks, type UsageCheck } from './usage.js';
 
 /** What the demo seed hands each module's step: the demo Kommune and its adopted edition. */
@@ -50,6 +50,8 @@ export interface ModuleManifest {
   auditSubjects?: AuditSubject[];
   /** Entries of the navigation of each Kommune's public site. */
   publicNav?: PublicNavEntry[];
+  /** Links in the footer of each Kommune's public site (Impressum, Datenschutz, …). */
+  publicFooter?: PublicNavEntry[];
   /** Demo data of this module (`IKON_DEMO=1`), run after the modules before it in the list. */
   demoSeed?: DemoSeedStep;
   /** Periodic background work; started only where a mail server is configured (every job so far sends e-mail). */
@@ -66,6 +68,7 @@ export function useModules(modules: ModuleManifest[]): void {
   useModuleMessages(modules.flatMap((m) => m.messages ?? []));
   useUsageChecks(modules.flatMap((m) => m.usages ?? []));
   usePublicNav(modules.flatMap((m) => m.publicNav ?? []));
+  usePublicFooter(modules.flatMap((m) => m.publicFooter ?? []));
   useApiRoutes(modules.flatMap((m) => m.apiRoutes ?? []));
   useSearchSources(modules.flatMap((m) => m.searchSources ?? []));
   useAttentionSources(modules.flatMap((m) => m.attentionSources ?? []));

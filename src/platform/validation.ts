@@ -69,8 +69,10 @@ export const hasForbiddenCharacters = (s: string) => forbiddenCharacters.test(s)
 /** Any text a person may type (line breaks allowed), without control characters. */
 export const plainText = (params?: Parameters<typeof z.string>[0]) => z.string(params).refine((s) => !hasForbiddenCharacters(s), 'validation.control_characters');
 
+// The `error` of z.string() applies to every issue of that schema: only a missing value is "Bitte
+// ausfüllen"; a text over `max` keeps its own issue (too_big → "höchstens {max}").
 export const requiredText = (max = 500) =>
-  z.preprocess(trimmed, plainText({ error: 'validation.required' }).min(1, 'validation.required').max(max));
+  z.preprocess(trimmed, plainText({ error: (issue) => (issue.code === 'invalid_type' ? 'validation.required' : undefined) }).min(1, 'validation.required').max(max));
 export const optionalText = (max = 10_000) =>
   z.preprocess((v) => (v == null ? '' : trimmed(v)), plainText().max(max));
 export const nullableText = (max = 500) =>

@@ -7,6 +7,7 @@ import type { de } from './de.js';
 export const en: Partial<Record<keyof typeof de, string>> = {
   'layout.skip_to_content': 'Skip to main content',
   'layout.main_navigation': 'Main navigation',
+  'layout.footer_navigation': 'Legal and contact',
   'layout.footer': 'ikon – integration concepts for local authorities',
   'layout.language_de': 'Deutsch',
   'layout.language_en': 'English',

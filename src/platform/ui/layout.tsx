@@ -47,6 +47,8 @@ export interface LayoutProps {
   languageLinks?: { lang: Lang; href: string; label: string }[];
   origin?: string;
   flash?: string | undefined;
+  /** Links in the footer (portal: Impressum, Datenschutz, Barrierefreiheit, Kontakt). */
+  footerLinks?: NavLink[];
   children: Child;
 }
 
@@ -126,6 +128,19 @@ export function Layout(p: LayoutProps) {
         </main>
         <footer class="site-footer">
           <div class="kern-container">
+            {p.footerLinks && p.footerLinks.length > 0 ? (
+              <nav class="site-footer__nav" aria-label={p.t('layout.footer_navigation')}>
+                <ul>
+                  {p.footerLinks.map((n) => (
+                    <li>
+                      <a class="kern-link" href={n.href} aria-current={n.current ? 'page' : undefined}>
+                        {n.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
             <p>{p.t('layout.footer')}</p>
           </div>
         </footer>

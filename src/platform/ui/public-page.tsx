@@ -18,6 +18,13 @@ export interface PublicNavEntry {
 
 let publicNav: PublicNavEntry[] = [];
 
+let publicFooter: PublicNavEntry[] = [];
+
+/** The modules' footer links of the public site (Pflichtseiten), set where the application is composed. */
+export function usePublicFooter(entries: PublicNavEntry[]): void {
+  publicFooter = [...entries].sort((a, b) => a.order - b.order);
+}
+
 /** The modules' public navigation entries (from their manifests), set where the application is composed. */
 export function usePublicNav(entries: PublicNavEntry[]): void {
   publicNav = [...entries].sort((a, b) => a.order - b.order);
@@ -107,8 +114,9 @@ export function PortalPage(p: PortalPageProps) {
   const { t, lang } = p;
   const links = new PortalLinks(p.tenant.slug, lang);
   const nav = publicNav.map((e) => ({ href: links.build(`${links.base}${e.path}`), label: t(e.label), current: p.section === e.section }));
+  const footerLinks = publicFooter.map((e) => ({ href: links.build(`${links.base}${e.path}`), label: t(e.label), current: p.section === e.section }));
   return (
-    <Layout t={t} lang={lang} title={p.title} siteName={p.tenant.name} siteHref={links.home()} nav={nav} languageLinks={languageVersions(p.url)} origin={publicOrigin ?? new URL(p.url).origin}>
+    <Layout t={t} lang={lang} title={p.title} siteName={p.tenant.name} siteHref={links.home()} nav={nav} languageLinks={languageVersions(p.url)} footerLinks={footerLinks} origin={publicOrigin ?? new URL(p.url).origin}>
       {p.tenant.isDemo ? <DemoNote t={t} /> : null}
       {lang === 'de' ? null : <GermanContentNote t={t} />}
       {p.children}
