@@ -14,10 +14,11 @@ export const dirOf = (lang: Lang): 'rtl' | 'ltr' => (isRtl(lang) ? 'rtl' : 'ltr'
 
 /**
  * Locales for Intl (numbers, dates, plural rules). Arabic as written in Germany's Arab
- * communities uses Western digits ("ar-u-nu-latn"), as do German forms; Persian keeps its own digits, with
+ * communities uses Western digits ("ar-u-nu-latn"), as do German forms; Persian too (the percentages, years and
+ * figures that come from the content are written that way; one kind of digit per page), with
  * Gregorian dates (the dates of a German Kommune's decisions).
  */
-const locales: Record<Lang, string> = { de: 'de-DE', en: 'en-GB', ar: 'ar-u-nu-latn', uk: 'uk-UA', ru: 'ru-RU', tr: 'tr-TR', fa: 'fa-IR-u-ca-gregory' };
+const locales: Record<Lang, string> = { de: 'de-DE', en: 'en-GB', ar: 'ar-u-nu-latn', uk: 'uk-UA', ru: 'ru-RU', tr: 'tr-TR', fa: 'fa-IR-u-ca-gregory-nu-latn' };
 export const localeOf = (lang: Lang) => locales[lang];
 
 /** Each language's own name, for the language switch. */

@@ -7,9 +7,17 @@ import { Hono } from 'hono';
 const require = createRequire(import.meta.url);
 const kernDist = path.dirname(require.resolve('@kern-ux/native/dist/kern.min.css'));
 // Fonts for the portal's scripts (Latin and Cyrillic in Noto Sans, Arabic and Persian in Noto Sans Arabic), served from here: no request leaves the host.
-const fontDirs: Record<string, string> = {
-  'noto-sans': path.join(path.dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files'),
-  'noto-sans-arabic': path.join(path.dirname(require.resolve('@fontsource/noto-sans-arabic/package.json')), 'files'),
+function fontFiles(pkg: string): string | undefined {
+  try {
+    return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files');
+  } catch {
+    // A checkout whose node_modules predate the font packages still starts (fonts 404, text falls back).
+    return undefined;
+  }
+}
+const fontDirs: Record<string, string | undefined> = {
+  'noto-sans': fontFiles('@fontsource/noto-sans'),
+  'noto-sans-arabic': fontFiles('@fontsource/noto-sans-arabic'),
 };
 const ownAssets = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
@@ -34,6 +42,7 @@ export function assetRoutes() {
   };
   app.get('/assets/kern/*', serve(kernDist));
   for (const [name, dir] of Object.entries(fontDirs)) {
+    if (!dir) continue;
     app.get(`/assets/fonts/${name}/*`, serve(dir, `/assets/fonts/${name}/`));
   }
   app.get('/assets/*', serve(ownAssets));

@@ -24,10 +24,10 @@ function Fact(p: { t: T; label: string; children?: Child; empty?: boolean }) {
   );
 }
 
-function List(p: { items: string[]; lang?: string | undefined }) {
-  if (p.items.length === 1) return <span lang={p.lang}>{p.items[0]}</span>;
+function List(p: { items: string[]; lang?: string | undefined; dir?: string | undefined }) {
+  if (p.items.length === 1) return <span lang={p.lang} dir={p.dir}>{p.items[0]}</span>;
   return (
-    <ul class="portal-facts-list" lang={p.lang}>
+    <ul class="portal-facts-list" lang={p.lang} dir={p.dir}>
       {p.items.map((i) => (
         <li>{i}</li>
       ))}

@@ -1,4 +1,4 @@
-import type { Lang, T } from '../../../platform/i18n/i18n.js';
+import { dirOf, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import { StatusBadge } from '../../measures/index.js';
 import type { PublicMeasureRow } from '../present.js';
 import { germanContent, type PortalLinks } from '../../../platform/ui/public-page.js';
@@ -30,7 +30,7 @@ export function MeasureTable(p: { t: T; lang: Lang; links: PortalLinks; rows: Pu
                 <a class="kern-link" href={p.links.measure(m.number)}>{m.title}</a>
               </td>
               {p.showField ? <td class="kern-table__cell" {...de}>{m.fieldTitle}</td> : null}
-              <td class="kern-table__cell" {...de}>{m.leadName ?? <span lang={p.lang}>{t('portal.none')}</span>}</td>
+              <td class="kern-table__cell" {...de}>{m.leadName ?? <span lang={p.lang} dir={dirOf(p.lang)}>{t('portal.none')}</span>}</td>
               <td class="kern-table__cell">{t(`portal.horizon.${m.horizon}`)}</td>
               <td class="kern-table__cell"><StatusBadge t={t} status={m.status} /></td>
             </tr>

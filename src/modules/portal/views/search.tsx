@@ -1,4 +1,4 @@
-import { formatNumber, type Lang, type T } from '../../../platform/i18n/i18n.js';
+import { dirOf, formatNumber, isLang, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import type { SearchData } from '../data.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
 import { PortalLinks, PortalPage } from '../../../platform/ui/public-page.js';
@@ -68,20 +68,21 @@ export function SearchPage(p: { t: T; lang: Lang; url: string; tenant: PublicTen
                 <ol class="portal-results">
                   {data.hits.map((h) => {
                     const source = searchSourceOf(h.kind);
-                    const hitLang = h.language === lang ? undefined : h.language;
+                    // Content in another language than the page: its own lang and direction.
+                    const hitLang = h.language === lang ? {} : { lang: h.language, dir: isLang(h.language) ? dirOf(h.language) : 'ltr' };
                     return (
                       <li class="portal-result">
-                        <h3 class="kern-heading-medium portal-result__title" lang={hitLang}>
+                        <h3 class="kern-heading-medium portal-result__title" {...hitLang}>
                           <a class="kern-link" href={source.publicUrl(h, links)}>{h.title}</a>
                         </h3>
                         <p class="kern-body kern-body--small portal-result__meta">
                           {source.publicLabel(t, h)}
                           {' · '}
                           {t(source.contextLabel)}{': '}
-                          <span lang={hitLang}>{h.context}</span>
+                          <span {...hitLang}>{h.context}</span>
                         </p>
                         {h.text ? (
-                          <p class="kern-body portal-result__text" lang={hitLang}>{excerpt(h.text)}</p>
+                          <p class="kern-body portal-result__text" {...hitLang}>{excerpt(h.text)}</p>
                         ) : null}
                       </li>
                     );
