@@ -6,6 +6,7 @@ export const de = {
   'layout.skip_to_content': 'Zum Inhalt springen',
   'layout.main_navigation': 'Hauptnavigation',
   'layout.footer_navigation': 'Rechtliches und Kontakt',
+  'layout.og_description': '{tenant}: Integrationskonzept, Maßnahmen und ihre Umsetzung.',
   'layout.footer': 'ikon – Integrationskonzepte für Kommunen',
   'layout.language_de': 'Deutsch',
   'layout.language_en': 'English',

@@ -8,6 +8,7 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'layout.skip_to_content': 'Skip to main content',
   'layout.main_navigation': 'Main navigation',
   'layout.footer_navigation': 'Legal and contact',
+  'layout.og_description': '{tenant}: integration concept, measures and their implementation.',
   'layout.footer': 'ikon – integration concepts for local authorities',
   'layout.language_de': 'Deutsch',
   'layout.language_en': 'English',

@@ -26,6 +26,8 @@ const types: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.woff2': 'font/woff2',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
 };
 
 /** Serves KERN's CSS and fonts from the npm package and our own small stylesheet, cached for a day. */
@@ -46,5 +48,7 @@ export function assetRoutes() {
     app.get(`/assets/fonts/${name}/*`, serve(dir, `/assets/fonts/${name}/`));
   }
   app.get('/assets/*', serve(ownAssets));
+  // Browsers ask for /favicon.ico by themselves.
+  app.get('/favicon.ico', (c) => c.body(fs.readFileSync(path.join(ownAssets, 'favicon.ico')), 200, { 'content-type': types['.ico']!, 'cache-control': 'public, max-age=86400' }));
   return app;
 }

@@ -47,6 +47,8 @@ export interface LayoutProps {
   languageLinks?: { lang: Lang; href: string; label: string }[];
   origin?: string;
   flash?: string | undefined;
+  /** Open Graph tags of a public page (shared links show title, description, site). */
+  openGraph?: { url: string; description: string; locale: string; siteName: string };
   /** Links in the footer (portal: Impressum, Datenschutz, Barrierefreiheit, Kontakt). */
   footerLinks?: NavLink[];
   children: Child;
@@ -60,6 +62,21 @@ export function Layout(p: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${p.title} – ${p.siteName}`}</title>
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/assets/apple-touch-icon.png" />
+        {p.openGraph ? (
+          <>
+            <meta name="description" content={p.openGraph.description} />
+            <meta property="og:type" content="website" />
+            <meta property="og:title" content={p.title} />
+            <meta property="og:description" content={p.openGraph.description} />
+            <meta property="og:site_name" content={p.openGraph.siteName} />
+            <meta property="og:url" content={p.openGraph.url} />
+            <meta property="og:locale" content={p.openGraph.locale} />
+            <meta property="og:image" content={`${new URL(p.openGraph.url).origin}/assets/apple-touch-icon.png`} />
+          </>
+        ) : null}
         <link rel="stylesheet" href="/assets/kern/kern.min.css" />
         <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
         <link rel="stylesheet" href="/assets/fonts.css" />

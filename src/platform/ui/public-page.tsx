@@ -90,6 +90,12 @@ export function inLanguage(url: string, target: Lang): string {
   return `${u.pathname}${s ? `?${s}` : ''}`;
 }
 
+/** Open Graph locales are language_TERRITORY. */
+const ogLocale = (lang: Lang) => ({ de: 'de_DE', en: 'en_GB', ar: 'ar_AR', uk: 'uk_UA', ru: 'ru_RU', tr: 'tr_TR', fa: 'fa_IR' })[lang] ?? 'de_DE';
+
+/** Every public page of a Kommune that the navigation and the footer name (paths below /k/:slug), for the sitemap. */
+export const publicPagePaths = () => [...new Set([...publicNav, ...publicFooter].map((e) => e.path))];
+
 /** The same page in every language, for the language switch and the hreflang alternates. */
 export const languageVersions = (url: string) => languages.map((l) => ({ lang: l, href: inLanguage(url, l), label: languageNames[l] }));
 
@@ -102,6 +108,8 @@ export interface PortalPageProps {
   title: string;
   /** The navigation entry to mark as current (see PublicNavEntry). */
   section: string;
+  /** What the page is about, for search results and shared links (a general sentence otherwise). */
+  description?: string;
   children: Child;
 }
 
@@ -114,9 +122,10 @@ export function PortalPage(p: PortalPageProps) {
   const { t, lang } = p;
   const links = new PortalLinks(p.tenant.slug, lang);
   const nav = publicNav.map((e) => ({ href: links.build(`${links.base}${e.path}`), label: t(e.label), current: p.section === e.section }));
+  const origin = publicOrigin ?? new URL(p.url).origin;
   const footerLinks = publicFooter.map((e) => ({ href: links.build(`${links.base}${e.path}`), label: t(e.label), current: p.section === e.section }));
   return (
-    <Layout t={t} lang={lang} title={p.title} siteName={p.tenant.name} siteHref={links.home()} nav={nav} languageLinks={languageVersions(p.url)} footerLinks={footerLinks} origin={publicOrigin ?? new URL(p.url).origin}>
+    <Layout t={t} lang={lang} title={p.title} siteName={p.tenant.name} siteHref={links.home()} nav={nav} languageLinks={languageVersions(p.url)} footerLinks={footerLinks} origin={origin} openGraph={{ url: `${origin}${inLanguage(p.url, lang)}`, description: p.description ?? t('layout.og_description', { tenant: p.tenant.name }), locale: ogLocale(lang), siteName: p.tenant.name }}>
       {p.tenant.isDemo ? <DemoNote t={t} /> : null}
       {lang === 'de' ? null : <GermanContentNote t={t} />}
       {p.children}

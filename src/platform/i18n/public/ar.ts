@@ -1,6 +1,8 @@
 export const ar: Record<string, string> = {
   'layout.skip_to_content': 'الانتقال إلى المحتوى',
   'layout.main_navigation': 'القائمة الرئيسية',
+  'layout.footer_navigation': 'معلومات قانونية وتواصل',
+  'layout.og_description': '{tenant}: مفهوم الاندماج والإجراءات وتنفيذها.',
   'layout.footer': 'ikon – مفاهيم الاندماج للبلديات',
   'portal.language.label': 'اللغة',
   'portal.content_german': 'محتوى هذه الصفحات (عناوين المفهوم ونصوصه) متوفر حاليًا باللغة الألمانية فقط. واجهة الموقع مترجمة إلى العربية.',

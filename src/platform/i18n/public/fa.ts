@@ -1,6 +1,8 @@
 export const fa: Record<string, string> = {
   'layout.skip_to_content': 'رفتن به محتوا',
   'layout.main_navigation': 'منوی اصلی',
+  'layout.footer_navigation': 'اطلاعات حقوقی و تماس',
+  'layout.og_description': '{tenant}: طرح ادغام، اقدامات و اجرای آن‌ها.',
   'layout.footer': 'ikon – طرح‌های ادغام برای شهرداری‌ها',
   'portal.language.label': 'زبان',
   'portal.content_german': 'محتوای این صفحه‌ها (عنوان‌ها و متن‌های طرح) فعلاً فقط به زبان آلمانی موجود است. رابط کاربری سایت به فارسی ترجمه شده است.',

@@ -16,6 +16,8 @@ export const platformPublicKeys = [
   'layout.skip_to_content',
   'layout.main_navigation',
   'layout.footer',
+  'layout.footer_navigation',
+  'layout.og_description',
   'portal.language.label',
   'portal.content_german',
   'portal.demo.title',

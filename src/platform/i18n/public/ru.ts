@@ -1,6 +1,8 @@
 export const ru: Record<string, string> = {
   'layout.skip_to_content': 'Перейти к содержанию',
   'layout.main_navigation': 'Главное меню',
+  'layout.footer_navigation': 'Правовая информация и контакты',
+  'layout.og_description': '{tenant}: концепция интеграции, меры и их реализация.',
   'layout.footer': 'ikon – концепции интеграции для муниципалитетов',
   'portal.language.label': 'Язык',
   'portal.content_german': 'Содержание этих страниц (заголовки и тексты концепции) пока доступно только на немецком языке. Интерфейс сайта переведён на русский.',

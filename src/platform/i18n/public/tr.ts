@@ -1,6 +1,8 @@
 export const tr: Record<string, string> = {
   'layout.skip_to_content': 'İçeriğe geç',
   'layout.main_navigation': 'Ana menü',
+  'layout.footer_navigation': 'Yasal bilgiler ve iletişim',
+  'layout.og_description': '{tenant}: uyum konsepti, önlemler ve uygulanmaları.',
   'layout.footer': 'ikon – belediyeler için uyum konseptleri',
   'portal.language.label': 'Dil',
   'portal.content_german': 'Bu sayfaların içeriği (konseptin başlıkları ve metinleri) şimdilik yalnızca Almanca olarak mevcuttur. Sitenin arayüzü Türkçeye çevrilmiştir.',

@@ -1,6 +1,8 @@
 export const uk: Record<string, string> = {
   'layout.skip_to_content': 'Перейти до вмісту',
   'layout.main_navigation': 'Головне меню',
+  'layout.footer_navigation': 'Правова інформація та контакти',
+  'layout.og_description': '{tenant}: концепція інтеграції, заходи та їх виконання.',
   'layout.footer': 'ikon – концепції інтеграції для громад',
   'portal.language.label': 'Мова',
   'portal.content_german': 'Вміст цих сторінок (заголовки й тексти концепції) поки що доступний лише німецькою мовою. Інтерфейс сайту перекладено українською.',
