@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/record.js';
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { recordAudits } from '../../platform/audit/record.js';
 import { authorize, type CommandContext } from '../../platform/commands.js';
 import type { Db } from '../../db/client.js';
 import { editionById } from '../concepts/index.js';
@@ -13,8 +14,11 @@ import { todayInGermany } from '../progress/index.js';
 import { indicatorValues } from '../progress/schema.js';
 import { maxMagnitude } from './input.js';
 import { canManageSomeIndicators } from './policy.js';
-import { assertMonitoringOpen, listIndicators, manageableIds, toValue, valuesByIndicator, type Indicator } from './service.js';
-import { breathe } from '../../platform/breathe.js';
+import { assertMonitoringOpen, listIndicators, manageableIds, toValue, valuesByIndicator, type Indicator, type IndicatorValue } from './service.js';
+import { breather, inBatches } from '../../platform/breathe.js';
+
+/** Values per multi-row statement when an import writes. */
+const valueBatchSize = 250;
 
 /**
  * Values of many indicators from a spreadsheet (.xlsx or ;-separated .csv): one row per value,
@@ -113,8 +117,9 @@ async function plan(db: Db, user: CommandContext['user'], tenantId: string, edit
   );
 
   let filled = 0;
-  for (const [rowIndex, { row, cells, typed }] of table.rows.entries()) {
-    await breathe(rowIndex);
+  const pause = breather();
+  for (const { row, cells, typed } of table.rows) {
+    await pause();
     const cell = (key: ValueColumn) => (index[key] === undefined ? '' : (cells[index[key]!] ?? '').trim());
     // Rows of the template that name an indicator but carry no value yet are passed over.
     if (!cell('date') && !cell('value') && !cell('note')) continue;
@@ -179,30 +184,42 @@ export async function importIndicatorValues(ctx: CommandContext, tenantId: strin
     const rows = await plan(tx, ctx.user, tenantId, edition.id, table, opts.numberFormat);
     const existing = await valuesByIndicator(tx, tenantId, [...new Set(rows.map((r) => r.indicator.id))]);
     const result: ValueImportResult = { created: 0, replaced: 0, unchanged: 0 };
-    for (const [rowIndex, r] of rows.entries()) {
-      await breathe(rowIndex);
-      const old = existing.get(r.indicator.id)?.find((v) => v.measuredOn === r.measuredOn);
-      if (old && old.value === r.value && old.note === r.note) {
-        result.unchanged++;
-        continue;
-      }
-      if (old) {
-        const [row] = await tx
-          .update(indicatorValues)
-          .set({ value: String(r.value), note: r.note, createdBy: ctx.user.name, createdAt: new Date() })
-          .where(and(eq(indicatorValues.tenantId, tenantId), eq(indicatorValues.id, old.id)))
-          .returning();
-        await recordAudit(tx, ctx.user, { tenantId, action: 'import', entityType: 'indicator_value', entityId: old.id, before: { ...old, name: r.indicator.name }, after: { ...toValue(row!), name: r.indicator.name } });
-        result.replaced++;
-      } else {
-        const [row] = await tx
-          .insert(indicatorValues)
-          .values({ tenantId, indicatorId: r.indicator.id, measuredOn: r.measuredOn, value: String(r.value), note: r.note, createdBy: ctx.user.name })
-          .returning();
-        await recordAudit(tx, ctx.user, { tenantId, action: 'import', entityType: 'indicator_value', entityId: row!.id, after: { ...toValue(row!), name: r.indicator.name } });
-        result.created++;
-      }
+    const creates: PlannedValue[] = [];
+    const replaces: { r: PlannedValue; old: IndicatorValue }[] = [];
+    const byDate = new Map<string, IndicatorValue>();
+    for (const [indicatorId, values] of existing) for (const v of values) if (!byDate.has(`${indicatorId}|${v.measuredOn}`)) byDate.set(`${indicatorId}|${v.measuredOn}`, v);
+    for (const r of rows) {
+      const old = byDate.get(`${r.indicator.id}|${r.measuredOn}`);
+      if (old && old.value === r.value && old.note === r.note) result.unchanged++;
+      else if (old) replaces.push({ r, old });
+      else creates.push(r);
     }
+    // Multi-row statements per batch, one audit entry per value as a single change writes.
+    await inBatches(creates, valueBatchSize, async (batch) => {
+      const ids = batch.map(() => randomUUID() as string);
+      const names = new Map(batch.map((r, i) => [ids[i]!, r.indicator.name]));
+      const inserted = await tx
+        .insert(indicatorValues)
+        .values(batch.map((r, i) => ({ id: ids[i]!, tenantId, indicatorId: r.indicator.id, measuredOn: r.measuredOn, value: String(r.value), note: r.note, createdBy: ctx.user.name })))
+        .returning();
+      await recordAudits(tx, ctx.user, inserted.map((row) => ({ tenantId, action: 'import', entityType: 'indicator_value', entityId: row.id, after: { ...toValue(row), name: names.get(row.id)! } })));
+    });
+    await inBatches(replaces, valueBatchSize, async (batch) => {
+      const values = batch.map(({ r, old }) => ({ id: old.id, value: String(r.value), note: r.note }));
+      await tx.execute(sql`
+        update ${indicatorValues} as v set value = n.value, note = n.note, created_by = ${ctx.user.name}, created_at = now()
+        from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as n(id uuid, value numeric, note text)
+        where v.tenant_id = ${tenantId} and v.id = n.id`);
+      const ids = batch.map(({ old }) => old.id);
+      const after = new Map((await tx.select().from(indicatorValues).where(and(eq(indicatorValues.tenantId, tenantId), inArray(indicatorValues.id, ids)))).map((v) => [v.id, v]));
+      await recordAudits(
+        tx,
+        ctx.user,
+        batch.map(({ r, old }) => ({ tenantId, action: 'import', entityType: 'indicator_value', entityId: old.id, before: { ...old, name: r.indicator.name }, after: { ...toValue(after.get(old.id)!), name: r.indicator.name } })),
+      );
+    });
+    result.created = creates.length;
+    result.replaced = replaces.length;
     return result;
   });
 }

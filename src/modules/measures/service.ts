@@ -28,7 +28,8 @@ export interface Measure extends Omit<MeasureRow, 'searchVector'> {
   targetGroups: string[];
 }
 
-const { searchVector: _searchVector, ...measureColumns } = getTableColumns(measures);
+/** Every column but the generated search vector: what a Measure holds besides its links. */
+export const { searchVector: _searchVector, ...measureColumns } = getTableColumns(measures);
 
 export async function measureById(db: Db, tenantId: string, id: string): Promise<Measure> {
   if (!isUuid(id)) throw new AppError('not_found');
@@ -189,7 +190,8 @@ async function referenceProblems(db: Db, tenantId: string, editionId: string, da
 }
 
 
-const rowValues = (d: MeasureFields) => ({
+/** The measure's own columns as the form or an import gives them. */
+export const rowValues = (d: MeasureFields) => ({
   number: d.number,
   title: d.title,
   description: d.description,
@@ -230,7 +232,8 @@ async function replaceLinks(tx: Db, user: CurrentUser, tenantId: string, measure
 }
 
 /** "1.1.4" before "1.10.2": numbers compared part by part, digits as numbers. */
-export const compareMeasureNumbers = (a: string, b: string) => a.localeCompare(b, 'de', { numeric: true });
+const numberOrder = new Intl.Collator('de', { numeric: true });
+export const compareMeasureNumbers = (a: string, b: string) => numberOrder.compare(a, b);
 
 /**
  * Inserts a measure where its number belongs among the field's measures (1.1.4 before 1.10.2),

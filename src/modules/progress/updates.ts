@@ -28,7 +28,8 @@ import { measureUpdates } from './schema.js';
 export type MeasureUpdateRow = Omit<typeof measureUpdates.$inferSelect, 'attachment'> & { attachmentSize: number | null };
 
 const { attachment: _bytes, ...updateColumns } = getTableColumns(measureUpdates);
-const rowColumns = { ...updateColumns, attachmentSize: sql<number | null>`octet_length(${measureUpdates.attachment})`.mapWith((v) => (v == null ? null : Number(v))) };
+/** The columns of a stored update as readers get them (the attachment's size instead of its bytes). */
+export const updateRowColumns = { ...updateColumns, attachmentSize: sql<number | null>`octet_length(${measureUpdates.attachment})`.mapWith((v) => (v == null ? null : Number(v))) };
 
 /**
  * Where the progress of an update came from: given with the report, implied by the status's
@@ -108,7 +109,7 @@ export async function recordMeasureUpdate(ctx: CommandContext, tenantId: string,
         attachmentType: data.attachment?.type ?? null,
         attachment: data.attachment?.bytes ?? null,
       })
-      .returning(rowColumns);
+      .returning(updateRowColumns);
     const update = row!;
     await recordAudit(tx, ctx.user, { tenantId, action: 'create', entityType: 'measure_update', entityId: update.id, after: { ...update, progressSource: source } });
     if (!held) {
@@ -123,7 +124,7 @@ export async function recordMeasureUpdate(ctx: CommandContext, tenantId: string,
 export async function updatesOf(db: Db, tenantId: string, measureId: string, opts: { publicOnly?: boolean } = {}): Promise<MeasureUpdateRow[]> {
   if (!isUuid(measureId)) return [];
   return db
-    .select(rowColumns)
+    .select(updateRowColumns)
     .from(measureUpdates)
     .where(and(eq(measureUpdates.tenantId, tenantId), eq(measureUpdates.measureId, measureId), opts.publicOnly ? eq(measureUpdates.isPublic, true) : undefined))
     .orderBy(desc(measureUpdates.reportedOn), desc(measureUpdates.createdAt));
@@ -134,7 +135,7 @@ export async function updatesOfMany(db: Db, tenantId: string, measureIds: string
   const out = new Map<string, MeasureUpdateRow[]>();
   if (measureIds.length === 0) return out;
   const rows = await db
-    .select(rowColumns)
+    .select(updateRowColumns)
     .from(measureUpdates)
     .where(and(eq(measureUpdates.tenantId, tenantId), inArray(measureUpdates.measureId, measureIds), opts.publicOnly ? eq(measureUpdates.isPublic, true) : undefined))
     .orderBy(desc(measureUpdates.reportedOn), desc(measureUpdates.createdAt));
@@ -168,7 +169,7 @@ export async function latestUpdates(db: Db, tenantId: string, measureIds: string
   const out = new Map<string, MeasureUpdateRow>();
   if (measureIds.length === 0) return out;
   const rows = await db
-    .selectDistinctOn([measureUpdates.measureId], rowColumns)
+    .selectDistinctOn([measureUpdates.measureId], updateRowColumns)
     .from(measureUpdates)
     .where(and(eq(measureUpdates.tenantId, tenantId), inArray(measureUpdates.measureId, measureIds), opts.publicOnly ? eq(measureUpdates.isPublic, true) : undefined))
     .orderBy(measureUpdates.measureId, desc(measureUpdates.reportedOn), desc(measureUpdates.createdAt));

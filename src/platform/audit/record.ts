@@ -6,7 +6,7 @@ import { auditLog } from './schema.js';
 
 export interface AuditEntry {
   tenantId: string | null;
-  action: 'create' | 'update' | 'delete' | 'move' | 'import' | 'transition' | 'sign_in' | 'invite' | 'accept' | 'password_reset_requested' | 'password_reset' | 'merge' | 'revoke' | 'reject';
+  action: 'create' | 'update' | 'delete' | 'move' | 'import' | 'transition' | 'sign_in' | 'invite' | 'accept' | 'password_reset_requested' | 'password_reset_link_created' | 'password_reset' | 'merge' | 'revoke' | 'reject';
   entityType: string;
   entityId: string;
   before?: unknown;
@@ -30,6 +30,28 @@ export async function recordAudit(db: Db, user: CurrentUser, entry: AuditEntry):
     before: entry.before === undefined ? null : jsonSafe(entry.before),
     after: entry.after === undefined ? null : jsonSafe(entry.after),
   });
+}
+
+/**
+ * Many entries in multi-row inserts (bulk imports: one entry per changed object, as a single
+ * change would write), inside the command's transaction like recordAudit.
+ */
+export async function recordAudits(db: Db, user: CurrentUser, entries: readonly AuditEntry[], batchSize = 200): Promise<void> {
+  for (const tenantId of new Set(entries.flatMap((e) => (e.tenantId && e.action !== 'sign_in' ? [e.tenantId] : [])))) await announcePublicChange(db, tenantId);
+  for (let i = 0; i < entries.length; i += batchSize) {
+    await db.insert(auditLog).values(
+      entries.slice(i, i + batchSize).map((entry) => ({
+        tenantId: entry.tenantId,
+        userId: user.id,
+        userName: user.name,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: entry.before === undefined ? null : jsonSafe(entry.before),
+        after: entry.after === undefined ? null : jsonSafe(entry.after),
+      })),
+    );
+  }
 }
 
 /** Dates become ISO strings, generated search columns are dropped: the log keeps what users typed. */

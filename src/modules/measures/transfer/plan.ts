@@ -13,11 +13,10 @@ import { cellChanges, type CellChange } from './display.js';
 import { numberReading, sameShownNumber, type NumberFormat } from '../../../platform/spreadsheet/numbers.js';
 import type { ImportProblem } from '../../../platform/spreadsheet/problems.js';
 import type { RawTable } from '../../../platform/spreadsheet/parse.js';
-import { loadReferences } from './references.js';
+import { loadReferences, type References } from './references.js';
 import { Resolver, type NewActor, type NewField, type NewGoal, type Resolved } from './resolve.js';
-import { breathe } from '../../../platform/breathe.js';
+import { breather } from '../../../platform/breathe.js';
 import { cleanName, nameKey } from '../target-groups/names.js';
-import { listTargetGroups } from '../target-groups/service.js';
 
 export interface PlannedRow {
   row: number;
@@ -79,9 +78,13 @@ const allowed = (labels: Record<string, string>) => Object.values(labels).join('
 
 /** Validates every row of the table against the edition and works out creates, updates and new references. */
 export async function planImport(db: Db, tenantId: string, editionId: string, table: RawTable, opts: PlanOptions = {}): Promise<Plan> {
-  const refs = await loadReferences(db, tenantId, editionId);
+  return planWith(await loadReferences(db, tenantId, editionId), table, opts);
+}
+
+/** The same against references loaded before (no query: the rows are checked in memory). */
+export async function planWith(refs: References, table: RawTable, opts: PlanOptions = {}): Promise<Plan> {
   // Zielgruppen by name, case-insensitive: the vocabulary's spelling wins, unknown names become new entries.
-  const vocabulary = new Map((await listTargetGroups(db, tenantId)).map((g) => [nameKey(g.name), g.name]));
+  const vocabulary = new Map(refs.targetGroups.map((g) => [nameKey(g.name), g.name]));
   const resolver = new Resolver(refs);
   const problems: ImportProblem[] = [];
   const plan: Plan = {
@@ -119,8 +122,9 @@ export async function planImport(db: Db, tenantId: string, editionId: string, ta
   plan.numberFormat = numbers.format;
   plan.numberFormatDecidedBy = numbers.decidedBy;
 
-  for (const [index, { row, cells, typed }] of table.rows.entries()) {
-    await breathe(index);
+  const pause = breather();
+  for (const { row, cells, typed } of table.rows) {
+    await pause();
     const rowProblems: ImportProblem[] = [];
     const problem = (key: ColumnKey, messageKey: string, params?: Record<string, string | number>, unknownReference?: boolean) => {
       rowProblems.push({ row, column: heading(key), messageKey, ...(params ? { params } : {}), ...(unknownReference ? { unknownReference } : {}) });

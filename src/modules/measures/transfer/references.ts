@@ -1,5 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
+import { and, asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { queryRows, type Db } from '../../../db/client.js';
+import { measures as measureTable, targetGroups as targetGroupTable } from '../schema.js';
 import { actors } from '../../actors/schema.js';
 import { fields, goals } from '../../concepts/schema.js';
 import { tenants } from '../../../platform/tenancy/schema.js';
@@ -11,6 +13,8 @@ export interface References {
   goals: { id: string; fieldId: string; number: string; title: string; position: number }[];
   actors: { id: string; name: string }[];
   municipalities: { id: string; name: string; ags: string }[];
+  /** The Kommune's Zielgruppen (vocabulary). */
+  targetGroups: { id: string; name: string }[];
   /** The edition's measures in display order, with their links. */
   measures: Measure[];
 }
@@ -39,5 +43,25 @@ export async function loadReferences(db: Db, tenantId: string, editionId: string
     ...m,
     ...(links.get(m.id) ?? { goalIds: [], partnerActorIds: [], crossCuttingIds: [], municipalityIds: [], targetGroupIds: [], targetGroups: [] }),
   }));
-  return { fields: fieldRows, goals: goalRows, actors: actorRows, municipalities: municipalityRows, measures };
+  const groupRows = await db.select({ id: targetGroupTable.id, name: targetGroupTable.name }).from(targetGroupTable).where(eq(targetGroupTable.tenantId, tenantId));
+  return { fields: fieldRows, goals: goalRows, actors: actorRows, municipalities: municipalityRows, targetGroups: groupRows, measures };
+}
+
+/**
+ * A fingerprint of everything loadReferences reads (ids and versions; links change only with
+ * their measure's version; Zielgruppen renamed or merged change their own): equal stamps mean a plan made from the references still holds.
+ */
+export async function referencesStamp(db: Db, tenantId: string, editionId: string): Promise<string> {
+  const digest = (table: PgTable, id: AnyColumn, version: AnyColumn, where: SQL) =>
+    sql`(select coalesce(md5(string_agg(${id}::text || ':' || ${version}, ',' order by ${id})), '') from ${table} where ${where})`;
+  const [row] = await queryRows<{ stamp: string }>(
+    db,
+    sql`select ${digest(measureTable, measureTable.id, measureTable.version, and(eq(measureTable.tenantId, tenantId), eq(measureTable.editionId, editionId))!)}
+      || ${digest(fields, fields.id, fields.version, and(eq(fields.tenantId, tenantId), eq(fields.editionId, editionId))!)}
+      || ${digest(goals, goals.id, goals.version, and(eq(goals.tenantId, tenantId), eq(goals.editionId, editionId))!)}
+      || ${digest(actors, actors.id, actors.version, eq(actors.tenantId, tenantId))}
+      || ${digest(tenants, tenants.id, tenants.version, eq(tenants.parentId, tenantId))}
+      || ${digest(targetGroupTable, targetGroupTable.id, targetGroupTable.version, eq(targetGroupTable.tenantId, tenantId))} as stamp`,
+  );
+  return row!.stamp;
 }

@@ -8,10 +8,9 @@ import { readTable } from '../../../platform/spreadsheet/parse.js';
 import { importRejected, type ImportProblem } from '../../../platform/spreadsheet/problems.js';
 import { isCoordinator } from '../../../platform/tenancy/policy.js';
 import { todayInGermany } from '../input.js';
-import { recordMeasureUpdate } from '../updates.js';
 import { statusColumnByKey, type StatusColumnKey } from './columns.js';
 import { planStatusImport, type StatusChange, type StatusPlan } from './plan.js';
-import { breathe } from '../../../platform/breathe.js';
+import { recordStatusChanges, statusStamp } from './write.js';
 
 
 /**
@@ -44,10 +43,13 @@ export interface StatusImportOutcome {
 }
 
 /**
- * Records one Sachstandsmeldung per changed row through recordMeasureUpdate (policy, audit and
- * versions as for a single report), all or nothing: one transaction, the file checked again,
- * every row's problem collected before the whole import is rolled back. `versions` are the
- * measure versions the preview showed: a measure someone changed since is a row error.
+ * Records one Sachstandsmeldung per changed row with the rules of recordMeasureUpdate (policy,
+ * audit and versions as for a single report), all or nothing: the file checked again, every
+ * row's problem collected before the whole import is rolled back. `versions` are the measure
+ * versions the preview showed: a measure someone changed since is a row error. The rows are
+ * checked before the transaction (on PGlite it holds the only connection); inside it a
+ * fingerprint says whether that check still holds (otherwise it runs again there), and the
+ * reports are written in batches (write.ts).
  */
 export async function applyStatusImport(
   ctx: CommandContext,
@@ -59,29 +61,17 @@ export async function applyStatusImport(
 ): Promise<StatusImportOutcome> {
   authorize(canImportStatus(ctx.user, tenantId));
   const table = await readTable(file.bytes, file.name);
+  assertEditionReportable(await editionById(ctx.db, tenantId, editionId));
+  const stamp = await statusStamp(ctx.db, tenantId, editionId);
+  let plan = await planStatusImport(ctx.db, ctx.user, tenantId, editionId, table, today);
+  if (plan.problems.length) throw importRejected(plan.problems);
   return ctx.db.transaction(async (tx) => {
     assertEditionReportable(await editionById(tx, tenantId, editionId));
-    const plan = await planStatusImport(tx, ctx.user, tenantId, editionId, table, today);
-    if (plan.problems.length) throw importRejected(plan.problems);
-    const inner: CommandContext = { db: tx, user: ctx.user };
-    const problems: ImportProblem[] = [];
-    for (const [index, change] of plan.changes.entries()) {
-      await breathe(index);
-      try {
-        // Inside this transaction recordMeasureUpdate runs as a savepoint: a failed row leaves the others intact until the end.
-        await recordMeasureUpdate(inner, tenantId, change.measureId, {
-          status: change.after.status,
-          progress: change.after.progressGiven ?? undefined,
-          text: change.after.text,
-          isPublic: change.after.isPublic,
-          reportedOn: change.after.reportedOn,
-          version: versions[change.measureId] ?? change.version,
-        });
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-        problems.push(...rowProblemsOf(change, e));
-      }
+    if ((await statusStamp(tx, tenantId, editionId)) !== stamp) {
+      plan = await planStatusImport(tx, ctx.user, tenantId, editionId, table, today);
+      if (plan.problems.length) throw importRejected(plan.problems);
     }
+    const problems = await recordStatusChanges(tx, ctx.user, tenantId, plan.changes, versions, rowProblemsOf);
     if (problems.length) throw importRejected(problems);
     if (plan.changes.length) {
       await recordAudit(tx, ctx.user, {

@@ -10,7 +10,7 @@ import { canRecordUpdate } from '../policy.js';
 import { progressContradiction, resolveProgress, updatesOfMany } from '../updates.js';
 import { matchStatusHeading, parsePercent, parseYesNo, sameText, statusColumnByKey, valueColumns, type StatusColumnKey } from './columns.js';
 import { statusRows, type StatusRow } from './export.js';
-import { breathe } from '../../../platform/breathe.js';
+import { breather } from '../../../platform/breathe.js';
 
 export const maxTextLength = 10_000;
 
@@ -95,8 +95,9 @@ export async function planStatusImport(db: Db, user: CurrentUser, tenantId: stri
   const byNumber = new Map(rows.map((r) => [r.number.trim(), r]));
   const seen = new Map<string, number>();
 
-  for (const [index, { row, cells, typed }] of table.rows.entries()) {
-    await breathe(index);
+  const pause = breather();
+  for (const { row, cells, typed } of table.rows) {
+    await pause();
     const rowProblems: ImportProblem[] = [];
     const problem = (key: StatusColumnKey, messageKey: string, params?: Record<string, string | number>) =>
       rowProblems.push({ row, column: heading(key), messageKey, ...(params ? { params } : {}) });
