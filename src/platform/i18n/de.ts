@@ -319,6 +319,8 @@ export const de = {
   'spreadsheet.problems.caption': 'Fehler in der Datei ({count})',
   'spreadsheet.problems.summary.one': 'Die Datei enthält {count} Fehler. Die Liste unten nennt Zeile, Spalte und Grund.',
   'spreadsheet.problems.summary.other': 'Die Datei enthält {count} Fehler. Die Liste unten nennt Zeile, Spalte und Grund.',
+  'spreadsheet.problems.more.one': '… und {count} weiterer Fehler (gezeigt sind die ersten {shown}). Oft wiederholt sich derselbe Fehler: Beheben Sie die gezeigten und laden Sie die Datei erneut hoch.',
+  'spreadsheet.problems.more.other': '… und {count} weitere Fehler (gezeigt sind die ersten {shown}). Oft wiederholt sich derselbe Fehler: Beheben Sie die gezeigten und laden Sie die Datei erneut hoch.',
   'spreadsheet.problems.row': 'Zeile',
   'spreadsheet.problems.column': 'Spalte',
   'spreadsheet.problems.reason': 'Problem',

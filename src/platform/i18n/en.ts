@@ -321,6 +321,8 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'spreadsheet.problems.caption': 'Errors in the file ({count})',
   'spreadsheet.problems.summary.one': 'The file contains {count} error. The list below gives row, column and reason.',
   'spreadsheet.problems.summary.other': 'The file contains {count} errors. The list below gives row, column and reason.',
+  'spreadsheet.problems.more.one': '… and {count} more error (the first {shown} are shown). The same mistake often repeats: fix the ones shown and upload the file again.',
+  'spreadsheet.problems.more.other': '… and {count} more errors (the first {shown} are shown). The same mistake often repeats: fix the ones shown and upload the file again.',
   'spreadsheet.problems.row': 'Row',
   'spreadsheet.problems.column': 'Column',
   'spreadsheet.problems.reason': 'Problem',

@@ -121,6 +121,22 @@ describeEachDb('Maßnahmentabelle: Export und Import', (t) => {
     assert.deepEqual(await d.snapshot(), before);
   });
 
+  test('5.000 fehlerhafte Zeilen: die Fehlerliste zeigt die ersten 200 und sagt, wie viele es mehr sind', async () => {
+    const d = await demo(t());
+    const c = await t().signIn(coordination);
+    const rows = Array.from({ length: 5000 }, (_, i) => [`800.${i + 1}`, 'Teilhabe durch Sprache', `Maßnahme ${i + 1}`, 'fertig', 'kurz']);
+    const before = await d.snapshot();
+    const res = await upload(c, d.draft.id, csv([['Nr.', 'Themenfeld', 'Titel', 'Status', 'Zeithorizont'], ...rows]), 'fehler.csv');
+    assert.equal(res.status, 422);
+    assert.match(res.html, /<caption[^>]*>Fehler in der Datei \(5\.000\)<\/caption>/, 'the caption counts every problem');
+    const cells = problemCells(res.html);
+    assert.equal(cells.length, 200, `the table lists the first 200 problems, not ${cells.length}`);
+    assert.deepEqual(cells[0], ['2', 'Status'], 'beginning with the first row');
+    assert.match(res.html, /… und 4\.800 weitere Fehler \(gezeigt sind die ersten 200\)/, 'and says how many more there are');
+    assert.ok(res.html.length < 200_000, `the page stays small (${res.html.length} characters)`);
+    assert.deepEqual(await d.snapshot(), before);
+  });
+
   test('unbekannter Akteur: ohne Häkchen ein Fehler, mit Häkchen angelegt (und protokolliert)', async () => {
     const d = await demo(t());
     const c = await t().signIn(coordination);
