@@ -96,6 +96,19 @@ export const messages: ModuleMessages = {
     'members.invite_email': 'E-Mail-Adresse',
     'members.invite': 'Einladung senden',
     'members.invited': 'Die Einladung an {email} wurde verschickt.',
+    'members.reset_link_create': 'Passwort-Link',
+    'members.reset_link_confirm_title': 'Link zum Zurücksetzen des Passworts für {name} erzeugen?',
+    'members.reset_link_confirm_text':
+      'Für Personen, die keine E-Mail von ikon erhalten: Sie bekommen einen Link, mit dem {name} ({email}) ein neues Passwort festlegt, und geben ihn selbst weiter, am besten persönlich oder am Telefon. Er gilt eine Stunde und nur einmal; ein früher erzeugter, noch offener Link gilt dann nicht mehr. Bis zum neuen Passwort bleibt das bisherige gültig. Der Vorgang wird protokolliert.',
+    'members.reset_link_confirm': 'Link erzeugen',
+    'members.reset_link_sent': 'Der Link zum Zurücksetzen des Passworts wurde an {email} geschickt.',
+    'members.reset_link_created': 'Der Link zum Zurücksetzen des Passworts für {name} wurde erzeugt.',
+    'members.reset_link_title': 'Link zum Zurücksetzen des Passworts für {name}',
+    'members.reset_link_text':
+      'Geben Sie diesen Link {name} ({email}) selbst weiter; er wird nur jetzt angezeigt. Er gilt eine Stunde und nur einmal. Wer ihn kennt, kann das Passwort dieses Zugangs neu festlegen: Schicken Sie ihn nicht an eine Adresse, die nicht sicher dieser Person gehört.',
+    'members.reset_link': 'Link zum Zurücksetzen',
+    'members.error.reset_link_not_allowed': 'Für {name} kann nur die Plattform-Administration einen Link erzeugen: Der Zugang gehört auch zu einer Kommune, die Sie nicht koordinieren, oder ist ein Administrationszugang.',
+    'members.error.reset_link_disabled': 'Dieser Zugang ist gesperrt; ein Link zum Zurücksetzen des Passworts wird dafür nicht erzeugt.',
     'members.invite_created': 'Die Einladung an {email} wurde angelegt.',
     'members.invite_not_sent_title': 'Bitte geben Sie die Einladung selbst weiter',
     'members.invite_not_sent_text':
@@ -336,6 +349,19 @@ export const messages: ModuleMessages = {
     'members.invite_email': 'E-mail address',
     'members.invite': 'Send invitation',
     'members.invited': 'The invitation to {email} has been sent.',
+    'members.reset_link_create': 'Password link',
+    'members.reset_link_confirm_title': 'Create a password reset link for {name}?',
+    'members.reset_link_confirm_text':
+      'For people who get no e-mail from ikon: you get a link with which {name} ({email}) sets a new password, and pass it on yourself, best in person or by phone. It works for one hour and only once; a link created earlier and not yet used stops working. Until the new password is set, the old one stays valid. This is logged.',
+    'members.reset_link_confirm': 'Create link',
+    'members.reset_link_sent': 'The password reset link has been sent to {email}.',
+    'members.reset_link_created': 'The password reset link for {name} has been created.',
+    'members.reset_link_title': 'Password reset link for {name}',
+    'members.reset_link_text':
+      'Pass this link on to {name} ({email}) yourself; it is shown only now. It works for one hour and only once. Whoever knows it can set a new password for this account: do not send it to an address that is not certainly this person\'s.',
+    'members.reset_link': 'Reset link',
+    'members.error.reset_link_not_allowed': 'Only the platform administration can create a link for {name}: the account also belongs to a Kommune you do not coordinate, or is an administration account.',
+    'members.error.reset_link_disabled': 'This account is disabled; no password reset link is created for it.',
     'members.invite_created': 'The invitation to {email} has been created.',
     'members.invite_not_sent_title': 'Please pass the invitation on yourself',
     'members.invite_not_sent_text':

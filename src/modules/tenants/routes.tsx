@@ -29,6 +29,8 @@ import {
   type ResolvedInvitation,
 } from './invitations.js';
 import { changeMemberRole, emailField, removeMember } from './members.js';
+import { createResetLinkForMember, handedOverResetLink } from './reset-links.js';
+import { passwordResetLink, passwordResetMail } from '../../platform/auth/password-reset.js';
 import { canCreateTenant, canManageMembers, contentEntityTypes } from './policy.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { createTenant, editionsOf, invitationById, isTopLevel, measureStatusCounts, membersOf, parentCandidates, pendingInvitations, tenantInput, type Invitation } from './service.js';
@@ -49,13 +51,26 @@ const isAppError = (e: unknown, code: AppError['code']): e is AppError => e inst
  */
 const handoffCookie = 'ikon_invitation_link';
 
-function keepHandoff(c: Ctx, token: string) {
-  setCookie(c, handoffCookie, token, { path: '/app', httpOnly: true, sameSite: 'Strict', secure: c.get('services').config.secureCookies, maxAge: 600 });
+function keepHandoff(c: Ctx, token: string, kind: 'invitation' | 'password_reset' = 'invitation') {
+  const value = kind === 'password_reset' ? `${resetPrefix}${token}` : token;
+  setCookie(c, handoffCookie, value, { path: '/app', httpOnly: true, sameSite: 'Strict', secure: c.get('services').config.secureCookies, maxAge: 600 });
 }
+/** A handed-over password reset link (createResetLinkForMember) shares the cookie, marked by this prefix. */
+const resetPrefix = 'reset:';
 
 async function takeHandoff(c: Ctx, user: CurrentUser, tenantId?: string): Promise<InvitationHandoff | undefined> {
-  const token = getCookie(c, handoffCookie);
-  if (!token) return undefined;
+  const value = getCookie(c, handoffCookie);
+  if (!value) return undefined;
+  if (value.startsWith(resetPrefix)) {
+    if (!tenantId) return undefined; // shown on the members page of its Kommune
+    deleteCookie(c, handoffCookie, { path: '/app' });
+    const token = value.slice(resetPrefix.length);
+    const reset = canManageMembers(user, tenantId) ? await handedOverResetLink(dbOf(c), tenantId, token) : undefined;
+    if (!reset) return undefined;
+    const link = passwordResetLink(c.get('services').config.publicUrl, token);
+    return { kind: 'password_reset', name: reset.name, email: reset.email, link, mail: passwordResetMail(c.get('t'), { to: reset.email, name: reset.name, link, expiresAt: reset.expiresAt }) };
+  }
+  const token = value;
   const resolved = await resolveInvitation(dbOf(c), token);
   if (resolved && tenantId && resolved.tenant.id !== tenantId) return undefined; // shown on its own Kommune's page
   deleteCookie(c, handoffCookie, { path: '/app' });
@@ -312,6 +327,46 @@ export function tenantRoutes() {
     // Whoever removed themselves can no longer see the Kommune's pages.
     if (userId === user.id && !user.isPlatformAdmin) return redirectWithFlash(c, '/app', flash);
     return redirectWithFlash(c, `${appBase(tenant)}/mitglieder`, flash);
+  });
+
+  // A password reset link for a member without working e-mail: confirm, create, show it once.
+  app.get('/app/k/:slug/mitglieder/:userId/passwort-link', async (c) => {
+    const { tenant } = await tenantForMembers(c);
+    const t = c.get('t');
+    const [member] = (await membersOf(dbOf(c), tenant.id)).filter((m) => m.userId === c.req.param('userId'));
+    if (!member) throw new AppError('not_found');
+    const title = t('members.reset_link_confirm_title', { name: member.name });
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={title} section="members">
+        <ConfirmAction t={t} title={title} action={`${appBase(tenant)}/mitglieder/${member.userId}/passwort-link`} csrfToken={c.get('csrfToken')} confirmLabel={t('members.reset_link_confirm')} cancelHref={`${appBase(tenant)}/mitglieder`}>
+          <p>{t('members.reset_link_confirm_text', { name: member.name, email: member.email })}</p>
+        </ConfirmAction>
+      </AppPage>,
+    );
+  });
+
+  app.post('/app/k/:slug/mitglieder/:userId/passwort-link', async (c) => {
+    const { tenant, user } = await tenantForMembers(c);
+    const t = c.get('t');
+    let created: Awaited<ReturnType<typeof createResetLinkForMember>>;
+    try {
+      created = await createResetLinkForMember(commandContext(c), tenant.id, c.req.param('userId'));
+    } catch (e) {
+      if (isAppError(e, 'conflict')) return membersPage(c, tenant, user, { problem: t(e.messageKey, e.options.params) }, 409);
+      if (isAppError(e, 'forbidden') && e.messageKey !== 'error.forbidden') return membersPage(c, tenant, user, { problem: t(e.messageKey, e.options.params) }, 403);
+      throw e;
+    }
+    const back = `${appBase(tenant)}/mitglieder`;
+    const { config, mailer } = c.get('services');
+    const mail = passwordResetMail(t, { to: created.email, name: created.name, link: passwordResetLink(config.publicUrl, created.token), expiresAt: created.expiresAt });
+    const sent = await mailer.send(mail).catch((error) => {
+      console.error(`[${new Date().toISOString()}] password reset mail to ${created.email} failed`, error);
+      return false;
+    });
+    if (sent) return redirectWithFlash(c, back, t('members.reset_link_sent', { email: created.email }));
+    keepHandoff(c, created.token, 'password_reset');
+    return redirectWithFlash(c, back, t('members.reset_link_created', { name: created.name }));
   });
 
   app.post('/app/k/:slug/einladungen', async (c) => {

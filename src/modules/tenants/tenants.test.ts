@@ -8,6 +8,7 @@ import { users } from '../../platform/auth/schema.js';
 import { dbKinds } from '../../../test/support/databases.js';
 import { listActors } from '../actors/service.js';
 import { inviteMember } from './invitations.js';
+import { mayHandOverResetLink } from './reset-links.js';
 import { invitations, memberships } from './schema.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { tenantBySlug } from '../../platform/tenancy/service.js';
@@ -357,5 +358,48 @@ for (const kind of dbKinds) {
       const again = await coord.get('/app/k/musterland/mitglieder');
       assert.doesNotMatch(await again.text(), /Bitte geben Sie die Einladung selbst weiter/);
     });
+
+    test('a password reset link for a member: confirmed first, shown once, works once, audited; Redaktion may not', async () => {
+      const email = 'lesend@musterland.example';
+      const [person] = await t.db.select().from(users).where(eq(users.email, email));
+      const url = `/app/k/musterland/mitglieder/${person!.id}/passwort-link`;
+      const coord = await t.signIn(coordinator);
+      assert.match(await (await coord.get('/app/k/musterland/mitglieder')).text(), new RegExp(`href="${url}"`), 'the members page offers it');
+      const confirm = await coord.get(url);
+      assert.equal(confirm.status, 200);
+      assert.match(await confirm.text(), /Link zum Zurücksetzen des Passworts für [^<]+ erzeugen\?/, 'asks first');
+
+      const created = await coord.post(url, {});
+      assert.equal(created.status, 303);
+      const html = await (await coord.get('/app/k/musterland/mitglieder')).text();
+      assert.match(html, /Link zum Zurücksetzen des Passworts für/);
+      const link = /\/passwort-neu\/[A-Za-z0-9_-]+/.exec(html)?.[0];
+      assert.ok(link, 'the link is shown');
+      assert.doesNotMatch(await (await coord.get('/app/k/musterland/mitglieder')).text(), /passwort-neu\//, 'only once');
+
+      const visitor = t.client();
+      assert.equal((await visitor.get(link)).status, 200);
+      const password = 'Ein-neues-Passwort-2026';
+      assert.equal((await visitor.post(link, { password, passwordRepeat: password })).status, 303, 'the new password is set');
+      assert.equal((await t.client().post('/anmelden', { email, password })).status, 303, 'and works');
+      assert.equal((await t.client().get(link)).status, 410, 'the link works once');
+
+      const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'password_reset_link_created'), eq(auditLog.entityId, person!.id)));
+      assert.equal(entries.length, 1, 'one audit entry');
+      assert.equal(entries[0]!.tenantId, (await tenantBySlug(t.db, 'musterland')).id, 'in the Kommune\'s log');
+      assert.match(entries[0]!.userName ?? '', /\S/, 'by the coordinator');
+      assert.doesNotMatch(JSON.stringify(entries[0]!.after), new RegExp(link.split('/').at(-1)!), 'never the token');
+
+      const redaktion = await t.signIn('redaktion@musterland.example');
+      assert.equal((await redaktion.post(url, {})).status, 403, 'Redaktion may not');
+    });
   });
 }
+
+test('a Koordination may hand over reset links only for accounts that are nowhere more than in its Kommunen', () => {
+  const coordination = { id: 'k', email: 'k@x', name: 'K', isPlatformAdmin: false, memberships: [{ tenantId: 'a', tenantSlug: 'a', tenantName: 'A', role: 'koordination' as const, actorId: null }] };
+  assert.equal(mayHandOverResetLink(coordination, { isPlatformAdmin: false }, [{ tenantId: 'a' }]), true, 'a member of its Kommune');
+  assert.equal(mayHandOverResetLink(coordination, { isPlatformAdmin: false }, [{ tenantId: 'a' }, { tenantId: 'b' }]), false, 'also a member elsewhere');
+  assert.equal(mayHandOverResetLink(coordination, { isPlatformAdmin: true }, [{ tenantId: 'a' }]), false, 'a platform admin');
+  assert.equal(mayHandOverResetLink({ ...coordination, isPlatformAdmin: true, memberships: [] }, { isPlatformAdmin: true }, [{ tenantId: 'b' }]), true, 'the platform admin may for anyone');
+});

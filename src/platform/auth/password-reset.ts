@@ -41,14 +41,36 @@ export async function requestPasswordReset(db: Db, input: { email?: unknown }, a
   if ((await countInWindow(db, `reset-email:${email}`, now, throttleWindowMs)) > resetMailsPerAccount) return { throttled: false };
   const [user] = await db.select().from(users).where(eq(users.email, email));
   if (!user || user.disabledAt) return { throttled: false };
+  const { token, expiresAt } = await db.transaction((tx) => issuePasswordReset(tx, asActor(user), user, null, now));
+  return { throttled: false, mail: { to: user.email, name: user.name, token, expiresAt } };
+}
+
+/**
+ * A new reset link for an account, inside the caller's transaction: older open links of the
+ * account withdrawn, only the token's hash stored, audited as done by `actor` (the person
+ * asking for it, or the Koordination or platform admin creating it for someone without mail;
+ * then in the Kommune's log, `tenantId`). The token exists only in the return value.
+ */
+export async function issuePasswordReset(
+  tx: Db,
+  actor: CurrentUser,
+  user: { id: string; email: string; name: string },
+  tenantId: string | null,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + resetLinkMinutes * 60_000);
-  await db.transaction(async (tx) => {
-    await tx.delete(passwordResets).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
-    const [row] = await tx.insert(passwordResets).values({ userId: user.id, tokenHash: hashToken(token), createdAt: now, expiresAt }).returning({ id: passwordResets.id });
-    await recordAudit(tx, asActor(user), { tenantId: null, action: 'password_reset_requested', entityType: 'user', entityId: user.id, after: { resetId: row!.id, expiresAt } });
+  await tx.delete(passwordResets).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+  const [row] = await tx.insert(passwordResets).values({ userId: user.id, tokenHash: hashToken(token), createdAt: now, expiresAt }).returning({ id: passwordResets.id });
+  const handedOver = actor.id !== user.id;
+  await recordAudit(tx, actor, {
+    tenantId,
+    action: handedOver ? 'password_reset_link_created' : 'password_reset_requested',
+    entityType: 'user',
+    entityId: user.id,
+    after: { resetId: row!.id, expiresAt, ...(handedOver ? { email: user.email, name: user.name } : {}) },
   });
-  return { throttled: false, mail: { to: user.email, name: user.name, token, expiresAt } };
+  return { token, expiresAt };
 }
 
 export type ResetLinkState = 'open' | 'expired' | 'used';

@@ -202,6 +202,7 @@ export const de = {
   'audit.action.sign_in': 'angemeldet',
   'audit.action.invite': 'eingeladen',
   'audit.action.accept': 'Einladung angenommen',
+  'audit.action.password_reset_link_created': 'Link zum Zurücksetzen des Passworts zum Weitergeben erzeugt',
   'audit.action.password_reset_requested': 'Link zum Zurücksetzen des Passworts angefordert',
   'audit.action.password_reset': 'Passwort über Link zurückgesetzt',
   'audit.action.revoke': 'widerrufen',

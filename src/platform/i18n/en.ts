@@ -204,6 +204,7 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'audit.action.sign_in': 'signed in',
   'audit.action.invite': 'invited',
   'audit.action.accept': 'invitation accepted',
+  'audit.action.password_reset_link_created': 'password reset link created to pass on',
   'audit.action.password_reset_requested': 'password reset link requested',
   'audit.action.password_reset': 'password reset by link',
   'audit.action.revoke': 'revoked',

@@ -59,6 +59,7 @@ export const forms: Form[] = [
   { path: `${k}/einladungen`, fields: { name: 'text', email: 'email', role: roles, actorId: 'id:actors' } },
   { path: `${k}/mitglieder/{users}/rolle`, fields: { role: roles, actorId: 'id:actors', version: 'version' } },
   { path: `${k}/mitglieder/{users}/entfernen`, fields: { version: 'version' } },
+  { path: `${k}/mitglieder/{users}/passwort-link`, fields: {} },
   { path: `${k}/einstellungen/api-zugaenge`, fields: { name: 'text', role: roles, actorId: 'id:actors', scopes: ['progress', 'indicator_values'], expiresOn: 'date' } },
   { path: `${k}/einstellungen/pflichtseiten`, fields: { imprint: 'text', privacy: 'text', contactName: 'text', contactAddress: 'text', contactEmail: 'email', contactPhone: 'text', complianceStatus: ['full', 'partial', 'none'], knownLimits: 'text', statementDate: 'date', arbitrationUrl: 'text', version: 'version' } },
   { path: '/k/{slug}/barrierefreiheit', fields: { name: 'text', email: 'email', message: 'text' }, who: 'anonymous' },

@@ -17,8 +17,12 @@ export interface MemberRow {
   actorId: string | null;
 }
 
-/** The link and text of an invitation that could not be mailed, for the coordinator to pass on. */
+/**
+ * The link and text of an invitation that could not be mailed, or of a password reset link
+ * created for a member (`kind`), for the coordinator to pass on.
+ */
 export interface InvitationHandoff {
+  kind?: 'invitation' | 'password_reset';
   name: string;
   email: string;
   link: string;
@@ -136,6 +140,7 @@ export function MembersContent(p: MembersPageProps) {
                         </span>
                       </button>
                     </form>
+                    <ConfirmLink small href={`${p.base}/mitglieder/${m.userId}/passwort-link`} label={t('members.reset_link_create')} context={t('members.whom', { who: m.name })} />
                     <ConfirmLink small href={`${p.base}/mitglieder/${m.userId}/entfernen`} label={t('members.remove')} context={t('members.whom', { who: m.name })} />
                   </td>
                 </tr>
@@ -234,18 +239,19 @@ function RowSelect(p: { t: T; id: string; name: string; label: string; options: 
   );
 }
 
-/** Shown once after an invitation that could not be e-mailed: link and mail text to pass on. */
+/** Shown once after an invitation that could not be e-mailed, or a reset link was created: link and mail text to pass on. */
 export function Handoff(p: { t: T; handoff: InvitationHandoff }) {
   const { t, handoff: h } = p;
+  const reset = h.kind === 'password_reset';
   return (
     <div class="kern-alert kern-alert--warning" role="status">
       <div class="kern-alert__header">
-        <h2 class="kern-title">{t('members.invite_not_sent_title')}</h2>
+        <h2 class="kern-title">{t(reset ? 'members.reset_link_title' : 'members.invite_not_sent_title', { name: h.name })}</h2>
       </div>
       <div class="kern-alert__body stack">
-        <p>{t('members.invite_not_sent_text', { name: h.name, email: h.email })}</p>
+        <p>{t(reset ? 'members.reset_link_text' : 'members.invite_not_sent_text', { name: h.name, email: h.email })}</p>
         <p>
-          <strong>{t('members.invite_link')}:</strong> <a href={h.link}>{h.link}</a>
+          <strong>{t(reset ? 'members.reset_link' : 'members.invite_link')}:</strong> <a href={h.link}>{h.link}</a>
         </p>
         <div>
           <p>
