@@ -202,7 +202,21 @@ try {
   if (only !== 'portal' && only !== 'rollup' && only !== 'reports' && only !== 'uploads') await searchBench();
   if (part('rollup')) await rollupBench({ adminUrl, emit, log });
   if (part('reports')) await reportBench(emit);
-  if (part('uploads')) await uploadBench({ tmpDir, emit, log, startServer: () => startServer('server-uploads', { DATA_DIR: path.join(tmpDir, 'data-uploads') }) });
+  if (part('uploads')) {
+    await uploadBench({
+      tmpDir,
+      emit,
+      log,
+      startServer: () => startServer('server-uploads', { DATA_DIR: path.join(tmpDir, 'data-uploads') }),
+      startPostgresServer: async () => {
+        if (!dbCreated) {
+          await admin(`create database ${dbName}`);
+          dbCreated = true;
+        }
+        return startServer('server-uploads-postgres', { DATA_DIR: path.join(tmpDir, 'data-uploads-pg'), DATABASE_URL: dbUrl(dbName) });
+      },
+    });
+  }
 } catch (e) {
   failed = true;
   log(`failed: ${e instanceof Error ? e.stack : String(e)}`);
