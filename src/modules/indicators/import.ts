@@ -17,9 +17,6 @@ import { canManageSomeIndicators } from './policy.js';
 import { assertMonitoringOpen, listIndicators, manageableIds, toValue, valuesByIndicator, type Indicator, type IndicatorValue } from './service.js';
 import { breather, inBatches } from '../../platform/breathe.js';
 
-/** Values per multi-row statement when an import writes. */
-const valueBatchSize = 250;
-
 /**
  * Values of many indicators from a spreadsheet (.xlsx or ;-separated .csv): one row per value,
  * columns Indikator (name) or Indikator-ID, Datum, Wert, Anmerkung. German dates; German or English
@@ -194,8 +191,8 @@ export async function importIndicatorValues(ctx: CommandContext, tenantId: strin
       else if (old) replaces.push({ r, old });
       else creates.push(r);
     }
-    // Multi-row statements per batch, one audit entry per value as a single change writes.
-    await inBatches(creates, valueBatchSize, async (batch) => {
+    // Multi-row statements per slice (sized by time), one audit entry per value as a single change writes.
+    await inBatches(creates, async (batch) => {
       const ids = batch.map(() => randomUUID() as string);
       const names = new Map(batch.map((r, i) => [ids[i]!, r.indicator.name]));
       const inserted = await tx
@@ -204,7 +201,7 @@ export async function importIndicatorValues(ctx: CommandContext, tenantId: strin
         .returning();
       await recordAudits(tx, ctx.user, inserted.map((row) => ({ tenantId, action: 'import', entityType: 'indicator_value', entityId: row.id, after: { ...toValue(row), name: names.get(row.id)! } })));
     });
-    await inBatches(replaces, valueBatchSize, async (batch) => {
+    await inBatches(replaces, async (batch) => {
       const values = batch.map(({ r, old }) => ({ id: old.id, value: String(r.value), note: r.note }));
       await tx.execute(sql`
         update ${indicatorValues} as v set value = n.value, note = n.note, created_by = ${ctx.user.name}, created_at = now()

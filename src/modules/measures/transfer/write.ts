@@ -12,13 +12,13 @@ import { listTargetGroups, resolveTargetGroups } from '../target-groups/service.
 import { compareMeasureNumbers, measureColumns, rowValues, type Measure } from '../service.js';
 import type { PlannedRow } from './plan.js';
 
-/**
- * Writing a checked import plan set-based (issue 8.4): a few multi-row statements per batch of
+/*
+ * Writing a checked import plan set-based (issue 8.4): a few multi-row statements per slice of
  * measures instead of a dozen statements per row, with a turn for other requests between the
- * batches. The result is what writing the rows one after another did (insertMeasure,
- * writeMeasure): the same positions, links, versions and one audit entry per changed measure.
+ * slices (inBatches sizes them by time). The result is what writing the rows one after another
+ * did (insertMeasure, writeMeasure): the same positions, links, versions and one audit entry per
+ * changed measure.
  */
-export const writeBatchSize = 200;
 
 interface Slot {
   number: string;
@@ -136,7 +136,7 @@ const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}
 const columnRecord = (d: MeasureFields) => Object.fromEntries(Object.entries(rowValues(d)).map(([k, v]) => [snake(k), v]));
 const updatedColumns = Object.keys(rowValues({} as MeasureFields)).map(snake);
 
-/** Creates and updates of the plan, in batches; returns after the last one. */
+/** Creates and updates of the plan, in slices; returns after the last one. */
 export async function writePlannedRows(tx: Db, user: CurrentUser, tenantId: string, editionId: string, existing: Measure[], rows: PlannedRow[]) {
   const { positions, shifted } = placeRows(existing, rows);
   // Every Zielgruppe the rows name, unknown ones added to the vocabulary (audited), once.
@@ -146,14 +146,14 @@ export async function writePlannedRows(tx: Db, user: CurrentUser, tenantId: stri
   const creates = rows.filter((r) => r.action === 'create').map((r) => ({ id: randomUUID() as string, r, position: positions.get(r)! }));
   const updates = rows.filter((r) => r.action === 'update').map((r) => ({ r, before: r.existing!, position: positions.get(r)! }));
 
-  await inBatches(shifted, writeBatchSize * 5, async (batch) => {
+  await inBatches(shifted, async (batch) => {
     await tx.execute(sql`
       update ${measures} as m set position = v.position
       from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v(id uuid, position integer)
       where m.tenant_id = ${tenantId} and m.id = v.id`);
-  });
+  }, { min: 500, max: 2000 });
 
-  await inBatches(creates, writeBatchSize, async (batch) => {
+  await inBatches(creates, async (batch) => {
     const inserted = await tx
       .insert(measures)
       .values(batch.map(({ id, r, position }) => ({ id, tenantId, editionId, position, ...rowValues(r.data) })))
@@ -163,7 +163,7 @@ export async function writePlannedRows(tx: Db, user: CurrentUser, tenantId: stri
     await recordAudits(tx, user, inserted.map((m): AuditEntry => ({ tenantId, action: 'import', entityType: 'measure', entityId: m.id, after: { ...m, ...linksOf(data.get(m.id)!, groups) } })));
   });
 
-  await inBatches(updates, writeBatchSize, async (batch) => {
+  await inBatches(updates, async (batch) => {
     const records = batch.map(({ before, r, position }) => ({ ...columnRecord(r.data), id: before.id, version: before.version, position }));
     const set = sql.raw(updatedColumns.map((c) => `${c} = v.${c}`).join(', '));
     const done = await queryRows<{ id: string }>(

@@ -289,6 +289,30 @@ describeEachDb('Sachstandstabelle: Export, Prüfung, Import', (t) => {
     assert.equal((await d.snapshot()).updates, before.updates + 1);
   });
 
+  test('Partner meldet öffentlich per Tabelle: die Meldung wartet auf Prüfung und lässt die Maßnahme, wie sie ist (wie das Formular)', async () => {
+    const d = await demo(t());
+    const c = await t().signIn('partner@musterland.example');
+    const [kvhs] = await t().db.select().from(actors).where(eq(actors.name, 'Kreisvolkshochschule Musterland'));
+    const [mine] = (await t().db.select().from(measures).where(and(eq(measures.editionId, d.adopted.id), eq(measures.leadActorId, kvhs!.id)))).filter((m) => m.status === 'in_umsetzung');
+    assert.ok(mine, 'a measure of the partner in progress');
+    const measureAudits = async () => (await t().db.select().from(auditLog).where(and(eq(auditLog.entityId, mine.id), eq(auditLog.entityType, 'measure')))).length;
+    const auditsBefore = await measureAudits();
+    const { workbook, sheet } = await exported(c, d.adopted.id);
+    const row = rowOf(sheet, mine.number);
+    row.getCell(col('Fortschritt %')).value = mine.progress === 70 ? 80 : 70;
+    row.getCell(col('Sachstand')).value = 'Öffentlich gemeldet, wartet auf die Koordination.';
+    row.getCell(col('öffentlich')).value = 'ja';
+    const preview = await upload(c, d.adopted.id, await bytesOf(workbook));
+    assert.equal(preview.status, 200, preview.html.slice(0, 3000));
+    assert.equal((await confirm(c, d.adopted.id, preview.html)).status, 303);
+    const [report] = await t().db.select().from(measureUpdates).where(and(eq(measureUpdates.measureId, mine.id), eq(measureUpdates.text, 'Öffentlich gemeldet, wartet auf die Koordination.')));
+    assert.equal(report?.review, 'pending', 'the report waits for review');
+    assert.equal(report?.isPublic, false, 'and is internal until approved');
+    const [now] = await t().db.select().from(measures).where(eq(measures.id, mine.id));
+    assert.deepEqual({ status: now!.status, progress: now!.progress, version: now!.version }, { status: mine.status, progress: mine.progress, version: mine.version }, 'the measure is unchanged');
+    assert.equal(await measureAudits(), auditsBefore, 'no measure change in the log');
+  });
+
   test('jemand meldet zwischen Vorschau und Bestätigen: Zeilenfehler, nichts gespeichert', async () => {
     const d = await demo(t());
     const c = await t().signIn(coordination);

@@ -22,11 +22,9 @@ import type { StatusChange } from './plan.js';
  * recordMeasureUpdate (policy, validation, the status's progress rule, review of partners'
  * public reports, the version the preview showed) checked for every row in memory, then a few
  * multi-row statements per batch, with a turn for other requests in between. Per row the same
- * result: the measure's new status, progress and version, one report, and the same two audit
- * entries (the report, the measure before and after).
+ * result: the measure's new status, progress and version (not for a report held for review),
+ * one report, and the same audit entries (the report; the measure before and after).
  */
-export const statusBatchSize = 250;
-
 interface Ready {
   change: StatusChange;
   before: Measure;
@@ -86,16 +84,20 @@ export async function recordStatusChanges(
   }
   if (problems.length) return problems;
 
-  await inBatches(ready, statusBatchSize, async (batch) => {
-    const moves = batch.map((r) => ({ id: r.before.id, version: r.before.version, status: r.status, progress: r.progress }));
-    const moved = await queryRows<{ id: string }>(
-      tx,
-      sql`update ${measures} as m set status = v.status, progress = v.progress, version = m.version + 1, updated_at = now()
-          from jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) as v(id uuid, version integer, status text, progress integer)
-          where m.tenant_id = ${tenantId} and m.id = v.id and m.version = v.version
-          returning m.id`,
-    );
-    if (moved.length !== batch.length) throw new AppError('edit_conflict', 'error.edit_conflict');
+  await inBatches(ready, async (batch) => {
+    // A partner's report held for review leaves its measure as it is (recordMeasureUpdate): only the others move theirs.
+    const moving = batch.filter((r) => !r.held);
+    if (moving.length) {
+      const moves = moving.map((r) => ({ id: r.before.id, version: r.before.version, status: r.status, progress: r.progress }));
+      const moved = await queryRows<{ id: string }>(
+        tx,
+        sql`update ${measures} as m set status = v.status, progress = v.progress, version = m.version + 1, updated_at = now()
+            from jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) as v(id uuid, version integer, status text, progress integer)
+            where m.tenant_id = ${tenantId} and m.id = v.id and m.version = v.version
+            returning m.id`,
+      );
+      if (moved.length !== moving.length) throw new AppError('edit_conflict', 'error.edit_conflict');
+    }
     const reports = await tx
       .insert(measureUpdates)
       .values(
@@ -115,22 +117,26 @@ export async function recordStatusChanges(
       )
       .returning(updateRowColumns);
     const report = new Map(reports.map((u) => [u.id, u]));
-    const after = new Map(
-      (await tx.select(measureColumns).from(measures).where(and(eq(measures.tenantId, tenantId), inArray(measures.id, batch.map((r) => r.before.id))))).map((m) => [m.id, m]),
-    );
+    const after = moving.length
+      ? new Map((await tx.select(measureColumns).from(measures).where(and(eq(measures.tenantId, tenantId), inArray(measures.id, moving.map((r) => r.before.id))))).map((m) => [m.id, m]))
+      : new Map();
     await recordAudits(
       tx,
       user,
       batch.flatMap((r): AuditEntry[] => [
         { tenantId, action: 'create', entityType: 'measure_update', entityId: r.id, after: { ...report.get(r.id)!, progressSource: r.source } },
-        {
-          tenantId,
-          action: 'update',
-          entityType: 'measure',
-          entityId: r.before.id,
-          before: r.before,
-          after: { ...after.get(r.before.id)!, goalIds: r.before.goalIds, partnerActorIds: r.before.partnerActorIds, crossCuttingIds: r.before.crossCuttingIds, municipalityIds: r.before.municipalityIds },
-        },
+        ...(r.held
+          ? []
+          : [
+              {
+                tenantId,
+                action: 'update' as const,
+                entityType: 'measure',
+                entityId: r.before.id,
+                before: r.before,
+                after: { ...after.get(r.before.id)!, goalIds: r.before.goalIds, partnerActorIds: r.before.partnerActorIds, crossCuttingIds: r.before.crossCuttingIds, municipalityIds: r.before.municipalityIds },
+              },
+            ]),
       ]),
     );
   });
