@@ -33,17 +33,18 @@ export const slices = { budgetMs: 40, min: 25, max: 500 };
  * `min` rows: each statement has a fixed cost (~2–5 ms on PGlite), and slices of one or two rows
  * made a 5,000-row import three to ten times slower without answering other requests sooner.
  */
-export async function inBatches<T>(items: readonly T[], work: (batch: T[]) => Promise<void>, opts: { budgetMs?: number; min?: number; max?: number } = {}): Promise<void> {
+export async function inBatches<T>(items: readonly T[], work: (batch: T[]) => Promise<void>, opts: { budgetMs?: number; min?: number; max?: number; now?: () => number } = {}): Promise<void> {
   const budgetMs = opts.budgetMs ?? slices.budgetMs;
   const min = opts.min ?? slices.min;
   const max = opts.max ?? slices.max;
+  const now = opts.now ?? (() => performance.now());
   let size = min;
   for (let i = 0; i < items.length; ) {
     if (i > 0) await nextTurn();
     const batch = items.slice(i, i + size);
-    const started = performance.now();
+    const started = now();
     await work(batch);
-    const ms = performance.now() - started;
+    const ms = now() - started;
     i += batch.length;
     // Halfway to the size the budget allows at the pace just seen: a slow slice shrinks the next one, a fast one grows it.
     const fits = (batch.length * budgetMs) / Math.max(ms, 0.5);
