@@ -107,6 +107,7 @@ export const messages: ModuleMessages = {
     'members.reset_link_text':
       'Geben Sie diesen Link {name} ({email}) selbst weiter; er wird nur jetzt angezeigt. Er gilt eine Stunde und nur einmal. Wer ihn kennt, kann das Passwort dieses Zugangs neu festlegen: Schicken Sie ihn nicht an eine Adresse, die nicht sicher dieser Person gehört.',
     'members.reset_link': 'Link zum Zurücksetzen',
+    'members.reset_link_mail': 'Text zum Weitergeben',
     'members.error.reset_link_not_allowed': 'Für {name} kann nur die Plattform-Administration einen Link erzeugen: Der Zugang gehört auch zu einer Kommune, die Sie nicht koordinieren, oder ist ein Administrationszugang.',
     'members.error.reset_link_disabled': 'Dieser Zugang ist gesperrt; ein Link zum Zurücksetzen des Passworts wird dafür nicht erzeugt.',
     'members.invite_created': 'Die Einladung an {email} wurde angelegt.',
@@ -360,6 +361,7 @@ export const messages: ModuleMessages = {
     'members.reset_link_text':
       'Pass this link on to {name} ({email}) yourself; it is shown only now. It works for one hour and only once. Whoever knows it can set a new password for this account: do not send it to an address that is not certainly this person\'s.',
     'members.reset_link': 'Reset link',
+    'members.reset_link_mail': 'Text to pass on',
     'members.error.reset_link_not_allowed': 'Only the platform administration can create a link for {name}: the account also belongs to a Kommune you do not coordinate, or is an administration account.',
     'members.error.reset_link_disabled': 'This account is disabled; no password reset link is created for it.',
     'members.invite_created': 'The invitation to {email} has been created.',

@@ -255,7 +255,7 @@ export function Handoff(p: { t: T; handoff: InvitationHandoff }) {
         </p>
         <div>
           <p>
-            <strong>{t('members.invite_mail')}</strong>
+            <strong>{t(reset ? 'members.reset_link_mail' : 'members.invite_mail')}</strong>
           </p>
           <p>{t('members.invite_subject', { subject: h.mail.subject })}</p>
           <blockquote>
