@@ -35,6 +35,7 @@ interface Ready {
   text: string;
   reportedOn: string;
   isPublic: boolean;
+  publishRequested: boolean;
   held: boolean;
 }
 
@@ -75,8 +76,10 @@ export async function recordStatusChanges(
       if (contradiction) throw new AppError('validation_failed', 'error.validation_failed', { fieldErrors: [contradiction] });
       if (before.version !== data.version) throw new AppError('edit_conflict', 'error.edit_conflict', { detail: { currentVersion: before.version } });
       const { progress, source } = resolveProgress(data.progress, rules[status], before.progress);
-      const held = data.isPublic && reportNeedsReview(user, tenant);
-      ready.push({ change, before, id: randomUUID(), status, progress, source, text: data.text, reportedOn: data.reportedOn ?? todayInGermany(), isPublic: data.isPublic && !held, held });
+      // A partner's report that changes what the public sees (its text, the status or progress) waits for review.
+      const changesPublic = data.isPublic || status !== before.status || progress !== before.progress;
+      const held = changesPublic && reportNeedsReview(user, tenant);
+      ready.push({ change, before, id: randomUUID(), status, progress, source, text: data.text, reportedOn: data.reportedOn ?? todayInGermany(), isPublic: data.isPublic && !held, publishRequested: data.isPublic, held });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       problems.push(...problemOf(change, e));
@@ -111,6 +114,7 @@ export async function recordStatusChanges(
           text: r.text,
           isPublic: r.isPublic,
           review: r.held ? ('pending' as const) : null,
+          publishRequested: r.publishRequested,
           authorId: user.id,
           authorName: user.name,
         })),
