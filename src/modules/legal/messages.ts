@@ -1,7 +1,14 @@
 import type { ModuleMessages } from '../../platform/i18n/catalogs.js';
+import { ar } from './translations/ar.js';
+import { fa } from './translations/fa.js';
+import { ru } from './translations/ru.js';
+import { tr } from './translations/tr.js';
+import { uk } from './translations/uk.js';
 
 /** The public Pflichtseiten (German and English interface; the Kommune's texts are German). */
 export const messages: ModuleMessages = {
+  publicInterface: true,
+  translations: { ar, uk, ru, tr, fa },
   de: {
     'legal.nav.imprint': 'Impressum',
     'legal.nav.privacy': 'Datenschutz',
