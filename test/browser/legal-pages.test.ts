@@ -30,6 +30,11 @@ suite.test('Pflichtseiten: vom Fuß jeder Seite erreichbar, Rückmeldung zur Bar
   await screenshot(page, 'pflichtseite-rueckmeldung-gesendet');
   assert.deepEqual([...hosts], [new URL(suite.baseUrl).host], 'every request stayed on the ikon host');
 
+  await visit(page, '/k/musterland/barrierefreiheit?lang=ar');
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'بيان إمكانية الوصول');
+  assert.equal(await page.locator('main p.portal-text').first().getAttribute('lang'), 'de', 'the Kommune’s German text is marked');
+  await screenshot(page, 'pflichtseite-barrierefreiheit-ar');
+
   await signIn(page, 'koordination@musterland.example');
   await visit(page, '/app/k/musterland/rueckmeldungen');
   assert.match(await mainText(page), /Maria Beispiel[\s\S]*keinen Textersatz/);
