@@ -11,6 +11,7 @@ import { createMeasure } from '../measures/service.js';
 import { createTenant } from '../tenants/service.js';
 import { actorOfUser, demoIds, measuresByInvolvement, problemType } from '../api/test-helpers.js';
 import { measureUpdates } from './schema.js';
+import { tenants } from '../../platform/tenancy/schema.js';
 
 const base = '/api/v1/kommunen/musterland';
 
@@ -74,6 +75,9 @@ describeEachDb('API: Sachstandsmeldungen', (t) => {
 
   test('POST: the partner reports on his measure (201, new measure version); the stale version is a 409', async () => {
     const partner = await t().signIn('partner@musterland.example');
+    // With the Kommune's review on, a partner's change of status or progress waits (review.test.ts);
+    // here the Kommune has it off, so the report moves the measure at once.
+    await t().db.update(tenants).set({ reviewPartnerReports: false }).where(eq(tenants.id, ids.tenantId));
     const v = await version(mine.id);
     const res = await partner.json('POST', `${base}/measures/${mine.id}/updates`, { status: 'in_umsetzung', progress: 70, text: 'Aus dem Fachverfahren: 18 Teilnehmende.', isPublic: false, version: v, reportedOn: '2026-02-01' });
     assert.equal(res.status, 201);
@@ -90,6 +94,7 @@ describeEachDb('API: Sachstandsmeldungen', (t) => {
     // Without progress the status implies it.
     const done = (await (await partner.json('POST', `${base}/measures/${mine.id}/updates`, { status: 'umgesetzt', text: 'Fertig.', version: v + 1 })).json()) as any;
     assert.equal(done.progress, 100);
+    await t().db.update(tenants).set({ reviewPartnerReports: true }).where(eq(tenants.id, ids.tenantId));
   });
 
   test('POST: 401 without a session, 403 for others’ measures and for lesend, 422 with field errors', async () => {
