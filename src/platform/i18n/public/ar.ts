@@ -13,4 +13,8 @@ export const ar: Record<string, string> = {
   'error.not_found_title': 'الصفحة غير موجودة',
   'error.not_found_text': 'الصفحة المطلوبة غير موجودة (أو لم تعد موجودة). تحقّق من العنوان أو انتقل إلى الصفحة الرئيسية.',
   'error.back_home': 'إلى الصفحة الرئيسية',
+  'form.optional': '(اختياري)',
+  'form.error_prefix': 'خطأ:',
+  'form.error_summary_title': 'يُرجى التحقق من مدخلاتك',
+  'validation.required': 'يُرجى ملء هذا الحقل.',
 };

@@ -13,4 +13,8 @@ export const fa: Record<string, string> = {
   'error.not_found_title': 'صفحه پیدا نشد',
   'error.not_found_text': 'صفحه‌ی درخواستی وجود ندارد (یا دیگر وجود ندارد). نشانی را بررسی کنید یا به صفحه‌ی اصلی بروید.',
   'error.back_home': 'به صفحه‌ی اصلی',
+  'form.optional': '(اختیاری)',
+  'form.error_prefix': 'خطا:',
+  'form.error_summary_title': 'لطفاً ورودی‌های خود را بررسی کنید',
+  'validation.required': 'لطفاً این فیلد را پر کنید.',
 };

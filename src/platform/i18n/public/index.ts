@@ -27,4 +27,9 @@ export const platformPublicKeys = [
   'error.not_found_title',
   'error.not_found_text',
   'error.back_home',
+  // Public forms (the accessibility feedback form).
+  'form.optional',
+  'form.error_prefix',
+  'form.error_summary_title',
+  'validation.required',
 ] as const;

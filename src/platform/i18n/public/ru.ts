@@ -13,4 +13,8 @@ export const ru: Record<string, string> = {
   'error.not_found_title': 'Страница не найдена',
   'error.not_found_text': 'Запрошенной страницы не существует (больше нет). Проверьте адрес или перейдите на главную страницу.',
   'error.back_home': 'На главную страницу',
+  'form.optional': '(необязательно)',
+  'form.error_prefix': 'Ошибка:',
+  'form.error_summary_title': 'Пожалуйста, проверьте введённые данные',
+  'validation.required': 'Пожалуйста, заполните это поле.',
 };

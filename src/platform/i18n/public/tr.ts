@@ -13,4 +13,8 @@ export const tr: Record<string, string> = {
   'error.not_found_title': 'Sayfa bulunamadı',
   'error.not_found_text': 'İstediğiniz sayfa mevcut değil (artık yok). Adresi kontrol edin veya ana sayfaya gidin.',
   'error.back_home': 'Ana sayfaya',
+  'form.optional': '(isteğe bağlı)',
+  'form.error_prefix': 'Hata:',
+  'form.error_summary_title': 'Lütfen girdilerinizi kontrol edin',
+  'validation.required': 'Lütfen bu alanı doldurun.',
 };

@@ -13,4 +13,8 @@ export const uk: Record<string, string> = {
   'error.not_found_title': 'Сторінку не знайдено',
   'error.not_found_text': 'Запитаної сторінки не існує (більше немає). Перевірте адресу або перейдіть на головну сторінку.',
   'error.back_home': 'На головну сторінку',
+  'form.optional': '(необов’язково)',
+  'form.error_prefix': 'Помилка:',
+  'form.error_summary_title': 'Будь ласка, перевірте введені дані',
+  'validation.required': 'Будь ласка, заповніть це поле.',
 };
