@@ -56,5 +56,11 @@ export function takeFlash(c: Ctx): string | undefined {
   const raw = getCookie(c, 'ikon_flash');
   if (!raw) return undefined;
   deleteCookie(c, 'ikon_flash', { path: '/' });
-  return decodeURIComponent(raw);
+  // getCookie has decoded it already where it could; a message with a literal "%" (e.g. "50 %")
+  // cannot be decoded twice and was a 500 on the next page.
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
