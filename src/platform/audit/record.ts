@@ -20,17 +20,19 @@ export interface AuditEntry {
  */
 export async function recordAudit(db: Db, user: CurrentUser, entry: AuditEntry): Promise<void> {
   if (entry.tenantId && entry.action !== 'sign_in') await announcePublicChange(db, entry.tenantId);
-  await db.insert(auditLog).values({
-    tenantId: entry.tenantId,
-    userId: user.id,
-    userName: user.name,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before === undefined ? null : jsonSafe(entry.before),
-    after: entry.after === undefined ? null : jsonSafe(entry.after),
-  });
+  await db.insert(auditLog).values(auditRow(user, entry));
 }
+
+const auditRow = (user: CurrentUser, entry: AuditEntry) => ({
+  tenantId: entry.tenantId,
+  userId: user.id,
+  userName: user.name,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId,
+  before: entry.before === undefined ? null : jsonSafe(entry.before),
+  after: entry.after === undefined ? null : jsonSafe(entry.after),
+});
 
 /**
  * Many entries in multi-row inserts (bulk imports: one entry per changed object, as a single
@@ -40,16 +42,7 @@ export async function recordAudits(db: Db, user: CurrentUser, entries: readonly 
   for (const tenantId of new Set(entries.flatMap((e) => (e.tenantId && e.action !== 'sign_in' ? [e.tenantId] : [])))) await announcePublicChange(db, tenantId);
   for (let i = 0; i < entries.length; i += batchSize) {
     await db.insert(auditLog).values(
-      entries.slice(i, i + batchSize).map((entry) => ({
-        tenantId: entry.tenantId,
-        userId: user.id,
-        userName: user.name,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        before: entry.before === undefined ? null : jsonSafe(entry.before),
-        after: entry.after === undefined ? null : jsonSafe(entry.after),
-      })),
+      entries.slice(i, i + batchSize).map((entry) => auditRow(user, entry)),
     );
   }
 }
