@@ -10,9 +10,9 @@ async function pdfPages(page: Page): Promise<number> {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 }
 
-/** How many elements matching `selector` are laid out (not `display: none`). */
+/** How many elements matching `selector` are laid out (neither they nor an ancestor `display: none`). */
 const displayed = (page: Page, selector: string) =>
-  page.locator(selector).evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+  page.locator(selector).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).length);
 
 suite.test('Gedruckt zeigen Konzept und Maßnahme nur den Inhalt: ohne Navigation und Filter, Adressen der Links ausgeschrieben, Zeilen ungeteilt', async (page) => {
   await visit(page, '/k/musterland/konzept');
