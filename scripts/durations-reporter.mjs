@@ -1,5 +1,5 @@
-// A node:test reporter that remembers how long each test file took (the sum of its top-level
-// tests) in .tmp/test-durations.json. scripts/test.mjs starts the longest files first, so the
+// A node:test reporter that remembers how long each test file took (its process, start to end)
+// in .tmp/test-durations.json. scripts/test.mjs starts the longest files first, so the
 // two cores are not left with one long file at the end of the run.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,9 +9,11 @@ export const durationsFile = path.resolve('.tmp/test-durations.json');
 export default async function* durations(source) {
   const perFile = {};
   for await (const event of source) {
-    if ((event.type === 'test:pass' || event.type === 'test:fail') && event.data.nesting === 0 && event.data.file) {
-      const file = path.relative(process.cwd(), event.data.file);
-      perFile[file] = (perFile[file] ?? 0) + (event.data.details?.duration_ms ?? 0);
+    // Each file runs in its own process; its `test:complete` (named by the file's path) carries the
+    // process's whole duration, start-up included. (Tests declared in helpers such as
+    // browserSuite carry the helper's path in their own events, so those cannot be used.)
+    if (event.type === 'test:complete' && event.data.nesting === 0 && event.data.name === event.data.file) {
+      perFile[path.relative(process.cwd(), event.data.file)] = event.data.details?.duration_ms ?? 0;
     }
   }
   const known = fs.existsSync(durationsFile) ? JSON.parse(fs.readFileSync(durationsFile, 'utf8')) : {};
