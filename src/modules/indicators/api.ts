@@ -11,6 +11,7 @@ import { indicatorDirections, indicatorKinds } from '../progress/schema.js';
 import { valueFields } from './input.js';
 import { addIndicatorValue, indicatorById, listIndicators, valuesByIndicator, valuesOf, type Indicator, type IndicatorValue } from './service.js';
 import { indicatorStatus, indicatorStatuses } from './status.js';
+import { indicatorDefinition } from './present.js';
 import { allowToken } from '../../platform/http/bearer.js';
 
 const tags = ['Indikatoren'];
@@ -66,16 +67,7 @@ function presentIndicator(i: Indicator, values: IndicatorValue[], audience: Audi
     editionId: i.editionId,
     goalId: i.goalId,
     measureId: i.measureId,
-    name: i.name,
-    definition: i.definition,
-    unit: i.unit,
-    source: i.source,
-    kind: i.kind,
-    baselineValue: i.baselineValue,
-    baselineDate: i.baselineDate,
-    targetValue: i.targetValue,
-    targetYear: i.targetYear,
-    direction: i.direction,
+    ...indicatorDefinition(i),
     status: status.status,
     latestValue: status.latest?.value ?? null,
     latestOn: status.latest?.measuredOn ?? null,

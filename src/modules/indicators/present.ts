@@ -30,19 +30,24 @@ export interface PublicIndicatorField {
 
 export const presentValue = (v: IndicatorValue) => ({ measuredOn: v.measuredOn, value: v.value });
 
+/** What defines an indicator, as the portal and the API show it to anyone. */
+export const indicatorDefinition = (i: Indicator) => ({
+  name: i.name,
+  definition: i.definition,
+  unit: i.unit,
+  source: i.source,
+  kind: i.kind,
+  baselineValue: i.baselineValue,
+  baselineDate: i.baselineDate,
+  targetValue: i.targetValue,
+  targetYear: i.targetYear,
+  direction: i.direction,
+});
+
 export function presentIndicator(i: Indicator, values: IndicatorValue[], status: IndicatorStatusKind, owner: PublicIndicator['owner']): PublicIndicator {
   return {
     id: i.id,
-    name: i.name,
-    definition: i.definition,
-    unit: i.unit,
-    source: i.source,
-    kind: i.kind,
-    baselineValue: i.baselineValue,
-    baselineDate: i.baselineDate,
-    targetValue: i.targetValue,
-    targetYear: i.targetYear,
-    direction: i.direction,
+    ...indicatorDefinition(i),
     status,
     owner: { kind: owner.kind, number: owner.number, title: owner.title },
     values: values.map(presentValue),
