@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { createTestPostgres, openTestDatabase } from '../../../test/support/databases.js';
 import { openPostgres, type Database } from '../../db/client.js';
 import { everySlot, type Clock, type Job, type Timers } from '../jobs.js';
@@ -153,6 +153,17 @@ describe('queue in PostgreSQL (pg-boss), two instances', () => {
   });
   const runsOf = (job: string) => database.db.select().from(jobRuns).where(eq(jobRuns.job, job)).orderBy(asc(jobRuns.startedAt), asc(jobRuns.attempt));
 
+  test('two instances starting at the same moment on a fresh database both make their queues (no deadlock)', async () => {
+    const many = (): Job[] => ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => ({ name: `start-${n}`, labelKey: 'x', everyMs: 24 * hour, run: async () => undefined }));
+    // The race needs a queue schema nobody has made yet: each round starts from none.
+    for (let round = 0; round < 4; round++) {
+      await database.db.execute(sql`drop schema if exists pgboss cascade`);
+      const started = await Promise.allSettled([startQueuedJobs(created.url, database, many()), startQueuedJobs(created.url, database, many())]);
+      for (const s of started) if (s.status === 'fulfilled') await s.value.stop();
+      assert.deepEqual(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started')), ['started', 'started'], `round ${round + 1}`);
+    }
+  });
+
   test('a slot enqueued by both instances runs once; a job that throws is retried with backoff, then given up', async () => {
     let runs = 0;
     let attempts = 0;
@@ -160,8 +171,8 @@ describe('queue in PostgreSQL (pg-boss), two instances', () => {
       { name: 'probe', labelKey: 'x', everyMs: 24 * hour, run: async () => ++runs },
       { name: 'boom', labelKey: 'x', everyMs: 24 * hour, retries: 2, retryDelayMs: 1000, run: async () => Promise.reject(new Error(`kaputt ${++attempts}`)) },
     ];
-    const a = await startQueuedJobs(created.url, database.db, jobs(), { pollingIntervalSeconds: 0.5 });
-    const b = await startQueuedJobs(created.url, database.db, jobs(), { pollingIntervalSeconds: 0.5 });
+    const a = await startQueuedJobs(created.url, database, jobs(), { pollingIntervalSeconds: 0.5 });
+    const b = await startQueuedJobs(created.url, database, jobs(), { pollingIntervalSeconds: 0.5 });
     try {
       const slot = new Date('2026-11-30T12:00:00Z');
       const added = await Promise.all([a.enqueue('probe', slot), b.enqueue('probe', slot), a.enqueue('probe', slot)]);

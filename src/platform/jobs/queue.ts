@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
-import type { Db } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import { everySlot, retriesOf, systemClock, type Clock, type Job, type Scheduler } from '../jobs.js';
 import { attempt, pruneJobRuns } from './runs.js';
 
@@ -24,6 +24,38 @@ export interface QueueScheduler extends Scheduler {
   enqueue(name: string, slot: Date): Promise<boolean>;
 }
 
+function queueOptions(job: Job) {
+  return {
+    name: job.name,
+    // One run of a job at a time across all instances (another instance's fetch skips while one is active):
+    // a run that lasts past the next slot does not overlap with it.
+    policy: 'singleton' as const,
+    retryLimit: retriesOf(job),
+    retryDelay: Math.max(1, Math.round((job.retryDelayMs ?? 60_000) / 1000)),
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+  };
+}
+
+/** Advisory lock key ("ikjb" in ASCII; migrations use "ikon"): instances take turns at making the queues. */
+const queueSetupLock = 0x696b6a62;
+
+/**
+ * Creates (or updates) each job's queue while holding an advisory lock: two instances starting at
+ * once both creating a queue's partition deadlock in PostgreSQL (seen in CI: 40P01 in createQueue).
+ */
+async function createQueues(database: Database, boss: PgBoss, jobs: Job[]): Promise<void> {
+  const release = await database.advisoryLock?.(queueSetupLock);
+  try {
+    for (const job of jobs) {
+      await boss.createQueue(job.name, queueOptions(job));
+      await boss.updateQueue(job.name, queueOptions(job)); // settings changed since the queue was made
+    }
+  } finally {
+    await release?.();
+  }
+}
+
 /**
  * The runner for PostgreSQL: a pg-boss queue per job in ikon's database. At the start of every
  * slot each instance enqueues the run with `runId(job, slot)`; the queue keeps the first and
@@ -32,31 +64,20 @@ export interface QueueScheduler extends Scheduler {
  * queue for a retry after a growing delay (pg-boss `retryBackoff`: `retryDelay` doubling, with
  * jitter), up to `retries` times; every attempt is recorded in `job_runs`.
  */
-export async function startQueuedJobs(url: string, db: Db, jobs: Job[], opts: QueueOptions = {}): Promise<QueueScheduler> {
+export async function startQueuedJobs(url: string, database: Database, jobs: Job[], opts: QueueOptions = {}): Promise<QueueScheduler> {
   const clock = opts.clock ?? systemClock;
   const boss = new PgBoss({ connectionString: url, schema: queueSchema, max: 3, schedule: false, application_name: 'ikon-jobs' });
   // Without a listener, pg-boss's 'error' event (a lost connection while polling) would end the process.
   boss.on('error', (error) => console.error(`[${new Date().toISOString()}] Warteschlange (pg-boss):`, error.message));
   await boss.start();
   const byName = new Map(jobs.map((job) => [job.name, job]));
+  await createQueues(database, boss, jobs);
   for (const job of jobs) {
-    const options = {
-      name: job.name,
-      // One run of a job at a time across all instances (another instance's fetch skips while one is active):
-      // a run that lasts past the next slot does not overlap with it.
-      policy: 'singleton' as const,
-      retryLimit: retriesOf(job),
-      retryDelay: Math.max(1, Math.round((job.retryDelayMs ?? 60_000) / 1000)),
-      retryBackoff: true,
-      expireInSeconds: 15 * 60,
-    };
-    await boss.createQueue(job.name, options);
-    await boss.updateQueue(job.name, options); // settings changed since the queue was made
     await boss.work<{ slot: string }>(job.name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([run]) => {
       if (!run) return;
       const attemptNo = run.retryCount + 1;
-      await attempt(db, job, new Date(run.data.slot), attemptNo, run.retryCount >= run.retryLimit, clock);
-      await pruneJobRuns(db, clock.now());
+      await attempt(database.db, job, new Date(run.data.slot), attemptNo, run.retryCount >= run.retryLimit, clock);
+      await pruneJobRuns(database.db, clock.now());
     });
   }
   const enqueue = async (name: string, slot: Date) => {
