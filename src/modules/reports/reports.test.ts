@@ -16,7 +16,7 @@ describeEachDb('Sachstandsbericht', (t) => {
     assert.equal(form.status, 200);
     assert.match(await form.text(), /Sachstandsbericht erstellen/);
 
-    const docx = await c.get(`/app/k/musterland/fassungen/${e.id}/bericht?von=2024-01-01&bis=2026-11-21&zielgruppe=oeffentlich&format=docx`);
+    const docx = await c.get(`/app/k/musterland/fassungen/${e.id}/bericht?von=2024-01-01&bis=2026-11-21&publikum=oeffentlich&format=docx`);
     assert.equal(docx.status, 200);
     assert.match(docx.headers.get('content-disposition') ?? '', /sachstandsbericht-integrationskonzept-2024-2026-11-21\.docx/);
     const text = await docxText(Buffer.from(await docx.arrayBuffer()));
@@ -26,7 +26,7 @@ describeEachDb('Sachstandsbericht', (t) => {
     assert.match(text, /Sprachkurse für Eltern/);
     assert.match(text, /zählen nicht mit/);
 
-    const pdf = await c.get(`/app/k/musterland/fassungen/${e.id}/bericht?von=2024-01-01&bis=2026-11-21&zielgruppe=oeffentlich&format=pdf`);
+    const pdf = await c.get(`/app/k/musterland/fassungen/${e.id}/bericht?von=2024-01-01&bis=2026-11-21&publikum=oeffentlich&format=pdf`);
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     const pdfContent = await pdfText(Buffer.from(await pdf.arrayBuffer()));
@@ -43,7 +43,7 @@ describeEachDb('Sachstandsbericht', (t) => {
     for (const format of ['docx', 'pdf'] as const) {
       const extract = format === 'docx' ? docxText : pdfText;
       const get = async (audience: string) => {
-        const res = await c.get(`${base}&zielgruppe=${audience}&format=${format}`);
+        const res = await c.get(`${base}&publikum=${audience}&format=${format}`);
         assert.equal(res.status, 200, `${format} ${audience}: status`);
         return { name: res.headers.get('content-disposition') ?? '', text: (await extract(Buffer.from(await res.arrayBuffer()))).replace(/\s+/g, ' ') };
       };
@@ -73,14 +73,14 @@ describeEachDb('Sachstandsbericht', (t) => {
   test('ein ungültiger Zeitraum bekommt eine deutsche Meldung statt einer Datei', async () => {
     const e = await adopted();
     const c = await t().signIn('koordination@musterland.example');
-    const res = await c.get(`/app/k/musterland/fassungen/${e.id}/bericht?von=2026-12-01&bis=2026-01-01&zielgruppe=oeffentlich&format=pdf`);
+    const res = await c.get(`/app/k/musterland/fassungen/${e.id}/bericht?von=2026-12-01&bis=2026-01-01&publikum=oeffentlich&format=pdf`);
     assert.equal(res.status, 422);
     assert.match(await res.text(), /Das Ende darf nicht vor dem Beginn liegen/);
   });
 
   test('ohne Mitgliedschaft kein Bericht', async () => {
     const e = await adopted();
-    const res = await t().client().get(`/app/k/musterland/fassungen/${e.id}/bericht?von=2024-01-01&bis=2026-11-21&zielgruppe=oeffentlich&format=pdf`);
+    const res = await t().client().get(`/app/k/musterland/fassungen/${e.id}/bericht?von=2024-01-01&bis=2026-11-21&publikum=oeffentlich&format=pdf`);
     assert.equal(res.status, 303);
   });
 });

@@ -16,7 +16,7 @@ import type { ReportAudience, ReportModel } from './model.js';
 /** The audience as the form and URL name it (German, like the other parameters). */
 const audienceParam = { oeffentlich: 'public', intern: 'internal' } as const satisfies Record<string, ReportAudience>;
 const reportInput = z
-  .object({ von: isoDate(), bis: isoDate(), zielgruppe: z.enum(['oeffentlich', 'intern']) })
+  .object({ von: isoDate(), bis: isoDate(), publikum: z.enum(['oeffentlich', 'intern']) })
   .refine((p) => p.von <= p.bis, { message: 'validation.end_before_start', path: ['bis'] });
 
 // The renderers (docx, pdfkit, resvg) load with the first report, not at start-up (~150 ms of CPU).
@@ -42,13 +42,13 @@ export function reportRoutes() {
         <h1 class="kern-heading-large">{t('reports.title')}</h1>
         <p>{t('reports.intro')}</p>
         <form method="get" action={action} class="stack" novalidate>
-          <ErrorSummary t={t} errors={form.errors} labels={{ von: t('reports.from'), bis: t('reports.to'), zielgruppe: t('reports.audience') }} />
+          <ErrorSummary t={t} errors={form.errors} labels={{ von: t('reports.from'), bis: t('reports.to'), publikum: t('reports.audience') }} />
           <TextField t={t} form={form} name="von" label={t('reports.from')} type="date" required />
           <TextField t={t} form={form} name="bis" label={t('reports.to')} type="date" required />
           <RadioGroup
             t={t}
             form={form}
-            name="zielgruppe"
+            name="publikum"
             label={t('reports.audience')}
             required
             options={[
@@ -70,7 +70,7 @@ export function reportRoutes() {
     const { tenant } = await tenantForApp(c);
     const today = berlinDate(new Date());
     const q = c.req.query();
-    if (!q.format) return formPage(c, tenant, c.req.param('id'), emptyForm({ von: addMonths(today, -12), bis: today, zielgruppe: 'oeffentlich' }));
+    if (!q.format) return formPage(c, tenant, c.req.param('id'), emptyForm({ von: addMonths(today, -12), bis: today, publikum: 'oeffentlich' }));
     const format = q.format === 'pdf' ? 'pdf' : 'docx';
     let input: z.output<typeof reportInput>;
     try {
@@ -79,7 +79,7 @@ export function reportRoutes() {
       if (e instanceof AppError && e.code === 'validation_failed') return formPage(c, tenant, c.req.param('id'), { values: q, errors: e.fieldErrors }, 422);
       throw e;
     }
-    const audience = audienceParam[input.zielgruppe];
+    const audience = audienceParam[input.publikum];
     const model = await buildReport(dbOf(c), tenant, c.req.param('id'), { from: input.von, to: input.bis }, today, audience);
     const file = await formats[format].render(model);
     const name = `sachstandsbericht-${slugify(model.editionTitle)}-${input.bis}${audience === 'internal' ? '-intern' : ''}.${format}`;

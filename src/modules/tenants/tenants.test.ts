@@ -345,6 +345,12 @@ for (const kind of dbKinds) {
     });
     after(() => t?.close());
 
+    test('Betrieb without a mail server (no background jobs) says so once', async () => {
+      const html = await (await (await t.signIn('admin@ikon.example')).get('/app/admin/betrieb')).text();
+      assert.match(html, /Es laufen keine Hintergrundaufgaben/);
+      assert.doesNotMatch(html, /Keine Hintergrundaufgaben\./, 'no second sentence saying the same');
+    });
+
     test('the link and mail text are shown on the next page, then not again', async () => {
       const coord = await t.signIn(coordinator);
       const res = await coord.post('/app/k/musterland/einladungen', { name: 'Olga Ohnemail', email: 'olga@example.org', role: 'lesend' });

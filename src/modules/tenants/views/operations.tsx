@@ -55,7 +55,7 @@ export function OperationsPage(p: { t: T; csrfToken: string; user: CurrentUser; 
                 );
               })}
             </DataTable>
-          ) : (
+          ) : p.info.kind === 'off' ? null /* the runner sentence above already says no job runs */ : (
             <p>{t('operations.no_jobs')}</p>
           )}
         </section>
