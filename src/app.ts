@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { requestBodyLimit } from './platform/http/body-limit.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -74,6 +75,7 @@ export function createApp(opts: { database: Database; config: Config; mailer?: M
     await next();
   });
   app.use(rejectControlCharactersInPath);
+  app.use(requestBodyLimit());
   app.route('/', assetRoutes());
   app.route('/', healthRoutes());
   // Memberships and API-Zugänge belong to the tenants module; the platform's lookups are handed the queries.

@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'conflict'
   | 'too_many_attempts'
   | 'import_rejected'
-  | 'invalid_transition';
+  | 'invalid_transition'
+  | 'payload_too_large';
 
 const statusOf: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -30,6 +31,7 @@ const statusOf: Record<ErrorCode, number> = {
   too_many_attempts: 429,
   import_rejected: 422,
   invalid_transition: 409,
+  payload_too_large: 413,
 };
 
 export interface FieldError {

@@ -50,6 +50,7 @@ const pageTitleKey: Partial<Record<AppError['code'], string>> = {
   forbidden: 'error.forbidden_title',
   csrf_failed: 'error.csrf_failed_title',
   bad_request: 'error.bad_request_title',
+  payload_too_large: 'error.payload_too_large_title',
 };
 
 /**

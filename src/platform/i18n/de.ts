@@ -75,6 +75,8 @@ export const de = {
   'error.bad_request': 'Die Anfrage ist fehlerhaft und wurde nicht verarbeitet.',
   'error.malformed_body': 'Der Inhalt der Anfrage ließ sich nicht lesen (z. B. ein beschädigtes Formular). Bitte laden Sie die Seite neu und senden Sie das Formular erneut.',
   'error.malformed_url': 'Die Adresse enthält unzulässige Zeichen. Bitte prüfen Sie die Adresse.',
+  'error.payload_too_large': 'Die gesendeten Daten sind größer als {max} MB und wurden nicht angenommen. Bitte senden Sie eine kleinere Datei.',
+  'error.payload_too_large_title': 'Zu große Datei',
   'error.bad_request_title': 'Ungültige Anfrage',
   'error.not_found_title': 'Seite nicht gefunden',
   'error.not_found_text': 'Die aufgerufene Seite gibt es nicht (mehr). Prüfen Sie die Adresse oder gehen Sie zur Startseite.',

@@ -77,6 +77,8 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'error.bad_request': 'The request is malformed and was not processed.',
   'error.malformed_body': 'The content of the request could not be read (for example a damaged form). Please reload the page and submit the form again.',
   'error.malformed_url': 'The address contains characters that are not allowed. Please check the address.',
+  'error.payload_too_large': 'The data sent is larger than {max} MB and was not accepted. Please send a smaller file.',
+  'error.payload_too_large_title': 'File too large',
   'error.bad_request_title': 'Bad request',
   'error.not_found_title': 'Page not found',
   'error.not_found_text': 'The page you requested does not exist (any more). Please check the address or go to the home page.',
