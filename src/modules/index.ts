@@ -4,6 +4,7 @@ import { actorsModule } from './actors/module.js';
 import { apiModule } from './api/module.js';
 import { attentionModule } from './attention/module.js';
 import { conceptsModule } from './concepts/module.js';
+import { decisionsModule } from './decisions/module.js';
 import { fortschreibungModule } from './fortschreibung/module.js';
 import { indicatorsModule } from './indicators/module.js';
 import { legalModule } from './legal/module.js';
@@ -22,6 +23,7 @@ export const modules: ModuleManifest[] = [
   attentionModule,
   progressModule,
   measuresModule,
+  decisionsModule,
   fortschreibungModule,
   conceptsModule,
   indicatorsModule,

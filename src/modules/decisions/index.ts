@@ -1,0 +1,3 @@
+// What the decisions module offers other modules (with its schema.ts); everything else in the folder is its own.
+export { decisionOfEdition } from './queries.js';
+export type { Decision } from './queries.js';
