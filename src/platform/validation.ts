@@ -135,6 +135,20 @@ export function versionFrom(input: unknown): number {
   throw new AppError('validation_failed', messageKey, { fieldErrors: [{ field: 'version', messageKey }] });
 }
 
+/** An e-mail address or nothing ('' when left empty). */
+export const optionalEmail = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v == null ? '' : v),
+    z.union([z.literal(''), z.string().max(254).email('validation.optional_email')], { error: 'validation.optional_email' }),
+  );
+
+/** A web address starting with http:// or https://, or nothing (''); no other schemes (javascript:, data:). */
+export const optionalWebAddress = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v == null ? '' : v),
+    z.string().max(500).refine((s) => s === '' || /^https?:\/\/[^\s<>"]+$/.test(s), 'validation.web_address'),
+  );
+
 /** A checkbox ("on" when ticked, absent when not) or a JSON boolean. */
 export const checkbox = z.preprocess((v) => {
   if (typeof v === 'boolean') return v;

@@ -64,11 +64,11 @@ export const actors: DemoActor[] = [
   { key: 'seniorenzentrum', name: 'Seniorenzentrum Am Mühlenteich gGmbH', kind: 'arbeitgeber', municipalityAgs: '03499006' },
   { key: 'fensterbau', name: 'Heidewald Fensterbau GmbH', kind: 'arbeitgeber', municipalityAgs: '03499002' },
 
-  // Ehrenamt
-  { key: 'freiwilligenagentur', name: 'Freiwilligenagentur Musterland', kind: 'ehrenamt' },
-  { key: 'fluechtlingshilfe-heidewald', name: 'Unterstützerkreis Flüchtlingshilfe Heidewald', kind: 'ehrenamt', municipalityAgs: '03499002' },
-  { key: 'lesepaten', name: 'Lesepaten-Initiative Moordorf an der Aue', kind: 'ehrenamt', municipalityAgs: '03499003' },
-  { key: 'kreisfeuerwehrverband', name: 'Kreisfeuerwehrverband Musterland e. V.', kind: 'ehrenamt' },
+  // Initiativen und Ehrenamt
+  { key: 'freiwilligenagentur', name: 'Freiwilligenagentur Musterland', kind: 'initiative' },
+  { key: 'fluechtlingshilfe-heidewald', name: 'Unterstützerkreis Flüchtlingshilfe Heidewald', kind: 'initiative', municipalityAgs: '03499002' },
+  { key: 'lesepaten', name: 'Lesepaten-Initiative Moordorf an der Aue', kind: 'initiative', municipalityAgs: '03499003' },
+  { key: 'kreisfeuerwehrverband', name: 'Kreisfeuerwehrverband Musterland e. V.', kind: 'verein' },
 
   // Beratung
   { key: 'mbe', name: 'Migrationsberatung für erwachsene Zugewanderte (MBE) Musterland', kind: 'beratung' },

@@ -7,8 +7,8 @@ import type { ActorKind, DemoGoal, DemoMeasure, Horizon, MeasureStatus, Priority
 const { municipalities, actors, guidelines, fields, goals, measures } = demoContent;
 
 const ACTOR_KINDS: ActorKind[] = [
-  'verwaltung', 'jobcenter', 'schule', 'kita', 'wohlfahrtsverband', 'migrantenorganisation', 'sport',
-  'kammer', 'arbeitgeber', 'ehrenamt', 'beratung', 'bildungstraeger', 'gesundheit', 'sonstige',
+  'verwaltung', 'jobcenter', 'schule', 'kita', 'wohlfahrtsverband', 'migrantenorganisation', 'verein', 'sport',
+  'kammer', 'arbeitgeber', 'initiative', 'beratung', 'bildungstraeger', 'gesundheit', 'sonstige',
 ];
 const HORIZONS: Horizon[] = ['kurz', 'mittel', 'lang'];
 const PRIORITIES: Priority[] = ['schwerpunkt', 'quick_win', 'normal'];

@@ -1,5 +1,5 @@
 // types.ts — verbatim
-export type ActorKind = 'verwaltung' | 'jobcenter' | 'schule' | 'kita' | 'wohlfahrtsverband' | 'migrantenorganisation' | 'sport' | 'kammer' | 'arbeitgeber' | 'ehrenamt' | 'beratung' | 'bildungstraeger' | 'gesundheit' | 'sonstige';
+export type ActorKind = 'verwaltung' | 'jobcenter' | 'schule' | 'kita' | 'wohlfahrtsverband' | 'migrantenorganisation' | 'verein' | 'sport' | 'kammer' | 'arbeitgeber' | 'initiative' | 'beratung' | 'bildungstraeger' | 'gesundheit' | 'sonstige';
 export type Horizon = 'kurz' | 'mittel' | 'lang';
 export type Priority = 'schwerpunkt' | 'quick_win' | 'normal';
 export type MeasureStatus = 'geplant' | 'in_umsetzung' | 'umgesetzt' | 'verstetigt' | 'zurueckgestellt' | 'entfallen';

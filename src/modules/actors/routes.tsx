@@ -7,11 +7,13 @@ import { formBody, redirectWithFlash, render } from '../../platform/http/render.
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { Alert, DataTable } from '../../platform/ui/components.js';
 import { ConfirmAction, ConfirmLink } from '../../platform/ui/confirm.js';
-import { Button, Csrf, ErrorSummary, SelectField, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
+import { Button, Csrf, ErrorSummary, SelectField, TextArea, TextField, emptyForm, type FormState } from '../../platform/ui/form.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { municipalitiesOf, type Tenant } from '../../platform/tenancy/service.js';
+import { contactCounts, contactsOf } from './contacts.js';
 import { actorKinds } from './schema.js';
+import { ContactSection } from './views/contact-section.js';
 import { actorById, createActor, deleteActor, listActors, updateActor, type Actor } from './service.js';
 
 
@@ -20,16 +22,18 @@ function ActorFields(p: { c: Ctx; form: FormState; municipalities: { id: string;
   const f = { t, form: p.form };
   return (
     <>
-      <ErrorSummary t={t} errors={p.form.errors} labels={{ name: t('actors.name'), kind: t('actors.kind'), municipalityId: t('actors.municipality') }} />
+      <ErrorSummary t={t} errors={p.form.errors} labels={{ name: t('actors.name'), kind: t('actors.kind'), municipalityId: t('actors.municipality'), address: t('actors.address'), website: t('actors.website') }} />
       <Csrf token={p.c.get('csrfToken')} />
       <TextField {...f} name="name" label={t('actors.name')} required />
       <SelectField {...f} name="kind" label={t('actors.kind')} required options={actorKinds.map((k) => ({ value: k, label: t(`actor_kind.${k}`) }))} />
       <SelectField {...f} name="municipalityId" label={t('actors.municipality')} emptyLabel={t('measure.whole_county')} options={p.municipalities.map((m) => ({ value: m.id, label: m.name }))} />
+      <TextArea {...f} name="address" label={t('actors.address')} hint={t('actors.address_hint')} rows={3} />
+      <TextField {...f} name="website" label={t('actors.website')} hint={t('actors.website_hint')} type="url" />
     </>
   );
 }
 
-const actorForm = (a: Actor) => emptyForm({ name: a.name, kind: a.kind, municipalityId: a.municipalityId ?? '', version: a.version });
+const actorForm = (a: Actor) => emptyForm({ name: a.name, kind: a.kind, municipalityId: a.municipalityId ?? '', address: a.address, website: a.website, version: a.version });
 
 export function actorRoutes() {
   const app = new Hono<AppEnv>();
@@ -37,20 +41,21 @@ export function actorRoutes() {
   const listPage = async (c: Ctx, tenant: Tenant, form: FormState, status = 200) => {
     const t = c.get('t');
     const db = dbOf(c);
-    const [actors, municipalities] = await Promise.all([listActors(db, tenant.id), municipalitiesOf(db, tenant.id)]);
-    const base = appBase(tenant);
     const manage = isCoordinator(c.get('user'), tenant.id);
+    const [actors, municipalities, counts] = await Promise.all([listActors(db, tenant.id), municipalitiesOf(db, tenant.id), manage ? contactCounts(db, tenant.id) : new Map<string, number>()]);
+    const base = appBase(tenant);
     return render(
       c,
       <AppPage c={c} tenant={tenant} title={t('actors.title')} section="actors">
         <h1 class="kern-heading-large">{t('actors.title')}</h1>
         <p>{t('actors.intro', { count: actors.length })}</p>
-        <DataTable caption={t('actors.title')} headers={[t('actors.name'), t('actors.kind'), t('actors.municipality')]}>
+        <DataTable caption={t('actors.title')} headers={[t('actors.name'), t('actors.kind'), t('actors.municipality'), ...(manage ? [t('actors.contacts_column')] : [])]}>
               {actors.map((a) => (
                 <tr>
                   <td>{manage ? <a href={`${base}/akteure/${a.id}`}>{a.name}</a> : a.name}</td>
                   <td>{t(`actor_kind.${a.kind}`)}</td>
                   <td>{a.municipalityName ?? t('measure.whole_county')}</td>
+                  {manage ? <td>{counts.get(a.id) ?? 0}</td> : null}
                 </tr>
               ))}
         </DataTable>
@@ -72,6 +77,7 @@ export function actorRoutes() {
     const t = c.get('t');
     const actor = await actorById(dbOf(c), tenant.id, id);
     const municipalities = await municipalitiesOf(dbOf(c), tenant.id);
+    const contacts = await contactsOf(dbOf(c), tenant.id, actor.id);
     const base = `${appBase(tenant)}/akteure/${actor.id}`;
     return render(
       c,
@@ -86,6 +92,7 @@ export function actorRoutes() {
             <a href={`${appBase(tenant)}/akteure`}>{t('form.cancel')}</a>
           </div>
         </form>
+        <ContactSection t={t} base={base} contacts={contacts} />
         <div class="stack">
           <p>{t('actors.delete_hint')}</p>
           <div>

@@ -5,16 +5,16 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
 import { assertUnused } from '../../platform/usage.js';
-import { expectedVersion, isUuid, optionalUuid, parseInput, requiredText, versionFrom } from '../../platform/validation.js';
+import { expectedVersion, isUuid, optionalText, optionalUuid, optionalWebAddress, parseInput, requiredText, versionFrom } from '../../platform/validation.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { tenants } from '../../platform/tenancy/schema.js';
-import { actorKinds, actors } from './schema.js';
+import { actorContacts, actorKinds, actors } from './schema.js';
 
 export type Actor = typeof actors.$inferSelect;
 
 export const listActors = (db: Db, tenantId: string) =>
   db
-    .select({ id: actors.id, tenantId: actors.tenantId, name: actors.name, kind: actors.kind, municipalityId: actors.municipalityId, municipalityName: tenants.name, version: actors.version })
+    .select({ id: actors.id, tenantId: actors.tenantId, name: actors.name, kind: actors.kind, municipalityId: actors.municipalityId, municipalityName: tenants.name, address: actors.address, website: actors.website, version: actors.version })
     .from(actors)
     .leftJoin(tenants, eq(tenants.id, actors.municipalityId))
     .where(eq(actors.tenantId, tenantId))
@@ -26,10 +26,15 @@ export async function actorById(db: Db, tenantId: string, id: string): Promise<A
   return found(row);
 }
 
+/** Kinds renamed by migration 0016, still accepted from API clients written before. */
+const renamedKinds: Record<string, string> = { ehrenamt: 'initiative' };
+
 export const actorInput = z.object({
   name: requiredText(300),
-  kind: z.enum(actorKinds, { error: 'validation.invalid_choice' }),
+  kind: z.preprocess((v) => (typeof v === 'string' ? renamedKinds[v] ?? v : v), z.enum(actorKinds, { error: 'validation.invalid_choice' })),
   municipalityId: optionalUuid(),
+  address: optionalText(1_000),
+  website: optionalWebAddress(),
 });
 
 /** The Gemeinde must be one of this Kommune's own Gemeinden. */
@@ -66,6 +71,9 @@ export async function updateActor(ctx: CommandContext, tenantId: string, id: str
     await checkMunicipality(tx, tenantId, data.municipalityId);
     await checkNameFree(tx, tenantId, data.name, id);
     const { version, ...values } = data;
+    // Clients written before address and website existed send neither: keep what is stored.
+    const sent = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+    for (const key of ['address', 'website'] as const) if (!(key in sent)) values[key] = before[key];
     const rows = await tx
       .update(actors)
       .set({ ...values, version: before.version + 1 })
@@ -86,6 +94,9 @@ export async function deleteActor(ctx: CommandContext, tenantId: string, id: str
     assertCurrentVersion(before.version, expected);
     // Measures that name the actor, people who answer for it: their modules count them (manifests' `usages`).
     await assertUnused(tx, 'actor', tenantId, id);
+    // Contact persons are personal data: they are erased one by one (with their audit entries), never in passing.
+    const [contact] = await tx.select({ id: actorContacts.id }).from(actorContacts).where(and(eq(actorContacts.tenantId, tenantId), eq(actorContacts.actorId, id))).limit(1);
+    if (contact) throw new AppError('conflict', 'actors.delete_has_contacts');
     await tx.delete(actors).where(and(eq(actors.tenantId, tenantId), eq(actors.id, id)));
     await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'actor', entityId: id, before });
   });

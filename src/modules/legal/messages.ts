@@ -44,8 +44,6 @@ export const messages: ModuleMessages = {
     'legal.feedback.message_hint': 'Welche Seite, was hat nicht funktioniert? Höchstens {max} Zeichen.',
     'legal.feedback.submit': 'Nachricht senden',
     'legal.feedback.sent': 'Vielen Dank. Ihre Nachricht ist bei der Koordinierungsstelle angekommen.',
-    'validation.optional_email': 'Bitte eine gültige E-Mail-Adresse eingeben, z. B. name@beispiel.de – oder das Feld leer lassen.',
-    'validation.web_address': 'Bitte eine vollständige Webadresse eingeben, die mit https:// beginnt.',
     'legal.error.throttled': 'Von Ihrem Anschluss kamen gerade viele Nachrichten. Bitte versuchen Sie es in einer Stunde erneut oder schreiben Sie eine E-Mail.',
   },
   en: {
@@ -83,8 +81,6 @@ export const messages: ModuleMessages = {
     'legal.feedback.message_hint': 'Which page, what did not work? At most {max} characters.',
     'legal.feedback.submit': 'Send message',
     'legal.feedback.sent': 'Thank you. Your message has reached the coordination office.',
-    'validation.optional_email': 'Please enter a valid e-mail address, e.g. name@example.org – or leave the field empty.',
-    'validation.web_address': 'Please enter a complete web address starting with https://.',
     'legal.error.throttled': 'Many messages came from your connection just now. Please try again in an hour or write an e-mail.',
   },
 };

@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
-import { isoDate, maxInteger, optionalText, parseInput, requiredText } from '../../platform/validation.js';
+import { isoDate, maxInteger, optionalEmail, optionalText, optionalWebAddress, parseInput, requiredText } from '../../platform/validation.js';
 import { accessibilityFeedback, complianceStatuses, legalPages } from './schema.js';
 
 export type LegalPages = typeof legalPages.$inferSelect;
@@ -15,14 +15,6 @@ export type Feedback = typeof accessibilityFeedback.$inferSelect;
 /** The Pflichtseiten are the Koordination's: they speak for the Kommune. */
 export const canEditLegalPages = isCoordinator;
 
-const email = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim() : v == null ? '' : v),
-  z.union([z.literal(''), z.string().max(254).email('validation.optional_email')], { error: 'validation.optional_email' }),
-);
-const url = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim() : v == null ? '' : v),
-  z.string().max(500).refine((s) => s === '' || /^https?:\/\/[^\s<>"]+$/.test(s), 'validation.web_address'),
-);
 /** 0 when the Kommune has not saved its Pflichtseiten yet. */
 const seenVersion = z.preprocess((v) => (v == null || v === '' ? 0 : typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v), z.number({ error: 'validation.invalid' }).int().min(0).max(maxInteger));
 
@@ -31,12 +23,12 @@ export const legalPagesInput = z.object({
   privacy: optionalText(50_000),
   contactName: optionalText(300),
   contactAddress: optionalText(1_000),
-  contactEmail: email,
+  contactEmail: optionalEmail(),
   contactPhone: optionalText(100),
   complianceStatus: z.enum(complianceStatuses, { error: 'validation.invalid_choice' }),
   knownLimits: optionalText(20_000),
   statementDate: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), isoDate({ error: 'validation.date' }).nullable()),
-  arbitrationUrl: url,
+  arbitrationUrl: optionalWebAddress(),
   version: seenVersion,
 });
 
@@ -71,7 +63,7 @@ export const feedbackLimits = { name: 200, email: 254, message: 5_000 };
 
 export const feedbackInput = z.object({
   name: optionalText(feedbackLimits.name),
-  email,
+  email: optionalEmail(),
   message: requiredText(feedbackLimits.message),
 });
 

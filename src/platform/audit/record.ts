@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { announcePublicChange } from '../public-changes.js';
@@ -6,7 +6,7 @@ import { auditLog } from './schema.js';
 
 export interface AuditEntry {
   tenantId: string | null;
-  action: 'create' | 'update' | 'delete' | 'move' | 'import' | 'transition' | 'sign_in' | 'invite' | 'accept' | 'password_reset_requested' | 'password_reset_link_created' | 'password_reset' | 'merge' | 'revoke' | 'reject';
+  action: 'create' | 'update' | 'delete' | 'move' | 'import' | 'transition' | 'sign_in' | 'invite' | 'accept' | 'password_reset_requested' | 'password_reset_link_created' | 'password_reset' | 'merge' | 'revoke' | 'reject' | 'erase';
   entityType: string;
   entityId: string;
   before?: unknown;
@@ -98,4 +98,23 @@ export async function auditAuthors(db: Db, tenantId: string): Promise<{ userId: 
     .where(and(eq(auditLog.tenantId, tenantId), isNotNull(auditLog.userId)));
   const byId = new Map(rows.map((r) => [r.userId!, r.userName ?? '–']));
   return [...byId].map(([userId, userName]) => ({ userId, userName })).sort((a, b) => a.userName.localeCompare(b.userName, 'de'));
+}
+
+/**
+ * Erasure of personal data (DSGVO Art. 17) without breaking history: every entry about the object
+ * stays (who changed it when, which action), but its logged values shrink to the fields in `keep`
+ * plus `erased: true`. Returns how many entries were scrubbed. Call inside the erasing command's
+ * transaction, before it records its own entry.
+ */
+export async function scrubAuditValues(db: Db, tenantId: string, entityType: string, entityId: string, keep: readonly string[]): Promise<number> {
+  const wanted = keep.length ? sql`key in (${sql.join(keep.map((k) => sql`${k}`), sql`, `)})` : sql`false`;
+  const kept = (column: typeof auditLog.before | typeof auditLog.after) =>
+    sql`case when ${column} is null then null when jsonb_typeof(${column}) <> 'object' then '{"erased": true}'::jsonb
+      else jsonb_build_object('erased', true) || coalesce((select jsonb_object_agg(key, value) from jsonb_each(${column}) where ${wanted}), '{}'::jsonb) end`;
+  const rows = await db
+    .update(auditLog)
+    .set({ before: kept(auditLog.before), after: kept(auditLog.after) })
+    .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .returning({ id: auditLog.id });
+  return rows.length;
 }

@@ -24,6 +24,10 @@ const indicator: Record<string, Field> = {
   baselineValue: 'number', baselineDate: 'date', targetValue: 'number', targetYear: 'number', direction: ['higher', 'lower'], isPublic: 'checkbox',
 };
 const item = { number: 'text', title: 'text', text: 'text', description: 'text', isCrossCutting: 'checkbox', fieldId: 'id:fields', kind: ['leitziel', 'handlungsziel'] } as const;
+const contact: Record<string, Field> = {
+  name: 'text', role: 'text', responsibility: 'text', email: 'email', phone: 'text', languages: ['de', 'ar', 'uk', 'xx'], gender: ['weiblich', 'maennlich', 'divers', ''],
+  consentScope: ['keine', 'intern', 'veroeffentlichung'], consentDate: 'date', consentSource: 'text',
+};
 const k = '/app/k/{slug}';
 
 /** The sign-in form and the main write forms of Koordination (as the HTML pages post them). */
@@ -48,8 +52,11 @@ export const forms: Form[] = [
   ]),
   { path: `${k}/fassungen`, fields: { title: 'text', from: 'id:editions' } },
   { path: `${k}/fassungen/{editions}/bearbeiten`, fields: { title: 'text', introduction: 'text', version: 'version' } },
-  { path: `${k}/akteure`, fields: { name: 'text', kind: ['verwaltung', 'schule', 'sonstige'], municipalityId: 'id:municipalities' } },
-  { path: `${k}/akteure/{actors}`, fields: { name: 'text', kind: ['verwaltung', 'sonstige'], municipalityId: 'id:municipalities', version: 'version' } },
+  { path: `${k}/akteure`, fields: { name: 'text', kind: ['verwaltung', 'schule', 'initiative', 'ehrenamt'], municipalityId: 'id:municipalities', address: 'text', website: 'text' } },
+  { path: `${k}/akteure/{actors}`, fields: { name: 'text', kind: ['verwaltung', 'sonstige'], municipalityId: 'id:municipalities', address: 'text', website: 'text', version: 'version' } },
+  { path: `${k}/akteure/{actors}/ansprechpersonen`, fields: contact },
+  { path: `${k}/akteure/{actors}/ansprechpersonen/{contacts}`, fields: { ...contact, version: 'version' } },
+  { path: `${k}/akteure/{actors}/ansprechpersonen/{contacts}/loeschen`, fields: { version: 'version' } },
   { path: `${k}/akteure/{actors}/loeschen`, fields: { version: 'version' } },
   { path: `${k}/fassungen/{editions}/indikatoren`, fields: indicator },
   { path: `${k}/indikatoren/{indicators}/bearbeiten`, fields: { ...indicator, version: 'version' } },

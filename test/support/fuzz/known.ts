@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../src/db/client.js';
-import { actors } from '../../../src/modules/actors/schema.js';
+import { actorContacts, actors } from '../../../src/modules/actors/schema.js';
 import { editions, fields, goals, guidelines } from '../../../src/modules/concepts/schema.js';
 import { measures, targetGroups } from '../../../src/modules/measures/schema.js';
 import { indicatorValues, indicators, measureUpdates } from '../../../src/modules/progress/schema.js';
@@ -8,7 +8,7 @@ import { tenants } from '../../../src/platform/tenancy/schema.js';
 import { invitations, memberships } from '../../../src/modules/tenants/schema.js';
 
 /** Ids that exist in the demo Kommune, so generated requests get past "not found" into the commands. */
-export type IdKind = 'editions' | 'guidelines' | 'fields' | 'goals' | 'measures' | 'actors' | 'indicators' | 'values' | 'updates' | 'users' | 'invitations' | 'municipalities' | 'targetGroups';
+export type IdKind = 'editions' | 'guidelines' | 'fields' | 'goals' | 'measures' | 'actors' | 'indicators' | 'values' | 'updates' | 'users' | 'invitations' | 'municipalities' | 'targetGroups' | 'contacts';
 export type Known = Record<IdKind, string[]>;
 
 export async function knownIds(db: Db, slug = 'musterland'): Promise<Known> {
@@ -30,6 +30,7 @@ export async function knownIds(db: Db, slug = 'musterland'): Promise<Known> {
     invitations: await of(db.select({ id: invitations.id }).from(invitations).where(eq(invitations.tenantId, id))),
     municipalities: await of(db.select({ id: tenants.id }).from(tenants).where(eq(tenants.parentId, id))),
     targetGroups: await of(db.select({ id: targetGroups.id }).from(targetGroups).where(eq(targetGroups.tenantId, id))),
+    contacts: await of(db.select({ id: actorContacts.id }).from(actorContacts).where(eq(actorContacts.tenantId, id))),
   };
 }
 
@@ -42,4 +43,4 @@ export function kindOfName(name: string): IdKind | undefined {
   };
   return byName[name] ?? (name in emptyKnown ? (name as IdKind) : undefined);
 }
-const emptyKnown: Known = { editions: [], guidelines: [], fields: [], goals: [], measures: [], actors: [], indicators: [], values: [], updates: [], users: [], invitations: [], municipalities: [], targetGroups: [] };
+const emptyKnown: Known = { editions: [], guidelines: [], fields: [], goals: [], measures: [], actors: [], indicators: [], values: [], updates: [], users: [], invitations: [], municipalities: [], targetGroups: [], contacts: [] };

@@ -34,7 +34,5 @@ export const ar: Record<string, string> = {
   'legal.feedback.message_hint': 'أي صفحة، وما الذي لم يعمل؟ بحد أقصى {max} حرفًا.',
   'legal.feedback.submit': 'إرسال الرسالة',
   'legal.feedback.sent': 'شكرًا لك. وصلت رسالتك إلى مكتب التنسيق.',
-  'validation.optional_email': 'يُرجى إدخال عنوان بريد إلكتروني صالح، مثل name@example.org – أو ترك الحقل فارغًا.',
-  'validation.web_address': 'يُرجى إدخال عنوان ويب كامل يبدأ بـ https://.',
   'legal.error.throttled': 'وصلت للتو رسائل كثيرة من اتصالك. يُرجى المحاولة مجددًا بعد ساعة أو كتابة رسالة بريد إلكتروني.',
 };

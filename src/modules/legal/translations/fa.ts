@@ -34,7 +34,5 @@ export const fa: Record<string, string> = {
   'legal.feedback.message_hint': 'کدام صفحه، چه چیزی کار نکرد؟ حداکثر {max} نویسه.',
   'legal.feedback.submit': 'ارسال پیام',
   'legal.feedback.sent': 'سپاسگزاریم. پیام شما به دفتر هماهنگی رسید.',
-  'validation.optional_email': 'لطفاً یک نشانی ایمیل معتبر وارد کنید، مثلاً name@example.org – یا این فیلد را خالی بگذارید.',
-  'validation.web_address': 'لطفاً یک نشانی وب کامل که با https:// آغاز می‌شود وارد کنید.',
   'legal.error.throttled': 'همین حالا پیام‌های زیادی از اتصال شما رسیده است. لطفاً یک ساعت دیگر دوباره تلاش کنید یا ایمیل بفرستید.',
 };

@@ -34,7 +34,5 @@ export const ru: Record<string, string> = {
   'legal.feedback.message_hint': 'Какая страница, что не работало? Не более {max} знаков.',
   'legal.feedback.submit': 'Отправить сообщение',
   'legal.feedback.sent': 'Спасибо. Ваше сообщение получено координационным отделом.',
-  'validation.optional_email': 'Введите действительный адрес электронной почты, например name@example.org, – или оставьте поле пустым.',
-  'validation.web_address': 'Введите полный веб-адрес, начинающийся с https://.',
   'legal.error.throttled': 'С вашего подключения только что пришло много сообщений. Попробуйте ещё раз через час или напишите письмо.',
 };

@@ -34,7 +34,5 @@ export const tr: Record<string, string> = {
   'legal.feedback.message_hint': 'Hangi sayfa, ne çalışmadı? En fazla {max} karakter.',
   'legal.feedback.submit': 'Mesajı gönder',
   'legal.feedback.sent': 'Teşekkürler. Mesajınız koordinasyon birimine ulaştı.',
-  'validation.optional_email': 'Lütfen geçerli bir e-posta adresi girin, örneğin name@example.org – veya alanı boş bırakın.',
-  'validation.web_address': 'Lütfen https:// ile başlayan eksiksiz bir web adresi girin.',
   'legal.error.throttled': 'Bağlantınızdan az önce çok sayıda mesaj geldi. Lütfen bir saat sonra tekrar deneyin veya e-posta yazın.',
 };

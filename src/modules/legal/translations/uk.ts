@@ -34,7 +34,5 @@ export const uk: Record<string, string> = {
   'legal.feedback.message_hint': 'Яка сторінка, що не спрацювало? Не більше {max} знаків.',
   'legal.feedback.submit': 'Надіслати повідомлення',
   'legal.feedback.sent': 'Дякуємо. Ваше повідомлення надійшло до координаційного відділу.',
-  'validation.optional_email': 'Введіть дійсну адресу електронної пошти, наприклад name@example.org, – або залиште поле порожнім.',
-  'validation.web_address': 'Введіть повну вебадресу, що починається з https://.',
   'legal.error.throttled': 'З вашого з’єднання щойно надійшло багато повідомлень. Спробуйте ще раз за годину або напишіть електронного листа.',
 };

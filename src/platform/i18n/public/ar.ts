@@ -5,6 +5,8 @@ export const ar: Record<string, string> = {
   'layout.og_description': '{tenant}: مفهوم الاندماج والإجراءات وتنفيذها.',
   'validation.too_big': 'القيمة طويلة أو كبيرة جدًا (الحد الأقصى {max}).',
   'validation.control_characters': 'يحتوي النص على أحرف تحكم غير مسموح بها. يُرجى إزالتها.',
+  'validation.optional_email': 'يُرجى إدخال عنوان بريد إلكتروني صالح، مثل name@example.org – أو ترك الحقل فارغًا.',
+  'validation.web_address': 'يُرجى إدخال عنوان ويب كامل يبدأ بـ https://.',
   'layout.footer': 'ikon – مفاهيم الاندماج للبلديات',
   'portal.language.label': 'اللغة',
   'portal.content_german': 'محتوى هذه الصفحات (عناوين المفهوم ونصوصه) متوفر حاليًا باللغة الألمانية فقط. واجهة الموقع مترجمة إلى العربية.',

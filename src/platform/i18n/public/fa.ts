@@ -5,6 +5,8 @@ export const fa: Record<string, string> = {
   'layout.og_description': '{tenant}: طرح ادغام، اقدامات و اجرای آن‌ها.',
   'validation.too_big': 'مقدار بیش از حد طولانی یا بزرگ است (حداکثر {max}).',
   'validation.control_characters': 'متن شامل نویسه‌های کنترلی غیرمجاز است. لطفاً آن‌ها را حذف کنید.',
+  'validation.optional_email': 'لطفاً یک نشانی ایمیل معتبر وارد کنید، مثلاً name@example.org – یا این فیلد را خالی بگذارید.',
+  'validation.web_address': 'لطفاً یک نشانی وب کامل که با https:// آغاز می‌شود وارد کنید.',
   'layout.footer': 'ikon – طرح‌های ادغام برای شهرداری‌ها',
   'portal.language.label': 'زبان',
   'portal.content_german': 'محتوای این صفحه‌ها (عنوان‌ها و متن‌های طرح) فعلاً فقط به زبان آلمانی موجود است. رابط کاربری سایت به فارسی ترجمه شده است.',

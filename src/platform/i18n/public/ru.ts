@@ -5,6 +5,8 @@ export const ru: Record<string, string> = {
   'layout.og_description': '{tenant}: концепция интеграции, меры и их реализация.',
   'validation.too_big': 'Значение слишком длинное или большое (не более {max}).',
   'validation.control_characters': 'Текст содержит недопустимые управляющие символы. Пожалуйста, удалите их.',
+  'validation.optional_email': 'Введите действительный адрес электронной почты, например name@example.org, – или оставьте поле пустым.',
+  'validation.web_address': 'Введите полный веб-адрес, начинающийся с https://.',
   'layout.footer': 'ikon – концепции интеграции для муниципалитетов',
   'portal.language.label': 'Язык',
   'portal.content_german': 'Содержание этих страниц (заголовки и тексты концепции) пока доступно только на немецком языке. Интерфейс сайта переведён на русский.',

@@ -5,6 +5,8 @@ export const tr: Record<string, string> = {
   'layout.og_description': '{tenant}: uyum konsepti, önlemler ve uygulanmaları.',
   'validation.too_big': 'Değer çok uzun veya çok büyük (en fazla {max}).',
   'validation.control_characters': 'Metin izin verilmeyen kontrol karakterleri içeriyor. Lütfen bunları kaldırın.',
+  'validation.optional_email': 'Lütfen geçerli bir e-posta adresi girin, örneğin name@example.org – veya alanı boş bırakın.',
+  'validation.web_address': 'Lütfen https:// ile başlayan eksiksiz bir web adresi girin.',
   'layout.footer': 'ikon – belediyeler için uyum konseptleri',
   'portal.language.label': 'Dil',
   'portal.content_german': 'Bu sayfaların içeriği (konseptin başlıkları ve metinleri) şimdilik yalnızca Almanca olarak mevcuttur. Sitenin arayüzü Türkçeye çevrilmiştir.',

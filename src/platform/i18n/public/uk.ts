@@ -5,6 +5,8 @@ export const uk: Record<string, string> = {
   'layout.og_description': '{tenant}: концепція інтеграції, заходи та їх виконання.',
   'validation.too_big': 'Значення задовге або завелике (не більше {max}).',
   'validation.control_characters': 'Текст містить недопустимі керівні символи. Будь ласка, видаліть їх.',
+  'validation.optional_email': 'Введіть дійсну адресу електронної пошти, наприклад name@example.org, – або залиште поле порожнім.',
+  'validation.web_address': 'Введіть повну вебадресу, що починається з https://.',
   'layout.footer': 'ikon – концепції інтеграції для громад',
   'portal.language.label': 'Мова',
   'portal.content_german': 'Вміст цих сторінок (заголовки й тексти концепції) поки що доступний лише німецькою мовою. Інтерфейс сайту перекладено українською.',
