@@ -22,6 +22,8 @@ export const messages: ModuleMessages = {
     'editions.progress': 'Umsetzungsstand',
     'editions.indicators': 'Indikatoren',
     'editions.report': 'Sachstandsbericht',
+    'editions.concept_pdf': 'Konzept als PDF',
+    'editions.concept_docx': 'Konzept als Word-Datei (.docx)',
     'editions.status_export': 'Sachstandstabelle (Excel)',
     'editions.status_import': 'Sachstände aus Excel übernehmen',
     'editions.compare': 'Mit einer anderen Fassung vergleichen',

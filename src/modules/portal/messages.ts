@@ -41,6 +41,7 @@ export const messages: ModuleMessages = {
 
 
     'portal.concept.adopted_on': 'Beschlossen am {date}',
+    'portal.concept.download_pdf': 'Das Konzept als PDF herunterladen',
     'portal.concept.toc': 'Inhalt',
     'portal.concept.introduction': 'Einleitung',
     'portal.concept.guidelines': 'Leitlinien',
@@ -181,6 +182,7 @@ export const messages: ModuleMessages = {
 
 
     'portal.concept.adopted_on': 'Adopted on {date}',
+    'portal.concept.download_pdf': 'Download the concept as PDF (in German)',
     'portal.concept.toc': 'Contents',
     'portal.concept.introduction': 'Introduction',
     'portal.concept.guidelines': 'Guidelines',

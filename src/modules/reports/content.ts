@@ -9,8 +9,11 @@ import { statusDistributionSvg } from './charts.js';
 import type { ReportIndicator, ReportModel } from './model.js';
 import { audienceLine, internalLabel, pendingLabel } from './wording.js';
 
-/** A table cell: plain text, or text after a bold label (the "intern" mark). */
-export type Cell = string | { label: string; text: string };
+/**
+ * A table cell: plain text, or text after a bold label (the "intern" mark); `stacked`: the label
+ * on a line of its own (a measure's title above its description).
+ */
+export type Cell = string | { label: string; text: string; stacked?: boolean };
 
 export interface TableBlock {
   kind: 'table';
@@ -22,15 +25,19 @@ export interface TableBlock {
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; id: string; inContents: boolean }
-  | { kind: 'paragraph'; text: string; note?: boolean }
+  /** `lead`: bold words that open the paragraph ("Leitziel 1.1"). */
+  | { kind: 'paragraph'; text: string; note?: boolean; lead?: string }
   | TableBlock
   /** A chart with its figures as a table beside it; `alt` says in words what the chart shows. */
   | { kind: 'figure'; svg: string; alt: string; table: TableBlock };
 
+/** A document both renderers lay out (the Sachstandsbericht, the concept edition). */
 export interface ReportDocument {
   title: string;
-  /** Title page lines below the title: Kommune, edition, period, audience. */
+  /** Title page lines below the title: Kommune, edition, period (or status), audience. */
   titlePage: { kommune: string; subtitle: string; period: string; lines: string[] };
+  /** Metadata keywords of the file. */
+  keywords: string;
   /** "Landkreis Musterland · Sachstandsbericht", before "Seite X von Y". */
   footer: string;
   contentsTitle: string;
@@ -106,6 +113,7 @@ export function reportContent(m: ReportModel): ReportDocument {
       lines: [...(m.adoptedOn ? [`Das Konzept wurde am ${date(m.adoptedOn)} beschlossen.`] : []), `Erstellt am ${date(m.generatedOn)}.`, audienceLine[m.audience]],
     },
     footer: `${m.kommune} · Sachstandsbericht ${m.editionTitle}${m.audience === 'internal' ? ' · intern' : ''}`,
+    keywords: 'Sachstandsbericht, Integrationskonzept',
     contentsTitle: 'Inhalt',
     blocks: [
       h1(1, 'Überblick'),

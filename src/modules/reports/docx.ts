@@ -23,7 +23,7 @@ import {
 } from 'docx';
 import fs from 'node:fs';
 import { fitColumns, preferredWidth, reportFonts } from './columns.js';
-import { reportContent, type Block, type Cell, type TableBlock } from './content.js';
+import { reportContent, type Block, type Cell, type ReportDocument, type TableBlock } from './content.js';
 import type { ReportModel } from './model.js';
 import { svgSize, svgToPng } from './raster.js';
 
@@ -46,7 +46,11 @@ const headingLevels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3:
 const bookmarkId = (id: string) => `_${id.replace(/[^A-Za-z0-9]/g, '_')}`;
 
 const runs = (c: Cell, bold: boolean) =>
-  typeof c === 'string' ? [new TextRun({ text: c, bold, size: tableFontSize * 2 })] : [new TextRun({ text: `${c.label} `, bold: true, size: tableFontSize * 2 }), new TextRun({ text: c.text, size: tableFontSize * 2 })];
+  typeof c === 'string'
+    ? [new TextRun({ text: c, bold, size: tableFontSize * 2 })]
+    : c.stacked
+      ? [new TextRun({ text: c.label, bold: true, size: tableFontSize * 2 }), ...(c.text ? [new TextRun({ text: c.text, break: 1, size: tableFontSize * 2 })] : [])]
+      : [new TextRun({ text: `${c.label} `, bold: true, size: tableFontSize * 2 }), new TextRun({ text: c.text, size: tableFontSize * 2 })];
 
 /** A table with fixed, content-fitted columns; the header row repeats on each page, rows never split. */
 function table(t: TableBlock, width = textWidth): Table {
@@ -107,7 +111,13 @@ function block(b: Block): (Paragraph | Table)[] {
     case 'heading':
       return [new Paragraph({ heading: headingLevels[b.level], keepNext: true, keepLines: true, children: [new Bookmark({ id: bookmarkId(b.id), children: [new TextRun(b.text)] })] })];
     case 'paragraph':
-      return [new Paragraph({ keepNext: !!b.note, spacing: { after: 120 }, children: [new TextRun({ text: b.text, italics: b.note, size: b.note ? 18 : 20, color: b.note ? '4A5261' : undefined })] })];
+      return [
+        new Paragraph({
+          keepNext: !!b.note,
+          spacing: { after: 120 },
+          children: [...(b.lead ? [new TextRun({ text: `${b.lead} `, bold: true })] : []), new TextRun({ text: b.text, italics: b.note, size: b.note ? 18 : 20, color: b.note ? '4A5261' : undefined })],
+        }),
+      ];
     case 'table':
       return [table(b), new Paragraph({ spacing: { after: 120 } })];
     case 'figure':
@@ -115,12 +125,14 @@ function block(b: Block): (Paragraph | Table)[] {
   }
 }
 
+/** The Sachstandsbericht as an editable Word document (what councils work with). */
+export const renderDocx = (m: ReportModel): Promise<Buffer> => renderDocxDocument(reportContent(m));
+
 /**
- * The Sachstandsbericht as an editable Word document (what councils work with): title page,
- * contents with page numbers, fitted tables, charts with their figures, "Seite X von Y".
+ * A document as Word file: title page, contents with page numbers, fitted tables, charts with
+ * their figures, "Seite X von Y".
  */
-export async function renderDocx(m: ReportModel): Promise<Buffer> {
-  const content = reportContent(m);
+export async function renderDocxDocument(content: ReportDocument): Promise<Buffer> {
   const tp = content.titlePage;
   const titlePage = [
     new Paragraph({ spacing: { before: 3600, after: 240 }, children: [new TextRun({ text: tp.kommune, size: 28 })] }),
@@ -158,6 +170,7 @@ export async function renderDocx(m: ReportModel): Promise<Buffer> {
     creator: 'ikon',
     title: content.title,
     subject: tp.period,
+    keywords: content.keywords,
     description: `${content.title}, ${tp.kommune}, ${tp.period}`,
     hyphenation: { autoHyphenation: false },
     // Word fills the contents' PAGEREF fields when it opens the file (LibreOffice always does).

@@ -72,19 +72,26 @@ export class PdfLayout {
     this.doc.y += 4;
   }
 
-  paragraph(text: string, opts: { note?: boolean; size?: number; bold?: boolean } = {}) {
+  /** `lead`: bold words that open the paragraph, on the same line. */
+  paragraph(text: string, opts: { note?: boolean; size?: number; bold?: boolean; lead?: string } = {}) {
     const size = opts.size ?? (opts.note ? 9 : 10);
-    this.font(!!opts.bold, size, opts.note);
-    const height = this.doc.heightOfString(text, { width: this.width, lineGap: 2 });
+    const lead = opts.lead ? `${opts.lead} ` : '';
+    this.font(!!opts.bold || !!lead, size, opts.note);
+    const height = this.doc.heightOfString(lead + text, { width: this.width, lineGap: 2 });
     this.ensure(height);
     const x = this.left;
     const y = this.doc.y;
+    const colour = opts.note ? pdfColours.muted : pdfColours.text;
     this.root.add(
-      struct(this.doc, 'P', {}, () =>
-        this.font(!!opts.bold, size, opts.note)
-          .fillColor(opts.note ? pdfColours.muted : pdfColours.text)
-          .text(text, x, y, { width: this.width, lineGap: 2 }),
-      ),
+      struct(this.doc, 'P', {}, () => {
+        const options = { width: this.width, lineGap: 2 };
+        // pdfkit loses the line of a continued run followed by an empty one: a lead alone is drawn alone.
+        if (lead && text) {
+          this.font(true, size).fillColor(colour).text(lead, x, y, { ...options, continued: true });
+          this.font(!!opts.bold, size, opts.note).text(text, options);
+        } else if (lead) this.font(true, size).fillColor(colour).text(lead.trimEnd(), x, y, options);
+        else this.font(!!opts.bold, size, opts.note).fillColor(colour).text(text, x, y, options);
+      }),
     );
     this.doc.y += 5;
   }

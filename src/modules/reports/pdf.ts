@@ -1,17 +1,19 @@
 import PDFDocument from 'pdfkit';
 import { reportFonts } from './columns.js';
-import { reportContent } from './content.js';
+import { reportContent, type ReportDocument } from './content.js';
 import type { ReportModel } from './model.js';
 import { PdfLayout, pdfColours, struct } from './pdf-layout.js';
 
+/** The Sachstandsbericht as an accessible PDF (see renderPdfDocument). */
+export const renderPdf = (m: ReportModel): Promise<Buffer> => renderPdfDocument(reportContent(m));
+
 /**
- * The Sachstandsbericht as an accessible PDF (PDF/UA-1, tagged): document language German, title
+ * A document as an accessible PDF (PDF/UA-1, tagged): document language German, title
  * shown in the window, headings, tables and figures with alternative text in the structure tree,
  * fonts embedded, page numbers and running footer as artifacts, bookmarks for every heading.
  * pdfmake, used before, cannot tag content; pdfkit can.
  */
-export async function renderPdf(m: ReportModel): Promise<Buffer> {
-  const content = reportContent(m);
+export async function renderPdfDocument(content: ReportDocument): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 64, left: 56, right: 56 },
@@ -22,7 +24,7 @@ export async function renderPdf(m: ReportModel): Promise<Buffer> {
     displayTitle: true,
     lang: 'de-DE',
     font: reportFonts.regular,
-    info: { Title: content.title, Author: m.kommune, Subject: content.titlePage.period, Creator: 'ikon', Keywords: 'Sachstandsbericht, Integrationskonzept' },
+    info: { Title: content.title, Author: content.titlePage.kommune, Subject: content.titlePage.period, Creator: 'ikon', Keywords: content.keywords },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -59,7 +61,7 @@ export async function renderPdf(m: ReportModel): Promise<Buffer> {
       layout.heading(block.level, block.text);
       if (block.inContents) headings.push({ level: block.level, text: block.text, page: layout.pageNumber });
       outline[block.level] = (outline[block.level - 1] ?? doc.outline).addItem(block.text);
-    } else if (block.kind === 'paragraph') layout.paragraph(block.text, { note: block.note });
+    } else if (block.kind === 'paragraph') layout.paragraph(block.text, { note: block.note, lead: block.lead });
     else if (block.kind === 'table') layout.table(block);
     else layout.figure(block.svg, block.alt, block.table);
   }

@@ -26,8 +26,28 @@ const pathAndQuery = (url: string) => url.slice(url.indexOf('/', url.indexOf('//
  * render that began before such a change is served to the requests waiting for it but not kept.
  */
 export function cachedPublicPages(maxEntries = 500) {
-  const cache = new PageCache<Uint8Array>(30_000, maxEntries);
-  const rendering = new Map<string, Promise<Uint8Array>>();
+  const cached = cachedPublicResponses(maxEntries);
+  return (build: PublicPageBuilder) =>
+    cached(async (c, tenant, tenantId) => ({ body: Buffer.from(`<!DOCTYPE html>${await (await build(c, tenant, tenantId)).toString()}`), headers: htmlHeaders }));
+}
+
+const htmlHeaders = { 'content-type': 'text/html; charset=UTF-8' };
+
+/** A public response other than a page (a generated document): its bytes and headers. */
+export interface PublicResponse {
+  body: Uint8Array;
+  headers: Record<string, string>;
+}
+export type PublicResponseBuilder = (c: Ctx, tenant: PublicTenant, tenantId: string) => Promise<PublicResponse>;
+
+/**
+ * The same cache for any public response (the adopted concept as PDF): what costs hundreds of
+ * milliseconds to build is built once per change, not once per visitor. `keyOf`: a response that
+ * takes no parameters is keyed by its path alone, so a made-up query string cannot force renders.
+ */
+export function cachedPublicResponses(maxEntries = 500, keyOf: (c: Ctx) => string = (c) => pathAndQuery(c.req.url)) {
+  const cache = new PageCache<PublicResponse>(30_000, maxEntries);
+  const rendering = new Map<string, Promise<PublicResponse>>();
   /** Counts changes: a render that saw an older count may show the old content and is not kept. */
   let changes = 0;
   const onChange = (tenantId: string | undefined) => {
@@ -35,15 +55,14 @@ export function cachedPublicPages(maxEntries = 500) {
     if (tenantId === undefined) cache.invalidate();
     else cache.invalidateGroup(tenantId);
   };
-  const send = (c: Ctx, body: Uint8Array) => c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'text/html; charset=UTF-8' });
-  const render = async (c: Ctx, build: PublicPageBuilder): Promise<{ body: Uint8Array; tenantId: string }> => {
+  const send = (c: Ctx, r: PublicResponse) => c.body(r.body as Uint8Array<ArrayBuffer>, 200, r.headers);
+  const render = async (c: Ctx, build: PublicResponseBuilder): Promise<PublicResponse & { tenantId: string }> => {
     const tenant = await tenantBySlug(dbOf(c), c.req.param('slug') ?? '');
-    const element = await build(c, presentTenant(tenant), tenant.id);
-    return { body: Buffer.from(`<!DOCTYPE html>${await element.toString()}`), tenantId: tenant.id };
+    return { ...(await build(c, presentTenant(tenant), tenant.id)), tenantId: tenant.id };
   };
-  return (build: PublicPageBuilder) => async (c: Ctx) => {
-    if (c.get('user')) return send(c, (await render(c, build)).body);
-    const key = pathAndQuery(c.req.url);
+  return (build: PublicResponseBuilder) => async (c: Ctx) => {
+    if (c.get('user')) return send(c, await render(c, build));
+    const key = keyOf(c);
     const hit = cache.lookup(key);
     if (hit?.fresh) return send(c, hit.value);
     // Listening before the first render: a change committed after it is announced to this cache.
@@ -52,15 +71,15 @@ export function cachedPublicPages(maxEntries = 500) {
     if (!pending) {
       const seen = changes;
       pending = render(c, build)
-        .then(({ body, tenantId }) => {
-          if (seen === changes) cache.set(key, body, tenantId);
-          return body;
+        .then(({ tenantId, ...response }) => {
+          if (seen === changes) cache.set(key, response, tenantId);
+          return response;
         })
         .finally(() => rendering.delete(key));
       rendering.set(key, pending);
     }
     if (hit) {
-      // Stale: this visitor gets the page as it was a moment ago; the fresh one renders meanwhile.
+      // Stale: this visitor gets the response as it was a moment ago; the fresh one renders meanwhile.
       pending.catch(() => undefined);
       return send(c, hit.value);
     }

@@ -62,6 +62,8 @@ export class PortalLinks {
 
   home = () => this.build(this.base);
   concept = (params: [string, string][] = [], hash?: string) => this.build(`${this.base}/konzept`, params, hash);
+  /** The adopted concept as PDF: one German document for every language, so no `lang`. */
+  conceptPdf = () => `${this.base}/konzept.pdf`;
   field = (index: number) => this.concept([], fieldAnchor(index));
   goal = (number: string) => this.concept([], goalAnchor(number));
   measure = (number: string) => this.build(`${this.base}/massnahmen/${encodeURIComponent(number)}`);

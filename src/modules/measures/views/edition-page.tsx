@@ -68,6 +68,8 @@ export function EditionPage(p: EditionPageProps) {
         {manage ? <a href={`${eBase}/import`}>{t('editions.import')}</a> : null}
         <a href={`${eBase}/export.xlsx`}>{t('editions.export_xlsx')}</a>
         <a href={`${eBase}/export.csv`}>{t('editions.export_csv')}</a>
+        <a href={`${eBase}/konzept.pdf`}>{t('editions.concept_pdf')}</a>
+        <a href={`${eBase}/konzept.docx`}>{t('editions.concept_docx')}</a>
       </nav>
       <nav class="actions" aria-label={t('editions.monitoring')}>
         <a href={`${eBase}/umsetzung`}>{t('editions.progress')}</a>

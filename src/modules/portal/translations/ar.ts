@@ -26,6 +26,7 @@ export const ar: Record<string, string> = {
   'portal.home.search_heading': 'البحث في الإجراءات والأهداف',
 
   'portal.concept.adopted_on': 'أُقرّ بتاريخ {date}',
+  'portal.concept.download_pdf': 'تنزيل المفهوم بصيغة PDF (باللغة الألمانية)',
   'portal.concept.toc': 'المحتويات',
   'portal.concept.introduction': 'مقدمة',
   'portal.concept.guidelines': 'المبادئ التوجيهية',

@@ -26,6 +26,7 @@ export const fa: Record<string, string> = {
   'portal.home.search_heading': 'جستجو در اقدامات و اهداف',
 
   'portal.concept.adopted_on': 'تصویب‌شده در {date}',
+  'portal.concept.download_pdf': 'دانلود طرح به صورت PDF (به زبان آلمانی)',
   'portal.concept.toc': 'فهرست مطالب',
   'portal.concept.introduction': 'مقدمه',
   'portal.concept.guidelines': 'اصول راهنما',

@@ -26,6 +26,7 @@ export const ru: Record<string, string> = {
   'portal.home.search_heading': 'Поиск по мерам и целям',
 
   'portal.concept.adopted_on': 'Принята {date}',
+  'portal.concept.download_pdf': 'Скачать концепцию в формате PDF (на немецком языке)',
   'portal.concept.toc': 'Содержание',
   'portal.concept.introduction': 'Введение',
   'portal.concept.guidelines': 'Основные принципы',

@@ -26,6 +26,7 @@ export const tr: Record<string, string> = {
   'portal.home.search_heading': 'Önlemlerde ve hedeflerde arayın',
 
   'portal.concept.adopted_on': '{date} tarihinde kabul edildi',
+  'portal.concept.download_pdf': 'Konsepti PDF olarak indir (Almanca)',
   'portal.concept.toc': 'İçindekiler',
   'portal.concept.introduction': 'Giriş',
   'portal.concept.guidelines': 'Temel ilkeler',

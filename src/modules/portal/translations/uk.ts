@@ -26,6 +26,7 @@ export const uk: Record<string, string> = {
   'portal.home.search_heading': 'Пошук заходів і цілей',
 
   'portal.concept.adopted_on': 'Ухвалено {date}',
+  'portal.concept.download_pdf': 'Завантажити концепцію у форматі PDF (німецькою мовою)',
   'portal.concept.toc': 'Зміст',
   'portal.concept.introduction': 'Вступ',
   'portal.concept.guidelines': 'Основні засади',

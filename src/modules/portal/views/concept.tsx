@@ -34,6 +34,12 @@ export function ConceptPage(p: Props) {
         <h1 class="kern-heading-x-large" {...de}>{data.edition.title}</h1>
         {data.edition.adoptedOn ? <p class="kern-subline">{t('portal.concept.adopted_on', { date: formatDate(lang, data.edition.adoptedOn) })}</p> : null}
       </div>
+      <p class="portal-download">
+        {/* The document is German (its content is): hreflang says so before the visitor opens it. */}
+        <a class="kern-link" href={links.conceptPdf()} type="application/pdf" hreflang="de" download>
+          {t('portal.concept.download_pdf')}
+        </a>
+      </p>
 
       {data.filterActive ? null : (
         <nav class="portal-toc" aria-label={t('portal.concept.toc')}>
