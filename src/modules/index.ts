@@ -7,6 +7,7 @@ import { conceptsModule } from './concepts/module.js';
 import { decisionsModule } from './decisions/module.js';
 import { fortschreibungModule } from './fortschreibung/module.js';
 import { indicatorsModule } from './indicators/module.js';
+import { interviewsModule } from './interviews/module.js';
 import { legalModule } from './legal/module.js';
 import { measuresModule } from './measures/module.js';
 import { portalModule } from './portal/module.js';
@@ -28,6 +29,7 @@ export const modules: ModuleManifest[] = [
   conceptsModule,
   indicatorsModule,
   actorsModule,
+  interviewsModule,
   searchModule,
   reportsModule,
   activityModule,

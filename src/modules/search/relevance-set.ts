@@ -106,13 +106,18 @@ export async function evaluateRelevance(
   return { results, precision: mean(results.map((r) => r.precision)), recall: mean(results.map((r) => r.recall)) };
 }
 
-/** Title and description of every goal and measure of an edition (what the search's sources read), for judging it. */
+/**
+ * Title and description of every goal and measure of an edition, and the Kommune's interview notes
+ * (the internal search finds them in every edition): what the search's sources read, for judging it.
+ */
 export async function searchableTexts(db: Db, editionId: string): Promise<{ id: string; text: string }[]> {
   return queryRows(
     db,
     sql`select m.id, m.title || ' ' || m.description || coalesce((select ' ' || string_agg(g.name, ' ') from measure_target_groups l
           join target_groups g on g.tenant_id = l.tenant_id and g.id = l.target_group_id where l.tenant_id = m.tenant_id and l.measure_id = m.id), '') as text
         from measures m where m.edition_id = ${editionId}
-        union all select id, title || ' ' || description from goals where edition_id = ${editionId}`,
+        union all select id, title || ' ' || description from goals where edition_id = ${editionId}
+        union all select i.id, i.title || ' ' || i.themes || ' ' || i.findings || ' ' || i.conflict_potential || ' ' || i.participants
+          from interviews i join editions e on e.tenant_id = i.tenant_id where e.id = ${editionId}`,
   );
 }

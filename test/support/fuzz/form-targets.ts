@@ -28,6 +28,10 @@ const contact: Record<string, Field> = {
   name: 'text', role: 'text', responsibility: 'text', email: 'email', phone: 'text', languages: ['de', 'ar', 'uk', 'xx'], gender: ['weiblich', 'maennlich', 'divers', ''],
   consentScope: ['keine', 'intern', 'veroeffentlichung'], consentDate: 'date', consentSource: 'text',
 };
+const interview: Record<string, Field> = {
+  title: 'text', heldOn: 'date', municipalityId: 'id:municipalities', participants: 'text', actorIds: 'id:actors', themes: 'text', findings: 'text',
+  conflictPotential: 'text', measureIds: 'id:measures',
+};
 const k = '/app/k/{slug}';
 
 /** The sign-in form and the main write forms of Koordination (as the HTML pages post them). */
@@ -57,6 +61,9 @@ export const forms: Form[] = [
   { path: `${k}/akteure/{actors}/ansprechpersonen`, fields: contact },
   { path: `${k}/akteure/{actors}/ansprechpersonen/{contacts}`, fields: { ...contact, version: 'version' } },
   { path: `${k}/akteure/{actors}/ansprechpersonen/{contacts}/loeschen`, fields: { version: 'version' } },
+  { path: `${k}/gespraeche`, fields: interview },
+  { path: `${k}/gespraeche/{interviews}/bearbeiten`, fields: { ...interview, version: 'version' } },
+  { path: `${k}/gespraeche/{interviews}/loeschen`, fields: { version: 'version' } },
   { path: `${k}/akteure/{actors}/loeschen`, fields: { version: 'version' } },
   { path: `${k}/fassungen/{editions}/indikatoren`, fields: indicator },
   { path: `${k}/indikatoren/{indicators}/bearbeiten`, fields: { ...indicator, version: 'version' } },

@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../../src/db/client.js';
 import { actorContacts, actors } from '../../../src/modules/actors/schema.js';
 import { editions, fields, goals, guidelines } from '../../../src/modules/concepts/schema.js';
+import { interviews } from '../../../src/modules/interviews/schema.js';
 import { measures, targetGroups } from '../../../src/modules/measures/schema.js';
 import { indicatorValues, indicators, measureUpdates } from '../../../src/modules/progress/schema.js';
 import { tenants } from '../../../src/platform/tenancy/schema.js';
 import { invitations, memberships } from '../../../src/modules/tenants/schema.js';
 
 /** Ids that exist in the demo Kommune, so generated requests get past "not found" into the commands. */
-export type IdKind = 'editions' | 'guidelines' | 'fields' | 'goals' | 'measures' | 'actors' | 'indicators' | 'values' | 'updates' | 'users' | 'invitations' | 'municipalities' | 'targetGroups' | 'contacts';
+export type IdKind = 'editions' | 'guidelines' | 'fields' | 'goals' | 'measures' | 'actors' | 'indicators' | 'values' | 'updates' | 'users' | 'invitations' | 'municipalities' | 'targetGroups' | 'contacts' | 'interviews';
 export type Known = Record<IdKind, string[]>;
 
 export async function knownIds(db: Db, slug = 'musterland'): Promise<Known> {
@@ -31,6 +32,7 @@ export async function knownIds(db: Db, slug = 'musterland'): Promise<Known> {
     municipalities: await of(db.select({ id: tenants.id }).from(tenants).where(eq(tenants.parentId, id))),
     targetGroups: await of(db.select({ id: targetGroups.id }).from(targetGroups).where(eq(targetGroups.tenantId, id))),
     contacts: await of(db.select({ id: actorContacts.id }).from(actorContacts).where(eq(actorContacts.tenantId, id))),
+    interviews: await of(db.select({ id: interviews.id }).from(interviews).where(eq(interviews.tenantId, id))),
   };
 }
 
@@ -39,8 +41,8 @@ export function kindOfName(name: string): IdKind | undefined {
   const byName: Record<string, IdKind> = {
     fieldId: 'fields', crossCuttingIds: 'fields', goalId: 'goals', goalIds: 'goals', measureId: 'measures', editionId: 'editions',
     leadActorId: 'actors', partnerActorIds: 'actors', actorId: 'actors', municipalityId: 'municipalities', municipalityIds: 'municipalities',
-    parentId: 'municipalities', userId: 'users', valueId: 'values', updateId: 'updates', targetGroupIds: 'targetGroups', into: 'targetGroups',
+    parentId: 'municipalities', actorIds: 'actors', measureIds: 'measures', userId: 'users', valueId: 'values', updateId: 'updates', targetGroupIds: 'targetGroups', into: 'targetGroups',
   };
   return byName[name] ?? (name in emptyKnown ? (name as IdKind) : undefined);
 }
-const emptyKnown: Known = { editions: [], guidelines: [], fields: [], goals: [], measures: [], actors: [], indicators: [], values: [], updates: [], users: [], invitations: [], municipalities: [], targetGroups: [], contacts: [] };
+const emptyKnown: Known = { editions: [], guidelines: [], fields: [], goals: [], measures: [], actors: [], indicators: [], values: [], updates: [], users: [], invitations: [], municipalities: [], targetGroups: [], contacts: [], interviews: [] };
