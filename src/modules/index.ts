@@ -10,6 +10,7 @@ import { indicatorsModule } from './indicators/module.js';
 import { interviewsModule } from './interviews/module.js';
 import { legalModule } from './legal/module.js';
 import { measuresModule } from './measures/module.js';
+import { offersModule } from './offers/module.js';
 import { portalModule } from './portal/module.js';
 import { progressModule } from './progress/module.js';
 import { reportsModule } from './reports/module.js';
@@ -30,6 +31,7 @@ export const modules: ModuleManifest[] = [
   indicatorsModule,
   actorsModule,
   interviewsModule,
+  offersModule,
   searchModule,
   reportsModule,
   activityModule,

@@ -13,6 +13,8 @@ export interface UsageCheck {
   /** The refusal; `{count}` is filled in. */
   messageKey: string;
   count(db: Db, tenantId: string, id: string): Promise<number>;
+  /** Where the owner merges two rows (Zielgruppen): point these rows from `fromId` to `intoId`, inside the merge's transaction. */
+  merge?(tx: Db, tenantId: string, fromId: string, intoId: string): Promise<void>;
 }
 
 let checks: UsageCheck[] = [];
@@ -29,4 +31,9 @@ export async function assertUnused(db: Db, of: string, tenantId: string, id: str
     const count = await check.count(db, tenantId, id);
     if (count > 0) throw new AppError('conflict', check.messageKey, { params: { count } });
   }
+}
+
+/** Moves every other module's rows from one row to another before the owner deletes the first (a merge). */
+export async function mergeUsages(tx: Db, of: string, tenantId: string, fromId: string, intoId: string): Promise<void> {
+  for (const check of checks) if (check.of === of && check.merge) await check.merge(tx, tenantId, fromId, intoId);
 }

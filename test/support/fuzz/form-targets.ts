@@ -32,6 +32,17 @@ const interview: Record<string, Field> = {
   title: 'text', heldOn: 'date', municipalityId: 'id:municipalities', participants: 'text', actorIds: 'id:actors', themes: 'text', findings: 'text',
   conflictPotential: 'text', measureIds: 'id:measures',
 };
+const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+const offer: Record<string, Field> = {
+  title: 'text', description: 'text', category: ['sprachkurs', 'beratung', 'treff', 'arbeit'], providerIds: 'id:actors', fieldIds: 'id:fields',
+  municipalityId: 'id:municipalities', street: 'text', postalCode: 'text', city: 'text', latitude: 'number', longitude: 'number',
+  scheduleKind: ['termine', 'wiederkehrend', 'oeffnungszeiten', 'nach_vereinbarung'], dateLines: 'text', recurFrequency: ['weekly', 'biweekly', 'monthly', 'custom'],
+  recurWeekdays: weekdays, recurMonthWeek: ['1', '2', '-1'], recurRule: 'text', recurFirstDate: 'date', recurUntil: 'date', recurStart: 'text', recurEnd: 'text',
+  recurExceptions: 'text', hours_1_1_opens: 'text', hours_1_1_closes: 'text', hours_3_2_opens: 'text', hours_3_2_closes: 'text', temporarilyClosed: 'checkbox',
+  reopensOn: 'date', languages: ['de', 'ar', 'uk', 'prs'], targetGroupIds: 'id:targetGroups', femaleContact: 'checkbox', maleContact: 'checkbox',
+  childcare: 'checkbox', barrierFree: ['ja', 'nein', 'unbekannt'], free: 'checkbox', costNote: 'text', registrationRequired: 'checkbox', website: 'text',
+  status: ['aktiv', 'pausiert', 'beendet'], verifiedOn: 'date', published: 'checkbox', measureIds: 'id:measures', internalNote: 'text',
+};
 const k = '/app/k/{slug}';
 
 /** The sign-in form and the main write forms of Koordination (as the HTML pages post them). */
@@ -65,6 +76,10 @@ export const forms: Form[] = [
   { path: `${k}/gespraeche/{interviews}/bearbeiten`, fields: { ...interview, version: 'version' } },
   { path: `${k}/gespraeche/{interviews}/loeschen`, fields: { version: 'version' } },
   { path: `${k}/akteure/{actors}/loeschen`, fields: { version: 'version' } },
+  { path: `${k}/angebote`, fields: offer },
+  { path: `${k}/angebote/{offers}`, fields: { ...offer, version: 'version' } },
+  { path: `${k}/angebote/{offers}/geprueft`, fields: { version: 'version' } },
+  { path: `${k}/angebote/{offers}/loeschen`, fields: { version: 'version' } },
   { path: `${k}/fassungen/{editions}/indikatoren`, fields: indicator },
   { path: `${k}/indikatoren/{indicators}/bearbeiten`, fields: { ...indicator, version: 'version' } },
   { path: `${k}/indikatoren/{indicators}/loeschen`, fields: { version: 'version' } },

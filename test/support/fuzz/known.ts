@@ -4,12 +4,13 @@ import { actorContacts, actors } from '../../../src/modules/actors/schema.js';
 import { editions, fields, goals, guidelines } from '../../../src/modules/concepts/schema.js';
 import { interviews } from '../../../src/modules/interviews/schema.js';
 import { measures, targetGroups } from '../../../src/modules/measures/schema.js';
+import { offers } from '../../../src/modules/offers/schema.js';
 import { indicatorValues, indicators, measureUpdates } from '../../../src/modules/progress/schema.js';
 import { tenants } from '../../../src/platform/tenancy/schema.js';
 import { invitations, memberships } from '../../../src/modules/tenants/schema.js';
 
 /** Ids that exist in the demo Kommune, so generated requests get past "not found" into the commands. */
-export type IdKind = 'editions' | 'guidelines' | 'fields' | 'goals' | 'measures' | 'actors' | 'indicators' | 'values' | 'updates' | 'users' | 'invitations' | 'municipalities' | 'targetGroups' | 'contacts' | 'interviews';
+export type IdKind = 'editions' | 'guidelines' | 'fields' | 'goals' | 'measures' | 'actors' | 'indicators' | 'values' | 'updates' | 'users' | 'invitations' | 'municipalities' | 'targetGroups' | 'contacts' | 'interviews' | 'offers';
 export type Known = Record<IdKind, string[]>;
 
 export async function knownIds(db: Db, slug = 'musterland'): Promise<Known> {
@@ -33,6 +34,7 @@ export async function knownIds(db: Db, slug = 'musterland'): Promise<Known> {
     targetGroups: await of(db.select({ id: targetGroups.id }).from(targetGroups).where(eq(targetGroups.tenantId, id))),
     contacts: await of(db.select({ id: actorContacts.id }).from(actorContacts).where(eq(actorContacts.tenantId, id))),
     interviews: await of(db.select({ id: interviews.id }).from(interviews).where(eq(interviews.tenantId, id))),
+    offers: await of(db.select({ id: offers.id }).from(offers).where(eq(offers.tenantId, id))),
   };
 }
 
@@ -42,7 +44,8 @@ export function kindOfName(name: string): IdKind | undefined {
     fieldId: 'fields', crossCuttingIds: 'fields', goalId: 'goals', goalIds: 'goals', measureId: 'measures', editionId: 'editions',
     leadActorId: 'actors', partnerActorIds: 'actors', actorId: 'actors', municipalityId: 'municipalities', municipalityIds: 'municipalities',
     parentId: 'municipalities', actorIds: 'actors', measureIds: 'measures', userId: 'users', valueId: 'values', updateId: 'updates', targetGroupIds: 'targetGroups', into: 'targetGroups',
+    providerIds: 'actors', fieldIds: 'fields',
   };
   return byName[name] ?? (name in emptyKnown ? (name as IdKind) : undefined);
 }
-const emptyKnown: Known = { editions: [], guidelines: [], fields: [], goals: [], measures: [], actors: [], indicators: [], values: [], updates: [], users: [], invitations: [], municipalities: [], targetGroups: [], contacts: [], interviews: [] };
+const emptyKnown: Known = { editions: [], guidelines: [], fields: [], goals: [], measures: [], actors: [], indicators: [], values: [], updates: [], users: [], invitations: [], municipalities: [], targetGroups: [], contacts: [], interviews: [], offers: [] };

@@ -6,6 +6,7 @@ import { recordAudit } from '../../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../../platform/commands.js';
 import { AppError } from '../../../platform/errors.js';
 import { isCoordinator } from '../../../platform/tenancy/policy.js';
+import { assertUnused, mergeUsages } from '../../../platform/usage.js';
 import { expectedVersion, isUuid, optionalText, parseInput, plainText, throwIfProblems, uuid, versionFrom } from '../../../platform/validation.js';
 import { measureTargetGroups, measures, targetGroups } from '../schema.js';
 import { cleanName, nameKey, stemKey } from './names.js';
@@ -153,6 +154,8 @@ export async function mergeTargetGroups(ctx: CommandContext, tenantId: string, i
       select tenant_id, measure_id, ${into.id}::uuid from measure_target_groups where tenant_id = ${tenantId} and target_group_id = ${id}
       on conflict do nothing`);
     await tx.delete(measureTargetGroups).where(and(eq(measureTargetGroups.tenantId, tenantId), eq(measureTargetGroups.targetGroupId, id)));
+    // Other modules' rows that name the entry (offers) follow it too.
+    await mergeUsages(tx, 'target_group', tenantId, id, into.id);
     await tx.delete(targetGroups).where(and(eq(targetGroups.tenantId, tenantId), eq(targetGroups.id, id)));
     await tx.update(targetGroups).set({ version: into.version + 1, updatedAt: new Date() }).where(and(eq(targetGroups.tenantId, tenantId), eq(targetGroups.id, into.id)));
     await recordAudit(tx, ctx.user, {
@@ -176,6 +179,7 @@ export async function deleteTargetGroup(ctx: CommandContext, tenantId: string, i
     const before = await targetGroupById(tx, tenantId, id);
     assertCurrentVersion(before.version, expected);
     if (before.measures > 0) throw new AppError('conflict', 'target_groups.in_use', { params: { count: before.measures } });
+    await assertUnused(tx, 'target_group', tenantId, id);
     await tx.delete(targetGroups).where(and(eq(targetGroups.tenantId, tenantId), eq(targetGroups.id, id)));
     const { measures: _n, ...plain } = before;
     await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'target_group', entityId: id, before: plain });

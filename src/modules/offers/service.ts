@@ -1,0 +1,234 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
+import { addMonths, todayInGermany } from '../../platform/dates.js';
+import { AppError, type FieldError } from '../../platform/errors.js';
+import { tenants } from '../../platform/tenancy/schema.js';
+import { isUuid, throwIfProblems, versionFrom } from '../../platform/validation.js';
+import { actors } from '../actors/schema.js';
+import { adoptedEdition } from '../concepts/index.js';
+import { fields } from '../concepts/schema.js';
+import { measures, targetGroups } from '../measures/schema.js';
+import { parseOfferInput, type OfferInput } from './input.js';
+import { canManageOffers } from './policy.js';
+import { weekdaysOf } from './schedule.js';
+import { offerFields, offerMeasures, offerProviders, offerTargetGroups, offers, type OfferCategory, type OfferStatus } from './schema.js';
+
+export type Offer = typeof offers.$inferSelect;
+/** An offer with the ids of what it links to. */
+export interface OfferWithLinks extends Offer {
+  providerIds: string[];
+  targetGroupIds: string[];
+  fieldIds: string[];
+  measureIds: string[];
+}
+
+/** After this many months without a check an offer is flagged ("seit über einem Jahr nicht geprüft"). */
+export const verificationMonths = 12;
+/** The date before which a last check counts as too old. */
+export const staleBefore = (today: string) => addMonths(today, -verificationMonths);
+export const needsVerification = (o: Pick<Offer, 'verifiedOn' | 'status'>, today: string) => o.status !== 'beendet' && (o.verifiedOn === null || o.verifiedOn < staleBefore(today));
+
+export interface OfferFilter {
+  query?: string;
+  category?: OfferCategory;
+  municipalityId?: string;
+  status?: OfferStatus;
+  providerId?: string;
+  /** Only offers whose last check is older than 12 months (or missing). */
+  unverified?: boolean;
+  published?: boolean;
+}
+
+function filterConditions(tenantId: string, f: OfferFilter, today: string): SQL[] {
+  const where: SQL[] = [eq(offers.tenantId, tenantId)];
+  if (f.category) where.push(eq(offers.category, f.category));
+  if (f.municipalityId) where.push(eq(offers.municipalityId, f.municipalityId));
+  if (f.status) where.push(eq(offers.status, f.status));
+  if (f.published !== undefined) where.push(eq(offers.published, f.published));
+  if (f.unverified) where.push(sql`${offers.status} <> 'beendet' and (${offers.verifiedOn} is null or ${offers.verifiedOn} < ${staleBefore(today)}::date)`);
+  if (f.providerId) where.push(sql`exists (select 1 from offer_providers p where p.tenant_id = ${offers.tenantId} and p.offer_id = ${offers.id} and p.actor_id = ${f.providerId}::uuid)`);
+  if (f.query) {
+    const q = f.query.trim();
+    where.push(sql`(${offers.searchVector} @@ websearch_to_tsquery('german', ${q}) or ${offers.title} ilike ${'%' + q.replace(/[\\%_]/g, '\\$&') + '%'})`);
+  }
+  return where;
+}
+
+export interface OfferListItem {
+  id: string;
+  title: string;
+  category: OfferCategory;
+  status: OfferStatus;
+  published: boolean;
+  verifiedOn: string | null;
+  municipalityName: string | null;
+  providerNames: string[];
+  version: number;
+}
+
+/** The internal list: every offer of the Kommune that matches, by title. */
+export async function listOffers(db: Db, tenantId: string, filter: OfferFilter = {}, today = todayInGermany()): Promise<OfferListItem[]> {
+  const rows = await db
+    .select({
+      id: offers.id, title: offers.title, category: offers.category, status: offers.status, published: offers.published,
+      verifiedOn: offers.verifiedOn, municipalityName: tenants.name, version: offers.version,
+    })
+    .from(offers)
+    .leftJoin(tenants, eq(tenants.id, offers.municipalityId))
+    .where(and(...filterConditions(tenantId, filter, today)))
+    .orderBy(asc(offers.title));
+  const providers = await providerNamesOf(db, tenantId, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, providerNames: providers.get(r.id) ?? [] }));
+}
+
+/** Provider names per offer, each list by name. */
+export async function providerNamesOf(db: Db, tenantId: string, offerIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (offerIds.length === 0) return out;
+  const rows = await db
+    .select({ offerId: offerProviders.offerId, name: actors.name })
+    .from(offerProviders)
+    .innerJoin(actors, and(eq(actors.tenantId, offerProviders.tenantId), eq(actors.id, offerProviders.actorId)))
+    .where(and(eq(offerProviders.tenantId, tenantId), inArray(offerProviders.offerId, offerIds)))
+    .orderBy(asc(actors.name));
+  for (const r of rows) out.set(r.offerId, [...(out.get(r.offerId) ?? []), r.name]);
+  return out;
+}
+
+export async function offerById(db: Db, tenantId: string, id: string): Promise<OfferWithLinks> {
+  if (!isUuid(id)) throw new AppError('not_found');
+  const [row] = await db.select().from(offers).where(and(eq(offers.tenantId, tenantId), eq(offers.id, id)));
+  const offer = found(row);
+  const ids = async (table: typeof offerProviders | typeof offerTargetGroups | typeof offerFields | typeof offerMeasures, column: 'actorId' | 'targetGroupId' | 'fieldId' | 'measureId') => {
+    const linked = await db.select().from(table).where(and(eq(table.tenantId, tenantId), eq(table.offerId, id)));
+    return linked.map((l) => (l as Record<string, string>)[column]!).sort();
+  };
+  return {
+    ...offer,
+    providerIds: await ids(offerProviders, 'actorId'),
+    targetGroupIds: await ids(offerTargetGroups, 'targetGroupId'),
+    fieldIds: await ids(offerFields, 'fieldId'),
+    measureIds: await ids(offerMeasures, 'measureId'),
+  };
+}
+
+/** Every linked id must belong to this Kommune (and the Gemeinde be one of its own). */
+async function checkReferences(db: Db, tenantId: string, data: OfferInput): Promise<void> {
+  const problems: FieldError[] = [];
+  const missing = async (field: string, table: typeof actors | typeof targetGroups | typeof fields | typeof measures, ids: string[]) => {
+    if (ids.length === 0) return;
+    const rows = await db.select({ id: table.id }).from(table).where(and(eq(table.tenantId, tenantId), inArray(table.id, ids)));
+    if (rows.length !== new Set(ids).size) problems.push({ field, messageKey: 'validation.invalid_choice' });
+  };
+  await missing('providerIds', actors, data.providerIds);
+  await missing('targetGroupIds', targetGroups, data.targetGroupIds);
+  await missing('fieldIds', fields, data.fieldIds);
+  await missing('measureIds', measures, data.measureIds);
+  if (data.municipalityId) {
+    const [m] = await db.select({ id: tenants.id }).from(tenants).where(and(eq(tenants.id, data.municipalityId), eq(tenants.parentId, tenantId)));
+    if (!m) problems.push({ field: 'municipalityId', messageKey: 'validation.invalid_choice' });
+  }
+  throwIfProblems(problems);
+}
+
+function columnsOf(data: OfferInput) {
+  const { providerIds: _p, targetGroupIds: _t, fieldIds: _f, measureIds: _m, ...columns } = data;
+  return { ...columns, weekdays: weekdaysOf(data.schedule), reopensOn: data.temporarilyClosed ? data.reopensOn : null };
+}
+
+async function writeLinks(tx: Db, tenantId: string, offerId: string, data: OfferInput): Promise<void> {
+  await tx.delete(offerProviders).where(and(eq(offerProviders.tenantId, tenantId), eq(offerProviders.offerId, offerId)));
+  await tx.delete(offerTargetGroups).where(and(eq(offerTargetGroups.tenantId, tenantId), eq(offerTargetGroups.offerId, offerId)));
+  await tx.delete(offerFields).where(and(eq(offerFields.tenantId, tenantId), eq(offerFields.offerId, offerId)));
+  await tx.delete(offerMeasures).where(and(eq(offerMeasures.tenantId, tenantId), eq(offerMeasures.offerId, offerId)));
+  const unique = (ids: string[]) => [...new Set(ids)];
+  if (data.providerIds.length) await tx.insert(offerProviders).values(unique(data.providerIds).map((actorId) => ({ tenantId, offerId, actorId })));
+  if (data.targetGroupIds.length) await tx.insert(offerTargetGroups).values(unique(data.targetGroupIds).map((targetGroupId) => ({ tenantId, offerId, targetGroupId })));
+  if (data.fieldIds.length) await tx.insert(offerFields).values(unique(data.fieldIds).map((fieldId) => ({ tenantId, offerId, fieldId })));
+  if (data.measureIds.length) await tx.insert(offerMeasures).values(unique(data.measureIds).map((measureId) => ({ tenantId, offerId, measureId })));
+}
+
+const links = (data: OfferInput) => ({ providerIds: [...new Set(data.providerIds)].sort(), targetGroupIds: [...new Set(data.targetGroupIds)].sort(), fieldIds: [...new Set(data.fieldIds)].sort(), measureIds: [...new Set(data.measureIds)].sort() });
+
+export async function createOffer(ctx: CommandContext, tenantId: string, input: unknown): Promise<Offer> {
+  authorize(canManageOffers(ctx.user, tenantId));
+  const data = parseOfferInput(input);
+  return ctx.db.transaction(async (tx) => {
+    await checkReferences(tx, tenantId, data);
+    const [row] = await tx.insert(offers).values({ tenantId, ...columnsOf(data) }).returning();
+    await writeLinks(tx, tenantId, row!.id, data);
+    const { searchVector: _s, ...after } = row!;
+    await recordAudit(tx, ctx.user, { tenantId, action: 'create', entityType: 'offer', entityId: row!.id, after: { ...after, ...links(data) } });
+    return row!;
+  });
+}
+
+export async function updateOffer(ctx: CommandContext, tenantId: string, id: string, input: unknown): Promise<Offer> {
+  authorize(canManageOffers(ctx.user, tenantId));
+  const version = versionFrom((input as Record<string, unknown> | null)?.version);
+  const data = parseOfferInput(input);
+  return ctx.db.transaction(async (tx) => {
+    const before = await offerById(tx, tenantId, id);
+    await checkReferences(tx, tenantId, data);
+    const rows = await tx
+      .update(offers)
+      .set({ ...columnsOf(data), version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(offers.tenantId, tenantId), eq(offers.id, id), eq(offers.version, version)))
+      .returning();
+    assertNotStale(rows, before.version);
+    await writeLinks(tx, tenantId, id, data);
+    const { searchVector: _b, ...was } = before;
+    const { searchVector: _a, ...now } = rows[0]!;
+    await recordAudit(tx, ctx.user, { tenantId, action: 'update', entityType: 'offer', entityId: id, before: was, after: { ...now, ...links(data) } });
+    return rows[0]!;
+  });
+}
+
+/** "Angaben geprüft": the entry is still right as of today (resets the 12-month flag). */
+export async function verifyOffer(ctx: CommandContext, tenantId: string, id: string, version: unknown, today = todayInGermany()): Promise<Offer> {
+  authorize(canManageOffers(ctx.user, tenantId));
+  const expected = versionFrom(version);
+  return ctx.db.transaction(async (tx) => {
+    const before = await offerById(tx, tenantId, id);
+    const rows = await tx
+      .update(offers)
+      .set({ verifiedOn: today, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(offers.tenantId, tenantId), eq(offers.id, id), eq(offers.version, expected)))
+      .returning();
+    assertNotStale(rows, before.version);
+    await recordAudit(tx, ctx.user, { tenantId, action: 'update', entityType: 'offer', entityId: id, before: { verifiedOn: before.verifiedOn }, after: { verifiedOn: today } });
+    return rows[0]!;
+  });
+}
+
+/** Deletes an offer with its links; `version` must be the one the person saw. */
+export async function deleteOffer(ctx: CommandContext, tenantId: string, id: string, version: unknown): Promise<void> {
+  authorize(canManageOffers(ctx.user, tenantId));
+  const expected = versionFrom(version);
+  await ctx.db.transaction(async (tx) => {
+    const before = await offerById(tx, tenantId, id);
+    assertCurrentVersion(before.version, expected);
+    await tx.delete(offers).where(and(eq(offers.tenantId, tenantId), eq(offers.id, id)));
+    const { searchVector: _s, ...was } = before;
+    await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'offer', entityId: id, before: was });
+  });
+}
+
+/** What the offer form lets a person choose from. */
+export async function offerChoices(db: Db, tenantId: string) {
+  const actorRows = await db.select({ id: actors.id, name: actors.name }).from(actors).where(eq(actors.tenantId, tenantId)).orderBy(asc(actors.name));
+  const groupRows = await db.select({ id: targetGroups.id, name: targetGroups.name }).from(targetGroups).where(eq(targetGroups.tenantId, tenantId)).orderBy(asc(targetGroups.name));
+  const municipalities = await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(eq(tenants.parentId, tenantId)).orderBy(asc(tenants.name));
+  // Themenfelder and measures of the adopted concept: what the offers put into practice.
+  const editionId = (await adoptedEdition(db, tenantId))?.id;
+  const fieldRows = editionId
+    ? await db.select({ id: fields.id, title: fields.title }).from(fields).where(and(eq(fields.tenantId, tenantId), eq(fields.editionId, editionId))).orderBy(asc(fields.position))
+    : [];
+  const measureRows = editionId
+    ? await db.select({ id: measures.id, number: measures.number, title: measures.title }).from(measures).where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, editionId))).orderBy(asc(measures.position))
+    : [];
+  return { actors: actorRows, targetGroups: groupRows, municipalities, fields: fieldRows, measures: measureRows };
+}
+export type OfferChoices = Awaited<ReturnType<typeof offerChoices>>;
