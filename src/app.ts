@@ -18,6 +18,7 @@ import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { useModules, type ModuleManifest } from './platform/module.js';
 import { usePublicOrigin } from './platform/ui/public-page.js';
 import { assetRoutes } from './platform/ui/assets.js';
+import { brandRoutes } from './platform/tenancy/brand-routes.js';
 import { modules as allModules } from './modules/index.js';
 import { membershipsOf } from './modules/tenants/members.js';
 import { checkApiToken } from './modules/tenants/api-tokens.js';
@@ -77,6 +78,7 @@ export function createApp(opts: { database: Database; config: Config; mailer?: M
   app.use(rejectControlCharactersInPath);
   app.use(requestBodyLimit());
   app.route('/', assetRoutes());
+  app.route('/', brandRoutes());
   app.route('/', healthRoutes());
   // Memberships and API-Zugänge belong to the tenants module; the platform's lookups are handed the queries.
   app.use(loadUser(membershipsOf, checkApiToken));

@@ -2,6 +2,7 @@ import type { DemoSeedStep, ModuleManifest } from '../platform/module.js';
 import { activityModule } from './activity/module.js';
 import { actorsModule } from './actors/module.js';
 import { apiModule } from './api/module.js';
+import { appearanceModule } from './appearance/module.js';
 import { attentionModule } from './attention/module.js';
 import { conceptsModule } from './concepts/module.js';
 import { decisionsModule } from './decisions/module.js';
@@ -38,6 +39,7 @@ export const modules: ModuleManifest[] = [
   apiModule,
   portalModule,
   legalModule,
+  appearanceModule,
   tenantsModule,
 ];
 

@@ -1,10 +1,10 @@
-import { boolean, customType, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { editions, goals } from '../concepts/schema.js';
 import { measures, measureStatuses, type MeasureStatus } from '../measures/schema.js';
 import { tenants } from '../../platform/tenancy/schema.js';
+import { bytea } from '../../db/column-types.js';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 const tenantId = () =>
   uuid()

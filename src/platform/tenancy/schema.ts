@@ -1,4 +1,5 @@
 import { boolean, integer, pgTable, text, timestamp, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bytea } from '../../db/column-types.js';
 
 export const tenantKinds = ['landkreis', 'kreisfreie_stadt', 'region', 'samtgemeinde', 'gemeinde'] as const;
 export type TenantKind = (typeof tenantKinds)[number];
@@ -24,6 +25,22 @@ export const tenants = pgTable('tenants', {
   remindersEnabled: boolean().notNull().default(false),
   /** Sachstandsmeldungen that partners mark public wait for the Koordination's review before the portal shows them. */
   reviewPartnerReports: boolean().notNull().default(true),
+  /** The Kommune's colour on its public site (#rrggbb, contrast ≥ 4.5:1 on white); null = ikon's blue. */
+  brandColor: text(),
+  /** Counts the logos uploaded (it busts browser caches); null = no logo. The image is in tenant_logos. */
+  logoVersion: integer(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   version: integer().notNull().default(1),
+});
+
+/** The logo of a Kommune's public site (PNG or JPEG), apart from `tenants` so that loading a Kommune never loads the image. */
+export const tenantLogos = pgTable('tenant_logos', {
+  tenantId: uuid()
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  contentType: text().notNull(),
+  bytes: bytea().notNull(),
+  width: integer().notNull(),
+  height: integer().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

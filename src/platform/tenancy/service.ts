@@ -23,7 +23,7 @@ export async function tenantById(db: Db, id: string): Promise<Tenant> {
 }
 
 /** The settings of a Kommune its Koordination changes on the modules' settings pages. */
-export type TenantSettings = Partial<Pick<Tenant, 'silentAfterMonths' | 'remindersEnabled' | 'updateIntervalMonths' | 'reviewPartnerReports'>>;
+export type TenantSettings = Partial<Pick<Tenant, 'silentAfterMonths' | 'remindersEnabled' | 'updateIntervalMonths' | 'reviewPartnerReports' | 'brandColor' | 'logoVersion'>>;
 
 /**
  * Changes settings of a Kommune, at the version the person saw (else an edit conflict naming the
@@ -61,5 +61,17 @@ export interface PublicTenant {
   ags: string;
   isDemo: boolean;
   hasParent: boolean;
+  /** The Kommune's colour and logo on its public site (see brand.ts). */
+  brandColor: string | null;
+  logoVersion: number | null;
 }
-export const presentTenant = (t: Tenant): PublicTenant => ({ slug: t.slug, name: t.name, kind: t.kind, ags: t.ags, isDemo: t.isDemo, hasParent: t.parentId != null });
+export const presentTenant = (t: Tenant): PublicTenant => ({
+  slug: t.slug,
+  name: t.name,
+  kind: t.kind,
+  ags: t.ags,
+  isDemo: t.isDemo,
+  hasParent: t.parentId != null,
+  brandColor: t.brandColor,
+  logoVersion: t.logoVersion,
+});

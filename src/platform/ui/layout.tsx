@@ -51,6 +51,8 @@ export interface LayoutProps {
   openGraph?: { url: string; description: string; locale: string; siteName: string };
   /** Links in the footer (portal: Impressum, Datenschutz, Barrierefreiheit, Kontakt). */
   footerLinks?: NavLink[];
+  /** The Kommune's colour stylesheet and logo on its public site (platform/tenancy/brand.ts). */
+  brand?: { stylesheet?: string; logo?: string };
   children: Child;
 }
 
@@ -82,6 +84,7 @@ export function Layout(p: LayoutProps) {
         <link rel="stylesheet" href="/assets/fonts.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         {dirOf(p.lang) === 'rtl' ? <link rel="stylesheet" href="/assets/rtl.css" /> : null}
+        {p.brand?.stylesheet ? <link rel="stylesheet" href={p.brand.stylesheet} /> : null}
         {p.languageLinks?.map((l) => (
           <link rel="alternate" hreflang={l.lang} href={`${p.origin ?? ''}${l.href}`} />
         ))}
@@ -98,6 +101,8 @@ export function Layout(p: LayoutProps) {
         <header class="site-header">
           <div class="kern-container site-header__bar">
             <a class="site-header__name" href={p.siteHref}>
+              {/* The name beside it says what the link is: the logo is decorative here. */}
+              {p.brand?.logo ? <img class="site-header__logo" src={p.brand.logo} alt="" /> : null}
               {p.siteName}
             </a>
             <div class="site-header__tools">

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Lang, T } from '../i18n/i18n.js';
 import { languageNames, languages } from '../i18n/languages.js';
 import { Layout } from './layout.js';
+import { brandLinks } from '../tenancy/brand.js';
 import type { PublicTenant } from '../tenancy/service.js';
 
 /** An entry of the public site's navigation, declared by the module that publishes the page. */
@@ -127,7 +128,7 @@ export function PortalPage(p: PortalPageProps) {
   const origin = publicOrigin ?? new URL(p.url).origin;
   const footerLinks = publicFooter.map((e) => ({ href: links.build(`${links.base}${e.path}`), label: t(e.label), current: p.section === e.section }));
   return (
-    <Layout t={t} lang={lang} title={p.title} siteName={p.tenant.name} siteHref={links.home()} nav={nav} languageLinks={languageVersions(p.url)} footerLinks={footerLinks} origin={origin} openGraph={{ url: `${origin}${inLanguage(p.url, lang)}`, description: p.description ?? t('layout.og_description', { tenant: p.tenant.name }), locale: ogLocale(lang), siteName: p.tenant.name }}>
+    <Layout t={t} lang={lang} title={p.title} siteName={p.tenant.name} siteHref={links.home()} nav={nav} languageLinks={languageVersions(p.url)} footerLinks={footerLinks} brand={brandLinks(p.tenant)} origin={origin} openGraph={{ url: `${origin}${inLanguage(p.url, lang)}`, description: p.description ?? t('layout.og_description', { tenant: p.tenant.name }), locale: ogLocale(lang), siteName: p.tenant.name }}>
       {p.tenant.isDemo ? <DemoNote t={t} /> : null}
       {lang === 'de' ? null : <GermanContentNote t={t} />}
       {p.children}

@@ -85,6 +85,8 @@ export const forms: Form[] = [
   { path: `${k}/indikatoren/{indicators}/loeschen`, fields: { version: 'version' } },
   { path: `${k}/indikatoren/{indicators}/werte`, fields: { measuredOn: 'date', value: 'number', note: 'text' } },
   { path: `${k}/indikatoren/{indicators}/werte/{values}/loeschen`, fields: { version: 'version' } },
+  { path: `${k}/einstellungen/erscheinungsbild`, fields: { brandColor: 'text', version: 'version' } },
+  { path: `${k}/einstellungen/erscheinungsbild/logo-entfernen`, fields: { version: 'version' } },
   { path: `${k}/einladungen`, fields: { name: 'text', email: 'email', role: roles, actorId: 'id:actors' } },
   { path: `${k}/mitglieder/{users}/rolle`, fields: { role: roles, actorId: 'id:actors', version: 'version' } },
   { path: `${k}/mitglieder/{users}/entfernen`, fields: { version: 'version' } },
