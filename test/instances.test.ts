@@ -10,19 +10,10 @@ import { demoPassword } from '../src/platform/auth/demo-accounts.js';
 import { createTestPostgres } from './support/databases.js';
 import { freePort, HttpClient, startProcess, type ServerProcess } from './support/server-process.js';
 import { smtpServer } from './support/smtp.js';
+import { until } from './support/until.js';
 
 const smtp = smtpServer();
 
-/** Asks until `ok` holds (a short pause between questions), or fails after `deadlineMs`. */
-async function until<T>(ask: () => Promise<T> | T, ok: (v: T) => boolean, what: string, deadlineMs = 120_000): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const v = await ask();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`not within ${deadlineMs / 1000} s: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('two ikon instances on one PostgreSQL database', () => {
   let database: Awaited<ReturnType<typeof createTestPostgres>>;

@@ -8,17 +8,8 @@ import type { NotificationHandlers } from '../../db/listen.js';
 import { openTestDatabase } from '../../../test/support/databases.js';
 import { describeEachDb } from '../../../test/support/harness.js';
 import { publicChangeChannel } from '../../platform/public-changes.js';
+import { until } from '../../../test/support/until.js';
 
-/** Asks until `ok(value)` holds; PostgreSQL's NOTIFY arrives on its own connection, a moment after the commit. */
-async function until<T>(ask: () => Promise<T>, ok: (value: T) => boolean, what: string, deadlineMs = 20_000): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await ask();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${deadlineMs} ms: ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 // The public page cache keeps pages 30 s; a write in the Kommune drops them at once (issue 9).
 describeEachDb('public pages after a write: invalidated, not 30 s old', (t) => {

@@ -8,6 +8,7 @@ import { startInProcessJobs } from './in-process.js';
 import { runId, startQueuedJobs } from './queue.js';
 import { abandoned } from './runs.js';
 import { jobRuns } from './schema.js';
+import { until } from '../../../test/support/until.js';
 
 /** A clock the test moves by hand. */
 class FakeClock implements Clock {
@@ -45,16 +46,6 @@ class ManualTimers implements Timers {
   }
 }
 
-/** Asks until `ok` holds, a short pause between questions. */
-async function until<T>(ask: () => Promise<T>, ok: (v: T) => boolean, what: string, deadlineMs = 60_000): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const v = await ask();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`not within ${deadlineMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const hour = 3_600_000;
 
