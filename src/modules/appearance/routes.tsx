@@ -1,24 +1,17 @@
 import { Hono } from 'hono';
-import { AppError, isAppError } from '../../platform/errors.js';
+import { isAppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render, submitForm } from '../../platform/http/render.js';
 import { commandContext } from '../../platform/http/session.js';
 import { brandLinks, logoOf, removeLogo, saveBrand } from '../../platform/tenancy/brand.js';
-import { isCoordinator } from '../../platform/tenancy/policy.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
-import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
+import { AppPage, appBase, tenantForCoordination } from '../../platform/ui/app-shell.js';
 import { ConfirmAction } from '../../platform/ui/confirm.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { versionFrom } from '../../platform/validation.js';
 import { AppearanceContent } from './views/settings.js';
 
 const path = (tenant: Tenant) => `${appBase(tenant)}/einstellungen/erscheinungsbild`;
-
-async function tenantForCoordination(c: Ctx) {
-  const { tenant, user } = await tenantForApp(c);
-  if (!isCoordinator(user, tenant.id)) throw new AppError('forbidden');
-  return tenant;
-}
 
 const savedValues = (tenant: Tenant) => ({ brandColor: tenant.brandColor ?? '', version: tenant.version });
 
@@ -56,26 +49,26 @@ export function appearanceRoutes() {
   const app = new Hono<AppEnv>();
 
   app.get('/app/k/:slug/einstellungen/erscheinungsbild', async (c) => {
-    const tenant = await tenantForCoordination(c);
+    const { tenant } = await tenantForCoordination(c);
     return settingsPage(c, tenant, emptyForm(savedValues(tenant)));
   });
 
   app.post('/app/k/:slug/einstellungen/erscheinungsbild', async (c) => {
-    const tenant = await tenantForCoordination(c);
+    const { tenant } = await tenantForCoordination(c);
     const body = await formBody(c);
     const values = { brandColor: typeof body.brandColor === 'string' ? body.brandColor : '', version: body.version };
     return submitForm(c, async () => saveBrand(commandContext(c), tenant, versionFrom(body.version), { brandColor: values.brandColor, logo: await chosenFile(body.logo) }), {
       saved: () => [path(tenant), c.get('t')('appearance.saved')],
       invalid: (errors) => settingsPage(c, tenant, { values, errors }, 422),
       conflict: async () => {
-        const current = await tenantForCoordination(c);
+        const { tenant: current } = await tenantForCoordination(c);
         return settingsPage(c, current, { values: { ...values, version: current.version }, errors: [{ field: 'version', messageKey: 'error.edit_conflict' }] }, 409);
       },
     });
   });
 
   app.get('/app/k/:slug/einstellungen/erscheinungsbild/logo-entfernen', async (c) => {
-    const tenant = await tenantForCoordination(c);
+    const { tenant } = await tenantForCoordination(c);
     const t = c.get('t');
     if (!tenant.logoVersion) return redirectWithFlash(c, path(tenant));
     return render(
@@ -97,7 +90,7 @@ export function appearanceRoutes() {
   });
 
   app.post('/app/k/:slug/einstellungen/erscheinungsbild/logo-entfernen', async (c) => {
-    const tenant = await tenantForCoordination(c);
+    const { tenant } = await tenantForCoordination(c);
     const body = await formBody(c);
     try {
       await removeLogo(commandContext(c), tenant, versionFrom(body.version));

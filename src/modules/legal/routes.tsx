@@ -1,15 +1,14 @@
 import { Hono } from 'hono';
 import { countInWindow } from '../../platform/auth/throttle.js';
-import { AppError, isAppError } from '../../platform/errors.js';
+import { isAppError } from '../../platform/errors.js';
 import { cachedPublicPages } from '../../platform/http/cached-page.js';
 import { clientAddress } from '../../platform/http/client-address.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
 import { commandContext } from '../../platform/http/session.js';
 import { translator } from '../../platform/i18n/i18n.js';
-import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { presentTenant, tenantBySlug, type Tenant } from '../../platform/tenancy/service.js';
-import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
+import { AppPage, appBase, tenantForCoordination } from '../../platform/ui/app-shell.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { PortalLinks } from '../../platform/ui/public-page.js';
 import { legalDefaults } from './defaults.js';
@@ -21,12 +20,6 @@ import { FeedbackListContent, LegalSettingsContent } from './views/settings.js';
 export const feedbackPerHour = 10;
 
 const settingsPath = (tenant: Tenant) => `${appBase(tenant)}/einstellungen/pflichtseiten`;
-
-async function tenantForCoordination(c: Ctx) {
-  const { tenant, user } = await tenantForApp(c);
-  if (!isCoordinator(user, tenant.id)) throw new AppError('forbidden');
-  return { tenant, user };
-}
 
 const formValues = (pages: LegalPages | undefined, tenantName: string): Record<string, unknown> => (pages ? { ...pages } : { ...legalDefaults(tenantName), version: 0 });
 

@@ -17,6 +17,13 @@ export async function tenantForApp(c: Ctx): Promise<{ tenant: Tenant; user: Curr
   return { tenant, user };
 }
 
+/** The same, for pages of the Koordination only (settings): other members get 403. */
+export async function tenantForCoordination(c: Ctx): Promise<{ tenant: Tenant; user: CurrentUser }> {
+  const found = await tenantForApp(c);
+  if (!isCoordinator(found.user, found.tenant.id)) throw new AppError('forbidden');
+  return found;
+}
+
 export const appBase = (tenant: Tenant) => `/app/k/${tenant.slug}`;
 
 /**
