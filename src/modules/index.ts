@@ -12,6 +12,7 @@ import { interviewsModule } from './interviews/module.js';
 import { legalModule } from './legal/module.js';
 import { measuresModule } from './measures/module.js';
 import { offersModule } from './offers/module.js';
+import { networkModule } from './network/module.js';
 import { portalModule } from './portal/module.js';
 import { progressModule } from './progress/module.js';
 import { reportsModule } from './reports/module.js';
@@ -33,6 +34,7 @@ export const modules: ModuleManifest[] = [
   actorsModule,
   interviewsModule,
   offersModule,
+  networkModule,
   searchModule,
   reportsModule,
   activityModule,

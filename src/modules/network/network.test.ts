@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { describeEachDb } from '../../../test/support/harness.js';
+import { tenants } from '../../platform/tenancy/schema.js';
+import { actors } from '../actors/schema.js';
+import { editions, fields } from '../concepts/schema.js';
+import { networkOf } from './graph.js';
+import { layoutNetwork } from './layout.js';
+
+const app = '/app/k/musterland';
+
+describeEachDb('Netzwerk der Akteure', (t) => {
+  const county = async () => (await t().db.select().from(tenants).where(eq(tenants.slug, 'musterland')))[0]!;
+
+  test('actors are linked through shared measures of the adopted edition; the layout is deterministic and inside the picture', async () => {
+    const { id } = await county();
+    const network = await networkOf(t().db, id);
+    assert.equal(network.editionTitle, 'Integrationskonzept 2024');
+    const all = await t().db.select().from(actors).where(eq(actors.tenantId, id));
+    assert.equal(network.actors.length, all.length, 'every actor is in the county-wide view');
+    assert.ok(network.links.length > 50, `many links (${network.links.length})`);
+    for (const l of network.links) {
+      assert.ok(l.source < l.target, 'each pair once');
+      assert.ok(l.via.length >= 1 && l.via.every((v) => v.kind === 'measure'), 'joined by measures');
+    }
+    const linked = new Set(network.links.flatMap((l) => [l.source, l.target]));
+    assert.deepEqual([...network.unlinked].sort(), all.filter((a) => !linked.has(a.id)).map((a) => a.id).sort(), 'unlinked = actors in no link');
+
+    const first = layoutNetwork(network);
+    const second = layoutNetwork(network);
+    assert.deepEqual([...first.nodes.values()], [...second.nodes.values()], 'the same picture every time');
+    for (const n of first.nodes.values()) assert.ok(n.x - n.r >= 0 && n.y - n.r >= 0 && n.x + n.r <= first.width && n.y + n.r <= first.height, 'nodes lie inside the view box');
+  });
+
+  test('a Themenfeld narrows the measures; a Gemeinde shows its actors and their partners only', async () => {
+    const { id } = await county();
+    const [adopted] = await t().db.select().from(editions).where(and(eq(editions.tenantId, id), eq(editions.status, 'beschlossen')));
+    const [field] = await t().db.select().from(fields).where(and(eq(fields.editionId, adopted!.id), eq(fields.title, 'Teilhabe durch Sprache')));
+    const all = await networkOf(t().db, id);
+    const sprache = await networkOf(t().db, id, { fieldId: field!.id });
+    assert.ok(sprache.links.length > 0 && sprache.links.length < all.links.length, 'fewer links within one Themenfeld');
+    for (const l of sprache.links) for (const v of l.via) assert.match(v.label, /^1\./, 'only measures of Themenfeld 1');
+
+    const [heidewald] = await t().db.select().from(tenants).where(eq(tenants.name, 'Heidewald'));
+    const local = await networkOf(t().db, id, { municipalityId: heidewald!.id });
+    const here = new Set(local.actors.filter((a) => a.municipalityId === heidewald!.id).map((a) => a.id));
+    assert.ok(here.size >= 4, 'the Heidewald actors are shown');
+    for (const l of local.links) assert.ok(here.has(l.source) || here.has(l.target), 'every link touches Heidewald');
+    for (const a of local.actors) assert.ok(here.has(a.id) || local.links.some((l) => l.source === a.id || l.target === a.id), `${a.name} is there or a partner`);
+  });
+
+  test('the page draws the SVG and the table of the same links; unlinked actors stand out; bad filters are ignored', async () => {
+    const c = await t().signIn('lesend@musterland.example');
+    const res = await c.get(`${app}/netzwerk`);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    const lines = (html.match(/<line /g) ?? []).length;
+    const rows = (html.split('id="network-table-heading"')[1]!.match(/<tr>/g) ?? []).length - 1;
+    assert.ok(lines > 50, `lines drawn (${lines})`);
+    assert.equal(rows, lines, 'one table row per line in the picture');
+    assert.match(html, /<svg[^>]*role="img"[^>]*aria-labelledby="network-svg-title network-svg-desc"/);
+    const alone = (html.match(/network-node--alone/g) ?? []).length;
+    const { id } = await county();
+    assert.equal(alone, (await networkOf(t().db, id)).unlinked.size, 'every unlinked actor is marked in the picture');
+    if (alone) assert.match(html, /Akteure? ohne Verbindung/);
+    for (const q of ['?themenfeld=%00', '?gemeinde=kein-uuid', '?themenfeld=00000000-0000-4000-8000-000000000000']) assert.equal((await c.get(`${app}/netzwerk${q}`)).status, 200, q);
+    assert.equal((await t().client().get(`${app}/netzwerk`)).status, 303, 'not for the public');
+  });
+});
