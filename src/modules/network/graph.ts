@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUuid } from '../../platform/validation.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { actors, type ActorKind } from '../actors/schema.js';
 import { editions, fields } from '../concepts/schema.js';
 import { measurePartners, measures } from '../measures/schema.js';
+import { offerFields, offerProviders, offers } from '../offers/schema.js';
 
 export interface NetworkActor {
   id: string;
@@ -14,9 +15,9 @@ export interface NetworkActor {
   municipalityName: string | null;
 }
 
-/** What joins two actors: so far shared measures (offers and bodies join here once those modules exist). */
+/** What joins two actors: a measure they lead or partner in, an offer they provide together (bodies join here once they exist). */
 export interface Connection {
-  kind: 'measure';
+  kind: 'measure' | 'offer';
   id: string;
   label: string;
 }
@@ -78,14 +79,17 @@ export async function networkOf(db: Db, tenantId: string, filter: NetworkFilter 
   const actorsOf = new Map<string, Set<string>>(measureRows.map((m) => [m.id, new Set(m.leadActorId ? [m.leadActorId] : [])]));
   for (const p of partners) actorsOf.get(p.measureId)?.add(p.actorId);
 
+  const groups: { actorIds: Set<string>; via: Connection }[] = measureRows.map((m) => ({ actorIds: actorsOf.get(m.id)!, via: { kind: 'measure', id: m.id, label: `${m.number} ${m.title}` } }));
+  for (const o of await offerGroups(db, tenantId, filter)) groups.push(o);
+
   const byPair = new Map<string, NetworkLink>();
-  for (const m of measureRows) {
-    const ids = [...actorsOf.get(m.id)!].sort();
+  for (const g of groups) {
+    const ids = [...g.actorIds].sort();
     for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) {
         const key = `${ids[i]}|${ids[j]}`;
         if (!byPair.has(key)) byPair.set(key, { source: ids[i]!, target: ids[j]!, via: [] });
-        byPair.get(key)!.via.push({ kind: 'measure', id: m.id, label: `${m.number} ${m.title}` });
+        byPair.get(key)!.via.push(g.via);
       }
     }
   }
@@ -100,4 +104,27 @@ export async function networkOf(db: Db, tenantId: string, filter: NetworkFilter 
   }
   const linked = new Set(links.flatMap((l) => [l.source, l.target]));
   return { editionTitle: edition?.title ?? null, actors: shown, links, unlinked: new Set(shown.filter((a) => !linked.has(a.id)).map((a) => a.id)) };
+}
+
+/** Offers that several actors provide together (not ended ones); with a Themenfeld only offers tagged with it. */
+async function offerGroups(db: Db, tenantId: string, filter: NetworkFilter): Promise<{ actorIds: Set<string>; via: Connection }[]> {
+  const fieldId = isUuid(filter.fieldId) ? filter.fieldId : undefined;
+  const rows = await db
+    .select({ offerId: offers.id, title: offers.title, actorId: offerProviders.actorId })
+    .from(offerProviders)
+    .innerJoin(offers, and(eq(offers.tenantId, offerProviders.tenantId), eq(offers.id, offerProviders.offerId)))
+    .where(
+      and(
+        eq(offerProviders.tenantId, tenantId),
+        ne(offers.status, 'beendet'),
+        fieldId ? inArray(offers.id, db.select({ id: offerFields.offerId }).from(offerFields).where(and(eq(offerFields.tenantId, tenantId), eq(offerFields.fieldId, fieldId)))) : undefined,
+      ),
+    )
+    .orderBy(asc(offers.title));
+  const byOffer = new Map<string, { actorIds: Set<string>; via: Connection }>();
+  for (const r of rows) {
+    if (!byOffer.has(r.offerId)) byOffer.set(r.offerId, { actorIds: new Set(), via: { kind: 'offer', id: r.offerId, label: r.title } });
+    byOffer.get(r.offerId)!.actorIds.add(r.actorId);
+  }
+  return [...byOffer.values()].filter((g) => g.actorIds.size > 1);
 }

@@ -5,6 +5,7 @@ import { describeEachDb } from '../../../test/support/harness.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { actors } from '../actors/schema.js';
 import { editions, fields } from '../concepts/schema.js';
+import { offerProviders, offers } from '../offers/schema.js';
 import { networkOf } from './graph.js';
 import { layoutNetwork } from './layout.js';
 
@@ -13,7 +14,7 @@ const app = '/app/k/musterland';
 describeEachDb('Netzwerk der Akteure', (t) => {
   const county = async () => (await t().db.select().from(tenants).where(eq(tenants.slug, 'musterland')))[0]!;
 
-  test('actors are linked through shared measures of the adopted edition; the layout is deterministic and inside the picture', async () => {
+  test('actors are linked through shared measures of the adopted edition and shared offers; the layout is deterministic and inside the picture', async () => {
     const { id } = await county();
     const network = await networkOf(t().db, id);
     assert.equal(network.editionTitle, 'Integrationskonzept 2024');
@@ -22,7 +23,7 @@ describeEachDb('Netzwerk der Akteure', (t) => {
     assert.ok(network.links.length > 50, `many links (${network.links.length})`);
     for (const l of network.links) {
       assert.ok(l.source < l.target, 'each pair once');
-      assert.ok(l.via.length >= 1 && l.via.every((v) => v.kind === 'measure'), 'joined by measures');
+      assert.ok(l.via.length >= 1 && l.via.every((v) => v.kind === 'measure' || v.kind === 'offer'), 'joined by measures or offers');
     }
     const linked = new Set(network.links.flatMap((l) => [l.source, l.target]));
     assert.deepEqual([...network.unlinked].sort(), all.filter((a) => !linked.has(a.id)).map((a) => a.id).sort(), 'unlinked = actors in no link');
@@ -40,7 +41,7 @@ describeEachDb('Netzwerk der Akteure', (t) => {
     const all = await networkOf(t().db, id);
     const sprache = await networkOf(t().db, id, { fieldId: field!.id });
     assert.ok(sprache.links.length > 0 && sprache.links.length < all.links.length, 'fewer links within one Themenfeld');
-    for (const l of sprache.links) for (const v of l.via) assert.match(v.label, /^1\./, 'only measures of Themenfeld 1');
+    for (const l of sprache.links) for (const v of l.via.filter((x) => x.kind === 'measure')) assert.match(v.label, /^1\./, 'only measures of Themenfeld 1');
 
     const [heidewald] = await t().db.select().from(tenants).where(eq(tenants.name, 'Heidewald'));
     const local = await networkOf(t().db, id, { municipalityId: heidewald!.id });
@@ -48,6 +49,24 @@ describeEachDb('Netzwerk der Akteure', (t) => {
     assert.ok(here.size >= 4, 'the Heidewald actors are shown');
     for (const l of local.links) assert.ok(here.has(l.source) || here.has(l.target), 'every link touches Heidewald');
     for (const a of local.actors) assert.ok(here.has(a.id) || local.links.some((l) => l.source === a.id || l.target === a.id), `${a.name} is there or a partner`);
+  });
+
+  test('an offer two actors provide together links them; an ended one does not', async () => {
+    const { id } = await county();
+    await t().db.insert(actors).values([{ tenantId: id, name: 'Netzwerktest Verein A', kind: 'verein' }, { tenantId: id, name: 'Netzwerktest Verein B', kind: 'verein' }, { tenantId: id, name: 'Netzwerktest Verein C', kind: 'verein' }]);
+    const rows = await t().db.select().from(actors).where(eq(actors.tenantId, id));
+    const [a, b, c] = ['A', 'B', 'C'].map((x) => rows.find((r) => r.name === `Netzwerktest Verein ${x}`)!.id);
+    const schedule = { kind: 'oeffnungszeiten' as const, slots: [] };
+    const [together] = await t().db.insert(offers).values({ tenantId: id, title: 'Gemeinsames Sprachcafé', category: 'treff', schedule }).returning();
+    const [ended] = await t().db.insert(offers).values({ tenantId: id, title: 'Beendeter Kurs', category: 'sprachkurs', schedule, status: 'beendet' }).returning();
+    await t().db.insert(offerProviders).values([
+      { tenantId: id, offerId: together!.id, actorId: a! }, { tenantId: id, offerId: together!.id, actorId: b! },
+      { tenantId: id, offerId: ended!.id, actorId: a! }, { tenantId: id, offerId: ended!.id, actorId: c! },
+    ]);
+    const network = await networkOf(t().db, id);
+    const ab = network.links.find((l) => [l.source, l.target].sort().join() === [a, b].sort().join());
+    assert.deepEqual(ab?.via, [{ kind: 'offer', id: together!.id, label: 'Gemeinsames Sprachcafé' }]);
+    assert.ok(network.unlinked.has(c!), 'the partner of an ended offer stays unlinked');
   });
 
   test('the page draws the SVG and the table of the same links; unlinked actors stand out; bad filters are ignored', async () => {

@@ -68,11 +68,11 @@ export function networkRoutes() {
                     <td>{names.get(l.target)}</td>
                     <td>
                       <details>
-                        <summary>{t('network.measure_count', { count: l.via.length })}</summary>
+                        <summary>{t('network.via_count', { count: l.via.length })}</summary>
                         <ul>
                           {l.via.map((v) => (
                             <li>
-                              <a href={`${appBase(tenant)}/massnahmen/${v.id}`}>{v.label}</a>
+                              <a href={`${appBase(tenant)}/${v.kind === 'offer' ? 'angebote' : 'massnahmen'}/${v.id}`}>{t(`network.via_${v.kind}`, { label: v.label })}</a>
                             </li>
                           ))}
                         </ul>
