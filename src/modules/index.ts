@@ -13,6 +13,7 @@ import { legalModule } from './legal/module.js';
 import { measuresModule } from './measures/module.js';
 import { offersModule } from './offers/module.js';
 import { networkModule } from './network/module.js';
+import { oparlModule } from './oparl/module.js';
 import { portalModule } from './portal/module.js';
 import { progressModule } from './progress/module.js';
 import { reportsModule } from './reports/module.js';
@@ -39,6 +40,7 @@ export const modules: ModuleManifest[] = [
   reportsModule,
   activityModule,
   apiModule,
+  oparlModule,
   portalModule,
   legalModule,
   appearanceModule,
