@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 import { assertChannel, listenPostgres, type NotificationHandlers, type StopListening } from './listen.js';
+import { startPgliteThread, type PgliteClient } from './pglite-thread.js';
 /**
  * A database or a transaction: every query helper takes this, so it can run inside a command's
  * transaction. Queries name their tables (from the modules' `schema.ts`); drizzle's relational
@@ -29,8 +29,8 @@ export interface Database {
    * instances starting at once migrate one after the other); the function releases it.
    */
   advisoryLock?: (key: number) => Promise<() => Promise<void>>;
-  /** The PGlite instance, for snapshots in tests; undefined on PostgreSQL. */
-  pglite?: PGlite;
+  /** The PGlite client (its own thread, or in process when asked for), for snapshots in tests; undefined on PostgreSQL. */
+  pglite?: PgliteClient;
   /**
    * PGlite only: when the transaction that holds its one connection began (Date.now()), null when
    * none runs. Every other query waits for it; /healthz uses this not to report a working
@@ -69,14 +69,14 @@ function trackTransactions(db: Db): Pick<Database, 'transactionSince' | 'nextTra
 }
 
 /** PGlite (~31 MB resident once loaded) is loaded only when the embedded database is used, not on PostgreSQL. */
-async function loadPglite() {
-  const [{ PGlite }, { pg_trgm }, { unaccent }, { drizzle }] = await Promise.all([
+async function pgliteInProcess(dataDir: string | undefined, snapshot: Blob | undefined): Promise<PgliteClient> {
+  const [{ PGlite }, { pg_trgm }, { unaccent }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
     import('@electric-sql/pglite/contrib/unaccent'),
-    import('drizzle-orm/pglite'),
   ]);
-  return { PGlite, extensions: { pg_trgm, unaccent }, drizzlePglite: drizzle };
+  const startParams = [...PGlite.defaultStartParams, ...pgliteSettings.flatMap((setting) => ['-c', setting])];
+  return PGlite.create({ dataDir, extensions: { pg_trgm, unaccent }, loadDataDir: snapshot, startParams });
 }
 
 /**
@@ -94,15 +94,17 @@ const pgliteSettings = ['shared_buffers=32MB', 'maintenance_work_mem=16MB'];
 /**
  * The embedded database under `dataDir` (created on first use) or, when given, a snapshot to load.
  * The parent directory (DATA_DIR) is locked before PGlite touches anything: a second process on
- * the same directory gets DataDirInUseError and must not go on.
+ * the same directory gets DataDirInUseError and must not go on. PGlite runs in a thread of its
+ * own (pglite-thread.ts) unless `inProcess` (the bench compares both).
  */
-export async function openPglite(dataDir: string | undefined, snapshot?: Blob): Promise<Database> {
+export async function openPglite(dataDir: string | undefined, snapshot?: Blob, opts: { inProcess?: boolean } = {}): Promise<Database> {
   const lock = dataDir ? await lockDataDir(path.dirname(dataDir)) : undefined;
   try {
-    const { PGlite, extensions, drizzlePglite } = await loadPglite();
-    const startParams = [...PGlite.defaultStartParams, ...pgliteSettings.flatMap((setting) => ['-c', setting])];
-    const client = await PGlite.create({ dataDir, extensions, loadDataDir: snapshot, startParams });
-    const db = drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db;
+    const [client, { drizzle: drizzlePglite }] = await Promise.all([
+      opts.inProcess ? pgliteInProcess(dataDir, snapshot) : startPgliteThread({ dataDir, snapshot, settings: pgliteSettings }),
+      import('drizzle-orm/pglite'),
+    ]);
+    const db = drizzlePglite({ client: client as never, casing: 'snake_case' }) as unknown as Db;
     return {
       kind: 'pglite',
       db,

@@ -1,0 +1,181 @@
+import { Worker } from 'node:worker_threads';
+import type { ParserOptions, QueryOptions, Results } from '@electric-sql/pglite';
+
+/*
+ * PGlite in a worker thread (issue 8.4). In the request thread, PostgreSQL's work in WebAssembly
+ * held every other request for as long as a statement ran: during a 5,000-row import /healthz
+ * and cached portal pages waited up to a second (p99 6.9× idle). Here every query is a message
+ * to pglite-worker.mjs (one per query: PGlite's own worker API speaks the wire protocol, five
+ * messages per query, and needs browser APIs). drizzle needs `query` and `transaction`; the rest
+ * is what client.ts offers around it (LISTEN, snapshots for tests, closing).
+ *
+ * The worker starts without the process's `--import` flags (`execArgv: []`): it is plain
+ * JavaScript and needs neither the TypeScript loader nor what the test harness loads.
+ */
+
+/** A transaction of the PGlite thread: what drizzle's PGlite session calls. */
+export interface PgliteTransaction {
+  query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>>;
+  exec(text: string): Promise<Results[]>;
+  rollback(): Promise<void>;
+  readonly closed: boolean;
+}
+
+export interface PgliteClient extends Omit<PgliteTransaction, 'rollback'> {
+  transaction<T>(work: (tx: PgliteTransaction) => Promise<T>): Promise<T>;
+  /** LISTEN; the function returned stops listening. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /** The data directory as a tar file (tests keep such snapshots and load them with `snapshot`). */
+  dumpDataDir(compression?: 'none' | 'gzip' | 'auto'): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+interface PlainError {
+  name: string;
+  message: string;
+  stack?: string;
+  fields: Record<string, unknown>;
+}
+
+const errorFrom = (plain: PlainError) => Object.assign(new Error(plain.message), plain.fields, { name: plain.name, stack: plain.stack });
+
+/**
+ * Only parsers that keep a type's text can cross to the thread (functions cannot): drizzle's are
+ * all `(value) => value`, for dates, timestamps and intervals. Checked once per parsers object.
+ */
+const keptTypes = new WeakMap<ParserOptions, number[]>();
+function keepText(parsers: ParserOptions | undefined): number[] | undefined {
+  if (!parsers) return undefined;
+  let types = keptTypes.get(parsers);
+  if (!types) {
+    const probe = '2026-01-31 12:00:00+00';
+    types = Object.entries(parsers).map(([type, parse]) => {
+      if (parse(probe, Number(type)) !== probe) throw new Error(`PGlite thread: only parsers that return the text unchanged are supported (type ${type})`);
+      return Number(type);
+    });
+    keptTypes.set(parsers, types);
+  }
+  return types;
+}
+
+function queryMessage(text: string, params: unknown[] | undefined, options: QueryOptions | undefined) {
+  if (options?.serializers || options?.blob || options?.onNotice) throw new Error('PGlite thread: serializers, blob and onNotice are not supported');
+  return { op: 'query', text, params, rowMode: options?.rowMode, keepText: keepText(options?.parsers) };
+}
+
+/** Starts the thread and opens the database (`dataDir`, or in memory from `snapshot`) with PostgreSQL `settings`. */
+export async function startPgliteThread(opts: { dataDir?: string; snapshot?: Blob; settings: string[] }): Promise<PgliteClient> {
+  const snapshot = opts.snapshot ? await opts.snapshot.arrayBuffer() : undefined;
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+    workerData: { dataDir: opts.dataDir, snapshot, settings: opts.settings },
+    transferList: snapshot ? [snapshot] : [],
+    execArgv: [],
+  });
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  const listeners = new Map<number, (payload: string) => void>();
+  let ids = 0;
+  let closed = false;
+  let gone: Error | undefined;
+  let ready!: { resolve(): void; reject(error: Error): void };
+  const started = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
+
+  // The thread keeps the process alive only while an answer is awaited, as PGlite in process did not at all.
+  worker.unref();
+  const settle = (id: number) => {
+    const call = pending.get(id);
+    pending.delete(id);
+    if (pending.size === 0) worker.unref();
+    return call;
+  };
+  worker.on('message', (m: { id?: number; op?: string; result?: unknown; error?: PlainError; listener?: number; payload?: string }) => {
+    if (m.id !== undefined) {
+      const call = settle(m.id);
+      if (m.error) call?.reject(errorFrom(m.error));
+      else call?.resolve(m.result);
+    } else if (m.op === 'notification') listeners.get(m.listener!)?.(m.payload!);
+    else if (m.op === 'ready') ready.resolve();
+    else if (m.op === 'failed') ready.reject(errorFrom(m.error!));
+  });
+  const fail = (error: Error) => {
+    gone ??= error;
+    closed = true;
+    ready.reject(error);
+    for (const id of [...pending.keys()]) settle(id)?.reject(error);
+  };
+  worker.on('error', (error: Error) => fail(Object.assign(new Error(`PGlite thread failed: ${error.message}`), { cause: error })));
+  worker.on('exit', (code) => fail(new Error(`PGlite thread ended (exit code ${code})`)));
+
+  const call = <T>(message: Record<string, unknown>): Promise<T> => {
+    if (gone) return Promise.reject(gone);
+    const id = ++ids;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      if (pending.size === 1) worker.ref();
+      worker.postMessage({ ...message, id });
+    });
+  };
+
+  try {
+    await started;
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+
+  let transactions = 0;
+  return {
+    get closed() {
+      return closed;
+    },
+    query: (text, params, options) => call(queryMessage(text, params, options)),
+    exec: (text) => call({ op: 'exec', text }),
+    async transaction(work) {
+      const tx = ++transactions;
+      await call({ op: 'begin', tx });
+      let ended = false;
+      const open = () => {
+        if (ended) throw new Error('Transaction is closed');
+      };
+      const handle: PgliteTransaction = {
+        query: async (text, params, options) => (open(), call({ ...queryMessage(text, params, options), tx })),
+        exec: async (text) => (open(), call({ op: 'exec', text, tx })),
+        rollback: async () => (open(), await call({ op: 'rollback', tx }), void (ended = true)),
+        get closed() {
+          return ended;
+        },
+      };
+      let result;
+      try {
+        result = await work(handle);
+      } catch (error) {
+        ended = true;
+        await call({ op: 'end', tx, commit: false }).catch(() => undefined); // the work's error is the one to report
+        throw error;
+      }
+      ended = true;
+      await call({ op: 'end', tx, commit: true });
+      return result;
+    },
+    async listen(channel, onMessage) {
+      const listener = ++ids;
+      listeners.set(listener, onMessage);
+      try {
+        await call({ op: 'listen', channel, listener });
+      } catch (error) {
+        listeners.delete(listener);
+        throw error;
+      }
+      return async () => {
+        if (!listeners.delete(listener) || closed) return;
+        await call({ op: 'unlisten', listener });
+      };
+    },
+    dumpDataDir: async (compression) => new Blob([await call<ArrayBuffer>({ op: 'dump', compression })]),
+    async close() {
+      if (closed) return;
+      await call({ op: 'close' });
+      closed = true;
+      await worker.terminate();
+    },
+  };
+}

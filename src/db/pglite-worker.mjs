@@ -1,0 +1,122 @@
+// @ts-check
+// The embedded database's thread (issue 8.4): PGlite runs here, so PostgreSQL's work in
+// WebAssembly never holds the thread that answers requests. pglite-thread.ts is the other end:
+// each message names an operation and its id, the answer carries the id back.
+// Plain JavaScript on purpose: a worker inherits the process's --import flags, and the TypeScript
+// loader plus the test harness's module set would load into every worker (see pglite-thread.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
+/** @type {{ dataDir?: string, snapshot?: ArrayBuffer, settings: string[] }} */
+const options = workerData;
+
+/** Properties of an error that survive a message (PGlite's DatabaseError: code, detail, constraint, …). */
+function plainError(/** @type {unknown} */ error) {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} };
+  /** @type {Record<string, string | number | boolean>} */
+  const fields = {};
+  for (const [key, value] of Object.entries(error)) {
+    if (['string', 'number', 'boolean'].includes(typeof value)) fields[key] = value;
+  }
+  return { name: error.name, message: error.message, stack: error.stack, fields };
+}
+
+let db;
+try {
+  db = await PGlite.create({
+    dataDir: options.dataDir,
+    extensions: { pg_trgm, unaccent },
+    loadDataDir: options.snapshot ? new Blob([options.snapshot]) : undefined,
+    startParams: [...PGlite.defaultStartParams, ...options.settings.flatMap((setting) => ['-c', setting])],
+  });
+} catch (error) {
+  port.postMessage({ op: 'failed', error: plainError(error) });
+  port.close();
+}
+
+if (db) {
+  const pglite = db;
+  /** Parsers that keep a type's text as it is (drizzle's for dates, timestamps, intervals), by their type ids. */
+  const keepText = new Map();
+  const parsersFor = (/** @type {number[] | undefined} */ types) => {
+    if (!types?.length) return undefined;
+    const key = types.join(',');
+    if (!keepText.has(key)) keepText.set(key, Object.fromEntries(types.map((type) => [type, (/** @type {string} */ value) => value])));
+    return keepText.get(key);
+  };
+  /** Open transactions by id: the PGlite transaction and how to end it. */
+  const transactions = new Map();
+  /** Stops listening, by listener id. */
+  const listeners = new Map();
+  class Rollback extends Error {}
+
+  const target = (/** @type {number | undefined} */ tx) => {
+    if (tx === undefined) return pglite;
+    const open = transactions.get(tx);
+    if (!open) throw new Error('Transaction is closed');
+    return open.tx;
+  };
+  /** A result without what cannot cross threads (a COPY's blob). */
+  const plainResult = (/** @type {any} */ result) => ({ rows: result.rows, fields: result.fields, affectedRows: result.affectedRows, command: result.command, rowCount: result.rowCount });
+
+  /** BEGIN; answers once inside. The transaction ends with an `end` message (COMMIT or ROLLBACK). */
+  function begin(/** @type {number} */ id) {
+    return new Promise((entered, failed) => {
+      let end;
+      const ended = new Promise((resolve, reject) => (end = (/** @type {boolean} */ commit) => (commit ? resolve(undefined) : reject(new Rollback()))));
+      const done = pglite.transaction(async (tx) => {
+        transactions.set(id, { tx, end, done });
+        entered(undefined);
+        await ended;
+      });
+      done.catch(failed); // BEGIN itself failed; after it, `end` reports how the transaction ended
+    });
+  }
+
+  async function end(/** @type {number} */ id, /** @type {boolean} */ commit) {
+    const open = transactions.get(id);
+    transactions.delete(id);
+    if (!open) throw new Error('Transaction is closed');
+    open.end(commit);
+    try {
+      await open.done;
+    } catch (error) {
+      if (!(error instanceof Rollback)) throw error;
+    }
+  }
+
+  const operations = {
+    query: (/** @type {any} */ m) => target(m.tx).query(m.text, m.params, { rowMode: m.rowMode, parsers: parsersFor(m.keepText) }).then(plainResult),
+    exec: (/** @type {any} */ m) => target(m.tx).exec(m.text).then((results) => results.map(plainResult)),
+    begin: (/** @type {any} */ m) => begin(m.tx),
+    end: (/** @type {any} */ m) => end(m.tx, m.commit),
+    rollback: (/** @type {any} */ m) => target(m.tx).rollback(),
+    listen: async (/** @type {any} */ m) => {
+      listeners.set(m.listener, await pglite.listen(m.channel, (payload) => port.postMessage({ op: 'notification', listener: m.listener, payload })));
+    },
+    unlisten: async (/** @type {any} */ m) => {
+      const stop = listeners.get(m.listener);
+      listeners.delete(m.listener);
+      if (stop && !pglite.closed) await stop();
+    },
+    dump: async (/** @type {any} */ m) => {
+      const bytes = await (await pglite.dumpDataDir(m.compression)).arrayBuffer();
+      return { value: bytes, transfer: [bytes] };
+    },
+    close: () => pglite.close(),
+  };
+
+  port.on('message', async (/** @type {any} */ m) => {
+    try {
+      const result = await operations[/** @type {keyof typeof operations} */ (m.op)](m);
+      if (result && typeof result === 'object' && 'transfer' in result) port.postMessage({ id: m.id, result: result.value }, result.transfer);
+      else port.postMessage({ id: m.id, result });
+    } catch (error) {
+      port.postMessage({ id: m.id, error: plainError(error) });
+    }
+  });
+  port.postMessage({ op: 'ready' });
+}
