@@ -127,8 +127,8 @@ export async function startPgliteThread(opts: { dataDir?: string; snapshot?: Blo
     get closed() {
       return closed;
     },
-    query: (text, params, options) => call(queryMessage(text, params, options)),
-    exec: (text) => call({ op: 'exec', text }),
+    query: async (text, params, options) => call(queryMessage(text, params, options)),
+    exec: async (text) => call({ op: 'exec', text }),
     async transaction(work) {
       const tx = ++transactions;
       await call({ op: 'begin', tx });

@@ -333,6 +333,8 @@ export const de = {
   'spreadsheet.problems.summary.other': 'Die Datei enthält {count} Fehler. Die Liste unten nennt Zeile, Spalte und Grund.',
   'spreadsheet.problems.more.one': '… und {count} weiterer Fehler (gezeigt sind die ersten {shown}). Oft wiederholt sich derselbe Fehler: Beheben Sie die gezeigten und laden Sie die Datei erneut hoch.',
   'spreadsheet.problems.more.other': '… und {count} weitere Fehler (gezeigt sind die ersten {shown}). Oft wiederholt sich derselbe Fehler: Beheben Sie die gezeigten und laden Sie die Datei erneut hoch.',
+  'spreadsheet.preview.more_rows.one': '… und {count} weitere Zeile (gezeigt sind die ersten {shown}). Die Bestätigung übernimmt alle Zeilen der Datei.',
+  'spreadsheet.preview.more_rows.other': '… und {count} weitere Zeilen (gezeigt sind die ersten {shown}). Die Bestätigung übernimmt alle Zeilen der Datei.',
   'spreadsheet.problems.row': 'Zeile',
   'spreadsheet.problems.column': 'Spalte',
   'spreadsheet.problems.reason': 'Problem',

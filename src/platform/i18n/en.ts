@@ -335,6 +335,8 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'spreadsheet.problems.summary.other': 'The file contains {count} errors. The list below gives row, column and reason.',
   'spreadsheet.problems.more.one': '… and {count} more error (the first {shown} are shown). The same mistake often repeats: fix the ones shown and upload the file again.',
   'spreadsheet.problems.more.other': '… and {count} more errors (the first {shown} are shown). The same mistake often repeats: fix the ones shown and upload the file again.',
+  'spreadsheet.preview.more_rows.one': '… and {count} more row (the first {shown} are shown). Confirming applies every row of the file.',
+  'spreadsheet.preview.more_rows.other': '… and {count} more rows (the first {shown} are shown). Confirming applies every row of the file.',
   'spreadsheet.problems.row': 'Row',
   'spreadsheet.problems.column': 'Column',
   'spreadsheet.problems.reason': 'Problem',

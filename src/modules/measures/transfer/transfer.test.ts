@@ -137,6 +137,23 @@ describeEachDb('Maßnahmentabelle: Export und Import', (t) => {
     assert.deepEqual(await d.snapshot(), before);
   });
 
+  test('große Datei ohne Fehler: die Vorschau listet die ersten 200 neuen Maßnahmen, zählt alle, und die Bestätigung legt alle an', async () => {
+    const d = await demo(t());
+    const c = await t().signIn(coordination);
+    const rows = Array.from({ length: 450 }, (_, i) => [`700.${i + 1}`, 'Teilhabe durch Sprache', `Neue Maßnahme ${i + 1}`, 'geplant', 'kurz']);
+    const before = await d.count();
+    const preview = await upload(c, d.draft.id, csv([['Nr.', 'Themenfeld', 'Titel', 'Status', 'Zeithorizont'], ...rows]), 'viele.csv');
+    assert.equal(preview.status, 200, preview.html.slice(0, 2000));
+    assert.equal(counted(preview.html, 'created'), 450, 'the count is complete');
+    const listed = [...preview.html.matchAll(/<th scope="row" class="kern-table__header">(700\.\d+)<\/th>/g)].map((m) => m[1]);
+    assert.equal(listed.length, 200, `the table lists the first 200 new measures, not ${listed.length}`);
+    assert.deepEqual([listed[0], listed.at(-1)], ['700.1', '700.200']);
+    assert.match(preview.html, /data-more-rows="250">… und 250 weitere Zeilen \(gezeigt sind die ersten 200\)/);
+    const res = await confirm(c, d.draft.id, preview.html, false, { viele_neu: '1' });
+    assert.equal(res.status, 303);
+    assert.equal(await d.count(), before + 450, 'confirming applies every row, not only the ones listed');
+  });
+
   test('unbekannter Akteur: ohne Häkchen ein Fehler, mit Häkchen angelegt (und protokolliert)', async () => {
     const d = await demo(t());
     const c = await t().signIn(coordination);

@@ -10,6 +10,7 @@ import type { NumberFormat } from '../../../../platform/spreadsheet/numbers.js';
 import type { Plan, PlannedRow } from '../plan.js';
 import type { ImportProblem } from '../../../../platform/spreadsheet/problems.js';
 import { ProblemsTable } from '../../../../platform/spreadsheet/problems-table.js';
+import { MoreRows, previewRows } from '../../../../platform/spreadsheet/preview-rows.js';
 import { editionPath } from './upload-page.js';
 
 export interface KeptFile {
@@ -34,8 +35,8 @@ export function PreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition; plan:
     ...(missingProblems.length ? [{ field: 'anlegen', messageKey: 'transfer.preview.create_missing_required' }] : []),
   ];
   const manyNewParams = { count: plan.counts.created, existing: plan.existingMeasures };
-  const updated = plan.rows.filter((r) => r.action === 'update');
-  const created = plan.rows.filter((r) => r.action === 'create');
+  const updated = previewRows(plan.rows.filter((r) => r.action === 'update'));
+  const created = previewRows(plan.rows.filter((r) => r.action === 'create'));
   return (
     <AppPage c={p.c} tenant={p.tenant} title={t('transfer.preview.title')} section="editions">
       <p>
@@ -129,15 +130,19 @@ export function PreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition; plan:
 
       {p.problems?.length ? <ProblemsTable t={t} problems={p.problems} id="f-probleme" /> : null}
 
-      {created.length ? (
-        <RowsTable caption={t('transfer.preview.created_caption')} t={t} rows={created.map((r) => ({ row: r.row, number: r.data.number, title: r.data.title, note: '' }))} />
+      {created.shown.length ? (
+        <>
+          <RowsTable caption={t('transfer.preview.created_caption')} t={t} rows={created.shown.map((r) => ({ row: r.row, number: r.data.number, title: r.data.title, note: '' }))} />
+          <MoreRows t={t} shown={created.shown.length} more={created.more} />
+        </>
       ) : null}
-      {updated.length ? (
+      {updated.shown.length ? (
         <>
           <h2 class="kern-heading-medium">{t('transfer.preview.updated_caption')}</h2>
-          {updated.map((r) => (
+          {updated.shown.map((r) => (
             <ChangesTable t={t} row={r} />
           ))}
+          <MoreRows t={t} shown={updated.shown.length} more={updated.more} />
         </>
       ) : null}
 

@@ -5,6 +5,7 @@ import { Button, ButtonLink, Csrf } from '../../../../platform/ui/form.js';
 import type { Edition } from '../../../concepts/index.js';
 import { editionPath } from '../../../measures/index.js';
 import { AppPage } from '../../../../platform/ui/app-shell.js';
+import { MoreRows, previewRows } from '../../../../platform/spreadsheet/preview-rows.js';
 import type { Tenant } from '../../../../platform/tenancy/service.js';
 import { yesNo } from '../columns.js';
 import type { StatusPlan } from '../plan.js';
@@ -41,6 +42,8 @@ export function StatusPreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition;
   const versions = JSON.stringify(Object.fromEntries(plan.changes.map((c) => [c.measureId, c.version])));
   const status = (s: string) => t(`measure_status.${s}`);
   const date = (iso: string | null | undefined) => formatDate('de', iso);
+  const changes = previewRows(plan.changes);
+  const ignored = previewRows(plan.ignored);
   return (
     <AppPage c={p.c} tenant={p.tenant} title={t('bulk_status.preview.title')} section="editions">
       <p>
@@ -65,35 +68,38 @@ export function StatusPreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition;
       {plan.ignoredHeadings.length ? <p class="kern-body">{t('transfer.preview.ignored', { headings: plan.ignoredHeadings.join(', ') })}</p> : null}
 
       {plan.changes.length ? (
-        <Table
-          caption={t('bulk_status.preview.changes_caption', { count: plan.changes.length })}
-          headers={[t('spreadsheet.problems.row'), t('measure.number'), t('bulk_status.preview.measure'), t('measure.status'), t('bulk_status.preview.progress'), t('bulk_status.preview.text'), t('bulk_status.preview.date'), t('bulk_status.preview.public')]}
-        >
-          {plan.changes.map((c) => (
-            <tr class="kern-table__row" data-change={c.number}>
-              <td class="kern-table__cell">{c.row}</td>
-              <th scope="row" class="kern-table__header">
-                {c.number}
-              </th>
-              <td class="kern-table__cell">{c.title}</td>
-              <td class="kern-table__cell">
-                <Change t={t} before={status(c.before.status)} after={status(c.after.status)} />
-              </td>
-              <td class="kern-table__cell">
-                <Change t={t} before={percent(c.before.progress)} after={percent(c.after.progress)} />
-              </td>
-              <td class="kern-table__cell">
-                {short(c.after.text)}
-                {c.after.textGenerated ? <span class="muted"> {t('bulk_status.preview.text_generated')}</span> : null}
-              </td>
-              <td class="kern-table__cell" data-backdated={c.after.backdated ? '1' : undefined}>
-                {date(c.after.reportedOn ?? p.today)}
-                {c.after.backdated ? <strong class="backdated"> {t('bulk_status.preview.backdated', { latest: date(c.before.reportedOn) })}</strong> : null}
-              </td>
-              <td class="kern-table__cell">{yesNo(c.after.isPublic)}</td>
-            </tr>
-          ))}
-        </Table>
+        <>
+          <Table
+            caption={t('bulk_status.preview.changes_caption', { count: plan.changes.length })}
+            headers={[t('spreadsheet.problems.row'), t('measure.number'), t('bulk_status.preview.measure'), t('measure.status'), t('bulk_status.preview.progress'), t('bulk_status.preview.text'), t('bulk_status.preview.date'), t('bulk_status.preview.public')]}
+          >
+            {changes.shown.map((c) => (
+              <tr class="kern-table__row" data-change={c.number}>
+                <td class="kern-table__cell">{c.row}</td>
+                <th scope="row" class="kern-table__header">
+                  {c.number}
+                </th>
+                <td class="kern-table__cell">{c.title}</td>
+                <td class="kern-table__cell">
+                  <Change t={t} before={status(c.before.status)} after={status(c.after.status)} />
+                </td>
+                <td class="kern-table__cell">
+                  <Change t={t} before={percent(c.before.progress)} after={percent(c.after.progress)} />
+                </td>
+                <td class="kern-table__cell">
+                  {short(c.after.text)}
+                  {c.after.textGenerated ? <span class="muted"> {t('bulk_status.preview.text_generated')}</span> : null}
+                </td>
+                <td class="kern-table__cell" data-backdated={c.after.backdated ? '1' : undefined}>
+                  {date(c.after.reportedOn ?? p.today)}
+                  {c.after.backdated ? <strong class="backdated"> {t('bulk_status.preview.backdated', { latest: date(c.before.reportedOn) })}</strong> : null}
+                </td>
+                <td class="kern-table__cell">{yesNo(c.after.isPublic)}</td>
+              </tr>
+            ))}
+          </Table>
+          <MoreRows t={t} shown={changes.shown.length} more={changes.more} />
+        </>
       ) : null}
 
       {plan.ignored.length ? (
@@ -101,7 +107,7 @@ export function StatusPreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition;
           <h2 class="kern-heading-medium">{t('bulk_status.preview.ignored_heading')}</h2>
           <p class="kern-body">{t('bulk_status.preview.ignored_intro')}</p>
           <Table caption={t('bulk_status.preview.ignored_caption', { count: plan.ignored.length })} headers={[t('spreadsheet.problems.row'), t('spreadsheet.problems.column'), t('bulk_status.preview.note')]}>
-            {plan.ignored.map((x) => (
+            {ignored.shown.map((x) => (
               <tr class="kern-table__row">
                 <th scope="row" class="kern-table__header">
                   {x.row}
@@ -111,6 +117,7 @@ export function StatusPreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition;
               </tr>
             ))}
           </Table>
+          <MoreRows t={t} shown={ignored.shown.length} more={ignored.more} />
         </>
       ) : null}
 

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
+import { openTestDatabase } from '../../test/support/databases.js';
+import { queryRows, type Database } from './client.js';
+
+describe('PGlite in its own thread (issue 8.4)', () => {
+  let database: Database;
+  before(async () => (database = await openTestDatabase('pglite', 'empty')));
+  after(() => database?.close());
+
+  test('the request thread keeps turning while PGlite executes a long statement', async () => {
+    // ~4 million rows of nested loop: seconds of PostgreSQL's work. In process, the event loop
+    // stood still for all of it (the statement ran in one synchronous WebAssembly call).
+    const long = database.db.execute(sql`select count(*) from generate_series(1, 2000) a, generate_series(1, 2000) b`);
+    let finished = false;
+    void long.finally(() => (finished = true));
+    let turns = 0;
+    while (!finished && turns < 1000) {
+      await nextTurn();
+      turns++;
+    }
+    assert.equal(turns, 1000, `only ${turns} turns of the event loop before the statement ended`);
+    assert.deepEqual(((await long) as unknown as { rows: unknown[] }).rows, [{ count: 4_000_000 }]);
+  });
+
+  test("a failed statement's error keeps PostgreSQL's fields; a failed transaction leaves nothing", async () => {
+    await database.db.execute(sql`create table probe (id int primary key, note text not null)`);
+    const failed = await database.db.execute(sql`insert into probe values (1, null)`).catch((e: Error) => e);
+    assert.ok(failed instanceof Error);
+    const cause = failed.cause as { code?: string; column?: string; table?: string };
+    assert.deepEqual([cause.code, cause.table, cause.column], ['23502', 'probe', 'note'], 'not-null violation with table and column');
+
+    const rolledBack = await database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`insert into probe values (1, 'one')`);
+        await tx.transaction(async (inner) => inner.execute(sql`insert into probe values (2, 'two')`));
+        await tx.execute(sql`insert into probe values (1, 'again')`);
+      })
+      .catch((e: Error) => e);
+    assert.ok(rolledBack instanceof Error, 'the duplicate key fails the transaction');
+    assert.deepEqual(await queryRows(database.db, sql`select count(*)::int as n from probe`), [{ n: 0 }], 'nothing of it stays');
+
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into probe values (3, 'three')`);
+    });
+    assert.deepEqual(await queryRows(database.db, sql`select id, note from probe`), [{ id: 3, note: 'three' }]);
+  });
+
+  test('dates and timestamps arrive as PostgreSQL wrote them (drizzle keeps their text); parsers that change values are refused', async () => {
+    const [row] = await queryRows<{ d: unknown; t: unknown; j: unknown; b: unknown }>(database.db, sql`select date '2026-11-30' as d, timestamptz '2026-11-30 12:00:00+00' as t, '{"a":[1,2]}'::jsonb as j, true as b`);
+    assert.deepEqual(row, { d: '2026-11-30', t: '2026-11-30 12:00:00+00', j: { a: [1, 2] }, b: true });
+    const client = database.pglite!;
+    await assert.rejects(client.query('select 1', [], { parsers: { 23: (v: string) => Number(v) * 2 } }), /only parsers that return the text unchanged/);
+  });
+});
