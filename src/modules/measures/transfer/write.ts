@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { insertAsJson } from '../../../db/bulk.js';
 import { queryRows, type Db } from '../../../db/client.js';
 import { recordAudits, type AuditEntry } from '../../../platform/audit/record.js';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
@@ -116,11 +117,11 @@ async function insertLinks(tx: Db, tenantId: string, groups: GroupsByName, rows:
   const crossRows = each((l) => l.crossCuttingIds, (measureId, fieldId) => ({ tenantId, measureId, fieldId }));
   const townRows = each((l) => l.municipalityIds, (measureId, municipalityId) => ({ tenantId, measureId, municipalityId }));
   const groupRows = each((l) => l.targetGroupIds, (measureId, targetGroupId) => ({ tenantId, measureId, targetGroupId }));
-  if (goalRows.length) await tx.insert(measureGoals).values(goalRows);
-  if (partnerRows.length) await tx.insert(measurePartners).values(partnerRows);
-  if (crossRows.length) await tx.insert(measureCrossCutting).values(crossRows);
-  if (townRows.length) await tx.insert(measureMunicipalities).values(townRows);
-  if (groupRows.length) await tx.insert(measureTargetGroups).values(groupRows);
+  await insertAsJson(tx, measureGoals, goalRows);
+  await insertAsJson(tx, measurePartners, partnerRows);
+  await insertAsJson(tx, measureCrossCutting, crossRows);
+  await insertAsJson(tx, measureMunicipalities, townRows);
+  await insertAsJson(tx, measureTargetGroups, groupRows);
 }
 
 async function deleteLinks(tx: Db, tenantId: string, ids: string[]) {
@@ -154,10 +155,10 @@ export async function writePlannedRows(tx: Db, user: CurrentUser, tenantId: stri
   }, { min: 500, max: 2000 });
 
   await inBatches(creates, async (batch) => {
-    const inserted = await tx
-      .insert(measures)
-      .values(batch.map(({ id, r, position }) => ({ id, tenantId, editionId, position, ...rowValues(r.data) })))
-      .returning(measureColumns);
+    const ids = batch.map(({ id }) => id);
+    await insertAsJson(tx, measures, batch.map(({ id, r, position }) => ({ id, tenantId, editionId, position, ...rowValues(r.data) })));
+    const rows = new Map((await tx.select(measureColumns).from(measures).where(and(eq(measures.tenantId, tenantId), inArray(measures.id, ids)))).map((m) => [m.id, m]));
+    const inserted = ids.map((id) => rows.get(id)!);
     const data = new Map(batch.map(({ id, r }) => [id, r.data]));
     await insertLinks(tx, tenantId, groups, batch.map(({ id, r }) => ({ id, data: r.data })));
     await recordAudits(tx, user, inserted.map((m): AuditEntry => ({ tenantId, action: 'import', entityType: 'measure', entityId: m.id, after: { ...m, ...linksOf(data.get(m.id)!, groups) } })));
