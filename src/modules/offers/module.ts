@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.js';
 import { offerAttention } from './attention.js';
+import { seedDemoOffers } from './demo.js';
 import { messages } from './messages.js';
 import { publicMessages } from './public-messages.js';
 import { offerRoutes } from './routes.js';
@@ -13,5 +14,6 @@ export const offersModule: ModuleManifest = {
   usages: offerUsages,
   attentionSources: [offerAttention],
   auditSubjects: [{ entityType: 'offer', labelKey: 'audit.entity.offer', path: (e) => `/angebote/${e.entityId}` }],
+  demoSeed: seedDemoOffers,
   appNav: [{ section: 'offers', path: '/angebote', label: 'nav.offers', order: 42 }],
 };
