@@ -69,12 +69,16 @@ export function columnBounds(table: Pick<TableBlock, 'headers' | 'rows'>, opts: 
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-/** Widths in points, summing to `total`, for the columns of `table`. */
-export function fitColumns(table: Pick<TableBlock, 'headers' | 'rows'>, total: number, opts: FitOptions): number[] {
+/**
+ * Widths in points, summing to `total`, for the columns of `table`. A column's `weights` entry
+ * (default 1) multiplies its share of the room beyond the longest words: the main text of a row
+ * (a measure's title and description) gets more than a list beside it.
+ */
+export function fitColumns(table: Pick<TableBlock, 'headers' | 'rows' | 'weights'>, total: number, opts: FitOptions): number[] {
   const { min, preferred } = columnBounds(table, opts);
   if (sum(min) >= total) return capWidest(min, total);
   if (sum(preferred) <= total) return preferred.map((w) => w + ((total - sum(preferred)) * w) / sum(preferred));
-  const room = preferred.map((p, i) => p - min[i]!);
+  const room = preferred.map((p, i) => (p - min[i]!) * (table.weights?.[i] ?? 1));
   return min.map((w, i) => w + ((total - sum(min)) * room[i]!) / sum(room));
 }
 

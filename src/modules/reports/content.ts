@@ -21,10 +21,13 @@ export interface TableBlock {
   rows: Cell[][];
   /** Columns of figures, right-aligned. */
   numeric?: boolean[];
+  /** How much of the spare width each column gets, relative to its text (see fitColumns). */
+  weights?: number[];
 }
 
 export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string; id: string; inContents: boolean }
+  /** `keep`: room (pt) kept below the heading for what follows, where the level's default does not fit. */
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string; id: string; inContents: boolean; keep?: number }
   /** `lead`: bold words that open the paragraph ("Leitziel 1.1"). */
   | { kind: 'paragraph'; text: string; note?: boolean; lead?: string }
   | TableBlock

@@ -60,11 +60,11 @@ export class PdfLayout {
     return this.doc.font(bold ? reportFonts.bold : italic ? reportFonts.italic : reportFonts.regular).fontSize(size);
   }
 
-  heading(level: 1 | 2 | 3, text: string, size: number = headingSizes[level]) {
+  heading(level: 1 | 2 | 3, text: string, size: number = headingSizes[level], keep: number = keepWithNext[level]) {
     this.font(true, size);
     const height = this.doc.heightOfString(text, { width: this.width });
     // Keep a heading with at least a few lines of what follows it.
-    this.ensure(height + keepWithNext[level]);
+    this.ensure(height + keep);
     this.doc.y += level === 1 ? 10 : 6;
     const x = this.left;
     const y = this.doc.y;

@@ -58,7 +58,7 @@ export async function renderPdfDocument(content: ReportDocument): Promise<Buffer
   const outline: PDFKit.PDFOutline[] = [doc.outline];
   for (const block of content.blocks) {
     if (block.kind === 'heading') {
-      layout.heading(block.level, block.text);
+      layout.heading(block.level, block.text, undefined, block.keep);
       if (block.inContents) headings.push({ level: block.level, text: block.text, page: layout.pageNumber });
       outline[block.level] = (outline[block.level - 1] ?? doc.outline).addItem(block.text);
     } else if (block.kind === 'paragraph') layout.paragraph(block.text, { note: block.note, lead: block.lead });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { formatDate, translator } from '../../../platform/i18n/i18n.js';
 import { tenants } from '../../../platform/tenancy/schema.js';
@@ -35,8 +35,9 @@ export async function buildConcept(db: Db, tenant: Pick<Tenant, 'id' | 'name'>, 
         .from(actors)
         .leftJoin(tenants, eq(tenants.id, actors.municipalityId))
         .where(and(eq(actors.tenantId, tenant.id), inArray(actors.id, named)))
-        .orderBy(asc(actors.name))
     : [];
+  // German order ("Ärzteverein" after "Arbeitskreis"), which the database's collation may not give.
+  actorRows.sort((a, b) => a.name.localeCompare(b.name, 'de'));
   const actorName = new Map(actorRows.map((a) => [a.id, a.name]));
   const goalNumber = new Map(outline.goals.map((g) => [g.id, g.number]));
   const fieldTitle = new Map(outline.fields.map((f) => [f.id, f.title]));
@@ -48,7 +49,9 @@ export async function buildConcept(db: Db, tenant: Pick<Tenant, 'id' | 'name'>, 
     const l = links.get(m.id);
     if (m.leadActorId) counts.get(m.leadActorId)!.leads++;
     for (const p of l?.partnerActorIds ?? []) counts.get(p)!.partners++;
-    const dates = m.startDate || m.endDate ? ` (${[m.startDate, m.endDate].map((d) => (d ? formatDate('de', d) : '…')).join(' – ')})` : '';
+    const [from, to] = [m.startDate, m.endDate].map((d) => (d ? formatDate('de', d) : null));
+    // Words, not a dash between two dates: the narrow column wraps between them.
+    const dates = from && to ? `, ${from} bis ${to}` : from ? `, ab ${from}` : to ? `, bis ${to}` : '';
     const list = measuresOf.get(m.fieldId) ?? [];
     list.push({
       number: m.number,

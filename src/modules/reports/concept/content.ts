@@ -3,6 +3,7 @@
  * same DOCX and tagged PDF machinery as the Sachstandsbericht).
  */
 import { formatDate } from '../../../platform/i18n/i18n.js';
+import { barChartSvg } from '../charts.js';
 import type { Block, Cell, ReportDocument } from '../content.js';
 import type { ConceptField, ConceptModel } from './model.js';
 
@@ -23,19 +24,33 @@ function fieldBlocks(f: ConceptField, n: number, section: number): Block[] {
   return [
     { kind: 'heading', level: 2, text: `${section}.${n} ${f.title}`, id, inContents: true },
     ...(f.description ? [{ kind: 'paragraph', text: f.description } as Block] : []),
-    { kind: 'heading', level: 3, text: 'Ziele', id: `${id}-ziele`, inContents: false },
+    { kind: 'heading', level: 3, text: 'Ziele', id: `${id}-ziele`, inContents: false, keep: 40 },
     ...(f.goals.length
       ? f.goals.map((g): Block => ({ kind: 'paragraph', lead: `${g.kind} ${g.number}: ${g.title}`, text: g.description }))
       : [{ kind: 'paragraph', text: 'Für dieses Themenfeld sind keine Ziele formuliert.' } as Block]),
-    { kind: 'heading', level: 3, text: 'Maßnahmen', id: `${id}-massnahmen`, inContents: false },
+    { kind: 'heading', level: 3, text: 'Maßnahmen', id: `${id}-massnahmen`, inContents: false, keep: 60 },
     f.measures.length
       ? {
           kind: 'table',
           headers: ['Nr.', 'Maßnahme', 'Ziele', 'Federführung', 'Beteiligte', 'Zeitraum'],
           rows: f.measures.map((m): Cell[] => [m.number, { label: m.title, text: m.description, stacked: true }, m.goals.join(', ') || '–', m.lead ?? '–', m.partners.join(', ') || '–', m.period]),
+          // The measure's own words get most of the width; lists of names and dates wrap beside them.
+          weights: [1, 8, 1, 1, 1, 1],
         }
       : { kind: 'paragraph', text: 'Für dieses Themenfeld sind keine Maßnahmen erfasst.' },
   ];
+}
+
+/** Measures per Themenfeld as a chart, its figures (goals and measures) in a table beside it. */
+function overview(m: ConceptModel): Block {
+  const title = 'Maßnahmen je Themenfeld';
+  return {
+    kind: 'figure',
+    // Narrow bars: beside the table the chart is drawn at about 300 pt, and its labels must stay legible.
+    svg: barChartSvg(m.fields.map((f) => ({ label: f.title, value: f.measures.length })), title, { barWidth: 120 }),
+    alt: `${title}: ${m.fields.map((f) => `${f.title} ${f.measures.length}`).join(', ')}.`,
+    table: { kind: 'table', headers: ['Themenfeld', 'Ziele', 'Maßnahmen'], rows: m.fields.map((f) => [f.title, String(f.goals.length), String(f.measures.length)]), numeric: [false, true, true] },
+  };
 }
 
 /** The concept edition as blocks: Einleitung, Leitlinien, Themenfelder, Querschnittsthemen, Anhang Akteure. */
@@ -58,6 +73,7 @@ export function conceptContent(m: ConceptModel): ReportDocument {
   }
   h1('Themenfelder, Ziele und Maßnahmen', 'themenfelder');
   const fieldsSection = section;
+  if (m.fields.length) blocks.push(overview(m));
   m.fields.forEach((f, i) => blocks.push(...fieldBlocks(f, i + 1, fieldsSection)));
   if (m.crossCutting.length) {
     h1('Querschnittsthemen', 'querschnittsthemen');

@@ -20,7 +20,7 @@ export function syntheticConcept(count: number, status: ConceptModel['status'] =
       goals: [`${f + 1}.${(i % 3) + 1}`],
       lead: 'Kreisvolkshochschule Musterland',
       partners: partners.slice(0, i % 4),
-      period: i % 2 ? 'kurzfristig (01.03.2025 – 31.12.2026)' : 'mittelfristig',
+      period: i % 2 ? 'kurzfristig, 01.03.2025 bis 31.12.2026' : 'mittelfristig',
     });
   }
   return {

@@ -37,7 +37,7 @@ export interface ConceptMeasure {
   goals: string[];
   lead: string | null;
   partners: string[];
-  /** "kurzfristig" … and, where known, the dates ("01.03.2025 – 31.12.2026"). */
+  /** "kurzfristig" … and, where known, the dates ("kurzfristig, 01.03.2025 bis 31.12.2026"). */
   period: string;
 }
 
