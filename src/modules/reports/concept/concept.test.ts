@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { describeEachDb } from '../../../../test/support/harness.js';
+import { until } from '../../../../test/support/until.js';
 import { actors } from '../../actors/schema.js';
 import { editions, fields } from '../../concepts/schema.js';
 import { measures } from '../../measures/schema.js';
@@ -79,10 +80,7 @@ describeEachDb('Konzept als Dokument', (t) => {
     const saved = await coordinator.json('PUT', `/api/v1/kommunen/musterland/actors/${lead.id}`, { name: renamed, kind: lead.kind, version: lead.version });
     assert.equal(saved.status, 200, await saved.clone().text());
     // The write's NOTIFY drops the cached file (PostgreSQL: a moment after the commit).
-    const deadline = Date.now() + 20_000;
-    let after = '';
-    while (!after.includes(renamed) && Date.now() < deadline) after = flat((await pdfStructure(await bytes(await visitor.get('/k/musterland/konzept.pdf')))).pages);
-    assert.ok(after.includes(renamed), 'the new name is in the public PDF');
+    await until(async () => flat((await pdfStructure(await bytes(await visitor.get('/k/musterland/konzept.pdf')))).pages), (text) => text.includes(renamed), 'the new name in the public PDF');
   });
 
   test('conceptDocument (für die Beschlussvorlage) liefert die Bytes einer Fassung', async () => {
