@@ -13,6 +13,7 @@ import { measureCrossCutting, measureGoals, measureMunicipalities, measurePartne
 import { cleanName, nameKey } from '../modules/measures/target-groups/names.js';
 import { memberships } from '../modules/tenants/schema.js';
 import { tenants } from '../platform/tenancy/schema.js';
+import { demoSeedAfterDraftSteps } from '../modules/index.js';
 import { demoContent } from './content/index.js';
 import type { DemoContent } from './content/types.js';
 
@@ -22,9 +23,10 @@ export const demoAgs = '03499000';
 /**
  * Loads the fictional "Landkreis Musterland": Gemeinden, actors, an adopted edition (2024) and a
  * draft Fortschreibung (2026), and one account per role; then each module's demo step (`steps`,
- * from the manifests: `demoSeedSteps` in src/modules/index.ts). Idempotent: does nothing if it exists.
+ * from the manifests: `demoSeedSteps` in src/modules/index.ts), and after the draft the steps that
+ * need it too (`afterDraft`). Idempotent: does nothing if it exists.
  */
-export async function seedDemo(db: Db, steps: DemoSeedStep[], content: DemoContent = demoContent): Promise<boolean> {
+export async function seedDemo(db: Db, steps: DemoSeedStep[], content: DemoContent = demoContent, afterDraft: DemoSeedStep[] = demoSeedAfterDraftSteps): Promise<boolean> {
   const [existing] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, demoSlug));
   if (existing) return false;
   const passwordHash = await hashPassword(demoPassword);
@@ -64,7 +66,8 @@ export async function seedDemo(db: Db, steps: DemoSeedStep[], content: DemoConte
     }
     for (const step of steps) await step(tx, { tenantId, adoptedEditionId: adopted });
     // After every module's step: the copy carries their status, progress and indicators over.
-    await seedDraftFortschreibung(tx, tenantId, content);
+    const draftEditionId = await seedDraftFortschreibung(tx, tenantId, content);
+    for (const step of afterDraft) await step(tx, { tenantId, adoptedEditionId: adopted, draftEditionId });
     await recordAudit(tx, systemUser, { tenantId, action: 'create', entityType: 'tenant', entityId: tenantId, after: { seeded: 'demo', measures: content.measures.length } });
   });
   return true;
@@ -75,7 +78,7 @@ export async function seedDemo(db: Db, steps: DemoSeedStep[], content: DemoConte
  * a copy of the adopted edition with lineage, status and progress carried over); the demo then
  * shows work in progress on it: some planned measures have started.
  */
-async function seedDraftFortschreibung(tx: Db, tenantId: string, content: DemoContent): Promise<void> {
+async function seedDraftFortschreibung(tx: Db, tenantId: string, content: DemoContent): Promise<string> {
   const { edition } = await startFortschreibung({ db: tx, user: systemUser }, tenantId, { title: 'Integrationskonzept 2026 (Fortschreibung)' });
   await tx
     .update(editions)
@@ -88,6 +91,7 @@ async function seedDraftFortschreibung(tx: Db, tenantId: string, content: DemoCo
       .set({ status: 'in_umsetzung' })
       .where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, edition.id), inArray(measures.number, started)));
   }
+  return edition.id;
 }
 
 async function loadEdition(

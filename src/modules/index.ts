@@ -49,3 +49,6 @@ export const modules: ModuleManifest[] = [
 
 /** The modules' shares of the demo data, in order (run by `seedDemo` in src/demo/seed.ts). */
 export const demoSeedSteps: DemoSeedStep[] = modules.flatMap((m) => (m.demoSeed ? [m.demoSeed] : []));
+
+/** Steps that need the draft Fortschreibung as well, run after it is made (see `seedDemo`). */
+export const demoSeedAfterDraftSteps: DemoSeedStep[] = modules.flatMap((m) => (m.demoSeedAfterDraft ? [m.demoSeedAfterDraft] : []));

@@ -16,6 +16,8 @@ import { useUsageChecks, type UsageCheck } from './usage.js';
 export interface DemoSeedContext {
   tenantId: string;
   adoptedEditionId: string;
+  /** The draft Fortschreibung; only steps run after it exists (`demoSeedAfterDraft`) get it. */
+  draftEditionId?: string;
 }
 /** A module's share of the demo data, run inside the demo seed's transaction. */
 export type DemoSeedStep = (tx: Db, demo: DemoSeedContext) => Promise<unknown>;
@@ -54,6 +56,8 @@ export interface ModuleManifest {
   publicFooter?: PublicNavEntry[];
   /** Demo data of this module (`IKON_DEMO=1`), run after the modules before it in the list. */
   demoSeed?: DemoSeedStep;
+  /** Demo data that needs the draft Fortschreibung too (made after every `demoSeed` step, from their data). */
+  demoSeedAfterDraft?: DemoSeedStep;
   /** Periodic background work; started only where a mail server is configured (every job so far sends e-mail). */
   jobs?: (services: JobServices) => Job[];
   /** How to count this module's rows that point to other modules' rows (checked before those are deleted). */

@@ -1,6 +1,10 @@
 import type { ModuleManifest } from '../../platform/module.js';
 import { followUpAttention } from './attention.js';
+import { seedDecisions, seedDraftPaper } from './demo.js';
 import { messages } from './messages.js';
+import { publicMessages } from './public-messages.js';
+import { publicDecisionRoutes } from './public-routes.js';
+import { decisionRoutes } from './routes.js';
 
 /**
  * Beschlüsse: Vorlagen with their Beratungsfolge in the Kommune's Gremien, the decision that
@@ -10,8 +14,11 @@ import { messages } from './messages.js';
  */
 export const decisionsModule: ModuleManifest = {
   name: 'decisions',
-  messages: [messages],
+  routes: [decisionRoutes, publicDecisionRoutes],
+  messages: [messages, publicMessages],
   attentionSources: [followUpAttention],
+  appNav: [{ section: 'papers', path: '/vorlagen', label: 'decisions.nav.papers', order: 25 }],
+  publicNav: [{ section: 'decisions', path: '/beschluesse', label: 'decisions.public.nav', order: 35 }],
   auditSubjects: [
     { entityType: 'paper', labelKey: 'audit.entity.paper', path: (e) => `/vorlagen/${e.entityId}` },
     { entityType: 'consultation', labelKey: 'audit.entity.consultation' },
@@ -19,4 +26,6 @@ export const decisionsModule: ModuleManifest = {
     { entityType: 'paper_settings', labelKey: 'audit.entity.paper_settings', path: () => '/einstellungen/vorlagen' },
     { entityType: 'decision_follow_up', labelKey: 'audit.entity.decision_follow_up' },
   ],
+  demoSeed: seedDecisions,
+  demoSeedAfterDraft: seedDraftPaper,
 };

@@ -24,7 +24,7 @@ export const adoptedMeasures = (db: Db, tenantId: string, paperId: string) =>
 export type AdoptedMeasure = Awaited<ReturnType<typeof adoptedMeasures>>[number];
 
 /** Decisions: papers whose deciding consultation adopted them, with Gremium and day, newest first. */
-function decisions(db: Db, tenantId: string, onlyPublic: boolean) {
+function decisions(db: Db, tenantId: string, onlyPublic: boolean, only: { paperId?: string; editionId?: string } = {}) {
   return db
     .select({
       paper: papers,
@@ -45,6 +45,8 @@ function decisions(db: Db, tenantId: string, onlyPublic: boolean) {
         eq(consultations.role, 'entscheidung'),
         inArray(consultations.result, [...adoptingResults]),
         onlyPublic ? eq(papers.isPublic, true) : undefined,
+        only.paperId ? eq(papers.id, only.paperId) : undefined,
+        only.editionId ? eq(papers.editionId, only.editionId) : undefined,
       ),
     )
     .orderBy(desc(councilMeetings.meetsOn), desc(papers.number));
@@ -57,10 +59,10 @@ export const allDecisions = (db: Db, tenantId: string) => decisions(db, tenantId
 
 /** The public decision of one paper; undefined for a non-public, deleted or undecided paper. */
 export async function publicDecision(db: Db, tenantId: string, paperId: string): Promise<Decision | undefined> {
-  return (await publicDecisions(db, tenantId)).find((d) => d.paper.id === paperId);
+  return (await decisions(db, tenantId, true, { paperId }))[0];
 }
 
 /** The decision that adopted an edition, if a paper records it (public ones only when `onlyPublic`). */
 export async function decisionOfEdition(db: Db, tenantId: string, editionId: string, onlyPublic = true): Promise<Decision | undefined> {
-  return (await decisions(db, tenantId, onlyPublic)).find((d) => d.paper.editionId === editionId);
+  return (await decisions(db, tenantId, onlyPublic, { editionId }))[0];
 }

@@ -10,6 +10,7 @@ import { adoptedEdition, editionOutline, presentEdition, presentFields, presentG
 import { horizons, measureStatuses, measures, type MeasureStatus } from '../measures/schema.js';
 import { linksOf, listMeasureSummaries, measureById, targetGroupsOf, type MeasureFilter } from '../measures/index.js';
 import { searchEdition } from '../search/index.js';
+import { publicAdoptionOf, type PublicDecisionSummary } from '../decisions/index.js';
 import { publicIndicatorsOfMeasure, type PublicIndicator } from '../indicators/index.js';
 import { publicMeasureProgress, type PublicMeasureProgress } from '../progress/index.js';
 import { tenants } from '../../platform/tenancy/schema.js';
@@ -74,6 +75,8 @@ export interface FilterOptions {
 
 export interface ConceptData {
   edition: PublicEdition;
+  /** The public decision that adopted the edition, where a Vorlage records it. */
+  adoption: PublicDecisionSummary | undefined;
   guidelines: PublicGuideline[];
   fields: PublicField[];
   goals: PublicGoal[];
@@ -157,6 +160,7 @@ export async function loadConcept(db: Db, tenantId: string, query: PortalFilterQ
 
   return {
     edition: presentEdition(edition),
+    adoption: await publicAdoptionOf(db, tenantId, edition.id),
     guidelines: outline.guidelines.map(presentGuideline),
     fields,
     goals: outline.goals.map(presentGoal),

@@ -6,6 +6,7 @@ import type { PublicMeasureRow } from '../present.js';
 import type { PublicField, PublicGoal } from '../../concepts/index.js';
 import { germanContent, crossCuttingAnchor, fieldAnchor, goalAnchor, PortalLinks, PortalPage, NoConcept, Paragraphs } from '../../../platform/ui/public-page.js';
 import { MeasureTable } from './parts.js';
+import { AdoptedByNote } from '../../decisions/index.js';
 
 interface Props {
   t: T;
@@ -34,6 +35,7 @@ export function ConceptPage(p: Props) {
         <h1 class="kern-heading-x-large" {...de}>{data.edition.title}</h1>
         {data.edition.adoptedOn ? <p class="kern-subline">{t('portal.concept.adopted_on', { date: formatDate(lang, data.edition.adoptedOn) })}</p> : null}
       </div>
+      {data.adoption ? <AdoptedByNote t={t} lang={lang} slug={tenant.slug} d={data.adoption} /> : null}
       <p class="portal-download">
         {/* The document is German (its content is): hreflang says so before the visitor opens it. */}
         <a class="kern-link" href={links.conceptPdf()} type="application/pdf" hreflang="de" download>
