@@ -70,6 +70,10 @@ describeEachDb('Vorlagen: Nummern', (t) => {
     const office = await createPaper(ctx(t()), tenant.id, paperFields({ paperDate: '2031-05-01', officeCode: 'FD50' }));
     assert.equal(office.number, '2031/FD50/1', 'each office and year counts on its own');
     await rejects(createPaper(ctx(t()), tenant.id, paperFields({ number: '2031/FD91/457' })), 'validation_failed', 'decisions.validation.number_taken');
+    const same = await Promise.allSettled([createPaper(ctx(t()), tenant.id, paperFields({ number: '2031/X/1' })), createPaper(ctx(t()), tenant.id, paperFields({ number: '2031/X/1' }))]);
+    assert.equal(same.filter((r) => r.status === 'fulfilled').length, 1, 'the same number typed twice at once: one wins');
+    const lost = same.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    assert.ok(lost.reason instanceof AppError && lost.reason.fieldErrors[0]?.messageKey === 'decisions.validation.number_taken', 'the other gets the clear message, not a 500');
   });
 
   test('ungültige Eingaben: Pflichtfelder, Datum, Auswahl, unbekannte Kennzahl, fremde Fassung – nichts gespeichert', async () => {

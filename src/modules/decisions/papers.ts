@@ -102,11 +102,27 @@ async function contentProblems(tx: Db, tenantId: string, data: PaperInput, setti
   return problems;
 }
 
+/** Whether `e` (or what the driver wrapped) is a unique violation of `constraint`. */
+const violates = (e: unknown, constraint: string): boolean => {
+  const x = e as { code?: string; constraint?: string; cause?: unknown } | null;
+  return !!x && ((x.code === '23505' && x.constraint === constraint) || (x.cause !== undefined && x.cause !== e && violates(x.cause, constraint)));
+};
+
 export async function createPaper(ctx: CommandContext, tenantId: string, input: unknown): Promise<Paper> {
   authorize(canManagePapers(ctx.user, tenantId));
   const { valid, errors } = parseEachField(paperInput.extend({ number: numberField }), input);
   throwIfProblems(errors);
   const { number: typed, ...data } = valid as PaperInput & { number: string };
+  try {
+    return await insertPaper(ctx, tenantId, typed, data);
+  } catch (e) {
+    // Two people typing the same number at the same moment: the unique index decides.
+    if (violates(e, 'papers_number_unique')) throwIfProblems([{ field: 'number', messageKey: 'decisions.validation.number_taken', params: { number: typed } }]);
+    throw e;
+  }
+}
+
+function insertPaper(ctx: CommandContext, tenantId: string, typed: string, data: PaperInput): Promise<Paper> {
   return ctx.db.transaction(async (tx) => {
     const settings = await paperSettingsOf(tx, tenantId);
     const problems = await contentProblems(tx, tenantId, data, settings);

@@ -44,6 +44,12 @@ const offer: Record<string, Field> = {
   status: ['aktiv', 'pausiert', 'beendet'], verifiedOn: 'date', published: 'checkbox', measureIds: 'id:measures', internalNote: 'text',
 };
 const k = '/app/k/{slug}';
+const paper: Record<string, Field> = {
+  kind: ['beschlussvorlage', 'informationsvorlage', 'mitteilungsvorlage'], subject: 'text', paperDate: 'date', leadOffice: 'text', officeCode: 'text', clerk: 'text',
+  fileReference: 'text', visibility: ['oeffentlich', 'nichtoeffentlich'], proposal: 'text', facts: 'text', financialEffects: ['ja', 'nein'], financialText: 'text',
+  financialAmount: 'number', climateImpact: ['positiv', 'negativ', 'keine', 'nicht_einschaetzbar'], climateText: 'text', signature: 'text', editionId: 'id:editions',
+};
+const consultation: Record<string, Field> = { bodyId: 'id:councilBodies', meetsOn: 'date', role: ['vorberatung', 'entscheidung', 'kenntnisnahme', 'anhoerung'], agendaNumber: 'text' };
 
 /** The sign-in form and the main write forms of Koordination (as the HTML pages post them). */
 export const forms: Form[] = [
@@ -96,6 +102,19 @@ export const forms: Form[] = [
   { path: '/k/{slug}/barrierefreiheit', fields: { name: 'text', email: 'email', message: 'text' }, who: 'anonymous' },
   { path: `${k}/einstellungen/fortschreibung`, fields: { updateIntervalMonths: 'number', version: 'version' } },
   { path: `${k}/aufmerksamkeit/einstellungen`, fields: { silentAfterMonths: 'number', remindersEnabled: 'checkbox', version: 'version' } },
+  { path: `${k}/vorlagen`, fields: { ...paper, number: 'text' } },
+  { path: `${k}/vorlagen/{papers}/bearbeiten`, fields: { ...paper, version: 'version' } },
+  { path: `${k}/vorlagen/{papers}/endgueltig`, fields: { version: 'version' } },
+  { path: `${k}/vorlagen/{papers}/loeschen`, fields: { version: 'version' } },
+  { path: `${k}/vorlagen/{papers}/beratungen`, fields: consultation },
+  { path: `${k}/beratungen/{consultations}/ergebnis`, fields: { result: ['beschlossen', 'geaendert_beschlossen', 'abgelehnt', 'vertagt', 'zur_kenntnis_genommen', 'zurueckgezogen'], unanimous: 'checkbox', votesYes: 'number', votesNo: 'number', votesAbstain: 'number', decisionText: 'text', acceptLoss: 'checkbox', version: 'version' } },
+  { path: `${k}/beratungen/{consultations}/entfernen`, fields: { version: 'version' } },
+  { path: `${k}/beratungen/{consultations}/verschieben`, fields: { richtung: ['hoch', 'runter'] } },
+  { path: `${k}/beschlussauftraege/{followUps}/erledigt`, fields: { version: 'version' } },
+  { path: `${k}/gremien`, fields: { name: 'text', shortName: 'text', kind: ['fachausschuss', 'hauptausschuss', 'vertretung'] } },
+  { path: `${k}/gremien/{councilBodies}/bearbeiten`, fields: { name: 'text', shortName: 'text', kind: ['fachausschuss', 'hauptausschuss', 'vertretung'], version: 'version' } },
+  { path: `${k}/gremien/{councilBodies}/loeschen`, fields: { version: 'version' } },
+  { path: `${k}/einstellungen/vorlagen`, fields: { numberFormat: 'text', officeCode: 'text', leadOffice: 'text', inhabitants: 'number', inhabitantsAsOf: 'date', inhabitantsSource: 'text', foreignNationals: 'number', foreignNationalsAsOf: 'date', foreignNationalsSource: 'text', version: 'version' } },
   { path: `${k}/einstellungen/status`, fields: { version: 'version', impliedProgress_geplant: 'number', countsInRollup_geplant: 'checkbox', impliedProgress_umgesetzt: 'number' } },
 ];
 

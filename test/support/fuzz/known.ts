@@ -8,9 +8,10 @@ import { offers } from '../../../src/modules/offers/schema.js';
 import { indicatorValues, indicators, measureUpdates } from '../../../src/modules/progress/schema.js';
 import { tenants } from '../../../src/platform/tenancy/schema.js';
 import { invitations, memberships } from '../../../src/modules/tenants/schema.js';
+import { consultations, councilBodies, decisionFollowUps, papers } from '../../../src/modules/decisions/schema.js';
 
 /** Ids that exist in the demo Kommune, so generated requests get past "not found" into the commands. */
-export type IdKind = 'editions' | 'guidelines' | 'fields' | 'goals' | 'measures' | 'actors' | 'indicators' | 'values' | 'updates' | 'users' | 'invitations' | 'municipalities' | 'targetGroups' | 'contacts' | 'interviews' | 'offers';
+export type IdKind = 'editions' | 'guidelines' | 'fields' | 'goals' | 'measures' | 'actors' | 'indicators' | 'values' | 'updates' | 'users' | 'invitations' | 'municipalities' | 'targetGroups' | 'contacts' | 'interviews' | 'offers' | 'papers' | 'consultations' | 'councilBodies' | 'followUps';
 export type Known = Record<IdKind, string[]>;
 
 export async function knownIds(db: Db, slug = 'musterland'): Promise<Known> {
@@ -35,6 +36,10 @@ export async function knownIds(db: Db, slug = 'musterland'): Promise<Known> {
     contacts: await of(db.select({ id: actorContacts.id }).from(actorContacts).where(eq(actorContacts.tenantId, id))),
     interviews: await of(db.select({ id: interviews.id }).from(interviews).where(eq(interviews.tenantId, id))),
     offers: await of(db.select({ id: offers.id }).from(offers).where(eq(offers.tenantId, id))),
+    papers: await of(db.select({ id: papers.id }).from(papers).where(eq(papers.tenantId, id))),
+    consultations: await of(db.select({ id: consultations.id }).from(consultations).where(eq(consultations.tenantId, id))),
+    councilBodies: await of(db.select({ id: councilBodies.id }).from(councilBodies).where(eq(councilBodies.tenantId, id))),
+    followUps: await of(db.select({ id: decisionFollowUps.id }).from(decisionFollowUps).where(eq(decisionFollowUps.tenantId, id))),
   };
 }
 
@@ -44,8 +49,8 @@ export function kindOfName(name: string): IdKind | undefined {
     fieldId: 'fields', crossCuttingIds: 'fields', goalId: 'goals', goalIds: 'goals', measureId: 'measures', editionId: 'editions',
     leadActorId: 'actors', partnerActorIds: 'actors', actorId: 'actors', municipalityId: 'municipalities', municipalityIds: 'municipalities',
     parentId: 'municipalities', actorIds: 'actors', measureIds: 'measures', userId: 'users', valueId: 'values', updateId: 'updates', targetGroupIds: 'targetGroups', into: 'targetGroups',
-    providerIds: 'actors', fieldIds: 'fields',
+    providerIds: 'actors', fieldIds: 'fields', bodyId: 'councilBodies',
   };
   return byName[name] ?? (name in emptyKnown ? (name as IdKind) : undefined);
 }
-const emptyKnown: Known = { editions: [], guidelines: [], fields: [], goals: [], measures: [], actors: [], indicators: [], values: [], updates: [], users: [], invitations: [], municipalities: [], targetGroups: [], contacts: [], interviews: [], offers: [] };
+const emptyKnown: Known = { editions: [], guidelines: [], fields: [], goals: [], measures: [], actors: [], indicators: [], values: [], updates: [], users: [], invitations: [], municipalities: [], targetGroups: [], contacts: [], interviews: [], offers: [], papers: [], consultations: [], councilBodies: [], followUps: [] };
