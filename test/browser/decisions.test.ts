@@ -3,7 +3,7 @@ import { browserSuite, follow, mainText, signIn, submit, visit } from '../suppor
 
 const suite = browserSuite();
 
-suite.test('Koordination: Vorlagen, Gremien, neue Vorlage mit Fehlern, Ergebnis des Kreistags; öffentlich „einstimmig beschlossen am“ (axe auf jeder Seite)', async (page) => {
+suite.test('Koordination: Vorlagen, Vorlage mit Beratungsfolge, Gremien, Einstellungen, neue Vorlage mit Fehlern (axe auf jeder Seite)', async (page) => {
   await signIn(page, 'koordination@musterland.example');
   await visit(page, '/app/k/musterland/vorlagen');
   await follow(page, 'Integrationskonzept 2024 der Koordinierungsstelle Migration und Teilhabe');
@@ -23,7 +23,10 @@ suite.test('Koordination: Vorlagen, Gremien, neue Vorlage mit Fehlern, Ergebnis 
   assert.match(errors, /Betreff: Bitte ausfüllen/);
   assert.match(errors, /Diese Platzhalter kennt ikon nicht/);
 
-  // The draft's Vorlage: final, then the Kreistag decides.
+});
+
+suite.test('Koordination: die Vorlage der Fortschreibung wird endgültig, der Kreistag beschließt; öffentlich „einstimmig beschlossen am“ (axe)', async (page) => {
+  await signIn(page, 'koordination@musterland.example');
   await visit(page, '/app/k/musterland/vorlagen');
   await follow(page, /Integrationskonzept 2026 \(Fortschreibung\) der Koordinierungsstelle/);
   await follow(page, 'Endgültig machen');

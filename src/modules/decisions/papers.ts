@@ -13,7 +13,6 @@ import {
   optionalText,
   optionalUuid,
   parseEachField,
-  parseInput,
   plainText,
   requiredText,
   throwIfProblems,
@@ -108,11 +107,20 @@ const violates = (e: unknown, constraint: string): boolean => {
   return !!x && ((x.code === '23505' && x.constraint === constraint) || (x.cause !== undefined && x.cause !== e && violates(x.cause, constraint)));
 };
 
+/**
+ * Parses the form and checks it against the database (edition, figures) in one round, so the
+ * form lists every problem at once.
+ */
+async function checkedInput<S extends typeof paperInput>(db: Db, tenantId: string, schema: S, input: unknown): Promise<z.output<S>> {
+  const { valid, errors } = parseEachField(schema, input);
+  const partial = { ...valid, facts: valid.facts ?? '', editionId: errors.some((e) => e.field === 'editionId') ? null : (valid.editionId ?? null) } as PaperInput;
+  throwIfProblems([...errors, ...(await contentProblems(db, tenantId, partial, await paperSettingsOf(db, tenantId)))]);
+  return valid as z.output<S>;
+}
+
 export async function createPaper(ctx: CommandContext, tenantId: string, input: unknown): Promise<Paper> {
   authorize(canManagePapers(ctx.user, tenantId));
-  const { valid, errors } = parseEachField(paperInput.extend({ number: numberField }), input);
-  throwIfProblems(errors);
-  const { number: typed, ...data } = valid as PaperInput & { number: string };
+  const { number: typed, ...data } = await checkedInput(ctx.db, tenantId, paperInput.extend({ number: numberField }), input);
   try {
     return await insertPaper(ctx, tenantId, typed, data);
   } catch (e) {
@@ -125,10 +133,8 @@ export async function createPaper(ctx: CommandContext, tenantId: string, input: 
 function insertPaper(ctx: CommandContext, tenantId: string, typed: string, data: PaperInput): Promise<Paper> {
   return ctx.db.transaction(async (tx) => {
     const settings = await paperSettingsOf(tx, tenantId);
-    const problems = await contentProblems(tx, tenantId, data, settings);
     const parts = numberPartsOf(data, settings);
-    if (typed && (await numberIsTaken(tx, tenantId, typed))) problems.push({ field: 'number', messageKey: 'decisions.validation.number_taken', params: { number: typed } });
-    throwIfProblems(problems);
+    if (typed && (await numberIsTaken(tx, tenantId, typed))) throwIfProblems([{ field: 'number', messageKey: 'decisions.validation.number_taken', params: { number: typed } }]);
     const number = typed || (await takeNextNumber(tx, tenantId, settings.numberFormat, parts));
     if (typed) await noteManualNumber(tx, tenantId, settings.numberFormat, parts, typed);
     const [row] = await tx.insert(papers).values({ tenantId, number, ...columnsOf(data) }).returning();
@@ -148,11 +154,10 @@ export async function paperById(db: Db, tenantId: string, id: string): Promise<P
 /** Saves the paper while it is in preparation; each save is a version. */
 export async function updatePaper(ctx: CommandContext, tenantId: string, id: string, input: unknown): Promise<Paper> {
   authorize(canManagePapers(ctx.user, tenantId));
-  const data = parseInput(paperInput.extend({ version: expectedVersion() }), input);
+  const data = await checkedInput(ctx.db, tenantId, paperInput.extend({ version: expectedVersion() }), input);
   return ctx.db.transaction(async (tx) => {
     const before = await paperById(tx, tenantId, id);
     if (before.state !== 'entwurf') throw new AppError('conflict', 'decisions.error.paper_final');
-    throwIfProblems(await contentProblems(tx, tenantId, data, await paperSettingsOf(tx, tenantId)));
     const rows = await tx
       .update(papers)
       .set({ ...columnsOf(data), version: before.version + 1, updatedAt: new Date() })
