@@ -74,7 +74,7 @@ test('the picture in docs/architecture.md draws exactly the imports between modu
   const drawn = graph
     .split('\n')
     .flatMap((line) => {
-      const m = /^\s*(\w+)\s*-->\s*(.+)$/.exec(line);
+      const m = /^\s*([\w-]+)\s*-->\s*(.+)$/.exec(line);
       return m ? m[2]!.split('&').map((to) => `${m[1]} → ${to.trim()}`) : [];
     })
     .sort();
