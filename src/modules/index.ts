@@ -11,6 +11,7 @@ import { indicatorsModule } from './indicators/module.js';
 import { interviewsModule } from './interviews/module.js';
 import { legalModule } from './legal/module.js';
 import { measuresModule } from './measures/module.js';
+import { offerAnalysisModule } from './offer-analysis/module.js';
 import { offersModule } from './offers/module.js';
 import { networkModule } from './network/module.js';
 import { oparlModule } from './oparl/module.js';
@@ -36,6 +37,7 @@ export const modules: ModuleManifest[] = [
   interviewsModule,
   offersModule,
   networkModule,
+  offerAnalysisModule,
   searchModule,
   reportsModule,
   activityModule,

@@ -1,0 +1,14 @@
+import type { ModuleManifest } from '../../platform/module.js';
+import { messages } from './messages.js';
+import { offerAnalysisRoutes } from './routes.js';
+
+/** Doppelstrukturen and Lücken: which offers duplicate each other and where none exist (issue 10.4, 10.5). */
+export const offerAnalysisModule: ModuleManifest = {
+  name: 'offer-analysis',
+  routes: [offerAnalysisRoutes],
+  messages: [messages],
+  appNav: [
+    { section: 'duplicates', path: '/doppelstrukturen', label: 'nav.duplicates', order: 43 },
+    { section: 'gaps', path: '/luecken', label: 'nav.gaps', order: 44 },
+  ],
+};
