@@ -14,6 +14,8 @@ describeEachDb('Doppelstrukturen und Lücken', (t) => {
   const seedOnce = async () => {
     const [county] = await t().db.select().from(tenants).where(eq(tenants.slug, 'musterland'));
     const [heidewald] = await t().db.select().from(tenants).where(eq(tenants.slug, 'heidewald'));
+    // The counts below are of this test's own offers: the demo's are removed from this database copy first.
+    await t().db.delete(offers).where(eq(offers.tenantId, county!.id));
     const weekly = (start: string, end: string) => ({ kind: 'wiederkehrend' as const, rrule: 'FREQ=WEEKLY;BYDAY=TU', firstDate: '2026-09-01', start, end, exceptions: [] });
     const row = (title: string, description: string, category: 'treff' | 'recht', start: string, municipalityId: string | null, status: 'aktiv' | 'beendet' = 'aktiv') =>
       ({ tenantId: county!.id, title, description, category, municipalityId, schedule: weekly(start, '17:00'), weekdays: [2], languages: ['de'], status });
