@@ -11,6 +11,8 @@ import { describeEachDb } from './support/harness.js';
 // 10, edition 11, both with the two of the session) plus a little room for the frame.
 const budgets: [label: string, path: (editionId: string) => string, max: number][] = [
   ['public concept page', () => '/k/musterland/konzept', 12],
+  // Translations: one query more, however many items are translated (platform/translations/page.ts).
+  ['public concept page in Arabic', () => '/k/musterland/konzept?lang=ar', 13],
   ['internal edition page', (id) => `/app/k/musterland/fassungen/${id}`, 14],
 ];
 

@@ -20,6 +20,7 @@ import { progressModule } from './progress/module.js';
 import { reportsModule } from './reports/module.js';
 import { searchModule } from './search/module.js';
 import { tenantsModule } from './tenants/module.js';
+import { translationsModule } from './translations/module.js';
 
 /**
  * Every module of the application, by its manifest (`<module>/module.ts`). Adding a module is one
@@ -47,6 +48,7 @@ export const modules: ModuleManifest[] = [
   legalModule,
   appearanceModule,
   tenantsModule,
+  translationsModule,
 ];
 
 /** The modules' shares of the demo data, in order (run by `seedDemo` in src/demo/seed.ts). */

@@ -8,6 +8,7 @@ import { useModuleMessages, type ModuleMessages } from './i18n/catalogs.js';
 import type { Job } from './jobs.js';
 import type { Mailer } from './mail/mailer.js';
 import { useSearchSources, type SearchSource } from './search-sources.js';
+import { useTranslatableSources, type TranslatableSource } from './translations/sources.js';
 import type { AppNavEntry } from './ui/layout.js';
 import { usePublicFooter, usePublicNav, type PublicNavEntry } from './ui/public-page.js';
 import { useUsageChecks, type UsageCheck } from './usage.js';
@@ -62,6 +63,8 @@ export interface ModuleManifest {
   jobs?: (services: JobServices) => Job[];
   /** How to count this module's rows that point to other modules' rows (checked before those are deleted). */
   usages?: UsageCheck[];
+  /** Kinds of public content that can be translated (the translations module lists, exports and imports them). */
+  translatables?: TranslatableSource[];
 }
 
 /**
@@ -76,4 +79,5 @@ export function useModules(modules: ModuleManifest[]): void {
   useApiRoutes(modules.flatMap((m) => m.apiRoutes ?? []));
   useSearchSources(modules.flatMap((m) => m.searchSources ?? []));
   useAttentionSources(modules.flatMap((m) => m.attentionSources ?? []));
+  useTranslatableSources(modules.flatMap((m) => m.translatables ?? []));
 }

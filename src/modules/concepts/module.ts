@@ -3,10 +3,12 @@ import { conceptApi } from './api/routes.js';
 import { messages } from './messages.js';
 import { conceptRoutes } from './routes.js';
 import { goalSearchSource } from './search-source.js';
+import { conceptTranslatables } from './translatables.js';
 
 /** The Integrationskonzept: editions and their lifecycle, Leitlinien, Themenfelder, Ziele. */
 export const conceptsModule: ModuleManifest = {
   name: 'concepts',
+  translatables: conceptTranslatables,
   routes: [conceptRoutes],
   apiRoutes: [conceptApi],
   searchSources: [goalSearchSource],

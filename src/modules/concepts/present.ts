@@ -6,12 +6,15 @@ import type { Edition } from './editions.js';
 import type { GoalKind } from './schema.js';
 
 export interface PublicEdition {
+  /** Keys the edition's translations (its texts appear translated on the portal). */
+  id: string;
   title: string;
   adoptedOn: string | null;
   introduction: string;
 }
 
 export interface PublicGuideline {
+  id: string;
   title: string;
   text: string;
 }
@@ -34,9 +37,9 @@ export interface PublicGoal {
   description: string;
 }
 
-export const presentEdition = (e: Edition): PublicEdition => ({ title: e.title, adoptedOn: e.adoptedOn, introduction: e.introduction });
+export const presentEdition = (e: Edition): PublicEdition => ({ id: e.id, title: e.title, adoptedOn: e.adoptedOn, introduction: e.introduction });
 
-export const presentGuideline = (g: { title: string; text: string }): PublicGuideline => ({ title: g.title, text: g.text });
+export const presentGuideline = (g: { id: string; title: string; text: string }): PublicGuideline => ({ id: g.id, title: g.title, text: g.text });
 
 /** Numbers Themenfelder and Querschnittsthemen separately, in their display order. */
 export function presentFields(rows: { id: string; title: string; description: string; isCrossCutting: boolean }[]): PublicField[] {

@@ -14,6 +14,7 @@ import { updateTenantSettings, type Tenant } from '../../platform/tenancy/servic
 import type { Edition } from '../concepts/index.js';
 import { editions, fields, goals, guidelines, type EditionStatus } from '../concepts/schema.js';
 import { canSetUpdateInterval, canStartFortschreibung } from './policy.js';
+import { carryTranslations } from '../../platform/translations/carry.js';
 
 /** Statuses of an edition on its way to the council: a Fortschreibung "in Arbeit". */
 export const workingStatuses: EditionStatus[] = ['entwurf', 'beteiligung', 'zur_beschlussfassung'];
@@ -177,7 +178,16 @@ export async function copyContent(tx: Db, tenantId: string, from: string, to: st
     sql`${copyOf('goals', 'ng', 'o.goal_id', to, 'left join')} ${copyOf('measures', 'nm', 'o.measure_id', to, 'left join')}`,
     sql`and (o.goal_id is null or ng.id is not null) and (o.measure_id is null or nm.id is not null)`,
   );
+  await carryEditionTranslations(tx, tenantId, to);
   return counts;
+}
+
+/** The copies take their originals' translations along (they become outdated where the German text is edited). */
+async function carryEditionTranslations(tx: Db, tenantId: string, to: string) {
+  await carryTranslations(tx, tenantId, 'edition', sql`select predecessor_id as old_id, id as new_id from editions where tenant_id = ${tenantId} and id = ${to} and predecessor_id is not null`);
+  for (const [kind, table] of [['guideline', 'guidelines'], ['field', 'fields'], ['goal', 'goals'], ['measure', 'measures'], ['indicator', 'indicators']] as const) {
+    await carryTranslations(tx, tenantId, kind, sql`select predecessor_id as old_id, id as new_id from ${sql.raw(table)} where tenant_id = ${tenantId} and edition_id = ${to} and predecessor_id is not null`);
+  }
 }
 
 // ---- update interval -------------------------------------------------------------------------

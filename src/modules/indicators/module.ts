@@ -6,12 +6,14 @@ import { attentionMessages } from './attention-messages.js';
 import { messages, publicMessages } from './messages.js';
 import { indicatorRoutes } from './routes.js';
 import type { AuditRow } from '../../platform/audit/subjects.js';
+import { indicatorTranslatable } from './translatables.js';
 
 const indicatorOf = (e: AuditRow) => ((e.after ?? e.before) as { indicatorId?: string } | null)?.indicatorId;
 
 /** Indikatoren of goals and measures: values, charts, import, the public indicator page. */
 export const indicatorsModule: ModuleManifest = {
   name: 'indicators',
+  translatables: [indicatorTranslatable],
   routes: [indicatorRoutes],
   apiRoutes: [indicatorApi],
   messages: [messages, publicMessages, attentionMessages],

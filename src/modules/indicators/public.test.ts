@@ -45,7 +45,7 @@ describeEachDb('Öffentliche Seite /k/{slug}/indikatoren', (t) => {
     const html = await res.text();
     assert.match(html, /<html lang="en"/);
     assert.match(html, /<h1 class="kern-heading-x-large">Indicators<\/h1>/);
-    assert.match(html, /<h3 class="kern-heading-medium" id="indikator-[^"]+" lang="de" dir="ltr">Teilnehmende an Integrationskursen<\/h3>/);
+    assert.match(html, /<h3 class="kern-heading-medium" id="indikator-[^"]+" lang="de" dir="ltr">Teilnehmende an Integrationskursen <span class="portal-content-mark" lang="en" dir="ltr"><span aria-hidden="true">DE<\/span>/, 'German, with the visible hint');
     assert.match(html, /Behind target|On track/);
     assert.match(html, /Reference date/);
     assert.match(html, /<title id="[^"]+" lang="de">/);

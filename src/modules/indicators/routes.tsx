@@ -33,6 +33,7 @@ import { IndicatorConflict, IndicatorForm, indicatorFormValues, type TargetOptio
 import { ImportPage } from './views/import-page.js';
 import { IndicatorListPage } from './views/list-page.js';
 import { PublicIndicatorsPage } from './views/public-page.js';
+import { loadPageTranslations } from '../../platform/translations/page.js';
 
 const failedValidation = (e: unknown): e is AppError => e instanceof AppError && e.code === 'validation_failed';
 const editionPath = '/app/k/:slug/fassungen/:editionId/indikatoren';
@@ -358,7 +359,8 @@ export function indicatorRoutes() {
       const db = dbOf(c);
       const edition = await adoptedEdition(db, tenantId);
       const fields = edition ? presentOverview(await indicatorOverview(db, tenantId, edition.id, { publicOnly: true })) : [];
-      return <PublicIndicatorsPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} edition={edition ? presentEdition(edition) : null} fields={fields} />;
+      const tr = await loadPageTranslations(db, tenantId, c.get('lang'), ['indicator']);
+      return <PublicIndicatorsPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} edition={edition ? presentEdition(edition) : null} fields={fields} tr={tr} />;
     }),
   );
 

@@ -3,10 +3,12 @@ import { internalMessages, messages } from './messages.js';
 import { legalRoutes } from './routes.js';
 import { feedbackCount } from './service.js';
 import { seedLegalPages } from './seed.js';
+import { legalTranslatable } from './translatables.js';
 
 /** Pflichtseiten of each Kommune: Impressum, Datenschutz, Erklärung zur Barrierefreiheit with its feedback form, Kontakt. */
 export const legalModule: ModuleManifest = {
   name: 'legal',
+  translatables: [legalTranslatable],
   routes: [legalRoutes],
   messages: [messages, internalMessages],
   auditSubjects: [

@@ -15,6 +15,10 @@ import { legalDefaults } from './defaults.js';
 import { feedbackCount, feedbackOf, legalPagesOf, saveLegalPages, submitFeedback, type Feedback, type LegalPages } from './service.js';
 import { AccessibilityPage, ContactPage, LegalTextPage, legalPaths } from './views/public.js';
 import { FeedbackListContent, LegalSettingsContent } from './views/settings.js';
+import { loadPageTranslations } from '../../platform/translations/page.js';
+
+/** The translated texts the Pflichtseiten show (legal/translatables.ts). */
+const legalKinds = ['legal_pages'];
 
 /** Messages per client address and hour before the form asks to wait. */
 export const feedbackPerHour = 10;
@@ -49,6 +53,7 @@ async function accessibilityPage(c: Ctx, form: FormState, status = 200) {
       url={c.req.url}
       tenant={presentTenant(tenant)}
       pages={await legalPagesOf(dbOf(c), tenant.id)}
+      tr={await loadPageTranslations(dbOf(c), tenant.id, lang, legalKinds)}
       csrfToken={c.get('csrfToken')}
       form={form}
       sent={status === 200 && c.req.query('gesendet') === '1'}
@@ -83,12 +88,16 @@ export function legalRoutes() {
   for (const kind of ['imprint', 'privacy'] as const) {
     app.get(
       `/k/:slug${legalPaths[kind]}`,
-      page(async (c, tenant, tenantId) => <LegalTextPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} kind={kind} pages={await legalPagesOf(dbOf(c), tenantId)} />),
+      page(async (c, tenant, tenantId) => (
+        <LegalTextPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} kind={kind} pages={await legalPagesOf(dbOf(c), tenantId)} tr={await loadPageTranslations(dbOf(c), tenantId, c.get('lang'), legalKinds)} />
+      )),
     );
   }
   app.get(
     `/k/:slug${legalPaths.contact}`,
-    page(async (c, tenant, tenantId) => <ContactPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} pages={await legalPagesOf(dbOf(c), tenantId)} />),
+    page(async (c, tenant, tenantId) => (
+      <ContactPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} pages={await legalPagesOf(dbOf(c), tenantId)} tr={await loadPageTranslations(dbOf(c), tenantId, c.get('lang'), legalKinds)} />
+    )),
   );
 
   app.get(`/k/:slug${legalPaths.accessibility}`, (c) => accessibilityPage(c, emptyForm()));

@@ -11,10 +11,12 @@ import { transferRoutes } from './transfer/routes.js';
 import { measureUsages } from './usages.js';
 import { messages as targetGroupMessages } from './target-groups/messages.js';
 import { targetGroupRoutes } from './target-groups/routes.js';
+import { measureTranslatable } from './translatables.js';
 
 /** Maßnahmen of an edition, the edition page that lists them, their spreadsheet export and import. */
 export const measuresModule: ModuleManifest = {
   name: 'measures',
+  translatables: [measureTranslatable],
   routes: [transferRoutes, measureRoutes, editionPageRoutes, targetGroupRoutes],
   apiRoutes: [measureApi, actorApi],
   searchSources: [measureSearchSource],

@@ -192,7 +192,7 @@ describeEachDb('public portal', (t) => {
     const concept = await (await client.get('/k/musterland/konzept?lang=en')).text();
     assert.match(concept, /<html lang="en"/);
     assert.equal(countOf(concept, '<h1'), 1);
-    assert.match(concept, /<h1[^>]*lang="de"[^>]*>Integrationskonzept 2024<\/h1>/);
+    assert.match(concept, /<h1[^>]*lang="de"[^>]*>Integrationskonzept 2024 <span class="portal-content-mark" lang="en" dir="ltr"><span aria-hidden="true">DE<\/span>/, 'German content with the visible hint');
     assert.ok(concept.includes('>Guidelines</h2>'));
     assert.ok(concept.includes('>Filter measures</h2>'));
     assert.ok(concept.includes('>Cross-cutting themes</h2>'));
@@ -230,7 +230,7 @@ describeEachDb('public portal', (t) => {
     const ar = await (await client.get('/k/musterland/konzept?status=umgesetzt&lang=ar')).text();
     assert.match(ar, /<html lang="ar" dir="rtl"/);
     assert.ok(ar.includes('href="/assets/rtl.css"'), 'the right-to-left stylesheet');
-    assert.match(ar, /<h1[^>]*lang="de" dir="ltr"[^>]*>Integrationskonzept 2024<\/h1>/);
+    assert.match(ar, /<h1[^>]*lang="de" dir="ltr"[^>]*>Integrationskonzept 2024 <span class="portal-content-mark" lang="ar" dir="rtl">/);
     assert.equal(countOf(ar, 'portal-content-note'), 1, 'says once that the content is German only');
     assert.ok(ar.includes('باللغة الألمانية فقط'));
     assert.ok(ar.includes('>تصفية الإجراءات</h2>'), 'interface in Arabic');
@@ -250,7 +250,7 @@ describeEachDb('public portal', (t) => {
     assert.match(uk, /<html lang="uk" dir="ltr"/);
     assert.ok(!uk.includes('rtl.css'));
     assert.ok(uk.includes('>Фільтр заходів</h2>'));
-    assert.match(uk, /<h1[^>]*lang="de" dir="ltr"[^>]*>Integrationskonzept 2024<\/h1>/);
+    assert.match(uk, /<h1[^>]*lang="de" dir="ltr"[^>]*>Integrationskonzept 2024 <span class="portal-content-mark" lang="uk" dir="ltr">/);
 
     // German pages carry no lang/dir marks on content and no note.
     const de = await (await client.get('/k/musterland/konzept')).text();

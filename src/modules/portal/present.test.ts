@@ -68,19 +68,20 @@ describe('portal presenter', () => {
   test('the public measure has exactly the allow-listed fields', () => {
     const pub = presentMeasure(measure, refs);
     const allowed: (keyof PublicMeasure)[] = [
-      'number', 'title', 'description', 'field', 'goals', 'targetGroups', 'leadName', 'partnerNames', 'horizon', 'startDate', 'endDate',
+      'id', 'number', 'title', 'description', 'field', 'goals', 'targetGroups', 'leadName', 'partnerNames', 'horizon', 'startDate', 'endDate',
       'priority', 'staffFte', 'costEur', 'fundingSource', 'indicator', 'targetValue', 'status', 'crossCutting', 'sdgs', 'municipalities',
     ];
     assert.deepEqual(Object.keys(pub).sort(), [...allowed].sort());
     const json = JSON.stringify(pub);
-    for (const secret of ['GEHEIM', 'internalNote', 'person@example.org', 'tenant-1', 'edition-draft-or-not', 'measure-1', '"version"']) {
+    // The measure's id keys its translations (the public API names measures by id too).
+    for (const secret of ['GEHEIM', 'internalNote', 'person@example.org', 'tenant-1', 'edition-draft-or-not', '"version"']) {
       assert.ok(!json.includes(secret), `${secret} must not be public`);
     }
   });
 
   test('references are resolved to names, in a stable order', () => {
     const pub = presentMeasure(measure, refs);
-    assert.deepEqual(pub.field, { title: 'Teilhabe durch Bildung', index: 2 });
+    assert.deepEqual(pub.field, { id: 'f2', title: 'Teilhabe durch Bildung', index: 2 });
     assert.deepEqual(pub.goals.map((g) => g.number), ['2.0', '2.1'], 'by position; unknown ids dropped');
     assert.equal(pub.leadName, 'Kreisvolkshochschule');
     assert.deepEqual(pub.partnerNames, ['Ärztekammer', 'Zentrum für Familien'], 'German alphabetical order');

@@ -24,11 +24,13 @@ export interface PublicMeasureRow {
 
 /** Everything the public measure page shows. Deliberately no internal note, no ids of people. */
 export interface PublicMeasure {
+  /** Keys the measure's translations. */
+  id: string;
   number: string;
   title: string;
   description: string;
-  field: { title: string; index: number } | null;
-  goals: { kind: GoalKind; number: string; title: string }[];
+  field: { id: string; title: string; index: number } | null;
+  goals: { id: string; kind: GoalKind; number: string; title: string }[];
   targetGroups: string[];
   leadName: string | null;
   partnerNames: string[];
@@ -87,15 +89,16 @@ export const presentMeasureRow = (m: {
 export function presentMeasure(m: Measure, refs: MeasureReferences): PublicMeasure {
   const field = refs.fields.get(m.fieldId);
   return {
+    id: m.id,
     number: m.number,
     title: m.title,
     description: m.description,
-    field: field ? { title: field.title, index: field.index } : null,
+    field: field ? { id: field.id, title: field.title, index: field.index } : null,
     goals: m.goalIds
       .map((id) => refs.goals.get(id))
       .filter((g) => g !== undefined)
       .sort((a, b) => a.position - b.position)
-      .map((g) => ({ kind: g.kind, number: g.number, title: g.title })),
+      .map((g) => ({ id: g.id, kind: g.kind, number: g.number, title: g.title })),
     targetGroups: [...m.targetGroups],
     leadName: m.leadActorId ? refs.actorNames.get(m.leadActorId) ?? null : null,
     partnerNames: m.partnerActorIds

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv } from '../../platform/http/env.js';
 import { cachedPublicPages } from '../../platform/http/cached-page.js';
+import { loadPageTranslations } from '../../platform/translations/page.js';
 import { filterParams, loadConcept, loadHome, loadMeasure, loadSearch, type PortalFilterQuery } from './data.js';
 import { ConceptPage } from './views/concept.js';
 import { HomePage } from './views/home.js';
@@ -12,6 +13,11 @@ import { SearchPage } from './views/search.js';
  * The public portal of a Kommune under `/k/{slug}`: start page, adopted concept with filters,
  * one page per measure, search. German by default, English with `?lang=en`.
  */
+/** The kinds of translated content the concept page shows. */
+const conceptKinds = ['edition', 'guideline', 'field', 'goal', 'measure'];
+/** … and the measure page (its Sachstände and indicators: see progress and indicators). */
+const measureKinds = ['field', 'goal', 'measure', 'measure_update', 'indicator'];
+
 export function portalRoutes() {
   const app = new Hono<AppEnv>();
   const page = cachedPublicPages(500);
@@ -28,7 +34,8 @@ export function portalRoutes() {
     page(async (c, tenant, tenantId) => {
       const query: PortalFilterQuery = {};
       for (const name of filterParams) query[name] = c.req.query(name) || undefined;
-      return <ConceptPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} data={await loadConcept(dbOf(c), tenantId, query)} />;
+      const [data, tr] = await Promise.all([loadConcept(dbOf(c), tenantId, query), loadPageTranslations(dbOf(c), tenantId, c.get('lang'), conceptKinds)]);
+      return <ConceptPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} data={data} tr={tr} />;
     }),
   );
 
@@ -36,9 +43,9 @@ export function portalRoutes() {
   app.get(
     '/k/:slug/massnahmen/:number',
     page(async (c, tenant, tenantId) => {
-      const data = await loadMeasure(dbOf(c), tenantId, c.req.param('number') ?? '');
+      const [data, tr] = await Promise.all([loadMeasure(dbOf(c), tenantId, c.req.param('number') ?? ''), loadPageTranslations(dbOf(c), tenantId, c.get('lang'), measureKinds)]);
       if (!data) throw new AppError('not_found');
-      return <MeasurePage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} data={data} />;
+      return <MeasurePage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} data={data} tr={tr} />;
     }),
   );
 

@@ -8,10 +8,12 @@ import { messages as publicMessages } from './public-messages.js';
 import { progressRoutes } from './routes.js';
 import { measureOf, updateNames } from './audit-names.js';
 import { pendingReportCount } from './review.js';
+import { updateTranslatable } from './translatables.js';
 
 /** Umsetzung: Sachstandsmeldungen, status rules, roll-up per edition, the public progress page. */
 export const progressModule: ModuleManifest = {
   name: 'progress',
+  translatables: [updateTranslatable],
   routes: [bulkStatusRoutes, progressRoutes],
   apiRoutes: [progressApi],
   messages: [messages, publicMessages, bulkMessages],

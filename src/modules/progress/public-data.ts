@@ -21,6 +21,8 @@ export interface PublicUpdate {
 }
 
 export interface PublicProgressMeasure {
+  /** Keys the measure's translations. */
+  id: string;
   number: string;
   title: string;
   status: MeasureStatus;
@@ -73,6 +75,7 @@ export async function loadPublicProgress(db: Db, tenantId: string): Promise<Publ
           const list = (updates.get(m.id) ?? []).map(presentUpdate);
           publicUpdateCount += list.length;
           return {
+            id: m.id,
             number: m.number,
             title: m.title,
             status: m.status,

@@ -22,6 +22,7 @@ import { canReviewReports, decideReport, pendingReports, reportNeedsReview, upda
 import { ReviewPage } from './views/review-page.js';
 import { RulesPage, rulesFormValues } from './views/rules-page.js';
 import { UpdatesPage } from './views/updates-page.js';
+import { loadPageTranslations } from '../../platform/translations/page.js';
 
 
 /** "Bericht März 2026.pdf" → a header that every browser reads (ASCII fallback + RFC 5987 UTF-8 name). */
@@ -251,9 +252,10 @@ export function progressRoutes() {
   const page = cachedPublicPages(200);
   app.get(
     '/k/:slug/umsetzung',
-    page(async (c, tenant, tenantId) => (
-      <PublicProgressPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} data={await loadPublicProgress(dbOf(c), tenantId)} />
-    )),
+    page(async (c, tenant, tenantId) => {
+      const [data, tr] = await Promise.all([loadPublicProgress(dbOf(c), tenantId), loadPageTranslations(dbOf(c), tenantId, c.get('lang'), ['field', 'measure', 'measure_update'])]);
+      return <PublicProgressPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} data={data} tr={tr} />;
+    }),
   );
 
   app.get('/k/:slug/umsetzung/anhang/:updateId', async (c) => {

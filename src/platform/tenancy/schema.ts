@@ -29,6 +29,8 @@ export const tenants = pgTable('tenants', {
   brandColor: text(),
   /** Counts the logos uploaded (it busts browser caches); null = no logo. The image is in tenant_logos. */
   logoVersion: integer(),
+  /** Public pages: an outdated translation is shown with a notice (true) or the German text instead (false). */
+  showOutdatedTranslations: boolean().notNull().default(true),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   version: integer().notNull().default(1),
 });

@@ -23,7 +23,7 @@ export async function tenantById(db: Db, id: string): Promise<Tenant> {
 }
 
 /** The settings of a Kommune its Koordination changes on the modules' settings pages. */
-export type TenantSettings = Partial<Pick<Tenant, 'silentAfterMonths' | 'remindersEnabled' | 'updateIntervalMonths' | 'reviewPartnerReports' | 'brandColor' | 'logoVersion'>>;
+export type TenantSettings = Partial<Pick<Tenant, 'silentAfterMonths' | 'remindersEnabled' | 'updateIntervalMonths' | 'reviewPartnerReports' | 'brandColor' | 'logoVersion' | 'showOutdatedTranslations'>>;
 
 /**
  * Changes settings of a Kommune, at the version the person saw (else an edit conflict naming the

@@ -113,6 +113,8 @@ export interface PortalPageProps {
   section: string;
   /** What the page is about, for search results and shared links (a general sentence otherwise). */
   description?: string;
+  /** Some of the page's content is shown translated (the note at the top says which texts are German). */
+  translated?: boolean;
   children: Child;
 }
 
@@ -130,17 +132,17 @@ export function PortalPage(p: PortalPageProps) {
   return (
     <Layout t={t} lang={lang} title={p.title} siteName={p.tenant.name} siteHref={links.home()} nav={nav} languageLinks={languageVersions(p.url)} footerLinks={footerLinks} brand={brandLinks(p.tenant)} origin={origin} openGraph={{ url: `${origin}${inLanguage(p.url, lang)}`, description: p.description ?? t('layout.og_description', { tenant: p.tenant.name }), locale: ogLocale(lang), siteName: p.tenant.name }}>
       {p.tenant.isDemo ? <DemoNote t={t} /> : null}
-      {lang === 'de' ? null : <GermanContentNote t={t} />}
+      {lang === 'de' ? null : <GermanContentNote t={t} translated={p.translated} />}
       {p.children}
     </Layout>
   );
 }
 
 /** Said once, near the top of every page in another language: the content itself is German. */
-export function GermanContentNote(p: { t: T }) {
+export function GermanContentNote(p: { t: T; translated?: boolean | undefined }) {
   return (
     <p class="kern-body portal-content-note" role="note">
-      <span class="kern-icon kern-icon--info" aria-hidden="true"></span> {p.t('portal.content_german')}
+      <span class="kern-icon kern-icon--info" aria-hidden="true"></span> {p.t(p.translated ? 'portal.content_partly_translated' : 'portal.content_german')}
     </p>
   );
 }

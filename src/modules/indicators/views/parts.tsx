@@ -5,6 +5,8 @@ import { germanContent } from '../../../platform/ui/public-page.js';
 import { formatIndicatorValue, indicatorChartSvg, type ChartIndicator } from '../chart.js';
 import { TableRegion } from '../../../platform/ui/table-region.js';
 import type { IndicatorStatusKind, MeasuredValue } from '../status.js';
+import { ContentMark } from '../../../platform/ui/content-mark.js';
+import type { ShownText } from '../../../platform/translations/page.js';
 
 /** User-written content is German: mark it so on English pages (WCAG 3.1.2). */
 
@@ -112,6 +114,8 @@ export function IndicatorFacts(p: {
   indicator: ChartIndicator & { kind: string; definition: string; source: string };
   owner?: Child;
   extra?: { label: string; value: Child }[];
+  /** The definition as the page shows it (translated, marked German); the German one otherwise. */
+  definition?: ShownText;
 }) {
   const { t, lang, indicator: ind } = p;
   const de = germanContent(lang);
@@ -119,7 +123,7 @@ export function IndicatorFacts(p: {
   const rows: { label: string; value: Child }[] = [
     ...(p.owner ? [{ label: t('indicator.fact.owner'), value: p.owner }] : []),
     { label: t('indicator.fact.kind'), value: t(`indicator.kind.${ind.kind}`) },
-    { label: t('indicator.fact.definition'), value: ind.definition ? <span {...de}>{ind.definition}</span> : none },
+    { label: t('indicator.fact.definition'), value: !ind.definition ? none : p.definition ? <span {...p.definition.attrs}>{p.definition.text}<ContentMark t={t} shown={p.definition} /></span> : <span {...de}>{ind.definition}</span> },
     { label: t('indicator.fact.unit'), value: ind.unit ? <span {...de}>{ind.unit}</span> : none },
     { label: t('indicator.fact.source'), value: ind.source ? <span {...de}>{ind.source}</span> : none },
     {

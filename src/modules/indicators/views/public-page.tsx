@@ -4,17 +4,18 @@ import type { PublicEdition } from '../../concepts/index.js';
 import { germanContent, PortalLinks, PortalPage, NoConcept } from '../../../platform/ui/public-page.js';
 import type { PublicIndicatorField } from '../present.js';
 import { PublicIndicatorArticle } from './public-indicator.js';
+import type { PageTranslations } from '../../../platform/translations/page.js';
 
 const anchor = (i: number) => `indikatoren-themenfeld-${i + 1}`;
 
 /** `/k/{slug}/indikatoren`: the public indicators of the adopted edition, each as chart and table. */
-export function PublicIndicatorsPage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; edition: PublicEdition | null; fields: PublicIndicatorField[] }) {
+export function PublicIndicatorsPage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; edition: PublicEdition | null; fields: PublicIndicatorField[]; tr: PageTranslations }) {
   const { t, lang } = p;
   const links = new PortalLinks(p.tenant.slug, lang);
   const de = germanContent(lang);
   const title = t('indicator.public.title');
   return (
-    <PortalPage t={t} lang={lang} url={p.url} tenant={p.tenant} title={title} section="indicators">
+    <PortalPage t={t} lang={lang} url={p.url} tenant={p.tenant} title={title} section="indicators" translated={p.tr.hasTranslations}>
       <nav class="portal-breadcrumb" aria-label={t('portal.breadcrumb')}>
         <ol>
           <li><a class="kern-link" href={links.home()}>{t('portal.nav.start')}</a></li>
@@ -55,6 +56,7 @@ export function PublicIndicatorsPage(p: { t: T; lang: Lang; url: string; tenant:
                     return (
                       <PublicIndicatorArticle
                         t={t}
+                        tr={p.tr}
                         lang={lang}
                         indicator={ind}
                         owner={

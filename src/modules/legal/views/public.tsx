@@ -3,7 +3,9 @@ import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
 import { Button, Csrf, ErrorSummary, TextArea, TextField, type FormState } from '../../../platform/ui/form.js';
 import { Alert } from '../../../platform/ui/components.js';
-import { germanContent, Paragraphs, PortalPage } from '../../../platform/ui/public-page.js';
+import { germanContent, PortalPage } from '../../../platform/ui/public-page.js';
+import { ContentMark, ContentParagraphs } from '../../../platform/ui/content-mark.js';
+import { PageTranslations } from '../../../platform/translations/page.js';
 import type { LegalPages } from '../service.js';
 import { feedbackLimits } from '../service.js';
 
@@ -17,7 +19,12 @@ interface Frame {
   lang: Lang;
   url: string;
   tenant: PublicTenant;
+  /** The Kommune's texts in the page's language where translated. */
+  tr?: PageTranslations | undefined;
 }
+
+/** A text of the Pflichtseiten as the page shows it (the Kommune's id names its one item). */
+const shown = (p: Frame, pages: LegalPages, field: 'imprint' | 'privacy' | 'contactName' | 'knownLimits') => (p.tr ?? new PageTranslations(p.lang)).pick('legal_pages', pages.tenantId, field, pages[field]);
 
 function Missing(p: Frame) {
   return <p class="kern-body">{p.t('legal.missing', { tenant: p.tenant.name })}</p>;
@@ -28,9 +35,9 @@ export function LegalTextPage(p: Frame & { kind: 'imprint' | 'privacy'; pages: L
   const title = p.t(`legal.${p.kind}.title`);
   const text = p.pages?.[p.kind] ?? '';
   return (
-    <PortalPage t={p.t} lang={p.lang} url={p.url} tenant={p.tenant} title={title} section={p.kind}>
+    <PortalPage t={p.t} lang={p.lang} url={p.url} tenant={p.tenant} title={title} section={p.kind} translated={p.tr?.hasTranslations}>
       <h1 class="kern-heading-x-large">{title}</h1>
-      {text.trim() ? <Paragraphs text={text} {...germanContent(p.lang)} /> : <Missing {...p} />}
+      {text.trim() && p.pages ? <ContentParagraphs t={p.t} shown={shown(p, p.pages, p.kind)} /> : <Missing {...p} />}
     </PortalPage>
   );
 }
@@ -50,7 +57,7 @@ export function ContactPage(p: Frame & { pages: LegalPages | undefined }) {
             {c.contactName ? (
               <>
                 <dt>{p.t('legal.contact.name')}</dt>
-                <dd {...de}>{c.contactName}</dd>
+                <dd {...shown(p, c, 'contactName').attrs}>{shown(p, c, 'contactName').text}<ContentMark t={p.t} shown={shown(p, c, 'contactName')} /></dd>
               </>
             ) : null}
             {c.contactAddress ? (
@@ -107,7 +114,7 @@ export function AccessibilityPage(p: Frame & { pages: LegalPages | undefined; cs
           {s.complianceStatus !== 'full' && s.knownLimits.trim() ? (
             <>
               <h2 class="kern-heading-large">{t('legal.accessibility.limits_heading')}</h2>
-              <Paragraphs text={s.knownLimits} {...de} />
+              <ContentParagraphs t={t} shown={shown(p, s, 'knownLimits')} />
             </>
           ) : null}
           {s.statementDate ? (

@@ -3,7 +3,9 @@ import { formatDate, languages, localeOf, type Lang, type T } from '../../../pla
 import { sdgGoals } from '../../measures/schema.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
 import type { MeasurePageData } from '../data.js';
-import { germanContent, PortalLinks, PortalPage, Paragraphs } from '../../../platform/ui/public-page.js';
+import { germanContent, PortalLinks, PortalPage } from '../../../platform/ui/public-page.js';
+import { ContentMark, ContentParagraphs } from '../../../platform/ui/content-mark.js';
+import type { PageTranslations } from '../../../platform/translations/page.js';
 import { StatusBadge } from '../../measures/index.js';
 import { PublicIndicatorArticle } from '../../indicators/index.js';
 import { PublicMeasureProgressSection } from '../../progress/index.js';
@@ -40,26 +42,29 @@ function List(p: { items: string[]; lang?: string | undefined; dir?: string | un
  * state (status, progress, status history, public Sachstände), its published indicators with
  * chart and table, lead and partners, and the decision it rests on.
  */
-export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; data: MeasurePageData }) {
+export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; data: MeasurePageData; tr: PageTranslations }) {
   const { t, lang, tenant, data } = p;
   const m = data.measure;
   const links = new PortalLinks(tenant.slug, lang);
   const de = germanContent(lang);
+  const tr = p.tr;
+  const title = tr.pick('measure', m.id, 'title', m.title);
+  const fieldTitle = m.field ? tr.pick('field', m.field.id, 'title', m.field.title) : undefined;
   const wholeArea = tenant.kind === 'landkreis' || tenant.kind === 'region' ? t('portal.measure.whole_county') : t('portal.measure.whole_area');
   return (
-    <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={`${t('portal.measure.label', { number: m.number })}: ${m.title}`} section="concept">
+    <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={`${t('portal.measure.label', { number: m.number })}: ${title.text}`} section="concept" translated={tr.hasTranslations}>
       <nav class="portal-breadcrumb" aria-label={t('portal.breadcrumb')}>
         <ol>
           <li><a class="kern-link" href={links.home()}>{t('portal.nav.start')}</a></li>
           <li><a class="kern-link" href={links.concept()}>{t('portal.nav.concept')}</a></li>
-          {m.field ? <li><a class="kern-link" href={links.field(m.field.index)} {...de}>{m.field.title}</a></li> : null}
+          {m.field && fieldTitle ? <li><a class="kern-link" href={links.field(m.field.index)} {...fieldTitle.attrs}>{fieldTitle.text}</a></li> : null}
           <li aria-current="page">{t('portal.measure.label', { number: m.number })}</li>
         </ol>
       </nav>
 
       <div class="kern-hgroup portal-hgroup">
         <p class="kern-preline">{t('portal.measure.label', { number: m.number })}</p>
-        <h1 class="kern-heading-x-large" {...de}>{m.title}</h1>
+        <h1 class="kern-heading-x-large" {...title.attrs}>{title.text}<ContentMark t={t} shown={title} /></h1>
       </div>
       <p class="portal-measure-status">
         <StatusBadge t={t} status={m.status} />
@@ -67,30 +72,34 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
 
       <section class="portal-section" aria-labelledby="beschreibung">
         <h2 class="kern-heading-large" id="beschreibung">{t('portal.measure.section_description')}</h2>
-        {m.description ? <Paragraphs text={m.description} {...de} /> : <p class="kern-body kern-body--muted">{t('portal.none')}</p>}
+        {m.description ? <ContentParagraphs t={t} shown={tr.pick('measure', m.id, 'description', m.description)} /> : <p class="kern-body kern-body--muted">{t('portal.none')}</p>}
       </section>
 
-      <PublicMeasureProgressSection t={t} lang={lang} slug={tenant.slug} number={m.number} data={data.progress} />
+      <PublicMeasureProgressSection t={t} lang={lang} slug={tenant.slug} number={m.number} data={data.progress} tr={tr} />
 
       <section class="portal-section" aria-labelledby="ueberblick">
         <h2 class="kern-heading-large" id="ueberblick">{t('portal.measure.section_overview')}</h2>
         <dl class="kern-description-list">
           <Fact t={t} label={t('portal.measure.number')}>{m.number}</Fact>
           <Fact t={t} label={t('portal.measure.field')} empty={!m.field}>
-            {m.field ? <a class="kern-link" href={links.field(m.field.index)} {...de}>{m.field.title}</a> : null}
+            {m.field && fieldTitle ? <a class="kern-link" href={links.field(m.field.index)} {...fieldTitle.attrs}>{fieldTitle.text}<ContentMark t={t} shown={fieldTitle} /></a> : null}
           </Fact>
           <Fact t={t} label={t('portal.measure.goals')} empty={m.goals.length === 0}>
             <ul class="portal-facts-list">
-              {m.goals.map((g) => (
+              {m.goals.map((g) => {
+                const goalTitle = tr.pick('goal', g.id, 'title', g.title);
+                return (
                 <li>
                   <a class="kern-link" href={links.goal(g.number)}>
                     {/* One child: kern-link is an inline-flex box that would split text and title into columns. */}
                     <span>
-                      {t(`portal.goal_kind.${g.kind}`)} {g.number}: <span {...de}>{g.title}</span>
+                      {t(`portal.goal_kind.${g.kind}`)} {g.number}: <span {...goalTitle.attrs}>{goalTitle.text}</span>
+                      <ContentMark t={t} shown={goalTitle} />
                     </span>
                   </a>
                 </li>
-              ))}
+                );
+              })}
             </ul>
           </Fact>
           <Fact t={t} label={t('portal.measure.target_groups')} empty={m.targetGroups.length === 0}>
@@ -132,7 +141,7 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
           </dl>
         ) : null}
         {data.indicators.length ? (
-          data.indicators.map((ind) => <PublicIndicatorArticle t={t} lang={lang} indicator={ind} />)
+          data.indicators.map((ind) => <PublicIndicatorArticle t={t} tr={tr} lang={lang} indicator={ind} />)
         ) : (
           <p class="kern-body">{t('portal.measure.no_indicators')}</p>
         )}
@@ -196,7 +205,7 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
         <p class="portal-back">
           <a class="kern-link" href={links.field(m.field.index)}>
             <span class="kern-icon kern-icon--arrow-back" aria-hidden="true"></span>
-            {t('portal.measure.back_to_field', { title: m.field.title })}
+            {t('portal.measure.back_to_field', { title: fieldTitle?.text ?? m.field.title })}
           </a>
         </p>
       ) : null}

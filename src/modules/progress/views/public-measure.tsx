@@ -3,13 +3,14 @@ import { StatusBadge } from '../../measures/index.js';
 import type { PublicMeasureProgress } from '../public-measure.js';
 import { ProgressBar } from './parts.js';
 import { portalPath, PublicUpdateEntry } from './public-update.js';
+import type { PageTranslations } from '../../../platform/translations/page.js';
 
 /**
  * The implementation section of a public measure page: current status with the date of the
  * latest public Sachstand, the progress as an accessible progress bar, the status history as a
  * table and the public Sachstände. Headings start at `h2` (the page's `h1` is the measure).
  */
-export function PublicMeasureProgressSection(p: { t: T; lang: Lang; slug: string; number: string; data: PublicMeasureProgress }) {
+export function PublicMeasureProgressSection(p: { t: T; lang: Lang; slug: string; number: string; data: PublicMeasureProgress; tr?: PageTranslations | undefined }) {
   const { t, lang, data } = p;
   const latest = data.updates[0];
   return (
@@ -62,7 +63,7 @@ export function PublicMeasureProgressSection(p: { t: T; lang: Lang; slug: string
       {data.updates.length ? (
         <ol class="portal-results">
           {data.updates.map((u) => (
-            <PublicUpdateEntry t={t} lang={lang} slug={p.slug} update={u} />
+            <PublicUpdateEntry t={t} lang={lang} slug={p.slug} update={u} tr={p.tr} />
           ))}
         </ol>
       ) : (

@@ -2,6 +2,8 @@ import { formatDate, formatNumber, type Lang, type T } from '../../../platform/i
 import { measureStatuses } from '../../measures/schema.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
 import { germanContent, fieldAnchor, PortalLinks, PortalPage, NoConcept } from '../../../platform/ui/public-page.js';
+import { ContentMark } from '../../../platform/ui/content-mark.js';
+import type { PageTranslations } from '../../../platform/translations/page.js';
 import { TableRegion } from '../../../platform/ui/table-region.js';
 import { StatusBadge } from '../../measures/index.js';
 import type { PublicProgressData, PublicProgressMeasure } from '../public-data.js';
@@ -11,7 +13,7 @@ import { portalPath, PublicUpdateEntry } from './public-update.js';
 const anchorOf = (number: string) => `massnahme-${number.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
 /** `/k/{slug}/umsetzung`: how far the adopted concept has come, with the public Sachstandsmeldungen. */
-export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; data: PublicProgressData | null }) {
+export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; data: PublicProgressData | null; tr: PageTranslations }) {
   const { t, lang, tenant, data } = p;
   const title = t('progress_public.title');
   if (!data) {
@@ -25,7 +27,7 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
   const de = germanContent(lang);
   const none = t('progress_public.none_counted');
   return (
-    <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={title} section="progress">
+    <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={title} section="progress" translated={p.tr.hasTranslations}>
       <nav class="portal-breadcrumb" aria-label={t('portal.breadcrumb')}>
         <ol>
           <li><a class="kern-link" href={links.home()}>{t('portal.nav.start')}</a></li>
@@ -108,11 +110,12 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
         {data.fields.map((f) => {
           const withUpdates = f.measures.filter((m) => m.updates.length > 0);
           const headingId = fieldAnchor(f.field.index);
+          const fieldTitle = p.tr.pick('field', f.field.id, 'title', f.field.title);
           return (
             <section class="portal-field" aria-labelledby={headingId}>
               <div class="kern-hgroup">
                 <p class="kern-preline">{t('portal.concept.field_number', { n: f.field.index })}</p>
-                <h3 class="kern-heading-medium" id={headingId} {...de}>{f.field.title}</h3>
+                <h3 class="kern-heading-medium" id={headingId} {...fieldTitle.attrs}>{fieldTitle.text}<ContentMark t={t} shown={fieldTitle} /></h3>
               </div>
               <ProgressBar t={t} id={`fortschritt-${headingId}`} label={t('progress_public.field_progress')} value={f.progress.progress} noneKey="progress_public.none_counted" />
               <TableRegion labelId={`${headingId}-tabelle`}>
@@ -128,11 +131,14 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
                     </tr>
                   </thead>
                   <tbody class="kern-table__body">
-                    {f.measures.map((m) => (
+                    {f.measures.map((m) => {
+                      const measureTitle = p.tr.pick('measure', m.id, 'title', m.title);
+                      return (
                       <tr class="kern-table__row">
                         <th class="kern-table__header portal-nr" scope="row">{m.number}</th>
-                        <td class="kern-table__cell" {...de}>
-                          <a class="kern-link" href={links.measure(m.number)}>{m.title}</a>
+                        <td class="kern-table__cell" {...measureTitle.attrs}>
+                          <a class="kern-link" href={links.measure(m.number)}>{measureTitle.text}</a>
+                          <ContentMark t={t} shown={measureTitle} />
                         </td>
                         <td class="kern-table__cell"><StatusBadge t={t} status={m.status} /></td>
                         <td class="kern-table__cell">
@@ -146,7 +152,8 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
                           {m.updates[0] ? <a class="kern-link" href={`#${anchorOf(m.number)}`}>{formatDate(lang, m.updates[0].reportedOn)}</a> : t('progress_public.no_public_update')}
                         </td>
                       </tr>
-                    ))}
+                      );
+                    })}
                   </tbody>
                 </table>
               </TableRegion>
@@ -154,7 +161,7 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
                 <>
                   <h4 class="kern-heading-small portal-h4">{t('progress_public.updates_heading', { title: f.field.title })}</h4>
                   {withUpdates.map((m) => (
-                    <MeasureUpdates t={t} lang={lang} slug={tenant.slug} measure={m} />
+                    <MeasureUpdates t={t} tr={p.tr} lang={lang} slug={tenant.slug} measure={m} />
                   ))}
                 </>
               ) : null}
@@ -166,18 +173,19 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
   );
 }
 
-function MeasureUpdates(p: { t: T; lang: Lang; slug: string; measure: PublicProgressMeasure }) {
+function MeasureUpdates(p: { t: T; lang: Lang; slug: string; measure: PublicProgressMeasure; tr: PageTranslations }) {
   const { t, lang, measure: m } = p;
-  const de = germanContent(lang);
+  const title = p.tr.pick('measure', m.id, 'title', m.title);
   const id = anchorOf(m.number);
   return (
     <article class="portal-result" aria-labelledby={id}>
       <h5 class="kern-heading-small portal-result__title" id={id}>
-        {t('portal.measure.label', { number: m.number })}: <span {...de}>{m.title}</span>
+        {t('portal.measure.label', { number: m.number })}: <span {...title.attrs}>{title.text}</span>
+        <ContentMark t={t} shown={title} />
       </h5>
       <ol class="portal-results">
         {m.updates.map((u) => (
-          <PublicUpdateEntry t={t} lang={lang} slug={p.slug} update={u} />
+          <PublicUpdateEntry t={t} lang={lang} slug={p.slug} update={u} tr={p.tr} />
         ))}
       </ol>
     </article>
