@@ -14,7 +14,6 @@ suite.test('Die Koordination übersetzt einen Titel ins Arabische; die öffentli
   await field.fill('دورات لغة للآباء والأمهات');
   await submit(page, unit.getByRole('button', { name: 'Übersetzung speichern' }));
   assert.match(await mainText(page), /Die Übersetzung wurde gespeichert/);
-  await screenshot(page, 'uebersetzungen-ar');
 
   // Filtered to the first Themenfeld: a smaller page for axe, the same table rows.
   await visit(page, '/k/musterland/konzept?lang=ar&themenfeld=1');
