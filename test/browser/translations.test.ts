@@ -23,7 +23,8 @@ suite.test('Die Koordination übersetzt einen Titel ins Arabische; die öffentli
   assert.equal(await cell.locator('a').innerText(), 'دورات لغة للآباء والأمهات');
   const german = page.locator('tr', { has: page.locator('th', { hasText: /^1\.2\.1$/ }) }).first().locator('td').first();
   assert.equal(await german.getAttribute('lang'), 'de');
-  assert.equal(await german.locator('.portal-content-mark').innerText(), 'DE', 'the visible hint');
+  assert.equal(await german.locator('.portal-content-mark [aria-hidden="true"]').innerText(), 'DE', 'the visible hint');
+  assert.equal(await german.locator('.portal-content-mark .visually-hidden').innerText(), 'باللغة الألمانية', 'spoken in Arabic');
   // The hint sits after the German title, on its left in the right-to-left page.
   const title = (await german.locator('a').boundingBox())!;
   const mark = (await german.locator('.portal-content-mark').boundingBox())!;
