@@ -3,17 +3,19 @@ import { offerAttention } from './attention.js';
 import { seedDemoOffers } from './demo.js';
 import { messages } from './messages.js';
 import { publicMessages } from './public-messages.js';
+import { publicOfferRoutes } from './public-routes.js';
 import { offerRoutes } from './routes.js';
 import { offerUsages } from './usages.js';
 
 /** Angebote: what actors offer in the county, kept by the Koordination (issue 10). */
 export const offersModule: ModuleManifest = {
   name: 'offers',
-  routes: [offerRoutes],
+  routes: [offerRoutes, publicOfferRoutes],
   messages: [messages, publicMessages],
   usages: offerUsages,
   attentionSources: [offerAttention],
   auditSubjects: [{ entityType: 'offer', labelKey: 'audit.entity.offer', path: (e) => `/angebote/${e.entityId}` }],
   demoSeed: seedDemoOffers,
+  publicNav: [{ section: 'offers', path: '/angebote', label: 'portal.nav.offers', order: 35 }],
   appNav: [{ section: 'offers', path: '/angebote', label: 'nav.offers', order: 42 }],
 };

@@ -180,7 +180,7 @@ export function formRequests(known: Known): fc.Arbitrary<FuzzRequest> {
 
 /** Pages read with query strings and path segments from the generator (portal, search, lists). */
 export function pageRequests(known: Known): fc.Arbitrary<FuzzRequest> {
-  const pages = ['/k/{slug}', '/k/{slug}/konzept', '/k/{slug}/suche?q={q}', '/app/k/{slug}/suche?q={q}', '/app/k/{slug}/massnahmen/{id}', '/k/{slug}/massnahmen/{id}', '/app/k/{slug}/fassungen/{id}', '/anmelden?weiter={q}', '/app/k/{slug}/protokoll?seite={q}', '/k/{slug}/konzept?zielgruppe={q}&zeithorizont={q}&status={q}', '/app/k/{slug}/fassungen/{id}?zielgruppe={q}&status={q}&themenfeld={q}'];
+  const pages = ['/k/{slug}', '/k/{slug}/konzept', '/k/{slug}/suche?q={q}', '/app/k/{slug}/suche?q={q}', '/app/k/{slug}/massnahmen/{id}', '/k/{slug}/massnahmen/{id}', '/app/k/{slug}/fassungen/{id}', '/anmelden?weiter={q}', '/app/k/{slug}/protokoll?seite={q}', '/k/{slug}/konzept?zielgruppe={q}&zeithorizont={q}&status={q}', '/app/k/{slug}/fassungen/{id}?zielgruppe={q}&status={q}&themenfeld={q}', '/k/{slug}/angebote?q={q}&gemeinde={q}&sprache={q}&wochentag={q}&zielgruppe={q}&kostenlos={q}', '/k/{slug}/angebote/{id}', '/k/{slug}/angebote/kalender.ics?kategorie={q}&wochentag={q}', '/app/k/{slug}/angebote?q={q}&status={q}&municipalityId={q}'];
   const someId = fc.constantFrom(...known.measures, ...known.editions);
   return fc
     .record({ page: fc.constantFrom(...pages), slug: fc.oneof(fc.constant('musterland'), hostileSegment), id: fc.oneof(someId, hostileSegment), q: hostileSegment, who: fc.constantFrom<Who>('koordination', 'anonymous') })

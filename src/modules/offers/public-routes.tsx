@@ -1,0 +1,65 @@
+import { Hono } from 'hono';
+import { addDays, todayInGermany } from '../../platform/dates.js';
+import { cachedPublicPages } from '../../platform/http/cached-page.js';
+import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import { tenantBySlug } from '../../platform/tenancy/service.js';
+import { offersCalendar } from './ical.js';
+import { offerJsonLd } from './json-ld.js';
+import { directoryChoices, publishedOffer, publishedOffers, readFilter } from './public-data.js';
+import { occurrencesBetween, upcoming } from './schedule.js';
+import { DirectoryPage, OfferPage, directoryPath } from './views/public-pages.js';
+
+const id = ':id{[0-9a-fA-F-]{36}}';
+const calendarHeaders = (name: string) => ({ 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${name}.ics"`, 'cache-control': 'public, max-age=300' });
+
+/** The public offer directory of a Kommune: list with filters, one page per offer, calendar files. */
+export function publicOfferRoutes() {
+  const app = new Hono<AppEnv>();
+  const page = cachedPublicPages(300);
+
+  app.get(
+    '/k/:slug/angebote',
+    page(async (c, tenant, tenantId) => {
+      const db = dbOf(c);
+      const filter = readFilter((n) => c.req.query(n));
+      const now = new Date();
+      const today = todayInGermany(now);
+      const offers = (await publishedOffers(db, tenantId, filter)).map((offer) => ({ offer, upcoming: upcoming(offer.schedule, now, today, offer) }));
+      return <DirectoryPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} filter={filter} offers={offers} choices={await directoryChoices(db, tenantId)} />;
+    }),
+  );
+
+  app.get(
+    `/k/:slug/angebote/${id}`,
+    page(async (c, tenant, tenantId) => {
+      const offer = await publishedOffer(dbOf(c), tenantId, c.req.param('id') ?? '');
+      const now = new Date();
+      const today = todayInGermany(now);
+      const next = offer.temporarilyClosed && !offer.reopensOn ? [] : occurrencesBetween(offer.schedule, today, addDays(today, 90)).filter((o) => o.end > now).slice(0, 6);
+      const url = `${c.get('services').config.publicUrl}${directoryPath(tenant.slug)}/${offer.id}`;
+      return <OfferPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} offer={offer} upcoming={upcoming(offer.schedule, now, today, offer)} next={next} jsonLd={offerJsonLd(offer, url, today)} />;
+    }),
+  );
+
+  const calendar = async (c: Ctx, single: boolean) => {
+    const db = dbOf(c);
+    const tenant = await tenantBySlug(db, c.req.param('slug') ?? '');
+    const origin = c.get('services').config.publicUrl;
+    const offers = single ? [await publishedOffer(db, tenant.id, c.req.param('id') ?? '')] : await publishedOffers(db, tenant.id, readFilter((n) => c.req.query(n)));
+    const now = new Date();
+    const body = offersCalendar({
+      name: single ? offers[0]!.title : `${tenant.name}: Angebote`,
+      offers,
+      from: todayInGermany(now),
+      days: single ? 366 : 92,
+      url: (offerId) => `${origin}${directoryPath(tenant.slug)}/${offerId}`,
+      host: new URL(origin).host,
+      now,
+      maxEvents: 5000,
+    });
+    return c.body(body, 200, calendarHeaders(single ? 'angebot' : 'angebote'));
+  };
+  app.get('/k/:slug/angebote/kalender.ics', (c) => calendar(c, false));
+  app.get(`/k/:slug/angebote/${id}/kalender.ics`, (c) => calendar(c, true));
+  return app;
+}

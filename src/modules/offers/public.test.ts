@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
+import { describeEachDb } from '../../../test/support/harness.js';
+import { tenants } from '../../platform/tenancy/schema.js';
+import { actors } from '../actors/schema.js';
+import { offers } from './schema.js';
+
+const jsonLdOf = (html: string) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
+
+describeEachDb('Öffentliches Angebotsverzeichnis', (t) => {
+  const createCafe = async (extra: Record<string, string | string[]> = {}) => {
+    const [heidewald] = await t().db.select().from(tenants).where(eq(tenants.slug, 'heidewald'));
+    const [actor] = await t().db.select().from(actors).where(eq(actors.name, 'Internationaler Frauentreff Heidewald e. V.'));
+    const c = await t().signIn('koordination@musterland.example');
+    const title = extra.title as string;
+    const res = await c.post('/app/k/musterland/angebote', {
+      title, description: 'Austausch bei Tee <b>und</b> Kuchen.', category: 'treff', providerIds: [actor!.id], municipalityId: heidewald!.id,
+      street: 'Lindenstraße 4', postalCode: '29913', city: 'Heidewald', scheduleKind: 'wiederkehrend', recurFrequency: 'weekly', recurWeekdays: ['TU'],
+      recurFirstDate: '2026-01-06', recurStart: '15:00', recurEnd: '17:00', recurExceptions: '', languages: ['de', 'ar'], femaleContact: 'on', childcare: 'on',
+      barrierFree: 'ja', free: 'on', status: 'aktiv', published: 'on', internalNote: 'NUR-INTERN-NOTIZ', ...extra,
+    });
+    assert.equal(res.status, 303, 'created');
+    const [row] = await t().db.select().from(offers).where(eq(offers.title, title));
+    return row!;
+  };
+
+  test('Verzeichnis mit Filtern zeigt nur veröffentlichte Angebote, ohne interne Notiz, in allen Sprachen', async () => {
+    const cafe = await createCafe({ title: 'Frauencafé Dienstag (öffentlich)' });
+    await createCafe({ title: 'Unveröffentlichtes Frauencafé', published: '' });
+    const anon = t().client();
+    const list = await anon.get('/k/musterland/angebote?gemeinde=heidewald&wochentag=2&frau=1&kinderbetreuung=1&sprache=ar');
+    assert.equal(list.status, 200);
+    const html = await list.text();
+    assert.match(html, /Frauencafé Dienstag \(öffentlich\)/);
+    assert.doesNotMatch(html, /Unveröffentlichtes Frauencafé/, 'unpublished offers stay internal');
+    assert.doesNotMatch(html, /NUR-INTERN-NOTIZ/);
+    assert.match(html, /jeden Dienstag, 15:00–17:00/);
+    const wednesday = await (await anon.get('/k/musterland/angebote?gemeinde=heidewald&wochentag=3&q=Frauencaf%C3%A9%20Dienstag')).text();
+    assert.doesNotMatch(wednesday, /Frauencafé Dienstag \(öffentlich\)/, 'the weekday filter');
+    const arabic = await (await anon.get('/k/musterland/angebote?lang=ar&gemeinde=heidewald')).text();
+    assert.match(arabic, /عروض للقادمين الجدد/);
+    assert.match(arabic, /الثلاثاء/, 'Tuesday in Arabic from CLDR');
+    assert.equal((await anon.get('/k/musterland/angebote?wochentag=%3Cscript%3E&sprache=xx&gemeinde=../../')).status, 200, 'nonsense filters are ignored, not errors');
+
+    const detail = await anon.get(`/k/musterland/angebote/${cafe.id}`);
+    assert.equal(detail.status, 200);
+    const page = await detail.text();
+    assert.doesNotMatch(page, /NUR-INTERN-NOTIZ/);
+    assert.doesNotMatch(page, /<b>und<\/b>/, 'user text is escaped');
+    const ld = jsonLdOf(page);
+    assert.equal(ld['@context'], 'https://schema.org');
+    assert.equal(ld['@type'], 'Event');
+    assert.equal(ld.location['@type'], 'Place');
+    assert.equal(ld.location.address.postalCode, '29913');
+    assert.equal(ld.organizer[0]['@type'], 'Organization');
+    assert.deepEqual(ld.inLanguage, ['de', 'ar']);
+    assert.match(ld.startDate, /T1[34]:00:00\.000Z$/, 'next Tuesday 15:00 in Berlin');
+    const [unpublished] = await t().db.select().from(offers).where(eq(offers.title, 'Unveröffentlichtes Frauencafé'));
+    assert.equal((await anon.get(`/k/musterland/angebote/${unpublished!.id}`)).status, 404);
+  });
+
+  test('iCalendar je Angebot und für eine gefilterte Liste, gelesen mit ical.js: Zeiten über die Zeitumstellung richtig', async () => {
+    const cafe = await createCafe({ title: 'Kalendercafé', recurFirstDate: '2026-01-06', recurExceptions: '' });
+    const anon = t().client();
+    const res = await anon.get(`/k/musterland/angebote/${cafe.id}/kalender.ics`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/calendar/);
+    const calendar = new ICAL.Component(ICAL.parse(await res.text()));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    assert.ok(events.length >= 50, `a year of Tuesdays (${events.length})`);
+    for (const e of events) {
+      const start = e.startDate.toJSDate();
+      const local = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(start);
+      assert.equal(local, 'Dienstag, 15:00', `every event is Tuesday 15:00 in Berlin (${start.toISOString()})`);
+      assert.equal(e.endDate.toJSDate().getTime() - start.getTime(), 2 * 3600_000, 'two hours long');
+      assert.equal(e.summary, 'Kalendercafé');
+    }
+    const list = await anon.get('/k/musterland/angebote/kalender.ics?gemeinde=heidewald&kategorie=treff');
+    const listEvents = new ICAL.Component(ICAL.parse(await list.text())).getAllSubcomponents('vevent');
+    assert.ok(listEvents.length > 0, 'the filtered list has events');
+    assert.ok(listEvents.every((v) => String(v.getFirstPropertyValue('location') ?? '').includes('Heidewald')), 'every event of the Heidewald list is in Heidewald');
+  });
+});
