@@ -2,6 +2,7 @@
  * What a Sachstandsbericht says, in order, as blocks that the DOCX and the PDF renderer only lay
  * out: both documents carry the same words, tables and charts.
  */
+import { cellText, type Block, type Cell, type TableBlock } from '../../platform/documents/blocks.js';
 import { formatDate, translator } from '../../platform/i18n/i18n.js';
 import { formatIndicatorValue, indicatorChartSvg, targetDateOf } from '../indicators/index.js';
 import { measureStatuses } from '../measures/schema.js';
@@ -9,30 +10,7 @@ import { statusDistributionSvg } from './charts.js';
 import type { ReportIndicator, ReportModel } from './model.js';
 import { audienceLine, internalLabel, pendingLabel } from './wording.js';
 
-/**
- * A table cell: plain text, or text after a bold label (the "intern" mark); `stacked`: the label
- * on a line of its own (a measure's title above its description).
- */
-export type Cell = string | { label: string; text: string; stacked?: boolean };
-
-export interface TableBlock {
-  kind: 'table';
-  headers: string[];
-  rows: Cell[][];
-  /** Columns of figures, right-aligned. */
-  numeric?: boolean[];
-  /** How much of the spare width each column gets, relative to its text (see fitColumns). */
-  weights?: number[];
-}
-
-export type Block =
-  /** `keep`: room (pt) kept below the heading for what follows, where the level's default does not fit. */
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string; id: string; inContents: boolean; keep?: number }
-  /** `lead`: bold words that open the paragraph ("Leitziel 1.1"). */
-  | { kind: 'paragraph'; text: string; note?: boolean; lead?: string }
-  | TableBlock
-  /** A chart with its figures as a table beside it; `alt` says in words what the chart shows. */
-  | { kind: 'figure'; svg: string; alt: string; table: TableBlock };
+export { cellText, type Block, type Cell, type TableBlock };
 
 /** A document both renderers lay out (the Sachstandsbericht, the concept edition). */
 export interface ReportDocument {
@@ -50,9 +28,6 @@ export interface ReportDocument {
 const percent = (p: number | null) => (p === null ? '–' : `${p} %`);
 const date = (iso: string) => formatDate('de', iso);
 const marked = (isPublic: boolean, text: string, pending = false): Cell => (isPublic ? text : { label: `${pending ? pendingLabel : internalLabel}:`, text });
-
-/** The text of a cell as one string (for measuring and for plain-text output). */
-export const cellText = (c: Cell) => (typeof c === 'string' ? c : `${c.label} ${c.text}`);
 
 const descOf = (svg: string) => /<desc[^>]*>([^<]*)<\/desc>/.exec(svg)?.[1]?.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'") ?? '';
 

@@ -4,9 +4,10 @@
  * and repeated header rows are artifacts. Tables get widths by content, rows are never split and
  * the header row repeats on every page a table continues on.
  */
-import { fitColumns, preferredWidth, reportFonts } from './columns.js';
-import type { Cell, TableBlock } from './content.js';
 import SVGtoPDF from 'svg-to-pdfkit';
+import type { Block, Cell, TableBlock } from './blocks.js';
+import { fitColumns, preferredWidth } from './columns.js';
+import { documentFonts } from './fonts.js';
 import { svgSize } from './raster.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -51,13 +52,21 @@ export class PdfLayout {
     return range.start + range.count;
   }
 
+  /** Lays out one block of a document. */
+  block(b: Block) {
+    if (b.kind === 'heading') this.heading(b.level, b.text, undefined, b.keep);
+    else if (b.kind === 'paragraph') this.paragraph(b.text, { note: b.note, lead: b.lead });
+    else if (b.kind === 'table') this.table(b);
+    else this.figure(b.svg, b.alt, b.table);
+  }
+
   /** Starts a new page unless `height` still fits on this one. */
   ensure(height: number) {
     if (this.doc.y + height > this.bottom) this.doc.addPage();
   }
 
   private font(bold: boolean, size: number, italic = false) {
-    return this.doc.font(bold ? reportFonts.bold : italic ? reportFonts.italic : reportFonts.regular).fontSize(size);
+    return this.doc.font(bold ? documentFonts.bold : italic ? documentFonts.italic : documentFonts.regular).fontSize(size);
   }
 
   heading(level: 1 | 2 | 3, text: string, size: number = headingSizes[level], keep: number = keepWithNext[level]) {
@@ -202,7 +211,7 @@ export class PdfLayout {
     // Drawn as vectors (sharp in print, small); the figure's alternative text stands for all of it.
     // Without its own width and height the SVG fills the given box (svg-to-pdfkit prefers them).
     const scalable = svg.replace(/^<svg([^>]*?) width="[^"]*" height="[^"]*"/, '<svg$1');
-    const draw = () => SVGtoPDF(this.doc as never, scalable, x, y, { width: chartWidth, height: chartHeight, fontCallback: (_family, bold) => (bold ? reportFonts.bold : reportFonts.regular) });
+    const draw = () => SVGtoPDF(this.doc as never, scalable, x, y, { width: chartWidth, height: chartHeight, fontCallback: (_family, bold) => (bold ? documentFonts.bold : documentFonts.regular) });
     this.root.add(struct(this.doc, 'Figure', { alt, bbox: [x, y, x + chartWidth, y + chartHeight], placement: 'Block' }, draw));
     this.doc.y = y;
     this.table(t, { x: x + chartWidth + gap, width: tableWidth });

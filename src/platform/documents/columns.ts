@@ -3,18 +3,11 @@
  * at least as wide as its longest word (so no word is broken in the middle), and the space left
  * goes to the columns with the most text. Shared by the PDF and the DOCX renderer.
  */
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { cellText, type TableBlock } from './content.js';
-import { reportFontDir } from './raster.js';
+import { cellText, type TableBlock } from './blocks.js';
+import { documentFonts } from './fonts.js';
 
-export const reportFonts = {
-  regular: path.join(reportFontDir, 'Roboto-Regular.ttf'),
-  bold: path.join(reportFontDir, 'Roboto-Medium.ttf'),
-  italic: path.join(reportFontDir, 'Roboto-Italic.ttf'),
-};
-
-/** Width in points of `text` in the report font at `size` (pdfkit's font metrics, no page drawn). */
+/** Width in points of `text` in the document font at `size` (pdfkit's font metrics, no page drawn). */
 export type Measure = (text: string, size: number, bold?: boolean) => number;
 
 let measuringDoc: PDFKit.PDFDocument | undefined;
@@ -28,8 +21,8 @@ function charWidth(ch: string, bold: boolean): number {
   const cache = charWidths[bold ? 'bold' : 'regular'];
   let w = cache.get(ch);
   if (w === undefined) {
-    measuringDoc ??= new PDFDocument({ autoFirstPage: false, font: reportFonts.regular });
-    w = measuringDoc.font(bold ? reportFonts.bold : reportFonts.regular).fontSize(1).widthOfString(ch);
+    measuringDoc ??= new PDFDocument({ autoFirstPage: false, font: documentFonts.regular });
+    w = measuringDoc.font(bold ? documentFonts.bold : documentFonts.regular).fontSize(1).widthOfString(ch);
     if (cache.size < 10_000) cache.set(ch, w);
   }
   return w;
