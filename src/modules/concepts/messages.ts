@@ -5,6 +5,7 @@ export const messages: ModuleMessages = {
   internalOnly: true,
   de: {
     'editions.title': 'Fassungen des Integrationskonzepts',
+    'editions.search_goal': 'Ziel {number}',
     'editions.intro': 'Jede Fassung durchläuft Entwurf → Beteiligung → zur Beschlussfassung → beschlossen. Es ist immer höchstens eine Fassung beschlossen; sie erscheint auf der öffentlichen Seite.',
     'editions.edition': 'Fassung',
     'editions.all': 'Alle Fassungen',

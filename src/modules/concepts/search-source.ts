@@ -13,7 +13,8 @@ export const goalSearchSource: SearchSource = {
       and g.search_vector @@ to_tsquery('german', ${tsquery})`,
   appUrl: (hit, base) => `${base}/fassungen/${hit.editionId}#ziel-${hit.id}`,
   publicUrl: (hit, links) => links.goal(hit.number),
-  appLabel: (t, hit) => `${t('goal_kind.handlungsziel')} ${hit.number}`,
+  // Leitziele and Handlungsziele come from one table; a hit carries no kind, so it is a "Ziel".
+  appLabel: (t, hit) => t('editions.search_goal', { number: hit.number }),
   publicLabel: (t, hit) => t('portal.search.kind_goal', { number: hit.number }),
   contextLabel: 'portal.measure.field',
 };

@@ -101,6 +101,19 @@ describeEachDb('Suche: Quellen aus den Manifesten', (t) => {
   });
 });
 
+describeEachDb('Suche: Beschriftung der Treffer', (t) => {
+  test('the internal result list calls a Leitziel a Ziel, never a Handlungsziel', async () => {
+    const [leitziel] = await queryRows<{ number: string; title: string }>(t().db, sql`
+      select g.number, g.title from goals g join editions e on e.id = g.edition_id
+      where e.status = 'entwurf' and g.kind = 'leitziel' order by g.number limit 1`);
+    assert.ok(leitziel, 'the demo draft has Leitziele');
+    const client = await t().signIn('koordination@musterland.example');
+    const html = await (await client.get(`/app/k/musterland/suche?q=${encodeURIComponent(leitziel.title)}`)).text();
+    assert.ok(html.includes(`Ziel ${leitziel.number}`), `the Leitziel ${leitziel.number} is in the result list`);
+    assert.ok(!html.includes(`Handlungsziel ${leitziel.number}`), 'and is not labelled Handlungsziel');
+  });
+});
+
 describeEachDb('Suche: Relevanz', (t) => {
   test('the labelled relevance set: compounds found, typos corrected, no flood for words that exist nowhere', async () => {
     const [e] = await t().db.select().from(editions).where(eq(editions.status, 'entwurf'));
