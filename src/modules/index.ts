@@ -13,6 +13,7 @@ import { legalModule } from './legal/module.js';
 import { measuresModule } from './measures/module.js';
 import { offerAnalysisModule } from './offer-analysis/module.js';
 import { offersModule } from './offers/module.js';
+import { partnerUpdatesModule } from './partner-updates/module.js';
 import { networkModule } from './network/module.js';
 import { oparlModule } from './oparl/module.js';
 import { portalModule } from './portal/module.js';
@@ -39,6 +40,7 @@ export const modules: ModuleManifest[] = [
   offersModule,
   networkModule,
   offerAnalysisModule,
+  partnerUpdatesModule,
   searchModule,
   reportsModule,
   activityModule,

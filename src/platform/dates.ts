@@ -61,3 +61,13 @@ export function isCalendarDate(iso: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
+
+/**
+ * The instant something dated "valid until 2027-11-30" (an API-Zugang, a partner link) stops working: midnight in Germany at the end
+ * of that day (the offset is +01:00 or +02:00; the one that lands on midnight there is right).
+ */
+export function endOfBerlinDay(day: string): Date {
+  const next = addDays(day, 1);
+  const candidates = ['+01:00', '+02:00'].map((offset) => new Date(`${next}T00:00:00${offset}`));
+  return candidates.find((d) => berlinDate(d) === next && berlinDate(new Date(d.getTime() - 1)) === day) ?? candidates[0]!;
+}

@@ -54,6 +54,9 @@ function parseContact(input: unknown, withVersion: boolean) {
   return valid as ContactInput & { version?: number };
 }
 
+/** Checks a contact person's fields as creating one would (every problem at once, as field errors). */
+export const parseContactInput = (input: unknown): ContactInput => parseContact(input, false);
+
 export const contactsOf = (db: Db, tenantId: string, actorId: string) =>
   db.select().from(actorContacts).where(and(eq(actorContacts.tenantId, tenantId), eq(actorContacts.actorId, actorId))).orderBy(asc(actorContacts.name));
 

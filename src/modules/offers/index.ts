@@ -5,3 +5,7 @@ export { isoWeekday, occurrencesBetween, upcoming, weekdaysOf } from './schedule
 export type { Occurrence } from './schedule.js';
 export { createOffer, listOffers, offerById, providerNamesOf, updateOffer } from './service.js';
 export type { Offer, OfferFilter, OfferWithLinks } from './service.js';
+export { offerChoices } from './service.js';
+export type { OfferChoices } from './service.js';
+export { OfferFields, fieldLabels as offerFieldLabels, newOfferValues, offerFormValues } from './views/offer-form.js';
+export { scheduleSummary } from './views/schedule-text.js';

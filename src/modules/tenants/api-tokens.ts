@@ -12,7 +12,7 @@ import { auditLog } from '../../platform/audit/schema.js';
 import { apiScopes, apiTokenHint, newApiToken } from '../../platform/auth/api-tokens.js';
 import { hashToken } from '../../platform/auth/tokens.js';
 import { assertCurrentVersion, authorize, found, type CommandContext } from '../../platform/commands.js';
-import { addDays, addYears, berlinDate } from '../../platform/dates.js';
+import { addYears, berlinDate, endOfBerlinDay } from '../../platform/dates.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import type { ApiTokenCheck } from '../../platform/http/bearer.js';
 import { translator } from '../../platform/i18n/i18n.js';
@@ -22,6 +22,8 @@ import { isUuid, isoDate, listOf, parseInput, requiredText } from '../../platfor
 import { actors } from '../actors/schema.js';
 import { checkActorOfTenant, roleFields, validationError, withRoleRules } from './members.js';
 import { apiTokens } from './schema.js';
+
+export { endOfBerlinDay };
 
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type ApiTokenRow = Omit<ApiToken, 'tokenHash'> & { actorName: string | null };
@@ -42,16 +44,6 @@ export const apiTokenInput = withRoleRules(
     expiresOn: z.preprocess(blankToUndefined, isoDate({ error: 'validation.required' })),
   }),
 );
-
-/**
- * The instant a token dated "valid until 2027-11-30" stops working: midnight in Germany at the end
- * of that day (the offset is +01:00 or +02:00; the one that lands on midnight there is right).
- */
-export function endOfBerlinDay(day: string): Date {
-  const next = addDays(day, 1);
-  const candidates = ['+01:00', '+02:00'].map((offset) => new Date(`${next}T00:00:00${offset}`));
-  return candidates.find((d) => berlinDate(d) === next && berlinDate(new Date(d.getTime() - 1)) === day) ?? candidates[0]!;
-}
 
 /** What the audit log keeps of a token: never its hash. */
 const auditView = (t: ApiToken) => ({ name: t.name, role: t.role, actorId: t.actorId, scopes: t.scopes, hint: t.hint, expiresAt: t.expiresAt, revokedAt: t.revokedAt });

@@ -217,6 +217,8 @@ export const de = {
   'audit.action.revoke': 'widerrufen',
   'audit.action.erase': 'gelöscht (DSGVO Art. 17)',
   'audit.action.reject': 'abgewiesen (Token widerrufen oder abgelaufen)',
+  'audit.action.remind': 'erinnert',
+  'audit.action.review': 'geprüft (übernommen oder abgelehnt)',
   'audit.entity.tenant': 'Kommune',
   'audit.entity.edition': 'Fassung',
   'audit.entity.guideline': 'Leitlinie',

@@ -219,6 +219,8 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'audit.action.revoke': 'revoked',
   'audit.action.erase': 'erased (GDPR Art. 17)',
   'audit.action.reject': 'refused (token revoked or expired)',
+  'audit.action.remind': 'reminded',
+  'audit.action.review': 'reviewed (accepted or rejected)',
   'audit.entity.tenant': 'Local authority',
   'audit.entity.edition': 'Edition',
   'audit.entity.guideline': 'Guiding principle',

@@ -88,8 +88,11 @@ function OpeningHours(p: { t: T; form: FormState }) {
   );
 }
 
-/** Every field of an offer, grouped as people think of it; plain HTML, no script needed. */
-export function OfferFields(p: { t: T; form: FormState; csrfToken: string; choices: OfferChoices }) {
+/**
+ * Every field of an offer, grouped as people think of it; plain HTML, no script needed. `partner`:
+ * the form of a partner link (provider fixed, no links to the concept, nothing of the Verwaltung).
+ */
+export function OfferFields(p: { t: T; form: FormState; csrfToken: string; choices: OfferChoices; partner?: boolean }) {
   const { t, form, choices } = p;
   const f = { t, form };
   const options = (items: readonly string[], prefix: string) => items.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
@@ -101,7 +104,7 @@ export function OfferFields(p: { t: T; form: FormState; csrfToken: string; choic
       <TextField {...f} name="title" label={t('offers.field.title')} required />
       <TextArea {...f} name="description" label={t('offers.field.description')} rows={5} />
       <SelectField {...f} name="category" label={t('offers.field.category')} required options={options(offerCategories, 'offers.category')} />
-      <ChoiceList {...f} name="providerIds" label={t('offers.field.providerIds')} hint={t('offers.field.providerIds_hint')} required groups={[{ label: t('offers.field.providerIds'), options: choices.actors.map((a) => ({ value: a.id, label: a.name })) }]} />
+      {p.partner ? null : <ChoiceList {...f} name="providerIds" label={t('offers.field.providerIds')} hint={t('offers.field.providerIds_hint')} required groups={[{ label: t('offers.field.providerIds'), options: choices.actors.map((a) => ({ value: a.id, label: a.name })) }]} />}
       <CheckboxGroup {...f} name="languages" label={t('offers.field.languages')} options={spokenLanguageCodes.map((code) => ({ value: code, label: spokenLanguageName(code) }))} />
       <CheckboxGroup {...f} name="targetGroupIds" label={t('offers.field.targetGroupIds')} hint={t('offers.field.targetGroupIds_hint')} options={choices.targetGroups.map((g) => ({ value: g.id, label: g.name }))} />
 
@@ -110,8 +113,8 @@ export function OfferFields(p: { t: T; form: FormState; csrfToken: string; choic
       <TextField {...f} name="street" label={t('offers.field.street')} autocomplete="street-address" />
       <TextField {...f} name="postalCode" label={t('offers.field.postalCode')} inputmode="numeric" autocomplete="postal-code" width="5" />
       <TextField {...f} name="city" label={t('offers.field.city')} />
-      <TextField {...f} name="latitude" label={t('offers.field.latitude')} hint={t('offers.field.coordinates_hint')} inputmode="decimal" />
-      <TextField {...f} name="longitude" label={t('offers.field.longitude')} inputmode="decimal" />
+      {p.partner ? null : <TextField {...f} name="latitude" label={t('offers.field.latitude')} hint={t('offers.field.coordinates_hint')} inputmode="decimal" />}
+      {p.partner ? null : <TextField {...f} name="longitude" label={t('offers.field.longitude')} inputmode="decimal" />}
 
       <h2 class="kern-heading-medium">{t('offers.section.schedule')}</h2>
       <RadioGroup {...f} name="scheduleKind" label={t('offers.field.scheduleKind')} required options={options(scheduleKinds, 'offers.schedule_kind')} />
@@ -138,15 +141,21 @@ export function OfferFields(p: { t: T; form: FormState; csrfToken: string; choic
       <TextField {...f} name="costNote" label={t('offers.field.costNote')} hint={t('offers.field.costNote_hint')} />
       <TextField {...f} name="website" label={t('offers.field.website')} type="url" />
 
-      <h2 class="kern-heading-medium">{t('offers.section.links')}</h2>
-      <CheckboxGroup {...f} name="fieldIds" label={t('offers.field.fieldIds')} options={choices.fields.map((x) => ({ value: x.id, label: x.title }))} />
-      <ChoiceList {...f} name="measureIds" label={t('offers.field.measureIds')} groups={[{ label: t('offers.field.measureIds'), options: choices.measures.map((m) => ({ value: m.id, label: `${m.number} ${m.title}` })) }]} />
+      {p.partner ? (
+        <RadioGroup {...f} name="status" label={t('offers.field.status')} required options={options(offerStatuses, 'offers.status')} />
+      ) : (
+        <>
+          <h2 class="kern-heading-medium">{t('offers.section.links')}</h2>
+          <CheckboxGroup {...f} name="fieldIds" label={t('offers.field.fieldIds')} options={choices.fields.map((x) => ({ value: x.id, label: x.title }))} />
+          <ChoiceList {...f} name="measureIds" label={t('offers.field.measureIds')} groups={[{ label: t('offers.field.measureIds'), options: choices.measures.map((m) => ({ value: m.id, label: `${m.number} ${m.title}` })) }]} />
 
-      <h2 class="kern-heading-medium">{t('offers.section.admin')}</h2>
-      <RadioGroup {...f} name="status" label={t('offers.field.status')} required options={options(offerStatuses, 'offers.status')} />
-      <TextField {...f} name="verifiedOn" label={t('offers.field.verifiedOn')} type="date" />
-      <Checks t={t} form={form} legend={t('offers.column.published')} names={['published']} />
-      <TextArea {...f} name="internalNote" label={t('offers.field.internalNote')} hint={t('offers.field.internalNote_hint')} rows={3} />
+          <h2 class="kern-heading-medium">{t('offers.section.admin')}</h2>
+          <RadioGroup {...f} name="status" label={t('offers.field.status')} required options={options(offerStatuses, 'offers.status')} />
+          <TextField {...f} name="verifiedOn" label={t('offers.field.verifiedOn')} type="date" />
+          <Checks t={t} form={form} legend={t('offers.column.published')} names={['published']} />
+          <TextArea {...f} name="internalNote" label={t('offers.field.internalNote')} hint={t('offers.field.internalNote_hint')} rows={3} />
+        </>
+      )}
     </>
   );
 }
