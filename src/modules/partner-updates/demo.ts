@@ -32,7 +32,7 @@ export async function seedDemoPartnerLinks(tx: Db, demo: DemoSeedContext): Promi
     const [recipient] = await tx.select({ id: actorContacts.id }).from(actorContacts).where(and(eq(actorContacts.tenantId, tenantId), eq(actorContacts.actorId, actorId), eq(actorContacts.name, l.recipient)));
     const [link] = await tx
       .insert(partnerLinks)
-      .values({ tenantId, actorId, tokenHash: hashToken(l.token ?? newToken()), recipientContactId: recipient?.id ?? null, expiresAt, createdByName: 'Katrin Albers' })
+      .values({ tenantId, actorId, tokenHash: hashToken(l.token ?? newToken()), recipientContactId: recipient?.id ?? null, expiresAt, createdByName: 'Katrin Koordination' })
       .returning();
     made++;
     if (l.token) await seedPendingSubmission(tx, tenantId, link!.id, actorId);
