@@ -225,8 +225,9 @@ export async function recipientOf(db: Db, link: PartnerLink): Promise<Pick<Conta
 }
 
 /** The German mail with the link (first sending and reminders); shown to the Koordination to copy when it cannot be sent. */
-export function partnerLinkMail(t: T, p: { to: string; name: string; actorName: string; tenantName: string; senderName: string; link: string; expiresAt: Date; reminder: boolean }): Mail {
-  const params = { name: p.name, actor: p.actorName, tenant: p.tenantName, sender: p.senderName, link: p.link, date: formatDate('de', new Date(p.expiresAt.getTime() - 1)) };
+export function partnerLinkMail(t: T, p: { to: string; name: string | null; actorName: string; tenantName: string; senderName: string; link: string; expiresAt: Date; reminder: boolean }): Mail {
+  const greeting = p.name ? t('partner_links.greeting_named', { name: p.name }) : t('partner_links.greeting');
+  const params = { greeting, actor: p.actorName, tenant: p.tenantName, sender: p.senderName, link: p.link, date: formatDate('de', new Date(p.expiresAt.getTime() - 1)) };
   return {
     to: p.to,
     subject: t(p.reminder ? 'partner_links.reminder_subject' : 'partner_links.mail_subject', params),

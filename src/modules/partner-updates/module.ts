@@ -29,4 +29,15 @@ export const partnerUpdatesModule: ModuleManifest = {
     },
   ],
   demoSeed: seedDemoPartnerLinks,
+  usages: [
+    {
+      // Open submissions would vanish with the actor (its link goes with it): review them first.
+      of: 'actor',
+      messageKey: 'partner_links.actor_in_use',
+      async count(db, tenantId, id) {
+        const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(partnerSubmissions).where(and(eq(partnerSubmissions.tenantId, tenantId), eq(partnerSubmissions.actorId, id), eq(partnerSubmissions.status, 'offen')));
+        return row?.n ?? 0;
+      },
+    },
+  ],
 };

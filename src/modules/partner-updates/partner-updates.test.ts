@@ -67,7 +67,7 @@ for (const kind of dbKinds) {
       const html = await (await c.get(`${app}/partnerlinks`)).text();
       assert.match(html, /Offene Meldungen \(1\)/);
       assert.match(html, /Kreisvolkshochschule Musterland/);
-      assert.match(html, /3 Akteure haben einen gültigen Link; 1 davon haben geantwortet, 2 noch nicht/);
+      assert.match(html, /Akteure mit gültigem Link: 3; davon geantwortet: 1, noch ohne Antwort: 2/);
       const partner = await t.client().get(`/partner/${demoPartnerToken}`);
       assert.equal(partner.status, 200);
       assert.match(await partner.text(), /Angaben von „Kreisvolkshochschule Musterland“/);

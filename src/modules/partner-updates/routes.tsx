@@ -53,7 +53,7 @@ async function handedLink(c: Ctx, tenant: Tenant, user: CurrentUser): Promise<Ha
   if (!opened || opened.tenant.id !== tenant.id || opened.state !== 'valid') return undefined;
   const url = partnerLinkUrl(c.get('services').config.publicUrl, token!);
   const recipient = await recipientOf(dbOf(c), opened.link);
-  const mail = partnerLinkMail(c.get('t'), { to: recipient?.email ?? '', name: recipient?.name ?? opened.actor.name, actorName: opened.actor.name, tenantName: tenant.name, senderName: user.name, link: url, expiresAt: opened.link.expiresAt, reminder: kind === 'remind' });
+  const mail = partnerLinkMail(c.get('t'), { to: recipient?.email ?? '', name: recipient?.name ?? null, actorName: opened.actor.name, tenantName: tenant.name, senderName: user.name, link: url, expiresAt: opened.link.expiresAt, reminder: kind === 'remind' });
   return { actorName: opened.actor.name, url, mail };
 }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { demoPartnerToken } from '../../../src/modules/partner-updates/demo.js';
 import { kindOfName, type IdKind, type Known } from './known.js';
 import type { FuzzBody, FuzzRequest, Who } from './request.js';
 import { contentTypes, hostileSegment, hostileString, wellFormed } from './values.js';
@@ -99,6 +100,9 @@ export const forms: Form[] = [
   { path: `${k}/mitglieder/{users}/passwort-link`, fields: {} },
   { path: `${k}/einstellungen/api-zugaenge`, fields: { name: 'text', role: roles, actorId: 'id:actors', scopes: ['progress', 'indicator_values'], expiresOn: 'date' } },
   { path: `${k}/einstellungen/pflichtseiten`, fields: { imprint: 'text', privacy: 'text', contactName: 'text', contactAddress: 'text', contactEmail: 'email', contactPhone: 'text', complianceStatus: ['full', 'partial', 'none'], knownLimits: 'text', statementDate: 'date', arbitrationUrl: 'text', version: 'version' } },
+  { path: `${k}/partnerlinks/akteure/{actors}`, fields: { expiresOn: 'date', recipientContactId: 'id:contacts' } },
+  { path: `/partner/${demoPartnerToken}/angebote/neu`, fields: { ...offer, submissionKey: 'text', message: 'text' }, who: 'anonymous' },
+  { path: `/partner/${demoPartnerToken}/ansprechpersonen/neu`, fields: { ...contact, submissionKey: 'text', message: 'text' }, who: 'anonymous' },
   { path: '/k/{slug}/barrierefreiheit', fields: { name: 'text', email: 'email', message: 'text' }, who: 'anonymous' },
   { path: `${k}/einstellungen/fortschreibung`, fields: { updateIntervalMonths: 'number', version: 'version' } },
   { path: `${k}/uebersetzungen/speichern`, fields: { lang: ['en', 'ar', 'uk', 'xx'], key: 'text', text: 'text', sourceHash: 'text', version: 'version', zurueck: 'text' } },
