@@ -16,9 +16,9 @@ interface Common {
 }
 
 /** The frame of the partner pages: German, no navigation of the internal app (nobody is signed in). */
-function Frame(p: Common & { title: string; tenantName?: string; flash?: string | undefined; children: Child }) {
+function Frame(p: Common & { title: string; tenant?: OpenedLink['tenant']; flash?: string | undefined; children: Child }) {
   return (
-    <Layout t={p.t} lang="de" title={p.title} siteName={p.tenantName ?? 'ikon'} siteHref="/" csrfToken={p.csrfToken} flash={p.flash}>
+    <Layout t={p.t} lang="de" title={p.title} siteName={p.tenant?.name ?? 'ikon'} siteHref={p.tenant ? `/k/${p.tenant.slug}` : '/'} csrfToken={p.csrfToken} flash={p.flash}>
       <div class="kern-row">
         <div class="kern-col-12 kern-col-lg-9 stack">{p.children}</div>
       </div>
@@ -49,7 +49,7 @@ export function PartnerStartPage(p: Common & {
   const { t } = p;
   const title = t('partner.title', { actor: p.opened.actor.name });
   return (
-    <Frame {...p} title={title} tenantName={p.opened.tenant.name}>
+    <Frame {...p} title={title} tenant={p.opened.tenant}>
       <h1 class="kern-heading-large">{title}</h1>
       <p>{t('partner.intro', { tenant: p.opened.tenant.name })}</p>
       <p>{t('partner.review_note', { date: formatDate('de', new Date(p.opened.link.expiresAt.getTime() - 1)) })}</p>
@@ -140,7 +140,7 @@ export function PartnerOfferForm(p: Common & { opened: OpenedLink; back: string;
   const { t } = p;
   const title = p.kind === 'offer_new' ? t('partner.offer_new_title') : t('partner.offer_update_title', { title: p.offerTitle ?? '' });
   return (
-    <Frame {...p} title={title} tenantName={p.opened.tenant.name}>
+    <Frame {...p} title={title} tenant={p.opened.tenant}>
       <h1 class="kern-heading-large">{title}</h1>
       <p>{t('partner.form_intro')}</p>
       <form method="post" action={p.action} class="stack" novalidate>
@@ -155,7 +155,7 @@ export function PartnerContactForm(p: { c: Ctx; opened: OpenedLink; back: string
   const t = p.c.get('t');
   const title = p.contactName ? t('partner.contact_update_title', { name: p.contactName }) : t('partner.contact_new_title');
   return (
-    <Frame t={t} csrfToken={p.c.get('csrfToken')} title={title} tenantName={p.opened.tenant.name}>
+    <Frame t={t} csrfToken={p.c.get('csrfToken')} title={title} tenant={p.opened.tenant}>
       <h1 class="kern-heading-large">{title}</h1>
       <p>{t('partner.form_intro')}</p>
       <p>{t('partner.contact_consent_intro')}</p>
@@ -172,7 +172,7 @@ export function PartnerActorForm(p: Common & { opened: OpenedLink; back: string;
   const title = t('partner.actor_update_title', { actor: p.opened.actor.name });
   const labels = { address: t('actors.address'), website: t('actors.website'), message: t('partner.message') };
   return (
-    <Frame {...p} title={title} tenantName={p.opened.tenant.name}>
+    <Frame {...p} title={title} tenant={p.opened.tenant}>
       <h1 class="kern-heading-large">{title}</h1>
       <p>{t('partner.form_intro')}</p>
       <form method="post" action={p.action} class="stack" novalidate>
