@@ -15,9 +15,12 @@ import { createItem, deleteItem, editionOutline, fieldKind, goalKind, guidelineK
 import { canManageConcept } from './policy.js';
 import { ItemForm, type ItemPath } from './views/item-form.js';
 import { formatDate } from '../../platform/i18n/i18n.js';
+import { withReadability } from '../../platform/ui/readability.js';
 
 const kinds = { leitlinien: guidelineKind, themenfelder: fieldKind, ziele: goalKind } as const;
 const isItemPath = (p: string): p is ItemPath => p in kinds;
+/** The public text of a Leitlinie (text) or Themenfeld/Ziel (description) as the form sent it. */
+const publicText = (body: Record<string, unknown>) => String(body.text ?? body.description ?? '');
 const validationFailed = (e: unknown): e is AppError => e instanceof AppError && e.code === 'validation_failed';
 
 
@@ -57,7 +60,7 @@ export function conceptRoutes() {
             <ErrorSummary t={t} errors={form.errors} labels={{ title: t('concept.item_title') }} />
             <Csrf token={c.get('csrfToken')} />
             <TextField t={t} form={form} name="title" label={t('concept.item_title')} required hint={t('editions.title_hint')} />
-            <TextArea t={t} form={form} name="introduction" label={t('editions.introduction')} />
+            <TextArea t={t} form={form} name="introduction" label={t('editions.introduction')} readability />
             <div>
               <Button>{t('form.create')}</Button>
             </div>
@@ -98,7 +101,7 @@ export function conceptRoutes() {
           <Csrf token={c.get('csrfToken')} />
           <input type="hidden" name="version" value={String(form.values.version ?? edition.version)} />
           <TextField t={t} form={form} name="title" label={t('concept.item_title')} required />
-          <TextArea t={t} form={form} name="introduction" label={t('editions.introduction')} rows={6} />
+          <TextArea t={t} form={form} name="introduction" label={t('editions.introduction')} rows={6} readability />
           <div class="actions">
             <Button>{t('form.save')}</Button>
             <a href={`${appBase(tenant)}/fassungen/${edition.id}`}>{t('form.cancel')}</a>
@@ -121,7 +124,7 @@ export function conceptRoutes() {
     const body = await formBody(c);
     try {
       const e = await updateEdition(commandContext(c), tenant.id, c.req.param('id'), body);
-      return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${e.id}`, c.get('t')('editions.saved'));
+      return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${e.id}`, withReadability(c.get('t'), c.get('t')('editions.saved'), e.introduction));
     } catch (e) {
       if (validationFailed(e)) return editionEditPage(c, tenant, c.req.param('id'), { values: body, errors: e.fieldErrors }, 422);
       if (e instanceof AppError && e.code === 'edit_conflict') return editionEditPage(c, tenant, c.req.param('id'), { values: body, errors: [{ field: 'title', messageKey: 'error.edit_conflict' }] }, 409);
@@ -172,7 +175,7 @@ export function conceptRoutes() {
     const editionId = c.req.param('id');
     try {
       await createItem(commandContext(c), kinds[kind], tenant.id, editionId, body);
-      return redirectWithFlash(c, outlineOf(appBase(tenant), editionId), c.get('t')('concept.item_created'));
+      return redirectWithFlash(c, outlineOf(appBase(tenant), editionId), withReadability(c.get('t'), c.get('t')('concept.item_created'), publicText(body)));
     } catch (e) {
       if (validationFailed(e)) return itemPage(c, tenant, kind, editionId, { values: body, errors: e.fieldErrors }, undefined, 422);
       throw e;
@@ -196,7 +199,7 @@ export function conceptRoutes() {
     const item = await itemById(dbOf(c), kinds[kind], tenant.id, c.req.param('itemId'));
     try {
       await updateItem(commandContext(c), kinds[kind], tenant.id, item.id, body);
-      return redirectWithFlash(c, outlineOf(appBase(tenant), item.editionId), c.get('t')('concept.item_saved'));
+      return redirectWithFlash(c, outlineOf(appBase(tenant), item.editionId), withReadability(c.get('t'), c.get('t')('concept.item_saved'), publicText(body)));
     } catch (e) {
       if (validationFailed(e)) return itemPage(c, tenant, kind, item.editionId, { values: body, errors: e.fieldErrors }, item.id, 422);
       if (e instanceof AppError && e.code === 'edit_conflict') return itemPage(c, tenant, kind, item.editionId, { values: { ...body, version: item.version }, errors: [{ field: 'title', messageKey: 'error.edit_conflict' }] }, item.id, 409);

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { DeleteConflict } from '../../platform/http/delete-conflict.js';
 import { formBody, redirectWithFlash, render, submitForm } from '../../platform/http/render.js';
+import { withReadability } from '../../platform/ui/readability.js';
 import { ConfirmAction } from '../../platform/ui/confirm.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { editionById, isEditionOpen } from '../concepts/index.js';
@@ -66,7 +67,7 @@ export function measureRoutes() {
     const editionId = c.req.param('editionId');
     try {
       const m = await createMeasure(commandContext(c), tenant.id, { ...body, editionId });
-      return redirectWithFlash(c, `${appBase(tenant)}/massnahmen/${m.id}`, c.get('t')('measures.created', { number: m.number }));
+      return redirectWithFlash(c, `${appBase(tenant)}/massnahmen/${m.id}`, withReadability(c.get('t'), c.get('t')('measures.created', { number: m.number }), m.description));
     } catch (e) {
       if (e instanceof AppError && e.code === 'validation_failed') return formPage(c, tenant, editionId, { values: body, errors: e.fieldErrors }, {}, 422);
       throw e;
@@ -123,7 +124,7 @@ export function measureRoutes() {
     const db = dbOf(c);
     const id = c.req.param('id');
     return submitForm(c, () => updateMeasure(commandContext(c), tenant.id, id, body), {
-      saved: (m) => [`${appBase(tenant)}/massnahmen/${m.id}`, c.get('t')('measures.saved')],
+      saved: (m) => [`${appBase(tenant)}/massnahmen/${m.id}`, withReadability(c.get('t'), c.get('t')('measures.saved'), m.description)],
       invalid: async (errors) => {
         const measure = await measureById(db, tenant.id, id);
         return formPage(c, tenant, measure.editionId, { values: body, errors }, { measure }, 422);

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { ReadabilityFigure } from './readability.js';
 import type { FieldError } from '../errors.js';
 import type { T } from '../i18n/i18n.js';
 
@@ -102,7 +103,8 @@ export function TextField(p: FieldProps & { type?: string; autocomplete?: string
   );
 }
 
-export function TextArea(p: FieldProps & { rows?: number }) {
+/** A text area; `readability` shows the readability figure under it (public texts, see ReadabilityFigure). */
+export function TextArea(p: FieldProps & { rows?: number; readability?: boolean }) {
   const error = errorOf(p.t, p.form.errors, p.name);
   return (
     <FieldFrame {...p} error={error}>
@@ -117,6 +119,7 @@ export function TextArea(p: FieldProps & { rows?: number }) {
       >
         {str(p.form.values[p.name])}
       </textarea>
+      {p.readability ? <ReadabilityFigure t={p.t} text={str(p.form.values[p.name])} areaId={fieldId(p.name)} /> : null}
     </FieldFrame>
   );
 }

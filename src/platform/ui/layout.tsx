@@ -93,6 +93,8 @@ export function Layout(p: LayoutProps) {
         ))}
         <link rel="stylesheet" href="/assets/print.css" media="print" />
         <script src="/assets/choice-filter.js" defer></script>
+        {/* Editors' pages only: the readability figure under public texts (platform/ui/readability.tsx). */}
+        {p.user ? <script type="module" src="/assets/readability.js"></script> : null}
       </head>
       <body>
         <a class="skip-link" href="#main">

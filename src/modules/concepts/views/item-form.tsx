@@ -31,7 +31,7 @@ export function ItemForm(p: { t: T; kind: ItemPath; csrfToken: string; action: s
           </>
         ) : null}
         <TextField {...f} name="title" label={labels.title!} required />
-        {p.kind === 'leitlinien' ? <TextArea {...f} name="text" label={labels.text!} /> : <TextArea {...f} name="description" label={labels.description!} />}
+        {p.kind === 'leitlinien' ? <TextArea {...f} name="text" label={labels.text!} readability /> : <TextArea {...f} name="description" label={labels.description!} readability />}
         {p.kind === 'themenfelder' ? (
           <CheckboxGroup {...f} name="isCrossCutting" label={t('concept.cross_cutting')} options={[{ value: 'true', label: t('concept.is_cross_cutting') }]} />
         ) : null}

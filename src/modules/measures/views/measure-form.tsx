@@ -31,7 +31,7 @@ export function MeasureForm(p: { t: T; csrfToken: string; action: string; form: 
         <div class="stack">
           <TextField {...f} name="number" label={labels.number!} hint={t('measure_form.number_hint')} required />
           <TextField {...f} name="title" label={labels.title!} required />
-          <TextArea {...f} name="description" label={labels.description!} rows={5} />
+          <TextArea {...f} name="description" label={labels.description!} rows={5} readability />
           <SelectField {...f} name="fieldId" label={labels.fieldId!} required emptyLabel={t('measure_form.choose')} options={options.fields.map((x) => ({ value: x.id, label: x.title }))} />
           <ChoiceList {...f} name="goalIds" label={labels.goalIds!} groups={goalGroups} />
           <ChoiceList {...f} name="targetGroupIds" label={labels.targetGroupIds!} groups={targetGroupGroups(t, options)} />

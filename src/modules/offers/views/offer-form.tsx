@@ -102,7 +102,7 @@ export function OfferFields(p: { t: T; form: FormState; csrfToken: string; choic
       <Csrf token={p.csrfToken} />
       <h2 class="kern-heading-medium">{t('offers.section.basics')}</h2>
       <TextField {...f} name="title" label={t('offers.field.title')} required />
-      <TextArea {...f} name="description" label={t('offers.field.description')} rows={5} />
+      <TextArea {...f} name="description" label={t('offers.field.description')} rows={5} readability />
       <SelectField {...f} name="category" label={t('offers.field.category')} required options={options(offerCategories, 'offers.category')} />
       {p.partner ? null : <ChoiceList {...f} name="providerIds" label={t('offers.field.providerIds')} hint={t('offers.field.providerIds_hint')} required groups={[{ label: t('offers.field.providerIds'), options: choices.actors.map((a) => ({ value: a.id, label: a.name })) }]} />}
       <CheckboxGroup {...f} name="languages" label={t('offers.field.languages')} options={spokenLanguageCodes.map((code) => ({ value: code, label: spokenLanguageName(code) }))} />

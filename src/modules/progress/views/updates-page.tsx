@@ -131,7 +131,7 @@ function UpdateForm(p: UpdatesPageProps & { action: string }) {
         <TextField {...f} name="reportedOn" type="date" label={labels.reportedOn!} hint={t('progress.form.reported_on_hint')} />
         <SelectField {...f} name="status" label={labels.status!} required options={measureStatuses.map((s) => ({ value: s, label: t(`measure_status.${s}`) }))} />
         <TextField {...f} name="progress" label={labels.progress!} inputmode="numeric" width="4" hint={t('progress.form.progress_hint', { implied: impliedHint })} />
-        <TextArea {...f} name="text" label={labels.text!} required rows={5} hint={t('progress.form.text_hint')} />
+        <TextArea {...f} name="text" label={labels.text!} required rows={5} hint={t('progress.form.text_hint')} readability />
         <div class="kern-form-check">
           <input class="kern-form-check__checkbox" type="checkbox" id="f-isPublic" name="isPublic" value="on" checked={isPublic} aria-describedby="f-isPublic-hint" />
           <label class="kern-label" for="f-isPublic">
