@@ -6,6 +6,7 @@ import { appearanceModule } from './appearance/module.js';
 import { attentionModule } from './attention/module.js';
 import { conceptsModule } from './concepts/module.js';
 import { decisionsModule } from './decisions/module.js';
+import { easyReadModule } from './easy-read/module.js';
 import { fortschreibungModule } from './fortschreibung/module.js';
 import { indicatorsModule } from './indicators/module.js';
 import { interviewsModule } from './interviews/module.js';
@@ -48,6 +49,7 @@ export const modules: ModuleManifest[] = [
   oparlModule,
   portalModule,
   legalModule,
+  easyReadModule,
   appearanceModule,
   tenantsModule,
   translationsModule,

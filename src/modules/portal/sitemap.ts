@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { dbOf, type AppEnv } from '../../platform/http/env.js';
 import { languages } from '../../platform/i18n/languages.js';
 import { listTenants, tenantBySlug } from '../../platform/tenancy/service.js';
-import { inLanguage, publicPagePaths } from '../../platform/ui/public-page.js';
+import { germanOnlyPagePaths, inLanguage, publicPagePaths } from '../../platform/ui/public-page.js';
 import { adoptedEdition } from '../concepts/index.js';
 import { measures } from '../measures/schema.js';
 
@@ -33,6 +33,8 @@ export function sitemapRoutes() {
       const alternates = versions.map((v) => `    <xhtml:link rel="alternate" hreflang="${v.lang}" href="${xml(v.href)}"/>`).join('\n');
       return versions.map((v) => `  <url>\n    <loc>${xml(v.href)}</loc>\n${alternates}\n  </url>`);
     });
+    // Pages only in German (Leichte Sprache) have no language versions to name.
+    for (const path of germanOnlyPagePaths()) entries.push(`  <url>\n    <loc>${xml(`${base}${path}`)}</loc>\n  </url>`);
     const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`;
     return c.body(body, 200, { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=3600' });
   });

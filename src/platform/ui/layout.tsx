@@ -9,6 +9,11 @@ export interface NavLink {
   href: string;
   label: string;
   current?: boolean;
+  /** The label's language where it differs from the page's (a German-only page's link). */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+  /** A decorative sign before the label. */
+  icon?: Child;
 }
 
 /** An entry of the internal navigation of a Kommune (`/app/k/:slug…`), shown by the platform's frame. */
@@ -137,7 +142,8 @@ export function Layout(p: LayoutProps) {
               <ul>
                 {p.nav.map((n) => (
                   <li>
-                    <a href={n.href} aria-current={n.current ? 'page' : undefined}>
+                    <a href={n.href} aria-current={n.current ? 'page' : undefined} lang={n.lang} dir={n.dir} class={n.icon ? 'site-link--icon' : undefined}>
+                      {n.icon}
                       {n.label}
                     </a>
                   </li>
@@ -157,7 +163,8 @@ export function Layout(p: LayoutProps) {
                 <ul>
                   {p.footerLinks.map((n) => (
                     <li>
-                      <a class="kern-link" href={n.href} aria-current={n.current ? 'page' : undefined}>
+                      <a class={n.icon ? 'kern-link site-link--icon' : 'kern-link'} href={n.href} aria-current={n.current ? 'page' : undefined} lang={n.lang} dir={n.dir}>
+                        {n.icon}
                         {n.label}
                       </a>
                     </li>

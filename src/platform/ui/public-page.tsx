@@ -1,7 +1,8 @@
 import type { Child } from 'hono/jsx';
 import type { Lang, T } from '../i18n/i18n.js';
 import { languageNames, languages } from '../i18n/languages.js';
-import { Layout } from './layout.js';
+import { translator } from '../i18n/i18n.js';
+import { Layout, type NavLink } from './layout.js';
 import { brandLinks } from '../tenancy/brand.js';
 import type { PublicTenant } from '../tenancy/service.js';
 
@@ -15,6 +16,13 @@ export interface PublicNavEntry {
   label: string;
   /** Place in the navigation, smallest first. */
   order: number;
+  /**
+   * A page only in German (Leichte Sprache): linked without `lang`, its label German (lang="de")
+   * on every page, listed in the sitemap without language versions.
+   */
+  germanOnly?: boolean;
+  /** A sign shown before the label (decorative: the label says it). */
+  icon?: () => Child;
 }
 
 let publicNav: PublicNavEntry[] = [];
@@ -96,8 +104,10 @@ export function inLanguage(url: string, target: Lang): string {
 /** Open Graph locales are language_TERRITORY. */
 const ogLocale = (lang: Lang) => ({ de: 'de_DE', en: 'en_GB', ar: 'ar_AR', uk: 'uk_UA', ru: 'ru_RU', tr: 'tr_TR', fa: 'fa_IR' })[lang] ?? 'de_DE';
 
-/** Every public page of a Kommune that the navigation and the footer name (paths below /k/:slug), for the sitemap. */
-export const publicPagePaths = () => [...new Set([...publicNav, ...publicFooter].map((e) => e.path))];
+/** Every public page of a Kommune that the navigation and the footer name (paths below /k/:slug), for the sitemap: in every language … */
+export const publicPagePaths = () => [...new Set([...publicNav, ...publicFooter].filter((e) => !e.germanOnly).map((e) => e.path))];
+/** … and in German only. */
+export const germanOnlyPagePaths = () => [...new Set([...publicNav, ...publicFooter].filter((e) => e.germanOnly).map((e) => e.path))];
 
 /** The same page in every language, for the language switch and the hreflang alternates. */
 export const languageVersions = (url: string) => languages.map((l) => ({ lang: l, href: inLanguage(url, l), label: languageNames[l] }));
@@ -115,6 +125,8 @@ export interface PortalPageProps {
   description?: string;
   /** Some of the page's content is shown translated (the note at the top says which texts are German). */
   translated?: boolean;
+  /** A page that exists only in German (Leichte Sprache): no language switch, no alternates. */
+  germanOnly?: boolean;
   children: Child;
 }
 
@@ -126,11 +138,16 @@ export interface PortalPageProps {
 export function PortalPage(p: PortalPageProps) {
   const { t, lang } = p;
   const links = new PortalLinks(p.tenant.slug, lang);
-  const nav = publicNav.map((e) => ({ href: links.build(`${links.base}${e.path}`), label: t(e.label), current: p.section === e.section }));
+  const german = lang === 'de' ? t : translator('de');
+  const linkOf = (e: PublicNavEntry): NavLink =>
+    e.germanOnly
+      ? { href: `${links.base}${e.path}`, label: german(e.label), current: p.section === e.section, icon: e.icon?.(), ...germanContent(lang) }
+      : { href: links.build(`${links.base}${e.path}`), label: t(e.label), current: p.section === e.section, icon: e.icon?.() };
+  const nav = publicNav.map(linkOf);
   const origin = publicOrigin ?? new URL(p.url).origin;
-  const footerLinks = publicFooter.map((e) => ({ href: links.build(`${links.base}${e.path}`), label: t(e.label), current: p.section === e.section }));
+  const footerLinks = publicFooter.map(linkOf);
   return (
-    <Layout t={t} lang={lang} title={p.title} siteName={p.tenant.name} siteHref={links.home()} nav={nav} languageLinks={languageVersions(p.url)} footerLinks={footerLinks} brand={brandLinks(p.tenant)} origin={origin} openGraph={{ url: `${origin}${inLanguage(p.url, lang)}`, description: p.description ?? t('layout.og_description', { tenant: p.tenant.name }), locale: ogLocale(lang), siteName: p.tenant.name }}>
+    <Layout t={t} lang={lang} title={p.title} siteName={p.tenant.name} siteHref={links.home()} nav={nav} languageLinks={p.germanOnly ? undefined : languageVersions(p.url)} footerLinks={footerLinks} brand={brandLinks(p.tenant)} origin={origin} openGraph={{ url: `${origin}${inLanguage(p.url, lang)}`, description: p.description ?? t('layout.og_description', { tenant: p.tenant.name }), locale: ogLocale(lang), siteName: p.tenant.name }}>
       {p.tenant.isDemo ? <DemoNote t={t} /> : null}
       {lang === 'de' ? null : <GermanContentNote t={t} translated={p.translated} />}
       {p.children}

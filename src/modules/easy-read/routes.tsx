@@ -1,0 +1,90 @@
+import { Hono } from 'hono';
+import { AppError, isAppError, type FieldError } from '../../platform/errors.js';
+import { cachedPublicPages } from '../../platform/http/cached-page.js';
+import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { commandContext } from '../../platform/http/session.js';
+import { translator } from '../../platform/i18n/i18n.js';
+import type { Tenant } from '../../platform/tenancy/service.js';
+import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
+import { withReadability } from '../../platform/ui/readability.js';
+import { adoptedEdition, canManageConcept, listEditions } from '../concepts/index.js';
+import { easyTextsOf, publicEasyTexts, saveEasyText } from './service.js';
+import { anchorOf, EasyReadEditContent, type EasyProblem } from './views/edit-page.js';
+import { EasyReadFixedPage, EasyReadStart, easyReadPages, easyReadPath, type EasyReadPage } from './views/public-pages.js';
+
+const editPath = (tenant: Tenant) => `${appBase(tenant)}/leichte-sprache`;
+
+async function editPage(c: Ctx, tenant: Tenant, editionId: string | undefined, problem?: EasyProblem, status = 200) {
+  const t = c.get('t');
+  const db = dbOf(c);
+  const editions = await listEditions(db, tenant.id);
+  // The adopted edition by default (what the public sees), else the newest.
+  const edition = editions.find((e) => e.id === editionId) ?? (await adoptedEdition(db, tenant.id)) ?? editions[0];
+  const texts = edition ? await easyTextsOf(db, tenant.id, edition) : [];
+  c.header('Cache-Control', 'no-store');
+  return render(
+    c,
+    <AppPage c={c} tenant={tenant} title={t('easy_read.edit.title')} section="easy_read">
+      <EasyReadEditContent
+        t={t}
+        action={edition ? `${editPath(tenant)}?fassung=${edition.id}` : editPath(tenant)}
+        csrfToken={c.get('csrfToken')}
+        editions={editions}
+        edition={edition}
+        texts={texts}
+        publicHref={`/k/${tenant.slug}${easyReadPath}`}
+        problem={problem}
+      />
+    </AppPage>,
+    status,
+  );
+}
+
+async function tenantForEditing(c: Ctx) {
+  const { tenant, user } = await tenantForApp(c);
+  if (!canManageConcept(user, tenant.id)) throw new AppError('forbidden');
+  return tenant;
+}
+
+export function easyReadRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/app/k/:slug/leichte-sprache', async (c) => editPage(c, await tenantForEditing(c), c.req.query('fassung')));
+
+  app.post('/app/k/:slug/leichte-sprache', async (c) => {
+    const tenant = await tenantForEditing(c);
+    const body = await formBody(c);
+    const editionId = c.req.query('fassung') ?? '';
+    const key = typeof body.key === 'string' ? body.key : '';
+    const text = typeof body.text === 'string' ? body.text : '';
+    try {
+      const saved = await saveEasyText(commandContext(c), tenant.id, editionId, body);
+      const t = c.get('t');
+      return redirectWithFlash(c, `${editPath(tenant)}?fassung=${editionId}#${anchorOf(saved)}`, withReadability(t, t('easy_read.edit.saved'), saved.text));
+    } catch (e) {
+      const again = (errors: FieldError[], status: number) => editPage(c, tenant, editionId, { key, text, errors }, status);
+      if (isAppError(e, 'validation_failed')) return again(e.fieldErrors.length ? e.fieldErrors : [{ field: 'text', messageKey: e.messageKey }], 422);
+      if (isAppError(e, 'edit_conflict')) return again([{ field: 'text', messageKey: e.messageKey }], 409);
+      throw e;
+    }
+  });
+
+  // Public: always German (Leichte Sprache is German), whatever `lang` the link carried.
+  const page = cachedPublicPages(100);
+  const german = translator('de');
+  app.get(
+    `/k/:slug${easyReadPath}`,
+    page(async (c, tenant, tenantId) => <EasyReadStart t={german} url={c.req.url} tenant={tenant} data={await publicEasyTexts(dbOf(c), tenantId)} />),
+  );
+  app.get(
+    `/k/:slug${easyReadPath}/:page{hilfe|impressum|datenschutz|barrierefreiheit}`,
+    page(async (c, tenant) => {
+      const name = c.req.param('page') as EasyReadPage;
+      if (!(name in easyReadPages)) throw new AppError('not_found');
+      return <EasyReadFixedPage t={german} url={c.req.url} tenant={tenant} page={name} />;
+    }),
+  );
+
+  return app;
+}
