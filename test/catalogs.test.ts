@@ -10,6 +10,7 @@ import { catalogs, useModuleMessages } from '../src/platform/i18n/catalogs.js';
 import { de } from '../src/platform/i18n/de.js';
 import { en } from '../src/platform/i18n/en.js';
 import { languages, localeOf } from '../src/platform/i18n/languages.js';
+import { formatNumber, translator } from '../src/platform/i18n/i18n.js';
 import { platformPublicKeys, publicTranslations } from '../src/platform/i18n/public/index.js';
 import { roles, tenantKinds } from '../src/platform/tenancy/schema.js';
 
@@ -80,15 +81,26 @@ test('the public interface has every message in every language', () => {
       const own = lang === 'de' ? m.de : lang === 'en' ? m.en : (m.translations?.[lang] ?? {});
       const bases = new Set(Object.keys(m.de).map((k) => (isPlural(k) ? pluralBase(k) : k)));
       for (const k of Object.keys(m.de)) if (!isPlural(k) && !(k in own)) missing.push(k);
-      // A plural message needs ".other" everywhere; Ukrainian and Russian decline the noun by
-      // number, so they need every category their plural rules have (one, few, many).
-      const categories = lang === 'uk' || lang === 'ru' ? new Intl.PluralRules(localeOf(lang)).resolvedOptions().pluralCategories : ['other'];
+      // A plural message needs every category the language's plural rules have (Intl's CLDR
+      // data): one/other in German, English, Turkish and Persian; one/few/many/other in Ukrainian
+      // and Russian; zero/one/two/few/many/other in Arabic.
+      const categories = new Intl.PluralRules(localeOf(lang)).resolvedOptions().pluralCategories;
       for (const b of [...bases].filter((b) => `${b}.other` in m.de)) {
         for (const c of categories) if (!(`${b}.${c}` in own)) missing.push(`${b}.${c}`);
       }
     }
     assert.deepEqual(missing, [], `${lang}: public messages missing`);
   }
+});
+
+test('Arabic has six plural categories, and a count picks the form of its category', () => {
+  assert.deepEqual([...new Intl.PluralRules(localeOf('ar')).resolvedOptions().pluralCategories].sort(), ['few', 'many', 'one', 'other', 'two', 'zero']);
+  const t = translator('ar');
+  const forms = [0, 1, 2, 3, 11, 100].map((count) => t('portal.search.count', { count, q: 'Kita' }));
+  assert.equal(new Set(forms).size, 6, `six different forms: ${forms.join(' | ')}`);
+  assert.equal(forms[0], 'لا توجد نتائج لـ «Kita»');
+  assert.equal(forms[2], 'نتيجتان لـ «Kita»');
+  assert.equal(forms[3], `${formatNumber('ar', 3)} نتائج لـ «Kita»`);
 });
 
 test('translations hold no key the German catalog does not have', () => {

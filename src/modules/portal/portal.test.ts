@@ -258,10 +258,19 @@ describeEachDb('public portal', (t) => {
     assert.equal(countOf(de, 'portal-content-note'), 0);
     assert.match(de, /<h1 class="kern-heading-x-large">Integrationskonzept 2024<\/h1>/);
 
-    // Dates per locale: Gregorian, Western digits (as the content's own figures).
+    // Dates and numbers per locale with Intl's default digits: Persian digits in Persian (Gregorian
+    // dates), Western digits in Arabic (CLDR's default for 'ar').
     const fa = await (await client.get('/k/musterland/konzept?lang=fa')).text();
     assert.match(fa, /<html lang="fa" dir="rtl"/);
-    assert.ok(!fa.includes('۱۴۰۳') && !fa.includes('۲۰۲۴') && fa.includes('2024/12/16'), 'Gregorian date, Western digits');
+    assert.ok(!fa.includes('۱۴۰۳') && fa.includes('۲۰۲۴/۱۲/۱۶'), 'Gregorian date, Persian digits');
+    const faProgress = await (await client.get('/k/musterland/umsetzung?lang=fa')).text();
+    assert.match(faProgress, /[۰-۹]+٪/, 'percentages as Persian writes them');
+    assert.doesNotMatch(faProgress, /\d+\u00a0%/, 'no German percentage on the Persian page');
+    const arProgress = await (await client.get('/k/musterland/umsetzung?lang=ar')).text();
+    const arPercent = new Intl.NumberFormat('ar', { style: 'percent', maximumFractionDigits: 0 }).format(0.5).replace('50', '(\\d+)');
+    assert.match(arProgress, new RegExp(arPercent), 'percentages in Intl\'s Arabic format');
+    const deProgress = await (await client.get('/k/musterland/umsetzung')).text();
+    assert.match(deProgress, /\d+\u00a0%/, 'German: "47 %"');
   });
 
   test('unknown slugs are the app 404 page', async () => {

@@ -46,6 +46,10 @@ export function translator(lang: Lang): T {
 const numberFormats = perLang((l) => new Intl.NumberFormat(l));
 export const formatNumber = (lang: Lang, n: number) => numberFormats[lang].format(n);
 
+const percentFormats = perLang((l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 }));
+/** 47 → "47 %" (German), "47%" (English), "۴۷٪" (Persian): whole percent, as the page's language writes it. */
+export const formatPercent = (lang: Lang, percent: number) => percentFormats[lang].format(Math.round(percent) / 100);
+
 export function formatDate(lang: Lang, value: string | Date | null | undefined): string {
   if (!value) return '';
   const d = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value;

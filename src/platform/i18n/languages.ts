@@ -13,12 +13,12 @@ export const isRtl = (lang: Lang) => rtl.has(lang);
 export const dirOf = (lang: Lang): 'rtl' | 'ltr' => (isRtl(lang) ? 'rtl' : 'ltr');
 
 /**
- * Locales for Intl (numbers, dates, plural rules). Arabic as written in Germany's Arab
- * communities uses Western digits ("ar-u-nu-latn"), as do German forms; Persian too (the percentages, years and
- * figures that come from the content are written that way; one kind of digit per page), with
- * Gregorian dates (the dates of a German Kommune's decisions).
+ * Locales for Intl (numbers, dates, plural rules), with Intl's own default digits for each
+ * language (docs/decisions.md, "Numbers on public pages"): Arabic ('ar') writes Western digits
+ * by CLDR's default, Persian ('fa') Persian digits (۱۲۳). Persian dates stay Gregorian (they are
+ * the dates of a German Kommune's decisions).
  */
-const locales: Record<Lang, string> = { de: 'de-DE', en: 'en-GB', ar: 'ar-u-nu-latn', uk: 'uk-UA', ru: 'ru-RU', tr: 'tr-TR', fa: 'fa-IR-u-ca-gregory-nu-latn' };
+const locales: Record<Lang, string> = { de: 'de-DE', en: 'en-GB', ar: 'ar', uk: 'uk-UA', ru: 'ru-RU', tr: 'tr-TR', fa: 'fa-IR-u-ca-gregory' };
 export const localeOf = (lang: Lang) => locales[lang];
 
 /** Each language's own name, for the language switch. */

@@ -61,4 +61,7 @@ export const ar: Record<string, string> = {
   'indicator.public.count.one': 'مؤشر واحد',
   'indicator.public.count.two': 'مؤشران',
   'indicator.public.count.other': 'عدد المؤشرات: {count}',
+  'indicator.public.count.zero': 'لا توجد مؤشرات',
+  'indicator.public.count.few': '{count} مؤشرات',
+  'indicator.public.count.many': '{count} مؤشرًا',
 };

@@ -202,7 +202,7 @@ function FieldSection(p: { t: T; tr: PageTranslations; lang: Lang; links: Portal
   return (
     <section class="portal-field" id={anchor} aria-labelledby={`${anchor}-h`}>
       <div class="kern-hgroup">
-        <p class="kern-preline">{t('portal.concept.field_number', { n: field.index })}</p>
+        <p class="kern-preline">{t('portal.concept.field_number', { n: formatNumber(lang, field.index) })}</p>
         <h3 class="kern-heading-medium" id={`${anchor}-h`} {...title.attrs}>{title.text}<ContentMark t={t} shown={title} /></h3>
       </div>
       {field.description ? <ContentParagraphs t={t} shown={tr.pick('field', field.id, 'description', field.description)} /> : null}

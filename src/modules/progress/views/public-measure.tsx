@@ -29,7 +29,7 @@ export function PublicMeasureProgressSection(p: { t: T; lang: Lang; slug: string
         </div>
       </dl>
       {data.counts ? (
-        <ProgressBar t={t} id="fortschritt-massnahme" label={t('progress_public.measure.progress_label', { number: p.number })} value={data.progress} noneKey="progress_public.no_report" />
+        <ProgressBar t={t} lang={lang} id="fortschritt-massnahme" label={t('progress_public.measure.progress_label', { number: p.number })} value={data.progress} noneKey="progress_public.no_report" />
       ) : (
         <p class="kern-body">{t('progress_public.measure.not_counted', { status: t(`portal.status.${data.status}`) })}</p>
       )}

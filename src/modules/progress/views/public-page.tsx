@@ -48,10 +48,10 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
 
       <section class="portal-section" aria-labelledby="gesamtstand">
         <h2 class="kern-heading-large" id="gesamtstand">{t('progress_public.overall_heading')}</h2>
-        <ProgressBar t={t} id="fortschritt-gesamt" label={t('progress_public.overall_label')} value={data.overall.progress} noneKey="progress_public.none_counted" labelClass="kern-label" />
+        <ProgressBar t={t} lang={lang} id="fortschritt-gesamt" label={t('progress_public.overall_label')} value={data.overall.progress} noneKey="progress_public.none_counted" labelClass="kern-label" />
         <p class="kern-body">{countsText(t, data.overall, 'progress_public.rule')}</p>
         <h3 class="kern-heading-medium">{t('progress_public.rule.heading')}</h3>
-        {ruleText(t, data.rules, 'progress_public.rule', (s) => `portal.status.${s}`).map((line) => (
+        {ruleText(t, data.rules, 'progress_public.rule', (s) => `portal.status.${s}`, lang).map((line) => (
           <p class="kern-body portal-text">{line}</p>
         ))}
       </section>
@@ -98,7 +98,7 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
                     <a class="kern-link" href={`#${fieldAnchor(f.field.index)}`} {...de}>{f.field.title}</a>
                   </th>
                   <td class="kern-table__cell">
-                    <ProgressCell label={t('progress_public.progress_of', { title: f.field.title })} value={f.progress.progress} none={none} />
+                    <ProgressCell lang={lang} label={t('progress_public.progress_of', { title: f.field.title })} value={f.progress.progress} none={none} />
                   </td>
                   <td class="kern-table__cell">{countsText(t, f.progress, 'progress_public.rule')}</td>
                 </tr>
@@ -114,10 +114,10 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
           return (
             <section class="portal-field" aria-labelledby={headingId}>
               <div class="kern-hgroup">
-                <p class="kern-preline">{t('portal.concept.field_number', { n: f.field.index })}</p>
+                <p class="kern-preline">{t('portal.concept.field_number', { n: formatNumber(lang, f.field.index) })}</p>
                 <h3 class="kern-heading-medium" id={headingId} {...fieldTitle.attrs}>{fieldTitle.text}<ContentMark t={t} shown={fieldTitle} /></h3>
               </div>
-              <ProgressBar t={t} id={`fortschritt-${headingId}`} label={t('progress_public.field_progress')} value={f.progress.progress} noneKey="progress_public.none_counted" />
+              <ProgressBar t={t} lang={lang} id={`fortschritt-${headingId}`} label={t('progress_public.field_progress')} value={f.progress.progress} noneKey="progress_public.none_counted" />
               <TableRegion labelId={`${headingId}-tabelle`}>
                 <table class="kern-table kern-table--small portal-measures">
                   <caption class="kern-title" id={`${headingId}-tabelle`}>{t('progress_public.measures_caption', { title: f.field.title, count: f.measures.length })}</caption>
@@ -143,7 +143,7 @@ export function PublicProgressPage(p: { t: T; lang: Lang; url: string; tenant: P
                         <td class="kern-table__cell"><StatusBadge t={t} status={m.status} /></td>
                         <td class="kern-table__cell">
                           {m.counts ? (
-                            <ProgressCell label={t('progress_public.progress_of', { title: `${m.number} ${m.title}` })} value={m.progress} none={t('progress_public.no_report')} />
+                            <ProgressCell lang={lang} label={t('progress_public.progress_of', { title: `${m.number} ${m.title}` })} value={m.progress} none={t('progress_public.no_report')} />
                           ) : (
                             t('progress_public.not_counted')
                           )}

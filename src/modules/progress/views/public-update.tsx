@@ -19,7 +19,7 @@ export function PublicUpdateEntry(p: { t: T; lang: Lang; slug: string; update: P
   return (
     <li class="portal-result">
       <p class="portal-result__meta">
-        <strong>{formatDate(lang, u.reportedOn)}</strong> · {t(`portal.status.${u.status}`)} · {t('progress_public.progress_value', { progress: percent(u.progress) })}
+        <strong>{formatDate(lang, u.reportedOn)}</strong> · {t(`portal.status.${u.status}`)} · {t('progress_public.progress_value', { progress: percent(u.progress, lang) })}
       </p>
       <ContentParagraphs t={t} shown={(p.tr ?? new PageTranslations(lang)).pick('measure_update', u.id, 'text', u.text)} />
       {u.attachment ? (
