@@ -23,6 +23,8 @@ export interface SearchDocument {
   text: string;
   /** Where the document belongs (for measures and goals: the Themenfeld). */
   context: string;
+  /** The Themenfeld's id where the context is one (its translation on the portal), else null. */
+  contextId: string | null;
   /** Whether the public portal may show it; internal documents are found only inside the app. */
   isPublic: boolean;
   /** ts_rank of the document for the query. */
@@ -30,7 +32,7 @@ export interface SearchDocument {
 }
 
 /** What the public portal gets of a hit (field by field, see the portal's presenters). */
-export type PublicSearchDocument = Pick<SearchDocument, 'kind' | 'id' | 'number' | 'title' | 'text' | 'context'>;
+export type PublicSearchDocument = Pick<SearchDocument, 'kind' | 'id' | 'number' | 'title' | 'text' | 'context' | 'contextId'>;
 
 /**
  * A kind of document the search finds, declared by the module that owns it (manifest

@@ -41,3 +41,35 @@ suite.test('Pflichtseiten: vom Fuß jeder Seite erreichbar, Rückmeldung zur Bar
   await visit(page, '/app/k/musterland/einstellungen/pflichtseiten');
   await screenshot(page, 'pflichtseiten-einstellungen');
 });
+
+suite.test('Leichte Sprache: vom Fuß jeder Seite erreichbar (auch auf Arabisch), auf Deutsch, mit den festen Seiten', async (page) => {
+  await visit(page, '/k/musterland/konzept?lang=ar');
+  const link = page.locator('footer').getByRole('link', { name: 'Leichte Sprache' });
+  assert.equal(await link.getAttribute('lang'), 'de', 'the link speaks German on the Arabic page');
+  assert.equal(await link.locator('svg').getAttribute('aria-hidden'), 'true', 'its sign is decorative');
+  await follow(page, 'Leichte Sprache', { scope: page.locator('footer'), exact: true });
+  assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Leichte Sprache');
+  assert.match(await mainText(page), /Der Plan heißt: Integrations·konzept\./);
+  await screenshot(page, 'leichte-sprache');
+  await follow(page, 'So benutzen Sie diese Internet·seite');
+  assert.match(await mainText(page), /Oben auf jeder Seite ist ein Menü\./);
+  await follow(page, 'Zurück zur Seite Leichte Sprache');
+  await follow(page, 'Barriere·freiheit: Alle sollen die Seite benutzen können');
+  await screenshot(page, 'leichte-sprache-barrierefreiheit');
+});
+
+suite.test('Leichte Sprache bearbeiten: die Lesbarkeit folgt dem Schreiben (Skript) und steht nach dem Speichern in der Meldung', async (page) => {
+  await signIn(page, 'koordination@musterland.example');
+  await visit(page, '/app/k/musterland/leichte-sprache');
+  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Gesundheit und Pflege' }) });
+  const score = section.locator('[data-readability-score]');
+  assert.equal(await score.innerText(), '–', 'no text, no figure');
+  await section.getByLabel('Gesundheit und Pflege in Leichter Sprache').fill('Gesundheit ist wichtig.\nSie sind krank?\nDann gehen Sie zum Arzt.');
+  await page.waitForFunction((el) => el?.textContent !== '–', await score.elementHandle(), { timeout: 10_000 });
+  assert.ok(Number(await score.innerText()) >= 80, 'the figure follows the typing: short sentences read easily');
+  await submit(page, section.getByRole('button', { name: 'Speichern' }));
+  assert.match(await mainText(page), /Der Text in Leichter Sprache wurde gespeichert\. Lesbarkeit des Textes: \d+/);
+  await screenshot(page, 'leichte-sprache-bearbeiten');
+});

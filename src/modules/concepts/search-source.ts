@@ -6,7 +6,7 @@ export const goalSearchSource: SearchSource = {
   kind: 'goal',
   language: 'de',
   matches: ({ tenantId, editionId, tsquery }) => sql`
-    select 'goal' as kind, g.id, g.edition_id as "editionId", g.number, g.title, g.description as text, f.title as context,
+    select 'goal' as kind, g.id, g.edition_id as "editionId", g.number, g.title, g.description as text, f.title as context, f.id as "contextId",
            true as "isPublic", ts_rank(g.search_vector, to_tsquery('german', ${tsquery}))::float8 as score
     from goals g join fields f on f.tenant_id = g.tenant_id and f.id = g.field_id
     where g.tenant_id = ${tenantId} and g.edition_id = ${editionId}

@@ -10,7 +10,7 @@ export const interviewSearchSource: SearchSource = {
   language: 'de',
   matches: ({ tenantId, editionId, tsquery, candidateLimit }) => sql`
     select 'interview' as kind, i.id, ${editionId}::uuid as "editionId", to_char(i.held_on, 'DD.MM.YYYY') as number, i.title,
-           i.findings as text, coalesce(m.name, '') as context, false as "isPublic",
+           i.findings as text, coalesce(m.name, '') as context, null::uuid as "contextId", false as "isPublic",
            ts_rank(i.search_vector, to_tsquery('german', ${tsquery}))::float8 as score
     from interviews i
     left join tenants m on m.id = i.municipality_id

@@ -9,7 +9,7 @@ export const measureSearchSource: SearchSource = {
   // names), ranked at half a match in its own text; each measure once, with its best score.
   matches: ({ tenantId, editionId, tsquery, candidateLimit }) => sql`
     select distinct on (id) * from (
-      select 'measure' as kind, c.id, c.edition_id as "editionId", c.number, c.title, c.description as text, f.title as context,
+      select 'measure' as kind, c.id, c.edition_id as "editionId", c.number, c.title, c.description as text, f.title as context, f.id as "contextId",
              true as "isPublic", c.score from (
         select m.id, m.edition_id, m.number, m.title, m.description, m.field_id, m.tenant_id,
                ts_rank(m.search_vector, to_tsquery('german', ${tsquery}))::float8 as score
@@ -19,7 +19,7 @@ export const measureSearchSource: SearchSource = {
         limit ${candidateLimit}) c
       join fields f on f.tenant_id = c.tenant_id and f.id = c.field_id
       union all
-      select 'measure' as kind, m.id, m.edition_id as "editionId", m.number, m.title, m.description as text, f.title as context,
+      select 'measure' as kind, m.id, m.edition_id as "editionId", m.number, m.title, m.description as text, f.title as context, f.id as "contextId",
              true as "isPublic", 0.5 * ts_rank(to_tsvector('german', g.name), to_tsquery('german', ${tsquery}))::float8 as score
       from target_groups g
       join measure_target_groups l on l.tenant_id = g.tenant_id and l.target_group_id = g.id

@@ -5,6 +5,7 @@ import { messages } from './messages.js';
 import { publicMessages } from './public-messages.js';
 import { publicOfferRoutes } from './public-routes.js';
 import { offerRoutes } from './routes.js';
+import { offerTranslatable } from './translatables.js';
 import { offerUsages } from './usages.js';
 
 /** Angebote: what actors offer in the county, kept by the Koordination (issue 10). */
@@ -13,6 +14,7 @@ export const offersModule: ModuleManifest = {
   routes: [offerRoutes, publicOfferRoutes],
   messages: [messages, publicMessages],
   usages: offerUsages,
+  translatables: [offerTranslatable],
   attentionSources: [offerAttention],
   auditSubjects: [{ entityType: 'offer', labelKey: 'audit.entity.offer', path: (e) => `/angebote/${e.entityId}` }],
   demoSeed: seedDemoOffers,

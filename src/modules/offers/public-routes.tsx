@@ -3,6 +3,7 @@ import { addDays, todayInGermany } from '../../platform/dates.js';
 import { cachedPublicPages } from '../../platform/http/cached-page.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { tenantBySlug } from '../../platform/tenancy/service.js';
+import { loadPageTranslations } from '../../platform/translations/page.js';
 import { offersCalendar } from './ical.js';
 import { offerJsonLd } from './json-ld.js';
 import { directoryChoices, publishedOffer, publishedOffers, readFilter } from './public-data.js';
@@ -10,6 +11,8 @@ import { occurrencesBetween, upcoming } from './schedule.js';
 import { DirectoryPage, OfferPage, directoryPath } from './views/public-pages.js';
 
 const id = ':id{[0-9a-fA-F-]{36}}';
+/** The translated content the directory and the offer page show (translatables.ts). */
+const offerKinds = ['offer'];
 const calendarHeaders = (name: string) => ({ 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${name}.ics"`, 'cache-control': 'public, max-age=300' });
 
 /** The public offer directory of a Kommune: list with filters, one page per offer, calendar files. */
@@ -25,7 +28,8 @@ export function publicOfferRoutes() {
       const now = new Date();
       const today = todayInGermany(now);
       const offers = (await publishedOffers(db, tenantId, filter)).map((offer) => ({ offer, upcoming: upcoming(offer.schedule, now, today, offer) }));
-      return <DirectoryPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} filter={filter} offers={offers} choices={await directoryChoices(db, tenantId)} />;
+      const tr = await loadPageTranslations(db, tenantId, c.get('lang'), offerKinds);
+      return <DirectoryPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} filter={filter} offers={offers} choices={await directoryChoices(db, tenantId)} tr={tr} />;
     }),
   );
 
@@ -33,11 +37,12 @@ export function publicOfferRoutes() {
     `/k/:slug/angebote/${id}`,
     page(async (c, tenant, tenantId) => {
       const offer = await publishedOffer(dbOf(c), tenantId, c.req.param('id') ?? '');
+      const tr = await loadPageTranslations(dbOf(c), tenantId, c.get('lang'), offerKinds);
       const now = new Date();
       const today = todayInGermany(now);
       const next = offer.temporarilyClosed && !offer.reopensOn ? [] : occurrencesBetween(offer.schedule, today, addDays(today, 90)).filter((o) => o.end > now).slice(0, 6);
       const url = `${c.get('services').config.publicUrl}${directoryPath(tenant.slug)}/${offer.id}`;
-      return <OfferPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} offer={offer} upcoming={upcoming(offer.schedule, now, today, offer)} next={next} jsonLd={offerJsonLd(offer, url, today)} />;
+      return <OfferPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} offer={offer} upcoming={upcoming(offer.schedule, now, today, offer)} next={next} jsonLd={offerJsonLd(offer, url, today)} tr={tr} />;
     }),
   );
 

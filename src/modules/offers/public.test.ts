@@ -6,6 +6,7 @@ import { describeEachDb } from '../../../test/support/harness.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { actors } from '../actors/schema.js';
 import { offers } from './schema.js';
+import { sourceHash } from '../../platform/translations/source-hash.js';
 
 const jsonLdOf = (html: string) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
 
@@ -81,5 +82,22 @@ describeEachDb('Öffentliches Angebotsverzeichnis', (t) => {
     const listEvents = new ICAL.Component(ICAL.parse(await list.text())).getAllSubcomponents('vevent');
     assert.ok(listEvents.length > 0, 'the filtered list has events');
     assert.ok(listEvents.every((v) => String(v.getFirstPropertyValue('location') ?? '').includes('Heidewald')), 'every event of the Heidewald list is in Heidewald');
+  });
+  test('offers are translatable: the Arabic directory shows a translated title in Arabic, the others German with the DE mark', async () => {
+    const cafe = await createCafe({ title: 'Frauencafé zum Übersetzen' });
+    const other = await createCafe({ title: 'Frauencafé ohne Übersetzung' });
+    const c = await t().signIn('koordination@musterland.example');
+    const overview = await (await c.get('/app/k/musterland/uebersetzungen?sprache=ar&art=offer')).text();
+    assert.ok(overview.includes('Frauencafé zum Übersetzen'), 'the overview lists offers');
+    for (const [field, text] of [['title', 'مقهى النساء للترجمة'], ['description', 'تبادل الحديث مع الشاي والكعك.']] as const) {
+      const saved = await c.post('/app/k/musterland/uebersetzungen/speichern', { lang: 'ar', key: `offer:${cafe.id}:${field}`, text, sourceHash: sourceHash(field === 'title' ? cafe.title : cafe.description), version: '0' });
+      assert.equal(saved.status, 303, await saved.text());
+    }
+    const html = await (await t().client().get(`/k/musterland/angebote?lang=ar&q=Frauencaf%C3%A9&_t=${Date.now()}`)).text();
+    assert.match(html, new RegExp(`<a class="kern-link" href="/k/musterland/angebote/${cafe.id}\\?lang=ar" lang="ar" dir="rtl">مقهى النساء للترجمة</a>`), 'translated title in Arabic');
+    assert.match(html, new RegExp(`<a class="kern-link" href="/k/musterland/angebote/${other.id}\\?lang=ar" lang="de" dir="ltr">Frauencafé ohne Übersetzung</a> <span class="portal-content-mark"`), 'the untranslated title German, marked');
+    const detail = await (await t().client().get(`/k/musterland/angebote/${cafe.id}?lang=ar&_t=${Date.now()}`)).text();
+    assert.match(detail, /<h1 class="kern-heading-x-large" lang="ar" dir="rtl">مقهى النساء للترجمة<\/h1>/);
+    assert.match(detail, /<p class="kern-body portal-text" lang="ar" dir="rtl">تبادل الحديث مع الشاي والكعك\.<\/p>/);
   });
 });

@@ -135,5 +135,6 @@ export const presentSearchHit = (h: SearchHit): PublicSearchHit => ({
   title: h.title,
   text: h.text,
   context: h.context,
+  contextId: h.contextId,
   language: h.language,
 });

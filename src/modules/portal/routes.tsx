@@ -17,6 +17,9 @@ import { SearchPage } from './views/search.js';
 const conceptKinds = ['edition', 'guideline', 'field', 'goal', 'measure'];
 /** … and the measure page (its Sachstände and indicators: see progress and indicators). */
 const measureKinds = ['field', 'goal', 'measure', 'measure_update', 'indicator'];
+/** … the start page (the edition's title) and the search results (goals and measures with their Themenfeld). */
+const homeKinds = ['edition'];
+const searchKinds = ['field', 'goal', 'measure'];
 
 export function portalRoutes() {
   const app = new Hono<AppEnv>();
@@ -24,9 +27,10 @@ export function portalRoutes() {
 
   app.get(
     '/k/:slug',
-    page(async (c, tenant, tenantId) => (
-      <HomePage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} data={await loadHome(dbOf(c), tenantId)} />
-    )),
+    page(async (c, tenant, tenantId) => {
+      const [data, tr] = await Promise.all([loadHome(dbOf(c), tenantId), loadPageTranslations(dbOf(c), tenantId, c.get('lang'), homeKinds)]);
+      return <HomePage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} data={data} tr={tr} />;
+    }),
   );
 
   app.get(
@@ -53,7 +57,8 @@ export function portalRoutes() {
     '/k/:slug/suche',
     page(async (c, tenant, tenantId) => {
       const q = (c.req.query('q') ?? '').slice(0, 200);
-      return <SearchPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} q={q} data={await loadSearch(dbOf(c), tenantId, q)} />;
+      const [data, tr] = await Promise.all([loadSearch(dbOf(c), tenantId, q), loadPageTranslations(dbOf(c), tenantId, c.get('lang'), searchKinds)]);
+      return <SearchPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} q={q} data={data} tr={tr} />;
     }),
   );
 

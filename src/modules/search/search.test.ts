@@ -66,7 +66,7 @@ const actorSource: SearchSource = {
   kind: 'test_actor',
   language: 'de',
   matches: ({ tenantId, editionId, tsquery }) => sql`
-    select 'test_actor' as kind, a.id, ${editionId}::uuid as "editionId", '' as number, a.name as title, '' as text, a.kind as context,
+    select 'test_actor' as kind, a.id, ${editionId}::uuid as "editionId", '' as number, a.name as title, '' as text, a.kind as context, null::uuid as "contextId",
            false as "isPublic", ts_rank(to_tsvector('german', a.name), to_tsquery('german', ${tsquery}))::float8 as score
     from actors a where a.tenant_id = ${tenantId} and to_tsvector('german', a.name) @@ to_tsquery('german', ${tsquery})`,
   appUrl: (hit, base) => `${base}/akteure/${hit.id}`,

@@ -43,6 +43,15 @@ describeEachDb('content translations', (t) => {
     assert.match(html, /الترجمة لم تعد محدّثة/, 'the notice speaks Arabic');
   });
 
+  test('the Arabic search results and start page: translated titles and Themenfeld in Arabic, the rest German with the DE mark', async () => {
+    const html = await (await t().client().get(fresh('/k/musterland/suche?lang=ar&q=Integrationskurse'))).text();
+    assert.match(html, /<h3 class="kern-heading-medium portal-result__title" lang="ar" dir="rtl"><a class="kern-link" href="[^"]+">مكتب مشترك للتسجيل والتوجيه في دورات الاندماج<\/a><\/h3>/, 'the translated measure title');
+    assert.match(html, /<span lang="ar" dir="rtl">المشاركة من خلال اللغة<\/span>/, 'its Themenfeld translated');
+    assert.match(html, /portal-result__title" lang="de" dir="ltr"><a[^>]*>[^<]+<\/a> <span class="portal-content-mark" lang="ar" dir="rtl">/, 'an untranslated hit German, marked');
+    const home = await (await t().client().get(fresh('/k/musterland?lang=ar'))).text();
+    assert.match(home, /<cite lang="de" dir="ltr">Integrationskonzept 2024<\/cite> <span class="portal-content-mark" lang="ar" dir="rtl">/, 'the untranslated edition title marked German');
+  });
+
   test('German pages stay as they were: no marks, no translations', async () => {
     const html = await (await t().client().get(fresh('/k/musterland/konzept'))).text();
     assert.doesNotMatch(html, /portal-content-mark/);

@@ -1,7 +1,9 @@
 import { formatDate, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import { spokenLanguageName } from '../../../platform/i18n/spoken-languages.js';
 import type { PublicTenant } from '../../../platform/tenancy/service.js';
-import { germanContent, PortalLinks, PortalPage, Paragraphs } from '../../../platform/ui/public-page.js';
+import { germanContent, PortalLinks, PortalPage } from '../../../platform/ui/public-page.js';
+import { ContentMark, ContentParagraphs } from '../../../platform/ui/content-mark.js';
+import type { PageTranslations } from '../../../platform/translations/page.js';
 import { jsonLdScript } from '../json-ld.js';
 import { filterParams, type DirectoryFilter, type PublicOffer } from '../public-data.js';
 import type { Upcoming } from '../schedule.js';
@@ -41,6 +43,7 @@ function Features(p: { t: T; offer: PublicOffer }) {
 export function DirectoryPage(p: {
   t: T; lang: Lang; url: string; tenant: PublicTenant; filter: DirectoryFilter; offers: { offer: PublicOffer; upcoming: Upcoming }[];
   choices: { municipalities: { slug: string; name: string }[]; targetGroups: { id: string; name: string }[]; languages: string[] };
+  tr: PageTranslations;
 }) {
   const { t, lang, filter: f } = p;
   const links = new PortalLinks(p.tenant.slug, lang);
@@ -68,7 +71,7 @@ export function DirectoryPage(p: {
   );
   const calendar = links.build(`${base}/kalender.ics`, filterParams(f));
   return (
-    <PortalPage t={t} lang={lang} url={p.url} tenant={p.tenant} title={title} section="offers" description={t('offer_public.intro')}>
+    <PortalPage t={t} lang={lang} url={p.url} tenant={p.tenant} title={title} section="offers" description={t('offer_public.intro')} translated={p.tr.hasTranslations}>
       <nav class="portal-breadcrumb" aria-label={t('portal.breadcrumb')}>
         <ol>
           <li><a class="kern-link" href={links.home()}>{t('portal.nav.start')}</a></li>
@@ -104,10 +107,13 @@ export function DirectoryPage(p: {
       </form>
       <p class="kern-body" role="status">{t('offer_public.results', { count: p.offers.length })} · <a class="kern-link" href={calendar}>{t('offer_public.calendar_list')}</a></p>
       <ul class="offer-list">
-        {p.offers.map(({ offer: o, upcoming }) => (
+        {p.offers.map(({ offer: o, upcoming }) => {
+          const offerTitle = p.tr.pick('offer', o.id, 'title', o.title);
+          return (
           <li class="offer-card">
             <h2 class="kern-heading-small">
-              <a class="kern-link" href={links.build(`${base}/${o.id}`)} {...de}>{o.title}</a>
+              <a class="kern-link" href={links.build(`${base}/${o.id}`)} {...offerTitle.attrs}>{offerTitle.text}</a>
+              <ContentMark t={t} shown={offerTitle} />
             </h2>
             <p class="kern-body">
               {t(`offer_public.category.${o.category}`)} · <span {...de}>{o.municipalityName ?? t('offer_public.county_wide')}</span>
@@ -117,33 +123,36 @@ export function DirectoryPage(p: {
             {o.languages.length ? <p class="kern-body">{t('offer_public.languages')}: {o.languages.map(spokenLanguageName).join(', ')}</p> : null}
             <Features t={t} offer={o} />
           </li>
-        ))}
+          );
+        })}
       </ul>
     </PortalPage>
   );
 }
 
 /** `/k/{slug}/angebote/{id}`: one published offer, with its next times, calendar file and schema.org data. */
-export function OfferPage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; offer: PublicOffer; upcoming: Upcoming; next: { date: string; startTime: string; endTime: string }[]; jsonLd: unknown }) {
+export function OfferPage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; offer: PublicOffer; upcoming: Upcoming; next: { date: string; startTime: string; endTime: string }[]; jsonLd: unknown; tr: PageTranslations }) {
   const { t, lang, offer: o } = p;
   const links = new PortalLinks(p.tenant.slug, lang);
   const base = directoryPath(p.tenant.slug);
   const de = germanContent(lang);
   const address = [o.street, [o.postalCode, o.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const offerTitle = p.tr.pick('offer', o.id, 'title', o.title);
+  const description = p.tr.pick('offer', o.id, 'description', o.description);
   return (
-    <PortalPage t={t} lang={lang} url={p.url} tenant={p.tenant} title={o.title} section="offers" description={o.description.slice(0, 200) || undefined}>
+    <PortalPage t={t} lang={lang} url={p.url} tenant={p.tenant} title={offerTitle.text} section="offers" description={description.text.slice(0, 200) || undefined} translated={p.tr.hasTranslations}>
       <nav class="portal-breadcrumb" aria-label={t('portal.breadcrumb')}>
         <ol>
           <li><a class="kern-link" href={links.home()}>{t('portal.nav.start')}</a></li>
           <li><a class="kern-link" href={links.build(base)}>{t('offer_public.title')}</a></li>
-          <li aria-current="page" {...de}>{o.title}</li>
+          <li aria-current="page" {...offerTitle.attrs}>{offerTitle.text}</li>
         </ol>
       </nav>
       <article class="offer-detail">
-        <h1 class="kern-heading-x-large" {...de}>{o.title}</h1>
+        <h1 class="kern-heading-x-large" {...offerTitle.attrs}>{offerTitle.text}<ContentMark t={t} shown={offerTitle} /></h1>
         <p class="kern-body">{t(`offer_public.category.${o.category}`)}{o.status === 'pausiert' ? ` · ${t('offer_public.paused')}` : ''}</p>
         <WhenNow t={t} lang={lang} offer={o} upcoming={p.upcoming} />
-        {o.description ? <div {...de}><Paragraphs text={o.description} /></div> : null}
+        {o.description ? <ContentParagraphs t={t} shown={description} /> : null}
         <dl class="kern-description-list">
           <div class="kern-description-list-item"><dt class="kern-description-list-item__key">{t('offer_public.when')}</dt><dd class="kern-description-list-item__value">{scheduleSummary(t, lang, o.schedule)}</dd></div>
           <div class="kern-description-list-item"><dt class="kern-description-list-item__key">{t('offer_public.where')}</dt><dd class="kern-description-list-item__value" {...de}>{[address, o.municipalityName ?? t('offer_public.county_wide')].filter(Boolean).join(' · ')}</dd></div>

@@ -4,13 +4,23 @@ import type { PublicTenant } from '../../../platform/tenancy/service.js';
 import { germanContent, PortalLinks, PortalPage } from '../../../platform/ui/public-page.js';
 import { NoConcept } from '../../../platform/ui/public-page.js';
 import { SearchForm } from './search.js';
+import { ContentMark } from '../../../platform/ui/content-mark.js';
+import type { PageTranslations, ShownText } from '../../../platform/translations/page.js';
 
-export function HomePage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; data: HomeData | null }) {
+/** The adopted edition's title in the page's language where translated (else German, marked). */
+const EditionTitle = (p: { t: T; shown: ShownText }) => (
+  <>
+    <cite {...p.shown.attrs}>{p.shown.text}</cite>
+    <ContentMark t={p.t} shown={p.shown} />
+  </>
+);
+
+export function HomePage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; data: HomeData | null; tr: PageTranslations }) {
   const { t, lang, tenant, data } = p;
   const links = new PortalLinks(tenant.slug, lang);
   const de = germanContent(lang);
   return (
-    <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={t('portal.nav.start')} section="start">
+    <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={t('portal.nav.start')} section="start" translated={p.tr.hasTranslations}>
       <div class="kern-hgroup portal-hgroup">
         <p class="kern-preline">{t(`portal.kind.${tenant.kind}`)}</p>
         <h1 class="kern-heading-x-large" {...de}>{tenant.name}</h1>
@@ -25,7 +35,7 @@ export function HomePage(p: { t: T; lang: Lang; url: string; tenant: PublicTenan
         <section class="portal-section" aria-labelledby="portal-concept-heading">
           <h2 class="kern-heading-large" id="portal-concept-heading">{t('portal.home.concept_heading')}</h2>
           <p class="kern-body">
-            <cite {...de}>{data.edition.title}</cite> – {t('portal.concept.adopted_on', { date: formatDate(lang, data.edition.adoptedOn) })}
+            <EditionTitle t={t} shown={p.tr.pick('edition', data.edition.id, 'title', data.edition.title)} /> – {t('portal.concept.adopted_on', { date: formatDate(lang, data.edition.adoptedOn) })}
           </p>
           <h3 class="kern-heading-medium">{t('portal.home.figures')}</h3>
           <ul class="portal-figures">

@@ -4,6 +4,8 @@ import type { PublicTenant } from '../../../platform/tenancy/service.js';
 import { PortalLinks, PortalPage } from '../../../platform/ui/public-page.js';
 import { NoConcept } from '../../../platform/ui/public-page.js';
 import { searchSourceOf } from '../../../platform/search-sources.js';
+import { ContentMark } from '../../../platform/ui/content-mark.js';
+import type { PageTranslations } from '../../../platform/translations/page.js';
 
 /** A GET search form; `lang` travels as a hidden field because a GET form replaces the action's query. */
 export function SearchForm(p: { t: T; lang: Lang; action: string; q: string }) {
@@ -31,13 +33,13 @@ const excerpt = (text: string, max = 220) => {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 30)).trimEnd()} …`;
 };
 
-export function SearchPage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; q: string; data: SearchData }) {
+export function SearchPage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; q: string; data: SearchData; tr: PageTranslations }) {
   const { t, lang, tenant, q, data } = p;
   const links = new PortalLinks(tenant.slug, lang);
   const searched = q.trim() !== '';
   const n = data.hits.length;
   return (
-    <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={searched ? `${t('portal.search.title')}: ${q}` : t('portal.search.title')} section="search">
+    <PortalPage t={t} lang={lang} url={p.url} tenant={tenant} title={searched ? `${t('portal.search.title')}: ${q}` : t('portal.search.title')} section="search" translated={p.tr.hasTranslations}>
       <h1 class="kern-heading-x-large">{t('portal.search.title')}</h1>
       {!data.hasConcept ? (
         <NoConcept t={t} heading="h2" />
@@ -68,21 +70,25 @@ export function SearchPage(p: { t: T; lang: Lang; url: string; tenant: PublicTen
                 <ol class="portal-results">
                   {data.hits.map((h) => {
                     const source = searchSourceOf(h.kind);
-                    // Content in another language than the page: its own lang and direction.
-                    const hitLang = h.language === lang ? {} : { lang: h.language, dir: isLang(h.language) ? dirOf(h.language) : 'ltr' };
+                    // The hit in the page's language where translated (the search itself reads German).
+                    const shown = (field: string, german: string) => (h.language === 'de' ? p.tr.pick(h.kind, h.id, field, german) : { text: german, attrs: h.language === lang ? {} : { lang: h.language, dir: isLang(h.language) ? dirOf(h.language) : 'ltr' }, state: 'source' as const, pageLang: lang });
+                    const title = shown('title', h.title);
+                    const text = shown('description', h.text);
+                    const context = h.contextId ? p.tr.pick('field', h.contextId, 'title', h.context) : shown('context', h.context);
                     return (
                       <li class="portal-result">
-                        <h3 class="kern-heading-medium portal-result__title" {...hitLang}>
-                          <a class="kern-link" href={source.publicUrl(h, links)}>{h.title}</a>
+                        <h3 class="kern-heading-medium portal-result__title" {...title.attrs}>
+                          <a class="kern-link" href={source.publicUrl(h, links)}>{title.text}</a>
+                          <ContentMark t={t} shown={title} />
                         </h3>
                         <p class="kern-body kern-body--small portal-result__meta">
                           {source.publicLabel(t, h)}
                           {' · '}
                           {t(source.contextLabel)}{': '}
-                          <span {...hitLang}>{h.context}</span>
+                          <span {...context.attrs}>{context.text}</span>
                         </p>
-                        {h.text ? (
-                          <p class="kern-body portal-result__text" {...hitLang}>{excerpt(h.text)}</p>
+                        {text.text ? (
+                          <p class="kern-body portal-result__text" {...text.attrs}>{excerpt(text.text)}</p>
                         ) : null}
                       </li>
                     );
