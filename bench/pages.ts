@@ -22,6 +22,7 @@ export interface PagesContext {
 }
 
 const conceptPath = '/k/musterland/konzept';
+const conceptPathAr = `${conceptPath}?lang=ar`;
 const coordinator = 'koordination@musterland.example';
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 const quantile = (xs: number[], q: number) => {
@@ -68,18 +69,21 @@ export async function pagesBench(ctx: PagesContext) {
     emit({ name: `startup_${kind}_fresh`, value: round((performance.now() - t0) / 1000, 1), unit: 's', db: kind, note: 'process start to /healthz: empty data, migrations, demo seed' });
     emit({ name: `rss_${kind}_idle`, value: rssMb(server.child.pid!), unit: 'MB', db: kind, note: 'right after start-up, before any page' });
 
-    // The cached page for anonymous visitors (the portal's normal case).
-    const anonymous = Buffer.from(await (await fetch(server.url + conceptPath)).arrayBuffer());
-    log(`load ${kind}: anonymous ${conceptPath} (cached), ${loadSeconds} s`);
-    await runLoad(server.url + conceptPath, 2);
-    const cached = await runLoad(server.url + conceptPath, loadSeconds);
-    emitLoad(`portal_${kind}`, cached, { db: kind, path: conceptPath, pageBytes: anonymous.length, cache: 'anonymous' });
-    measured.push({ kind, name: `portal_${kind}`, file: save(anonymous), load: cached, bytes: anonymous.length });
+    // The cached page for anonymous visitors (the portal's normal case), in German and in Arabic
+    // (right to left, translations looked up, the DE marks: a bigger page).
+    for (const [suffix, pagePath] of [['', conceptPath], ['_ar', conceptPathAr]] as const) {
+      const anonymous = Buffer.from(await (await fetch(server.url + pagePath)).arrayBuffer());
+      log(`load ${kind}: anonymous ${pagePath} (cached), ${loadSeconds} s`);
+      await runLoad(server.url + pagePath, 2);
+      const cached = await runLoad(server.url + pagePath, loadSeconds);
+      emitLoad(`portal${suffix}_${kind}`, cached, { db: kind, path: pagePath, pageBytes: anonymous.length, cache: 'anonymous' });
+      measured.push({ kind, name: `portal${suffix}_${kind}`, file: save(anonymous), load: cached, bytes: anonymous.length });
+    }
 
     // Fresh renders: a signed-in visitor bypasses the page cache.
     const cookie = await signIn(server.url, coordinator);
     const editionPath = await biggestEditionPage(server.url, cookie);
-    for (const [label, pagePath] of [['concept', conceptPath], ['edition', editionPath]] as const) {
+    for (const [label, pagePath] of [['concept', conceptPath], ['concept_ar', conceptPathAr], ['edition', editionPath]] as const) {
       const body = Buffer.from(await (await fetch(server.url + pagePath, { headers: { cookie } })).arrayBuffer());
       log(`load ${kind}: signed-in ${pagePath}, ${loadSeconds} s`);
       await runLoad(server.url + pagePath, 2, 10, cookie);
