@@ -39,5 +39,13 @@ function longestFirst(list) {
 const prepared = run(['--import', 'tsx', 'scripts/prepare-test-databases.ts']);
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
-const result = run(['--import', 'tsx', '--import', './test/support/compose.ts', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/durations-reporter.mjs', '--test-reporter-destination=stdout', '--test-concurrency=2', ...files]);
+/**
+ * A test file whose tests are done but which left a handle open (a timer, a socket) would keep its
+ * process, and so the whole run, alive for ever: `--test-force-exit` ends it. A test that never
+ * settles fails after `--test-timeout` instead of hanging the run (generous: a busy machine must
+ * not fail a slow test; browser tests set their own, shorter limits).
+ */
+const hangGuards = ['--test-force-exit', '--test-timeout=1200000'];
+
+const result = run(['--import', 'tsx', '--import', './test/support/compose.ts', '--test', ...hangGuards, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/durations-reporter.mjs', '--test-reporter-destination=stdout', '--test-concurrency=2', ...files]);
 process.exit(result.status ?? 1);
