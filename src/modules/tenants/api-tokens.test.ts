@@ -257,8 +257,11 @@ describeEachDb('API-Zugänge (Bearer-Token)', (t) => {
     for (let i = 0; i < addressFreeFailures; i++) await problem(await from(guesser, `ikon_${String(i).padStart(43, 'x')}`), 401, 'invalid_token');
     const [counted] = await t().db.select().from(loginAttempts).where(eq(loginAttempts.key, `api:${guesser}`));
     assert.equal(counted?.failures, addressFreeFailures, 'each failed attempt counted for the address');
-    // Fill the address's queue as parallel guessers would; the next attempt is turned away.
-    for (let i = 0; i * addressSpacingMs <= addressMaxWaitMs; i++) await reserveAddressSlot(t().db, guesser, new Date(), 'api');
+    // Fill the address's queue as parallel guessers would; the next attempt is turned away. The
+    // slots are reserved as of five minutes ahead: reserved "now", a slow machine would let the
+    // first slots pass before the request below, and the queue would no longer be full.
+    const ahead = new Date(Date.now() + 5 * 60_000);
+    for (let i = 0; i * addressSpacingMs <= addressMaxWaitMs; i++) await reserveAddressSlot(t().db, guesser, ahead, 'api');
     const busy = await from(guesser, `ikon_${'y'.repeat(43)}`);
     assert.equal(busy.headers.get('retry-after'), '30');
     await problem(busy, 429, 'too_many_attempts', /Zu viele ungültige API-Tokens/);
