@@ -231,6 +231,19 @@ for (const kind of dbKinds) {
       assert.equal(actorAfter.version, actorBefore.version);
     });
 
+    test('an actor with a submission still waiting for review is not deleted (it would vanish with the actor)', async () => {
+      const c = await t.signIn('koordination@musterland.example');
+      assert.equal((await c.post(`${app}/akteure`, { name: 'Nachbarschaftshilfe Partnerlink', kind: 'initiative' })).status, 303);
+      const { token, actor: a } = await newLink(c, 'Nachbarschaftshilfe Partnerlink');
+      assert.equal((await send(t.client(), `/partner/${token}/anschrift`, { address: '', website: '' }, { website: 'https://nachbarn.example' })).res.status, 303);
+      const refused = await c.post(`${app}/akteure/${a.id}/loeschen`, { version: String(a.version) });
+      assert.equal(refused.status, 409);
+      assert.match(await refused.text(), /wartet eine Meldung über den Partnerlink auf Prüfung/);
+      const [s] = await t.db.select().from(partnerSubmissions).where(eq(partnerSubmissions.actorId, a.id));
+      assert.equal((await c.post(`${app}/partnerlinks/meldungen/${s!.id}`, { decision: 'reject', version: String(s!.version) })).status, 303);
+      assert.equal((await c.post(`${app}/akteure/${a.id}/loeschen`, { version: String(a.version) })).status, 303, 'once reviewed, the actor can go');
+    });
+
     test('Erinnern: mail with a new link over SMTP, at most once a day; without a recipient the link is shown to copy', async () => {
       const c = await t.signIn('koordination@musterland.example');
       const [link] = await t.db.select().from(partnerLinks).innerJoin(actors, eq(actors.id, partnerLinks.actorId)).where(eq(actors.name, 'Jugendmigrationsdienst Musterland'));
