@@ -8,6 +8,7 @@ import { useModuleMessages, type ModuleMessages } from './i18n/catalogs.js';
 import type { Job } from './jobs.js';
 import type { Mailer } from './mail/mailer.js';
 import { useSearchSources, type SearchSource } from './search-sources.js';
+import { useSimilarityChecks, type SimilarityCheck } from './similar-items.js';
 import { useTranslatableSources, type TranslatableSource } from './translations/sources.js';
 import type { AppNavEntry } from './ui/layout.js';
 import { usePublicFooter, usePublicNav, type PublicNavEntry } from './ui/public-page.js';
@@ -65,6 +66,8 @@ export interface ModuleManifest {
   usages?: UsageCheck[];
   /** Kinds of public content that can be translated (the translations module lists, exports and imports them). */
   translatables?: TranslatableSource[];
+  /** "Gibt es das schon?": checks another module's items before they are saved (offer-analysis checks offers). */
+  similarityChecks?: SimilarityCheck[];
 }
 
 /**
@@ -80,4 +83,5 @@ export function useModules(modules: ModuleManifest[]): void {
   useSearchSources(modules.flatMap((m) => m.searchSources ?? []));
   useAttentionSources(modules.flatMap((m) => m.attentionSources ?? []));
   useTranslatableSources(modules.flatMap((m) => m.translatables ?? []));
+  useSimilarityChecks(modules.flatMap((m) => m.similarityChecks ?? []));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUuid } from '../../platform/validation.js';
 import { tenants } from '../../platform/tenancy/schema.js';
@@ -117,6 +117,7 @@ async function offerGroups(db: Db, tenantId: string, filter: NetworkFilter): Pro
       and(
         eq(offerProviders.tenantId, tenantId),
         ne(offers.status, 'beendet'),
+        isNull(offers.mergedIntoId),
         fieldId ? inArray(offers.id, db.select({ id: offerFields.offerId }).from(offerFields).where(and(eq(offerFields.tenantId, tenantId), eq(offerFields.fieldId, fieldId)))) : undefined,
       ),
     )

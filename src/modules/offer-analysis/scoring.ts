@@ -14,6 +14,8 @@ export interface ComparableOffer {
   schedule: Schedule;
   languages: string[];
   targetGroupIds: string[];
+  /** The actors running it; the same provider in two Gemeinden is a network, not a duplicate. */
+  providerIds: string[];
 }
 
 /** Why two offers look alike; `different_level`, `far_apart` and `different_days` speak against it. */
@@ -28,18 +30,26 @@ export type DuplicateReason =
   | { kind: 'both_countywide' }
   | { kind: 'different_level' }
   | { kind: 'far_apart' }
-  | { kind: 'different_days' };
+  | { kind: 'different_days' }
+  | { kind: 'same_provider_network' };
 
 export interface DuplicateScore {
   /** 0…1; at or above `duplicateThreshold` the pair is shown as a likely duplicate. */
   score: number;
   reasons: DuplicateReason[];
+  /**
+   * The same provider runs it in another Gemeinde: one programme in several places (the demo's
+   * "Digitaltreff" per Gemeinde). Such a pair is not counted as a duplicate, whatever the text.
+   */
+  network: boolean;
 }
 
 /** Chosen on the labelled pairs (labelled-pairs.ts; numbers in docs/decisions.md). */
 export const duplicateThreshold = 0.6;
 /** Places closer than this count as neighbouring (no adjacency list of Gemeinden exists). */
 export const neighbourKm = 10;
+/** What the same-provider-elsewhere rule multiplies the score by (see `network`). */
+export const networkFactor = 0.5;
 
 const weights = { text: 0.45, category: 0.15, place: 0.15, time: 0.1, groups: 0.1, languages: 0.05 };
 
@@ -174,8 +184,20 @@ export function scorePair(a: OfferFeatures, b: OfferFeatures): DuplicateScore {
   const sum = weights.text * text + weights.category * category + weights.place * place + weights.time * time + weights.groups * groups + weights.languages * languages;
   // What speaks against a duplicate weighs more than a missing agreement: each lowers the whole score.
   const against = reasons.filter((r) => r.kind === 'different_level' || r.kind === 'far_apart' || r.kind === 'different_days').length;
-  const score = sum * 0.8 ** against;
-  return { score: Math.round(score * 1000) / 1000, reasons };
+  let score = sum * 0.8 ** against;
+  const network = sameProviderElsewhere(a.offer, b.offer);
+  if (network) {
+    reasons.push({ kind: 'same_provider_network' });
+    // Halved: a templated programme scores 0.6 and more (same text, category, audience); it stays visible as a network.
+    score *= networkFactor;
+  }
+  return { score: Math.round(score * 1000) / 1000, reasons, network };
+}
+
+/** Both offers name a common provider and sit in two different Gemeinden (county-wide offers excluded). */
+function sameProviderElsewhere(a: ComparableOffer, b: ComparableOffer): boolean {
+  if (!a.municipalityId || !b.municipalityId || a.municipalityId === b.municipalityId) return false;
+  return a.providerIds.some((p) => b.providerIds.includes(p));
 }
 
 export const isLikelyDuplicate = (s: DuplicateScore) => s.score >= duplicateThreshold;

@@ -1,25 +1,33 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { tenants } from '../../platform/tenancy/schema.js';
-import { offerCategories, offerTargetGroups, offers, type OfferCategory } from '../offers/schema.js';
-import { duplicateThreshold, featuresOf, scorePair, type ComparableOffer, type DuplicateScore, type OfferFeatures } from './scoring.js';
+import { offerProviders, offerTargetGroups, offers } from '../offers/schema.js';
+import { duplicateThreshold, featuresOf, networkFactor, scorePair, type ComparableOffer, type DuplicateScore, type OfferFeatures } from './scoring.js';
 
-/** The Kommune's offers that are not ended, in the shape the duplicate score compares. */
-export async function comparableOffers(db: Db, tenantId: string): Promise<ComparableOffer[]> {
+/** Offers that take part in the duplicate check: not ended, not merged into another. */
+export const comparableCondition = (tenantId: string): SQL => and(eq(offers.tenantId, tenantId), ne(offers.status, 'beendet'), isNull(offers.mergedIntoId))!;
+
+/** The Kommune's offers that are not ended or merged (or only `ids` of them), in the shape the duplicate score compares. */
+export async function comparableOffers(db: Db, tenantId: string, ids?: string[]): Promise<ComparableOffer[]> {
+  if (ids && ids.length === 0) return [];
   const rows = await db
     .select({
       id: offers.id, title: offers.title, description: offers.description, category: offers.category, municipalityId: offers.municipalityId,
       latitude: offers.latitude, longitude: offers.longitude, schedule: offers.schedule, languages: offers.languages,
     })
     .from(offers)
-    .where(and(eq(offers.tenantId, tenantId), ne(offers.status, 'beendet')))
+    .where(ids ? and(comparableCondition(tenantId), inArray(offers.id, ids)) : comparableCondition(tenantId))
     .orderBy(asc(offers.title));
-  const groups = rows.length
-    ? await db.select().from(offerTargetGroups).where(and(eq(offerTargetGroups.tenantId, tenantId), inArray(offerTargetGroups.offerId, rows.map((r) => r.id))))
-    : [];
+  const offerIds = ids ?? rows.map((r) => r.id);
+  // Every link of the Kommune when all offers are read (one query, no id list of thousands); else only those offers'.
+  const mine = <T extends typeof offerTargetGroups | typeof offerProviders>(table: T) =>
+    ids ? and(eq(table.tenantId, tenantId), inArray(table.offerId, offerIds)) : eq(table.tenantId, tenantId);
+  const groups = rows.length ? await db.select().from(offerTargetGroups).where(mine(offerTargetGroups)) : [];
+  const providers = rows.length ? await db.select().from(offerProviders).where(mine(offerProviders)) : [];
   const byOffer = new Map<string, string[]>();
   for (const g of groups) byOffer.set(g.offerId, [...(byOffer.get(g.offerId) ?? []), g.targetGroupId]);
-  return rows.map((r) => ({ ...r, targetGroupIds: byOffer.get(r.id) ?? [] }));
+  const providersOf = new Map<string, string[]>();
+  for (const p of providers) providersOf.set(p.offerId, [...(providersOf.get(p.offerId) ?? []), p.actorId]);
+  return rows.map((r) => ({ ...r, targetGroupIds: byOffer.get(r.id) ?? [], providerIds: providersOf.get(r.id) ?? [] }));
 }
 
 export interface ScoredPair extends DuplicateScore {
@@ -50,25 +58,25 @@ function candidatePairs(features: OfferFeatures[]): [number, number][] {
   return out;
 }
 
-/** Every pair at or above the threshold, best first. */
-export function likelyDuplicates(all: ComparableOffer[], threshold = duplicateThreshold): ScoredPair[] {
+/** Key of an unordered pair, as `offer_pair_decisions` stores it (smaller id first). */
+export const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+
+/**
+ * Every pair at or above the threshold, best first, except pairs decided "kein Duplikat"
+ * (`notDuplicates`, keys from pairKey). `networks` collects, if given, the pairs the
+ * same-provider rule kept out that would otherwise have counted.
+ */
+export function likelyDuplicates(all: ComparableOffer[], threshold = duplicateThreshold, notDuplicates: ReadonlySet<string> = new Set(), networks?: ScoredPair[]): ScoredPair[] {
   const features = all.map(featuresOf);
   const out: ScoredPair[] = [];
   for (const [i, j] of candidatePairs(features)) {
+    const a = all[i]!, b = all[j]!;
+    if (notDuplicates.has(pairKey(a.id, b.id))) continue;
     const s = scorePair(features[i]!, features[j]!);
-    if (s.score >= threshold) out.push({ ...s, a: all[i]!, b: all[j]! });
+    if (s.score >= threshold) out.push({ ...s, a, b });
+    else if (networks && s.network && s.score / networkFactor >= threshold) networks.push({ ...s, a, b });
   }
   return out.sort((x, y) => y.score - x.score);
-}
-
-/** Offers similar to one offer, best first (for its detail page and before saving a new one). */
-export function similarTo(offer: ComparableOffer, all: ComparableOffer[], threshold = duplicateThreshold): ScoredPair[] {
-  const mine = featuresOf(offer);
-  return all
-    .filter((o) => o.id !== offer.id)
-    .map((o) => ({ ...scorePair(mine, featuresOf(o)), a: offer, b: o }))
-    .filter((p) => p.score >= threshold)
-    .sort((x, y) => y.score - x.score);
 }
 
 /** Groups of offers linked by likely-duplicate pairs (connected components), largest score first. */
@@ -88,33 +96,4 @@ export function clustersOf(pairs: ScoredPair[]): ScoredPair[][] {
     groups.set(r, [...(groups.get(r) ?? []), p]);
   }
   return [...groups.values()].sort((x, y) => y[0]!.score - x[0]!.score);
-}
-
-export interface GapMatrix {
-  municipalities: { id: string; name: string }[];
-  categories: OfferCategory[];
-  /** counts[category][municipalityId or ''] — '' is kreisweit. */
-  counts: Record<string, Record<string, number>>;
-  emptyCells: number;
-}
-
-/** Active offers per category × Gemeinde (optionally for one target group); empty cells are gaps. */
-export async function gapMatrix(db: Db, tenantId: string, targetGroupId?: string): Promise<GapMatrix> {
-  const municipalities = await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(eq(tenants.parentId, tenantId)).orderBy(asc(tenants.name));
-  const where = [eq(offers.tenantId, tenantId), eq(offers.status, 'aktiv')];
-  const base = db.select({ category: offers.category, municipalityId: offers.municipalityId, id: offers.id }).from(offers);
-  const rows = targetGroupId
-    ? await base
-        .innerJoin(offerTargetGroups, and(eq(offerTargetGroups.tenantId, offers.tenantId), eq(offerTargetGroups.offerId, offers.id)))
-        .where(and(...where, eq(offerTargetGroups.targetGroupId, targetGroupId)))
-    : await base.where(and(...where));
-  const counts: Record<string, Record<string, number>> = {};
-  for (const c of offerCategories) counts[c] = {};
-  for (const r of rows) {
-    const cell = counts[r.category]!;
-    cell[r.municipalityId ?? ''] = (cell[r.municipalityId ?? ''] ?? 0) + 1;
-  }
-  let emptyCells = 0;
-  for (const c of offerCategories) for (const m of municipalities) if (!counts[c]![m.id]) emptyCells++;
-  return { municipalities, categories: [...offerCategories], counts, emptyCells };
 }

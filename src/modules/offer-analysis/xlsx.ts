@@ -1,7 +1,13 @@
-import type { GapMatrix } from './service.js';
+import { perThousand, type GapMatrix } from './gaps.js';
 
-/** The gap matrix as .xlsx: one row per category, one column per Gemeinde plus kreisweit; gaps written as 0 with a marker column. */
-export async function gapsXlsx(m: GapMatrix, t: (key: string, vars?: Record<string, string | number>) => string): Promise<Buffer> {
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+/**
+ * The gap matrix as .xlsx: sheet 1 counts (one row per category, one column per Gemeinde plus
+ * kreisweit; gaps as 0, marked), sheet 2 offers per 1,000 inhabitants where the population is
+ * known (with the figures it rests on), sheet 3 the measures of the concept that address gaps.
+ */
+export async function gapsXlsx(m: GapMatrix, t: T): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs'); // loaded on the first export only
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'ikon';
@@ -22,5 +28,25 @@ export async function gapsXlsx(m: GapMatrix, t: (key: string, vars?: Record<stri
     });
   }
   sheet.getColumn(1).width = 24;
+
+  const known = m.municipalities.filter((x) => m.populations.has(x.id));
+  const rates = workbook.addWorksheet(t('gaps.sheet_rates'), { views: [{ state: 'frozen', ySplit: 4, xSplit: 1 }] });
+  rates.addRow([t('gaps.category'), ...known.map((x) => x.name)]).font = { bold: true };
+  rates.addRow([t('population.population'), ...known.map((x) => m.populations.get(x.id)!.population)]);
+  rates.addRow([t('population.reference_date'), ...known.map((x) => m.populations.get(x.id)!.referenceDate)]);
+  rates.addRow([t('population.source'), ...known.map((x) => m.populations.get(x.id)!.source)]);
+  for (const cat of m.categories) {
+    rates.addRow([t(`offers.category.${cat}`), ...known.map((x) => perThousand(m.counts[cat]![x.id] ?? 0, m.populations.get(x.id)) ?? null)]);
+  }
+  rates.getColumn(1).width = 24;
+
+  const names = new Map(m.municipalities.map((x) => [x.id, x.name]));
+  const measures = workbook.addWorksheet(t('gaps.sheet_measures'));
+  measures.addRow([t('gaps.category'), t('gaps.measure'), t('gaps.measure_gaps')]).font = { bold: true };
+  for (const cat of m.categories) {
+    for (const x of m.measures[cat]!) measures.addRow([t(`offers.category.${cat}`), `${x.number} ${x.title}`, x.municipalityIds.map((id) => names.get(id)).join(', ')]);
+  }
+  measures.getColumn(1).width = 24;
+  measures.getColumn(2).width = 60;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -9,3 +9,4 @@ export { offerChoices } from './service.js';
 export type { OfferChoices } from './service.js';
 export { OfferFields, fieldLabels as offerFieldLabels, newOfferValues, offerFormValues } from './views/offer-form.js';
 export { scheduleSummary } from './views/schedule-text.js';
+export { mergeOffers, offerHistory } from './merge.js';

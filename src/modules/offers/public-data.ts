@@ -76,7 +76,7 @@ const publicColumns = {
 };
 
 /** Published and not ended: what the directory lists. */
-const visible = (tenantId: string) => [eq(offers.tenantId, tenantId), eq(offers.published, true), sql`${offers.status} <> 'beendet'`];
+const visible = (tenantId: string) => [eq(offers.tenantId, tenantId), eq(offers.published, true), sql`${offers.status} <> 'beendet'`, sql`${offers.mergedIntoId} is null`];
 
 async function conditions(db: Db, tenantId: string, f: DirectoryFilter): Promise<SQL[]> {
   const where = visible(tenantId);

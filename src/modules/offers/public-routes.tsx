@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { addDays, todayInGermany } from '../../platform/dates.js';
 import { cachedPublicPages } from '../../platform/http/cached-page.js';
+import { isAppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { tenantBySlug } from '../../platform/tenancy/service.js';
 import { loadPageTranslations } from '../../platform/translations/page.js';
 import { offersCalendar } from './ical.js';
 import { offerJsonLd } from './json-ld.js';
+import { survivorOf } from './merge.js';
 import { directoryChoices, publishedOffer, publishedOffers, readFilter } from './public-data.js';
 import { occurrencesBetween, upcoming } from './schedule.js';
 import { DirectoryPage, OfferPage, directoryPath } from './views/public-pages.js';
@@ -33,18 +35,29 @@ export function publicOfferRoutes() {
     }),
   );
 
-  app.get(
-    `/k/:slug/angebote/${id}`,
-    page(async (c, tenant, tenantId) => {
-      const offer = await publishedOffer(dbOf(c), tenantId, c.req.param('id') ?? '');
-      const tr = await loadPageTranslations(dbOf(c), tenantId, c.get('lang'), offerKinds);
-      const now = new Date();
-      const today = todayInGermany(now);
-      const next = offer.temporarilyClosed && !offer.reopensOn ? [] : occurrencesBetween(offer.schedule, today, addDays(today, 90)).filter((o) => o.end > now).slice(0, 6);
-      const url = `${c.get('services').config.publicUrl}${directoryPath(tenant.slug)}/${offer.id}`;
-      return <OfferPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} offer={offer} upcoming={upcoming(offer.schedule, now, today, offer)} next={next} jsonLd={offerJsonLd(offer, url, today)} tr={tr} />;
-    }),
-  );
+  const detail = page(async (c, tenant, tenantId) => {
+    const offer = await publishedOffer(dbOf(c), tenantId, c.req.param('id') ?? '');
+    const tr = await loadPageTranslations(dbOf(c), tenantId, c.get('lang'), offerKinds);
+    const now = new Date();
+    const today = todayInGermany(now);
+    const next = offer.temporarilyClosed && !offer.reopensOn ? [] : occurrencesBetween(offer.schedule, today, addDays(today, 90)).filter((o) => o.end > now).slice(0, 6);
+    const url = `${c.get('services').config.publicUrl}${directoryPath(tenant.slug)}/${offer.id}`;
+    return <OfferPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} offer={offer} upcoming={upcoming(offer.schedule, now, today, offer)} next={next} jsonLd={offerJsonLd(offer, url, today)} tr={tr} />;
+  });
+  app.get(`/k/:slug/angebote/${id}`, async (c) => {
+    try {
+      return await detail(c);
+    } catch (e) {
+      // A merged offer's address (bookmarks, printed flyers) leads to the offer it was merged into.
+      if (!isAppError(e, 'not_found')) throw e;
+      const db = dbOf(c);
+      const tenant = await tenantBySlug(db, c.req.param('slug') ?? '');
+      const into = await survivorOf(db, tenant.id, c.req.param('id') ?? '');
+      if (!into) throw e;
+      const query = new URL(c.req.url).search;
+      return c.redirect(`${directoryPath(tenant.slug)}/${into}${query}`, 301);
+    }
+  });
 
   const calendar = async (c: Ctx, single: boolean) => {
     const db = dbOf(c);

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { historyOf } from '../../platform/audit/record.js';
 import { addDays, todayInGermany } from '../../platform/dates.js';
 import { AppError, isAppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
@@ -9,14 +8,17 @@ import type { FieldError } from '../../platform/errors.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { Alert } from '../../platform/ui/components.js';
+import { findSimilar, type SimilarItem } from '../../platform/similar-items.js';
 import { ConfirmAction } from '../../platform/ui/confirm.js';
 import { Button, emptyForm, type FormState } from '../../platform/ui/form.js';
 import { isUuid } from '../../platform/validation.js';
 import { canManageOffers } from './policy.js';
+import { mergedInto, offerHistory } from './merge.js';
+import { parseOfferInput } from './input.js';
 import { occurrencesBetween } from './schedule.js';
 import { offerCategories, offerStatuses, type OfferCategory, type OfferStatus } from './schema.js';
 import { createOffer, deleteOffer, listOffers, offerById, offerChoices, updateOffer, verifyOffer } from './service.js';
-import { OfferFields, newOfferValues, offerFormValues } from './views/offer-form.js';
+import { OfferFields, SimilarOffersPanel, newOfferValues, offerFormValues } from './views/offer-form.js';
 import { OfferDetail, OfferList, type ListQuery } from './views/offer-pages.js';
 
 const id = ':id{[0-9a-fA-F-]{36}}';
@@ -57,7 +59,7 @@ export function offerRoutes() {
     );
   });
 
-  const formPage = async (c: Ctx, tenant: Tenant, form: FormState, offerId: string | null, status = 200, notice?: string) => {
+  const formPage = async (c: Ctx, tenant: Tenant, form: FormState, offerId: string | null, status = 200, notice?: string, similar: SimilarItem[] = []) => {
     const t = c.get('t');
     const choices = await offerChoices(dbOf(c), tenant.id);
     const base = appBase(tenant);
@@ -67,11 +69,14 @@ export function offerRoutes() {
       <AppPage c={c} tenant={tenant} title={title} section="offers">
         <h1 class="kern-heading-large">{title}</h1>
         {notice ? <Alert variant="danger" title={notice} /> : null}
+        {similar.length ? <SimilarOffersPanel t={t} base={base} similar={similar} /> : null}
         <form method="post" action={offerId ? `${base}/angebote/${offerId}` : `${base}/angebote`} class="stack" novalidate>
           {offerId ? <input type="hidden" name="version" value={String(form.values.version ?? '')} /> : null}
+          {/* After the person has seen the similar offers, the next submit saves. */}
+          {similar.length ? <input type="hidden" name="similarSeen" value="1" /> : null}
           <OfferFields t={t} form={form} csrfToken={c.get('csrfToken')} choices={choices} />
           <div class="actions">
-            <Button>{offerId ? t('form.save') : t('form.create')}</Button>
+            <Button>{similar.length ? t(offerId ? 'offers.similar.save_anyway' : 'offers.similar.create_anyway') : offerId ? t('form.save') : t('form.create')}</Button>
             <a href={offerId ? `${base}/angebote/${offerId}` : `${base}/angebote`}>{t('form.cancel')}</a>
           </div>
         </form>
@@ -86,9 +91,28 @@ export function offerRoutes() {
     return formPage(c, tenant, emptyForm(newOfferValues(todayInGermany())), null);
   });
 
+  /**
+   * Before an offer is saved: offers that look like it (offer-analysis declares the check).
+   * Shown once as a confirmation step; input the form rejects is left to the save's messages.
+   */
+  const similarBeforeSaving = async (c: Ctx, tenant: Tenant, body: Record<string, unknown>, offerId: string | null): Promise<SimilarItem[]> => {
+    requireManager(c, tenant);
+    if (body.similarSeen === '1') return [];
+    let data;
+    try {
+      data = parseOfferInput(body);
+    } catch (e) {
+      if (isAppError(e, 'validation_failed')) return [];
+      throw e;
+    }
+    return findSimilar(dbOf(c), 'offer', tenant.id, { ...data, id: offerId });
+  };
+
   app.post('/app/k/:slug/angebote', async (c) => {
     const { tenant } = await tenantForApp(c);
     const body = await formBody(c);
+    const similar = await similarBeforeSaving(c, tenant, body, null);
+    if (similar.length) return formPage(c, tenant, { values: body, errors: [] }, null, 200, undefined, similar);
     return submitForm(c, () => createOffer(commandContext(c), tenant.id, body), {
       saved: (o) => [`${appBase(tenant)}/angebote/${o.id}`, c.get('t')('offers.created', { title: o.title })],
       invalid: (errors: FieldError[]) => formPage(c, tenant, { values: body, errors }, null, 422),
@@ -103,7 +127,8 @@ export function offerRoutes() {
     const offer = await offerById(db, tenant.id, c.req.param('id'));
     const today = todayInGermany();
     const next = occurrencesBetween(offer.schedule, today, addDays(today, 60)).slice(0, 5);
-    const history = await historyOf(db, tenant.id, 'offer', offer.id);
+    const history = await offerHistory(db, tenant.id, offer.id);
+    const survivor = offer.mergedIntoId ? await offerById(db, tenant.id, offer.mergedIntoId).catch(() => undefined) : undefined;
     return render(
       c,
       <AppPage c={c} tenant={tenant} title={offer.title} section="offers">
@@ -118,6 +143,8 @@ export function offerRoutes() {
           csrfToken={c.get('csrfToken')}
           today={today}
           history={history}
+          mergedInto={survivor}
+          mergedFrom={await mergedInto(db, tenant.id, offer.id)}
         />
       </AppPage>,
     );
@@ -134,6 +161,8 @@ export function offerRoutes() {
     const { tenant } = await tenantForApp(c);
     const body = await formBody(c);
     const offerId = c.req.param('id');
+    const similar = await similarBeforeSaving(c, tenant, body, offerId);
+    if (similar.length) return formPage(c, tenant, { values: body, errors: [] }, offerId, 200, undefined, similar);
     return submitForm(c, () => updateOffer(commandContext(c), tenant.id, offerId, body), {
       saved: (o) => [`${appBase(tenant)}/angebote/${o.id}`, c.get('t')('offers.saved')],
       invalid: (errors: FieldError[]) => formPage(c, tenant, { values: body, errors }, offerId, 422),

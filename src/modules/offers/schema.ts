@@ -90,6 +90,12 @@ export const offers = pgTable(
     published: boolean().notNull().default(false),
     /** Never leaves the internal application. */
     internalNote: text().notNull().default(''),
+    /**
+     * Set when this offer was merged into another (a duplicate): the row stays for its history,
+     * drops out of lists and counts, and its public address redirects to the survivor. No foreign
+     * key: deleting the survivor later must not need the merged rows changed (they stay merged).
+     */
+    mergedIntoId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     version: integer().notNull().default(1),
@@ -100,6 +106,8 @@ export const offers = pgTable(
     index().on(t.tenantId, t.category),
     index().on(t.tenantId, t.municipalityId),
     index('offers_search_idx').using('gin', t.searchVector),
+    // Nearest titles first (`title <-> …`): the duplicate check of one offer reads a few hundred candidates, not the whole table.
+    index('offers_title_trgm_idx').using('gist', t.title.op('gist_trgm_ops')),
   ],
 );
 

@@ -42,7 +42,8 @@ export interface OfferFilter {
 }
 
 function filterConditions(tenantId: string, f: OfferFilter, today: string): SQL[] {
-  const where: SQL[] = [eq(offers.tenantId, tenantId)];
+  // Merged offers stay for their history but are no longer offers of their own (merge.ts).
+  const where: SQL[] = [eq(offers.tenantId, tenantId), sql`${offers.mergedIntoId} is null`];
   if (f.category) where.push(eq(offers.category, f.category));
   if (f.municipalityId) where.push(eq(offers.municipalityId, f.municipalityId));
   if (f.status) where.push(eq(offers.status, f.status));
@@ -171,6 +172,7 @@ export async function updateOffer(ctx: CommandContext, tenantId: string, id: str
   const data = parseOfferInput(input);
   return ctx.db.transaction(async (tx) => {
     const before = await offerById(tx, tenantId, id);
+    if (before.mergedIntoId) throw new AppError('conflict', 'offers.is_merged');
     await checkReferences(tx, tenantId, data);
     const rows = await tx
       .update(offers)

@@ -1,4 +1,5 @@
 import type { T } from '../../../platform/i18n/i18n.js';
+import type { SimilarItem } from '../../../platform/similar-items.js';
 import { CheckboxGroup, CheckOption, ChoiceList, Csrf, ErrorSummary, RadioGroup, SelectField, TextArea, TextField, selectedValues, type FormState } from '../../../platform/ui/form.js';
 import { spokenLanguageCodes, spokenLanguageName } from '../../../platform/i18n/spoken-languages.js';
 import { hoursField, monthWeeks, recurFrequencies, scheduleFormValues, slotsPerDay, weekdayCodes } from '../schedule-form.js';
@@ -157,5 +158,32 @@ export function OfferFields(p: { t: T; form: FormState; csrfToken: string; choic
         </>
       )}
     </>
+  );
+}
+
+/**
+ * The confirmation step before saving: offers that may be the same one, each with its score
+ * and the reasons, so the person can open them, go back, or save anyway.
+ */
+export function SimilarOffersPanel(p: { t: T; base: string; similar: SimilarItem[] }) {
+  const { t } = p;
+  return (
+    <section class="kern-alert kern-alert--warning stack" role="alert" aria-labelledby="similar-offers-heading">
+      <div class="kern-alert__header">
+        <h2 class="kern-title" id="similar-offers-heading">{t('offers.similar.title', { count: p.similar.length })}</h2>
+      </div>
+      <div class="kern-alert__body stack">
+        <p>{t('offers.similar.intro')}</p>
+        <ul>
+          {p.similar.map((s) => (
+            <li>
+              <a href={`${p.base}/angebote/${s.id}`} target="_blank" rel="noopener">{s.title}</a> – {t('offers.similar.score', { score: Math.round(s.score * 100) })}:{' '}
+              {s.reasons.map((r) => t(r.messageKey, r.params)).join(', ')}
+            </li>
+          ))}
+        </ul>
+        <p>{t('offers.similar.hint')}</p>
+      </div>
+    </section>
   );
 }

@@ -95,6 +95,9 @@ export function OfferDetail(p: {
   csrfToken: string;
   today: string;
   history: HistoryRow[];
+  /** The offer this one was merged into, and the offers merged into this one. */
+  mergedInto?: { id: string; title: string } | undefined;
+  mergedFrom?: { id: string; title: string }[];
 }) {
   const { t, offer: o } = p;
   const names = (ids: string[], list: { id: string; name?: string; title?: string; number?: string }[]) =>
@@ -105,7 +108,17 @@ export function OfferDetail(p: {
   return (
     <>
       <h1 class="kern-heading-large">{o.title}</h1>
-      {needsVerification(o, p.today) ? <Alert variant="warning" title={t('offers.attention.title')} /> : null}
+      {p.mergedInto ? (
+        <Alert variant="info" title={t('offers.merged_into')}>
+          <a href={`${p.base}/angebote/${p.mergedInto.id}`}>{p.mergedInto.title}</a>
+        </Alert>
+      ) : null}
+      {p.mergedFrom?.length ? (
+        <p>
+          {t('offers.merged_from')} {p.mergedFrom.map((m, i) => [i ? ', ' : '', <a href={`${p.base}/angebote/${m.id}`}>{m.title}</a>])}
+        </p>
+      ) : null}
+      {!p.mergedInto && needsVerification(o, p.today) ? <Alert variant="warning" title={t('offers.attention.title')} /> : null}
       {o.published ? (
         <p>
           <a href={p.publicHref}>{t('offers.detail.public_link')}</a>
@@ -113,7 +126,7 @@ export function OfferDetail(p: {
       ) : (
         <p>{t('offers.detail.not_published')}</p>
       )}
-      {p.manage ? (
+      {p.manage && !p.mergedInto ? (
         <div class="actions">
           <ButtonLink href={`${p.base}/angebote/${o.id}/bearbeiten`}>{t('offers.edit')}</ButtonLink>
           <form method="post" action={`${p.base}/angebote/${o.id}/geprueft`}>
