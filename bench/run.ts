@@ -16,6 +16,7 @@ import { reportBench } from './reports.js';
 import { rollupBench } from './rollup.js';
 import { uploadBench } from './uploads.js';
 import { relevanceBench } from './relevance.js';
+import { duplicatesBench } from './duplicates.js';
 
 const started = performance.now();
 const adminUrl = process.env.IKON_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -197,11 +198,13 @@ try {
   await dropStaleDatabases().catch((e) => log(`stale database check failed: ${e.message}`));
   const only = process.env.IKON_BENCH_ONLY;
   const part = (name: string) => !only || only === name;
-  if (only !== 'search' && only !== 'rollup' && only !== 'reports' && only !== 'uploads') await portalBench();
+  const others = ['search', 'rollup', 'reports', 'uploads', 'duplicates'];
+  if (!others.includes(only ?? '')) await portalBench();
   await stopAll();
-  if (only !== 'portal' && only !== 'rollup' && only !== 'reports' && only !== 'uploads') await searchBench();
+  if (only !== 'portal' && only !== 'rollup' && only !== 'reports' && only !== 'uploads' && only !== 'duplicates') await searchBench();
   if (part('rollup')) await rollupBench({ adminUrl, emit, log });
   if (part('reports')) await reportBench(emit);
+  if (part('duplicates')) await duplicatesBench({ adminUrl, emit, log });
   if (part('uploads')) {
     await uploadBench({
       tmpDir,

@@ -19,7 +19,7 @@ const populationInput = z.object({
     (v) => germanNumber(typeof v === 'string' ? v.replace(/\./g, '') : v),
     z.number({ error: (i) => (i.input === null ? 'validation.required' : 'validation.number') }).int('validation.population_whole').min(1, 'validation.population_range').max(maxPopulation, 'validation.population_range'),
   ),
-  referenceDate: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), isoDate({ error: 'validation.required' })),
+  referenceDate: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), isoDate({ error: 'validation.required' })),
   source: requiredText(300),
 });
 

@@ -18,7 +18,9 @@ describeEachDb('Angebote (intern)', (t) => {
     const [women] = await t().db.select().from(targetGroups).where(and(eq(targetGroups.tenantId, county!.id), eq(targetGroups.name, 'Zugewanderte Frauen')));
     return { county: county!, heidewald: heidewald!, actor: frauentreff!, group: women! };
   };
+  // `similarSeen`: the demo has a Frauentreff there; the step "es gibt schon ein ähnliches Angebot" is tested in offer-analysis.test.ts.
   const cafe = (x: Awaited<ReturnType<typeof ids>>) => ({
+    similarSeen: '1',
     title: 'Internationales Frauencafé Heidewald',
     description: 'Jeden Dienstag Austausch bei Tee und Kuchen; Kinder sind willkommen.',
     category: 'treff',

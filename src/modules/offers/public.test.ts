@@ -20,7 +20,7 @@ describeEachDb('Öffentliches Angebotsverzeichnis', (t) => {
       title, description: 'Austausch bei Tee <b>und</b> Kuchen.', category: 'treff', providerIds: [actor!.id], municipalityId: heidewald!.id,
       street: 'Lindenstraße 4', postalCode: '29913', city: 'Heidewald', scheduleKind: 'wiederkehrend', recurFrequency: 'weekly', recurWeekdays: ['TU'],
       recurFirstDate: '2026-01-06', recurStart: '15:00', recurEnd: '17:00', recurExceptions: '', languages: ['de', 'ar'], femaleContact: 'on', childcare: 'on',
-      barrierFree: 'ja', free: 'on', status: 'aktiv', published: 'on', internalNote: 'NUR-INTERN-NOTIZ', ...extra,
+      barrierFree: 'ja', free: 'on', status: 'aktiv', published: 'on', internalNote: 'NUR-INTERN-NOTIZ', similarSeen: '1', ...extra,
     });
     assert.equal(res.status, 303, 'created');
     const [row] = await t().db.select().from(offers).where(eq(offers.title, title));
