@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { measurePairs } from './evaluation.js';
 import { heldOutPairs, labelledPairs } from './labelled-pairs.js';
-import { duplicateThreshold, featuresOf, isLikelyDuplicate, scorePair } from './scoring.js';
+import { duplicateThreshold, featuresOf, isLikelyDuplicate, scorePair, type ComparableOffer } from './scoring.js';
+import { candidatePairs, candidatesPerOffer, likelyDuplicates } from './service.js';
 
 const measure = (threshold = duplicateThreshold) => measurePairs(labelledPairs, threshold);
 
@@ -56,4 +57,20 @@ test('dasselbe Programm desselben Trägers in zwei Gemeinden ist ein Netz, kein 
   const sameMunicipality = scorePair(featuresOf(p.a), featuresOf({ ...p.b, municipalityId: p.a.municipalityId }));
   assert.equal(sameMunicipality.network, false);
   assert.ok(isLikelyDuplicate(sameMunicipality));
+});
+
+test('der Gruppenbericht (Fehler: bei 10k Angeboten „Set maximum size exceeded“) vergleicht je Angebot nur eine begrenzte Zahl von Kandidaten und findet das Duplikat trotzdem', () => {
+  // 1,500 offers in five kinds that share their words (as templated offers do): the former index
+  // paired every offer with every other of its kind (224k pairs here; at 10k offers it overflowed a Set).
+  const kinds = ['Sprachcafé', 'Hausaufgabenhilfe', 'Bewerbungstraining', 'Fahrradwerkstatt', 'Nähcafé'];
+  const offers: ComparableOffer[] = Array.from({ length: 1500 }, (_, i) => ({
+    id: `s${i}`, title: `${kinds[i % 5]} Ort${i}`, description: `Angebot für alle, Treffpunkt ${kinds[i % 5]}.`, category: 'treff', municipalityId: `m${i}`,
+    latitude: null, longitude: null, schedule: { kind: 'nach_vereinbarung' }, languages: [], targetGroupIds: [], providerIds: [],
+  }));
+  offers.push({ ...offers[7]!, id: 'twin', title: `${offers[7]!.title} (doppelt)` });
+  const features = offers.map(featuresOf);
+  const pairs = candidatePairs(features);
+  assert.ok(pairs.length <= offers.length * candidatesPerOffer, `${pairs.length} pairs`);
+  assert.ok(pairs.some(([i, j]) => offers[i]!.id === 's7' && offers[j]!.id === 'twin'), 'the twin shares the rare stem of its place');
+  assert.ok(likelyDuplicates(offers).some((p) => [p.a.id, p.b.id].sort().join() === 's7,twin'));
 });

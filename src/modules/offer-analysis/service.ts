@@ -35,26 +35,48 @@ export interface ScoredPair extends DuplicateScore {
   b: ComparableOffer;
 }
 
+/** Postings visited per offer when looking for its candidates (rarest word stems first). */
+const postingsBudget = 2000;
+/** Candidates scored per offer: those sharing the most word stems with it. */
+export const candidatesPerOffer = 20;
+
 /**
- * Pairs worth scoring: offers sharing at least one word stem of title or description (an
- * inverted index, so 10k offers do not make 50M comparisons). Very common stems are skipped.
+ * Pairs worth scoring, bounded per offer so 10k offers do not make 50M comparisons (nor a set of
+ * millions of pairs): an inverted index of the word stems of title and description; for each
+ * offer its rarest stems are read first until `postingsBudget` postings are seen (a stem that
+ * thousands of offers share says little), and the `candidatesPerOffer` offers sharing the most
+ * stems with it become pairs.
  */
-function candidatePairs(features: OfferFeatures[]): [number, number][] {
+export function candidatePairs(features: OfferFeatures[]): [number, number][] {
   const byStem = new Map<string, number[]>();
   features.forEach((f, i) => {
-    for (const s of f.textStems) byStem.set(s, [...(byStem.get(s) ?? []), i]);
+    for (const s of f.textStems) {
+      const list = byStem.get(s);
+      if (list) list.push(i);
+      else byStem.set(s, [i]);
+    }
   });
-  const common = Math.max(50, features.length / 5);
+  const n = features.length;
   const seen = new Set<number>();
   const out: [number, number][] = [];
-  for (const list of byStem.values()) {
-    if (list.length > common) continue;
-    for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) {
-        const key = list[x]! * features.length + list[y]!;
-        if (!seen.has(key)) seen.add(key) && out.push([list[x]!, list[y]!]);
+  features.forEach((f, i) => {
+    const lists = [...f.textStems].map((s) => byStem.get(s)!).filter((l) => l.length > 1 && l.length <= postingsBudget).sort((a, b) => a.length - b.length);
+    const shared = new Map<number, number>();
+    let visited = 0;
+    for (const list of lists) {
+      if (visited + list.length > postingsBudget) break;
+      visited += list.length;
+      for (const j of list) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    }
+    const best = [...shared].sort((x, y) => y[1] - x[1]).slice(0, candidatesPerOffer);
+    for (const [j] of best) {
+      const key = i < j ? i * n + j : j * n + i;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(i < j ? [i, j] : [j, i]);
       }
-  }
+    }
+  });
   return out;
 }
 
