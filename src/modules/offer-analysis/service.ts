@@ -36,9 +36,9 @@ export interface ScoredPair extends DuplicateScore {
 }
 
 /** Postings visited per offer when looking for its candidates (rarest word stems first). */
-const postingsBudget = 2000;
+const postingsBudget = 1000;
 /** Candidates scored per offer: those sharing the most word stems with it. */
-export const candidatesPerOffer = 20;
+export const candidatesPerOffer = 10;
 
 /**
  * Pairs worth scoring, bounded per offer so 10k offers do not make 50M comparisons (nor a set of
@@ -68,8 +68,7 @@ export function candidatePairs(features: OfferFeatures[]): [number, number][] {
       visited += list.length;
       for (const j of list) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
-    const best = [...shared].sort((x, y) => y[1] - x[1]).slice(0, candidatesPerOffer);
-    for (const [j] of best) {
+    for (const j of mostShared(shared, candidatesPerOffer)) {
       const key = i < j ? i * n + j : j * n + i;
       if (!seen.has(key)) {
         seen.add(key);
@@ -77,6 +76,15 @@ export function candidatePairs(features: OfferFeatures[]): [number, number][] {
       }
     }
   });
+  return out;
+}
+
+/** The `k` keys with the highest counts (counts are small: bucketed, not sorted). */
+function mostShared(counts: Map<number, number>, k: number): number[] {
+  const buckets: number[][] = [];
+  for (const [j, n] of counts) (buckets[n] ??= []).push(j);
+  const out: number[] = [];
+  for (let n = buckets.length - 1; n > 0 && out.length < k; n--) for (const j of buckets[n] ?? []) if (out.length < k) out.push(j);
   return out;
 }
 
