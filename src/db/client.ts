@@ -37,6 +37,11 @@ export interface Database {
    * database (say, during a large import) as hanging.
    */
   transactionSince?: () => number | null;
+  /**
+   * PGlite in its thread only: when the database last answered anything (Date.now()). A long
+   * transaction that keeps getting answers is working, not stuck (/healthz).
+   */
+  lastAnswerAt?: () => number;
   /** PGlite only: `begun` resolves when the next transaction begins (a query queued just before it waits for all of it); `stop` when no longer needed. */
   nextTransaction?: () => { begun: Promise<void>; stop: () => void };
 }
@@ -115,6 +120,7 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob, o
         return () => (client.closed ? Promise.resolve() : unlisten());
       },
       pglite: client,
+      ...(client.lastAnswerAt ? { lastAnswerAt: () => client.lastAnswerAt!() } : {}),
       ...trackTransactions(db),
     };
   } catch (error) {

@@ -27,6 +27,8 @@ export interface PgliteClient extends Omit<PgliteTransaction, 'rollback'> {
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /** The data directory as a tar file (tests keep such snapshots and load them with `snapshot`). */
   dumpDataDir(compression?: 'none' | 'gzip' | 'auto'): Promise<Blob>;
+  /** When the thread last answered (Date.now()): it lives and gets on with its work (see /healthz). Not in process. */
+  lastAnswerAt?(): number;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function startPgliteThread(opts: { dataDir?: string; snapshot?: Blo
   let ids = 0;
   let closed = false;
   let gone: Error | undefined;
+  let lastAnswer = Date.now();
   let ready!: { resolve(): void; reject(error: Error): void };
   const started = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
 
@@ -88,6 +91,7 @@ export async function startPgliteThread(opts: { dataDir?: string; snapshot?: Blo
     return call;
   };
   worker.on('message', (m: { id?: number; op?: string; result?: unknown; error?: PlainError; listener?: number; payload?: string }) => {
+    lastAnswer = Date.now();
     if (m.id !== undefined) {
       const call = settle(m.id);
       if (m.error) call?.reject(errorFrom(m.error));
@@ -170,6 +174,7 @@ export async function startPgliteThread(opts: { dataDir?: string; snapshot?: Blo
         await call({ op: 'unlisten', listener });
       };
     },
+    lastAnswerAt: () => lastAnswer,
     dumpDataDir: async (compression) => new Blob([await call<ArrayBuffer>({ op: 'dump', compression })]),
     async close() {
       if (closed) return;
