@@ -49,6 +49,22 @@ if (session) {
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 200 });
 }
+/** CPU ms per thread of this process (/proc/self/task), by thread name: where a render's CPU goes (main thread vs PGlite's). */
+function threadCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  const tick = 1000 / 100; // USER_HZ
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(`${name}#${tid}`, (Number(f[11]) + Number(f[12])) * tick);
+    } catch {
+      /* the thread ended */
+    }
+  }
+  return out;
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 for (const path of paths) {
   for (let i = 0; i < 3; i++) await (await client.get(path)).arrayBuffer();
@@ -59,6 +75,7 @@ for (const path of paths) {
   let bytes = 0;
   let sqlList: { text: string; ms: number }[] = [];
   const cpu0 = process.cpuUsage();
+  const threads0 = threadCpu();
   for (let i = 0; i < rounds; i++) {
     const t0 = performance.now();
     const { result, stats } = await withQueryStats(async () => (await client.get(path)).arrayBuffer(), i === rounds - 1);
@@ -69,13 +86,14 @@ for (const path of paths) {
     if (stats.sql) sqlList = stats.sql;
   }
   const cpu = process.cpuUsage(cpu0);
+  const threads = [...threadCpu()].map(([name, ms]) => [name, (ms - (threads0.get(name) ?? 0)) / rounds] as const).filter(([, ms]) => ms > 0.5);
   if (session) {
     const { profile } = await session.post('Profiler.stop');
     const file = paths.length > 1 ? cpuFile!.replace(/(\.cpuprofile)?$/, `-${paths.indexOf(path)}.cpuprofile`) : cpuFile!;
     fs.writeFileSync(file, JSON.stringify(profile));
     log(`cpu profile: ${file}`);
   }
-  console.log(JSON.stringify({ path, db: database.kind, bytes, rounds, cpuMsPerRender: +((cpu.user + cpu.system) / rounds / 1000).toFixed(1), wallMedianMs: +median(walls).toFixed(1), queries: count, dbMedianMs: +median(dbMs).toFixed(1), restMedianMs: +(median(walls) - median(dbMs)).toFixed(1) }));
+  console.log(JSON.stringify({ path, db: database.kind, bytes, rounds, cpuMsPerRender: +((cpu.user + cpu.system) / rounds / 1000).toFixed(1), wallMedianMs: +median(walls).toFixed(1), queries: count, dbMedianMs: +median(dbMs).toFixed(1), restMedianMs: +(median(walls) - median(dbMs)).toFixed(1), cpuMsPerThread: Object.fromEntries(threads.map(([n, ms]) => [n, +ms.toFixed(1)])) }));
   if (process.env.IKON_PROFILE_SQL) for (const s of sqlList) log(`${s.ms.toFixed(1).padStart(6)} ms  ${s.text.slice(0, 160)}`);
 }
 await database.close();
