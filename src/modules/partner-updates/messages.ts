@@ -165,6 +165,8 @@ export const messages: ModuleMessages = {
     'partner_review.accepted': 'Die Meldung wurde übernommen.',
     'partner_review.rejected': 'Die Meldung wurde abgelehnt; es wurde nichts geändert.',
     'partner_review.similar_heading': 'Ähnliche Angebote im Verzeichnis',
+    'partner_review.similar_intro': 'Bitte prüfen Sie vor dem Übernehmen, ob es das gemeldete Angebot schon gibt (Doppelstrukturen).',
+    'partner_review.similar_score': 'Ähnlichkeit {percent} %',
     'partner_review.error.choose_fields': 'Bitte wählen Sie mindestens eine Angabe zum Übernehmen aus.',
     'partner_review.error.already_reviewed': 'Diese Meldung wurde schon geprüft.',
     'partner_review.error.decision': 'Bitte wählen Sie „Übernehmen“ oder „Ablehnen“.',

@@ -229,6 +229,13 @@ for (const kind of dbKinds) {
       const actorAfter = await actor(a.name);
       assert.equal(actorAfter.address, actorBefore.address, 'rejecting changes nothing');
       assert.equal(actorAfter.version, actorBefore.version);
+
+      // A new offer that is the one already there: the review shows it among the similar offers.
+      assert.equal((await send(partner, `/partner/${token}/angebote/neu`, offerFormValues(fresh))).res.status, 303);
+      const [copy] = await t.db.select().from(partnerSubmissions).where(and(eq(partnerSubmissions.actorId, a.id), eq(partnerSubmissions.kind, 'offer_new'), eq(partnerSubmissions.status, 'offen')));
+      const copyPage = await (await c.get(`${app}/partnerlinks/meldungen/${copy!.id}`)).text();
+      assert.match(copyPage, /Ähnliche Angebote im Verzeichnis/);
+      assert.ok(copyPage.includes(`${app}/angebote/${fresh.id}`), 'the existing offer is named, with a link');
     });
 
     test('an actor with a submission still waiting for review is not deleted (it would vanish with the actor)', async () => {

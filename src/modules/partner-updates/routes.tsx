@@ -4,6 +4,7 @@ import { AppError, isAppError, type FieldError } from '../../platform/errors.js'
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { handOver, takeHandedOver } from '../../platform/http/handoff.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
+import { findSimilar } from '../../platform/similar-items.js';
 import { commandContext } from '../../platform/http/session.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
@@ -168,11 +169,14 @@ export function reviewRoutes() {
     const submission = await submissionById(db, tenant.id, submissionId);
     const choices = await offerChoices(db, tenant.id);
     const current = submission.kind === 'offer_update' && submission.targetId ? await offerById(db, tenant.id, submission.targetId).catch(() => undefined) : undefined;
+    // A new offer: does something like it exist already? (offer-analysis answers through the platform's hook.)
+    const candidate = Object.fromEntries(Object.entries(submission.changes).map(([field, change]) => [field, change.after]));
+    const similar = submission.kind === 'offer_new' && submission.status === 'offen' ? await findSimilar(db, 'offer', tenant.id, candidate) : [];
     const title = t('partner_review.title', { actor: submission.actorName });
     return render(
       c,
       <AppPage c={c} tenant={tenant} title={title} section="partner-updates">
-        <ReviewContent t={t} csrfToken={c.get('csrfToken')} base={appBase(tenant)} back={overviewPath(tenant)} title={title} submission={submission} names={choices} targetTitle={current?.title} problem={problem} form={form} />
+        <ReviewContent t={t} csrfToken={c.get('csrfToken')} base={appBase(tenant)} back={overviewPath(tenant)} title={title} submission={submission} names={choices} targetTitle={current?.title} problem={problem} form={form} similar={similar} />
       </AppPage>,
       status,
     );

@@ -1,4 +1,5 @@
 import type { Mail } from '../../../platform/mail/mailer.js';
+import type { SimilarItem } from '../../../platform/similar-items.js';
 import { formatDate, formatDateTime, type T } from '../../../platform/i18n/i18n.js';
 import { Alert, DataTable } from '../../../platform/ui/components.js';
 import { ConfirmLink } from '../../../platform/ui/confirm.js';
@@ -159,6 +160,7 @@ export function ReviewContent(p: {
   targetTitle?: string | undefined;
   problem?: string | undefined;
   form: FormState;
+  similar: SimilarItem[];
 }) {
   const { t, submission: s } = p;
   const fields = Object.keys(s.changes);
@@ -192,6 +194,19 @@ export function ReviewContent(p: {
           </>
         ) : null}
       </dl>
+      {p.similar.length ? (
+        <Alert variant="warning" title={t('partner_review.similar_heading')}>
+          <p>{t('partner_review.similar_intro')}</p>
+          <ul>
+            {p.similar.map((x) => (
+              <li>
+                <a href={`${p.base}/angebote/${x.id}`}>{x.title}</a>
+                {` – ${t('partner_review.similar_score', { percent: Math.round(x.score * 100) })}: ${x.reasons.map((r) => t(r.messageKey, r.params)).join(', ')}`}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
       {fields.length === 0 ? <p>{t('partner_review.confirmed')}</p> : <p>{t(isNewKind(s.kind) ? 'partner_review.new_intro' : 'partner_review.update_intro')}</p>}
       <form method="post" action={`${p.base}/partnerlinks/meldungen/${s.id}`} class="stack" novalidate>
         <Csrf token={p.csrfToken} />
