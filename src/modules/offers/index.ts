@@ -7,6 +7,6 @@ export { createOffer, listOffers, offerById, providerNamesOf, updateOffer } from
 export type { Offer, OfferFilter, OfferWithLinks } from './service.js';
 export { offerChoices } from './service.js';
 export type { OfferChoices } from './service.js';
-export { OfferFields, fieldLabels as offerFieldLabels, newOfferValues, offerFormValues } from './views/offer-form.js';
+export { OfferFields, SimilarOffersPanel, fieldLabels as offerFieldLabels, newOfferValues, offerFormValues } from './views/offer-form.js';
 export { scheduleSummary } from './views/schedule-text.js';
 export { mergeOffers, offerHistory } from './merge.js';

@@ -5,6 +5,7 @@ import { Alert, DataTable } from '../../../platform/ui/components.js';
 import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import { Button, ButtonLink, CheckOption, Csrf, ErrorSummary, SelectField, TextArea, TextField, type FormState } from '../../../platform/ui/form.js';
 import type { Contact } from '../../actors/index.js';
+import { SimilarOffersPanel } from '../../offers/index.js';
 import { linkState, type LinkOverviewRow } from '../links.js';
 import type { SubmissionRow } from '../submissions.js';
 import { isNewKind } from '../submissions.js';
@@ -194,19 +195,7 @@ export function ReviewContent(p: {
           </>
         ) : null}
       </dl>
-      {p.similar.length ? (
-        <Alert variant="warning" title={t('partner_review.similar_heading')}>
-          <p>{t('partner_review.similar_intro')}</p>
-          <ul>
-            {p.similar.map((x) => (
-              <li>
-                <a href={`${p.base}/angebote/${x.id}`}>{x.title}</a>
-                {` – ${t('partner_review.similar_score', { percent: Math.round(x.score * 100) })}: ${x.reasons.map((r) => t(r.messageKey, r.params)).join(', ')}`}
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      ) : null}
+      {p.similar.length ? <SimilarOffersPanel t={t} base={p.base} similar={p.similar} /> : null}
       {fields.length === 0 ? <p>{t('partner_review.confirmed')}</p> : <p>{t(isNewKind(s.kind) ? 'partner_review.new_intro' : 'partner_review.update_intro')}</p>}
       <form method="post" action={`${p.base}/partnerlinks/meldungen/${s.id}`} class="stack" novalidate>
         <Csrf token={p.csrfToken} />
