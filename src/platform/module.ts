@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { Database, Db } from '../db/client.js';
 import { useApiRoutes, type ApiRoutes } from './api/registry.js';
+import { useEditionDecisionSource, type EditionDecisionSource } from './edition-decisions.js';
 import { useAttentionSources, type AttentionSource } from './attention-sources.js';
 import type { AuditSubject } from './audit/subjects.js';
 import type { AppEnv } from './http/env.js';
@@ -48,6 +49,8 @@ export interface ModuleManifest {
   searchSources?: SearchSource[];
   /** Sections of the Koordination's attention list (and reminder mail) that judge this module's data. */
   attentionSources?: AttentionSource[];
+  /** The decision an edition rests on (one module, decisions, offers it; see edition-decisions.ts). */
+  editionDecision?: EditionDecisionSource;
   /** Entries of the internal navigation. */
   appNav?: AppNavEntry[];
   /** How the Protokoll names and links entries about this module's objects. */
@@ -82,6 +85,7 @@ export function useModules(modules: ModuleManifest[]): void {
   useApiRoutes(modules.flatMap((m) => m.apiRoutes ?? []));
   useSearchSources(modules.flatMap((m) => m.searchSources ?? []));
   useAttentionSources(modules.flatMap((m) => m.attentionSources ?? []));
+  useEditionDecisionSource(modules.find((m) => m.editionDecision)?.editionDecision);
   useTranslatableSources(modules.flatMap((m) => m.translatables ?? []));
   useSimilarityChecks(modules.flatMap((m) => m.similarityChecks ?? []));
 }

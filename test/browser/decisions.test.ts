@@ -12,6 +12,20 @@ suite.test('Koordination: Vorlagen, Vorlage mit Beratungsfolge, Gremien, Einstel
   assert.match(adopted, /Beschlusskontrolle/);
   const steps = page.getByRole('table', { name: 'Beratungsfolge der Vorlage 2024/FD91/457' });
   assert.equal(await steps.locator('tbody tr').count(), 3, 'the three steps of the Beratungsfolge');
+  await visit(page, `${new URL(page.url()).pathname}/versionen`);
+
+  // A paper in preparation: upload an Anlage, compare versions, remove the Anlage (asked first).
+  await visit(page, '/app/k/musterland/vorlagen');
+  await follow(page, /Integrationskonzept 2026 \(Fortschreibung\) der Koordinierungsstelle/);
+  const draftPath = new URL(page.url()).pathname;
+  await page.getByLabel('Datei', { exact: true }).setInputFiles({ name: 'Stellungnahme Beirat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
+  await submit(page, page.locator('main').getByRole('button', { name: 'Anlage hochladen' }));
+  assert.match(await mainText(page), /Anlage „Stellungnahme Beirat“ hinzugefügt/);
+  await follow(page, /Anlage entfernen/);
+  assert.match(await mainText(page), /Anlage „Stellungnahme Beirat“ entfernen\?/);
+  await submit(page, page.locator('main').getByRole('button', { name: 'Anlage entfernen' }));
+  assert.match(await mainText(page), /Anlage „Stellungnahme Beirat“ entfernt/);
+  await visit(page, `${draftPath}/versionen`);
 
   await visit(page, '/app/k/musterland/gremien');
   await visit(page, '/app/k/musterland/einstellungen/vorlagen');

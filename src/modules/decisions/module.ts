@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { followUpAttention } from './attention.js';
 import { seedDecisions, seedDraftPaper } from './demo.js';
 import { messages } from './messages.js';
+import { editionDecision } from './present.js';
 import { publicMessages } from './public-messages.js';
 import { publicDecisionRoutes } from './public-routes.js';
 import { decisionRoutes } from './routes.js';
@@ -17,11 +18,13 @@ export const decisionsModule: ModuleManifest = {
   routes: [decisionRoutes, publicDecisionRoutes],
   messages: [messages, publicMessages],
   attentionSources: [followUpAttention],
+  editionDecision: editionDecision,
   appNav: [{ section: 'papers', path: '/vorlagen', label: 'decisions.nav.papers', order: 25 }],
   publicNav: [{ section: 'decisions', path: '/beschluesse', label: 'decisions.public.nav', order: 35 }],
   auditSubjects: [
     { entityType: 'paper', labelKey: 'audit.entity.paper', path: (e) => `/vorlagen/${e.entityId}` },
     { entityType: 'consultation', labelKey: 'audit.entity.consultation' },
+    { entityType: 'paper_file', labelKey: 'audit.entity.paper_file' },
     { entityType: 'council_body', labelKey: 'audit.entity.council_body', path: () => '/gremien' },
     { entityType: 'paper_settings', labelKey: 'audit.entity.paper_settings', path: () => '/einstellungen/vorlagen' },
     { entityType: 'decision_follow_up', labelKey: 'audit.entity.decision_follow_up' },

@@ -19,6 +19,7 @@ import {
   versionFrom,
 } from '../../platform/validation.js';
 import { editionById, transitionEdition } from '../concepts/index.js';
+import { attachConcept } from './files.js';
 import { liveFigures, unknownFigures, usedFigures } from './figures.js';
 import { noteManualNumber, numberIsTaken, takeNextNumber, type NumberParts } from './numbering.js';
 import { canManagePapers } from './policy.js';
@@ -197,7 +198,8 @@ export async function finalizePaper(ctx: CommandContext, tenantId: string, id: s
         await transitionEdition({ db: tx, user: ctx.user }, tenantId, edition.id, { to: 'zur_beschlussfassung', version: edition.version });
       }
     }
-    await recordAudit(tx, ctx.user, { tenantId, action: 'transition', entityType: 'paper', entityId: id, before: { state: before.state }, after: { state: 'final', figures } });
+    const attached = before.editionId ? await attachConcept(tx, tenantId, id, before.editionId) : undefined;
+    await recordAudit(tx, ctx.user, { tenantId, action: 'transition', entityType: 'paper', entityId: id, before: { state: before.state }, after: { state: 'final', figures, ...(attached ? { attached: attached.fileName } : {}) } });
     return found(after);
   });
 }

@@ -1,5 +1,6 @@
 /** What the public sees of a decision: public papers only, no internal fields (clerk, versions, timeline). */
 import type { Db } from '../../db/client.js';
+import type { EditionDecision } from '../../platform/edition-decisions.js';
 import { adoptedEdition, editionById } from '../concepts/index.js';
 import { consultationsOf } from './consultations.js';
 import { adoptedMeasures, decisionOfEdition, publicDecision, publicDecisions, type Decision } from './queries.js';
@@ -88,4 +89,11 @@ export async function loadPublicDecision(db: Db, tenantId: string, paperId: stri
 async function editionTitle(db: Db, tenantId: string, editionId: string, adopted: { id: string; title: string } | undefined) {
   if (adopted?.id === editionId) return adopted.title;
   return (await editionById(db, tenantId, editionId).catch(() => undefined))?.title ?? '';
+}
+
+/** The decision (public or not) that adopted an edition, as internal pages name it. */
+export async function editionDecision(db: Db, tenantId: string, editionId: string): Promise<EditionDecision | undefined> {
+  const d = await decisionOfEdition(db, tenantId, editionId, false);
+  if (!d) return undefined;
+  return { decidedOn: d.decidedOn, body: d.body.name, number: d.paper.number, unanimous: d.consultation.unanimous, changed: d.consultation.result === 'geaendert_beschlossen', path: `/vorlagen/${d.paper.id}` };
 }

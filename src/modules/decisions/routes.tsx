@@ -14,6 +14,8 @@ import { adoptedEdition, editionById, listEditions } from '../concepts/index.js'
 import { adoptionImpact, losesPublicContent } from '../fortschreibung/index.js';
 import { bodyById, createBody, deleteBody, listBodies, updateBody } from './bodies.js';
 import { addConsultation, consultationById, consultationsOf, isAdopting, moveConsultation, recordResult, removeConsultation } from './consultations.js';
+import { paperDocument } from './document/load.js';
+import { addPaperFile, attachmentHeader, filesOfPaper, paperFile, removePaperFile } from './files.js';
 import { liveFigures } from './figures.js';
 import { completeFollowUp, followUpsOfPaper } from './follow-ups.js';
 import { formatNumber as formatPaperNumber, proposedNumber } from './numbering.js';
@@ -22,6 +24,8 @@ import { canManagePapers, canReadPapers } from './policy.js';
 import { adoptedMeasures } from './queries.js';
 import { paperSettingsOf, updatePaperSettings, type PaperSettings } from './settings.js';
 import { paperTimeline } from './timeline.js';
+import { compareVersions } from './versions.js';
+import { VersionsPage } from './views/versions-page.js';
 import { resultText } from './views/paper-page.js';
 import { PaperForm } from './views/paper-form.js';
 import { PaperPage, type PaperPageData } from './views/paper-page.js';
@@ -87,7 +91,7 @@ export function decisionRoutes() {
     );
   });
 
-  const paperPage = async (c: Ctx, tenant: Tenant, id: string, consultationForm: FormState = emptyForm({ role: 'vorberatung' }), status = 200) => {
+  const paperPage = async (c: Ctx, tenant: Tenant, id: string, consultationForm: FormState = emptyForm({ role: 'vorberatung' }), status = 200, fileForm: FormState = emptyForm()) => {
     const { user } = await tenantForApp(c);
     authorize(canReadPapers(user, tenant.id));
     const t = c.get('t');
@@ -104,6 +108,7 @@ export function decisionRoutes() {
       measures: await adoptedMeasures(db, tenant.id, paper.id),
       followUps: await followUpsOfPaper(db, tenant.id, paper.id),
       versions: await paperVersionsOf(db, tenant.id, paper.id),
+      files: await filesOfPaper(db, tenant.id, paper.id),
       timeline: await paperTimeline(db, tenant.id, paper),
       canManage: canManagePapers(user, tenant.id),
       deletable: canManagePapers(user, tenant.id) && !(await hasResults(db, tenant.id, paper.id)),
@@ -111,7 +116,7 @@ export function decisionRoutes() {
     return render(
       c,
       <AppPage c={c} tenant={tenant} title={`${paper.number} ${paper.subject}`} section="papers">
-        <PaperPage t={t} base={appBase(tenant)} publicBase={`/k/${tenant.slug}`} csrfToken={c.get('csrfToken')} d={d} consultationForm={consultationForm} />
+        <PaperPage t={t} base={appBase(tenant)} publicBase={`/k/${tenant.slug}`} csrfToken={c.get('csrfToken')} d={d} consultationForm={consultationForm} fileForm={fileForm} />
       </AppPage>,
       status,
     );
@@ -120,6 +125,89 @@ export function decisionRoutes() {
   app.get(`/app/k/:slug/vorlagen/:id${uuid}`, async (c) => {
     const { tenant } = await tenantForApp(c);
     return paperPage(c, tenant, c.req.param('id'));
+  });
+
+  app.get(`/app/k/:slug/vorlagen/:id${uuid}/versionen`, async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    authorize(canReadPapers(user, tenant.id));
+    const t = c.get('t');
+    const db = dbOf(c);
+    const paper = await paperById(db, tenant.id, c.req.param('id'));
+    const versions = await paperVersionsOf(db, tenant.id, paper.id);
+    const pick = (q: string | undefined, fallback: number) => versions.find((v) => String(v.version) === q) ?? versions.find((v) => v.version === fallback);
+    const to = pick(c.req.query('bis'), versions.at(-1)?.version ?? 0);
+    const from = pick(c.req.query('von'), (to?.version ?? 1) - 1) ?? versions[0];
+    const comparison = from && to && versions.length > 1 ? compareVersions(from, to) : undefined;
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={t('decisions.versions.title', { number: paper.number })} section="papers">
+        <VersionsPage t={t} base={appBase(tenant)} paper={paper} versions={versions} comparison={comparison} />
+      </AppPage>,
+    );
+  });
+
+  // ---- the paper as document, its files ------------------------------------------------------
+
+  for (const format of ['pdf', 'docx'] as const) {
+    app.get(`/app/k/:slug/vorlagen/:id${uuid}/vorlage.${format}`, async (c) => {
+      const { tenant, user } = await tenantForApp(c);
+      authorize(canReadPapers(user, tenant.id));
+      const d = await paperDocument(dbOf(c), tenant, await paperById(dbOf(c), tenant.id, c.req.param('id')), format);
+      return c.body(new Uint8Array(d.bytes), 200, { 'content-type': d.contentType, 'content-disposition': attachmentHeader(d.fileName) });
+    });
+  }
+
+  app.post(`/app/k/:slug/vorlagen/:id${uuid}/dateien`, async (c) => {
+    const { tenant } = await tenantForApp(c);
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    const file = Array.isArray(body.datei) ? body.datei[0] : body.datei;
+    const upload = file instanceof File && (file.size > 0 || file.name) ? { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) } : undefined;
+    const title = typeof body.name === 'string' ? body.name : '';
+    try {
+      const added = await addPaperFile(commandContext(c), tenant.id, id, upload, title);
+      return redirectWithFlash(c, `${appBase(tenant)}/vorlagen/${id}#anlagen`, c.get('t')('decisions.files.added', { name: added.name }));
+    } catch (e) {
+      if (isAppError(e, 'validation_failed')) return paperPage(c, tenant, id, undefined, 422, { values: { name: title }, errors: e.fieldErrors });
+      throw e;
+    }
+  });
+
+  const removeFilePage = async (c: Ctx, tenant: Tenant, status = 200) => {
+    const t = c.get('t');
+    const paper = await paperById(dbOf(c), tenant.id, c.req.param('id') ?? '');
+    const file = await paperFile(dbOf(c), tenant.id, paper.id, c.req.param('fileId') ?? '');
+    const path = `${appBase(tenant)}/vorlagen/${paper.id}`;
+    const title = t('decisions.files.remove_title', { name: file.name });
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={title} section="papers">
+        <ConfirmAction t={t} title={title} action={`${path}/dateien/${file.id}/entfernen`} csrfToken={c.get('csrfToken')} confirmLabel={t('decisions.files.remove')} cancelHref={`${path}#anlagen`}>
+          <p>{t('decisions.files.remove_means', { file: file.fileName, number: paper.number })}</p>
+        </ConfirmAction>
+      </AppPage>,
+      status,
+    );
+  };
+  app.get(`/app/k/:slug/vorlagen/:id${uuid}/dateien/:fileId${uuid}/entfernen`, async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    authorize(canManagePapers(user, tenant.id));
+    return removeFilePage(c, tenant);
+  });
+  app.post(`/app/k/:slug/vorlagen/:id${uuid}/dateien/:fileId${uuid}/entfernen`, async (c) => {
+    const { tenant } = await tenantForApp(c);
+    await formBody(c);
+    const id = c.req.param('id');
+    const removed = await removePaperFile(commandContext(c), tenant.id, id, c.req.param('fileId'));
+    return redirectWithFlash(c, `${appBase(tenant)}/vorlagen/${id}#anlagen`, c.get('t')('decisions.files.removed', { name: removed.name }));
+  });
+
+  app.get(`/app/k/:slug/vorlagen/:id${uuid}/dateien/:fileId${uuid}`, async (c) => {
+    const { tenant, user } = await tenantForApp(c);
+    authorize(canReadPapers(user, tenant.id));
+    const paper = await paperById(dbOf(c), tenant.id, c.req.param('id'));
+    const f = await paperFile(dbOf(c), tenant.id, paper.id, c.req.param('fileId'));
+    return c.body(new Uint8Array(f.content), 200, { 'content-type': f.mimeType, 'content-disposition': attachmentHeader(f.fileName), 'x-content-type-options': 'nosniff' });
   });
 
   // ---- writing a paper ------------------------------------------------------------------------

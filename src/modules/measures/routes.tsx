@@ -3,6 +3,7 @@ import { commandContext } from '../../platform/http/session.js';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { Hono } from 'hono';
 import { historyOf } from '../../platform/audit/record.js';
+import { editionDecisionOf } from '../../platform/edition-decisions.js';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { DeleteConflict } from '../../platform/http/delete-conflict.js';
@@ -78,8 +79,9 @@ export function measureRoutes() {
   const detailPage = async (c: Ctx, tenant: Tenant, user: CurrentUser, id: string, conflict?: JSX.Element) => {
     const db = dbOf(c);
     const measure = await measureById(db, tenant.id, id);
-    const [edition, options, history, siblings] = await Promise.all([
+    const [edition, decision, options, history, siblings] = await Promise.all([
       editionById(db, tenant.id, measure.editionId),
+      editionDecisionOf(db, tenant.id, measure.editionId),
       measureOptions(db, tenant.id, measure.editionId),
       historyOf(db, tenant.id, 'measure', measure.id),
       fieldOrder(db, tenant.id, measure.editionId, measure.fieldId),
@@ -95,6 +97,7 @@ export function measureRoutes() {
           csrfToken={c.get('csrfToken')}
           measure={measure}
           edition={edition}
+          decision={decision}
           options={options}
           history={history}
           order={{ siblings, stamp: orderStamp(siblings) }}

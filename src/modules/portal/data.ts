@@ -184,7 +184,7 @@ export interface MeasurePageData {
   /** The measure's published indicators with their values. */
   indicators: PublicIndicator[];
   /** The decision the measure rests on: the adopted edition and the date of its adoption. */
-  decision: { editionTitle: string; adoptedOn: string | null };
+  decision: { editionTitle: string; adoptedOn: string | null; adoption: PublicDecisionSummary | undefined };
 }
 
 /**
@@ -221,7 +221,7 @@ export async function loadMeasure(db: Db, tenantId: string, number: string): Pro
     }),
     progress,
     indicators,
-    decision: { editionTitle: edition.title, adoptedOn: edition.adoptedOn },
+    decision: { editionTitle: edition.title, adoptedOn: edition.adoptedOn, adoption: await publicAdoptionOf(db, tenantId, edition.id) },
   };
 }
 

@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 
 /**
  * The largest request body ikon accepts, on every route: above every upload limit of the modules
- * (spreadsheets and attachments 5 MB each, plus the form around them). Without it a single POST —
+ * (spreadsheets and attachments 5 MB each, Anlagen of Vorlagen 10 MB, plus the form around them). Without it a single POST —
  * even to the sign-in form, before any session check — was read into memory whole: 400 MB sent to
  * /anmelden raised the server's resident memory from 0.8 to 2.5 GB.
  */

@@ -3,10 +3,11 @@ import type { T } from '../../../platform/i18n/i18n.js';
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n/i18n.js';
 import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import { Alert, DataTable, PostButton } from '../../../platform/ui/components.js';
-import { Button, ButtonLink, Csrf, ErrorSummary, SelectField, TextField, type FormState } from '../../../platform/ui/form.js';
+import { Button, ButtonLink, Csrf, ErrorSummary, FileField, SelectField, TextField, type FormState } from '../../../platform/ui/form.js';
 import { StatusBadge } from '../../measures/index.js';
 import type { CouncilBody } from '../bodies.js';
 import type { ConsultationRow } from '../consultations.js';
+import { acceptPaperFiles, type PaperFileMeta } from '../files.js';
 import type { FollowUp } from '../follow-ups.js';
 import type { Paper } from '../papers.js';
 import type { AdoptedMeasure } from '../queries.js';
@@ -26,6 +27,7 @@ export interface PaperPageData {
   measures: AdoptedMeasure[];
   followUps: FollowUp[];
   versions: { version: number; createdAt: Date; savedByName: string }[];
+  files: PaperFileMeta[];
   timeline: TimelineEntry[];
   canManage: boolean;
   deletable: boolean;
@@ -166,7 +168,7 @@ export function AdoptedMeasuresTable(p: { t: T; measures: AdoptedMeasure[]; href
   );
 }
 
-export function PaperPage(p: { t: T; base: string; publicBase: string; csrfToken: string; d: PaperPageData; consultationForm: FormState }) {
+export function PaperPage(p: { t: T; base: string; publicBase: string; csrfToken: string; d: PaperPageData; consultationForm: FormState; fileForm: FormState }) {
   const { t, d, base } = p;
   const path = `${base}/vorlagen/${d.paper.id}`;
   return (
@@ -185,6 +187,19 @@ export function PaperPage(p: { t: T; base: string; publicBase: string; csrfToken
           {d.deletable ? <ConfirmLink href={`${path}/loeschen`} label={t('decisions.paper.delete')} /> : null}
         </div>
       ) : null}
+      <section class="stack" aria-labelledby="downloads">
+        <h2 class="kern-heading-medium" id="downloads">
+          {t('decisions.document.downloads')}
+        </h2>
+        <ul>
+          <li>
+            <a href={`${path}/vorlage.docx`}>{t('decisions.document.docx')}</a>
+          </li>
+          <li>
+            <a href={`${path}/vorlage.pdf`}>{t('decisions.document.pdf')}</a>
+          </li>
+        </ul>
+      </section>
       <Consultations t={t} base={base} csrfToken={p.csrfToken} d={d} form={p.consultationForm} />
       <section class="stack" aria-labelledby="beschlussvorschlag">
         <h2 class="kern-heading-medium" id="beschlussvorschlag">
@@ -200,18 +215,13 @@ export function PaperPage(p: { t: T; base: string; publicBase: string; csrfToken
         {d.paper.facts ? <FactsText t={t} text={d.paper.facts} figures={d.figures} /> : <p class="kern-body muted">{t('decisions.empty')}</p>}
       </section>
       <PaperEffects t={t} paper={d.paper} />
-      {d.edition ? (
-        <section class="stack" aria-labelledby="anlagen">
-          <h2 class="kern-heading-medium" id="anlagen">
-            {t('decisions.paper.attachments')}
-          </h2>
-          <ul>
-            <li>
-              <a href={`${base}/fassungen/${d.edition.id}`}>{d.edition.title}</a>
-            </li>
-          </ul>
-        </section>
-      ) : null}
+      <section class="stack" aria-labelledby="anlagen">
+        <h2 class="kern-heading-medium" id="anlagen">
+          {t('decisions.paper.attachments')}
+        </h2>
+        <Attachments t={t} path={path} d={d} />
+        {d.canManage && d.paper.state === 'entwurf' ? <UploadForm t={t} path={path} csrfToken={p.csrfToken} form={p.fileForm} /> : null}
+      </section>
       {d.paper.signature ? <p class="kern-body">{d.paper.signature}</p> : null}
       <section class="stack" aria-labelledby="beschlusskontrolle">
         <h2 class="kern-heading-medium" id="beschlusskontrolle">
@@ -247,12 +257,60 @@ export function PaperPage(p: { t: T; base: string; publicBase: string; csrfToken
           ))}
         </ol>
         {d.versions.length > 1 ? (
-          <p class="kern-body">{t('decisions.versions.count', { count: d.versions.length, date: formatDateTime('de', d.versions.at(-1)!.createdAt) })}</p>
+          <p class="kern-body">
+            {t('decisions.versions.count', { count: d.versions.length, date: formatDateTime('de', d.versions.at(-1)!.createdAt) })} <a href={`${path}/versionen`}>{t('decisions.versions.link')}</a>
+          </p>
         ) : null}
       </section>
     </div>
   );
 }
+
+/** The paper's files (the concept edition once final, uploads); before that the edition by its title. */
+function Attachments(p: { t: T; path: string; d: PaperPageData }) {
+  const { t, d } = p;
+  const removable = d.canManage && d.paper.state === 'entwurf';
+  const showEdition = d.edition && !d.files.some((f) => f.name === d.edition!.title);
+  if (!showEdition && d.files.length === 0) return <p class="kern-body muted">{t('decisions.files.none')}</p>;
+  return (
+    <ul>
+      {showEdition ? <li>{t('decisions.files.edition_pending', { edition: d.edition!.title })}</li> : null}
+      {d.files.map((f) => (
+        <li data-file={f.id}>
+          <a href={`${p.path}/dateien/${f.id}`}>{f.name}</a> ({fileTypeLabel(f.mimeType)}, {formatNumber('de', Math.max(1, Math.round(f.size / 1024)))} KB)
+          {removable ? (
+            <>
+              {' '}
+              <ConfirmLink href={`${p.path}/dateien/${f.id}/entfernen`} label={t('decisions.files.remove')} context={f.name} />
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const fileLabels = (t: T) => ({ datei: t('decisions.files.file'), name: t('decisions.files.name') });
+
+function UploadForm(p: { t: T; path: string; csrfToken: string; form: FormState }) {
+  const { t } = p;
+  const fileError = p.form.errors.find((e) => e.field === 'datei');
+  return (
+    <form method="post" action={`${p.path}/dateien`} enctype="multipart/form-data" class="stack" novalidate>
+      <h3 class="kern-heading-small">{t('decisions.files.add_heading')}</h3>
+      {p.form.errors.length ? <ErrorSummary t={t} errors={p.form.errors} labels={fileLabels(t)} /> : null}
+      <Csrf token={p.csrfToken} />
+      <FileField t={t} name="datei" label={t('decisions.files.file')} hint={t('decisions.files.file_hint')} accept={acceptPaperFiles} required error={fileError ? t(fileError.messageKey, fileError.params) : undefined} />
+      <TextField t={t} form={p.form} name="name" label={t('decisions.files.name')} hint={t('decisions.files.name_hint')} />
+      <div class="actions">
+        <Button variant="secondary">{t('decisions.files.add')}</Button>
+      </div>
+    </form>
+  );
+}
+
+const fileTypeLabel = (mime: string) =>
+  ({ 'application/pdf': 'PDF', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX', 'application/vnd.oasis.opendocument.text': 'ODT' })[mime] ?? mime;
 
 const timelineParams = (t: T, params: Record<string, string | number>) => ({
   ...params,

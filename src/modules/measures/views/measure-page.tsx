@@ -1,6 +1,7 @@
 import type { auditLog } from '../../../platform/audit/schema.js';
 import { changedFields } from '../../../platform/audit/diff.js';
-import { formatDateTime, type T } from '../../../platform/i18n/i18n.js';
+import type { EditionDecision } from '../../../platform/edition-decisions.js';
+import { formatDate, formatDateTime, type T } from '../../../platform/i18n/i18n.js';
 import { DataTable } from '../../../platform/ui/components.js';
 import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import { Button, Csrf, SelectField, emptyForm } from '../../../platform/ui/form.js';
@@ -20,6 +21,8 @@ export function MeasureDetails(p: {
   csrfToken: string;
   measure: Measure;
   edition: Edition;
+  /** The decision the edition rests on, where a Vorlage records it. */
+  decision?: EditionDecision | undefined;
   options: MeasureOptions;
   history: AuditRow[];
   /** The measures of its Themenfeld in order, and the stamp of that order (for moving). */
@@ -33,6 +36,18 @@ export function MeasureDetails(p: {
     <div class="stack">
       <p class="muted">
         <a href={`${p.base}/fassungen/${p.edition.id}`}>{p.edition.title}</a> · {t(`edition_status.${p.edition.status}`)}
+        {p.decision ? (
+          <>
+            {' · '}
+            <a href={`${p.base}${p.decision.path}`} data-decision={p.decision.number}>
+              {t(p.decision.changed ? 'measures.decision.changed' : p.decision.unanimous ? 'measures.decision.unanimous' : 'measures.decision.adopted', {
+                date: formatDate('de', p.decision.decidedOn),
+                body: p.decision.body,
+                number: p.decision.number,
+              })}
+            </a>
+          </>
+        ) : null}
       </p>
       <h1 class="kern-heading-large">
         {m.number} {m.title}

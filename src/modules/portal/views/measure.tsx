@@ -6,6 +6,7 @@ import type { MeasurePageData } from '../data.js';
 import { germanContent, PortalLinks, PortalPage } from '../../../platform/ui/public-page.js';
 import { ContentMark, ContentParagraphs } from '../../../platform/ui/content-mark.js';
 import type { PageTranslations } from '../../../platform/translations/page.js';
+import { AdoptedByNote } from '../../decisions/index.js';
 import { StatusBadge } from '../../measures/index.js';
 import { PublicIndicatorArticle } from '../../indicators/index.js';
 import { PublicMeasureProgressSection } from '../../progress/index.js';
@@ -196,6 +197,7 @@ export function MeasurePage(p: { t: T; lang: Lang; url: string; tenant: PublicTe
             ? t('portal.measure.decision_text', { title: data.decision.editionTitle, body: t(`portal.body.${tenant.kind}`), date: formatDate(lang, data.decision.adoptedOn) })
             : t('portal.measure.decision_no_date', { title: data.decision.editionTitle })}
         </p>
+        {data.decision.adoption ? <AdoptedByNote t={t} lang={lang} slug={tenant.slug} d={data.decision.adoption} /> : null}
         <p class="kern-body">
           <a class="kern-link" href={links.concept()}>{t('portal.measure.to_concept')}</a>
         </p>
