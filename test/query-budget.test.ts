@@ -39,6 +39,17 @@ describeEachDb('query budget and set-based links', (t) => {
     });
   }
 
+  // OParl lists: one query per list, not one per AgendaItem (its place in the meeting) or three per Kommune (its last change).
+  for (const [path, max] of [['/oparl/v1/bodies', 4], ['/oparl/v1/body/musterland/agendaItems', 4]] as const) {
+    test(`OParl ${path}: at most ${max} queries however many items`, async () => {
+      const { result: res, stats } = await withQueryStats(() => t().client().get(path));
+      assert.equal(res.status, 200);
+      const items = ((await res.json()) as { data: unknown[] }).data.length;
+      assert.ok(items >= 3, `the demo lists several (${items})`);
+      assert.ok(stats.count <= max, `${path} took ${stats.count} queries for ${items} items (budget ${max})`);
+    });
+  }
+
   test('linksOf (one query over the four link tables) gives exactly the rows of each table', async () => {
     const { id, tenant_id } = await demoEdition('beschlossen');
     const ids = (await queryRows<{ id: string }>(t().db, sql`select id from measures where tenant_id = ${tenant_id} and edition_id = ${id}`)).map((r) => r.id);

@@ -147,12 +147,23 @@ export async function fileContent(db: Db, tenantId: string, id: string) {
 }
 
 /** The Body's `modified`: its newest published change (papers, meetings, Gremien), or its creation. */
+/** The newest change of published papers, meetings and Gremien per Kommune: three queries for any number of Kommunen. */
+export async function lastChangesOf(db: Db, tenantIds: string[]): Promise<Map<string, Date>> {
+  const latest = new Map<string, Date>();
+  if (!tenantIds.length) return latest;
+  const take = (rows: { tenantId: string; at: Date | string | null }[]) => {
+    for (const r of rows) {
+      const at = r.at ? new Date(r.at) : null;
+      if (at && !(at <= (latest.get(r.tenantId) ?? new Date(0)))) latest.set(r.tenantId, at);
+    }
+  };
+  take(await db.select({ tenantId: papers.tenantId, at: max(papers.updatedAt) }).from(papers).where(and(inArray(papers.tenantId, tenantIds), eq(papers.isPublic, true), eq(papers.state, 'final'))).groupBy(papers.tenantId));
+  take(await db.select({ tenantId: councilMeetings.tenantId, at: max(councilMeetings.updatedAt) }).from(councilMeetings).where(inArray(councilMeetings.tenantId, tenantIds)).groupBy(councilMeetings.tenantId));
+  take(await db.select({ tenantId: councilBodies.tenantId, at: max(councilBodies.updatedAt) }).from(councilBodies).where(inArray(councilBodies.tenantId, tenantIds)).groupBy(councilBodies.tenantId));
+  return latest;
+}
+
 export async function lastChangeOf(db: Db, tenantId: string, created: Date): Promise<Date> {
-  const newest = async (rows: Promise<{ at: Date | null }[]>) => (await rows)[0]?.at ?? null;
-  const dates = await Promise.all([
-    newest(db.select({ at: max(papers.updatedAt) }).from(papers).where(publishedPaper(tenantId))),
-    newest(db.select({ at: max(councilMeetings.updatedAt) }).from(councilMeetings).where(eq(councilMeetings.tenantId, tenantId))),
-    newest(db.select({ at: max(councilBodies.updatedAt) }).from(councilBodies).where(eq(councilBodies.tenantId, tenantId))),
-  ]);
-  return dates.reduce<Date>((latest, d) => (d && new Date(d) > latest ? new Date(d) : latest), created);
+  const changed = (await lastChangesOf(db, [tenantId])).get(tenantId);
+  return changed && changed > created ? changed : created;
 }

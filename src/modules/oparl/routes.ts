@@ -3,8 +3,10 @@ import type { Db } from '../../db/client.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { listTenants, type Tenant } from '../../platform/tenancy/service.js';
 import { BadListQuery, listPage, parseListQuery, type ListQuery } from './lists.js';
-import { agendaItemObject, bodyObject, consultationObject, deletedObject, fileObject, meetingObject, organizationObject, paperObject, systemObject, Urls } from './present.js';
+import { type AgendaEntry, agendaItemObject, bodyObject, consultationObject, deletedObject, fileObject, meetingObject, organizationObject, paperObject, systemObject, Urls } from './present.js';
 import * as read from './queries.js';
+
+const latestOf = (created: Date, changed: Date | undefined) => (changed && changed > created ? changed : created);
 
 /*
  * OParl 1.1, read-only, at /oparl/v1: one System, one Body per Kommune. Public data: every
@@ -68,7 +70,9 @@ export function oparlRoutes() {
     const all = (await listTenants(db))
       .filter((t) => (!q.createdSince || t.createdAt >= q.createdSince) && (!q.createdUntil || t.createdAt <= q.createdUntil))
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-    const withModified = await Promise.all(all.map(async (t) => ({ t, modified: await read.lastChangeOf(db, t.id, t.createdAt) })));
+    // Three queries for all Kommunen, not three per Kommune.
+    const changes = await read.lastChangesOf(db, all.map((t) => t.id));
+    const withModified = all.map((t) => ({ t, modified: latestOf(t.createdAt, changes.get(t.id)) }));
     const filtered = withModified.filter(({ modified }) => (!q.modifiedSince || modified >= q.modifiedSince) && (!q.modifiedUntil || modified <= q.modifiedUntil));
     const slice = filtered.slice((q.page - 1) * q.limit, q.page * q.limit);
     return c.json(listPage(publicRequestUrl(c), q, slice.map(({ t, modified }) => bodyObject(urlsOf(c).forBody(t.slug), t, modified)), filtered.length));
@@ -149,7 +153,13 @@ export function oparlRoutes() {
     const { db, tenant, urls } = await scope(c);
     const q = listQuery(c);
     const { rows, total } = await read.consultationPage(db, tenant.id, q);
-    const data = await Promise.all(rows.map(async (r) => (r.consultation.deletedAt ? deletedObject('AgendaItem', urls.object('agendaItem', r.consultation.id), r.consultation) : agendaItemObject(urls, r.consultation, r.paper, await orderAtMeeting(db, tenant.id, r.consultation.meetingId, r.consultation.id)))));
+    // The meetings' agendas in one query, not one per item.
+    const agendas = await read.agendasOf(db, tenant.id, [...new Set(rows.filter((r) => !r.consultation.deletedAt).map((r) => r.consultation.meetingId))]);
+    const data = rows.map((r) =>
+      r.consultation.deletedAt
+        ? deletedObject('AgendaItem', urls.object('agendaItem', r.consultation.id), r.consultation)
+        : agendaItemObject(urls, r.consultation, r.paper, orderIn(agendas.get(r.consultation.meetingId) ?? [], r.consultation.id)),
+    );
     return c.json(listPage(publicRequestUrl(c), q, data, total));
   });
 
@@ -202,7 +212,9 @@ export function oparlRoutes() {
 }
 
 /** The agenda item's place (1-based) in its meeting's published agenda. */
+/** The 1-based place of an item in its meeting's agenda (sorted by TOP). */
+const orderIn = (agenda: AgendaEntry[], consultationId: string) => agenda.findIndex((a) => a.consultation.id === consultationId) + 1 || 1;
+
 async function orderAtMeeting(db: Db, tenantId: string, meetingId: string, consultationId: string) {
-  const agenda = (await read.agendasOf(db, tenantId, [meetingId])).get(meetingId) ?? [];
-  return agenda.findIndex((a) => a.consultation.id === consultationId) + 1 || 1;
+  return orderIn((await read.agendasOf(db, tenantId, [meetingId])).get(meetingId) ?? [], consultationId);
 }
