@@ -139,7 +139,8 @@ describeEachDb('OParl 1.1 at /oparl/v1', (t) => {
       const res = await t().client().get(url.slice(origin.length));
       assert.equal(res.status, 200, url);
       assert.equal(res.headers.get('content-type'), 'application/pdf');
-      assert.equal(await res.text(), '%PDF-1.7\n');
+      // The seeded files, and the demo Vorlage's concept edition attached when it became final.
+      assert.ok((await res.text()).startsWith('%PDF-1.7\n'), url);
     }
     for (const list of ['persons', 'memberships']) {
       const page = (await (await t().client().get(`/oparl/v1/body/musterland/${list}`)).json()) as { data: unknown[] };
