@@ -4,6 +4,18 @@ import type { ModuleMessages } from '../../platform/i18n/catalogs.js';
 export const messages: ModuleMessages = {
   internalOnly: true,
   de: {
+    'actors.import.title': 'Akteure importieren',
+    'actors.import.intro': 'Laden Sie eine Tabelle der Akteure hoch, z. B. einen bearbeiteten Export. Ansprechpersonen werden dabei nicht geändert.',
+    'actors.import.back': 'Zurück zu den Akteuren',
+    'actors.import.link': 'Akteure importieren',
+    'actors.export.label': 'Exportieren:',
+    'actors.export.hint': 'Die Excel-Datei enthält auf einem zweiten Blatt die Ansprechpersonen mit erfasster Einwilligung, jeweils mit Umfang, Datum und Quelle der Einwilligung; Personen ohne Einwilligung sind nicht enthalten.',
+    'actors.import.column.id': 'Kennung des Akteurs in ikon (aus dem Export); leer für neue Akteure.',
+    'actors.import.column.name': 'Name der Einrichtung; ohne ID wird der Akteur gleichen Namens geändert.',
+    'actors.import.column.kind': 'Art des Akteurs, z. B. Verein, Beratungsstelle, Jobcenter; leer = Sonstige.',
+    'actors.import.column.municipality': 'Gemeinde, in der der Akteur sitzt; leer oder „ganzes Kreisgebiet“ = kreisweit.',
+    'actors.import.column.address': 'Anschrift der Einrichtung (keine privaten Anschriften).',
+    'actors.import.column.website': 'Webseite mit https://',
     'actors.title': 'Akteure',
     'actors.intro.one': '{count} Akteur: Fachdienste, Träger, Vereine und Initiativen, die Maßnahmen verantworten oder mittragen.',
     'actors.intro.other': '{count} Akteure: Fachdienste, Träger, Vereine und Initiativen, die Maßnahmen verantworten oder mittragen.',

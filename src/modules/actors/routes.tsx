@@ -60,6 +60,14 @@ export function actorRoutes() {
               ))}
         </DataTable>
         {manage ? (
+          <p class="kern-body">
+            <a href={`${base}/akteure/import`}>{t('actors.import.link')}</a> · {t('actors.export.label')} <a href={`${base}/akteure/export.xlsx`}>{t('spreadsheet.export.xlsx')}</a>,{' '}
+            <a href={`${base}/akteure/export.csv`}>{t('spreadsheet.export.csv')}</a>
+            <br />
+            <span class="kern-hint">{t('actors.export.hint')}</span>
+          </p>
+        ) : null}
+        {manage ? (
           <form method="post" action={`${base}/akteure`} class="stack" novalidate aria-labelledby="new-actor">
             <h2 id="new-actor" class="kern-heading-medium">{t('actors.new')}</h2>
             <ActorFields c={c} form={form} municipalities={municipalities} />

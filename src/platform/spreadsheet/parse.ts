@@ -104,8 +104,22 @@ class TableCollector implements SheetRowSink {
     return filled;
   }
 
-  table(): RawTable {
-    const [header, ...rows] = this.rows;
+  /**
+   * The heading row: the first row, unless rows above the table hold a title ("Angebote im
+   * Landkreis, Stand 03/2026"): then the row among the first few that names the most known columns.
+   */
+  private headerIndex(isHeading?: (heading: string) => boolean): number {
+    if (!isHeading) return 0;
+    let best = { index: 0, known: 0 };
+    this.rows.slice(0, maxTitleRows + 1).forEach((r, index) => {
+      const known = r.cells.filter((c) => c && isHeading(c.replace(/\s+/g, ' ').trim())).length;
+      if (known > best.known) best = { index, known };
+    });
+    return best.index;
+  }
+
+  table(isHeading?: (heading: string) => boolean): RawTable {
+    const [header, ...rows] = this.rows.slice(this.headerIndex(isHeading));
     if (!header) throw importRejected([fileProblem('spreadsheet.error.empty')]);
     const width = Math.max(...this.rows.map((r) => r.cells.length));
     const dense = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
@@ -122,19 +136,29 @@ class TableCollector implements SheetRowSink {
  * streaming: the limits above are checked while reading, the event loop is served in between.
  * The one reader of every spreadsheet import.
  */
-export async function readTable(bytes: Uint8Array, fileName = ''): Promise<RawTable> {
+export interface ReadOptions {
+  /** Whether a cell names a column of the import: finds the heading row below title rows. */
+  isHeading?: (heading: string) => boolean;
+  /** Sheets to read first (their name); otherwise the first sheet with content. */
+  sheet?: RegExp;
+}
+
+/** Rows above the headings that may hold a title, a date, a note. */
+export const maxTitleRows = 9;
+
+export async function readTable(bytes: Uint8Array, fileName = '', opts: ReadOptions = {}): Promise<RawTable> {
   if (bytes.length === 0) throw importRejected([fileProblem('spreadsheet.error.no_file')]);
   if (bytes.length > maxFileBytes) throw importRejected([fileProblem('spreadsheet.error.too_large', { max: limitParams.maxMb })]);
   if (isOldExcel(bytes) || /\.xls$/i.test(fileName)) throw importRejected([fileProblem('spreadsheet.error.old_excel')]);
   const collector = new TableCollector();
-  if (isZip(bytes)) await readXlsxInto(bytes, collector);
+  if (isZip(bytes)) await readXlsxInto(bytes, collector, opts.sheet);
   else await readCsvInto(bytes, collector);
-  return collector.table();
+  return collector.table(opts.isHeading);
 }
 
-async function readXlsxInto(bytes: Uint8Array, collector: TableCollector) {
+async function readXlsxInto(bytes: Uint8Array, collector: TableCollector, sheet?: RegExp) {
   try {
-    await readXlsx(bytes, uploadLimits.maxUnpackedBytes, collector);
+    await readXlsx(bytes, uploadLimits.maxUnpackedBytes, collector, sheet);
   } catch (e) {
     if (problemsOf(e)) throw e;
     if (e instanceof ZipRefused && e.reason === 'too_big') throw importRejected([fileProblem('spreadsheet.error.unpacked_too_large', { max: limitParams.maxUnpackedMb })]);
@@ -175,8 +199,9 @@ function chunked(text: string): Readable {
 async function readCsvInto(bytes: Uint8Array, collector: TableCollector) {
   const text = decode(bytes);
   if (text.includes('\u0000')) throw importRejected([fileProblem('spreadsheet.error.unreadable')]);
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
+  // From the first lines, not the first alone: a title row above the table has no separators.
+  const head = text.slice(0, 64 * 1024).split(/\r?\n/, maxTitleRows + 2).join('\n');
+  const delimiter = head.includes(';') ? ';' : head.includes('\t') ? '\t' : ',';
   let record = 0;
   await new Promise<void>((resolve, reject) => {
     Papa.parse<string[]>(chunked(text) as unknown as File, {

@@ -250,14 +250,14 @@ async function readSheet(bytes: Uint8Array, entry: ZipEntry, budget: UnpackBudge
  * Reads the workbook's first sheet with content into the sink, within `maxUnpackedBytes` for
  * everything unpacked. Throws ZipRefused for archives that are broken or over the budget.
  */
-export async function readXlsx(bytes: Uint8Array, maxUnpackedBytes: number, sink: SheetRowSink): Promise<boolean> {
+export async function readXlsx(bytes: Uint8Array, maxUnpackedBytes: number, sink: SheetRowSink, preferred: RegExp = /ma(ß|ss)nahmen/i): Promise<boolean> {
   const budget = new UnpackBudget(maxUnpackedBytes);
   const entries = zipEntries(bytes);
   const wb = await readWorkbook(bytes, entries, budget);
   const dateStyles = await readDateStyles(bytes, wb, budget);
   const shared = await readSharedStrings(bytes, wb, budget, sink);
-  // A workbook may start with an empty or explanatory sheet: one named like "Maßnahmen" first.
-  const named = wb.sheets.filter((s) => /ma(ß|ss)nahmen/i.test(s.name));
+  // A workbook may start with an empty or explanatory sheet: one named like "Maßnahmen" (or what the import asks for) first.
+  const named = wb.sheets.filter((s) => preferred.test(s.name));
   const order = [...named, ...wb.sheets.filter((s) => !named.includes(s))];
   for (const sheet of order) {
     if ((await readSheet(bytes, entries.get(sheet.path)!, budget, { shared, dateStyles, date1904: wb.date1904 }, sink)) > 0) return true;

@@ -9,6 +9,10 @@ import { planImport, planWith, type Plan, type PlanOptions } from './plan.js';
 import { blockingProblems, importRejected } from '../../../platform/spreadsheet/problems.js';
 import { loadReferences, referencesStamp } from './references.js';
 import { writePlannedRows } from './write.js';
+import { matchHeading } from './columns.js';
+
+/** A measure table may have title rows above its headings. */
+const readOptions = { isHeading: (h: string) => matchHeading(h) !== undefined };
 
 
 /**
@@ -18,7 +22,7 @@ import { writePlannedRows } from './write.js';
 export async function previewImport(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, opts: PlanOptions = {}): Promise<Plan> {
   authorize(canCreateMeasure(ctx.user, tenantId));
   assertEditionOpen(await editionById(ctx.db, tenantId, editionId));
-  const plan = await planImport(ctx.db, tenantId, editionId, await readTable(file.bytes, file.name), opts);
+  const plan = await planImport(ctx.db, tenantId, editionId, await readTable(file.bytes, file.name, readOptions), opts);
   const blocking = blockingProblems(plan.problems, true);
   if (blocking.length) throw importRejected(blocking);
   return plan;
@@ -54,7 +58,7 @@ export const manyNewUnconfirmed = 'transfer.error.many_new_unconfirmed';
  */
 export async function applyImport(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, opts: ApplyOptions): Promise<ImportOutcome> {
   authorize(canCreateMeasure(ctx.user, tenantId));
-  const table = await readTable(file.bytes, file.name);
+  const table = await readTable(file.bytes, file.name, readOptions);
   const { createMissing } = opts;
   const planOpts: PlanOptions = { numberFormat: opts.numberFormat };
   const rejectIfBlocked = (p: Plan, create: boolean) => {

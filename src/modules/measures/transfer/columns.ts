@@ -1,4 +1,9 @@
 import type { Horizon, MeasureStatus, Priority } from '../schema.js';
+import { fold, parseDate } from '../../../platform/spreadsheet/cells.js';
+import { headingMatcher } from '../../../platform/spreadsheet/headings.js';
+
+// Generic cell readers live on the platform; measures' callers (and other modules through index.ts) keep importing them here.
+export { fold, isoFromSerial, parseDate, splitList } from '../../../platform/spreadsheet/cells.js';
 
 /**
  * The file format of a measure table: its columns and the German words of its values. The
@@ -52,32 +57,8 @@ export const requiredColumns: ColumnKey[] = ['number', 'field', 'title'];
 
 export const columnByKey = new Map(columns.map((c) => [c.key, c]));
 
-/**
- * Folds what people vary when they type a heading or a value: case, umlauts and ß (ae/oe/ue/ss),
- * dots, spaces, hyphens, slashes and a trailing "(n)"/"(e)"/"(en)" as in "Zielgruppe(n)".
- */
-export function fold(text: string): string {
-  return text
-    .normalize('NFC')
-    .trim()
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/\s*\((n|e|en|s|innen)\)\s*$/, '')
-    .replace(/[^a-z0-9€]/g, '');
-}
-
-const headingIndex = new Map<string, ColumnKey>();
-for (const c of columns) for (const h of [c.heading, ...c.aliases]) headingIndex.set(fold(h), c.key);
-
 /** The column a heading names, if any. */
-export function matchHeading(heading: string): ColumnKey | undefined {
-  const f = fold(heading);
-  if (!f) return undefined;
-  return headingIndex.get(f) ?? (f.endsWith('n') ? headingIndex.get(f.slice(0, -1)) : undefined);
-}
+export const matchHeading = headingMatcher(columns);
 
 // ---- values ---------------------------------------------------------------------------------
 
@@ -116,50 +97,9 @@ export const matchPriority = lookup(priorityLabels, { Schwerpunktmaßnahme: 'sch
 /** "in Umsetzung", "In Umsetzung", "in_umsetzung" → in_umsetzung. */
 export const matchStatus = lookup(statusLabels, { 'in Arbeit': 'in_umsetzung', laufend: 'in_umsetzung', abgeschlossen: 'umgesetzt' });
 
-/** "Bildung; Arbeit", one per line, or both → ["Bildung", "Arbeit"]. */
-export function splitList(value: string): string[] {
-  return value
-    .split(/[;\n\r]+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
-}
-
 /** "4, 10", "SDG 4; SDG 10", "4 10" → ["4", "10"]. */
 export function splitSdgs(value: string): string[] {
   return value.match(/\d+/g) ?? [];
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoOf = (y: number, m: number, d: number) => {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? `${y}-${pad(m)}-${pad(d)}` : undefined;
-};
-
-/** An Excel serial day number (1900 system) as ISO date. */
-export function isoFromSerial(serial: number): string {
-  const d = new Date(Math.round((serial - 25569) * 86_400_000));
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-/**
- * "31.12.2026", "31.12.26", "2026-12-31" or an Excel serial number → "2026-12-31"; blank → null;
- * anything else (including 31.02.2026) → undefined.
- */
-export function parseDate(value: string): string | null | undefined {
-  const v = value.trim();
-  if (!v) return null;
-  let m = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})$/.exec(v);
-  if (m) {
-    const y = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-    return isoOf(y, Number(m[2]), Number(m[1]));
-  }
-  m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/.exec(v);
-  if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
-  if (/^\d{5}(\.0+)?$/.test(v)) {
-    const n = Number(v);
-    if (n > 20_000 && n < 80_000) return isoFromSerial(n);
-  }
-  return undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { measureFields, type MeasureFields } from '../input.js';
 import { sdgGoals } from '../schema.js';
 import type { Measure } from '../service.js';
 import {
-  columnByKey, matchHeading, measureNumberOf, matchHorizon, matchPriority, matchStatus, parseDate, priorityLabels,
+  columnByKey, columns, measureNumberOf, matchHorizon, matchPriority, matchStatus, parseDate, priorityLabels,
   requiredColumns, splitList, splitSdgs, statusLabels, horizonLabels, type ColumnKey,
 } from './columns.js';
 import { changedColumns } from './compare.js';
@@ -13,6 +13,7 @@ import { cellChanges, type CellChange } from './display.js';
 import { numberReading, sameShownNumber, type NumberFormat } from '../../../platform/spreadsheet/numbers.js';
 import type { ImportProblem } from '../../../platform/spreadsheet/problems.js';
 import type { RawTable } from '../../../platform/spreadsheet/parse.js';
+import { layoutColumns } from '../../../platform/spreadsheet/headings.js';
 import { loadReferences, type References } from './references.js';
 import { Resolver, type NewActor, type NewField, type NewGoal, type Resolved } from './resolve.js';
 import { breather } from '../../../platform/breathe.js';
@@ -93,17 +94,10 @@ export async function planWith(refs: References, table: RawTable, opts: PlanOpti
   };
 
   // Headings: which column is where; required ones present, none twice.
-  const at = new Map<ColumnKey, number>();
-  table.headings.forEach((heading, i) => {
-    if (!heading) return;
-    const key = matchHeading(heading);
-    if (!key) return void plan.ignoredHeadings.push(heading);
-    if (at.has(key)) problems.push({ row: table.headerRow, column: heading, messageKey: 'transfer.error.column_twice', params: { other: table.headings[at.get(key)!]! } });
-    else at.set(key, i);
-  });
-  for (const key of requiredColumns) {
-    if (!at.has(key)) problems.push({ row: table.headerRow, column: columnByKey.get(key)!.heading, messageKey: 'transfer.error.column_missing' });
-  }
+  const layout = layoutColumns(table, columns, requiredColumns);
+  const at = layout.at;
+  problems.push(...layout.problems);
+  plan.ignoredHeadings.push(...layout.unknown.map((u) => u.heading));
   if (problems.length) return plan;
   if (table.rows.length === 0) {
     problems.push({ row: null, column: null, messageKey: 'transfer.error.no_rows' });
