@@ -6,12 +6,13 @@ import { publicMessages } from './public-messages.js';
 import { publicOfferRoutes } from './public-routes.js';
 import { offerRoutes } from './routes.js';
 import { offerTranslatable } from './translatables.js';
+import { offerTransferRoutes } from './transfer-routes.js';
 import { offerUsages } from './usages.js';
 
 /** Angebote: what actors offer in the county, kept by the Koordination (issue 10). */
 export const offersModule: ModuleManifest = {
   name: 'offers',
-  routes: [offerRoutes, publicOfferRoutes],
+  routes: [offerTransferRoutes, offerRoutes, publicOfferRoutes],
   messages: [messages, publicMessages],
   usages: offerUsages,
   translatables: [offerTranslatable],

@@ -234,3 +234,22 @@ export async function offerChoices(db: Db, tenantId: string) {
   return { actors: actorRows, targetGroups: groupRows, municipalities, fields: fieldRows, measures: measureRows };
 }
 export type OfferChoices = Awaited<ReturnType<typeof offerChoices>>;
+
+/** Every offer of the Kommune with its links, in a handful of queries (export, import, API). */
+export async function offersWithLinks(db: Db, tenantId: string): Promise<OfferWithLinks[]> {
+  const rows = await db.select().from(offers).where(eq(offers.tenantId, tenantId)).orderBy(asc(offers.title), asc(offers.id));
+  const linked = async <L extends Record<string, unknown>>(table: typeof offerProviders | typeof offerTargetGroups | typeof offerFields | typeof offerMeasures, column: string) => {
+    const out = new Map<string, string[]>();
+    for (const l of (await db.select().from(table).where(eq(table.tenantId, tenantId))) as unknown as L[]) {
+      const offerId = l.offerId as string;
+      out.set(offerId, [...(out.get(offerId) ?? []), l[column] as string]);
+    }
+    return out;
+  };
+  const providers = await linked(offerProviders, 'actorId');
+  const groups = await linked(offerTargetGroups, 'targetGroupId');
+  const fieldLinks = await linked(offerFields, 'fieldId');
+  const measureLinks = await linked(offerMeasures, 'measureId');
+  const ids = (m: Map<string, string[]>, id: string) => [...(m.get(id) ?? [])].sort();
+  return rows.map((o) => ({ ...o, providerIds: ids(providers, o.id), targetGroupIds: ids(groups, o.id), fieldIds: ids(fieldLinks, o.id), measureIds: ids(measureLinks, o.id) }));
+}

@@ -30,6 +30,12 @@ export function OfferList(p: { t: T; base: string; items: OfferListItem[]; total
           <ButtonLink href={`${p.base}/angebote/neu`}>{t('offers.new')}</ButtonLink>
         </p>
       ) : null}
+      {p.manage ? (
+        <p class="kern-body">
+          <a href={`${p.base}/angebote/import`}>{t('offers.import.link')}</a> · {t('offers.export.label')} <a href={`${p.base}/angebote/export.xlsx`}>{t('spreadsheet.export.xlsx')}</a>,{' '}
+          <a href={`${p.base}/angebote/export.csv`}>{t('spreadsheet.export.csv')}</a>
+        </p>
+      ) : null}
       <form method="get" action={`${p.base}/angebote`} class="filter-form stack" aria-labelledby="offer-filter">
         <h2 id="offer-filter" class="kern-heading-small">{t('offers.filter_heading')}</h2>
         <TextField t={t} form={form} name="q" label={t('offers.query')} type="search" />
