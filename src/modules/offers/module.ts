@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { offerApi } from './api.js';
 import { offerAttention } from './attention.js';
 import { seedDemoOffers } from './demo.js';
 import { messages } from './messages.js';
@@ -14,6 +15,7 @@ export const offersModule: ModuleManifest = {
   name: 'offers',
   routes: [offerTransferRoutes, offerRoutes, publicOfferRoutes],
   messages: [messages, publicMessages],
+  apiRoutes: [offerApi],
   usages: offerUsages,
   translatables: [offerTranslatable],
   attentionSources: [offerAttention],

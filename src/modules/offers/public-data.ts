@@ -5,7 +5,9 @@ import { tenants } from '../../platform/tenancy/schema.js';
 import { isUuid } from '../../platform/validation.js';
 import { isSpokenLanguage } from '../../platform/i18n/spoken-languages.js';
 import { targetGroups } from '../measures/schema.js';
-import { offerTargetGroups, offerCategories, offers, type BarrierFree, type OfferCategory, type Schedule } from './schema.js';
+import { actors } from '../actors/schema.js';
+import { publishedContactsOf, type PublishedContact } from '../actors/index.js';
+import { offerProviders, offerTargetGroups, offerCategories, offers, type BarrierFree, type OfferCategory, type Schedule } from './schema.js';
 import { providerNamesOf } from './service.js';
 
 /** The directory's filters, as GET parameters (German names, so links read well). */
@@ -148,4 +150,36 @@ export async function directoryChoices(db: Db, tenantId: string) {
     targetGroups: groups.sort((a, b) => a.name.localeCompare(b.name, 'de')),
     languages: languages.map((l) => l.code).filter((c) => isSpokenLanguage(c)).sort(),
   };
+}
+
+/** An actor as the public sees it next to its offers: organisational data and only contact persons whose consent covers publication. */
+export interface PublicProvider {
+  id: string;
+  name: string;
+  kind: string;
+  municipalityName: string | null;
+  address: string;
+  website: string;
+  contacts: Omit<PublishedContact, 'actorId'>[];
+}
+
+/** The actors that run published offers (all of them, or those of `offerIds`), by offer. */
+export async function publicProviders(db: Db, tenantId: string, offerIds?: string[]): Promise<{ byOffer: Map<string, PublicProvider[]>; all: PublicProvider[] }> {
+  if (offerIds && offerIds.length === 0) return { byOffer: new Map(), all: [] };
+  const links = await db
+    .select({ offerId: offerProviders.offerId, id: actors.id, name: actors.name, kind: actors.kind, municipalityName: tenants.name, address: actors.address, website: actors.website })
+    .from(offerProviders)
+    .innerJoin(offers, and(eq(offers.tenantId, offerProviders.tenantId), eq(offers.id, offerProviders.offerId)))
+    .innerJoin(actors, and(eq(actors.tenantId, offerProviders.tenantId), eq(actors.id, offerProviders.actorId)))
+    .leftJoin(tenants, eq(tenants.id, actors.municipalityId))
+    .where(and(...visible(tenantId), ...(offerIds ? [inArray(offerProviders.offerId, offerIds)] : [])))
+    .orderBy(asc(actors.name));
+  const contacts = await publishedContactsOf(db, tenantId, [...new Set(links.map((l) => l.id))]);
+  const providers = new Map<string, PublicProvider>();
+  for (const { offerId: _o, ...a } of links) {
+    if (!providers.has(a.id)) providers.set(a.id, { ...a, contacts: contacts.filter((p) => p.actorId === a.id).map(({ actorId: _a, ...p }) => p) });
+  }
+  const byOffer = new Map<string, PublicProvider[]>();
+  for (const l of links) byOffer.set(l.offerId, [...(byOffer.get(l.offerId) ?? []), providers.get(l.id)!]);
+  return { byOffer, all: [...providers.values()] };
 }

@@ -11,7 +11,8 @@ import { adoptedEdition } from '../concepts/index.js';
 import { fields } from '../concepts/schema.js';
 import { measures, targetGroups } from '../measures/schema.js';
 import { parseOfferInput, type OfferInput } from './input.js';
-import { canManageOffers } from './policy.js';
+import { canMaintainOffer, canManageOffers } from './policy.js';
+import { canReadInternal } from '../../platform/tenancy/policy.js';
 import { weekdaysOf } from './schedule.js';
 import { offerFields, offerMeasures, offerProviders, offerTargetGroups, offers, type OfferCategory, type OfferStatus } from './schema.js';
 
@@ -154,8 +155,9 @@ async function writeLinks(tx: Db, tenantId: string, offerId: string, data: Offer
 const links = (data: OfferInput) => ({ providerIds: [...new Set(data.providerIds)].sort(), targetGroupIds: [...new Set(data.targetGroupIds)].sort(), fieldIds: [...new Set(data.fieldIds)].sort(), measureIds: [...new Set(data.measureIds)].sort() });
 
 export async function createOffer(ctx: CommandContext, tenantId: string, input: unknown): Promise<Offer> {
-  authorize(canManageOffers(ctx.user, tenantId));
+  authorize(canReadInternal(ctx.user, tenantId));
   const data = parseOfferInput(input);
+  authorize(canMaintainOffer(ctx.user, tenantId, data.providerIds));
   return ctx.db.transaction(async (tx) => {
     await checkReferences(tx, tenantId, data);
     const [row] = await tx.insert(offers).values({ tenantId, ...columnsOf(data) }).returning();
@@ -167,11 +169,13 @@ export async function createOffer(ctx: CommandContext, tenantId: string, input: 
 }
 
 export async function updateOffer(ctx: CommandContext, tenantId: string, id: string, input: unknown): Promise<Offer> {
-  authorize(canManageOffers(ctx.user, tenantId));
+  authorize(canReadInternal(ctx.user, tenantId));
   const version = versionFrom((input as Record<string, unknown> | null)?.version);
   const data = parseOfferInput(input);
   return ctx.db.transaction(async (tx) => {
     const before = await offerById(tx, tenantId, id);
+    // An actor's member keeps its own offers: before and after the change.
+    authorize(canMaintainOffer(ctx.user, tenantId, before.providerIds) && canMaintainOffer(ctx.user, tenantId, data.providerIds));
     if (before.mergedIntoId) throw new AppError('conflict', 'offers.is_merged');
     await checkReferences(tx, tenantId, data);
     const rows = await tx

@@ -24,6 +24,7 @@ export const apiTokenMessages: ModuleMessages = {
     'api_tokens.scopes_hint': 'Ohne Häkchen kann der Zugang nur lesen.',
     'api_tokens.scope.progress': 'Sachstände',
     'api_tokens.scope.indicator_values': 'Messwerte',
+    'api_tokens.scope.offers': 'Angebote pflegen (bei Redaktion oder Partner nur die Angebote des Akteurs)',
     'api_tokens.read_only': 'nur lesen',
     'api_tokens.role_for_actor': '{role} für {actor}',
     'api_tokens.expires_on': 'Gültig bis',

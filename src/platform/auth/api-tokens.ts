@@ -19,7 +19,7 @@ export const isApiTokenShape = (token: string) => apiTokenShape.test(token);
  * operation that accepts tokens for a write names one of these (`allowToken` in
  * platform/http/bearer.ts); every other write refuses tokens.
  */
-export const apiScopes = ['progress', 'indicator_values'] as const;
+export const apiScopes = ['progress', 'indicator_values', 'offers'] as const;
 export type ApiScope = (typeof apiScopes)[number];
 
 /** Who acts when a request carries a token: on `CurrentUser.apiToken`. */

@@ -66,6 +66,7 @@ export const de = {
   'api_token.throttled': 'Zu viele ungültige API-Tokens von dieser Adresse. Bitte versuchen Sie es in einer halben Minute erneut.',
   'api_token.scope_missing.progress': 'Dieser API-Zugang darf keine Sachstände melden.',
   'api_token.scope_missing.indicator_values': 'Dieser API-Zugang darf keine Messwerte melden.',
+  'api_token.scope_missing.offers': 'Dieser API-Zugang darf keine Angebote pflegen.',
   'api_token.not_allowed': 'Diese Änderung ist mit einem API-Zugang nicht möglich. API-Zugänge melden nur Sachstände und Messwerte.',
   'error.csrf_failed': 'Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und senden Sie es erneut.',
   'error.edit_conflict': 'Jemand anderes hat diesen Eintrag inzwischen geändert. Ihre Änderung wurde nicht gespeichert.',

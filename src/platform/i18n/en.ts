@@ -68,6 +68,7 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'api_token.throttled': 'Too many invalid API tokens from this address. Please try again in half a minute.',
   'api_token.scope_missing.progress': 'This API token may not report progress.',
   'api_token.scope_missing.indicator_values': 'This API token may not report indicator values.',
+  'api_token.scope_missing.offers': 'This API token may not maintain offers.',
   'api_token.not_allowed': 'This change is not possible with an API token. API tokens report progress and indicator values only.',
   'error.csrf_failed': 'The form has expired or did not come from this page. Please reload the page and submit it again.',
   'error.edit_conflict': 'Someone else has changed this entry in the meantime. Your change has not been saved.',

@@ -61,13 +61,19 @@ export function parseDate(value: string): string | null | undefined {
 
 /** A reader of one of a few values: by its code or its label as the export writes it, folded ("Treff/Café", "treff-cafe"). */
 export function choiceReader<K extends string>(codes: readonly K[], label: (code: K) => string, extra: Record<string, K> = {}): (text: string) => K | undefined {
-  const index = new Map<string, K>();
-  for (const k of codes) {
-    index.set(fold(k), k);
-    index.set(fold(label(k)), k);
-  }
-  for (const [word, k] of Object.entries(extra)) index.set(fold(word), k);
-  return (text) => index.get(fold(text));
+  // Built on first use: labels from module catalogs exist only once the application is composed.
+  let index: Map<string, K> | undefined;
+  return (text) => {
+    if (!index) {
+      index = new Map<string, K>();
+      for (const k of codes) {
+        index.set(fold(k), k);
+        index.set(fold(label(k)), k);
+      }
+      for (const [word, k] of Object.entries(extra)) index.set(fold(word), k);
+    }
+    return index.get(fold(text));
+  };
 }
 
 const yes = new Set(['ja', 'j', 'x', '1', 'true', 'wahr', 'yes']);
