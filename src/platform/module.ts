@@ -10,6 +10,7 @@ import type { Job } from './jobs.js';
 import type { Mailer } from './mail/mailer.js';
 import { useSearchSources, type SearchSource } from './search-sources.js';
 import { useSimilarityChecks, type SimilarityCheck } from './similar-items.js';
+import { useSitemapSources, type SitemapSource } from './sitemap-sources.js';
 import { useTranslatableSources, type TranslatableSource } from './translations/sources.js';
 import type { AppNavEntry } from './ui/layout.js';
 import { usePublicFooter, usePublicNav, type PublicNavEntry } from './ui/public-page.js';
@@ -71,6 +72,8 @@ export interface ModuleManifest {
   translatables?: TranslatableSource[];
   /** "Gibt es das schon?": checks another module's items before they are saved (offer-analysis checks offers). */
   similarityChecks?: SimilarityCheck[];
+  /** Public pages of a Kommune beyond the navigation (e.g. each published offer), for its sitemap.xml. */
+  sitemapSources?: SitemapSource[];
 }
 
 /**
@@ -88,4 +91,5 @@ export function useModules(modules: ModuleManifest[]): void {
   useEditionDecisionSource(modules.find((m) => m.editionDecision)?.editionDecision);
   useTranslatableSources(modules.flatMap((m) => m.translatables ?? []));
   useSimilarityChecks(modules.flatMap((m) => m.similarityChecks ?? []));
+  useSitemapSources(modules.flatMap((m) => m.sitemapSources ?? []));
 }

@@ -4,6 +4,7 @@ import { offerAttention } from './attention.js';
 import { seedDemoOffers } from './demo.js';
 import { messages } from './messages.js';
 import { publicMessages } from './public-messages.js';
+import { offerSitemapPaths } from './public-data.js';
 import { publicOfferRoutes } from './public-routes.js';
 import { offerRoutes } from './routes.js';
 import { offerTranslatable } from './translatables.js';
@@ -16,6 +17,7 @@ export const offersModule: ModuleManifest = {
   routes: [offerTransferRoutes, offerRoutes, publicOfferRoutes],
   messages: [messages, publicMessages],
   apiRoutes: [offerApi],
+  sitemapSources: [offerSitemapPaths],
   usages: offerUsages,
   translatables: [offerTranslatable],
   attentionSources: [offerAttention],

@@ -183,3 +183,9 @@ export async function publicProviders(db: Db, tenantId: string, offerIds?: strin
   for (const l of links) byOffer.set(l.offerId, [...(byOffer.get(l.offerId) ?? []), providers.get(l.id)!]);
   return { byOffer, all: [...providers.values()] };
 }
+
+/** The detail page of each published offer, for the Kommune's sitemap.xml. */
+export async function offerSitemapPaths(db: Db, tenantId: string): Promise<string[]> {
+  const rows = await db.select({ id: offers.id }).from(offers).where(and(...visible(tenantId))).orderBy(asc(offers.title), asc(offers.id));
+  return rows.map((r) => `/angebote/${r.id}`);
+}

@@ -8,7 +8,7 @@ import { loadPageTranslations } from '../../platform/translations/page.js';
 import { offersCalendar } from './ical.js';
 import { offerJsonLd } from './json-ld.js';
 import { survivorOf } from './merge.js';
-import { directoryChoices, publishedOffer, publishedOffers, readFilter } from './public-data.js';
+import { directoryChoices, publicProviders, publishedOffer, publishedOffers, readFilter } from './public-data.js';
 import { occurrencesBetween, upcoming } from './schedule.js';
 import { DirectoryPage, OfferPage, directoryPath } from './views/public-pages.js';
 

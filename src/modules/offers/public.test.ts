@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { describeEachDb } from '../../../test/support/harness.js';
 import { tenants } from '../../platform/tenancy/schema.js';
-import { actors } from '../actors/schema.js';
+import { actorContacts, actors } from '../actors/schema.js';
 import { offers } from './schema.js';
 import { sourceHash } from '../../platform/translations/source-hash.js';
 
@@ -26,6 +26,24 @@ describeEachDb('Öffentliches Angebotsverzeichnis', (t) => {
     const [row] = await t().db.select().from(offers).where(eq(offers.title, title));
     return row!;
   };
+
+  test('Detailseite: Ansprechpersonen nur mit Einwilligung zur Veröffentlichung; Karten im Verzeichnis als KERN-Karten', async () => {
+    const cafe = await createCafe({ title: 'Frauencafé mit Ansprechpersonen' });
+    const [actor] = await t().db.select().from(actors).where(eq(actors.name, 'Internationaler Frauentreff Heidewald e. V.'));
+    await t().db.insert(actorContacts).values([
+      { tenantId: cafe.tenantId, actorId: actor!.id, name: 'Öffentliche Ola', role: 'Leitung', email: 'ola@example.org', phone: '05141 123', languages: ['ar'], consentScope: 'veroeffentlichung', consentDate: '2026-01-10', consentSource: 'Formular' },
+      { tenantId: cafe.tenantId, actorId: actor!.id, name: 'Interne Ida', email: 'ida@example.org', consentScope: 'intern', consentDate: '2026-01-10', consentSource: 'E-Mail' },
+      { tenantId: cafe.tenantId, actorId: actor!.id, name: 'Namenlose Nora', email: 'nora@example.org' },
+    ]);
+    const html = await (await t().client().get(`/k/musterland/angebote/${cafe.id}?lang=en`)).text();
+    assert.match(html, /Contact persons/);
+    assert.match(html, /Öffentliche Ola/);
+    assert.match(html, /href="mailto:ola@example.org"/);
+    for (const hidden of ['Interne Ida', 'ida@example.org', 'Namenlose Nora', 'nora@example.org']) assert.ok(!html.includes(hidden), `${hidden} must not be public`);
+    const list = await (await t().client().get('/k/musterland/angebote?q=Ansprechpersonen')).text();
+    assert.match(list, /<article class="kern-card kern-card--hug offer-card">/);
+    assert.ok(!list.includes('Interne Ida'));
+  });
 
   test('Verzeichnis mit Filtern zeigt nur veröffentlichte Angebote, ohne interne Notiz, in allen Sprachen', async () => {
     const cafe = await createCafe({ title: 'Frauencafé Dienstag (öffentlich)' });

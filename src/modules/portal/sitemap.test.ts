@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SaxesParser } from 'saxes';
 import { describeEachDb } from '../../../test/support/harness.js';
+import { offers } from '../offers/schema.js';
 
 /** Parses strictly (namespaces on): a malformed document throws. */
 function parseSitemap(body: string) {
@@ -24,6 +25,19 @@ function parseSitemap(body: string) {
 }
 
 describeEachDb('sitemap.xml, robots.txt, favicon, Open Graph', (t) => {
+  test('each published offer’s detail page is in the sitemap with its language versions; unpublished and ended ones are not', async () => {
+    const urls = parseSitemap(await (await t().client().get('/k/musterland/sitemap.xml')).text());
+    const offerIds = new Set(urls.map((u) => /\/angebote\/([0-9a-f-]{36})$/.exec(u.loc)?.[1]).filter((x): x is string => !!x));
+    const all = await t().db.select({ id: offers.id, published: offers.published, status: offers.status }).from(offers);
+    const visible = all.filter((o) => o.published && o.status !== 'beendet');
+    assert.ok(visible.length > 0 && visible.length < all.length, 'the demo has published and unpublished offers');
+    assert.deepEqual([...offerIds].sort(), visible.map((o) => o.id).sort(), 'exactly the published, not ended offers');
+    const one = urls.find((u) => u.loc.endsWith(`/angebote/${visible[0]!.id}`))!;
+    assert.deepEqual(one.alternates.map((a) => a.hreflang).sort(), ['ar', 'de', 'en', 'fa', 'ru', 'tr', 'uk']);
+    assert.ok(urls.some((u) => u.loc.endsWith(`/angebote/${visible[0]!.id}?lang=ar`)), 'the Arabic version has its own entry');
+    for (const o of visible.slice(0, 3)) assert.equal((await t().client().get(`/k/musterland/angebote/${o.id}`)).status, 200);
+  });
+
   test('the sitemap is well-formed XML whose every URL is a public page (200), with language alternates', async () => {
     const res = await t().client().get('/k/musterland/sitemap.xml');
     assert.equal(res.status, 200);
@@ -43,7 +57,8 @@ describeEachDb('sitemap.xml, robots.txt, favicon, Open Graph', (t) => {
       assert.ok(u.alternates.some((a) => a.hreflang === 'de') && u.alternates.some((a) => a.hreflang === 'en'), `alternates of ${u.loc}`);
       assert.ok(u.alternates.some((a) => a.href === u.loc), `${u.loc} is among its own alternates`);
     }
-    const germanOnly = locs.filter((l) => !l.includes('lang='));
+    // Every page but the offers (one per published offer: those are checked by a sample below).
+    const germanOnly = locs.filter((l) => !l.includes('lang=') && !/\/angebote\/[0-9a-f-]{36}$/.test(l));
     for (const loc of germanOnly) {
       const page = await t().client().get(loc.slice(origin.length));
       assert.equal(page.status, 200, `${loc}: ${page.status}`);

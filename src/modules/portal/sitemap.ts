@@ -5,18 +5,21 @@ import { dbOf, type AppEnv } from '../../platform/http/env.js';
 import { languages } from '../../platform/i18n/languages.js';
 import { listTenants, tenantBySlug } from '../../platform/tenancy/service.js';
 import { germanOnlyPagePaths, inLanguage, publicPagePaths } from '../../platform/ui/public-page.js';
+import { sitemapSources } from '../../platform/sitemap-sources.js';
 import { adoptedEdition } from '../concepts/index.js';
 import { measures } from '../measures/schema.js';
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Every public page of a Kommune (paths below /k/:slug): navigation, footer pages, and each measure of the adopted edition. */
+/** Every public page of a Kommune (paths below /k/:slug): navigation, footer pages, each measure of the adopted edition, and what modules add (sitemapSources). */
 export async function sitemapPaths(db: Db, tenantId: string): Promise<string[]> {
   const edition = await adoptedEdition(db, tenantId);
   const numbers = edition
     ? await db.select({ number: measures.number }).from(measures).where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, edition.id))).orderBy(asc(measures.position))
     : [];
-  return [...publicPagePaths(), ...numbers.map((m) => `/massnahmen/${encodeURIComponent(m.number)}`)];
+  const fromModules = [];
+  for (const source of sitemapSources()) fromModules.push(...(await source(db, tenantId)));
+  return [...publicPagePaths(), ...numbers.map((m) => `/massnahmen/${encodeURIComponent(m.number)}`), ...fromModules];
 }
 
 /** sitemap.xml per Kommune (with every language version as xhtml:link alternates) and robots.txt naming them. */

@@ -5,7 +5,7 @@ import { germanContent, PortalLinks, PortalPage } from '../../../platform/ui/pub
 import { ContentMark, ContentParagraphs } from '../../../platform/ui/content-mark.js';
 import type { PageTranslations } from '../../../platform/translations/page.js';
 import { jsonLdScript } from '../json-ld.js';
-import { filterParams, type DirectoryFilter, type PublicOffer } from '../public-data.js';
+import { filterParams, type DirectoryFilter, type PublicOffer, type PublicProvider } from '../public-data.js';
 import type { Upcoming } from '../schedule.js';
 import { offerCategories } from '../schema.js';
 import { scheduleSummary, weekdayName } from './schedule-text.js';
@@ -110,18 +110,26 @@ export function DirectoryPage(p: {
         {p.offers.map(({ offer: o, upcoming }) => {
           const offerTitle = p.tr.pick('offer', o.id, 'title', o.title);
           return (
-          <li class="offer-card">
-            <h2 class="kern-heading-small">
-              <a class="kern-link" href={links.build(`${base}/${o.id}`)} {...offerTitle.attrs}>{offerTitle.text}</a>
-              <ContentMark t={t} shown={offerTitle} />
-            </h2>
-            <p class="kern-body">
-              {t(`offer_public.category.${o.category}`)} · <span {...de}>{o.municipalityName ?? t('offer_public.county_wide')}</span>
-            </p>
-            <p class="kern-body">{scheduleSummary(t, lang, o.schedule)}</p>
-            <WhenNow t={t} lang={lang} offer={o} upcoming={upcoming} />
-            {o.languages.length ? <p class="kern-body">{t('offer_public.languages')}: {o.languages.map(spokenLanguageName).join(', ')}</p> : null}
-            <Features t={t} offer={o} />
+          <li class="offer-list__item">
+            <article class="kern-card kern-card--hug offer-card">
+              <div class="kern-card__container">
+                <header class="kern-card__header">
+                  <p class="kern-body kern-body--small offer-card__meta">
+                    <span class="kern-badge kern-badge--small kern-badge--info">{t(`offer_public.category.${o.category}`)}</span> <span {...de}>{o.municipalityName ?? t('offer_public.county_wide')}</span>
+                  </p>
+                  <h2 class="kern-heading-small offer-card__title">
+                    <a class="kern-link" href={links.build(`${base}/${o.id}`)} {...offerTitle.attrs}>{offerTitle.text}</a>
+                    <ContentMark t={t} shown={offerTitle} />
+                  </h2>
+                </header>
+                <div class="kern-card__body">
+                  <p class="kern-body">{scheduleSummary(t, lang, o.schedule)}</p>
+                  <WhenNow t={t} lang={lang} offer={o} upcoming={upcoming} />
+                  {o.languages.length ? <p class="kern-body">{t('offer_public.languages')}: {o.languages.map(spokenLanguageName).join(', ')}</p> : null}
+                  <Features t={t} offer={o} />
+                </div>
+              </div>
+            </article>
           </li>
           );
         })}
@@ -131,7 +139,7 @@ export function DirectoryPage(p: {
 }
 
 /** `/k/{slug}/angebote/{id}`: one published offer, with its next times, calendar file and schema.org data. */
-export function OfferPage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; offer: PublicOffer; upcoming: Upcoming; next: { date: string; startTime: string; endTime: string }[]; jsonLd: unknown; tr: PageTranslations }) {
+export function OfferPage(p: { t: T; lang: Lang; url: string; tenant: PublicTenant; offer: PublicOffer; upcoming: Upcoming; next: { date: string; startTime: string; endTime: string }[]; providers: PublicProvider[]; jsonLd: unknown; tr: PageTranslations }) {
   const { t, lang, offer: o } = p;
   const links = new PortalLinks(p.tenant.slug, lang);
   const base = directoryPath(p.tenant.slug);
@@ -163,6 +171,7 @@ export function OfferPage(p: { t: T; lang: Lang; url: string; tenant: PublicTena
           {o.website ? <div class="kern-description-list-item"><dt class="kern-description-list-item__key">{t('offer_public.website')}</dt><dd class="kern-description-list-item__value"><a class="kern-link" href={o.website}>{o.website}</a></dd></div> : null}
         </dl>
         <Features t={t} offer={o} />
+        <Contacts t={t} lang={lang} providers={p.providers} />
         {p.next.length ? (
           <>
             <h2 class="kern-heading-medium">{t('offer_public.upcoming')}</h2>
@@ -175,5 +184,30 @@ export function OfferPage(p: { t: T; lang: Lang; url: string; tenant: PublicTena
       </article>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(p.jsonLd) }} />
     </PortalPage>
+  );
+}
+
+/** Contact persons of the providers: only those whose consent covers publication ever reach this list (publicProviders). */
+function Contacts(p: { t: T; lang: Lang; providers: PublicProvider[] }) {
+  const { t } = p;
+  const de = germanContent(p.lang);
+  const people = p.providers.flatMap((a) => a.contacts.map((c) => ({ ...c, actor: a.name })));
+  if (people.length === 0) return null;
+  return (
+    <section aria-labelledby="offer-contacts">
+      <h2 class="kern-heading-medium" id="offer-contacts">{t('offer_public.contacts')}</h2>
+      <ul class="offer-contacts">
+        {people.map((c) => (
+          <li class="offer-contact">
+            <p class="kern-body kern-body--bold" {...de}>{c.name}</p>
+            {c.role || c.responsibility ? <p class="kern-body" {...de}>{[c.role, c.responsibility].filter(Boolean).join(' · ')}</p> : null}
+            <p class="kern-body kern-body--small" {...de}>{c.actor}</p>
+            {c.email ? <p class="kern-body"><a class="kern-link" href={`mailto:${c.email}`}>{c.email}</a></p> : null}
+            {c.phone ? <p class="kern-body"><a class="kern-link" href={`tel:${c.phone.replace(/[^0-9+]/g, '')}`}>{c.phone}</a></p> : null}
+            {c.languages.length ? <p class="kern-body">{t('offer_public.languages')}: {c.languages.map(spokenLanguageName).join(', ')}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
