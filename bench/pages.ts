@@ -157,7 +157,7 @@ export async function pagesBench(ctx: PagesContext) {
 
 const crawlVisits = 5;
 
-async function startStatic(dir: string) {
+export async function startStatic(dir: string) {
   const port = await freePort();
   const child = startChild('static', ['bench/static-server.mjs', dir, String(port)], process.env);
   const url = `http://127.0.0.1:${port}`;

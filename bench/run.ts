@@ -9,7 +9,8 @@ import { runMigrations } from '../src/db/migrate.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { demoSeedSteps } from '../src/modules/index.js';
 import { freePort, killAllSync, startChild, stopAll } from './procs.js';
-import { pagesBench } from './pages.js';
+import { pagesBench, type PagesContext } from './pages.js';
+import { directoryBench } from './directory.js';
 import { runMaintenance } from '../src/db/maintenance.js';
 import { createEdition, demoEdition, insertSynthetic, timeSearch } from './search.js';
 import { reportBench } from './reports.js';
@@ -78,20 +79,26 @@ async function dropStaleDatabases() {
   }
 }
 
-async function portalBench() {
+const pageDatabases = (): PagesContext['databases'] => [
+  { kind: 'pglite', env: { DATA_DIR: path.join(tmpDir, 'data') }, rssTargetMb: 400 },
+  { kind: 'postgres', env: { DATA_DIR: path.join(tmpDir, 'data-pg'), DATABASE_URL: dbUrl(dbName) }, rssTargetMb: 200 },
+];
+
+async function ensureDatabase() {
+  if (dbCreated) return;
   await admin(`create database ${dbName}`);
   dbCreated = true;
-  await pagesBench({
-    tmpDir,
-    loadSeconds,
-    emit,
-    log,
-    startServer,
-    databases: [
-      { kind: 'pglite', env: { DATA_DIR: path.join(tmpDir, 'data') }, rssTargetMb: 400 },
-      { kind: 'postgres', env: { DATA_DIR: path.join(tmpDir, 'data-pg'), DATABASE_URL: dbUrl(dbName) }, rssTargetMb: 200 },
-    ],
-  });
+}
+
+async function portalBench() {
+  await ensureDatabase();
+  await pagesBench({ tmpDir, loadSeconds, emit, log, startServer, databases: pageDatabases() });
+}
+
+/** The offer directory with filters (its own servers, after the portal's: fresh demo data). */
+async function offerDirectoryBench() {
+  await ensureDatabase();
+  await directoryBench({ tmpDir, loadSeconds, emit, log, startServer, databases: pageDatabases() });
 }
 
 class TooSlow extends Error {}
@@ -198,10 +205,12 @@ try {
   await dropStaleDatabases().catch((e) => log(`stale database check failed: ${e.message}`));
   const only = process.env.IKON_BENCH_ONLY;
   const part = (name: string) => !only || only === name;
-  const others = ['search', 'rollup', 'reports', 'uploads', 'duplicates'];
+  const others = ['search', 'rollup', 'reports', 'uploads', 'duplicates', 'directory'];
   if (!others.includes(only ?? '')) await portalBench();
   await stopAll();
-  if (only !== 'portal' && only !== 'rollup' && only !== 'reports' && only !== 'uploads' && only !== 'duplicates') await searchBench();
+  if (!only || only === 'portal' || only === 'directory') await offerDirectoryBench();
+  await stopAll();
+  if (only !== 'portal' && only !== 'rollup' && only !== 'reports' && only !== 'uploads' && only !== 'duplicates' && only !== 'directory') await searchBench();
   if (part('rollup')) await rollupBench({ adminUrl, emit, log });
   if (part('reports')) await reportBench(emit);
   if (part('duplicates')) await duplicatesBench({ adminUrl, emit, log });

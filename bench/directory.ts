@@ -1,0 +1,50 @@
+// The public offer directory with filters under load (issue 10), per database: anonymous visitors
+// (page cache, keyed by path and query) and signed-in visitors (every request renders: the
+// filters' queries run each time), each against the static ceiling for the same bytes in the
+// same run (bench/static-server.mjs), as in pages.ts.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { signIn } from './crawl.js';
+import { startStatic, type PagesContext } from './pages.js';
+import { runLoad, stopChild, waitForHealth, type LoadResult } from './procs.js';
+
+/** Treff/Café offers that are free, on Tuesdays: three filters, one of them on the weekday array. */
+export const directoryPath = '/k/musterland/angebote?kategorie=treff&kostenlos=1&wochentag=2';
+const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
+
+export async function directoryBench(ctx: PagesContext) {
+  const { emit, log, loadSeconds } = ctx;
+  const staticDir = path.join(ctx.tmpDir, 'static-directory');
+  fs.mkdirSync(staticDir, { recursive: true });
+  for (const database of ctx.databases) {
+    const { kind } = database;
+    const server = await ctx.startServer(`server-directory-${kind}`, { ...database.env, DATA_DIR: `${database.env.DATA_DIR}-directory` });
+    await waitForHealth(server.url, server.child);
+    const cookie = await signIn(server.url, 'koordination@musterland.example');
+    const runs: { name: string; load: LoadResult; file: string; bytes: number; target: number; offers: number }[] = [];
+    for (const [label, headers, target] of [['cached', undefined, 0.5], ['fresh', cookie, 0.25]] as const) {
+      const body = Buffer.from(await (await fetch(server.url + directoryPath, { headers: headers ? { cookie: headers } : {} })).arrayBuffer());
+      const file = `${createHash('sha1').update(body).digest('hex').slice(0, 16)}.html`;
+      fs.writeFileSync(path.join(staticDir, file), body);
+      log(`load ${kind}: ${label} ${directoryPath}, ${loadSeconds} s`);
+      await runLoad(server.url + directoryPath, 2, 10, headers);
+      const load = await runLoad(server.url + directoryPath, loadSeconds, 10, headers);
+      runs.push({ name: `directory_${label}_${kind}`, load, file, bytes: body.length, target, offers: (body.toString('utf8').match(/class="kern-card kern-card--hug offer-card"/g) ?? []).length });
+    }
+    await stopChild(server.child);
+    const stat = await startStatic(staticDir);
+    try {
+      for (const r of runs) {
+        await runLoad(`${stat.url}/${r.file}`, 2);
+        const ceiling = await runLoad(`${stat.url}/${r.file}`, loadSeconds);
+        const ratio = r.load.requestsPerSec / ceiling.requestsPerSec;
+        const common = { db: kind, path: directoryPath, pageBytes: r.bytes, offersShown: r.offers, connections: 10, durationSec: loadSeconds, non2xx: r.load.non2xx, errors: r.load.errors };
+        emit({ name: `${r.name}_requests_per_sec`, value: round(r.load.requestsPerSec, 1), unit: 'req/s', p50: r.load.latencyP50, p99: r.load.latencyP99, ...common });
+        emit({ name: `${r.name}_vs_static`, value: round(ratio), unit: 'ratio', staticRequestsPerSec: round(ceiling.requestsPerSec, 1), target: `>= ${r.target}`, meets: ratio >= r.target, ...common });
+      }
+    } finally {
+      await stopChild(stat.child);
+    }
+  }
+}
