@@ -385,7 +385,7 @@ export const de = {
   'spreadsheet.error.number_ambiguous': '„{value}“ kann {de} (deutsches Zahlenformat) oder {en} (englisches Zahlenformat) bedeuten, und die übrigen Zahlen der Datei entscheiden das nicht. Bitte wählen Sie beim Hochladen das Zahlenformat der Datei.',
   'spreadsheet.error.number_not_de': '„{value}“ ist keine Zahl im deutschen Zahlenformat (1.234,56), in dem die übrigen Zahlen der Datei stehen. Bitte korrigieren Sie den Wert oder wählen Sie beim Hochladen das Zahlenformat.',
   'spreadsheet.error.number_not_en': '„{value}“ ist keine Zahl im englischen Zahlenformat (1,234.56), in dem die übrigen Zahlen der Datei stehen. Bitte korrigieren Sie den Wert oder wählen Sie beim Hochladen das Zahlenformat.',
-  'spreadsheet.error.column_missing': 'Diese Spalte fehlt. Sie ist für den Import nötig. Heißt sie in Ihrer Datei anders, ordnen Sie die Überschrift unten zu.',
+  'spreadsheet.error.column_missing': 'Diese Spalte fehlt. Sie ist für den Import nötig.',
   'spreadsheet.error.column_twice': 'Diese Spalte kommt doppelt vor (auch als „{other}“).',
   'spreadsheet.error.no_rows': 'Die Tabelle enthält unter den Überschriften keine Zeilen.',
   'spreadsheet.error.unknown_id': 'Die ID „{id}“ gehört zu keinem Eintrag dieser Kommune. Lassen Sie die Zelle für neue Einträge leer.',

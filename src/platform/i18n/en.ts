@@ -387,7 +387,7 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'spreadsheet.error.number_ambiguous': '“{value}” can mean {de} (German number format) or {en} (English number format), and the other numbers of the file do not decide. Please choose the file’s number format when uploading.',
   'spreadsheet.error.number_not_de': '“{value}” is not a number in the German number format (1.234,56) the file’s other numbers use. Please correct the value or choose the number format when uploading.',
   'spreadsheet.error.number_not_en': '“{value}” is not a number in the English number format (1,234.56) the file’s other numbers use. Please correct the value or choose the number format when uploading.',
-  'spreadsheet.error.column_missing': 'This column is missing. The import needs it. If your file names it differently, map the heading below.',
+  'spreadsheet.error.column_missing': 'This column is missing. The import needs it.',
   'spreadsheet.error.column_twice': 'This column appears twice (also as “{other}”).',
   'spreadsheet.error.no_rows': 'The table has no rows below its headings.',
   'spreadsheet.error.unknown_id': 'The ID “{id}” belongs to no entry of this Kommune. Leave the cell empty for new entries.',
