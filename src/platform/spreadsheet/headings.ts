@@ -12,7 +12,7 @@ export interface ColumnSpec<K extends string = string> {
   /** The heading the export writes. */
   heading: string;
   /** Other headings real tables use for the same column. */
-  aliases: string[];
+  aliases: readonly string[];
 }
 
 /** The column a heading names, by the export's heading or an alias; "Zielgruppen" finds "Zielgruppe" too. */
