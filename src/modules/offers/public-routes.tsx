@@ -38,11 +38,12 @@ export function publicOfferRoutes() {
   const detail = page(async (c, tenant, tenantId) => {
     const offer = await publishedOffer(dbOf(c), tenantId, c.req.param('id') ?? '');
     const tr = await loadPageTranslations(dbOf(c), tenantId, c.get('lang'), offerKinds);
+    const { byOffer } = await publicProviders(dbOf(c), tenantId, [offer.id]);
     const now = new Date();
     const today = todayInGermany(now);
     const next = offer.temporarilyClosed && !offer.reopensOn ? [] : occurrencesBetween(offer.schedule, today, addDays(today, 90)).filter((o) => o.end > now).slice(0, 6);
     const url = `${c.get('services').config.publicUrl}${directoryPath(tenant.slug)}/${offer.id}`;
-    return <OfferPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} offer={offer} upcoming={upcoming(offer.schedule, now, today, offer)} next={next} jsonLd={offerJsonLd(offer, url, today)} tr={tr} />;
+    return <OfferPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} offer={offer} upcoming={upcoming(offer.schedule, now, today, offer)} next={next} jsonLd={offerJsonLd(offer, url, today)} providers={byOffer.get(offer.id) ?? []} tr={tr} />;
   });
   app.get(`/k/:slug/angebote/${id}`, async (c) => {
     try {
