@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { browserSuite, mainText, screenshot, submit, visit } from '../support/browser.js';
+import { browserSuite, follow, mainText, screenshot, signIn, submit, visit } from '../support/browser.js';
 
 const suite = browserSuite();
 
@@ -30,3 +30,40 @@ suite.test('Eine Neuzugewanderte findet das Integrationscafé in Heidewald, mit 
   assert.match(await mainText(page), /Integrationscafé Heidewald/);
   await screenshot(page, 'angebote-arabisch');
 });
+
+suite.test('Die Koordination prüft Doppelstrukturen (Speichern mit Rückfrage, Zusammenführen bestätigen) und Lücken mit Einwohnerzahlen und Sprache', async (page) => {
+  await signIn(page, 'koordination@musterland.example');
+  // Saving a planted duplicate asks first, with the similar offers, their score and reasons.
+  await visit(page, '/app/k/musterland/angebote?q=Internationales+Caf%C3%A9+in+Heidewald');
+  await follow(page, 'Internationales Café in Heidewald');
+  await follow(page, 'Angebot bearbeiten');
+  await submit(page, page.locator('main').getByRole('button', { name: 'Speichern' }));
+  assert.match(await page.getByRole('heading', { level: 2, name: /ähnliche/ }).innerText(), /Es gibt schon/);
+  assert.match(await mainText(page), /Integrationscafé Heidewald – Ähnlichkeit \d+ von 100: ähnlicher Text/);
+  await screenshot(page, 'angebot-aehnliche');
+
+  await visit(page, '/app/k/musterland/doppelstrukturen');
+  assert.match(await mainText(page), /Angebotsnetze: dasselbe Programm eines Trägers in mehreren Gemeinden/);
+  await submit(page, page.locator('main').getByRole('link', { name: /^Zusammenführen/ }).first());
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Zwei Angebote zusammenführen?');
+  await submit(page, page.locator('main').getByRole('button', { name: 'Zusammenführen' }), { status: 422 });
+  assert.match(await mainText(page), /Bitte wählen Sie, welches der beiden Angebote bleibt\./);
+  await follow(page, 'Abbrechen');
+
+  await visit(page, '/app/k/musterland/luecken/einwohner');
+  await submit(page, page.locator('main').getByRole('link', { name: /^Bearbeiten Heidewald/ }));
+  await submit(page, page.locator('main').getByRole('button', { name: 'Speichern' }), { status: 422 });
+  assert.match(await mainText(page), /Bitte ausfüllen\./);
+  await page.getByLabel('Einwohnerzahl').fill('12.400');
+  await page.getByLabel('Stichtag').fill('2025-12-31');
+  await page.getByLabel('Quelle').fill('LSN, Bevölkerungsfortschreibung');
+  await submit(page, page.locator('main').getByRole('button', { name: 'Speichern' }));
+  assert.match(await mainText(page), /12\.400/);
+  await follow(page, 'Zurück zur Lückenmatrix');
+  const form = page.getByRole('search');
+  await form.getByLabel('Sprache').selectOption({ value: 'ar' });
+  await submit(page, form.getByRole('button', { name: 'Anzeigen' }));
+  assert.match(await mainText(page), /je 1\.000 Einw\./);
+  assert.match(await mainText(page), /Gezählt sind nur Angebote, in denen/);
+  await screenshot(page, 'luecken-arabisch');
+}, { timeout: 400_000 });

@@ -262,7 +262,7 @@ export function offerAnalysisRoutes() {
           {language ? ` ${t('gaps.in_language', { language: spokenLanguageName(language) })}` : ''}
           {group ? ` ${t('gaps.for_group', { group: group.name })}` : ''}
         </p>
-        <DataTable caption={t('gaps.title')} headers={[t('gaps.category'), ...columns.map((x) => x.name), t('gaps.total')]}>
+        <DataTable caption={t('gaps.title')} wide headers={[t('gaps.category'), ...columns.map((x) => x.name), t('gaps.total')]}>
           {m.categories.map((cat) => (
             <tr>
               <th scope="row">{t(`offers.category.${cat}`)}</th>

@@ -6,9 +6,10 @@ import { Csrf } from './form.js';
  * table's accessible name; visually hidden when a heading above already says it) and column
  * headers with scope. Rows come as children.
  */
-export function DataTable(p: { caption: string; showCaption?: boolean; headers: string[]; children: Child }) {
+export function DataTable(p: { caption: string; showCaption?: boolean; headers: string[]; children: Child; wide?: boolean }) {
+  // A table wider than the page scrolls sideways: keyboard users reach that region by Tab (WCAG 2.1.1, axe scrollable-region-focusable).
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" {...(p.wide ? { tabindex: 0, role: 'region', 'aria-label': p.caption } : {})}>
       <table class="data-table">
         <caption class={p.showCaption ? undefined : 'visually-hidden'}>{p.caption}</caption>
         <thead>
