@@ -191,14 +191,10 @@ export function PaperPage(p: { t: T; base: string; publicBase: string; csrfToken
         <h2 class="kern-heading-medium" id="downloads">
           {t('decisions.document.downloads')}
         </h2>
-        <ul>
-          <li>
-            <a href={`${path}/vorlage.docx`}>{t('decisions.document.docx')}</a>
-          </li>
-          <li>
-            <a href={`${path}/vorlage.pdf`}>{t('decisions.document.pdf')}</a>
-          </li>
-        </ul>
+        <div class="actions">
+          <ButtonLink href={`${path}/vorlage.docx`}>{t('decisions.document.docx')}</ButtonLink>
+          <ButtonLink href={`${path}/vorlage.pdf`}>{t('decisions.document.pdf')}</ButtonLink>
+        </div>
       </section>
       <Consultations t={t} base={base} csrfToken={p.csrfToken} d={d} form={p.consultationForm} />
       <section class="stack" aria-labelledby="beschlussvorschlag">
