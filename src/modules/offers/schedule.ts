@@ -81,9 +81,12 @@ export interface Occurrence {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Made once: constructing an Intl.DateTimeFormat costs ~100× a formatToParts call (the directory made one per occurrence). */
+const berlinClock = new Intl.DateTimeFormat('en-US', { timeZone: offerTimeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+
 /** The offset of Europe/Berlin from UTC at this instant, in minutes (60 in winter, 120 in summer). */
 function berlinOffsetMinutes(at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: offerTimeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(at);
+  const parts = berlinClock.formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((asUtc - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
@@ -201,9 +204,12 @@ export interface Upcoming {
 export function upcoming(schedule: Schedule, now: Date, today: string, closed: { temporarilyClosed: boolean; reopensOn: string | null }): Upcoming {
   const from = closed.temporarilyClosed ? (closed.reopensOn && closed.reopensOn > today ? closed.reopensOn : null) : today;
   if (from === null) return { today: [], next: null };
-  const window = occurrencesBetween(schedule, from, addDays(from, 400));
+  // The next five weeks first: a weekly offer's next time is there, and a daily one need not be
+  // expanded 400 times. The later window continues the first, so the first match is the same.
+  const notEnded = (o: Occurrence) => o.end.getTime() > now.getTime();
+  const near = occurrencesBetween(schedule, from, addDays(from, 35));
   return {
-    today: window.filter((o) => o.date === today),
-    next: window.find((o) => o.end.getTime() > now.getTime()) ?? null,
+    today: near.filter((o) => o.date === today),
+    next: near.find(notEnded) ?? occurrencesBetween(schedule, addDays(from, 36), addDays(from, 400)).find(notEnded) ?? null,
   };
 }
