@@ -37,8 +37,13 @@ const debug = (msg: string) => {
   if (process.env.IKON_BROWSER_DEBUG) console.log(`[browser] ${msg}`);
 };
 const screenshotDir = path.resolve('.tmp/browser-screenshots');
-/** Per action (click, fill, navigation); pages are server-rendered and local, so this is generous. */
+/** Per action (click, fill); pages are server-rendered and local, so this is generous. */
 const actionTimeout = 15_000;
+/**
+ * Per page load: some submits do real work (making a Vorlage final renders the concept PDF), and
+ * at load 30 on two cores such a request took longer than 15 s.
+ */
+const navigationTimeout = 60_000;
 
 /** What the helpers remember about a page: where the app runs and what axe found so far. */
 interface PageState {
@@ -135,7 +140,7 @@ export function browserSuite(opts: { env?: () => Record<string, string> | Promis
     async newPage() {
       const context = await browser!.newContext({ baseURL: running!.baseUrl, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
       context.setDefaultTimeout(actionTimeout);
-      context.setDefaultNavigationTimeout(actionTimeout);
+      context.setDefaultNavigationTimeout(navigationTimeout);
       contexts.add(context);
       context.on('close', () => contexts.delete(context));
       const page = await context.newPage();
@@ -275,7 +280,7 @@ export async function submit(page: Page, button: Locator | (() => Promise<unknow
   page.on('response', onResponse);
   const started = Date.now();
   try {
-    await Promise.all([page.waitForEvent('load'), typeof button === 'function' ? button() : button.click()]);
+    await Promise.all([page.waitForEvent('load', { timeout: navigationTimeout }), typeof button === 'function' ? button() : button.click()]);
   } finally {
     page.off('response', onResponse);
   }
