@@ -44,7 +44,7 @@ suite.test('Koordination löscht eine Maßnahme, entfernt ein Mitglied und lösc
   assert.match(await page.getByRole('status').first().innerText(), /Der Entwurf „Integrationskonzept 2026 \(Fortschreibung\)“ wurde gelöscht\./);
   await visit(page, '/app/k/musterland/fassungen/fortschreibung');
   assert.equal(await page.locator('main').getByRole('button', { name: 'Fortschreibung anlegen' }).count(), 1, 'a Fortschreibung can start again');
-}, { timeout: 400_000 });
+});
 
 suite.test('Eine Fassung ohne Abstammung beschließen: die Bestätigung warnt mit Zahlen und verlangt ein Häkchen', async (page) => {
   await signIn(page, 'koordination@musterland.example');
@@ -69,4 +69,4 @@ suite.test('Eine Fassung ohne Abstammung beschließen: die Bestätigung warnt mi
   await press(page, 'Status „beschlossen“ setzen');
   assert.equal(new URL(page.url()).pathname, editionUrl);
   assert.match(await page.getByRole('status').first().innerText(), /„beschlossen“/);
-}, { timeout: 400_000 });
+});

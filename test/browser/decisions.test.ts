@@ -59,4 +59,4 @@ suite.test('Koordination: die Vorlage der Fortschreibung wird endgültig, der Kr
   await follow(page, 'Integrationskonzept 2024 der Koordinierungsstelle Migration und Teilhabe');
   assert.match(await mainText(page), /Beschlusskontrolle/);
   await visit(page, '/k/musterland/beschluesse?lang=ar');
-}, { timeout: 400_000 });
+});

@@ -67,7 +67,7 @@ suite.test('Leichte Sprache bearbeiten: die Lesbarkeit folgt dem Schreiben (Skri
   const score = section.locator('[data-readability-score]');
   assert.equal(await score.innerText(), '–', 'no text, no figure');
   await section.getByLabel('Gesundheit und Pflege in Leichter Sprache').fill('Gesundheit ist wichtig.\nSie sind krank?\nDann gehen Sie zum Arzt.');
-  await page.waitForFunction((el) => el?.textContent !== '–', await score.elementHandle(), { timeout: 10_000 });
+  await page.waitForFunction((el) => el?.textContent !== '–', await score.elementHandle(), { timeout: 60_000 });
   assert.ok(Number(await score.innerText()) >= 80, 'the figure follows the typing: short sentences read easily');
   await submit(page, section.getByRole('button', { name: 'Speichern' }));
   assert.match(await mainText(page), /Der Text in Leichter Sprache wurde gespeichert\. Lesbarkeit des Textes: \d+/);

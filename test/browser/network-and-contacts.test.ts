@@ -29,7 +29,7 @@ suite.test('Netzwerk: Bild und Tabelle derselben Verbindungen, Filter nach Theme
   assert.ok(filtered < rows, `fewer links after filtering (${filtered} < ${rows})`);
   assert.match(await mainText(page), /Akteure: \d+, Verbindungen: \d+/);
   await screenshot(page, 'netzwerk-sprache-heidewald');
-}, { timeout: 400_000 });
+});
 
 suite.test('Ansprechperson: anlegen mit Einwilligung, Fehler verständlich, löschen erst nach Rückfrage', async (page) => {
   await signIn(page, 'koordination@musterland.example');
@@ -63,4 +63,4 @@ suite.test('Ansprechperson: anlegen mit Einwilligung, Fehler verständlich, lös
   assert.equal((await suite.database.db.select().from(actorContacts).where(eq(actorContacts.name, 'Mariam Nouri'))).length, 0);
   const logged = JSON.stringify(await suite.database.db.select().from(auditLog).where(eq(auditLog.entityType, 'actor_contact')));
   assert.ok(!logged.includes('Nouri'), 'the audit no longer names her');
-}, { timeout: 400_000 });
+});

@@ -66,4 +66,4 @@ suite.test('Die Koordination prüft Doppelstrukturen (Speichern mit Rückfrage, 
   assert.match(await mainText(page), /je 1\.000 Einw\./);
   assert.match(await mainText(page), /Gezählt sind nur Angebote, in denen/);
   await screenshot(page, 'luecken-arabisch');
-}, { timeout: 400_000 });
+});

@@ -84,4 +84,4 @@ suite.test('Koordination gibt die Fortschreibung zur Beschlussfassung, trägt de
   assert.equal(await reader.getByRole('heading', { level: 1 }).innerText(), draftTitle);
   assert.match(await mainText(reader), /18\. März 2026|18\.03\.2026/);
   assert.doesNotMatch(await mainText(reader), /Integrationskonzept 2024/);
-}, { timeout: 400_000 });
+});

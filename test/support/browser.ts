@@ -149,7 +149,8 @@ export function browserSuite(opts: { env?: () => Record<string, string> | Promis
       return page;
     },
     test(name, fn, opts = {}) {
-      test(name, { timeout: opts.timeout ?? 180_000 }, async (t) => {
+      // Ten minutes: at load 30 on two cores a browser test took over 180 s (the former limit).
+      test(name, { timeout: opts.timeout ?? 600_000 }, async (t) => {
         testPages = [];
         const page = await suite.newPage();
         const pages = testPages;
