@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachDb } from '../../../test/support/harness.js';
-import { agsProblem, slugify } from '../../modules/tenants/ags.js';
 import { passwordProblem } from './password.js';
 
 test('password rules: length over complexity, no common or e-mail-based passwords', () => {
@@ -10,18 +9,6 @@ test('password rules: length over complexity, no common or e-mail-based password
   assert.equal(passwordProblem('Passwort1234'), 'validation.password_common');
   assert.equal(passwordProblem('katrin.mueller-2026!', 'katrin.mueller@kreis.de'), 'validation.password_contains_email');
   assert.equal(passwordProblem('Wiesen und Moore im Herbst'), undefined);
-});
-
-test('AGS: 8 digits, a Land, Kreis level ends in 000, Gemeinde within its Kreis', () => {
-  assert.equal(agsProblem('03499000', 'landkreis'), undefined);
-  assert.equal(agsProblem('0349900', 'landkreis'), 'validation.ags_format');
-  assert.equal(agsProblem('17499000', 'landkreis'), 'validation.ags_land');
-  assert.equal(agsProblem('03499001', 'landkreis'), 'validation.ags_kreis');
-  assert.equal(agsProblem('03499000', 'gemeinde', '03499000'), 'validation.ags_gemeinde');
-  assert.equal(agsProblem('03351001', 'gemeinde', '03499000'), 'validation.ags_parent');
-  assert.equal(agsProblem('03499004', 'gemeinde', '03499000'), undefined);
-  assert.equal(slugify('Moordorf an der Aue'), 'moordorf-an-der-aue');
-  assert.equal(slugify('Weißenmoor (Süd)'), 'weissenmoor-sued');
 });
 
 describeEachDb('Anmeldung', (t) => {
