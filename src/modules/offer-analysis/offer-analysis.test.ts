@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { offerAttention } from '../offers/attention.js';
 import { test } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
 import { describeEachDb } from '../../../test/support/harness.js';
@@ -228,6 +229,9 @@ describeEachDb('Doppelstrukturen und Lücken', (t) => {
     assert.ok(history.some((h) => h.entityId === gone.id && h.action === 'merge'), "the duplicate's entries are in the survivor's history");
     assert.ok(history.some((h) => h.entityId === gone.id && (h.after as { verifiedOn?: string }).verifiedOn), 'including those from before the merge');
     assert.ok(history.some((h) => h.entityId === keep.id && (h.after as { mergedFromId?: string }).mergedFromId === gone.id));
+    const dueForReview = await offerAttention.items(t().db, { tenant: county, today: '2099-01-01' } as Parameters<typeof offerAttention.items>[1]);
+    assert.ok(dueForReview.some((o) => o.id === keep.id), 'years later the survivor is due for review');
+    assert.ok(!dueForReview.some((o) => o.id === gone.id), 'the merged offer never is');
     assert.match(await (await c.get(`${base}/angebote/${gone.id}`)).text(), /wurde mit einem anderen zusammengeführt/);
     assert.doesNotMatch(await (await c.get(`${base}/angebote?q=Fahrrad`)).text(), /Offene Fahrrad-Werkstatt Heidewald/, 'gone from the list');
     assert.doesNotMatch(await (await c.get(`${base}/doppelstrukturen`)).text(), /Offene Fahrrad-Werkstatt Heidewald/);

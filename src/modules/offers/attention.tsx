@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { AttentionSource } from '../../platform/attention-sources.js';
 import { formatDate } from '../../platform/i18n/i18n.js';
 import { DataTable } from '../../platform/ui/components.js';
@@ -21,7 +21,7 @@ export const offerAttention: AttentionSource<UnverifiedOffer> = {
     db
       .select({ id: offers.id, title: offers.title, verifiedOn: offers.verifiedOn })
       .from(offers)
-      .where(and(eq(offers.tenantId, tenant.id), sql`${offers.status} <> 'beendet'`, sql`(${offers.verifiedOn} is null or ${offers.verifiedOn} < ${staleBefore(today)}::date)`))
+      .where(and(eq(offers.tenantId, tenant.id), isNull(offers.mergedIntoId), sql`${offers.status} <> 'beendet'`, sql`(${offers.verifiedOn} is null or ${offers.verifiedOn} < ${staleBefore(today)}::date)`))
       .orderBy(sql`${offers.verifiedOn} asc nulls first`, asc(offers.title)),
   body: ({ t, base, items }) =>
     items.length ? (
