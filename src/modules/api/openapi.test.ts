@@ -30,6 +30,11 @@ const routes: [string, string][] = [
   ['get', '/api/v1/kommunen/{slug}/editions/{id}/indicators'],
   ['get', '/api/v1/kommunen/{slug}/indicators/{id}'],
   ['post', '/api/v1/kommunen/{slug}/indicators/{id}/values'],
+  ['get', '/api/v1/kommunen/{slug}/offers'],
+  ['post', '/api/v1/kommunen/{slug}/offers'],
+  ['get', '/api/v1/kommunen/{slug}/offers/{id}'],
+  ['put', '/api/v1/kommunen/{slug}/offers/{id}'],
+  ['get', '/api/v1/kommunen/{slug}/offer-providers'],
 ];
 
 describe('GET /api/v1/openapi.json', () => {
