@@ -16,7 +16,7 @@ suite.test('Koordination legt einen API-Zugang an (Token einmal sichtbar), das F
 
   await form.getByLabel('Bezeichnung').fill('Fachverfahren Sozialamt');
   await form.getByLabel('Rechte wie').selectOption('redaktion');
-  await form.getByLabel('Akteur').selectOption({ index: 1 });
+  await form.getByRole('combobox', { name: /^Akteur/ }).selectOption({ index: 1 });
   await form.getByLabel('Sachstände').check();
   await form.getByLabel('Messwerte').check();
   await submit(page, form.getByRole('button', { name: 'API-Zugang anlegen' }));
