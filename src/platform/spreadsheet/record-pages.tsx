@@ -8,6 +8,7 @@ import { Button, ButtonLink, Csrf, ErrorSummary, FileField, SelectField, acceptS
 import { mappingFieldName, type UnknownHeading } from './headings.js';
 import { MoreRows, previewRows } from './preview-rows.js';
 import type { ImportProblem } from './problems.js';
+import { ColumnsTable } from './columns-table.js';
 import { ProblemsTable } from './problems-table.js';
 import type { CellChange, RecordColumn, RecordPlan } from './records.js';
 import { spreadsheetHint, type UploadedFile } from './upload.js';
@@ -125,30 +126,7 @@ export function RecordUploadPage(p: {
           {t('spreadsheet.upload.format_template')} <a href={p.paths.exportXlsx}>{t('spreadsheet.export.xlsx')}</a>, <a href={p.paths.exportCsv}>{t('spreadsheet.export.csv')}</a>
         </li>
       </ul>
-      <div class="table-scroll">
-        <table class="kern-table data-table">
-          <caption class="kern-title">{t('spreadsheet.columns.caption')}</caption>
-          <thead>
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">{t('spreadsheet.columns.heading')}</th>
-              <th scope="col" class="kern-table__header">{t('spreadsheet.columns.aliases')}</th>
-              <th scope="col" class="kern-table__header">{t('spreadsheet.columns.content')}</th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {p.columns.map((col) => (
-              <tr class="kern-table__row">
-                <th scope="row" class="kern-table__header">
-                  {col.heading}
-                  {p.required.includes(col.key) ? ` ${t('spreadsheet.columns.required')}` : ''}
-                </th>
-                <td class="kern-table__cell">{col.aliases.join(', ')}</td>
-                <td class="kern-table__cell">{p.describe(col.key)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ColumnsTable t={t} caption={t('spreadsheet.columns.caption')} columns={p.columns} required={p.required} describe={p.describe} />
     </AppPage>
   );
 }

@@ -7,6 +7,7 @@ import type { NumberFormat } from '../../../platform/spreadsheet/numbers.js';
 import type { ImportProblem } from '../../../platform/spreadsheet/problems.js';
 import { ProblemsTable } from '../../../platform/spreadsheet/problems-table.js';
 import { spreadsheetHint } from '../../../platform/spreadsheet/upload.js';
+import { ColumnsTable } from '../../../platform/spreadsheet/columns-table.js';
 import { valueColumns } from '../import.js';
 import type { Indicator } from '../service.js';
 
@@ -58,27 +59,7 @@ export function ImportPage(p: { t: T; base: string; csrfToken: string; edition: 
           {t('indicators.import.format_template')} <a href={`${eBase}/indikatoren/werte.csv`}>{t('indicators.list.download_csv')}</a>
         </li>
       </ul>
-      <div class="table-scroll">
-        <table class="data-table">
-          <caption class="kern-title">{t('indicators.import.columns_caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('transfer.columns.heading')}</th>
-              <th scope="col">{t('transfer.columns.aliases')}</th>
-              <th scope="col">{t('transfer.columns.content')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {valueColumns.map((c) => (
-              <tr>
-                <th scope="row">{c.heading}</th>
-                <td>{c.aliases.join(', ')}</td>
-                <td>{t(`indicators.import.column.${c.key}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ColumnsTable t={t} caption={t('indicators.import.columns_caption')} columns={valueColumns} describe={(key) => t(`indicators.import.column.${key}`)} />
 
       <h2 class="kern-heading-medium">{t('indicators.import.indicators_title')}</h2>
       {p.indicators.length ? (

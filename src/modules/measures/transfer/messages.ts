@@ -19,10 +19,6 @@ export const messages: ModuleMessages = {
     'transfer.upload.format_template': 'Als Vorlage eignet sich die aktuelle Maßnahmentabelle dieser Fassung:',
 
     'transfer.columns.caption': 'Spalten der Maßnahmentabelle',
-    'transfer.columns.heading': 'Spalte',
-    'transfer.columns.aliases': 'Auch erkannt als',
-    'transfer.columns.content': 'Inhalt',
-    'transfer.columns.required': '(Pflicht)',
     'transfer.column.number': 'Nummer der Maßnahme, z. B. 1.2.3; eindeutig in der Fassung.',
     'transfer.column.field': 'Titel des Themenfelds (auch „Handlungsfeld“ wird beim Import erkannt).',
     'transfer.column.goals': 'Ziele des Themenfelds: Nummer (1.2), Titel oder beides („1.2 Titel“).',
@@ -125,10 +121,6 @@ export const messages: ModuleMessages = {
     'transfer.upload.format_template': 'The current measure table of this edition serves as a template:',
 
     'transfer.columns.caption': 'Columns of the measure table',
-    'transfer.columns.heading': 'Column',
-    'transfer.columns.aliases': 'Also recognised as',
-    'transfer.columns.content': 'Content',
-    'transfer.columns.required': '(required)',
     'transfer.column.number': 'Number of the measure, e.g. 1.2.3; unique within the edition.',
     'transfer.column.field': 'Title of the field of action.',
     'transfer.column.goals': 'Goals of the field: number (1.2), title or both (“1.2 Title”).',

@@ -11,6 +11,7 @@ import { columns, requiredColumns } from '../columns.js';
 import type { ImportProblem } from '../../../../platform/spreadsheet/problems.js';
 import { ProblemsTable } from '../../../../platform/spreadsheet/problems-table.js';
 import { spreadsheetHint } from '../../../../platform/spreadsheet/upload.js';
+import { ColumnsTable } from '../../../../platform/spreadsheet/columns-table.js';
 
 export const editionPath = (tenant: Tenant, edition: Pick<Edition, 'id'>) => `${appBase(tenant)}/fassungen/${edition.id}`;
 
@@ -69,30 +70,7 @@ export function UploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; proble
           <a href={`${base}/export.csv`}>{t('transfer.export.csv')}</a>
         </li>
       </ul>
-      <div class="table-scroll">
-        <table class="kern-table data-table">
-          <caption class="kern-title">{t('transfer.columns.caption')}</caption>
-          <thead>
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">{t('transfer.columns.heading')}</th>
-              <th scope="col" class="kern-table__header">{t('transfer.columns.aliases')}</th>
-              <th scope="col" class="kern-table__header">{t('transfer.columns.content')}</th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {columns.map((col) => (
-              <tr class="kern-table__row">
-                <th scope="row" class="kern-table__header">
-                  {col.heading}
-                  {requiredColumns.includes(col.key) ? ` ${t('transfer.columns.required')}` : ''}
-                </th>
-                <td class="kern-table__cell">{col.aliases.join(', ')}</td>
-                <td class="kern-table__cell">{t(`transfer.column.${col.key}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ColumnsTable t={t} caption={t('transfer.columns.caption')} columns={columns} required={requiredColumns} describe={(key) => t(`transfer.column.${key}`)} />
     </AppPage>
   );
 }

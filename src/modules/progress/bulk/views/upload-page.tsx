@@ -5,6 +5,7 @@ import type { Edition } from '../../../concepts/index.js';
 import type { ImportProblem } from '../../../../platform/spreadsheet/problems.js';
 import { ProblemsTable } from '../../../../platform/spreadsheet/problems-table.js';
 import { spreadsheetHint } from '../../../../platform/spreadsheet/upload.js';
+import { ColumnsTable } from '../../../../platform/spreadsheet/columns-table.js';
 import { editionPath } from '../../../measures/index.js';
 import { AppPage } from '../../../../platform/ui/app-shell.js';
 import type { Tenant } from '../../../../platform/tenancy/service.js';
@@ -63,29 +64,7 @@ export function StatusUploadPage(p: { c: Ctx; tenant: Tenant; edition: Edition; 
         <li>{t('bulk_status.upload.format_rights')}</li>
         <li>{t('bulk_status.upload.format_all_or_nothing')}</li>
       </ul>
-      <div class="table-scroll">
-        <table class="kern-table data-table">
-          <caption class="kern-title">{t('bulk_status.columns.caption')}</caption>
-          <thead>
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">{t('transfer.columns.heading')}</th>
-              <th scope="col" class="kern-table__header">{t('transfer.columns.aliases')}</th>
-              <th scope="col" class="kern-table__header">{t('transfer.columns.content')}</th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {statusColumns.map((col) => (
-              <tr class="kern-table__row">
-                <th scope="row" class="kern-table__header">
-                  {col.heading}
-                </th>
-                <td class="kern-table__cell">{col.aliases.join(', ')}</td>
-                <td class="kern-table__cell">{t(`bulk_status.column.${col.key}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ColumnsTable t={t} caption={t('bulk_status.columns.caption')} columns={statusColumns} describe={(key) => t(`bulk_status.column.${key}`)} />
     </AppPage>
   );
 }
