@@ -17,6 +17,8 @@ export interface RecordColumn<K extends string = string> extends ColumnSpec<K> {
   kind?: 'text' | 'number' | 'date';
   /** Long text: wrapped in the export. */
   wrap?: boolean;
+  /** An Excel number format of its own (e.g. '#,##0.00' for euros) instead of the kind's. */
+  format?: string;
 }
 
 /** One cell as read: its text, and whether an .xlsx stored it as a number or date. */

@@ -36,7 +36,8 @@ export async function sheetsToXlsx(sheets: ExportSheet[], title: string): Promis
     }
     s.columns.forEach((c, i) => {
       const column = sheet.getColumn(i + 1);
-      if (c.kind && c.kind !== 'text') column.numFmt = numberFormat[c.kind];
+      const format = c.format ?? (c.kind && c.kind !== 'text' ? numberFormat[c.kind] : undefined);
+      if (format) column.numFmt = format;
       column.alignment = c.wrap ? { wrapText: true, vertical: 'top' } : { vertical: 'top' };
     });
     sheet.getRow(1).font = { bold: true };
@@ -46,10 +47,13 @@ export async function sheetsToXlsx(sheets: ExportSheet[], title: string): Promis
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** One table as .csv for German spreadsheet programs: German dates and decimals, formulas guarded. */
+/** A cell as a German spreadsheet program reads it from .csv: German dates and decimals, formulas guarded. */
+export const csvCellText = (v: ExportCell): string =>
+  v == null ? '' : typeof v === 'number' ? germanDecimal(v) : typeof v === 'object' ? germanDate(v.date) : guardFormula(v);
+
+/** One table as .csv for German spreadsheet programs. */
 export function sheetToCsv(sheet: ExportSheet): string {
-  const text = (v: ExportCell) => (v == null ? '' : typeof v === 'number' ? germanDecimal(v) : typeof v === 'object' ? germanDate(v.date) : guardFormula(v));
-  return spreadsheetCsv(sheet.columns.map((c) => c.heading), sheet.rows.map((r) => r.map(text)));
+  return spreadsheetCsv(sheet.columns.map((c) => c.heading), sheet.rows.map((r) => r.map(csvCellText)));
 }
 
 /** Headers of a file download (the name also in UTF-8 for umlauts). */

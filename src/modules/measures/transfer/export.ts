@@ -1,13 +1,11 @@
-import type ExcelJS from 'exceljs';
-import { guardFormula, spreadsheetCsv } from '../../../platform/csv.js';
+import { spreadsheetCsv } from '../../../platform/csv.js';
+import { csvCellText, sheetsToXlsx, type ExportCell } from '../../../platform/spreadsheet/write.js';
 import type { Db } from '../../../db/client.js';
 import type { Edition } from '../../concepts/index.js';
 import { columns, fold, horizonLabels, priorityLabels, statusLabels, type ColumnKey } from './columns.js';
-import { germanDate, germanDecimal } from '../../../platform/i18n/german.js';
 import { loadReferences } from './references.js';
 
-/** A cell of the export: text, a number, or a date (ISO). */
-export type ExportCell = string | number | { date: string } | null;
+export type { ExportCell };
 export interface ExportTable {
   headings: string[];
   rows: ExportCell[][];
@@ -75,41 +73,13 @@ export function exportFileName(edition: Pick<Edition, 'title'>, ext: 'xlsx' | 'c
 const numberFormats: Partial<Record<ColumnKey, string>> = { staffFte: '0.0#', costEur: '#,##0.00', startDate: 'dd.mm.yyyy', endDate: 'dd.mm.yyyy' };
 const wrapped = new Set<ColumnKey>(['description', 'goals', 'partners', 'title', 'targetGroups', 'indicator']);
 
-/** .xlsx: bold frozen heading row with autofilter, sensible widths, real dates and numbers. */
-export async function toXlsx(table: ExportTable, sheetTitle: string): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs'); // loaded on the first export: ~170 ms of CPU at every start otherwise
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'ikon';
-  workbook.created = new Date();
-  workbook.title = sheetTitle;
-  const sheet = workbook.addWorksheet('Maßnahmen', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.heading, key: c.key, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).alignment = { vertical: 'middle' };
-  for (const r of table.rows) {
-    sheet.addRow(
-      r.map((v) => {
-        if (v && typeof v === 'object') {
-          const [y, m, d] = v.date.split('-').map(Number);
-          return new Date(Date.UTC(y!, m! - 1, d!));
-        }
-        return v;
-      }),
-    );
-  }
-  columns.forEach((c, i) => {
-    const column = sheet.getColumn(i + 1);
-    if (numberFormats[c.key]) column.numFmt = numberFormats[c.key]!;
-    if (wrapped.has(c.key)) column.alignment = { wrapText: true, vertical: 'top' };
-    else column.alignment = { vertical: 'top' };
-  });
-  sheet.getRow(1).alignment = { vertical: 'middle' };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** .xlsx through the platform's writer: bold frozen heading row with autofilter, widths, real dates and numbers. */
+export function toXlsx(table: ExportTable, sheetTitle: string): Promise<Buffer> {
+  const sheetColumns = columns.map((c) => ({ ...c, format: numberFormats[c.key], wrap: wrapped.has(c.key) }));
+  return sheetsToXlsx([{ name: 'Maßnahmen', columns: sheetColumns, rows: table.rows }], sheetTitle);
 }
 
 /** .csv for German spreadsheet programs (platform/csv.ts), German dates and decimals. */
 export function toCsv(table: ExportTable): string {
-  const text = (v: ExportCell) => (v == null ? '' : typeof v === 'number' ? germanDecimal(v) : typeof v === 'object' ? germanDate(v.date) : guardFormula(v));
-  return spreadsheetCsv(table.headings, table.rows.map((r) => r.map(text)));
+  return spreadsheetCsv(table.headings, table.rows.map((r) => r.map(csvCellText)));
 }
