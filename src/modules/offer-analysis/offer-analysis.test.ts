@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { offerAttention } from '../offers/attention.js';
+import { offersWithLinks } from '../offers/service.js';
 import { test } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
 import { describeEachDb } from '../../../test/support/harness.js';
@@ -232,6 +233,8 @@ describeEachDb('Doppelstrukturen und Lücken', (t) => {
     const dueForReview = await offerAttention.items(t().db, { tenant: county, today: '2099-01-01' } as Parameters<typeof offerAttention.items>[1]);
     assert.ok(dueForReview.some((o) => o.id === keep.id), 'years later the survivor is due for review');
     assert.ok(!dueForReview.some((o) => o.id === gone.id), 'the merged offer never is');
+    const exported = await offersWithLinks(t().db, county.id);
+    assert.ok(exported.some((o) => o.id === keep.id) && !exported.some((o) => o.id === gone.id), 'export, import and API know the survivor only');
     assert.match(await (await c.get(`${base}/angebote/${gone.id}`)).text(), /wurde mit einem anderen zusammengeführt/);
     assert.doesNotMatch(await (await c.get(`${base}/angebote?q=Fahrrad`)).text(), /Offene Fahrrad-Werkstatt Heidewald/, 'gone from the list');
     assert.doesNotMatch(await (await c.get(`${base}/doppelstrukturen`)).text(), /Offene Fahrrad-Werkstatt Heidewald/);

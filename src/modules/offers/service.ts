@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
@@ -239,9 +239,9 @@ export async function offerChoices(db: Db, tenantId: string) {
 }
 export type OfferChoices = Awaited<ReturnType<typeof offerChoices>>;
 
-/** Every offer of the Kommune with its links, in a handful of queries (export, import, API). */
+/** Every offer of the Kommune with its links, in a handful of queries (export, import, API); merged ones live on in their survivor. */
 export async function offersWithLinks(db: Db, tenantId: string): Promise<OfferWithLinks[]> {
-  const rows = await db.select().from(offers).where(eq(offers.tenantId, tenantId)).orderBy(asc(offers.title), asc(offers.id));
+  const rows = await db.select().from(offers).where(and(eq(offers.tenantId, tenantId), isNull(offers.mergedIntoId))).orderBy(asc(offers.title), asc(offers.id));
   const linked = async <L extends Record<string, unknown>>(table: typeof offerProviders | typeof offerTargetGroups | typeof offerFields | typeof offerMeasures, column: string) => {
     const out = new Map<string, string[]>();
     for (const l of (await db.select().from(table).where(eq(table.tenantId, tenantId))) as unknown as L[]) {
