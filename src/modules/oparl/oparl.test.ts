@@ -87,7 +87,7 @@ async function walk(t: TestApp, start: string): Promise<Walk> {
       const type = typeof object.type === 'string' ? typeNameOf(object) : undefined;
       if (typeof object.type === 'string') {
         assert.ok(type, `${owner}: unknown type ${String(object.type)}`);
-        assert.deepEqual(oparlErrors(type, object, inside), [], `${owner}: ${type} ${String(object.id)} validates`);
+        assert.deepEqual(oparlErrors(type, object), [], `${owner}: ${type} ${String(object.id)} validates`);
         result.types.set(type, (result.types.get(type) ?? 0) + 1);
       }
       for (const [key, v] of Object.entries(object)) if (key !== 'id' || !type) visit(v, owner, inside || (Boolean(type) && !isList(object)));

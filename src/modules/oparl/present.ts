@@ -177,7 +177,8 @@ export function fileObject(urls: Urls, f: FileMeta, embedded = false) {
     name: f.name,
     fileName: f.fileName,
     mimeType: f.mimeType,
-    date: stamp(f.createdAt),
+    // OParl 1.1: a day (format date), the file's creation in the Kommune's time.
+    date: berlinDay(f.createdAt),
     size: f.size,
     accessUrl: urls.download(f.id),
     downloadUrl: urls.download(f.id),
@@ -206,6 +207,11 @@ export function paperObject(urls: Urls, p: Paper, files: FileMeta[], paperConsul
     created: stamp(p.createdAt),
     modified: stamp(p.updatedAt),
   };
+}
+
+/** The day (YYYY-MM-DD) of an instant in Europe/Berlin. */
+export function berlinDay(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** YYYY-MM-DD → that day 00:00 in Europe/Berlin as ISO 8601 with offset (+01:00 or +02:00). */

@@ -2,70 +2,39 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 
 /*
- * Validates OParl objects with ajv against the schemas of OParl/spec (see SOURCE.md), after the
- * listed OParl 1.1 changes. OParl's own keywords ("oparl:ref", "references", …) are annotations
- * (strict: false); its formats are checked here: "url"/"uri" absolute http(s) URLs, RFC 3339 dates.
+ * Validates OParl objects with ajv against the official OParl 1.1 schemas of OParl/spec, stored
+ * here unmodified (see README.md). Everything the files need to be usable by a JSON Schema
+ * validator happens here, never in the files:
+ * - the files name each other by file name (`"$ref": "File.json"`); six of them carry an `$id`
+ *   (`https://schema.oparl.org/1.1/Paper`), six do not. Each is registered under
+ *   `https://schema.oparl.org/1.1/<Name>.json` (where the relative references point) and
+ *   `https://schema.oparl.org/1.1/<Name>` (Body's `mainOrganization` says `"$ref": "Organization"`);
+ * - OParl's own keywords ("references", "backreference", "cardinality", "schema") are
+ *   annotations (strict: false); its format "url" is checked here (absolute http(s) URL), as are
+ *   "date" and "date-time" (RFC 3339);
+ * - the files escape ':' and '/' in their patterns, invalid in unicode-mode regular expressions.
  */
 
-type Schema = Record<string, any>;
-const load = (name: string): Schema => JSON.parse(readFileSync(new URL(`./${name}.json`, import.meta.url), 'utf8'));
+type Schema = Record<string, unknown>;
+const base = 'https://schema.oparl.org/1.1/';
 
-export const oparlTypes = ['System', 'Body', 'Organization', 'Meeting', 'AgendaItem', 'Paper', 'Consultation', 'File'] as const;
+export const oparlTypes = ['System', 'Body', 'LegislativeTerm', 'Organization', 'Person', 'Membership', 'Meeting', 'AgendaItem', 'Paper', 'Consultation', 'File', 'Location'] as const;
 export type OparlTypeName = (typeof oparlTypes)[number];
 
-const typePattern = (type: string) => `^https://schema\\.oparl\\.org/1\\.1/${type}$`;
-const without = (list: string[], ...names: string[]) => list.filter((n) => !names.includes(n));
+const load = (name: string): Schema => JSON.parse(readFileSync(new URL(`./${name}.json`, import.meta.url), 'utf8')) as Schema;
 
-/** The OParl 1.1 changes applied to the pre-1.1 files (System.json is 1.1 already). */
-function adapted() {
-  const body = load('Body');
-  body.properties.type.pattern = typePattern('Body');
-  // 1.1 renamed bodyLocation to the optional `location`.
-  body.required = without(body.required, 'bodyLocation');
-
-  const organization = load('Organization');
-  organization.properties.type.pattern = typePattern('Organization');
-
-  const file = load('File');
-  file.properties.type.pattern = typePattern('File');
-
-  const location = load('Location');
-  location.properties.type.pattern = typePattern('Location');
-
-  const consultation = load('Consultation');
-  consultation.properties.type.pattern = typePattern('Consultation');
-  // 1.1 adds the meeting a consultation belongs to.
-  consultation.properties.meeting = { type: 'string', format: 'url' };
-  /** Inside a Paper the back reference to the paper is left out (1.1, "interne Ausgabe"). */
-  const consultationEmbedded = { ...consultation, required: without(consultation.required, 'paper') };
-
-  const meeting = load('Meeting');
-  meeting.properties.type.pattern = typePattern('Meeting');
-  const agendaItem = meeting.properties.agendaItem.items;
-  agendaItem.properties.type.pattern = typePattern('AgendaItem');
-  // 1.1 adds `order`, the item's place in the meeting (the array order is the agenda).
-  agendaItem.properties.order = { type: 'integer' };
-
-  const paper = load('Paper');
-  paper.properties.type.pattern = typePattern('Paper');
-  // 1.1: `publishedDate` became `date` (a day); `mainFile` is optional and, like the auxiliary
-  // files and the consultations, given as embedded objects; `paperType` is plain text.
-  paper.required = [...without(paper.required, 'publishedDate', 'mainFile'), 'date'];
-  delete paper.properties.publishedDate;
-  paper.properties.date = { type: 'string', format: 'date' };
-  paper.properties.paperType = { type: 'string' };
-  paper.properties.mainFile = { $ref: 'File.json' };
-  paper.properties.auxiliaryFile = { type: 'array', items: { $ref: 'File.json' } };
-  paper.properties.consultation = { type: 'array', items: { $ref: 'ConsultationEmbedded.json' } };
-
-  return { System: load('System'), Body: body, Organization: organization, Meeting: meeting, AgendaItem: agendaItem, Paper: paper, Consultation: consultation, ConsultationEmbedded: consultationEmbedded, File: file, Location: location };
-}
-
-/** What OParl asks of a deleted object: its id and type, `deleted: true`, and when. */
+/*
+ * What the specification says of a deleted object ("Gelöschte Objekte"): it keeps id, type,
+ * created and modified, gets `deleted: true` and loses every other property. A deleted object
+ * is checked against this and against its type's schema, except for required properties the
+ * specification tells a deleted object to drop (File.json requires `accessUrl`; see
+ * docs/oparl.md).
+ */
 const deletedSchema = {
   type: 'object',
   required: ['id', 'type', 'deleted', 'modified'],
-  properties: { id: { type: 'string', format: 'url' }, type: { type: 'string', pattern: '^https://schema\\.oparl\\.org/1\\.1/[A-Za-z]+$' }, deleted: { const: true }, created: { type: 'string', format: 'date-time' }, modified: { type: 'string', format: 'date-time' } },
+  additionalProperties: false,
+  properties: { id: { type: 'string', format: 'url' }, type: { type: 'string' }, deleted: { const: true }, created: { type: 'string', format: 'date-time' }, modified: { type: 'string', format: 'date-time' } },
 };
 
 const absoluteUrl = (s: string) => {
@@ -78,25 +47,39 @@ const absoluteUrl = (s: string) => {
 };
 
 function compile() {
-  // System.json escapes ':' and '/' in its patterns, which is invalid in unicode-mode regular expressions.
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
   ajv.addFormat('url', absoluteUrl);
-  ajv.addFormat('uri', absoluteUrl);
   ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
   ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
-  const schemas = adapted();
-  for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, `${name}.json`);
-  const validators = Object.fromEntries(oparlTypes.map((t) => [t, ajv.getSchema(`${t}.json`)!])) as Record<OparlTypeName, ValidateFunction>;
-  return { validators, embeddedConsultation: ajv.getSchema('ConsultationEmbedded.json')!, deleted: ajv.compile(deletedSchema) };
+  for (const name of oparlTypes) {
+    const schema = load(name);
+    const id = typeof schema.$id === 'string' ? schema.$id : `${base}${name}`;
+    if (schema.$id) ajv.addSchema(schema);
+    else ajv.addSchema(schema, id);
+    ajv.addSchema({ $ref: id }, `${base}${name}.json`);
+  }
+  const validators = Object.fromEntries(oparlTypes.map((t) => [t, ajv.getSchema(`${base}${t}`)!])) as Record<OparlTypeName, ValidateFunction>;
+  return { validators, deleted: ajv.compile(deletedSchema) };
 }
 
 let compiled: ReturnType<typeof compile> | undefined;
 
-/** The ajv errors of an object of the given type (empty when it validates); `embedded`: output inside its parent. */
-export function oparlErrors(type: OparlTypeName, object: unknown, embedded = false): string[] {
+const messages = (validate: ValidateFunction) => (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+
+/** Required properties a deleted object drops by the specification's rule. */
+const droppedWhenDeleted = (e: { keyword: string; params: Record<string, unknown> }) => e.keyword === 'required' && !['id', 'type'].includes(String(e.params.missingProperty));
+
+/** The ajv errors of an object of the given type (empty when it validates against the official schema). */
+export function oparlErrors(type: OparlTypeName, object: unknown): string[] {
   compiled ??= compile();
-  const validate = (object as { deleted?: boolean }).deleted === true ? compiled.deleted : embedded && type === 'Consultation' ? compiled.embeddedConsultation : compiled.validators[type];
-  return validate(object) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+  const validate = compiled.validators[type];
+  if ((object as { deleted?: boolean }).deleted === true) {
+    const own = compiled.deleted(object) ? [] : messages(compiled.deleted);
+    validate(object);
+    validate.errors = (validate.errors ?? []).filter((e) => !droppedWhenDeleted(e));
+    return [...own, ...messages(validate)];
+  }
+  return validate(object) ? [] : messages(validate);
 }
 
 /** The OParl type name of an object from its `type` URL. */
