@@ -8,6 +8,7 @@ import type { AppEnv } from './http/env.js';
 import { useModuleMessages, type ModuleMessages } from './i18n/catalogs.js';
 import type { Job } from './jobs.js';
 import type { Mailer } from './mail/mailer.js';
+import { usePersonalDataHolders, type PersonalDataHolder } from './personal-data.js';
 import { useSearchSources, type SearchSource } from './search-sources.js';
 import { useSimilarityChecks, type SimilarityCheck } from './similar-items.js';
 import { useSitemapSources, type SitemapSource } from './sitemap-sources.js';
@@ -74,6 +75,8 @@ export interface ModuleManifest {
   similarityChecks?: SimilarityCheck[];
   /** Public pages of a Kommune beyond the navigation (e.g. each published offer), for its sitemap.xml. */
   sitemapSources?: SitemapSource[];
+  /** Copies of a person's data in this module's rows: disclosed with the person (Art. 15), scrubbed when the person is erased (Art. 17). */
+  personalData?: PersonalDataHolder[];
 }
 
 /**
@@ -92,4 +95,5 @@ export function useModules(modules: ModuleManifest[]): void {
   useTranslatableSources(modules.flatMap((m) => m.translatables ?? []));
   useSimilarityChecks(modules.flatMap((m) => m.similarityChecks ?? []));
   useSitemapSources(modules.flatMap((m) => m.sitemapSources ?? []));
+  usePersonalDataHolders(modules.flatMap((m) => m.personalData ?? []));
 }

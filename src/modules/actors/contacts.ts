@@ -6,6 +6,7 @@ import { assertCurrentVersion, assertNotStale, authorize, found, type CommandCon
 import { todayInGermany } from '../../platform/dates.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { spokenLanguageCodes } from '../../platform/i18n/spoken-languages.js';
+import { eraseHeldData, type PersonRef } from '../../platform/personal-data.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
 import {
   expectedVersion, isUuid, listOf, optionalDate, optionalEmail, optionalText, parseEachField, plainText, requiredText, throwIfProblems, versionFrom,
@@ -124,10 +125,14 @@ export async function updateContact(ctx: CommandContext, tenantId: string, actor
 /** What the audit keeps of an erased person: that the entry was about a contact person of this actor. */
 const keptAfterErasure = ['id', 'actorId'] as const;
 
+/** The person as other modules may have copied her (DSGVO Art. 15 and 17: `platform/personal-data.ts`). */
+export const personRef = (c: Contact): PersonRef => ({ of: 'actor_contact', id: c.id, actorId: c.actorId, name: c.name, email: c.email, phone: c.phone });
+
 /**
  * DSGVO Art. 17: deletes the person and scrubs every audit entry about them down to "a contact
- * person of this actor existed" (who changed it when stays). Rows of other modules that name the
- * person (interview participants) go with the row (ON DELETE CASCADE). `version` must be the one the user saw.
+ * person of this actor existed" (who changed it when stays). Modules that copied her data (partner
+ * reports) scrub their copies in the same transaction (manifest `personalData`). Interview notes
+ * name participants in free text: they are not searched. `version` must be the one the user saw.
  */
 export async function eraseContact(ctx: CommandContext, tenantId: string, actorId: string, id: string, version: unknown): Promise<void> {
   authorize(canManageContacts(ctx.user, tenantId));
@@ -135,6 +140,7 @@ export async function eraseContact(ctx: CommandContext, tenantId: string, actorI
   await ctx.db.transaction(async (tx) => {
     const before = await contactById(tx, tenantId, actorId, id);
     assertCurrentVersion(before.version, expected);
+    await eraseHeldData(tx, ctx.user, tenantId, personRef(before));
     await tx.delete(actorContacts).where(and(eq(actorContacts.tenantId, tenantId), eq(actorContacts.id, id)));
     await scrubAuditValues(tx, tenantId, 'actor_contact', id, keptAfterErasure);
     await recordAudit(tx, ctx.user, { tenantId, action: 'erase', entityType: 'actor_contact', entityId: id, before: { id, actorId, erased: true } });

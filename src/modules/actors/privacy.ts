@@ -4,7 +4,8 @@ import { authorize, type CommandContext } from '../../platform/commands.js';
 import { germanDate } from '../../platform/i18n/german.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { spokenLanguageName } from '../../platform/i18n/spoken-languages.js';
-import { canManageContacts, contactById } from './contacts.js';
+import { discloseHeldData, type HeldPersonalData } from '../../platform/personal-data.js';
+import { canManageContacts, contactById, personRef } from './contacts.js';
 import { actorById } from './service.js';
 
 /** Everything ikon keeps about one contact person (DSGVO Art. 15), as the JSON export carries it. */
@@ -27,6 +28,8 @@ export interface ContactDisclosure {
   purpose: string;
   recipients: string;
   history: { at: string; action: string; by: string | null; changedFields: string[] }[];
+  /** Copies of the person's data elsewhere (partner reports naming her), as the modules holding them describe them. */
+  heldElsewhere: HeldPersonalData[];
 }
 
 /** Reading a person's data is the Koordination's (it keeps them); the export itself changes nothing. */
@@ -35,6 +38,7 @@ export async function discloseContact(ctx: CommandContext, tenant: { id: string;
   const person = await contactById(ctx.db, tenant.id, actorId, id);
   const actor = await actorById(ctx.db, tenant.id, actorId);
   const history = await historyOf(ctx.db, tenant.id, 'actor_contact', id);
+  const heldElsewhere = await discloseHeldData(ctx.db, tenant.id, personRef(person), t);
   const published = person.consentScope === 'veroeffentlichung';
   return {
     generatedAt: now.toISOString(),
@@ -53,6 +57,7 @@ export async function discloseContact(ctx: CommandContext, tenant: { id: string;
       by: e.userName,
       changedFields: e.action === 'update' ? changedFields(e.before, e.after) : [],
     })),
+    heldElsewhere,
   };
 }
 
@@ -92,5 +97,6 @@ export function disclosureSections(d: ContactDisclosure, t: T): { heading: strin
         return ['', t(h.changedFields.length ? 'privacy.history_entry' : 'privacy.history_entry_plain', params)];
       }),
     },
+    ...d.heldElsewhere.map((h) => ({ heading: h.source, rows: h.fields.map((f): [string, string] => [f.label, f.value]) })),
   ];
 }

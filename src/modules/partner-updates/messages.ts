@@ -133,6 +133,9 @@ export const messages: ModuleMessages = {
     'submission_status.uebernommen': 'übernommen',
     'submission_status.teilweise': 'teilweise übernommen',
     'submission_status.abgelehnt': 'abgelehnt',
+    'submission_status.geloescht': 'gelöscht mit der Ansprechperson (DSGVO Art. 17)',
+    'partner_privacy.source': 'Meldung über den Partnerlink vom {date} ({kind}, {status})',
+    'partner_review.erased': 'Diese Meldung betraf eine Ansprechperson, die nach Art. 17 DSGVO gelöscht wurde. Was die Meldung über sie enthielt, wurde mit ihr gelöscht.',
 
     'partner_review.title': 'Meldung von „{actor}“ prüfen',
     'partner_review.kind': 'Art',

@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { seedDemoPartnerLinks } from './demo.js';
 import { messages } from './messages.js';
 import { partnerRoutes } from './partner-routes.js';
+import { contactsInReports } from './personal-data.js';
 import { reviewRoutes } from './routes.js';
 import { partnerSubmissions } from './schema.js';
 
@@ -29,6 +30,7 @@ export const partnerUpdatesModule: ModuleManifest = {
     },
   ],
   demoSeed: seedDemoPartnerLinks,
+  personalData: [contactsInReports],
   usages: [
     {
       // Open submissions would vanish with the actor (its link goes with it): review them first.

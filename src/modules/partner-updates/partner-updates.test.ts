@@ -238,6 +238,53 @@ for (const kind of dbKinds) {
       assert.ok(copyPage.includes(`${app}/angebote/${fresh.id}`), 'the existing offer is named, with a link');
     });
 
+    test('Art. 15/17: what partner reports hold about a contact person is disclosed with her and erased with her', async () => {
+      const c = await t.signIn('koordination@musterland.example');
+      const { token, actor: a } = await newLink(c, 'Deutsch-Syrischer Kulturverein Musterstadt e. V.');
+      const [person] = await t.db.select().from(actorContacts).where(eq(actorContacts.name, 'Rania Al-Masri'));
+      assert.ok(person, 'demo person');
+      const [link] = await t.db.select().from(partnerLinks).where(eq(partnerLinks.actorId, a.id));
+      await t.db.update(partnerLinks).set({ recipientContactId: person.id }).where(eq(partnerLinks.id, link!.id));
+      const partner = t.client();
+      const path = `/partner/${token}/ansprechpersonen/${person.id}`;
+      const stored = { name: person.name, role: person.role, responsibility: person.responsibility, email: person.email, phone: person.phone, languages: person.languages, gender: person.gender, consentScope: person.consentScope, consentDate: person.consentDate, consentSource: person.consentSource };
+      // One report accepted (her phone), one still waiting (her e-mail, with a note naming her), one new entry of the same person.
+      assert.equal((await send(partner, path, stored, { phone: '0151 7777 2222' })).res.status, 303);
+      const [accepted] = await t.db.select().from(partnerSubmissions).where(and(eq(partnerSubmissions.targetId, person.id), eq(partnerSubmissions.status, 'offen')));
+      assert.equal((await c.post(`${app}/partnerlinks/meldungen/${accepted!.id}`, { decision: 'all', version: String(accepted!.version) })).status, 303);
+      const [current] = await t.db.select().from(actorContacts).where(eq(actorContacts.id, person.id));
+      assert.equal((await send(partner, path, { ...stored, phone: '0151 7777 2222' }, { email: 'rania.neu@dskv.example', message: 'Frau Al-Masri ist nur noch mobil erreichbar.' })).res.status, 303);
+      assert.equal((await send(partner, `/partner/${token}/ansprechpersonen/neu`, {}, { name: 'Rania Al-Masri', email: 'rania.neu@dskv.example', consentScope: 'keine' })).res.status, 303);
+      const reports = await t.db.select().from(partnerSubmissions).where(eq(partnerSubmissions.actorId, a.id));
+      assert.equal(reports.length, 3);
+
+      const disclosure = await (await c.get(`${app}/akteure/${a.id}/ansprechpersonen/${person.id}/auskunft.json`)).json() as { heldElsewhere?: { source: string; fields: { label: string; value: string }[] }[] };
+      const held = JSON.stringify(disclosure.heldElsewhere ?? []);
+      for (const value of ['0151 7777 2222', 'rania.neu@dskv.example', 'nur noch mobil']) assert.ok(held.includes(value), `Art. 15 names what the partner reports hold: ${value}`);
+      assert.equal(disclosure.heldElsewhere!.length, 3, 'all three reports');
+
+      assert.equal((await c.post(`${app}/akteure/${a.id}/ansprechpersonen/${person.id}/loeschen`, { version: String(current!.version) })).status, 303);
+      const secrets = ['Rania', 'Al-Masri', person.email, person.phone, '0151 7777 2222', 'rania.neu@dskv.example'];
+      const after = await t.db.select().from(partnerSubmissions).where(eq(partnerSubmissions.actorId, a.id));
+      assert.equal(after.length, 3, 'the reports stay (the actor did answer)');
+      for (const s of after) {
+        assert.equal(s.status, 'geloescht', `report ${s.kind} closed as erased`);
+        for (const v of secrets) assert.ok(!JSON.stringify(s).includes(v), `the stored report no longer holds ${v}`);
+        const page = await (await c.get(`${app}/partnerlinks/meldungen/${s.id}`)).text();
+        for (const v of secrets) assert.ok(!page.includes(v), `the review screen no longer shows ${v}`);
+        assert.match(page, /Art\. 17 DSGVO/, 'the review screen says why it is empty');
+        const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'partner_submission'), eq(auditLog.entityId, s.id)));
+        assert.ok(audit.some((e) => e.action === 'erase'), 'the scrubbing is audited');
+        for (const v of secrets) assert.ok(!JSON.stringify(audit.map((e) => [e.before, e.after])).includes(v), `the audit of the report no longer holds ${v}`);
+      }
+      const overview = await (await c.get(`${app}/partnerlinks`)).text();
+      for (const v of secrets) assert.ok(!overview.includes(v), `the overview no longer shows ${v}`);
+      const start = await (await partner.get(`/partner/${token}`)).text();
+      for (const v of secrets) assert.ok(!start.includes(v), `the partner page no longer shows ${v}`);
+      const [relinked] = await t.db.select().from(partnerLinks).where(eq(partnerLinks.id, link!.id));
+      assert.equal(relinked!.recipientContactId, null, 'the link no longer names her as recipient');
+    });
+
     test('an actor with a submission still waiting for review is not deleted (it would vanish with the actor)', async () => {
       const c = await t.signIn('koordination@musterland.example');
       assert.equal((await c.post(`${app}/akteure`, { name: 'Nachbarschaftshilfe Partnerlink', kind: 'initiative' })).status, 303);

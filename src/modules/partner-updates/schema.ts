@@ -39,7 +39,8 @@ export const partnerLinks = pgTable(
 export const submissionKinds = ['offer_update', 'offer_new', 'contact_update', 'contact_new', 'actor_update'] as const;
 export type SubmissionKind = (typeof submissionKinds)[number];
 
-export const submissionStatuses = ['offen', 'uebernommen', 'teilweise', 'abgelehnt'] as const;
+/** `geloescht`: the report named a contact person who was erased (DSGVO Art. 17); what it said went with her. */
+export const submissionStatuses = ['offen', 'uebernommen', 'teilweise', 'abgelehnt', 'geloescht'] as const;
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 
 /** One reported field: what was stored when the partner opened the form, what the partner wants. */

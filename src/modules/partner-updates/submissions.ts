@@ -141,7 +141,7 @@ export async function listSubmissions(db: Db, tenantId: string, which: 'open' | 
     .select({ submission: partnerSubmissions, actorName: actors.name })
     .from(partnerSubmissions)
     .innerJoin(actors, and(eq(actors.tenantId, partnerSubmissions.tenantId), eq(actors.id, partnerSubmissions.actorId)))
-    .where(and(eq(partnerSubmissions.tenantId, tenantId), which === 'open' ? eq(partnerSubmissions.status, 'offen') : inArray(partnerSubmissions.status, ['uebernommen', 'teilweise', 'abgelehnt'])))
+    .where(and(eq(partnerSubmissions.tenantId, tenantId), which === 'open' ? eq(partnerSubmissions.status, 'offen') : inArray(partnerSubmissions.status, ['uebernommen', 'teilweise', 'abgelehnt', 'geloescht'])))
     .orderBy(which === 'open' ? asc(partnerSubmissions.submittedAt) : desc(partnerSubmissions.reviewedAt))
     .limit(which === 'open' ? 500 : 50);
   return rows.map((r) => ({ ...r.submission, actorName: r.actorName }));

@@ -196,7 +196,7 @@ export function ReviewContent(p: {
         ) : null}
       </dl>
       {p.similar.length ? <SimilarOffersPanel t={t} base={p.base} similar={p.similar} /> : null}
-      {fields.length === 0 ? <p>{t('partner_review.confirmed')}</p> : <p>{t(isNewKind(s.kind) ? 'partner_review.new_intro' : 'partner_review.update_intro')}</p>}
+      {s.status === 'geloescht' ? <p>{t('partner_review.erased')}</p> : fields.length === 0 ? <p>{t('partner_review.confirmed')}</p> : <p>{t(isNewKind(s.kind) ? 'partner_review.new_intro' : 'partner_review.update_intro')}</p>}
       <form method="post" action={`${p.base}/partnerlinks/meldungen/${s.id}`} class="stack" novalidate>
         <Csrf token={p.csrfToken} />
         <input type="hidden" name="version" value={String(s.version)} />
