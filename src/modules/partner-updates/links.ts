@@ -56,7 +56,7 @@ export async function createPartnerLink(ctx: CommandContext, tenantId: string, a
   const link = await ctx.db.transaction(async (tx) => {
     await actorById(tx, tenantId, actorId);
     if (data.recipientContactId) await contactById(tx, tenantId, actorId, data.recipientContactId).catch(() => throwIfProblems([{ field: 'recipientContactId', messageKey: 'validation.invalid_choice' }]));
-    const values = { tokenHash: hashToken(token), recipientContactId: data.recipientContactId, expiresAt: endOfBerlinDay(data.expiresOn), createdByName: ctx.user.name, revokedAt: null, revokedByName: null };
+    const values = { tokenHash: hashToken(token), recipientContactId: data.recipientContactId, expiresAt: endOfBerlinDay(data.expiresOn), createdByName: ctx.user.name, revokedAt: null, revokedByName: null, lastUsedAt: null };
     const [before] = await tx.select().from(partnerLinks).where(and(eq(partnerLinks.tenantId, tenantId), eq(partnerLinks.actorId, actorId))).for('update');
     if (before) {
       const [row] = await tx.update(partnerLinks).set({ ...values, createdAt: now, version: before.version + 1 }).where(and(eq(partnerLinks.tenantId, tenantId), eq(partnerLinks.id, before.id))).returning();
@@ -166,14 +166,28 @@ export async function stampLinkUse(db: Db, link: PartnerLink, now: Date): Promis
 }
 
 /** A use of a revoked or expired link is noted in the Protokoll (once an hour per link: sending twice is common). */
-export async function noteRefusedUse(db: Db, opened: OpenedLink, now: Date): Promise<void> {
+export const noteRefusedUse = (db: Db, opened: OpenedLink, now: Date) => noteHourly(db, opened, 'reject', { reason: opened.state }, now);
+
+/**
+ * Opening a valid link: "geöffnet am …" on the overview (`lastUsedAt`) and an entry in the
+ * Protokoll, once an hour per link. Nothing about the visitor (no address, no browser): the entry
+ * says only that the link of this actor was opened.
+ */
+export async function noteLinkOpened(db: Db, opened: OpenedLink, now = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    await stampLinkUse(tx, opened.link, now);
+    await noteHourly(tx, opened, 'open', undefined, now);
+  });
+}
+
+async function noteHourly(db: Db, opened: OpenedLink, action: 'reject' | 'open', after: unknown, now: Date): Promise<void> {
   const [recent] = await db
     .select({ id: auditLog.id })
     .from(auditLog)
-    .where(and(eq(auditLog.tenantId, opened.tenant.id), eq(auditLog.entityType, 'partner_link'), eq(auditLog.entityId, opened.link.id), eq(auditLog.action, 'reject'), gt(auditLog.at, new Date(now.getTime() - 3_600_000))))
+    .where(and(eq(auditLog.tenantId, opened.tenant.id), eq(auditLog.entityType, 'partner_link'), eq(auditLog.entityId, opened.link.id), eq(auditLog.action, action), gt(auditLog.at, new Date(now.getTime() - 3_600_000))))
     .limit(1);
   if (recent) return;
-  await recordAudit(db, partnerIdentity(opened.actor.name), { tenantId: opened.tenant.id, action: 'reject', entityType: 'partner_link', entityId: opened.link.id, after: { reason: opened.state } });
+  await recordAudit(db, partnerIdentity(opened.actor.name), { tenantId: opened.tenant.id, action, entityType: 'partner_link', entityId: opened.link.id, after });
 }
 
 export interface LinkOverviewRow {

@@ -7,7 +7,7 @@ import { formBody, redirectWithFlash, render, takeFlash } from '../../platform/h
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { actorById, contactById, contactFormOf } from '../actors/index.js';
 import { newOfferValues, offerChoices, offerFormValues } from '../offers/index.js';
-import { noteRefusedUse, openPartnerLink, partnerLinkPath, type OpenedLink } from './links.js';
+import { noteLinkOpened, noteRefusedUse, openPartnerLink, partnerLinkPath, type OpenedLink } from './links.js';
 import type { SubmissionKind } from './schema.js';
 import { ownContacts, ownOffer, ownOffers, submissionsOfLink, submitFromPartner } from './submissions.js';
 import { LinkGonePage, PartnerActorForm, PartnerContactForm, PartnerOfferForm, PartnerStartPage } from './views/partner-pages.js';
@@ -51,6 +51,7 @@ export function partnerRoutes() {
     const opened = await linkOf(c);
     if (opened instanceof Response) return opened;
     const db = dbOf(c);
+    await noteLinkOpened(db, opened);
     const [offers, contacts, submissions, actor] = await Promise.all([ownOffers(db, opened), ownContacts(db, opened), submissionsOfLink(db, opened), actorById(db, opened.tenant.id, opened.actor.id)]);
     return render(c, <PartnerStartPage t={c.get('t')} csrfToken={c.get('csrfToken')} flash={takeFlash(c)} base={base(c.req.param('token'))} opened={opened} actor={actor} offers={offers} contacts={contacts} submissions={submissions} />);
   });

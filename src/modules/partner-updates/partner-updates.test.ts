@@ -285,6 +285,28 @@ for (const kind of dbKinds) {
       assert.equal(relinked!.recipientContactId, null, 'the link no longer names her as recipient');
     });
 
+    test('opening a partner page is noted: the overview says when, the Protokoll says that (not who: no address)', async () => {
+      const c = await t.signIn('koordination@musterland.example');
+      assert.equal((await c.post(`${app}/akteure`, { name: 'Sprachcafé Oststadt', kind: 'initiative' })).status, 303);
+      const { token, actor: a } = await newLink(c, 'Sprachcafé Oststadt');
+      const rowOf = (html: string) => new RegExp(`<td>${a.name}</td>(.*?)</tr>`, 's').exec(html)?.[1] ?? '';
+      assert.match(rowOf(await (await c.get(`${app}/partnerlinks`)).text()), /noch nicht geöffnet/);
+      const partner = t.client();
+      assert.equal((await partner.get(`/partner/${token}`, { 'x-forwarded-for': '203.0.113.77', 'user-agent': 'Besuchsbrowser/1.0' })).status, 200);
+      assert.equal((await partner.get(`/partner/${token}`)).status, 200, 'opened again');
+      const row = rowOf(await (await c.get(`${app}/partnerlinks`)).text());
+      assert.match(row, /geöffnet am \d{2}\.\d{2}\.\d{4}/, 'the overview shows when the link was opened');
+      assert.match(row, /noch keine Antwort/, 'opened is not answered');
+      const [link] = await t.db.select().from(partnerLinks).where(eq(partnerLinks.actorId, a.id));
+      const opened = await t.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'partner_link'), eq(auditLog.entityId, link!.id), eq(auditLog.action, 'open')));
+      assert.equal(opened.length, 1, 'one entry for opening twice within the hour');
+      assert.equal(opened[0]!.userName, `Partnerlink: ${a.name}`);
+      assert.equal(opened[0]!.userId, null);
+      const logged = JSON.stringify(opened[0]);
+      for (const v of ['203.0.113.77', 'Besuchsbrowser', token, hashToken(token)]) assert.ok(!logged.includes(v), `the entry does not hold ${v}`);
+      assert.match(await (await c.get(`${app}/protokoll`)).text(), /<td>geöffnet<\/td>/, 'the Protokoll names the action');
+    });
+
     test('an actor with a submission still waiting for review is not deleted (it would vanish with the actor)', async () => {
       const c = await t.signIn('koordination@musterland.example');
       assert.equal((await c.post(`${app}/akteure`, { name: 'Nachbarschaftshilfe Partnerlink', kind: 'initiative' })).status, 303);

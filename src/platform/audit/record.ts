@@ -7,7 +7,7 @@ import { auditLog } from './schema.js';
 
 export interface AuditEntry {
   tenantId: string | null;
-  action: 'create' | 'update' | 'delete' | 'move' | 'import' | 'transition' | 'sign_in' | 'invite' | 'accept' | 'password_reset_requested' | 'password_reset_link_created' | 'password_reset' | 'merge' | 'revoke' | 'reject' | 'erase' | 'remind' | 'review';
+  action: 'create' | 'update' | 'delete' | 'move' | 'import' | 'transition' | 'sign_in' | 'invite' | 'accept' | 'password_reset_requested' | 'password_reset_link_created' | 'password_reset' | 'merge' | 'revoke' | 'reject' | 'erase' | 'remind' | 'review' | 'open';
   entityType: string;
   entityId: string;
   before?: unknown;

@@ -233,6 +233,7 @@ export const de = {
   'audit.action.reject': 'abgewiesen (Token widerrufen oder abgelaufen)',
   'audit.action.remind': 'erinnert',
   'audit.action.review': 'geprüft (übernommen oder abgelehnt)',
+  'audit.action.open': 'geöffnet',
   'audit.entity.tenant': 'Kommune',
   'audit.entity.edition': 'Fassung',
   'audit.entity.guideline': 'Leitlinie',

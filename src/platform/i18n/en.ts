@@ -235,6 +235,7 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'audit.action.reject': 'refused (token revoked or expired)',
   'audit.action.remind': 'reminded',
   'audit.action.review': 'reviewed (accepted or rejected)',
+  'audit.action.open': 'opened',
   'audit.entity.tenant': 'Local authority',
   'audit.entity.edition': 'Edition',
   'audit.entity.guideline': 'Guiding principle',

@@ -87,7 +87,7 @@ export function OverviewContent(p: { t: T; base: string; rows: LinkOverviewRow[]
       )}
 
       <h2 class="kern-heading-medium">{t('partner_links.actors_heading')}</h2>
-      <DataTable caption={t('partner_links.actors_caption')} headers={[t('partner_links.column.actor'), t('partner_links.column.link'), t('partner_links.column.recipient'), t('partner_links.column.answered'), t('partner_links.column.reminded'), t('partner_links.column.action')]}>
+      <DataTable caption={t('partner_links.actors_caption')} headers={[t('partner_links.column.actor'), t('partner_links.column.link'), t('partner_links.column.recipient'), t('partner_links.column.opened'), t('partner_links.column.answered'), t('partner_links.column.reminded'), t('partner_links.column.action')]}>
         {p.rows.map((r) => {
           const valid = r.link && linkState(r.link, p.now) === 'valid';
           return (
@@ -97,6 +97,7 @@ export function OverviewContent(p: { t: T; base: string; rows: LinkOverviewRow[]
                 <LinkStateText t={t} row={r} now={p.now} />
               </td>
               <td>{r.recipient ? `${r.recipient.name} (${r.recipient.email})` : t('partner_links.no_recipient')}</td>
+              <td>{r.link?.lastUsedAt ? t('partner_links.opened_at', { date: formatDateTime('de', r.link.lastUsedAt) }) : r.link ? t('partner_links.not_opened') : t('partner_links.not_asked')}</td>
               <td>{r.lastSubmittedAt ? formatDateTime('de', r.lastSubmittedAt) : r.link ? <strong>{t('partner_links.not_answered')}</strong> : t('partner_links.not_asked')}</td>
               <td>{r.link?.lastRemindedAt ? formatDateTime('de', r.link.lastRemindedAt) : t('partner_links.never')}</td>
               <td class="actions">
