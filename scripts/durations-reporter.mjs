@@ -3,17 +3,18 @@
 // two cores are not left with one long file at the end of the run.
 import fs from 'node:fs';
 import path from 'node:path';
+import { sourceOf } from './build-tests.mjs';
 
 export const durationsFile = path.resolve('.tmp/test-durations.json');
 
 export default async function* durations(source) {
   const perFile = {};
   for await (const event of source) {
-    // Each file runs in its own process; its `test:complete` (named by the file's path) carries the
+    // Each file runs in its own process (compiled, see build-tests.mjs: named by its source); its `test:complete` (named by the file's path) carries the
     // process's whole duration, start-up included. (Tests declared in helpers such as
     // browserSuite carry the helper's path in their own events, so those cannot be used.)
     if (event.type === 'test:complete' && event.data.nesting === 0 && event.data.name === event.data.file) {
-      perFile[path.relative(process.cwd(), event.data.file)] = event.data.details?.duration_ms ?? 0;
+      perFile[path.relative(process.cwd(), sourceOf(event.data.file))] = event.data.details?.duration_ms ?? 0;
     }
   }
   const known = fs.existsSync(durationsFile) ? JSON.parse(fs.readFileSync(durationsFile, 'utf8')) : {};

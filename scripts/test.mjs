@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildTests, compiledOf } from './build-tests.mjs';
 
 const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/Berlin' } });
 
@@ -36,6 +37,7 @@ function longestFirst(list) {
   return [...list].sort((a, b) => weight(b) - weight(a));
 }
 
+await buildTests();
 const prepared = run(['--import', 'tsx', 'scripts/prepare-test-databases.ts']);
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
@@ -47,5 +49,5 @@ if (prepared.status !== 0) process.exit(prepared.status ?? 1);
  */
 const hangGuards = ['--test-force-exit', '--test-timeout=1200000'];
 
-const result = run(['--import', 'tsx', '--import', './test/support/compose.ts', '--test', ...hangGuards, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/durations-reporter.mjs', '--test-reporter-destination=stdout', '--test-concurrency=2', ...files]);
+const result = run(['--enable-source-maps', '--import', compiledOf('test/support/compose.ts'), '--test', ...hangGuards, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/durations-reporter.mjs', '--test-reporter-destination=stdout', '--test-concurrency=2', ...files.map(compiledOf)]);
 process.exit(result.status ?? 1);

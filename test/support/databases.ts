@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database, type DatabaseKind } from '../../src/db/client.js';
 import { runMaintenance } from '../../src/db/maintenance.js';
@@ -22,6 +22,7 @@ const snapshotDir = path.resolve(process.env.IKON_TEST_SNAPSHOT_DIR ?? `.tmp/tes
 const adminUrl = process.env.IKON_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const templateName = (fixture: Fixture) => `${namespace}_template_${fixture}`;
 const snapshotFile = (fixture: Fixture) => path.join(snapshotDir, `pglite-${fixture}.tar`);
+const fingerprintFile = path.join(snapshotDir, 'fingerprint');
 
 async function build(database: Database, fixture: Fixture) {
   await runMigrations(database);
@@ -29,25 +30,76 @@ async function build(database: Database, fixture: Fixture) {
   await runMaintenance(database);
 }
 
-/** Builds both fixtures on both kinds; run once before the test files. */
+/**
+ * Builds both fixtures on both kinds; run once before the test files. The four builds run at
+ * once: PGlite works in a thread of its own and PostgreSQL in its server, so two cores both work.
+ */
 export async function prepareTestDatabases(): Promise<void> {
   fs.mkdirSync(snapshotDir, { recursive: true });
-  for (const fixture of ['empty', 'demo'] as Fixture[]) {
-    const lite = await openPglite(undefined);
-    await build(lite, fixture);
-    const dump = await lite.pglite!.dumpDataDir('none');
-    fs.writeFileSync(snapshotFile(fixture), Buffer.from(await dump.arrayBuffer()));
-    await lite.close();
+  const fingerprint = fixtureFingerprint();
+  if (await fixturesMatch(fingerprint)) return;
+  fs.rmSync(fingerprintFile, { force: true });
+  const fixtures: Fixture[] = ['empty', 'demo'];
+  await Promise.all(fixtures.flatMap((fixture) => [buildSnapshot(fixture), buildTemplate(fixture, fingerprint)]));
+  fs.writeFileSync(fingerprintFile, fingerprint);
+}
 
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${templateName(fixture)} with (force)`);
-    await admin.query(`create database ${templateName(fixture)}`);
-    await admin.end();
-    const template = await openPostgres(urlFor(templateName(fixture)), 1);
-    await build(template, fixture);
-    await template.close();
+/**
+ * What the fixtures are made from: the application's code (migrations, demo seed and everything
+ * they import) — test files excluded. A run whose code is unchanged reuses the last run's
+ * fixtures; a fresh clone (CI) always builds them.
+ */
+function fixtureFingerprint() {
+  const hash = createHash('sha256');
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const full = path.join(dir, e.name);
+      return e.isDirectory() ? walk(full) : /\.test\.tsx?$/.test(e.name) ? [] : [full];
+    });
+  for (const file of [...walk('src'), ...walk('drizzle'), 'test/support/databases.ts', 'package-lock.json'].sort()) {
+    hash.update(file).update('\0').update(fs.readFileSync(file)).update('\0');
   }
+  return hash.digest('hex');
+}
+
+async function fixturesMatch(fingerprint: string) {
+  const fixtures: Fixture[] = ['empty', 'demo'];
+  if (!fs.existsSync(fingerprintFile) || fs.readFileSync(fingerprintFile, 'utf8') !== fingerprint) return false;
+  if (!fixtures.every((f) => fs.existsSync(snapshotFile(f)))) return false;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query(
+      `select datname, shobj_description(oid, 'pg_database') as fingerprint from pg_database where datname = any($1)`,
+      [fixtures.map(templateName)],
+    );
+    return rows.length === fixtures.length && rows.every((r) => r.fingerprint === fingerprint);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function buildSnapshot(fixture: Fixture) {
+  const lite = await openPglite(undefined);
+  await build(lite, fixture);
+  const dump = await lite.pglite!.dumpDataDir('none');
+  fs.writeFileSync(snapshotFile(fixture), Buffer.from(await dump.arrayBuffer()));
+  await lite.close();
+}
+
+async function buildTemplate(fixture: Fixture, fingerprint: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${templateName(fixture)} with (force)`);
+  await admin.query(`create database ${templateName(fixture)}`);
+  await admin.end();
+  const template = await openPostgres(urlFor(templateName(fixture)), 1);
+  await build(template, fixture);
+  await template.close();
+  const marker = new pg.Client({ connectionString: adminUrl });
+  await marker.connect();
+  await marker.query(`comment on database ${templateName(fixture)} is '${fingerprint}'`);
+  await marker.end();
 }
 
 function urlFor(database: string) {

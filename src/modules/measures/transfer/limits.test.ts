@@ -15,7 +15,7 @@ import { measures } from '../schema.js';
 import { readTable, uploadLimits } from '../../../platform/spreadsheet/parse.js';
 import { problemsOf } from '../../../platform/spreadsheet/problems.js';
 
-const repoRoot = new URL('../../../../', import.meta.url).pathname;
+const repoRoot = process.cwd() + '/';
 
 /** The message keys a refused file gets, or the table's size when it is accepted. */
 async function outcome(bytes: Uint8Array, name: string) {
