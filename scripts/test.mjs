@@ -3,9 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildTests, compiledOf } from './build-tests.mjs';
+import { buildDir, buildTests, compiledOf } from './build-tests.mjs';
 
-const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/Berlin' } });
+// What axe found per page is shared by the browser files of one run (test/support/browser.ts).
+const axeSeenDir = path.resolve(`.tmp/axe-seen-${(process.env.IKON_TEST_NAMESPACE ?? 'ikon').replace(/[^a-z0-9_]/g, '')}`);
+fs.rmSync(axeSeenDir, { recursive: true, force: true });
+const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/Berlin', IKON_AXE_SEEN_DIR: axeSeenDir, IKON_TEST_BUILD_DIR: buildDir } });
 
 function testFiles(dir) {
   if (!fs.existsSync(dir)) return [];

@@ -211,8 +211,9 @@ export async function checkPage(page: Page): Promise<void> {
   // on a loaded machine axe needs half a minute for the largest page. Every new URL, and every
   // page whose element structure differs (a flash message, an error summary, a conflict notice,
   // an element that lost its text, another attribute), is checked again.
-  const key = `${page.url()}\n${await structureOf(page)}`;
-  const known = state.seen.get(key);
+  const url = new URL(page.url());
+  const key = `${url.pathname}${url.search}\n${await structureOf(page)}`;
+  const known = state.seen.get(key) ?? seenInThisRun(key);
   if (known) {
     debug(`axe skipped (same URL and structure already checked) ${page.url()}`);
     state.checked.push(page.url());
@@ -223,8 +224,35 @@ export async function checkPage(page: Page): Promise<void> {
   const found = await axeViolations(page);
   debug(`axe ${Date.now() - started} ms ${page.url()}`);
   state.seen.set(key, found);
+  rememberForThisRun(key, found);
   state.checked.push(page.url());
   state.violations.push(...found);
+}
+
+/**
+ * `npm test` names a folder (IKON_AXE_SEEN_DIR, emptied at the start of each run) where the test
+ * files of one run share what axe found per URL and structure: the sign-in page or the dashboard
+ * that every browser file passes through is checked once per run, not once per file.
+ */
+const sharedSeenDir = process.env.IKON_AXE_SEEN_DIR;
+const sharedFile = (key: string) => path.join(sharedSeenDir!, `${createHash('sha256').update(key).digest('hex')}.json`);
+
+function seenInThisRun(key: string): string[] | undefined {
+  if (!sharedSeenDir) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(sharedFile(key), 'utf8')) as string[];
+  } catch {
+    return undefined;
+  }
+}
+
+function rememberForThisRun(key: string, found: string[]) {
+  if (!sharedSeenDir) return;
+  fs.mkdirSync(sharedSeenDir, { recursive: true });
+  const file = sharedFile(key);
+  const partial = `${file}.${process.pid}`;
+  fs.writeFileSync(partial, JSON.stringify(found));
+  fs.renameSync(partial, file); // whole or not at all for a reader in another process
 }
 
 // A string, not a function: tsx would wrap nested functions in a `__name` helper the page lacks.
