@@ -11,7 +11,6 @@ import { ConfirmAction } from '../../platform/ui/confirm.js';
 import { Button, emptyForm, type FormState } from '../../platform/ui/form.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import { canManageContacts, contactById, createContact, eraseContact, updateContact } from './contacts.js';
-import { disclosurePdf } from './privacy-pdf.js';
 import { discloseContact } from './privacy.js';
 import { actorById } from './service.js';
 import { ContactFields, contactFormOf } from './views/contact-form.js';
@@ -127,6 +126,8 @@ export function contactRoutes() {
     const { tenant } = await tenantForApp(c);
     const t = c.get('t');
     const d = await discloseContact(commandContext(c), tenant, c.req.param('actor'), c.req.param('id'), t);
+    // pdfkit, fontkit and resvg load on the first disclosure, not with the server (issue 9).
+    const { disclosurePdf } = await import('./privacy-pdf.js');
     const pdf = await disclosurePdf(d, t, germanDate(todayInGermany()));
     return c.body(new Uint8Array(pdf), 200, {
       'content-type': 'application/pdf',
