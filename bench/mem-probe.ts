@@ -1,12 +1,18 @@
 // Probe: resident memory at each start-up stage on PGlite (issue 9). npx tsx bench/mem-probe.ts DIR
+// (REOPEN=1: close and reopen the database after seed and VACUUM, as main.ts does on a first start).
+// Each line: the process's RSS, the request thread's V8 heap, and PGlite's thread (`wasm`: its
+// WebAssembly memory, which only grows; `workerHeap`: that thread's JavaScript heap), in MB.
 import fs from 'node:fs';
 const dir = process.argv[2]!;
 const rss = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
-const mark = (label: string) => {
+const mb = (bytes: number | null | undefined) => (bytes == null ? null : Math.round(bytes / 2 ** 20));
+let thread: { memory?(): Promise<{ wasmBytes: number | null; heapUsedBytes: number }> } | undefined;
+const mark = async (label: string) => {
   const m = process.memoryUsage();
-  console.log(JSON.stringify({ label, rss: Math.round(rss()), heapUsed: Math.round(m.heapUsed / 2 ** 20), heapTotal: Math.round(m.heapTotal / 2 ** 20), external: Math.round(m.external / 2 ** 20), arrayBuffers: Math.round(m.arrayBuffers / 2 ** 20) }));
+  const w = await thread?.memory?.();
+  console.log(JSON.stringify({ label, rss: Math.round(rss()), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers), wasm: mb(w?.wasmBytes), workerHeap: mb(w?.heapUsedBytes) }));
 };
-mark('start');
+await mark('start');
 const { createApp } = await import('../src/app.js');
 const { loadConfig } = await import('../src/config.js');
 const { openPglite } = await import('../src/db/client.js');
@@ -15,30 +21,31 @@ const { runMigrations } = await import('../src/db/migrate.js');
 const { seedDemo } = await import('../src/demo/seed.js');
 const { demoSeedSteps, modules } = await import('../src/modules/index.js');
 const { TestClient } = await import('../test/support/harness.js');
-mark('modules imported');
+await mark('modules imported');
 let database = await openPglite(`${dir}/pglite`);
-mark('pglite opened');
+thread = database.pglite;
+await mark('pglite opened');
 await runMigrations(database);
-mark('migrated');
+await mark('migrated');
 await seedDemo(database.db, demoSeedSteps);
-mark('seeded');
+await mark('seeded');
 await runMaintenance(database);
-mark('maintenance');
+await mark('maintenance');
 if (process.env.REOPEN) {
-  await database.close();
-  database = await openPglite(`${dir}/pglite`);
-  mark('reopened');
+  database = await database.reopen!();
+  thread = database.pglite;
+  await mark('reopened');
   await runMaintenance(database);
-  mark('maintenance after reopen');
+  await mark('maintenance after reopen');
 }
 const app = createApp({ database, config: loadConfig({ IKON_DEMO: '1', DATA_DIR: dir }), modules });
 const client = new TestClient(app);
 const signed = await client.post('/anmelden', { email: 'koordination@musterland.example', password: 'Musterland-Demo-2026' });
 if (signed.status !== 303) throw new Error(`sign-in ${signed.status}`);
 for (let i = 0; i < 20; i++) await (await client.get('/k/musterland/konzept')).arrayBuffer();
-mark('20 concept renders');
+await mark('20 concept renders');
 await Promise.all(Array.from({ length: 10 }, async () => { for (let i = 0; i < 3; i++) await (await client.get('/k/musterland/konzept')).arrayBuffer(); }));
-mark('30 concurrent renders');
+await mark('30 concurrent renders');
 globalThis.gc?.();
-mark('after gc');
+await mark('after gc');
 await database.close();

@@ -31,7 +31,7 @@ const quantile = (xs: number[], q: number) => {
 };
 
 /** The internal edition page with the most content (the demo has an adopted edition and a draft). */
-async function biggestEditionPage(base: string, cookie: string): Promise<string> {
+export async function biggestEditionPage(base: string, cookie: string): Promise<string> {
   const list = await (await fetch(`${base}/app/k/musterland/fassungen`, { headers: { cookie } })).text();
   let best = { path: '', bytes: -1 };
   for (const p of new Set([...list.matchAll(/href="(\/app\/k\/musterland\/fassungen\/[0-9a-f-]{36})"/g)].map((m) => m[1]!))) {

@@ -11,6 +11,7 @@ import { demoSeedSteps } from '../src/modules/index.js';
 import { freePort, killAllSync, startChild, stopAll } from './procs.js';
 import { pagesBench, type PagesContext } from './pages.js';
 import { directoryBench } from './directory.js';
+import { memoryBench } from './memory.js';
 import { runMaintenance } from '../src/db/maintenance.js';
 import { createEdition, demoEdition, insertSynthetic, timeSearch } from './search.js';
 import { reportBench } from './reports.js';
@@ -91,8 +92,38 @@ async function ensureDatabase() {
 }
 
 async function portalBench() {
-  await ensureDatabase();
+  await recreateDatabase(); // a fresh database for startup_postgres_fresh, also after the memory part
   await pagesBench({ tmpDir, loadSeconds, emit, log, startServer, databases: pageDatabases() });
+}
+
+/** Start-up and resident memory of the real server: a new data directory / database, then reopened (its own, new ones). */
+async function serverMemoryBench() {
+  const [pglite, postgres] = pageDatabases();
+  await memoryBench({
+    tmpDir,
+    loadSeconds: Math.min(loadSeconds, 5),
+    emit,
+    log,
+    startServer,
+    startEnv: npmStartEnv(),
+    databases: [
+      { ...pglite!, env: { DATA_DIR: path.join(tmpDir, 'data-memory') } },
+      { ...postgres!, env: { ...postgres!.env, DATA_DIR: path.join(tmpDir, 'data-memory-pg') }, prepare: recreateDatabase },
+    ],
+  });
+}
+
+/** The variables package.json's start script sets before `tsx src/main.ts` (NAME=value words). */
+function npmStartEnv(): Record<string, string> {
+  const start: string = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.start;
+  return Object.fromEntries([...start.matchAll(/(?:^|\s)([A-Z_][A-Z0-9_]*)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+/** ikon_bench_<pid> empty again (a first start on PostgreSQL migrates and seeds it). */
+async function recreateDatabase() {
+  if (dbCreated) await admin(`drop database if exists ${dbName} with (force)`);
+  dbCreated = false;
+  await ensureDatabase();
 }
 
 /** The offer directory with filters (its own servers, after the portal's: fresh demo data). */
@@ -205,12 +236,14 @@ try {
   await dropStaleDatabases().catch((e) => log(`stale database check failed: ${e.message}`));
   const only = process.env.IKON_BENCH_ONLY;
   const part = (name: string) => !only || only === name;
-  const others = ['search', 'rollup', 'reports', 'uploads', 'duplicates', 'directory'];
+  const others = ['search', 'rollup', 'reports', 'uploads', 'duplicates', 'directory', 'memory'];
+  if (!only || only === 'memory') await serverMemoryBench();
+  await stopAll();
   if (!others.includes(only ?? '')) await portalBench();
   await stopAll();
   if (!only || only === 'portal' || only === 'directory') await offerDirectoryBench();
   await stopAll();
-  if (only !== 'portal' && only !== 'rollup' && only !== 'reports' && only !== 'uploads' && only !== 'duplicates' && only !== 'directory') await searchBench();
+  if (only !== 'portal' && only !== 'memory' && only !== 'rollup' && only !== 'reports' && only !== 'uploads' && only !== 'duplicates' && only !== 'directory') await searchBench();
   if (part('rollup')) await rollupBench({ adminUrl, emit, log });
   if (part('reports')) await reportBench(emit);
   if (part('duplicates')) await duplicatesBench({ adminUrl, emit, log });

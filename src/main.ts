@@ -17,14 +17,18 @@ import { demoSeedSteps, modules } from './modules/index.js';
 const config = loadConfig();
 if (config.queryStats) enableQueryStats();
 const listener = await listenFirst(config.host, config.port).catch(refuseToStart);
-const database = await openDatabase(config).catch(async (error) => {
+let database = await openDatabase(config).catch(async (error) => {
   await listener.close();
   return refuseToStart(error);
 });
 await runMigrations(database);
-if (config.demo && (await seedDemo(database.db, demoSeedSteps))) console.log('Demo-Daten „Landkreis Musterland“ angelegt.');
+const seeded = config.demo && (await seedDemo(database.db, demoSeedSteps));
+if (seeded) console.log('Demo-Daten „Landkreis Musterland“ angelegt.');
 // PGlite has no autovacuum: refresh statistics now and every 15 minutes (src/db/maintenance.ts).
 if (database.kind === 'pglite') await runMaintenance(database);
+// The seed's bulk writes leave PGlite's thread with memory it never gives back (issue 9): the
+// first start closes the database and serves from a new thread, as every later start does.
+if (seeded && database.reopen) database = await database.reopen();
 const stopMaintenance = scheduleMaintenance(database);
 const mailer = createMailer(config.smtp);
 const app = createApp({ database, config, mailer, modules });

@@ -42,6 +42,12 @@ export interface Database {
    * transaction that keeps getting answers is working, not stuck (/healthz).
    */
   lastAnswerAt?: () => number;
+  /**
+   * PGlite with a data directory only: closes the database and opens it again in a new thread,
+   * keeping the data-directory lock (no other process can step in between). The old `Database`
+   * is closed; use the one returned. See main.ts: after a first start's seed.
+   */
+  reopen?: () => Promise<Database>;
   /** PGlite only: `begun` resolves when the next transaction begins (a query queued just before it waits for all of it); `stop` when no longer needed. */
   nextTransaction?: () => { begun: Promise<void>; stop: () => void };
 }
@@ -105,28 +111,45 @@ const pgliteSettings = ['shared_buffers=32MB', 'maintenance_work_mem=16MB'];
 export async function openPglite(dataDir: string | undefined, snapshot?: Blob, opts: { inProcess?: boolean } = {}): Promise<Database> {
   const lock = dataDir ? await lockDataDir(path.dirname(dataDir)) : undefined;
   try {
-    const [client, { drizzle: drizzlePglite }] = await Promise.all([
-      opts.inProcess ? pgliteInProcess(dataDir, snapshot) : startPgliteThread({ dataDir, snapshot, settings: pgliteSettings }),
-      import('drizzle-orm/pglite'),
-    ]);
-    const db = drizzlePglite({ client: client as never, casing: 'snake_case' }) as unknown as Db;
-    return {
-      kind: 'pglite',
-      db,
-      close: () => client.close().finally(() => lock?.release()),
-      async listen(channel, handlers) {
-        assertChannel(channel);
-        const unlisten = await client.listen(channel, (payload) => handlers.onMessage(payload));
-        return () => (client.closed ? Promise.resolve() : unlisten());
-      },
-      pglite: client,
-      ...(client.lastAnswerAt ? { lastAnswerAt: () => client.lastAnswerAt!() } : {}),
-      ...trackTransactions(db),
-    };
+    return await openLockedPglite(dataDir, snapshot, opts, lock);
   } catch (error) {
     await lock?.release();
     throw error;
   }
+}
+
+async function openLockedPglite(dataDir: string | undefined, snapshot: Blob | undefined, opts: { inProcess?: boolean }, lock: { release(): Promise<void> } | undefined): Promise<Database> {
+  const [client, { drizzle: drizzlePglite }] = await Promise.all([
+    opts.inProcess ? pgliteInProcess(dataDir, snapshot) : startPgliteThread({ dataDir, snapshot, settings: pgliteSettings }),
+    import('drizzle-orm/pglite'),
+  ]);
+  const db = drizzlePglite({ client: client as never, casing: 'snake_case' }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    close: () => client.close().finally(() => lock?.release()),
+    async listen(channel, handlers) {
+      assertChannel(channel);
+      const unlisten = await client.listen(channel, (payload) => handlers.onMessage(payload));
+      return () => (client.closed ? Promise.resolve() : unlisten());
+    },
+    pglite: client,
+    ...(client.lastAnswerAt ? { lastAnswerAt: () => client.lastAnswerAt!() } : {}),
+    ...(dataDir && !snapshot
+      ? {
+          reopen: async () => {
+            await client.close();
+            try {
+              return await openLockedPglite(dataDir, undefined, opts, lock);
+            } catch (error) {
+              await lock?.release();
+              throw error;
+            }
+          },
+        }
+      : {}),
+    ...trackTransactions(db),
+  };
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {

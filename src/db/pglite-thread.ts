@@ -29,6 +29,8 @@ export interface PgliteClient extends Omit<PgliteTransaction, 'rollback'> {
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /** The data directory as a tar file (tests keep such snapshots and load them with `snapshot`). */
   dumpDataDir(compression?: 'none' | 'gzip' | 'auto'): Promise<Blob>;
+  /** PostgreSQL's WebAssembly memory (null if PGlite does not say) and the thread's JavaScript heap, in bytes. Not in process. */
+  memory?(): Promise<{ wasmBytes: number | null; heapUsedBytes: number }>;
   /** When the thread last answered (Date.now()): it lives and gets on with its work (see /healthz). Not in process. */
   lastAnswerAt?(): number;
   close(): Promise<void>;
@@ -191,6 +193,7 @@ async function startThread(opts: ThreadOptions): Promise<PgliteClient> {
       };
     },
     lastAnswerAt: () => lastAnswer,
+    memory: () => call({ op: 'memory' }),
     dumpDataDir: async (compression) => new Blob([await call<ArrayBuffer>({ op: 'dump', compression })]),
     async close() {
       if (closed) return;

@@ -106,6 +106,8 @@ if (db) {
       const bytes = await (await pglite.dumpDataDir(m.compression)).arrayBuffer();
       return { value: bytes, transfer: [bytes] };
     },
+    /** What the thread holds: PostgreSQL's WebAssembly memory (it only grows) and this thread's JavaScript heap. */
+    memory: () => ({ wasmBytes: /** @type {any} */ (pglite).mod?.wasmMemory?.buffer.byteLength ?? null, heapUsedBytes: process.memoryUsage().heapUsed }),
     close: () => pglite.close(),
   };
 
