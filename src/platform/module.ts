@@ -13,7 +13,7 @@ import { useSearchSources, type SearchSource } from './search-sources.js';
 import { useSimilarityChecks, type SimilarityCheck } from './similar-items.js';
 import { useSitemapSources, type SitemapSource } from './sitemap-sources.js';
 import { useTranslatableSources, type TranslatableSource } from './translations/sources.js';
-import type { AppNavEntry } from './ui/layout.js';
+import type { AppNavEntry } from './ui/app-nav.js';
 import { usePublicFooter, usePublicNav, type PublicNavEntry } from './ui/public-page.js';
 import { useUsageChecks, type UsageCheck } from './usage.js';
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { browserSuite, mainText, screenshot, signIn, submit, visit } from '../support/browser.js';
+import { browserSuite, follow, mainText, screenshot, signIn, submit, visit } from '../support/browser.js';
 
 const suite = browserSuite();
 
 suite.test('Koordination legt einen API-Zugang an (Token einmal sichtbar), das Fachverfahren liest damit, nach dem Widerruf 401', async (page) => {
   await signIn(page, 'koordination@musterland.example');
   await visit(page, '/app/k/musterland');
-  await submit(page, page.getByRole('navigation').getByRole('link', { name: 'API-Zugänge' }));
+  await follow(page, 'API-Zugänge', { scope: page.getByRole('navigation', { name: 'Hauptnavigation' }) });
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'API-Zugänge');
 
   const form = page.locator('form', { has: page.getByRole('button', { name: 'API-Zugang anlegen' }) });

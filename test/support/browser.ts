@@ -343,6 +343,18 @@ export async function mainText(page: Page): Promise<string> {
 
 /** Follows a link by its accessible name (inside `scope` if given) and checks the new page. */
 export async function follow(page: Page, name: string | RegExp, opts: { scope?: Locator; status?: number; exact?: boolean } = {}): Promise<Response> {
-  const link = (opts.scope ?? page.locator('main')).getByRole('link', { name, exact: opts.exact ?? typeof name === 'string' }).first();
+  const scope = opts.scope ?? page.locator('main');
+  const query = { name, exact: opts.exact ?? typeof name === 'string' };
+  const link = scope.getByRole('link', query).first();
+  if ((await link.count()) === 0) await reveal(scope.getByRole('link', { ...query, includeHidden: true }).first());
   return submit(page, link, { status: opts.status ?? 200 });
+}
+
+/**
+ * A link in a closed disclosure (a group of the internal navigation) is opened as a person does:
+ * by its summary. (Hidden, it is not in the accessibility tree: find it with `includeHidden`.)
+ */
+export async function reveal(hiddenLink: Locator): Promise<void> {
+  const summary = hiddenLink.locator('xpath=ancestor::details[not(@open)][1]/summary');
+  if ((await summary.count()) > 0) await summary.click();
 }

@@ -5,5 +5,5 @@ import { activityRoutes } from './routes.js';
 export const activityModule: ModuleManifest = {
   name: 'activity',
   routes: [activityRoutes],
-  appNav: [{ section: 'audit', path: '/protokoll', label: 'nav.audit', coordinatorOnly: true, order: 80 }],
+  appNav: [{ section: 'audit', group: 'administration', path: '/protokoll', label: 'nav.audit', coordinatorOnly: true, order: 80 }],
 };

@@ -22,6 +22,6 @@ export const actorsModule: ModuleManifest = {
     { entityType: 'actor', labelKey: 'audit.entity.actor', path: (e) => `/akteure/${e.entityId}` },
     { entityType: 'actor_contact', labelKey: 'audit.entity.actor_contact', path: contactPath },
   ],
-  appNav: [{ section: 'actors', path: '/akteure', label: 'nav.actors', order: 40 }],
+  appNav: [{ section: 'actors', group: 'inventory', path: '/akteure', label: 'nav.actors', order: 40 }],
   demoSeed: seedDemoContacts,
 };

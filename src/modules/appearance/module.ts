@@ -7,5 +7,5 @@ export const appearanceModule: ModuleManifest = {
   name: 'appearance',
   routes: [appearanceRoutes],
   messages: [messages],
-  appNav: [{ section: 'appearance', path: '/einstellungen/erscheinungsbild', label: 'nav.appearance', coordinatorOnly: true, order: 65 }],
+  appNav: [{ section: 'appearance', group: 'publication', path: '/einstellungen/erscheinungsbild', label: 'nav.appearance', coordinatorOnly: true, order: 65 }],
 };

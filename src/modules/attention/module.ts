@@ -9,6 +9,6 @@ export const attentionModule: ModuleManifest = {
   routes: [attentionRoutes],
   messages: [messages],
   auditSubjects: [{ entityType: 'reminder', labelKey: 'audit.entity.reminder' }],
-  appNav: [{ section: 'attention', path: '/aufmerksamkeit', label: 'nav.attention', coordinatorOnly: true, order: 50 }],
+  appNav: [{ section: 'attention', group: 'implementation', path: '/aufmerksamkeit', label: 'nav.attention', coordinatorOnly: true, order: 50 }],
   jobs: ({ database, mailer, publicUrl }) => [reminderJob(database, mailer, publicUrl)],
 };

@@ -19,5 +19,5 @@ export const conceptsModule: ModuleManifest = {
     { entityType: 'field', labelKey: 'audit.entity.field' },
     { entityType: 'goal', labelKey: 'audit.entity.goal' },
   ],
-  appNav: [{ section: 'editions', path: '/fassungen', label: 'nav.editions', order: 20 }],
+  appNav: [{ section: 'editions', group: 'concept', path: '/fassungen', label: 'nav.editions', order: 20 }],
 };

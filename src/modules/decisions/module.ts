@@ -19,7 +19,7 @@ export const decisionsModule: ModuleManifest = {
   messages: [messages, publicMessages],
   attentionSources: [followUpAttention],
   editionDecision: editionDecision,
-  appNav: [{ section: 'papers', path: '/vorlagen', label: 'decisions.nav.papers', order: 25 }],
+  appNav: [{ section: 'papers', group: 'decision', path: '/vorlagen', label: 'decisions.nav.papers', order: 25 }],
   publicNav: [{ section: 'decisions', path: '/beschluesse', label: 'decisions.public.nav', order: 35 }],
   auditSubjects: [
     { entityType: 'paper', labelKey: 'audit.entity.paper', path: (e) => `/vorlagen/${e.entityId}` },

@@ -15,7 +15,7 @@ export const easyReadModule: ModuleManifest = {
   routes: [easyReadRoutes],
   messages: [messages],
   auditSubjects: [{ entityType: 'easy_read_text', labelKey: 'audit.entity.easy_read_text', path: (e) => `/leichte-sprache?fassung=${e.entityId.slice(0, 36)}` }],
-  appNav: [{ section: 'easy_read', path: '/leichte-sprache', label: 'nav.easy_read', coordinatorOnly: true, order: 64 }],
+  appNav: [{ section: 'easy_read', path: '/leichte-sprache', group: 'publication', label: 'nav.easy_read', coordinatorOnly: true, order: 64 }],
   publicFooter: [{ section: 'easy_read', path: easyReadPath, label: 'easy_read.nav', order: 5, germanOnly: true, icon: () => EasyReadIcon({}) }],
   demoSeed: seedDemoEasyRead,
 };

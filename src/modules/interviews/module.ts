@@ -13,7 +13,7 @@ export const interviewsModule: ModuleManifest = {
   messages: [messages],
   searchSources: [interviewSearchSource],
   auditSubjects: [{ entityType: 'interview', labelKey: 'audit.entity.interview', path: (e) => `/gespraeche/${e.entityId}` }],
-  appNav: [{ section: 'interviews', path: '/gespraeche', label: 'nav.interviews', order: 42 }],
+  appNav: [{ section: 'interviews', group: 'participation', path: '/gespraeche', label: 'nav.interviews', order: 42 }],
   demoSeed: seedDemoInterviews,
   usages: [
     {

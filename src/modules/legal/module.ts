@@ -16,8 +16,8 @@ export const legalModule: ModuleManifest = {
     { entityType: 'accessibility_feedback', labelKey: 'audit.entity.accessibility_feedback', path: () => '/rueckmeldungen' },
   ],
   appNav: [
-    { section: 'legal', path: '/einstellungen/pflichtseiten', label: 'nav.legal', coordinatorOnly: true, order: 66 },
-    { section: 'feedback', path: '/rueckmeldungen', label: 'nav.feedback', coordinatorOnly: true, order: 67, count: feedbackCount },
+    { section: 'legal', group: 'publication', path: '/einstellungen/pflichtseiten', label: 'nav.legal', coordinatorOnly: true, order: 66 },
+    { section: 'feedback', group: 'publication', path: '/rueckmeldungen', label: 'nav.feedback', coordinatorOnly: true, order: 67, count: feedbackCount },
   ],
   publicFooter: [
     { section: 'imprint', path: '/impressum', label: 'legal.nav.imprint', order: 10 },

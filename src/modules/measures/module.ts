@@ -26,5 +26,5 @@ export const measuresModule: ModuleManifest = {
     { entityType: 'measure', labelKey: 'audit.entity.measure', path: (e) => `/massnahmen/${e.entityId}` },
     { entityType: 'target_group', labelKey: 'audit.entity.target_group', path: (e) => `/zielgruppen/${e.entityId}` },
   ],
-  appNav: [{ section: 'target_groups', path: '/zielgruppen', label: 'nav.target_groups', coordinatorOnly: true, order: 45 }],
+  appNav: [{ section: 'target_groups', group: 'concept', path: '/zielgruppen', label: 'nav.target_groups', coordinatorOnly: true, order: 45 }],
 };

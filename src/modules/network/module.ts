@@ -7,5 +7,5 @@ export const networkModule: ModuleManifest = {
   name: 'network',
   routes: [networkRoutes],
   messages: [messages],
-  appNav: [{ section: 'network', path: '/netzwerk', label: 'nav.network', order: 41 }],
+  appNav: [{ section: 'network', group: 'inventory', path: '/netzwerk', label: 'nav.network', order: 41 }],
 };

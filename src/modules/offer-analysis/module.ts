@@ -9,8 +9,8 @@ export const offerAnalysisModule: ModuleManifest = {
   routes: [offerAnalysisRoutes],
   messages: [messages],
   appNav: [
-    { section: 'duplicates', path: '/doppelstrukturen', label: 'nav.duplicates', order: 43 },
-    { section: 'gaps', path: '/luecken', label: 'nav.gaps', order: 44 },
+    { section: 'duplicates', group: 'inventory', path: '/doppelstrukturen', label: 'nav.duplicates', order: 43 },
+    { section: 'gaps', group: 'inventory', path: '/luecken', label: 'nav.gaps', order: 44 },
   ],
   // The offer form asks before saving whether the offer exists already (offers cannot import this module).
   similarityChecks: [{ of: 'offer', find: similarItemsForOffer }],

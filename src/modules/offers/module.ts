@@ -24,5 +24,5 @@ export const offersModule: ModuleManifest = {
   auditSubjects: [{ entityType: 'offer', labelKey: 'audit.entity.offer', path: (e) => `/angebote/${e.entityId}` }],
   demoSeed: seedDemoOffers,
   publicNav: [{ section: 'offers', path: '/angebote', label: 'portal.nav.offers', order: 35 }],
-  appNav: [{ section: 'offers', path: '/angebote', label: 'nav.offers', order: 42 }],
+  appNav: [{ section: 'offers', group: 'inventory', path: '/angebote', label: 'nav.offers', order: 42 }],
 };

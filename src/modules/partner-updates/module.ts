@@ -19,6 +19,7 @@ export const partnerUpdatesModule: ModuleManifest = {
   appNav: [
     {
       section: 'partner-updates',
+      group: 'inventory',
       path: '/partnerlinks',
       label: 'nav.partner_updates',
       coordinatorOnly: true,

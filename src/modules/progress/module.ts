@@ -22,8 +22,8 @@ export const progressModule: ModuleManifest = {
     { entityType: 'status_rules', labelKey: 'audit.entity.status_rules', path: () => '/einstellungen/status' },
   ],
   appNav: [
-    { section: 'review', path: '/pruefung', label: 'nav.review', coordinatorOnly: true, order: 55, count: pendingReportCount },
-    { section: 'settings', path: '/einstellungen/status', label: 'nav.settings', coordinatorOnly: true, order: 70 },
+    { section: 'review', group: 'implementation', path: '/pruefung', label: 'nav.review', coordinatorOnly: true, order: 55, count: pendingReportCount },
+    { section: 'settings', group: 'administration', path: '/einstellungen/status', label: 'nav.settings', coordinatorOnly: true, order: 70 },
   ],
   publicNav: [{ section: 'progress', path: '/umsetzung', label: 'portal.nav.progress', order: 30 }],
   demoSeed: (tx, demo) => seedDemoProgress(tx, demo.tenantId, demo.adoptedEditionId),

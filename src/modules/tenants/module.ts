@@ -21,7 +21,7 @@ export const tenantsModule: ModuleManifest = {
   usages: memberUsages,
   appNav: [
     { section: 'overview', path: '', label: 'nav.overview', order: 10 },
-    { section: 'members', path: '/mitglieder', label: 'nav.members', coordinatorOnly: true, order: 60 },
-    { section: 'api-tokens', path: '/einstellungen/api-zugaenge', label: 'nav.api_tokens', coordinatorOnly: true, order: 65 },
+    { section: 'members', group: 'administration', path: '/mitglieder', label: 'nav.members', coordinatorOnly: true, order: 60 },
+    { section: 'api-tokens', group: 'administration', path: '/einstellungen/api-zugaenge', label: 'nav.api_tokens', coordinatorOnly: true, order: 65 },
   ],
 };

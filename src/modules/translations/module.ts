@@ -14,6 +14,6 @@ export const translationsModule: ModuleManifest = {
   routes: [translationRoutes],
   messages: [messages],
   auditSubjects: [{ entityType: 'content_translation', labelKey: 'audit.entity.content_translation', path: (e) => `/uebersetzungen?sprache=${e.entityId.slice(0, 2)}` }],
-  appNav: [{ section: 'translations', path: '/uebersetzungen', label: 'nav.translations', coordinatorOnly: true, order: 65 }],
+  appNav: [{ section: 'translations', group: 'publication', path: '/uebersetzungen', label: 'nav.translations', coordinatorOnly: true, order: 65 }],
   demoSeed: seedDemoTranslations,
 };

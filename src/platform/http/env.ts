@@ -7,7 +7,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import type { Lang, T } from '../i18n/i18n.js';
 import type { JobsInfo } from '../jobs.js';
 import type { Mailer } from '../mail/mailer.js';
-import type { AppNavEntry } from '../ui/layout.js';
+import type { AppNavEntry } from '../ui/app-nav.js';
 
 export interface Services {
   database: Database;

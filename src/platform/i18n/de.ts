@@ -12,7 +12,7 @@ export const de = {
   'layout.language_en': 'English',
 
   'nav.overview': 'Übersicht',
-  'nav.editions': 'Konzept',
+  'nav.editions': 'Fassungen',
   'nav.search': 'Suche',
   'nav.actors': 'Akteure',
   'nav.members': 'Mitglieder',
@@ -20,6 +20,13 @@ export const de = {
   'nav.settings': 'Einstellungen',
   'nav.audit': 'Protokoll',
   'nav.public_site': 'Öffentliche Seite',
+  'nav.group.inventory': 'Bestandsaufnahme & Netzwerk',
+  'nav.group.participation': 'Beteiligung',
+  'nav.group.concept': 'Konzept',
+  'nav.group.decision': 'Beschluss',
+  'nav.group.implementation': 'Umsetzung & Monitoring',
+  'nav.group.publication': 'Veröffentlichung',
+  'nav.group.administration': 'Verwaltung',
 
   'form.choice_filter': '{label} filtern',
   'form.choice_count': '{shown} von {total} angezeigt (gewählte bleiben sichtbar)',

@@ -14,7 +14,7 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'layout.language_en': 'English',
 
   'nav.overview': 'Overview',
-  'nav.editions': 'Concept',
+  'nav.editions': 'Editions',
   'nav.search': 'Search',
   'nav.actors': 'Actors',
   'nav.attention': 'Attention list',
@@ -22,6 +22,13 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'nav.members': 'Members',
   'nav.audit': 'Audit log',
   'nav.public_site': 'Public site',
+  'nav.group.inventory': 'Inventory & network',
+  'nav.group.participation': 'Participation',
+  'nav.group.concept': 'Concept',
+  'nav.group.decision': 'Decision',
+  'nav.group.implementation': 'Implementation & monitoring',
+  'nav.group.publication': 'Publication',
+  'nav.group.administration': 'Administration',
 
   'form.choice_filter': 'Filter {label}',
   'form.choice_count': '{shown} of {total} shown (chosen ones stay visible)',

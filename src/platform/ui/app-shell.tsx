@@ -6,6 +6,7 @@ import { membershipIn, type CurrentUser } from '../auth/current-user.js';
 import { takeFlash } from '../http/render.js';
 import { canReadInternal, isCoordinator } from '../tenancy/policy.js';
 import { tenantBySlug, type Tenant } from '../tenancy/service.js';
+import { GroupedNav } from './app-nav.js';
 import { Layout } from './layout.js';
 
 /** The Kommune of an internal page (`/app/k/:slug/…`), after checking the user may see it. */
@@ -27,8 +28,8 @@ export async function tenantForCoordination(c: Ctx): Promise<{ tenant: Tenant; u
 export const appBase = (tenant: Tenant) => `/app/k/${tenant.slug}`;
 
 /**
- * The frame of every internal page of a Kommune: navigation by section (the entries come from the
- * modules' manifests), the user's role. `section` names the navigation entry to mark as current.
+ * The frame of every internal page of a Kommune: navigation by section, grouped by phase (the
+ * entries come from the modules' manifests), the user's role. `section` names the navigation entry to mark as current.
  */
 export async function AppPage(p: { c: Ctx; tenant: Tenant; title: string; section: string; children: Child; flash?: string | undefined }) {
   const t = p.c.get('t');
@@ -38,10 +39,8 @@ export async function AppPage(p: { c: Ctx; tenant: Tenant; title: string; sectio
   const coordinator = isCoordinator(user, p.tenant.id);
   const entries = p.c.get('services').appNav.filter((e) => coordinator || !e.coordinatorOnly);
   const counts = await Promise.all(entries.map((e) => (e.count ? e.count(dbOf(p.c), p.tenant.id) : 0)));
-  const nav = [
-    ...entries.map((e, i) => ({ href: `${base}${e.path}`, label: counts[i]! > 0 ? `${t(e.label)} (${counts[i]})` : t(e.label), current: p.section === e.section })),
-    { href: `/k/${p.tenant.slug}`, label: t('nav.public_site') },
-  ];
+  const links = entries.map((e, i) => ({ href: `${base}${e.path}`, label: counts[i]! > 0 ? `${t(e.label)} (${counts[i]})` : t(e.label), current: p.section === e.section, group: e.group, count: counts[i]! }));
+  const menu = <GroupedNav t={t} links={links} trailing={[{ href: `/k/${p.tenant.slug}`, label: t('nav.public_site') }]} />;
   return (
     <Layout
       t={t}
@@ -49,7 +48,7 @@ export async function AppPage(p: { c: Ctx; tenant: Tenant; title: string; sectio
       title={p.title}
       siteName={`ikon · ${p.tenant.name}${role ? ` (${t(`role.${role}`)})` : ''}`}
       siteHref={base}
-      nav={nav}
+      menu={menu}
       user={user}
       csrfToken={p.c.get('csrfToken')}
       flash={p.flash ?? takeFlash(p.c)}

@@ -1,5 +1,4 @@
 import type { Child } from 'hono/jsx';
-import type { Db } from '../../db/client.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Lang, T } from '../i18n/i18n.js';
 import { dirOf } from '../i18n/languages.js';
@@ -16,25 +15,6 @@ export interface NavLink {
   icon?: Child;
 }
 
-/** An entry of the internal navigation of a Kommune (`/app/k/:slug…`), shown by the platform's frame. */
-export interface AppNavEntry {
-  /** Pages pass this as their `section` to mark the entry as current. */
-  section: string;
-  /** Below `/app/k/:slug`; '' is the Kommune's overview. */
-  path: string;
-  /** Message key of the link text. */
-  label: string;
-  /** Shown to Koordination (and platform admins) only. */
-  coordinatorOnly?: boolean;
-  /** Place in the navigation, smallest first. */
-  order: number;
-  /**
-   * Something waiting there (e.g. reports to review): shown after the label, "Prüfung (3)", when
-   * above zero. Asked only when the entry is shown to the person.
-   */
-  count?: (db: Db, tenantId: string) => Promise<number>;
-}
-
 export interface LayoutProps {
   t: T;
   lang: Lang;
@@ -43,6 +23,8 @@ export interface LayoutProps {
   siteName: string;
   siteHref: string;
   nav?: NavLink[];
+  /** A navigation of its own in place of `nav` (the internal pages' grouped one, `app-nav.tsx`). */
+  menu?: Child;
   user?: CurrentUser | null;
   csrfToken?: string;
   /**
@@ -98,6 +80,7 @@ export function Layout(p: LayoutProps) {
         ))}
         <link rel="stylesheet" href="/assets/print.css" media="print" />
         <script src="/assets/choice-filter.js" defer></script>
+        {p.menu ? <script src="/assets/app-nav.js" defer></script> : null}
         {/* Editors' pages only: the readability figure under public texts (platform/ui/readability.tsx). */}
         {p.user ? <script type="module" src="/assets/readability.js"></script> : null}
       </head>
@@ -137,7 +120,7 @@ export function Layout(p: LayoutProps) {
               ) : null}
             </div>
           </div>
-          {p.nav && p.nav.length > 0 ? (
+          {p.menu ?? (p.nav && p.nav.length > 0 ? (
             <nav class="kern-container site-nav" aria-label={p.t('layout.main_navigation')}>
               <ul>
                 {p.nav.map((n) => (
@@ -150,7 +133,7 @@ export function Layout(p: LayoutProps) {
                 ))}
               </ul>
             </nav>
-          ) : null}
+          ) : null)}
         </header>
         <main id="main" class="kern-container site-main" tabindex={-1}>
           {p.flash ? <Alert variant="success" title={p.flash} /> : null}
