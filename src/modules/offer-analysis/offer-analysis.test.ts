@@ -2,21 +2,31 @@ import assert from 'node:assert/strict';
 import { offerAttention } from '../offers/attention.js';
 import { offersWithLinks } from '../offers/service.js';
 import { test } from 'node:test';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { describeEachDb } from '../../../test/support/harness.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { actors } from '../actors/schema.js';
 import { adoptedEdition } from '../concepts/index.js';
+import { fields } from '../concepts/schema.js';
 import { measureMunicipalities, measures } from '../measures/schema.js';
 import { offerHistory } from '../offers/index.js';
-import { offerMeasures, offerProviders, offers } from '../offers/schema.js';
+import { offerFields, offerMeasures, offerProviders, offers } from '../offers/schema.js';
 import { similarOffers } from './index.js';
 import { municipalityPopulations, offerPairDecisions } from './schema.js';
 import { duplicateThreshold } from './scoring.js';
 import { comparableOffers, likelyDuplicates, type ScoredPair } from './service.js';
 
 const base = '/app/k/musterland';
+
+/** The downloaded .xlsx, read by ExcelJS. */
+async function workbookOf(res: Response) {
+  assert.equal(res.status, 200, 'the export answers');
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+  return wb;
+}
 
 describeEachDb('Doppelstrukturen und Lücken', (t) => {
   // Seeded once per database: the second test reads what the first stored.
@@ -90,11 +100,7 @@ describeEachDb('Doppelstrukturen und Lücken', (t) => {
     assert.match(html, new RegExp(`Lücken \\(Kategorie ohne Angebot in einer Gemeinde\\): ${gaps}\\.`));
     assert.match(html, /<th scope="row">Treff\/Café<\/th>/);
     assert.match(html, /<strong>keins<\/strong>/, 'a gap is marked in words, not only by colour');
-    const file = await c.get(`${base}/luecken.xlsx`);
-    assert.equal(file.status, 200);
-    const { default: ExcelJS } = await import('exceljs');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await file.arrayBuffer()) as never);
+    const wb = await workbookOf(await c.get(`${base}/luecken.xlsx`));
     const sheet = wb.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const col = header.indexOf('Heidewald') + 1;
@@ -298,11 +304,7 @@ describeEachDb('Doppelstrukturen und Lücken', (t) => {
     assert.doesNotMatch(row(arabic, 'Treff/Café'), /<td>[1-9]/, 'no café in Arabic');
     assert.match(row(arabic, 'Beratung'), /<td>1 /, 'the Arabic counselling');
 
-    const file = await c.get(`${base}/luecken.xlsx?sprache=ar`);
-    assert.equal(file.status, 200);
-    const { default: ExcelJS } = await import('exceljs');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await file.arrayBuffer()) as never);
+    const wb = await workbookOf(await c.get(`${base}/luecken.xlsx?sprache=ar`));
     const rates = wb.getWorksheet('Je 1.000 Einwohner')!;
     assert.deepEqual((rates.getRow(1).values as unknown[]).slice(1), ['Kategorie', 'Heidewald']);
     assert.equal(rates.getRow(2).getCell(2).value, 5000);
@@ -311,5 +313,37 @@ describeEachDb('Doppelstrukturen und Lücken', (t) => {
     assert.equal(beratung.getCell(2).value, 0.2);
     const sheet3 = wb.getWorksheet('Maßnahmen zu Lücken')!;
     assert.ok(sheet3.getRows(2, sheet3.rowCount - 1)!.some((r) => String(r.getCell(2).value).startsWith(measure!.number)));
+  });
+
+  test('die Lückenmatrix nach Themenfeld: Zeilen sind die Themenfelder des beschlossenen Konzepts, mit ihren Maßnahmen zu den Lücken und im .xlsx', async () => {
+    const { county, heidewald } = await seed();
+    const c = await t().signIn('koordination@musterland.example');
+    const edition = await adoptedEdition(t().db, county.id);
+    const themes = await t().db.select().from(fields).where(and(eq(fields.tenantId, county.id), eq(fields.editionId, edition!.id))).orderBy(asc(fields.position));
+    assert.ok(themes.length >= 2, 'the demo concept has Themenfelder');
+    const [cafe] = await t().db.select().from(offers).where(and(eq(offers.title, 'Sprachcafé Heidewald'), eq(offers.status, 'aktiv')));
+    await t().db.insert(offerFields).values({ tenantId: county.id, offerId: cafe!.id, fieldId: themes[0]!.id });
+    const municipalities = await t().db.select().from(tenants).where(eq(tenants.parentId, county.id));
+    const html = await (await c.get(`${base}/luecken?nach=themenfeld`)).text();
+    const row = (page: string, label: string) => page.split(`<th scope="row">${label}</th>`)[1]?.split('</tr>')[0] ?? '';
+    for (const f of themes) assert.ok(row(html, f.title), `a row for the Themenfeld ${f.title}`);
+    assert.doesNotMatch(html, /<th scope="row">Treff\/Café<\/th>/, 'no category rows');
+    assert.match(row(html, themes[0]!.title), /<td>1<\/td>/, 'the café counts in its Themenfeld');
+    assert.match(html, new RegExp(`Lücken \\(Themenfeld ohne Angebot in einer Gemeinde\\): ${themes.length * municipalities.length - 1}\\.`));
+    assert.match(html, /name="nach"/, 'the switch is part of the filter form');
+    const [measure] = await t().db.select().from(measures).where(and(eq(measures.editionId, edition!.id), eq(measures.fieldId, themes[1]!.id))).orderBy(asc(measures.position)).limit(1);
+    assert.ok(measure, 'a measure in the second Themenfeld');
+    assert.ok(html.includes(`/massnahmen/${measure.id}"`), 'the measure of a Themenfeld with gaps is shown');
+    assert.match(await (await c.get(`${base}/luecken?nach=unsinn`)).text(), /<th scope="row">Treff\/Café<\/th>/, 'an unknown switch value shows categories');
+
+    const wb = await workbookOf(await c.get(`${base}/luecken.xlsx?nach=themenfeld`));
+    const sheet = wb.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    assert.equal(header[0], 'Themenfeld');
+    const first = sheet.getRows(2, themes.length)!.find((r) => r.getCell(1).value === themes[0]!.title)!;
+    assert.equal(first.getCell(header.indexOf(heidewald.name) + 1).value, 1);
+    const sheet3 = wb.getWorksheet('Maßnahmen zu Lücken')!;
+    assert.equal(sheet3.getRow(1).getCell(1).value, 'Themenfeld');
+    assert.ok(sheet3.getRows(2, sheet3.rowCount - 1)!.some((r) => r.getCell(1).value === themes[1]!.title && String(r.getCell(2).value).startsWith(measure.number)), 'the measure beside its Themenfeld');
   });
 });

@@ -18,7 +18,7 @@ import { isUuid } from '../../platform/validation.js';
 import { mergeOffers, offerById } from '../offers/index.js';
 import { targetGroups } from '../measures/schema.js';
 import { markNotDuplicate, notDuplicateDecisions, undoNotDuplicate } from './decisions.js';
-import { gapMatrix, perThousand, type GapFilter } from './gaps.js';
+import { gapMatrix, gapRowKinds, gapRowLabel, perThousand, type GapFilter } from './gaps.js';
 import { municipalityOf, populationsOf, setPopulation } from './populations.js';
 import { duplicateThreshold, type DuplicateReason } from './scoring.js';
 import { clustersOf, comparableOffers, likelyDuplicates, type ScoredPair } from './service.js';
@@ -42,14 +42,15 @@ const reasonText = (t: T, r: DuplicateReason) => {
   return t(m.messageKey, m.params);
 };
 
-/** The chosen Zielgruppe and language of the gap matrix, from the query (unknown values are ignored). */
+/** The chosen rows (category or Themenfeld), Zielgruppe and language of the gap matrix, from the query (unknown values are ignored). */
 async function readGapFilter(c: Ctx, tenantId: string) {
   const groups = await dbOf(c).select({ id: targetGroups.id, name: targetGroups.name }).from(targetGroups).where(eq(targetGroups.tenantId, tenantId)).orderBy(asc(targetGroups.name));
   const group = groups.find((g) => g.id === c.req.query('zielgruppe'));
   const language = spokenLanguageCodes.find((l) => l === c.req.query('sprache'));
-  const filter: GapFilter = { targetGroupId: group?.id, language };
-  const query = new URLSearchParams({ ...(group ? { zielgruppe: group.id } : {}), ...(language ? { sprache: language } : {}) }).toString();
-  return { groups, group, language, filter, query: query ? `?${query}` : '' };
+  const rows = gapRowKinds.find((k) => k === c.req.query('nach')) ?? 'kategorie';
+  const filter: GapFilter = { targetGroupId: group?.id, language, rows };
+  const query = new URLSearchParams({ ...(rows === 'kategorie' ? {} : { nach: rows }), ...(group ? { zielgruppe: group.id } : {}), ...(language ? { sprache: language } : {}) }).toString();
+  return { groups, group, language, rows, filter, query: query ? `?${query}` : '' };
 }
 
 export function offerAnalysisRoutes() {
@@ -230,8 +231,9 @@ export function offerAnalysisRoutes() {
     const { user } = await tenantForApp(c);
     const t = c.get('t') as T;
     const db = dbOf(c);
-    const { groups, group, language, filter, query } = await readGapFilter(c, tenant.id);
+    const { groups, group, language, rows, filter, query } = await readGapFilter(c, tenant.id);
     const m = await gapMatrix(db, tenant.id, filter);
+    const rowHeading = t(rows === 'themenfeld' ? 'gaps.field' : 'gaps.category');
     const base = `${appBase(tenant)}/luecken`;
     const columns = [...m.municipalities, { id: '', name: t('gaps.countywide') }];
     const nameOf = new Map(m.municipalities.map((x) => [x.id, x.name]));
@@ -242,7 +244,7 @@ export function offerAnalysisRoutes() {
       if (n || id === '') return <td>{n}{rateText ? <> {rateText}</> : null}</td>;
       return <td class="gap-cell"><strong>{t('gaps.empty')}</strong>{rateText ? <> {rateText}</> : null}</td>;
     };
-    const withMeasures = m.categories.filter((cat) => m.measures[cat]!.length);
+    const withMeasures = m.rows.filter((r) => m.measures[r.key]!.length);
     return render(
       c,
       <AppPage c={c} tenant={tenant} title={t('gaps.title')} section="gaps">
@@ -253,21 +255,22 @@ export function offerAnalysisRoutes() {
           {isCoordinator(user, tenant.id) ? <a href={`${base}/einwohner`}>{t('gaps.population_edit')}</a> : null}
         </p>
         <form method="get" action={base} class="filter-form" role="search" aria-label={t('gaps.filter')}>
+          <SelectField t={t} form={emptyForm({ nach: rows })} name="nach" label={t('gaps.rows')} options={gapRowKinds.map((k) => ({ value: k, label: t(`gaps.rows.${k}`) }))} />
           <SelectField t={t} form={emptyForm({ zielgruppe: group?.id ?? '' })} name="zielgruppe" label={t('gaps.target_group')} emptyLabel={t('gaps.all_target_groups')} options={groups.map((g) => ({ value: g.id, label: g.name }))} />
           <SelectField t={t} form={emptyForm({ sprache: language ?? '' })} name="sprache" label={t('gaps.language')} emptyLabel={t('gaps.all_languages')} options={spokenLanguageCodes.map((code) => ({ value: code, label: spokenLanguageName(code) }))} />
           <Button variant="secondary">{t('gaps.apply')}</Button>
         </form>
         <p aria-live="polite">
-          {t('gaps.empty_cells', { count: m.emptyCells })}
+          {t(rows === 'themenfeld' ? 'gaps.empty_cells_by_field' : 'gaps.empty_cells', { count: m.emptyCells })}
           {language ? ` ${t('gaps.in_language', { language: spokenLanguageName(language) })}` : ''}
           {group ? ` ${t('gaps.for_group', { group: group.name })}` : ''}
         </p>
-        <DataTable caption={t('gaps.title')} wide headers={[t('gaps.category'), ...columns.map((x) => x.name), t('gaps.total')]}>
-          {m.categories.map((cat) => (
+        <DataTable caption={t('gaps.title')} wide headers={[rowHeading, ...columns.map((x) => x.name), t('gaps.total')]}>
+          {m.rows.map((r) => (
             <tr>
-              <th scope="row">{t(`offers.category.${cat}`)}</th>
-              {columns.map((x) => cell(m.counts[cat]![x.id] ?? 0, x.id))}
-              <td>{Object.values(m.counts[cat]!).reduce((s, n) => s + n, 0)}</td>
+              <th scope="row">{gapRowLabel(t, r)}</th>
+              {columns.map((x) => cell(m.counts[r.key]![x.id] ?? 0, x.id))}
+              <td>{Object.values(m.counts[r.key]!).reduce((s, n) => s + n, 0)}</td>
             </tr>
           ))}
         </DataTable>
@@ -276,13 +279,13 @@ export function offerAnalysisRoutes() {
         </p>
         <section class="stack">
           <h2 class="kern-heading-medium">{t('gaps.measures_title')}</h2>
-          <p>{t('gaps.measures_intro')}</p>
+          <p>{t(rows === 'themenfeld' ? 'gaps.measures_intro_by_field' : 'gaps.measures_intro')}</p>
           {withMeasures.length ? (
-            <DataTable caption={t('gaps.measures_title')} headers={[t('gaps.category'), t('gaps.measure'), t('gaps.measure_gaps')]}>
-              {withMeasures.flatMap((cat) =>
-                m.measures[cat]!.map((x) => (
+            <DataTable caption={t('gaps.measures_title')} headers={[rowHeading, t('gaps.measure'), t('gaps.measure_gaps')]}>
+              {withMeasures.flatMap((r) =>
+                m.measures[r.key]!.map((x) => (
                   <tr>
-                    <th scope="row">{t(`offers.category.${cat}`)}</th>
+                    <th scope="row">{gapRowLabel(t, r)}</th>
                     <td><a href={`${appBase(tenant)}/massnahmen/${x.id}`}>{`${x.number} ${x.title}`}</a></td>
                     <td>{x.municipalityIds.map((id) => nameOf.get(id)).join(', ')}</td>
                   </tr>
@@ -290,7 +293,7 @@ export function offerAnalysisRoutes() {
               )}
             </DataTable>
           ) : (
-            <p>{t('gaps.measures_none')}</p>
+            <p>{t(rows === 'themenfeld' ? 'gaps.measures_none_by_field' : 'gaps.measures_none')}</p>
           )}
         </section>
       </AppPage>,
