@@ -10,24 +10,14 @@ import { isUuid, throwIfProblems } from '../../platform/validation.js';
 import { editionById } from '../concepts/index.js';
 import { conceptDocument } from '../reports/index.js';
 import { canManagePapers } from './policy.js';
-import { paperFiles, papers } from './schema.js';
+import { paperFileMeta, paperFiles, papers, type PaperFileMeta } from './schema.js';
 
-const meta = {
-  id: paperFiles.id,
-  paperId: paperFiles.paperId,
-  role: paperFiles.role,
-  name: paperFiles.name,
-  fileName: paperFiles.fileName,
-  mimeType: paperFiles.mimeType,
-  size: paperFiles.size,
-  createdAt: paperFiles.createdAt,
-};
-export type PaperFileMeta = { id: string; paperId: string; role: string; name: string; fileName: string; mimeType: string; size: number; createdAt: Date };
+export type { PaperFileMeta };
 
 /** The paper's files without their bytes, oldest first. */
 export const filesOfPaper = (db: Db, tenantId: string, paperId: string): Promise<PaperFileMeta[]> =>
   db
-    .select(meta)
+    .select(paperFileMeta)
     .from(paperFiles)
     .where(and(eq(paperFiles.tenantId, tenantId), eq(paperFiles.paperId, paperId), isNull(paperFiles.deletedAt)))
     .orderBy(asc(paperFiles.createdAt), asc(paperFiles.id));
@@ -59,7 +49,7 @@ export async function attachConcept(tx: Db, tenantId: string, paperId: string, e
   const [row] = await tx
     .insert(paperFiles)
     .values({ tenantId, paperId, role: 'auxiliary', name: edition.title, fileName: d.fileName, mimeType: d.contentType, size: d.bytes.length, content: d.bytes })
-    .returning(meta);
+    .returning(paperFileMeta);
   return row;
 }
 
@@ -102,7 +92,7 @@ export async function addPaperFile(ctx: CommandContext, tenantId: string, paperI
     const [row] = await tx
       .insert(paperFiles)
       .values({ tenantId, paperId, role: 'auxiliary', name: title.trim() || fileName.replace(/\.[a-z]+$/, ''), fileName, mimeType: documentKinds[kind!].type, size: upload!.bytes.length, content: upload!.bytes })
-      .returning(meta);
+      .returning(paperFileMeta);
     await recordAudit(tx, ctx.user, { tenantId, action: 'create', entityType: 'paper_file', entityId: row!.id, after: { paperId, name: row!.name, fileName, mimeType: row!.mimeType, size: row!.size } });
     return row!;
   });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import { boolean, customType, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { measures } from '../measures/schema.js';
 import { tenants } from '../../platform/tenancy/schema.js';
@@ -216,6 +216,10 @@ export const paperFiles = pgTable(
     index().on(t.tenantId, t.paperId),
   ],
 );
+
+/** Every column of a paper file but its bytes: what the paper page, the documents and OParl read. */
+export const paperFileMeta = (({ content: _content, ...meta }) => meta)(getTableColumns(paperFiles));
+export type PaperFileMeta = Omit<typeof paperFiles.$inferSelect, 'content'>;
 
 /** Beschlusskontrolle: the measures a decision adopted (recorded when the deciding consultation adopts the edition). */
 export const paperMeasures = pgTable(

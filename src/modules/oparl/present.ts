@@ -1,5 +1,5 @@
 import type { Tenant } from '../../platform/tenancy/service.js';
-import type { consultations, councilBodies, councilMeetings, paperFiles, papers } from '../decisions/schema.js';
+import type { consultations, councilBodies, councilMeetings, PaperFileMeta, papers } from '../decisions/schema.js';
 import { consultationResult, consultationRole, organizationClassification, oparlVersion, paperType, typeUrl, type OparlType } from './vocabulary.js';
 
 /*
@@ -12,7 +12,7 @@ type Organization = typeof councilBodies.$inferSelect;
 type Meeting = typeof councilMeetings.$inferSelect;
 type Paper = typeof papers.$inferSelect;
 type Consultation = typeof consultations.$inferSelect;
-export type FileMeta = Omit<typeof paperFiles.$inferSelect, 'content'>;
+export type FileMeta = PaperFileMeta;
 
 /** Where everything of one Kommune lives: /oparl/v1/body/{slug}/… */
 export class Urls {

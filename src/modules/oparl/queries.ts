@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, max, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { consultations, councilBodies, councilMeetings, paperFiles, papers } from '../decisions/schema.js';
+import { consultations, councilBodies, councilMeetings, paperFileMeta, paperFiles, papers } from '../decisions/schema.js';
 import { listConditions, offsetOf, stableOrder, type ListQuery } from './lists.js';
 import type { AgendaEntry, FileMeta } from './present.js';
 
@@ -13,19 +13,6 @@ import type { AgendaEntry, FileMeta } from './present.js';
 /** The papers OParl may show at all, deleted ones included (they are listed as deleted). */
 export const publishedPaper = (tenantId: string): SQL => and(eq(papers.tenantId, tenantId), eq(papers.isPublic, true), eq(papers.state, 'final'))!;
 
-const fileColumns = {
-  tenantId: paperFiles.tenantId,
-  id: paperFiles.id,
-  paperId: paperFiles.paperId,
-  role: paperFiles.role,
-  name: paperFiles.name,
-  fileName: paperFiles.fileName,
-  mimeType: paperFiles.mimeType,
-  size: paperFiles.size,
-  createdAt: paperFiles.createdAt,
-  updatedAt: paperFiles.updatedAt,
-  deletedAt: paperFiles.deletedAt,
-};
 
 async function page<T>(q: ListQuery, rows: (limit: number, offset: number) => Promise<T[]>, total: () => Promise<{ n: number }[]>) {
   const [data, [counted]] = await Promise.all([rows(q.limit, offsetOf(q)), total()]);
@@ -75,14 +62,14 @@ export function filePage(db: Db, tenantId: string, q: ListQuery) {
   const join = and(eq(papers.tenantId, paperFiles.tenantId), eq(papers.id, paperFiles.paperId));
   return page(
     q,
-    (limit, offset) => db.select(fileColumns).from(paperFiles).innerJoin(papers, join).where(where).orderBy(...stableOrder(paperFiles)).limit(limit).offset(offset),
+    (limit, offset) => db.select(paperFileMeta).from(paperFiles).innerJoin(papers, join).where(where).orderBy(...stableOrder(paperFiles)).limit(limit).offset(offset),
     () => db.select({ n: count() }).from(paperFiles).innerJoin(papers, join).where(where),
   );
 }
 
 export async function filesOfPapers(db: Db, tenantId: string, paperIds: string[]): Promise<FileMeta[]> {
   if (!paperIds.length) return [];
-  return db.select(fileColumns).from(paperFiles).where(and(eq(paperFiles.tenantId, tenantId), inArray(paperFiles.paperId, paperIds))).orderBy(...stableOrder(paperFiles));
+  return db.select(paperFileMeta).from(paperFiles).where(and(eq(paperFiles.tenantId, tenantId), inArray(paperFiles.paperId, paperIds))).orderBy(...stableOrder(paperFiles));
 }
 
 export async function consultationsOfPapers(db: Db, tenantId: string, paperIds: string[]) {
@@ -135,7 +122,7 @@ export async function consultationById(db: Db, tenantId: string, id: string) {
 }
 export async function fileById(db: Db, tenantId: string, id: string) {
   const [row] = await db
-    .select(fileColumns)
+    .select(paperFileMeta)
     .from(paperFiles)
     .innerJoin(papers, and(eq(papers.tenantId, paperFiles.tenantId), eq(papers.id, paperFiles.paperId)))
     .where(and(eq(paperFiles.tenantId, tenantId), eq(paperFiles.id, id), publishedPaper(tenantId), isNull(papers.deletedAt)));
