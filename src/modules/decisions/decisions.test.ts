@@ -11,7 +11,9 @@ import { measures } from '../measures/schema.js';
 import { createBody } from './bodies.js';
 import { addConsultation, consultationsOf, recordResult } from './consultations.js';
 import { followUpsIn, followUpsOfPaper } from './follow-ups.js';
-import { createPaper, finalizePaper, paperById, paperVersionsOf, updatePaper } from './papers.js';
+import { filesOfPaper, paperFile } from './files.js';
+import { finalizePaper } from './finalize.js';
+import { createPaper, paperById, paperVersionsOf, updatePaper } from './papers.js';
 import { adoptedMeasures, decisionOfEdition, publicDecisions } from './queries.js';
 import { paperMeasures } from './schema.js';
 import { updatePaperSettings } from './settings.js';
@@ -119,6 +121,17 @@ describeEachDb('Vorlagen: Beratungsfolge und Status der Fassung', (t) => {
     assert.equal(final.figures?.massnahmen?.value, '0', 'the figure is frozen with its value');
     assert.equal(final.figures?.massnahmen?.source, edition.title, 'and its source');
     assert.equal((await editionNow(edition.id)).status, 'zur_beschlussfassung');
+    // Its documents are stored once: the Vorlage as main file (listing the concept as Anlage), the concept as Anlage.
+    const files = await filesOfPaper(t().db, tenant.id, paper.id);
+    assert.deepEqual(files.map((f) => [f.role, f.name, f.mimeType]).sort(), [
+      ['auxiliary', edition.title, 'application/pdf'],
+      ['main', `Vorlage ${paper.number}`, 'application/pdf'],
+    ]);
+    for (const f of files) {
+      const stored = await paperFile(t().db, tenant.id, paper.id, f.id);
+      assert.equal(stored.content.length, f.size, `${f.name}: size is the stored bytes`);
+      assert.equal(Buffer.from(stored.content).subarray(0, 5).toString(), '%PDF-', `${f.name} is a PDF`);
+    }
     await rejects(updatePaper(ctx(t()), tenant.id, paper.id, paperFields({ editionId: edition.id, version: final.version })), 'conflict', 'decisions.error.paper_final');
   });
 

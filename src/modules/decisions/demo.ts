@@ -10,7 +10,8 @@ import { systemUser } from '../../platform/auth/current-user.js';
 import type { DemoSeedContext } from '../../platform/module.js';
 import { createBody, listBodies } from './bodies.js';
 import { addConsultation, consultationsOf, recordResult } from './consultations.js';
-import { createPaper, finalizePaper } from './papers.js';
+import { finalizePaper } from './finalize.js';
+import { createPaper } from './papers.js';
 import { updatePaperSettings } from './settings.js';
 
 const header = {

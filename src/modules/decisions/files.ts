@@ -5,12 +5,11 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { authorize, type CommandContext } from '../../platform/commands.js';
 import { sniffDocument, documentKinds, type DocumentKind } from '../../platform/documents/sniff.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { tenants } from '../../platform/tenancy/schema.js';
 import { isUuid, throwIfProblems } from '../../platform/validation.js';
 import { editionById } from '../concepts/index.js';
 import { conceptDocument } from '../reports/index.js';
 import { canManagePapers } from './policy.js';
-import { paperFileMeta, paperFiles, papers, type PaperFileMeta } from './schema.js';
+import { paperFileMeta, paperFiles, papers, type PaperFileMeta, type PaperFileRole } from './schema.js';
 
 export type { PaperFileMeta };
 
@@ -36,21 +35,24 @@ export async function paperFile(db: Db, tenantId: string, paperId: string, fileI
 /** "attachment" with the file name in both forms (ASCII fallback, UTF-8 for umlauts). */
 export const attachmentHeader = (fileName: string) => `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
+/** Stores a document the paper was made final with (see finalize.ts). */
+export async function storePaperFile(tx: Db, tenantId: string, paperId: string, role: PaperFileRole, name: string, d: { bytes: Buffer; contentType: string; fileName: string }) {
+  const [row] = await tx
+    .insert(paperFiles)
+    .values({ tenantId, paperId, role, name, fileName: d.fileName, mimeType: d.contentType, size: d.bytes.length, content: d.bytes })
+    .returning(paperFileMeta);
+  return row!;
+}
+
 /**
  * Attaches the concept edition as PDF when the paper becomes final. Stored, not rendered on each
  * request: the council decides on exactly this file, and OParl's File needs a fixed size and
  * date. The edition is locked from then on ("zur Beschlussfassung"), so the two never differ.
  */
-export async function attachConcept(tx: Db, tenantId: string, paperId: string, editionId: string) {
-  const [tenant] = await tx.select({ id: tenants.id, name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId));
-  const edition = await editionById(tx, tenantId, editionId).catch(() => undefined);
-  if (!tenant || !edition) return undefined;
-  const d = await conceptDocument(tx, tenant, edition, 'pdf');
-  const [row] = await tx
-    .insert(paperFiles)
-    .values({ tenantId, paperId, role: 'auxiliary', name: edition.title, fileName: d.fileName, mimeType: d.contentType, size: d.bytes.length, content: d.bytes })
-    .returning(paperFileMeta);
-  return row;
+export async function attachConcept(tx: Db, tenant: { id: string; name: string }, paperId: string, editionId: string) {
+  const edition = await editionById(tx, tenant.id, editionId).catch(() => undefined);
+  if (!edition) return undefined;
+  return storePaperFile(tx, tenant.id, paperId, 'auxiliary', edition.title, await conceptDocument(tx, tenant, edition, 'pdf'));
 }
 
 /** Files change only while the paper is in preparation (papers.ts imports this file, so no paperById here). */

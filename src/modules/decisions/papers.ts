@@ -18,9 +18,8 @@ import {
   throwIfProblems,
   versionFrom,
 } from '../../platform/validation.js';
-import { editionById, transitionEdition } from '../concepts/index.js';
-import { attachConcept } from './files.js';
-import { liveFigures, unknownFigures, usedFigures } from './figures.js';
+import { editionById } from '../concepts/index.js';
+import { liveFigures, unknownFigures } from './figures.js';
 import { noteManualNumber, numberIsTaken, takeNextNumber, type NumberParts } from './numbering.js';
 import { canManagePapers } from './policy.js';
 import { climateImpacts, consultations, paperKinds, papers, paperVersions } from './schema.js';
@@ -169,38 +168,6 @@ export async function updatePaper(ctx: CommandContext, tenantId: string, id: str
     await tx.insert(paperVersions).values({ tenantId, paperId: id, version: after.version, content: versionContent(after), savedByName: ctx.user.name });
     await recordAudit(tx, ctx.user, { tenantId, action: 'update', entityType: 'paper', entityId: id, before, after });
     return after;
-  });
-}
-
-/**
- * Makes the paper final: its text can no longer change and the figures of its Sachverhalt keep
- * today's value and source. A Beschlussvorlage needs its Beschlussvorschlag. The edition it puts
- * to the council goes to "zur Beschlussfassung" (its content is locked from then on).
- */
-export async function finalizePaper(ctx: CommandContext, tenantId: string, id: string, input: unknown): Promise<Paper> {
-  authorize(canManagePapers(ctx.user, tenantId));
-  const version = versionFrom((input as Record<string, unknown> | null)?.version);
-  return ctx.db.transaction(async (tx) => {
-    const before = await paperById(tx, tenantId, id);
-    assertCurrentVersion(before.version, version);
-    if (before.state !== 'entwurf') throw new AppError('conflict', 'decisions.error.paper_final');
-    if (before.kind === 'beschlussvorlage' && !before.proposal.trim()) throw new AppError('conflict', 'decisions.finalize.proposal_missing');
-    const figures = usedFigures(before.facts, await liveFigures(tx, tenantId, before.editionId, await paperSettingsOf(tx, tenantId)));
-    const now = new Date();
-    const [after] = await tx
-      .update(papers)
-      .set({ state: 'final', finalizedAt: now, figures, version: before.version + 1, updatedAt: now })
-      .where(and(eq(papers.tenantId, tenantId), eq(papers.id, id)))
-      .returning();
-    if (before.editionId && before.kind === 'beschlussvorlage') {
-      const edition = await editionById(tx, tenantId, before.editionId).catch(() => undefined);
-      if (edition && (edition.status === 'entwurf' || edition.status === 'beteiligung')) {
-        await transitionEdition({ db: tx, user: ctx.user }, tenantId, edition.id, { to: 'zur_beschlussfassung', version: edition.version });
-      }
-    }
-    const attached = before.editionId ? await attachConcept(tx, tenantId, id, before.editionId) : undefined;
-    await recordAudit(tx, ctx.user, { tenantId, action: 'transition', entityType: 'paper', entityId: id, before: { state: before.state }, after: { state: 'final', figures, ...(attached ? { attached: attached.fileName } : {}) } });
-    return found(after);
   });
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { EditionDecision } from '../../platform/edition-decisions.js';
 import { adoptedEdition, editionById } from '../concepts/index.js';
 import { consultationsOf } from './consultations.js';
+import { filesOfPaper } from './files.js';
 import { adoptedMeasures, decisionOfEdition, publicDecision, publicDecisions, type Decision } from './queries.js';
 import type { ClimateImpact, ConsultationResult, FrozenFigure } from './schema.js';
 
@@ -52,6 +53,8 @@ export interface PublicDecisionPage extends PublicDecisionSummary {
   edition: { title: string; current: boolean } | undefined;
   steps: { body: string; date: string; result: ConsultationResult | null; unanimous: boolean; votes: PublicDecisionSummary['votes'] }[];
   measures: { number: string; title: string; status: string; progress: number | null; current: boolean }[];
+  /** The documents stored when the paper became final: the Vorlage first, then its Anlagen. */
+  files: { id: string; name: string; fileName: string; size: number }[];
 }
 
 /** The public page of one decision, or undefined (not public, not decided, deleted, unknown). */
@@ -61,6 +64,7 @@ export async function loadPublicDecision(db: Db, tenantId: string, paperId: stri
   const adopted = await adoptedEdition(db, tenantId);
   const steps = await consultationsOf(db, tenantId, d.paper.id);
   const measures = await adoptedMeasures(db, tenantId, d.paper.id);
+  const files = await filesOfPaper(db, tenantId, d.paper.id);
   return {
     ...summary(d),
     kind: d.paper.kind,
@@ -83,6 +87,7 @@ export async function loadPublicDecision(db: Db, tenantId: string, paperId: stri
       votes: { yes: s.consultation.votesYes, no: s.consultation.votesNo, abstain: s.consultation.votesAbstain },
     })),
     measures: measures.map((m) => ({ number: m.number, title: m.title, status: m.status, progress: m.progress, current: m.editionId === adopted?.id })),
+    files: [...files.filter((f) => f.role === 'main'), ...files.filter((f) => f.role !== 'main')].map((f) => ({ id: f.id, name: f.name, fileName: f.fileName, size: f.size })),
   };
 }
 

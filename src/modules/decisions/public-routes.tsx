@@ -2,8 +2,11 @@ import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.js';
 import { cachedPublicPages } from '../../platform/http/cached-page.js';
 import { dbOf, type AppEnv } from '../../platform/http/env.js';
+import { tenantBySlug } from '../../platform/tenancy/service.js';
 import { isUuid } from '../../platform/validation.js';
+import { attachmentHeader, paperFile } from './files.js';
 import { listPublicDecisions, loadPublicDecision } from './present.js';
+import { publicDecision } from './queries.js';
 import { DecisionPage, DecisionsPage, decisionsPath } from './views/public.js';
 
 /** The public decisions of a Kommune: only public papers whose deciding Gremium adopted them. */
@@ -23,5 +26,14 @@ export function publicDecisionRoutes() {
       return <DecisionPage t={c.get('t')} lang={c.get('lang')} url={c.req.url} tenant={tenant} d={d} />;
     }),
   );
+  // The decided paper's documents as stored when it became final (the Vorlage, the concept, Anlagen).
+  app.get(`/k/:slug${decisionsPath}/:id/dateien/:fileId`, async (c) => {
+    const db = dbOf(c);
+    const tenant = await tenantBySlug(db, c.req.param('slug'));
+    const id = c.req.param('id');
+    if (!isUuid(id) || !(await publicDecision(db, tenant.id, id))) throw new AppError('not_found');
+    const f = await paperFile(db, tenant.id, id, c.req.param('fileId'));
+    return c.body(new Uint8Array(f.content), 200, { 'content-type': f.mimeType, 'content-disposition': attachmentHeader(f.fileName), 'x-content-type-options': 'nosniff' });
+  });
   return app;
 }

@@ -319,6 +319,9 @@ describeEachDb('Vorlagen: Seiten', (t) => {
       assert.doesNotMatch(await (await t().client().get(`/k/musterland/beschluesse${lang}`)).text(), /Vertrauliche|Geheimer/);
     }
     assert.equal((await t().client().get(`/k/musterland/beschluesse/${paper!.id}`)).status, 404);
+    const [secretFile] = await t().db.select({ id: paperFiles.id }).from(paperFiles).where(eq(paperFiles.paperId, paper!.id));
+    assert.ok(secretFile, 'the final paper has its stored Vorlage');
+    assert.equal((await t().client().get(`/k/musterland/beschluesse/${paper!.id}/dateien/${secretFile.id}`)).status, 404, 'its files are not public');
     assert.doesNotMatch(await (await t().client().get('/k/musterland/konzept')).text(), /Vertrauliche|Geheimer/);
     assert.doesNotMatch(await (await t().client().get(`/k/musterland/suche?q=${encodeURIComponent('Personalangelegenheit Integrationslotsen')}`)).text(), /Vertrauliche/);
     assert.doesNotMatch(await (await t().client().get('/api/v1/openapi.json')).text(), /papers|Vorlage/i, 'the API publishes no papers');
@@ -333,6 +336,21 @@ describeEachDb('Vorlagen: Seiten', (t) => {
       assert.equal(page.status, 200, lang);
       assert.doesNotMatch(await page.text(), /decisions\.public\./, `no raw keys in ${lang}`);
     }
+    // The decided paper's documents: the Vorlage first, then the adopted concept, both downloadable as stored.
+    const page = await (await t().client().get(`/k/musterland/beschluesse/${d.adopted.id}`)).text();
+    const links = [...page.matchAll(/href="(\/k\/musterland\/beschluesse\/[0-9a-f-]+\/dateien\/([0-9a-f-]+))[^"]*"[^>]*><span>([^<]+)<\/span><\/a> \(PDF, ([\d.]+) KB\)/g)];
+    assert.deepEqual(links.map((l) => l[3]), ['Vorlage 2024/FD91/457', 'Integrationskonzept 2024'], 'the Vorlage, then the concept');
+    for (const [, href, fileId] of links) {
+      const res = await t().client().get(href!);
+      assert.equal(res.status, 200, href!);
+      assert.equal(res.headers.get('content-type'), 'application/pdf');
+      assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename=".+\.pdf"/);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const [row] = await t().db.select({ size: paperFiles.size }).from(paperFiles).where(eq(paperFiles.id, fileId!));
+      assert.equal(bytes.length, row!.size, 'the stored size');
+      assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    }
+    assert.equal((await t().client().get(`/k/musterland/beschluesse/${d.adopted.id}/dateien/00000000-0000-4000-8000-000000000000`)).status, 404);
     assert.equal((await t().client().get('/k/musterland/beschluesse/keine-id')).status, 404);
     assert.equal((await t().client().get('/k/musterland/beschluesse/00000000-0000-4000-8000-000000000000')).status, 404);
     const c = await t().signIn('koordination@musterland.example');

@@ -19,7 +19,8 @@ import { addPaperFile, attachmentHeader, filesOfPaper, paperFile, removePaperFil
 import { liveFigures } from './figures.js';
 import { completeFollowUp, followUpsOfPaper } from './follow-ups.js';
 import { formatNumber as formatPaperNumber, proposedNumber } from './numbering.js';
-import { createPaper, deletePaper, finalizePaper, hasResults, listPapers, numberPartsOf, paperById, paperVersionsOf, updatePaper, type Paper } from './papers.js';
+import { finalizePaper } from './finalize.js';
+import { createPaper, deletePaper, hasResults, listPapers, numberPartsOf, paperById, paperVersionsOf, updatePaper, type Paper } from './papers.js';
 import { canManagePapers, canReadPapers } from './policy.js';
 import { adoptedMeasures } from './queries.js';
 import { paperSettingsOf, updatePaperSettings, type PaperSettings } from './settings.js';

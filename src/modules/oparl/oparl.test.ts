@@ -62,12 +62,14 @@ interface Walk {
   /** Objects seen (listed, embedded or fetched), by type. */
   types: Map<OparlTypeName, number>;
   downloads: string[];
+  /** Every File object met (embedded or not), by id. */
+  files: Map<string, { accessUrl: string; size: number; mimeType: string; name: string }>;
 }
 
 /** Fetches every OParl URL reachable from the system object; each must be 200 JSON with CORS and validate. */
 async function walk(t: TestApp, start: string): Promise<Walk> {
   const origin = new URL(start).origin;
-  const result: Walk = { documents: new Map(), types: new Map(), downloads: [] };
+  const result: Walk = { documents: new Map(), types: new Map(), downloads: [], files: new Map() };
   const queue = [start];
   const seen = new Set(queue);
   const enqueue = (url: string) => {
@@ -89,6 +91,7 @@ async function walk(t: TestApp, start: string): Promise<Walk> {
         assert.ok(type, `${owner}: unknown type ${String(object.type)}`);
         assert.deepEqual(oparlErrors(type, object), [], `${owner}: ${type} ${String(object.id)} validates`);
         result.types.set(type, (result.types.get(type) ?? 0) + 1);
+        if (type === 'File' && !object.deleted) result.files.set(String(object.id), object as never);
       }
       for (const [key, v] of Object.entries(object)) if (key !== 'id' || !type) visit(v, owner, inside || (Boolean(type) && !isList(object)));
       if (type && typeof object.id === 'string') enqueue(object.id);
@@ -135,13 +138,20 @@ describeEachDb('OParl 1.1 at /oparl/v1', (t) => {
 
   test('the files of public papers download; the persons and memberships lists are empty', async () => {
     assert.ok(graph.downloads.length >= 2);
-    for (const url of graph.downloads) {
-      const res = await t().client().get(url.slice(origin.length));
-      assert.equal(res.status, 200, url);
-      assert.equal(res.headers.get('content-type'), 'application/pdf');
-      // The seeded files, and the demo Vorlage's concept edition attached when it became final.
-      assert.ok((await res.text()).startsWith('%PDF-1.7\n'), url);
+    // The seeded files, and the demo Vorlage's own PDF and concept edition stored when it became final.
+    for (const f of graph.files.values()) {
+      const res = await t().client().get(f.accessUrl.slice(origin.length));
+      assert.equal(res.status, 200, f.accessUrl);
+      assert.equal(res.headers.get('content-type'), f.mimeType, `${f.name}: served as its mimeType`);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      assert.equal(bytes.length, f.size, `${f.name}: size is the served bytes`);
+      assert.equal(bytes.subarray(0, 5).toString(), '%PDF-', f.accessUrl);
     }
+    assert.deepEqual(new Set([...graph.files.values()].map((f) => f.accessUrl)), new Set(graph.downloads), 'every download belongs to a File');
+    const demoPaper = (await (await t().client().get('/oparl/v1/body/musterland/papers')).json()) as { data: { reference: string; mainFile?: { name: string; mimeType: string }; auxiliaryFile?: { name: string }[] }[] };
+    const adopted = demoPaper.data.find((p) => p.reference === '2024/FD91/457');
+    assert.equal(adopted?.mainFile?.name, 'Vorlage 2024/FD91/457', 'the Vorlage is the paper\'s main file');
+    assert.deepEqual(adopted?.auxiliaryFile?.map((f) => f.name), ['Integrationskonzept 2024'], 'the adopted concept its Anlage');
     for (const list of ['persons', 'memberships']) {
       const page = (await (await t().client().get(`/oparl/v1/body/musterland/${list}`)).json()) as { data: unknown[] };
       assert.deepEqual(page.data, [], `${list}: nobody consented to being published`);

@@ -12,6 +12,9 @@ import type { MeasureStatus } from '../../measures/schema.js';
 export const decisionsPath = '/beschluesse';
 const decisionHref = (links: PortalLinks, paperId: string) => links.build(`${links.base}${decisionsPath}/${paperId}`);
 
+/** "PDF" from "vorlage-2024-FD91-457.pdf". */
+const fileFormat = (fileName: string) => (/\.([A-Za-z0-9]+)$/.exec(fileName)?.[1] ?? '').toUpperCase();
+
 /** "einstimmig beschlossen am 16.12.2024" */
 export function decidedText(t: T, lang: Lang, d: Pick<PublicDecisionSummary, 'result' | 'unanimous' | 'decidedOn'>) {
   const changed = d.result === 'geaendert_beschlossen';
@@ -161,20 +164,31 @@ export function DecisionPage(p: { t: T; lang: Lang; url: string; tenant: PublicT
         {d.climateText ? <Paragraphs text={d.climateText} {...de} /> : null}
       </section>
 
-      {d.edition ? (
-        <section class="portal-section" aria-labelledby="anlage">
-          <h2 class="kern-heading-medium" id="anlage">
-            {t('decisions.public.attachment')}
+      {d.files.length || d.edition ? (
+        <section class="portal-section" aria-labelledby="dokumente">
+          <h2 class="kern-heading-medium" id="dokumente">
+            {t('decisions.public.documents')}
           </h2>
-          <p class="kern-body">
-            {d.edition.current ? (
+          {d.files.length ? (
+            <ul class="kern-list">
+              {d.files.map((f) => (
+                <li>
+                  <a class="kern-link" href={links.build(`${links.base}${decisionsPath}/${d.paperId}/dateien/${f.id}`)} download={f.fileName}>
+                    <span {...de}>{f.name}</span>
+                  </a>{' '}
+                  ({t('decisions.public.file_size', { format: fileFormat(f.fileName), size: formatNumber(lang, Math.max(1, Math.round(f.size / 1024))) })})
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {d.edition?.current ? (
+            <p class="kern-body">
+              {t('decisions.public.concept_online')}{' '}
               <a class="kern-link" href={links.concept()} {...de}>
                 {d.edition.title}
               </a>
-            ) : (
-              <span {...de}>{d.edition.title}</span>
-            )}
-          </p>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
