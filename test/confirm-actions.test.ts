@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { and, eq, isNull } from 'drizzle-orm';
 import { describeEachDb, type TestApp } from './support/harness.js';
 import { users } from '../src/platform/auth/schema.js';
+import { contentTranslations } from '../src/platform/translations/schema.js';
 import { actors } from '../src/modules/actors/schema.js';
 import { editions, goals } from '../src/modules/concepts/schema.js';
 import { measures } from '../src/modules/measures/schema.js';
@@ -21,6 +22,7 @@ async function destructiveActions(t: TestApp) {
   const [value] = await t.db.select().from(indicatorValues).where(eq(indicatorValues.indicatorId, adoptedIndicator!.indicators.id)).limit(1);
   const [member] = await t.db.select({ userId: memberships.userId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, 'lesend@musterland.example'));
   const [actor] = await t.db.select().from(actors).limit(1);
+  const [easy] = await t.db.select().from(contentTranslations).where(and(eq(contentTranslations.lang, 'leichte-sprache'), eq(contentTranslations.kind, 'edition'))).limit(1);
   return [
     { what: 'Maßnahme löschen', page: `${base}/massnahmen/${measure!.id}`, action: `${base}/massnahmen/${measure!.id}/loeschen`, version: measure!.version },
     { what: 'Mitglied entfernen', page: `${base}/mitglieder`, action: `${base}/mitglieder/${member!.userId}/entfernen` },
@@ -30,6 +32,7 @@ async function destructiveActions(t: TestApp) {
     { what: 'Indikator löschen', page: `${base}/indikatoren/${indicator!.id}/bearbeiten`, action: `${base}/indikatoren/${indicator!.id}/loeschen`, version: indicator!.version },
     { what: 'Messwert löschen', page: `${base}/indikatoren/${adoptedIndicator!.indicators.id}`, action: `${base}/indikatoren/${adoptedIndicator!.indicators.id}/werte/${value!.id}/loeschen` },
     { what: 'Akteur löschen', page: `${base}/akteure/${actor!.id}`, action: `${base}/akteure/${actor!.id}/loeschen`, version: actor!.version },
+    { what: 'Leichte Sprache entfernen', page: `${base}/leichte-sprache?fassung=${easy!.itemId}`, action: `${base}/leichte-sprache/${easy!.itemId}/edition/${easy!.itemId}/entfernen`, version: easy!.version },
   ];
 }
 

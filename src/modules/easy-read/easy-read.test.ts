@@ -5,6 +5,7 @@ import { describeEachDb, type TestApp } from '../../../test/support/harness.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { sourceHash } from '../../platform/translations/source-hash.js';
+import { contentTranslations } from '../../platform/translations/schema.js';
 import { editions, fields } from '../concepts/schema.js';
 import { easyTextsOf } from './service.js';
 
@@ -100,5 +101,48 @@ describeEachDb('Leichte Sprache', (t) => {
     assert.equal(after.find((x) => x.itemId === sprache.itemId)!.state, 'outdated');
     const page = await (await c.get(`${app}/leichte-sprache?fassung=${draft!.id}`)).text();
     assert.match(page, /veraltet: der Text in Standardsprache hat sich seitdem geändert/);
+  });
+  test('removing a text asks first (confirmation page, POST with the version seen), is audited, and the public page falls back to "not yet in Leichte Sprache"', async () => {
+    const { tenant, adopted } = await demo(t());
+    const summaryRow = and(eq(contentTranslations.tenantId, tenant.id), eq(contentTranslations.lang, 'leichte-sprache'), eq(contentTranslations.kind, 'edition'), eq(contentTranslations.itemId, adopted.id));
+    const [row] = await t().db.select().from(contentTranslations).where(summaryRow);
+    assert.ok(row, 'the demo has the summary in Leichte Sprache');
+    const firstLine = row.text.split('\n')[0]!.trim();
+    const summaryOf = async () => /<section aria-labelledby="ls-summary">([\s\S]*?)<\/section>/.exec(await (await t().client().get(fresh('/k/musterland/leichte-sprache'))).text())?.[1] ?? '';
+    assert.ok((await summaryOf()).includes(firstLine), `shown publicly before: ${firstLine}`);
+
+    const action = `${app}/leichte-sprache/${adopted.id}/edition/${adopted.id}/entfernen`;
+    const c = await t().signIn('koordination@musterland.example');
+    const page = await (await c.get(`${app}/leichte-sprache?fassung=${adopted.id}`)).text();
+    assert.ok(page.includes(`href="${action}"`), 'the edit page links to the confirmation');
+    assert.ok(!page.includes(`action="${action}"`), 'no one-click removal');
+    const confirm = await c.get(action);
+    assert.equal(confirm.status, 200);
+    const html = await confirm.text();
+    assert.match(html, /<h1 class="kern-heading-large">„Zusammenfassung des Integrationskonzepts“ in Leichter Sprache entfernen\?<\/h1>/);
+    assert.ok(html.includes(firstLine), 'the page shows the text that goes');
+    assert.match(html, new RegExp(`<form method="post" action="${action}"[^>]*>[\\s\\S]*name="version" value="${row.version}"`), 'one form with the version seen');
+
+    const editor = await t().signIn('redaktion@musterland.example');
+    assert.equal((await editor.get(action)).status, 403, 'only the Koordination');
+    assert.equal((await editor.post(action, { version: String(row.version) })).status, 403);
+    assert.equal((await c.post(action, {})).status, 422, 'without the version nothing happens');
+    assert.equal((await c.post(action, { version: String(row.version + 1) })).status, 409, 'a stale version is a conflict');
+    assert.equal((await t().db.select().from(contentTranslations).where(summaryRow)).length, 1, 'still there');
+
+    const removed = await c.post(action, { version: String(row.version) });
+    assert.equal(removed.status, 303, await removed.text());
+    assert.match(await (await c.get(removed.headers.get('location')!)).text(), /Der Text in Leichter Sprache wurde entfernt\./);
+    assert.equal((await t().db.select().from(contentTranslations).where(summaryRow)).length, 0, 'the text is gone');
+    const [entry] = await t().db.select().from(auditLog).where(and(eq(auditLog.tenantId, tenant.id), eq(auditLog.entityType, 'easy_read_text'), eq(auditLog.action, 'delete')));
+    assert.equal(entry?.entityId, `${adopted.id}:edition:${adopted.id}`, 'audited');
+    assert.ok(JSON.stringify(entry?.before).includes(firstLine), 'the audit keeps the removed text');
+    assert.equal((await c.get(action)).status, 404, 'nothing left to remove');
+
+    const after = await summaryOf();
+    assert.ok(!after.includes(firstLine), 'no longer public');
+    assert.match(after, /Diesen Text gibt es noch nicht in Leichter Sprache\./, 'the page falls back as when none was written');
+    const editPage = await (await c.get(`${app}/leichte-sprache?fassung=${adopted.id}`)).text();
+    assert.ok(!editPage.includes(`href="${action}"`), 'no removal offered for a missing text');
   });
 });

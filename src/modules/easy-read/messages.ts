@@ -31,6 +31,12 @@ export const messages: ModuleMessages = {
     'easy_read.state.outdated': 'veraltet: der Text in Standardsprache hat sich seitdem geändert',
     'easy_read.state.current': 'aktuell',
     'easy_read.state.label': 'Stand',
+    'easy_read.remove.label': 'Entfernen',
+    'easy_read.remove.title': '„{title}“ in Leichter Sprache entfernen?',
+    'easy_read.remove.body': 'Dieser Text in Leichter Sprache wird gelöscht. Die öffentliche Seite „Leichte Sprache“ zeigt dann wieder, was sie ohne ihn zeigt: bei der Zusammenfassung den Hinweis, dass es sie noch nicht gibt; ein Themenfeld ohne Text fehlt dort. Der Text in Standardsprache bleibt, wie er ist.',
+    'easy_read.remove.text_heading': 'Der Text, der entfernt wird',
+    'easy_read.remove.confirm': 'Text entfernen',
+    'easy_read.remove.done': 'Der Text in Leichter Sprache wurde entfernt.',
     'easy_read.error.german_changed': 'Der Text in Standardsprache wurde inzwischen geändert. Lesen Sie ihn unten neu und prüfen Sie Ihren Text, bevor Sie erneut speichern.',
 
     // The public pages, in Leichte Sprache.

@@ -9,8 +9,8 @@ import type { Tenant } from '../../platform/tenancy/service.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { withReadability } from '../../platform/ui/readability.js';
 import { adoptedEdition, canManageConcept, listEditions } from '../concepts/index.js';
-import { easyTextsOf, publicEasyTexts, saveEasyText } from './service.js';
-import { anchorOf, EasyReadEditContent, type EasyProblem } from './views/edit-page.js';
+import { easyTextOf, easyTextsOf, publicEasyTexts, removeEasyText, saveEasyText } from './service.js';
+import { anchorOf, EasyReadEditContent, EasyReadRemoveContent, headingOf, type EasyProblem } from './views/edit-page.js';
 import { EasyReadFixedPage, EasyReadStart, easyReadPages, easyReadPath, type EasyReadPage } from './views/public-pages.js';
 
 const editPath = (tenant: Tenant) => `${appBase(tenant)}/leichte-sprache`;
@@ -29,6 +29,7 @@ async function editPage(c: Ctx, tenant: Tenant, editionId: string | undefined, p
       <EasyReadEditContent
         t={t}
         action={edition ? `${editPath(tenant)}?fassung=${edition.id}` : editPath(tenant)}
+        removeBase={edition ? `${editPath(tenant)}/${edition.id}` : editPath(tenant)}
         csrfToken={c.get('csrfToken')}
         editions={editions}
         edition={edition}
@@ -66,6 +67,37 @@ export function easyReadRoutes() {
       const again = (errors: FieldError[], status: number) => editPage(c, tenant, editionId, { key, text, errors }, status);
       if (isAppError(e, 'validation_failed')) return again(e.fieldErrors.length ? e.fieldErrors : [{ field: 'text', messageKey: e.messageKey }], 422);
       if (isAppError(e, 'edit_conflict')) return again([{ field: 'text', messageKey: e.messageKey }], 409);
+      throw e;
+    }
+  });
+
+  // Removing a text: GET asks (ConfirmAction), POST removes at the version seen.
+  const removal = '/app/k/:slug/leichte-sprache/:edition{[0-9a-fA-F-]+}/:kind{edition|field}/:item{[0-9a-fA-F-]+}/entfernen';
+  const keyOf = (c: Ctx) => `${c.req.param('kind')}:${c.req.param('item')}`;
+  app.get(removal, async (c) => {
+    const tenant = await tenantForEditing(c);
+    const t = c.get('t');
+    const { edition, unit } = await easyTextOf(dbOf(c), tenant.id, c.req.param('edition') ?? '', keyOf(c));
+    if (!unit.version) throw new AppError('not_found');
+    c.header('Cache-Control', 'no-store');
+    const back = `${editPath(tenant)}?fassung=${edition.id}#${anchorOf(unit)}`;
+    return render(
+      c,
+      <AppPage c={c} tenant={tenant} title={t('easy_read.remove.title', { title: headingOf(t, unit) })} section="easy_read">
+        <EasyReadRemoveContent t={t} text={unit} action={c.req.path} csrfToken={c.get('csrfToken')} cancelHref={back} />
+      </AppPage>,
+    );
+  });
+  app.post(removal, async (c) => {
+    const tenant = await tenantForEditing(c);
+    const editionId = c.req.param('edition') ?? '';
+    const key = keyOf(c);
+    try {
+      const removed = await removeEasyText(commandContext(c), tenant.id, editionId, key, await formBody(c));
+      return redirectWithFlash(c, `${editPath(tenant)}?fassung=${editionId}#${anchorOf(removed)}`, c.get('t')('easy_read.remove.done'));
+    } catch (e) {
+      // Changed meanwhile: back at the text, with the conflict at its form (nothing removed).
+      if (isAppError(e, 'edit_conflict')) return editPage(c, tenant, editionId, { key, text: (await easyTextOf(dbOf(c), tenant.id, editionId, key)).unit.text, errors: [{ field: 'text', messageKey: e.messageKey }] }, 409);
       throw e;
     }
   });

@@ -95,22 +95,18 @@ export const easyTextInput = z.object({
 
 const auditView = (x: { kind: string; itemId: string; text: string; sourceHash: string }) => ({ kind: x.kind, itemId: x.itemId, text: x.text, sourceHash: x.sourceHash });
 
+/** The row of a text's Leichte-Sprache version. */
+const rowOf = (tenantId: string, unit: EasyText) =>
+  and(eq(contentTranslations.tenantId, tenantId), eq(contentTranslations.lang, easyReadLang), eq(contentTranslations.kind, unit.kind), eq(contentTranslations.itemId, unit.itemId), eq(contentTranslations.field, fieldOf[unit.kind]));
+
 /** Saves one Leichte-Sprache text of an edition, at the version the person saw. */
 export async function saveEasyText(ctx: CommandContext, tenantId: string, editionId: string, input: unknown): Promise<EasyText> {
   authorize(canManageConcept(ctx.user, tenantId));
   const data = parseInput(easyTextInput, input);
   return ctx.db.transaction(async (tx) => {
-    const edition = await editionById(tx, tenantId, editionId);
-    const unit = (await easyTextsOf(tx, tenantId, edition)).find((u) => u.key === data.key);
-    if (!unit) throw new AppError('not_found');
+    const { edition, unit } = await easyTextOf(tx, tenantId, editionId, data.key);
     if (unit.germanHash !== data.sourceHash) throw new AppError('edit_conflict', 'easy_read.error.german_changed');
-    const where = and(
-      eq(contentTranslations.tenantId, tenantId),
-      eq(contentTranslations.lang, easyReadLang),
-      eq(contentTranslations.kind, unit.kind),
-      eq(contentTranslations.itemId, unit.itemId),
-      eq(contentTranslations.field, fieldOf[unit.kind]),
-    );
+    const where = rowOf(tenantId, unit);
     const [before] = await tx.select().from(contentTranslations).where(where).for('update');
     if ((before?.version ?? 0) !== data.version) throw new AppError('edit_conflict', 'error.edit_conflict', { detail: { currentVersion: before?.version ?? 0 } });
     const entityId = `${edition.id}:${unit.key}`;
@@ -121,5 +117,34 @@ export async function saveEasyText(ctx: CommandContext, tenantId: string, editio
       : await tx.insert(contentTranslations).values({ tenantId, lang: easyReadLang, kind: unit.kind, itemId: unit.itemId, field: fieldOf[unit.kind], ...values }).returning();
     await recordAudit(tx, ctx.user, { tenantId, action: before ? 'update' : 'create', entityType: 'easy_read_text', entityId, before: before ? auditView(before) : undefined, after: auditView(after!) });
     return { ...unit, text: after!.text, version: after!.version, state: 'current' as const, updatedByName: after!.updatedByName, updatedAt: after!.updatedAt };
+  });
+}
+
+export const easyTextRemoval = z.object({ version: seenVersion.pipe(z.number().min(1, 'validation.invalid')) });
+
+/** The text of an edition with this key (`kind:itemId`), or not found. */
+export async function easyTextOf(db: Db, tenantId: string, editionId: string, key: string): Promise<{ edition: Edition; unit: EasyText }> {
+  const edition = await editionById(db, tenantId, editionId);
+  const unit = (await easyTextsOf(db, tenantId, edition)).find((u) => u.key === key);
+  if (!unit) throw new AppError('not_found');
+  return { edition, unit };
+}
+
+/**
+ * Removes one Leichte-Sprache text (asked first: ConfirmLink → confirmation page → POST with the
+ * version seen). The public page then shows what it shows where none was written.
+ */
+export async function removeEasyText(ctx: CommandContext, tenantId: string, editionId: string, key: string, input: unknown): Promise<EasyText> {
+  authorize(canManageConcept(ctx.user, tenantId));
+  const data = parseInput(easyTextRemoval, input);
+  return ctx.db.transaction(async (tx) => {
+    const { edition, unit } = await easyTextOf(tx, tenantId, editionId, key);
+    const where = rowOf(tenantId, unit);
+    const [before] = await tx.select().from(contentTranslations).where(where).for('update');
+    if (!before) throw new AppError('not_found');
+    if (before.version !== data.version) throw new AppError('edit_conflict', 'error.edit_conflict', { detail: { currentVersion: before.version } });
+    await tx.delete(contentTranslations).where(where);
+    await recordAudit(tx, ctx.user, { tenantId, action: 'delete', entityType: 'easy_read_text', entityId: `${edition.id}:${unit.key}`, before: auditView(before) });
+    return { ...unit, text: '', version: 0, state: 'missing' as const, updatedByName: '', updatedAt: undefined };
   });
 }

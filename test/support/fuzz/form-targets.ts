@@ -83,6 +83,8 @@ export const forms: Form[] = [
   { path: `${k}/gespraeche/{interviews}/bearbeiten`, fields: { ...interview, version: 'version' } },
   { path: `${k}/gespraeche/{interviews}/loeschen`, fields: { version: 'version' } },
   { path: `${k}/akteure/{actors}/loeschen`, fields: { version: 'version' } },
+  { path: `${k}/leichte-sprache/{editions}/field/{fields}/entfernen`, fields: { version: 'version' } },
+  { path: `${k}/leichte-sprache/{editions}/edition/{editions}/entfernen`, fields: { version: 'version' } },
   { path: `${k}/angebote`, fields: offer },
   { path: `${k}/angebote/{offers}`, fields: { ...offer, version: 'version' } },
   { path: `${k}/angebote/{offers}/geprueft`, fields: { version: 'version' } },

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../platform/errors.js';
 import { formatDateTime, type T } from '../../../platform/i18n/i18n.js';
+import { ConfirmAction, ConfirmLink } from '../../../platform/ui/confirm.js';
 import { Button, Csrf } from '../../../platform/ui/form.js';
 import { ReadabilityFigure } from '../../../platform/ui/readability.js';
 import { Paragraphs } from '../../../platform/ui/public-page.js';
@@ -14,9 +15,27 @@ export interface EasyProblem {
 }
 
 export const anchorOf = (x: { itemId: string }) => `ls-${x.itemId}`;
+/** Below `…/leichte-sprache/<edition>`: the address of a text's removal (GET asks, POST removes). */
+export const removePath = (x: { kind: string; itemId: string }) => `${x.kind}/${x.itemId}/entfernen`;
+/** What the person reads of a text: the summary's name or the Themenfeld's title. */
+export const headingOf = (t: T, x: EasyText) => (x.kind === 'edition' ? t('easy_read.edit.summary') : x.title);
+
+/** The confirmation before a Leichte-Sprache text is removed: what happens, the text itself, then one POST with the version seen. */
+export function EasyReadRemoveContent(p: { t: T; text: EasyText; action: string; csrfToken: string; cancelHref: string }) {
+  const { t } = p;
+  return (
+    <ConfirmAction t={t} title={t('easy_read.remove.title', { title: headingOf(t, p.text) })} action={p.action} csrfToken={p.csrfToken} fields={{ version: String(p.text.version) }} confirmLabel={t('easy_read.remove.confirm')} cancelHref={p.cancelHref}>
+      <p>{t('easy_read.remove.body')}</p>
+      <h2 class="kern-heading-small">{t('easy_read.remove.text_heading')}</h2>
+      <blockquote class="easy-read-lines">
+        <Paragraphs text={p.text.text} />
+      </blockquote>
+    </ConfirmAction>
+  );
+}
 
 /** The editor's page: each text of the chosen edition with its Leichte-Sprache version, one form each (works without JavaScript). */
-export function EasyReadEditContent(p: { t: T; action: string; csrfToken: string; editions: Edition[]; edition: Edition | undefined; texts: EasyText[]; publicHref: string; problem?: EasyProblem | undefined }) {
+export function EasyReadEditContent(p: { t: T; action: string; removeBase: string; csrfToken: string; editions: Edition[]; edition: Edition | undefined; texts: EasyText[]; publicHref: string; problem?: EasyProblem | undefined }) {
   const { t } = p;
   return (
     <>
@@ -47,7 +66,7 @@ export function EasyReadEditContent(p: { t: T; action: string; csrfToken: string
       {p.texts.map((x, i) => {
         const problem = p.problem?.key === x.key ? p.problem : undefined;
         const areaId = `ls-text-${i}`;
-        const heading = x.kind === 'edition' ? t('easy_read.edit.summary') : x.title;
+        const heading = headingOf(t, x);
         const error = problem?.errors[0];
         return (
           <section class="easy-read-edit stack" id={anchorOf(x)} aria-labelledby={`${areaId}-h`}>
@@ -80,8 +99,9 @@ export function EasyReadEditContent(p: { t: T; action: string; csrfToken: string
                 </textarea>
                 <ReadabilityFigure t={t} text={problem ? problem.text : x.text} areaId={areaId} />
               </div>
-              <div>
+              <div class="actions">
                 <Button>{t('easy_read.edit.save')}</Button>
+                {x.version > 0 ? <ConfirmLink href={`${p.removeBase}/${removePath(x)}`} label={t('easy_read.remove.label')} context={heading} /> : null}
               </div>
             </form>
           </section>
