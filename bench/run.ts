@@ -11,6 +11,7 @@ import { demoSeedSteps } from '../src/modules/index.js';
 import { freePort, killAllSync, startChild, stopAll } from './procs.js';
 import { pagesBench, type PagesContext } from './pages.js';
 import { directoryBench } from './directory.js';
+import { oparlBench } from './oparl.js';
 import { memoryBench } from './memory.js';
 import { runMaintenance } from '../src/db/maintenance.js';
 import { createEdition, demoEdition, insertSynthetic, timeSearch } from './search.js';
@@ -132,6 +133,12 @@ async function offerDirectoryBench() {
   await directoryBench({ tmpDir, loadSeconds, emit, log, startServer, databases: pageDatabases() });
 }
 
+/** OParl list pages at 1k and 10k papers (its own servers and PGlite data directory). */
+async function oparlListBench() {
+  await ensureDatabase();
+  await oparlBench({ tmpDir, loadSeconds, emit, log, startServer, databases: pageDatabases() });
+}
+
 class TooSlow extends Error {}
 
 /**
@@ -236,14 +243,16 @@ try {
   await dropStaleDatabases().catch((e) => log(`stale database check failed: ${e.message}`));
   const only = process.env.IKON_BENCH_ONLY;
   const part = (name: string) => !only || only === name;
-  const others = ['search', 'rollup', 'reports', 'uploads', 'duplicates', 'directory', 'memory'];
+  const others = ['search', 'rollup', 'reports', 'uploads', 'duplicates', 'directory', 'memory', 'oparl'];
   if (!only || only === 'memory') await serverMemoryBench();
   await stopAll();
   if (!others.includes(only ?? '')) await portalBench();
   await stopAll();
   if (!only || only === 'portal' || only === 'directory') await offerDirectoryBench();
   await stopAll();
-  if (only !== 'portal' && only !== 'memory' && only !== 'rollup' && only !== 'reports' && only !== 'uploads' && only !== 'duplicates' && only !== 'directory') await searchBench();
+  if (part('oparl')) await oparlListBench();
+  await stopAll();
+  if (only !== 'portal' && only !== 'memory' && only !== 'rollup' && only !== 'reports' && only !== 'uploads' && only !== 'duplicates' && only !== 'directory' && only !== 'oparl') await searchBench();
   if (part('rollup')) await rollupBench({ adminUrl, emit, log });
   if (part('reports')) await reportBench(emit);
   if (part('duplicates')) await duplicatesBench({ adminUrl, emit, log });
