@@ -1,7 +1,8 @@
 import { authorize } from '../../platform/commands.js';
 import { recordTransferRoutes } from '../../platform/spreadsheet/record-routes.js';
 import { appBase, tenantForApp } from '../../platform/ui/app-shell.js';
-import { actorColumns, actorExportName, actorRequired, actorSheets, applyActorImport, canImportActors, matchActorHeading, planActorImport } from './transfer.js';
+import { actorColumns, actorExportName, actorRequired, actorSheets, applyActorImport, canImportActors, matchActorHeading, planActorImport, type ActorImportPlan } from './transfer.js';
+import { ContactImportPreview } from './views/contact-import-preview.js';
 
 /** /akteure/import (Koordination) and /akteure/export.xlsx|csv (the Koordination too: the file holds contact persons). */
 export const actorTransferRoutes = () =>
@@ -27,8 +28,15 @@ export const actorTransferRoutes = () =>
     describe: (t, key) => t(`actors.import.column.${key}`),
     read: { isHeading: (h) => matchActorHeading(h) !== undefined, sheet: /akteur/i },
     plan: planActorImport,
-    apply: (ctx, tenantId, table, mapping) => applyActorImport(ctx, tenantId, table, mapping),
-    flash: (t, n) => t('spreadsheet.flash.imported', n),
+    apply: applyActorImport,
+    flash: (t, n) => {
+      const contacts = (n as { contacts?: { created: number; updated: number; unchanged: number } }).contacts;
+      return [t('spreadsheet.flash.imported', n), contacts ? t('contacts.import.flash', contacts) : ''].filter(Boolean).join(' ');
+    },
+    previewExtra: (t, plan) => {
+      const contacts = (plan as ActorImportPlan).contacts;
+      return contacts ? <ContactImportPreview t={t} plan={contacts} /> : null;
+    },
     sheets: actorSheets,
     fileName: actorExportName,
   });

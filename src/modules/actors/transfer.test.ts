@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describeEachDb, type TestApp } from '../../../test/support/harness.js';
 import { officeMissing, resaveSpreadsheet } from '../../../test/support/libreoffice.js';
@@ -37,7 +37,8 @@ describeEachDb('Akteure: Export und Import', (t) => {
     const unconsented = contacts.filter((p) => p.consentScope === 'keine');
     assert.ok(consented.length > 0 && unconsented.length > 0, 'the demo has both');
     const names = new Set<string>();
-    people!.eachRow((row, n) => n > 1 && names.add(String(row.getCell(3).value)));
+    const nameCol = headings.indexOf('Name') + 1;
+    people!.eachRow((row, n) => n > 1 && names.add(String(row.getCell(nameCol).value)));
     for (const p of consented) assert.ok(names.has(p.name), `${p.name} (consented) exported`);
     const text = JSON.stringify(people!.getSheetValues());
     for (const p of unconsented) {
@@ -51,6 +52,7 @@ describeEachDb('Akteure: Export und Import', (t) => {
     assert.equal(countOf(preview.html, 'created'), 0);
     assert.equal(countOf(preview.html, 'updated'), 0);
     assert.equal(countOf(preview.html, 'unchanged'), before.rows.length);
+    assert.match(preview.html, new RegExp(`Ansprechpersonen: 0 neu, 0 geändert, ${consented.length} unverändert\\.`), 'the contact sheet read back: nothing changes');
     const csv = await c.get(`${path}/export.csv`);
     const again = await uploadTable(c, path, new Uint8Array(await csv.arrayBuffer()), 'akteure.csv');
     assert.equal(countOf(again.html, 'updated'), 0, 'the CSV export too');
@@ -149,6 +151,72 @@ describeEachDb('Akteure: Export und Import', (t) => {
       assert.equal(preview.status, 200, `${locale}: ${preview.html.slice(0, 1500)}`);
       assert.equal(countOf(preview.html, 'updated'), 0, `${locale}: nothing changed`);
       assert.equal(countOf(preview.html, 'created'), 0, `${locale}: nothing new`);
+      assert.match(preview.html, /Ansprechpersonen: 0 neu, 0 geändert, [1-9]\d* unverändert\./, `${locale}: the contact persons read back unchanged`);
     }
+  });
+
+  test('Ansprechpersonen aus dem Blatt „Ansprechpersonen“: unter Titelzeilen, Akteur per Name (auch ein neuer derselben Datei), Vorschau, alles oder nichts, erneut ohne Änderung', async () => {
+    const c = await t().signIn(coordination);
+    const workbook = async (people: (string | Date)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const a = wb.addWorksheet('Akteure');
+      a.addRow(['Akteure – Nachtrag März 2026']);
+      a.addRow([]);
+      a.addRow(['Name', 'Art']);
+      a.addRow(['Sprachpaten Nordheide e. V.', 'Verein']);
+      const p = wb.addWorksheet('Ansprechpersonen');
+      p.addRow(['Kontakte der Bestandsaufnahme']);
+      p.addRow(['Akteur', 'Name', 'Rolle', 'Zuständig für', 'Mail', 'Telefon', 'Sprachen', 'Geschlecht', 'Einwilligung', 'Einwilligung vom', 'Einwilligung: Quelle']);
+      for (const r of people) p.addRow(r);
+      p.getColumn(10).numFmt = 'dd.mm.yyyy';
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    const contactsNow = async () => (await t().db.select().from(actorContacts)).length;
+    const bad = await workbook([
+      ['Atlantis e. V.', 'Nemo', '', '', '', '', '', '', 'keine', '', ''],
+      ['Fachdienst Soziales', 'Ohne Datum', '', '', 'keine-adresse', '', 'de; klingonisch', '', 'Einwilligung zur internen Nutzung (Kontakt, Netzwerkarbeit)', '', 'E-Mail'],
+    ]);
+    const before = await state(t());
+    const contactsBefore = await contactsNow();
+    const refused = await uploadTable(c, path, bad, 'kontakte.xlsx');
+    assert.equal(refused.status, 422, refused.html.slice(0, 1500));
+    const problems = problemRows(refused.html);
+    assert.deepEqual(problems.map(([r, col]) => [r, col]), [['3', 'Ansprechpersonen: Akteur'], ['4', 'Ansprechpersonen: Sprachen'], ['4', 'Ansprechpersonen: Mail'], ['4', 'Ansprechpersonen: Einwilligung vom']]);
+    assert.match(problems[0]![2], /Den Akteur „Atlantis e\. V\.“ gibt es nicht/);
+    const typo = await workbook([['Fachdienst Soziales', 'Ohne Datum', '', '', 'keine-adresse', '', 'de', '', 'Einwilligung zur internen Nutzung (Kontakt, Netzwerkarbeit)', '', 'E-Mail']]);
+    const refused2 = await uploadTable(c, path, typo, 'kontakte.xlsx');
+    assert.equal(refused2.status, 422);
+    assert.deepEqual(problemRows(refused2.html).map(([r, col]) => [r, col]), [['3', 'Ansprechpersonen: Mail'], ['3', 'Ansprechpersonen: Einwilligung vom']]);
+    assert.deepEqual(await state(t()), before, 'nothing stored, the new actor neither');
+    assert.equal(await contactsNow(), contactsBefore);
+
+    const good = await workbook([
+      ['Sprachpaten Nordheide e. V.', 'Amira Said', 'Koordinatorin', 'Patenschaften, Sprachtandems', 'amira@sprachpaten.example', '04761 123-4', 'ar; Deutsch', 'weiblich', 'Einwilligung zur internen Nutzung (Kontakt, Netzwerkarbeit)', new Date(Date.UTC(2026, 1, 2)), 'Einwilligungsformular'],
+      ['fachdienst soziales', 'Max Beispiel', 'Sachbearbeitung', '', '', '', '', '', 'keine', '', ''],
+    ]);
+    const preview = await uploadTable(c, path, good, 'kontakte.xlsx');
+    assert.equal(preview.status, 200, preview.html.slice(0, 1500));
+    assert.match(preview.html, /Ansprechpersonen: 2 neu, 0 geändert, 0 unverändert\./);
+    assert.match(preview.html, /Zeile 3: Amira Said \(Sprachpaten Nordheide e\. V\.\)/);
+    assert.equal(await contactsNow(), contactsBefore, 'the preview stores nothing');
+    assert.equal((await confirmTable(c, path, preview.html)).status, 303);
+    const [amira] = await t().db.select().from(actorContacts).where(eq(actorContacts.name, 'Amira Said'));
+    const [nordheide] = await t().db.select().from(actors).where(eq(actors.name, 'Sprachpaten Nordheide e. V.'));
+    assert.ok(amira && nordheide, 'both stored');
+    assert.equal(amira.actorId, nordheide.id, 'linked to the actor the same file created');
+    assert.deepEqual([amira.role, amira.responsibility, amira.email, amira.phone, amira.languages, amira.gender, amira.consentScope, amira.consentDate, amira.consentSource],
+      ['Koordinatorin', 'Patenschaften, Sprachtandems', 'amira@sprachpaten.example', '04761 123-4', ['ar', 'de'], 'weiblich', 'intern', '2026-02-02', 'Einwilligungsformular']);
+    const [max] = await t().db.select().from(actorContacts).where(eq(actorContacts.name, 'Max Beispiel'));
+    assert.equal(max?.consentScope, 'keine');
+    const logged = await t().db.select().from(auditLog).where(and(eq(auditLog.entityType, 'actor_contact'), eq(auditLog.entityId, amira.id)));
+    assert.deepEqual(logged.map((e) => e.action), ['create'], 'created through the contact command, audited');
+
+    const after = await state(t());
+    const again = await uploadTable(c, path, good, 'kontakte.xlsx');
+    assert.equal(again.status, 200, again.html.slice(0, 1500));
+    assert.match(again.html, /Ansprechpersonen: 0 neu, 0 geändert, 2 unverändert\./, 'the same file again changes nothing');
+    assert.equal(countOf(again.html, 'created'), 0);
+    assert.equal(countOf(again.html, 'updated'), 0);
+    assert.deepEqual(await state(t()), after);
   });
 });

@@ -1,4 +1,4 @@
-import { asc, eq, and, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { authorize, type CommandContext } from '../../platform/commands.js';
 import { translator } from '../../platform/i18n/i18n.js';
@@ -6,18 +6,21 @@ import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { parseEachField } from '../../platform/validation.js';
 import { choiceReader, fold } from '../../platform/spreadsheet/cells.js';
+import type { UploadedFile } from '../../platform/spreadsheet/upload.js';
 import { headingMatcher, type ColumnMapping } from '../../platform/spreadsheet/headings.js';
-import type { RawTable } from '../../platform/spreadsheet/parse.js';
-import { importRejected } from '../../platform/spreadsheet/problems.js';
-import { cellProblemsOf, planRecords, type CellProblem, type RecordColumn, type RecordImportSpec } from '../../platform/spreadsheet/records.js';
+import { readNamedSheet, type RawTable } from '../../platform/spreadsheet/parse.js';
+import { importRejected, type ImportProblem } from '../../platform/spreadsheet/problems.js';
+import { cellProblemsOf, planRecords, type CellProblem, type RecordColumn, type RecordImportSpec, type RecordPlan } from '../../platform/spreadsheet/records.js';
 import type { ExportSheet } from '../../platform/spreadsheet/write.js';
-import { actorContacts, actorKinds, type ActorKind } from './schema.js';
+import { applyContacts, contactSheet, contactSheetName, matchContactHeading, planContacts, type ContactPlan } from './contact-transfer.js';
+import { actorKinds, type ActorKind } from './schema.js';
 import { actorInput, createActor, listActors, updateActor } from './service.js';
 
 /**
  * The actor table (.xlsx/.csv): export and import. Contact persons are personal data: the export
  * lists only those with a recorded consent (internal use or publication), always with the consent's
- * scope, date and source beside the data, never a person without; the import does not touch them.
+ * scope, date and source beside the data, never a person without. The import reads them from the
+ * .xlsx's sheet "Ansprechpersonen" (contact-transfer.ts), in the same all-or-nothing step.
  */
 type Key = 'id' | 'name' | 'kind' | 'municipality' | 'address' | 'website';
 const col = (key: Key, heading: string, width: number, aliases: string[] = [], wrap = false): RecordColumn<Key> => ({ key, heading, aliases, width, wrap });
@@ -91,64 +94,52 @@ async function spec(db: Db, tenantId: string): Promise<RecordImportSpec<Key, Dat
 
 export const canImportActors = isCoordinator;
 
-export async function planActorImport(ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping) {
-  authorize(canImportActors(ctx.user, tenantId));
-  return planRecords(await spec(ctx.db, tenantId), table, mapping);
+/** The actor plan with what the file's contact sheet would change (none without such a sheet, e.g. a CSV file). */
+export type ActorImportPlan = RecordPlan<Key, Data, Existing> & { contacts?: ContactPlan };
+
+/** Problems of the contact sheet, named by sheet and column. */
+const inContactSheet = (problems: ImportProblem[]): ImportProblem[] => problems.map((p) => ({ ...p, column: `Ansprechpersonen: ${p.column ?? ''}` }));
+
+async function planBoth(db: Db, tenantId: string, table: RawTable, mapping: ColumnMapping, file?: UploadedFile): Promise<ActorImportPlan> {
+  const s = await spec(db, tenantId);
+  const plan: ActorImportPlan = planRecords(s, table, mapping);
+  const sheet = file ? await readNamedSheet(file.bytes, contactSheetName, (h) => matchContactHeading(h) !== undefined) : undefined;
+  if (!sheet || plan.problems.length) return plan;
+  const created = plan.rows.filter((r) => r.action === 'create').map((r) => r.data.name);
+  const contacts = await planContacts(db, tenantId, sheet, new Map(), s.existing, created);
+  plan.problems.push(...inContactSheet(contacts.problems.filter((p) => p.messageKey !== 'spreadsheet.error.no_rows')));
+  plan.contacts = contacts;
+  plan.furtherChanges = contacts.counts.created + contacts.counts.updated;
+  return plan;
 }
 
-/** All or nothing: planned again inside the transaction, then each row through the actor commands (checked and audited). */
-export async function applyActorImport(ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping) {
+export async function planActorImport(ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, file?: UploadedFile): Promise<ActorImportPlan> {
+  authorize(canImportActors(ctx.user, tenantId));
+  return planBoth(ctx.db, tenantId, table, mapping, file);
+}
+
+/** All or nothing: planned again inside the transaction, then each row through the actor and contact commands (checked and audited). */
+export async function applyActorImport(ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, file?: UploadedFile) {
   authorize(canImportActors(ctx.user, tenantId));
   return ctx.db.transaction(async (tx) => {
-    const plan = planRecords(await spec(tx, tenantId), table, mapping);
+    const plan = await planBoth(tx, tenantId, table, mapping, file);
     if (plan.problems.length) throw importRejected(plan.problems);
     const inner: CommandContext = { db: tx, user: ctx.user };
+    const createdIds = new Map<string, string>();
     for (const r of plan.rows) {
-      if (r.action === 'create') await createActor(inner, tenantId, r.data);
+      if (r.action === 'create') createdIds.set(fold(r.data.name), (await createActor(inner, tenantId, r.data)).id);
       else if (r.action === 'update') await updateActor(inner, tenantId, r.existing!.id, { ...r.data, version: r.existing!.version });
     }
-    return plan.counts;
+    if (plan.contacts) await applyContacts(inner, tenantId, plan.contacts, createdIds);
+    return { ...plan.counts, contacts: plan.contacts?.counts };
   });
 }
 
-type ContactKey = 'actorId' | 'actor' | 'name' | 'role' | 'responsibility' | 'email' | 'phone' | 'languages' | 'gender' | 'consentScope' | 'consentDate' | 'consentSource';
-const contactColumns: RecordColumn<ContactKey>[] = [
-  { key: 'actorId', heading: 'Akteur-ID', aliases: [], width: 38 },
-  { key: 'actor', heading: 'Akteur', aliases: [], width: 36 },
-  { key: 'name', heading: 'Name', aliases: [], width: 28 },
-  { key: 'role', heading: 'Funktion', aliases: [], width: 24 },
-  { key: 'responsibility', heading: 'Zuständigkeit', aliases: [], width: 30, wrap: true },
-  { key: 'email', heading: 'E-Mail', aliases: [], width: 30 },
-  { key: 'phone', heading: 'Telefon', aliases: [], width: 18 },
-  { key: 'languages', heading: 'Sprachen', aliases: [], width: 24 },
-  { key: 'gender', heading: 'Geschlecht', aliases: [], width: 12 },
-  { key: 'consentScope', heading: 'Einwilligung', aliases: [], width: 22 },
-  { key: 'consentDate', heading: 'Einwilligung vom', aliases: [], width: 14, kind: 'date' },
-  { key: 'consentSource', heading: 'Einwilligung: Quelle', aliases: [], width: 28 },
-];
-
-/** The actors (first sheet) and, in the .xlsx only, the contact persons with a recorded consent (second sheet). */
+/** The actors (first sheet) and, in the .xlsx only, the contact persons with a recorded consent (second sheet, read back by the import). */
 export async function actorSheets(db: Db, tenantId: string): Promise<ExportSheet[]> {
   const s = await spec(db, tenantId);
   const actors: ExportSheet = { name: 'Akteure', columns: actorColumns, rows: s.existing.map((e) => actorColumns.map((c) => s.showExisting(e)[c.key])) };
-  const actorName = new Map(s.existing.map((e) => [e.id, e.name]));
-  const people = await db
-    .select()
-    .from(actorContacts)
-    .where(and(eq(actorContacts.tenantId, tenantId), ne(actorContacts.consentScope, 'keine')))
-    .orderBy(asc(actorContacts.name));
-  const contacts: ExportSheet = {
-    name: 'Ansprechpersonen',
-    columns: contactColumns,
-    rows: people
-      .sort((a, b) => (actorName.get(a.actorId) ?? '').localeCompare(actorName.get(b.actorId) ?? '', 'de') || a.name.localeCompare(b.name, 'de'))
-      .map((p) => [
-        p.actorId, actorName.get(p.actorId) ?? '', p.name, p.role, p.responsibility, p.email, p.phone,
-        p.languages.join('; '), p.gender ? de(`contact_gender.${p.gender}`) : '',
-        de(`consent_scope.${p.consentScope}`), p.consentDate ? { date: p.consentDate } : null, p.consentSource,
-      ]),
-  };
-  return [actors, contacts];
+  return [actors, await contactSheet(db, tenantId, s.existing)];
 }
 
 export const actorExportName = (tenant: { slug: string }) => `akteure-${tenant.slug}`;

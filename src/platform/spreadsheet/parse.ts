@@ -156,9 +156,19 @@ export async function readTable(bytes: Uint8Array, fileName = '', opts: ReadOpti
   return collector.table(opts.isHeading);
 }
 
-async function readXlsxInto(bytes: Uint8Array, collector: TableCollector, sheet?: RegExp) {
+/**
+ * A further sheet of an .xlsx (the contact persons beside the actors), read like the first;
+ * undefined for a CSV file and for a workbook without a sheet of that name with content.
+ */
+export async function readNamedSheet(bytes: Uint8Array, sheet: RegExp, isHeading?: (heading: string) => boolean): Promise<RawTable | undefined> {
+  if (!isZip(bytes)) return undefined;
+  const collector = new TableCollector();
+  return (await readXlsxInto(bytes, collector, sheet, true)) ? collector.table(isHeading) : undefined;
+}
+
+async function readXlsxInto(bytes: Uint8Array, collector: TableCollector, sheet?: RegExp, only = false): Promise<boolean> {
   try {
-    await readXlsx(bytes, uploadLimits.maxUnpackedBytes, collector, sheet);
+    return await readXlsx(bytes, uploadLimits.maxUnpackedBytes, collector, sheet, only);
   } catch (e) {
     if (problemsOf(e)) throw e;
     if (e instanceof ZipRefused && e.reason === 'too_big') throw importRejected([fileProblem('spreadsheet.error.unpacked_too_large', { max: limitParams.maxUnpackedMb })]);

@@ -135,7 +135,7 @@ export function RecordUploadPage(p: {
 export function RecordPreviewPage<K extends string, D, E>(p: { c: Ctx; tenant: Tenant; text: RecordImportText; paths: RecordImportPaths; columns: readonly RecordColumn[]; plan: RecordPlan<K, D, E>; file: UploadedFile; extra?: Child }) {
   const t = p.c.get('t');
   const { plan } = p;
-  const anything = plan.counts.created + plan.counts.updated > 0;
+  const anything = plan.counts.created + plan.counts.updated + (plan.furtherChanges ?? 0) > 0;
   const created = previewRows(plan.rows.filter((r) => r.action === 'create'));
   const updated = previewRows(plan.rows.filter((r) => r.action === 'update'));
   const ignored = plan.unknown.filter((u) => !u.mappedTo);
@@ -211,7 +211,7 @@ export function RecordPreviewPage<K extends string, D, E>(p: { c: Ctx; tenant: T
 }
 
 /** One updated record: every changed cell with its value before and after. */
-function ChangesTable(p: { t: T; row: number; label: string; changes: CellChange[] }) {
+export function ChangesTable(p: { t: T; row: number; label: string; changes: CellChange[] }) {
   const { t } = p;
   const shown = (v: string) => v || t('spreadsheet.preview.empty_value');
   return (

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { CommandContext } from '../commands.js';
 import type { Db } from '../../db/client.js';
 import { dbOf, type AppEnv, type Ctx } from '../http/env.js';
@@ -32,10 +33,13 @@ export interface RecordTransfer {
   describe: (t: T, key: string) => string;
   read: ReadOptions;
   /** What importing would do (nothing written). */
-  plan: (ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping) => Promise<RecordPlan<string, unknown, unknown>>;
+  plan: (ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, file: UploadedFile) => Promise<RecordPlan<string, unknown, unknown>>;
   /** Imports all or nothing (throws importRejected with every problem); returns the counts. */
-  apply: (ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, fileName: string) => Promise<{ created: number; updated: number; unchanged: number }>;
+  apply: (ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, file: UploadedFile) => Promise<{ created: number; updated: number; unchanged: number }>;
+  /** The flash after importing: `counts` is what `apply` returned (an import may add counts of its own). */
   flash: (t: T, counts: { created: number; updated: number; unchanged: number }) => string;
+  /** More of the preview (what a further sheet of the file would change). */
+  previewExtra?: (t: T, plan: RecordPlan<string, unknown, unknown>) => Child;
   sheets: (db: Db, tenantId: string) => Promise<ExportSheet[]>;
   fileName: (tenant: Tenant) => string;
 }
@@ -62,9 +66,9 @@ export function recordTransferRoutes(x: RecordTransfer) {
     const t = c.get('t');
     let plan: RecordPlan<string, unknown, unknown> | undefined;
     try {
-      plan = await x.plan(commandContext(c), tenant.id, await readTable(file.bytes, file.name, x.read), mappingFrom(body));
+      plan = await x.plan(commandContext(c), tenant.id, await readTable(file.bytes, file.name, x.read), mappingFrom(body), file);
       if (plan.problems.length) throw importRejected(plan.problems);
-      return render(c, <RecordPreviewPage c={c} tenant={tenant} text={x.text(t)} paths={x.paths(tenant, t)} columns={x.columns} plan={plan} file={file} />);
+      return render(c, <RecordPreviewPage c={c} tenant={tenant} text={x.text(t)} paths={x.paths(tenant, t)} columns={x.columns} plan={plan} file={file} extra={x.previewExtra?.(t, plan)} />);
     } catch (e) {
       const problems = problemsOf(e);
       if (!problems) throw e;
@@ -79,7 +83,7 @@ export function recordTransferRoutes(x: RecordTransfer) {
     if (!isFile(file)) return uploadPage(c, tenant, { fileError: file }, 422);
     try {
       const table = await readTable(file.bytes, file.name, x.read);
-      const counts = await x.apply(commandContext(c), tenant.id, table, mappingFrom(body), file.name);
+      const counts = await x.apply(commandContext(c), tenant.id, table, mappingFrom(body), file);
       return redirectWithFlash(c, x.paths(tenant, c.get('t')).back, x.flash(c.get('t'), counts));
     } catch (e) {
       const problems = problemsOf(e);

@@ -44,6 +44,8 @@ export interface RecordImportSpec<K extends string, D, E> {
   existing: readonly E[];
   idOf: (e: E) => string;
   nameOf: (e: E) => string;
+  /** Where a name is unique only within something (a person within her actor): the key a row without id is matched by. */
+  nameKey?: { ofCells: (cells: Partial<Record<K, Cell>>) => string; ofExisting: (e: E) => string };
   /**
    * The record a row describes, from the cells of the file's columns (`present`); columns the
    * file lacks keep the stored values of `existing` (or defaults for a new record).
@@ -79,6 +81,8 @@ export interface RecordPlan<K extends string, D, E> {
   unknown: UnknownHeading[];
   /** The columns the file has. */
   present: K[];
+  /** Changes of a further sheet the import reads too (contact persons beside actors): the preview offers to confirm them. */
+  furtherChanges?: number;
 }
 
 /** Reads, matches and compares every row; problems name the row and the column as the file shows them. */
@@ -95,7 +99,7 @@ export function planRecords<K extends string, D, E>(spec: RecordImportSpec<K, D,
   const heading = (key: K) => (layout.at.has(key) ? table.headings[layout.at.get(key)!]! : spec.columns.find((c) => c.key === key)!.heading);
   const byId = new Map(spec.existing.map((e) => [spec.idOf(e).toLowerCase(), e]));
   const byName = new Map<string, E>();
-  for (const e of spec.existing) byName.set(fold(spec.nameOf(e)), e);
+  for (const e of spec.existing) byName.set(spec.nameKey ? spec.nameKey.ofExisting(e) : fold(spec.nameOf(e)), e);
   const seen = new Map<E | string, number>();
 
   for (const raw of table.rows) {
@@ -112,8 +116,10 @@ export function planRecords<K extends string, D, E>(spec: RecordImportSpec<K, D,
         fail(spec.idColumn, 'spreadsheet.error.unknown_id', { id: id.slice(0, 40) });
         continue;
       }
-    } else if (name) existing = byName.get(fold(name));
-    const key = existing ?? fold(name);
+    }
+    const nameKey = name ? (spec.nameKey ? spec.nameKey.ofCells(cells) : fold(name)) : '';
+    if (!id && nameKey) existing = byName.get(nameKey);
+    const key = existing ?? nameKey;
     if (key && seen.has(key)) {
       fail(existing ? spec.idColumn : spec.nameColumn, 'spreadsheet.error.row_twice', { other: seen.get(key)! });
       continue;

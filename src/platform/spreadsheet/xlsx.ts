@@ -247,10 +247,10 @@ async function readSheet(bytes: Uint8Array, entry: ZipEntry, budget: UnpackBudge
 }
 
 /**
- * Reads the workbook's first sheet with content into the sink, within `maxUnpackedBytes` for
+ * Reads the workbook's first sheet with content into the sink (`only`: of the `preferred` ones), within `maxUnpackedBytes` for
  * everything unpacked. Throws ZipRefused for archives that are broken or over the budget.
  */
-export async function readXlsx(bytes: Uint8Array, maxUnpackedBytes: number, sink: SheetRowSink, preferred: RegExp = /ma(ß|ss)nahmen/i): Promise<boolean> {
+export async function readXlsx(bytes: Uint8Array, maxUnpackedBytes: number, sink: SheetRowSink, preferred: RegExp = /ma(ß|ss)nahmen/i, only = false): Promise<boolean> {
   const budget = new UnpackBudget(maxUnpackedBytes);
   const entries = zipEntries(bytes);
   const wb = await readWorkbook(bytes, entries, budget);
@@ -258,7 +258,7 @@ export async function readXlsx(bytes: Uint8Array, maxUnpackedBytes: number, sink
   const shared = await readSharedStrings(bytes, wb, budget, sink);
   // A workbook may start with an empty or explanatory sheet: one named like "Maßnahmen" (or what the import asks for) first.
   const named = wb.sheets.filter((s) => preferred.test(s.name));
-  const order = [...named, ...wb.sheets.filter((s) => !named.includes(s))];
+  const order = only ? named : [...named, ...wb.sheets.filter((s) => !named.includes(s))];
   for (const sheet of order) {
     if ((await readSheet(bytes, entries.get(sheet.path)!, budget, { shared, dateStyles, date1904: wb.date1904 }, sink)) > 0) return true;
   }
