@@ -3,7 +3,7 @@
 // the full cluster report over 10k offers.
 import { and, eq } from 'drizzle-orm';
 import pg from 'pg';
-import { openPglite, openPostgres, type Database, type Db } from '../src/db/client.js';
+import { openPglite, openPostgres, type Database, type DatabaseKind, type Db } from '../src/db/client.js';
 import { runMaintenance } from '../src/db/maintenance.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { demoSlug, seedDemo } from '../src/demo/seed.js';
@@ -112,8 +112,12 @@ async function qualityBench(emit: Emit, log: Log) {
   }
 }
 
-/** 1k, 10k and 100k synthetic offers in one Kommune, in a PostgreSQL database of its own. */
-async function scaleBench(adminUrl: string, emit: Emit, log: Log) {
+/** A database of the bench's own: PostgreSQL (a database `ikon_bench_dupes_<pid>`) or PGlite (in its thread, as ikon runs it). */
+async function openScaleDatabase(kind: DatabaseKind, adminUrl: string, log: Log): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const database = await openPglite(undefined);
+    return { database, drop: () => database.close() };
+  }
   const name = `ikon_bench_dupes_${process.pid}`;
   const admin = async (sqlText: string) => {
     const client = new pg.Client({ connectionString: adminUrl });
@@ -128,39 +132,54 @@ async function scaleBench(adminUrl: string, emit: Emit, log: Log) {
   url.pathname = `/${name}`;
   await admin(`drop database if exists ${name} with (force)`);
   await admin(`create database ${name}`);
-  let database: Database | undefined;
   try {
-    database = await openPostgres(url.toString(), 2);
+    const database = await openPostgres(url.toString(), 2);
+    return {
+      database,
+      drop: async () => {
+        await database.close().catch(() => {});
+        await admin(`drop database if exists ${name} with (force)`).catch((e) => log(`could not drop ${name}: ${e.message}`));
+      },
+    };
+  } catch (e) {
+    await admin(`drop database if exists ${name} with (force)`).catch(() => {});
+    throw e;
+  }
+}
+
+/** 1k, 10k and 100k synthetic offers in one Kommune, on PostgreSQL and on PGlite. */
+async function scaleBench(kind: DatabaseKind, adminUrl: string, emit: Emit, log: Log) {
+  const { database, drop } = await openScaleDatabase(kind, adminUrl, log);
+  const db = kind;
+  try {
     await runMigrations(database);
     await seedDemo(database.db, demoSeedSteps);
-    const db = database.db;
-    const { tenantId, municipalities } = await demoTenant(db);
+    const { tenantId, municipalities } = await demoTenant(database.db);
     // The demo's ~150 offers are replaced by synthetic ones, so the counts are exact.
-    await db.delete(offers).where(and(eq(offers.tenantId, tenantId)));
+    await database.db.delete(offers).where(and(eq(offers.tenantId, tenantId)));
     const list = candidates(municipalities);
-    await insertOffers(db, tenantId, municipalities, 0, 1_000, log);
+    await insertOffers(database.db, tenantId, municipalities, 0, 1_000, log);
     await runMaintenance(database);
-    const c1k = await timeChecks(db, tenantId, list);
-    emit({ name: 'duplicates_check_p95_1k', value: c1k.p95, unit: 'ms', db: 'postgres', p50: c1k.p50, samples: c1k.samples, found: c1k.found });
-    await insertOffers(db, tenantId, municipalities, 1_000, 10_000, log);
+    const c1k = await timeChecks(database.db, tenantId, list);
+    emit({ name: 'duplicates_check_p95_1k', value: c1k.p95, unit: 'ms', db, p50: c1k.p50, samples: c1k.samples, found: c1k.found });
+    await insertOffers(database.db, tenantId, municipalities, 1_000, 10_000, log);
     await runMaintenance(database);
-    const report = await clusterReport(db, tenantId);
-    emit({ name: 'duplicates_cluster_report_10k', value: report.ms, unit: 'ms', db: 'postgres', readMs: report.readMs, offers: report.offers, clusters: report.clusters });
+    const report = await clusterReport(database.db, tenantId);
+    emit({ name: 'duplicates_cluster_report_10k', value: report.ms, unit: 'ms', db, readMs: report.readMs, offers: report.offers, clusters: report.clusters });
     const t0 = performance.now();
-    await insertOffers(db, tenantId, municipalities, 10_000, 100_000, log);
-    log(`duplicates: 100k inserted in ${Math.round((performance.now() - t0) / 1000)} s`);
+    await insertOffers(database.db, tenantId, municipalities, 10_000, 100_000, log);
+    log(`duplicates: 100k inserted in ${Math.round((performance.now() - t0) / 1000)} s (${kind})`);
     await runMaintenance(database);
-    const c100k = await timeChecks(db, tenantId, list);
-    emit({ name: 'duplicates_check_p95_100k', value: c100k.p95, unit: 'ms', db: 'postgres', p50: c100k.p50, samples: c100k.samples, found: c100k.found });
+    const c100k = await timeChecks(database.db, tenantId, list);
+    emit({ name: 'duplicates_check_p95_100k', value: c100k.p95, unit: 'ms', db, p50: c100k.p50, samples: c100k.samples, found: c100k.found });
     const ratio = c100k.p95 / c1k.p95;
-    emit({ name: 'duplicates_check_p95_100k_vs_1k', value: round(ratio), unit: 'ratio', db: 'postgres', target: '<= 3', meets: ratio <= 3 });
+    emit({ name: 'duplicates_check_p95_100k_vs_1k', value: round(ratio), unit: 'ratio', db, target: '<= 3', meets: ratio <= 3, p50Ratio: round(c100k.p50 / c1k.p50) });
   } finally {
-    await database?.close().catch(() => {});
-    await admin(`drop database if exists ${name} with (force)`).catch((e) => log(`could not drop ${name}: ${e.message}`));
+    await drop();
   }
 }
 
 export async function duplicatesBench(opts: { adminUrl: string; emit: Emit; log: Log }) {
   await qualityBench(opts.emit, opts.log);
-  await scaleBench(opts.adminUrl, opts.emit, opts.log);
+  for (const kind of ['pglite', 'postgres'] as const) await scaleBench(kind, opts.adminUrl, opts.emit, opts.log);
 }

@@ -81,13 +81,14 @@ function trackTransactions(db: Db): Pick<Database, 'transactionSince' | 'nextTra
 
 /** PGlite (~31 MB resident once loaded) is loaded only when the embedded database is used, not on PostgreSQL. */
 async function pgliteInProcess(dataDir: string | undefined, snapshot: Blob | undefined): Promise<PgliteClient> {
-  const [{ PGlite }, { pg_trgm }, { unaccent }] = await Promise.all([
+  const [{ PGlite }, { btree_gist }, { pg_trgm }, { unaccent }] = await Promise.all([
     import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/btree_gist'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
     import('@electric-sql/pglite/contrib/unaccent'),
   ]);
   const startParams = [...PGlite.defaultStartParams, ...pgliteSettings.flatMap((setting) => ['-c', setting])];
-  return PGlite.create({ dataDir, extensions: { pg_trgm, unaccent }, loadDataDir: snapshot, startParams });
+  return PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm, unaccent }, loadDataDir: snapshot, startParams });
 }
 
 /**

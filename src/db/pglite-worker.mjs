@@ -6,6 +6,7 @@
 // loader plus the test harness's module set would load into every worker (see pglite-thread.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 
@@ -28,7 +29,7 @@ let db;
 try {
   db = await PGlite.create({
     dataDir: options.dataDir,
-    extensions: { pg_trgm, unaccent },
+    extensions: { btree_gist, pg_trgm, unaccent },
     loadDataDir: options.snapshot ? new Blob([options.snapshot]) : undefined,
     startParams: [...PGlite.defaultStartParams, ...options.settings.flatMap((setting) => ['-c', setting])],
   });

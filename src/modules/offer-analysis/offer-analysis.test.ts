@@ -56,6 +56,11 @@ describeEachDb('Doppelstrukturen und Lücken', (t) => {
     const all = await comparableOffers(t().db, countyId);
     const networks: ScoredPair[] = [];
     const after = likelyDuplicates(all, duplicateThreshold, new Set(), networks);
+    // The check of one offer before saving reads bounded candidate sets only; it still finds every likely duplicate of the demo.
+    for (const p of after) {
+      const found = await similarOffers(t().db, countyId, p.a);
+      assert.ok(found.some((f) => f.id === p.b.id), `the check of „${p.a.title}“ finds „${p.b.title}“ (${p.score})`);
+    }
     return { before: likelyDuplicates(all.map((o) => ({ ...o, providerIds: [] }))), after, networks };
   };
 
@@ -158,6 +163,17 @@ describeEachDb('Doppelstrukturen und Lücken', (t) => {
     assert.ok(!(await similarOffers(t().db, county.id, { id: mine!.id, title: 'Sprach-Café Heidewald', category: 'treff', municipalityId: heidewald.id, schedule: weekly('TU', '15:00', '16:00') })).some((f) => f.id === mine!.id), 'never itself');
     const reader = await t().signIn('lesend@musterland.example');
     assert.equal((await reader.post('/app/k/musterland/angebote', form)).status, 403, 'readers learn nothing about similar offers');
+  });
+
+  test('die Prüfung vor dem Speichern findet Angebote mit seltenen gemeinsamen Wörtern auch in anderer Kategorie und Gemeinde; eine Titeländerung zählt sofort', async () => {
+    const { county, heidewald } = await seed();
+    const [x] = await t().db.insert(offers).values({ tenantId: county.id, title: 'Nähwerkstatt Zuckertüte', category: 'freizeit', municipalityId: heidewald.id, schedule: weekly('MO', '10:00', '12:00'), weekdays: [1], languages: ['de'] }).returning();
+    const ids = async (title: string) => (await similarOffers(t().db, county.id, { title, category: 'bildung', municipalityId: null, schedule: weekly('MO', '10:00', '12:00') }, 0)).map((f) => f.id);
+    assert.ok((await ids('Zuckertüte: Nähwerkstatt für alle')).includes(x!.id), 'found through its title words, not its category and Gemeinde');
+    await t().db.update(offers).set({ title: 'Fahrradwerkstatt Sonnenschein' }).where(eq(offers.id, x!.id));
+    assert.ok(!(await ids('Zuckertüte: Nähwerkstatt für alle')).includes(x!.id), 'the old title words are gone');
+    assert.ok((await ids('Sonnenschein-Fahrradwerkstatt')).includes(x!.id), 'the new ones count');
+    await t().db.delete(offers).where(eq(offers.id, x!.id));
   });
 
   test('„kein Duplikat“ wird je Paar gemerkt, protokolliert und lässt sich aufheben; falsche Eingaben speichern nichts', async () => {

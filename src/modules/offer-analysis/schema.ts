@@ -53,3 +53,23 @@ export const municipalityPopulations = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.municipalityId] }), check('municipality_populations_positive', sql`${t.population} > 0`)],
 );
+
+/**
+ * The words of each offer's title and description as PostgreSQL's German dictionary stems them
+ * (the lexemes of `offers.search_vector`), kept by triggers on `offers` (migration 0023): the
+ * duplicate check of one offer reads the offers sharing its rarer words through this index, a
+ * bounded number of rows however many offers the Kommune has. Not written by application code.
+ */
+export const offerTerms = pgTable(
+  'offer_terms',
+  {
+    tenantId: tenantId(),
+    term: text().notNull(),
+    offerId: uuid().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.term, t.offerId] }),
+    foreignKey({ columns: [t.tenantId, t.offerId], foreignColumns: [offers.tenantId, offers.id] }).onDelete('cascade'),
+    index().on(t.tenantId, t.offerId),
+  ],
+);

@@ -36,7 +36,7 @@ export interface ScoredPair extends DuplicateScore {
 }
 
 /** Postings visited per offer when looking for its candidates (rarest word stems first). */
-const postingsBudget = 1000;
+export const postingsBudget = 1000;
 /** Candidates scored per offer: those sharing the most word stems with it. */
 export const candidatesPerOffer = 10;
 

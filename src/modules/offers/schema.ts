@@ -106,8 +106,9 @@ export const offers = pgTable(
     index().on(t.tenantId, t.category),
     index().on(t.tenantId, t.municipalityId),
     index('offers_search_idx').using('gin', t.searchVector),
-    // Nearest titles first (`title <-> …`): the duplicate check of one offer reads a few hundred candidates, not the whole table.
-    index('offers_title_trgm_idx').using('gist', t.title.op('gist_trgm_ops')),
+    // Nearest titles within one category and Gemeinde (`title <-> …`, btree_gist for the first three): the duplicate
+    // check of one offer reads its cell's nearest titles without visiting the other cells (docs/decisions.md).
+    index('offers_cell_title_trgm_idx').using('gist', t.tenantId, t.category, t.municipalityId, t.title.op('gist_trgm_ops')),
   ],
 );
 
