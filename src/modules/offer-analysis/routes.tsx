@@ -97,14 +97,16 @@ export function offerAnalysisRoutes() {
                     <td>{Math.round(p.score * 100)}</td>
                     <td>{p.reasons.map((r) => reasonText(t, r)).join(', ')}</td>
                     {manage ? (
-                      <td class="actions">
-                        {pairForm(`${base}/kein-duplikat`, p.a.id, p.b.id, t('duplicates.not_duplicate'), context)}
-                        <a href={`${base}/zusammenfuehren?a=${p.a.id}&b=${p.b.id}`} class="kern-btn kern-btn--secondary kern-btn--x-small">
-                          <span class="kern-label">
-                            {t('duplicates.merge')}
-                            <span class="visually-hidden"> {context}</span>
-                          </span>
-                        </a>
+                      <td>
+                        <div class="cell-actions">
+                          {pairForm(`${base}/kein-duplikat`, p.a.id, p.b.id, t('duplicates.not_duplicate'), context)}
+                          <a href={`${base}/zusammenfuehren?a=${p.a.id}&b=${p.b.id}`} class="kern-btn kern-btn--secondary kern-btn--x-small">
+                            <span class="kern-label">
+                              {t('duplicates.merge')}
+                              <span class="visually-hidden"> {context}</span>
+                            </span>
+                          </a>
+                        </div>
                       </td>
                     ) : null}
                   </tr>

@@ -100,13 +100,15 @@ export function OverviewContent(p: { t: T; base: string; rows: LinkOverviewRow[]
               <td>{r.link?.lastUsedAt ? t('partner_links.opened_at', { date: formatDateTime('de', r.link.lastUsedAt) }) : r.link ? t('partner_links.not_opened') : t('partner_links.not_asked')}</td>
               <td>{r.lastSubmittedAt ? formatDateTime('de', r.lastSubmittedAt) : r.link ? <strong>{t('partner_links.not_answered')}</strong> : t('partner_links.not_asked')}</td>
               <td>{r.link?.lastRemindedAt ? formatDateTime('de', r.link.lastRemindedAt) : t('partner_links.never')}</td>
-              <td class="actions">
-                <a href={`${p.base}/akteure/${r.actorId}`}>
-                  {t(r.link ? 'partner_links.renew' : 'partner_links.create')}
-                  <span class="visually-hidden">: {r.actorName}</span>
-                </a>
-                {valid ? <ConfirmLink small href={`${p.base}/${r.link!.id}/erinnern`} label={t('partner_links.remind')} context={r.actorName} /> : null}
-                {valid ? <ConfirmLink small href={`${p.base}/${r.link!.id}/widerrufen`} label={t('partner_links.revoke')} context={r.actorName} /> : null}
+              <td>
+                <div class="cell-actions">
+                  <a href={`${p.base}/akteure/${r.actorId}`}>
+                    {t(r.link ? 'partner_links.renew' : 'partner_links.create')}
+                    <span class="visually-hidden">: {r.actorName}</span>
+                  </a>
+                  {valid ? <ConfirmLink small href={`${p.base}/${r.link!.id}/erinnern`} label={t('partner_links.remind')} context={r.actorName} /> : null}
+                  {valid ? <ConfirmLink small href={`${p.base}/${r.link!.id}/widerrufen`} label={t('partner_links.revoke')} context={r.actorName} /> : null}
+                </div>
               </td>
             </tr>
           );
