@@ -6,6 +6,10 @@ import { tenants } from '../../platform/tenancy/schema.js';
 import { consultations, councilBodies, councilMeetings, paperFiles, papers } from '../decisions/schema.js';
 import { describeEachDb, type TestApp } from '../../../test/support/harness.js';
 import { oparlErrors, typeNameOf, type OparlTypeName } from '../../../test/support/oparl-schemas/validate.js';
+import { until } from '../../../test/support/until.js';
+import { systemUser } from '../../platform/auth/current-user.js';
+import { finalizePaper } from '../decisions/finalize.js';
+import { createPaper } from '../decisions/papers.js';
 
 /** Council data of Musterland for OParl: two Gremien, two Sitzungen, papers public and not. */
 async function seedCouncil(db: Db) {
@@ -208,6 +212,25 @@ describeEachDb('OParl 1.1 at /oparl/v1', (t) => {
     assert.deepEqual(oparlErrors('Paper', removed), []);
     const single = (await (await t().client().get(`/oparl/v1/body/musterland/paper/${seeded.removed.id}`)).json()) as { deleted?: boolean };
     assert.equal(single.deleted, true, 'its URL answers as deleted');
+  });
+
+  test('list pages are cached until the Kommune’s data changes: a paper made final afterwards appears', async () => {
+    const url = '/oparl/v1/body/musterland/papers?limit=100';
+    const first = await (await t().client().get(url)).text();
+    const ctx = { db: t().db, user: systemUser };
+    const made = await createPaper(ctx, seeded.tenantId, {
+      kind: 'informationsvorlage',
+      subject: 'Sachstand Integrationslotsen',
+      paperDate: '2026-11-30',
+      visibility: 'oeffentlich',
+      proposal: '',
+      facts: 'Bericht.',
+      financialEffects: 'nein',
+      climateImpact: 'keine',
+    });
+    assert.ok(!first.includes(made.id), 'not listed while in preparation');
+    await finalizePaper(ctx, seeded.tenantId, made.id, { version: made.version });
+    await until(async () => (await (await t().client().get(url)).text()).includes(made.id), Boolean, 'the cached list shows the new paper');
   });
 
   test('lists page with limit, keep a stable order and their filters, and reject bad parameters', async () => {

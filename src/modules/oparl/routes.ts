@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import type { Db } from '../../db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { cachedPublicResponses } from '../../platform/http/cached-page.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { listTenants, type Tenant } from '../../platform/tenancy/service.js';
 import { BadListQuery, listPage, parseListQuery, type ListQuery } from './lists.js';
@@ -38,10 +40,22 @@ export function oparlRoutes() {
   });
 
   app.onError((err, c) => {
-    if (err instanceof NotFound) return c.json({ type: 'about:blank', title: 'Nicht gefunden', status: 404 }, 404);
+    if (err instanceof NotFound || (err instanceof AppError && err.code === 'not_found')) return c.json({ type: 'about:blank', title: 'Nicht gefunden', status: 404 }, 404);
     if (err instanceof BadListQuery) return c.json({ type: 'about:blank', title: 'Ungültige Anfrage', status: 400, detail: err.message }, 400);
     throw err;
   });
+
+  /*
+   * List pages are cached like the portal's public pages (platform/http/cached-page.ts): built
+   * once per change of the Kommune's data (every audited write announces one), not per client,
+   * keyed by path and query. A 100-paper page is ≈ 280 KB, so at most 50 pages are kept.
+   */
+  const cached = cachedPublicResponses(50);
+  const cachedList = (handler: (c: Ctx) => Promise<Response>) =>
+    cached(async (c) => {
+      const res = await handler(c);
+      return { body: new Uint8Array(await res.arrayBuffer()), headers: { 'content-type': res.headers.get('content-type') ?? 'application/json' } };
+    });
 
   /** One Kommune's request: its tenant, its URLs, and the list query if it is a list. */
   const scope = async (c: Ctx) => {
@@ -83,12 +97,12 @@ export function oparlRoutes() {
     return c.json(bodyObject(urls, tenant, await read.lastChangeOf(db, tenant.id, tenant.createdAt)));
   });
 
-  app.get('/oparl/v1/body/:slug/organizations', async (c) => {
+  app.get('/oparl/v1/body/:slug/organizations', cachedList(async (c) => {
     const { db, tenant, urls } = await scope(c);
     const q = listQuery(c);
     const { rows, total } = await read.organizationPage(db, tenant.id, q);
     return c.json(listPage(publicRequestUrl(c), q, rows.map((o) => organizationObject(urls, o)), total));
-  });
+  }));
 
   app.get('/oparl/v1/body/:slug/organization/:id', async (c) => {
     const { db, tenant, urls } = await scope(c);
@@ -105,8 +119,8 @@ export function oparlRoutes() {
     const [agendas, names] = await Promise.all([read.agendasOf(db, tenant.id, rows.map((m) => m.id)), read.organizationNames(db, tenant.id)]);
     return c.json(listPage(publicRequestUrl(c), q, rows.map((m) => meetingObject(urls, m, names.get(m.bodyId) ?? '', agendas.get(m.id) ?? [])), total));
   };
-  app.get('/oparl/v1/body/:slug/meetings', (c) => meetingList(c));
-  app.get('/oparl/v1/body/:slug/organization/:id/meetings', (c) => meetingList(c, id(c)));
+  app.get('/oparl/v1/body/:slug/meetings', cachedList((c) => meetingList(c)));
+  app.get('/oparl/v1/body/:slug/organization/:id/meetings', cachedList((c) => meetingList(c, id(c))));
 
   app.get('/oparl/v1/body/:slug/meeting/:id', async (c) => {
     const { db, tenant, urls } = await scope(c);
@@ -116,7 +130,7 @@ export function oparlRoutes() {
     return c.json(meetingObject(urls, row, names.get(row.bodyId) ?? '', agendas.get(row.id) ?? []));
   });
 
-  app.get('/oparl/v1/body/:slug/papers', async (c) => {
+  app.get('/oparl/v1/body/:slug/papers', cachedList(async (c) => {
     const { db, tenant, urls } = await scope(c);
     const q = listQuery(c);
     const { rows, total } = await read.paperPage(db, tenant.id, q);
@@ -124,7 +138,7 @@ export function oparlRoutes() {
     const [files, consultations] = await Promise.all([read.filesOfPapers(db, tenant.id, ids), read.consultationsOfPapers(db, tenant.id, ids)]);
     const data = rows.map((p) => paperObject(urls, p, files.filter((f) => f.paperId === p.id), consultations.filter((k) => k.paperId === p.id)));
     return c.json(listPage(publicRequestUrl(c), q, data, total));
-  });
+  }));
 
   app.get('/oparl/v1/body/:slug/paper/:id', async (c) => {
     const { db, tenant, urls } = await scope(c);
@@ -134,12 +148,12 @@ export function oparlRoutes() {
     return c.json(paperObject(urls, row, files, consultations));
   });
 
-  app.get('/oparl/v1/body/:slug/consultations', async (c) => {
+  app.get('/oparl/v1/body/:slug/consultations', cachedList(async (c) => {
     const { db, tenant, urls } = await scope(c);
     const q = listQuery(c);
     const { rows, total } = await read.consultationPage(db, tenant.id, q);
     return c.json(listPage(publicRequestUrl(c), q, rows.map((r) => consultationObject(urls, r.consultation)), total));
-  });
+  }));
 
   app.get('/oparl/v1/body/:slug/consultation/:id', async (c) => {
     const { db, tenant, urls } = await scope(c);
@@ -149,7 +163,7 @@ export function oparlRoutes() {
     return c.json(consultationObject(urls, row.consultation));
   });
 
-  app.get('/oparl/v1/body/:slug/agendaItems', async (c) => {
+  app.get('/oparl/v1/body/:slug/agendaItems', cachedList(async (c) => {
     const { db, tenant, urls } = await scope(c);
     const q = listQuery(c);
     const { rows, total } = await read.consultationPage(db, tenant.id, q);
@@ -161,7 +175,7 @@ export function oparlRoutes() {
         : agendaItemObject(urls, r.consultation, r.paper, orderIn(agendas.get(r.consultation.meetingId) ?? [], r.consultation.id)),
     );
     return c.json(listPage(publicRequestUrl(c), q, data, total));
-  });
+  }));
 
   app.get('/oparl/v1/body/:slug/agendaItem/:id', async (c) => {
     const { db, tenant, urls } = await scope(c);
@@ -172,12 +186,12 @@ export function oparlRoutes() {
     return c.json(agendaItemObject(urls, row.consultation, row.paper, await orderAtMeeting(db, tenant.id, row.consultation.meetingId, row.consultation.id)));
   });
 
-  app.get('/oparl/v1/body/:slug/files', async (c) => {
+  app.get('/oparl/v1/body/:slug/files', cachedList(async (c) => {
     const { db, tenant, urls } = await scope(c);
     const q = listQuery(c);
     const { rows, total } = await read.filePage(db, tenant.id, q);
     return c.json(listPage(publicRequestUrl(c), q, rows.map((f) => fileObject(urls, f)), total));
-  });
+  }));
 
   app.get('/oparl/v1/body/:slug/file/:id', async (c) => {
     const { db, tenant, urls } = await scope(c);
