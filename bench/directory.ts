@@ -6,15 +6,15 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { signIn } from './crawl.js';
-import { startStatic, type PagesContext } from './pages.js';
+import { emitAgainstStatic } from './ceiling.js';
+import type { PagesContext } from './pages.js';
 import { runLoad, stopChild, waitForHealth, type LoadResult } from './procs.js';
 
 /** Treff/Café offers that are free, on Tuesdays: three filters, one of them on the weekday array. */
 export const directoryPath = '/k/musterland/angebote?kategorie=treff&kostenlos=1&wochentag=2';
-const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
 
 export async function directoryBench(ctx: PagesContext) {
-  const { emit, log, loadSeconds } = ctx;
+  const { log, loadSeconds } = ctx;
   const staticDir = path.join(ctx.tmpDir, 'static-directory');
   fs.mkdirSync(staticDir, { recursive: true });
   for (const database of ctx.databases) {
@@ -34,18 +34,10 @@ export async function directoryBench(ctx: PagesContext) {
       runs.push({ name: `directory_${label}_${kind}`, load, file, bytes: body.length, target, offers: (body.toString('utf8').match(/class="kern-card kern-card--hug offer-card"/g) ?? []).length });
     }
     await stopChild(server.child);
-    const stat = await startStatic(staticDir);
-    try {
-      for (const r of runs) {
-        await runLoad(`${stat.url}/${r.file}`, 2);
-        const ceiling = await runLoad(`${stat.url}/${r.file}`, loadSeconds);
-        const ratio = r.load.requestsPerSec / ceiling.requestsPerSec;
-        const common = { db: kind, path: directoryPath, pageBytes: r.bytes, offersShown: r.offers, connections: 10, durationSec: loadSeconds, non2xx: r.load.non2xx, errors: r.load.errors };
-        emit({ name: `${r.name}_requests_per_sec`, value: round(r.load.requestsPerSec, 1), unit: 'req/s', p50: r.load.latencyP50, p99: r.load.latencyP99, ...common });
-        emit({ name: `${r.name}_vs_static`, value: round(ratio), unit: 'ratio', staticRequestsPerSec: round(ceiling.requestsPerSec, 1), target: `>= ${r.target}`, meets: ratio >= r.target, ...common });
-      }
-    } finally {
-      await stopChild(stat.child);
-    }
+    await emitAgainstStatic(
+      ctx,
+      staticDir,
+      runs.map((r) => ({ ...r, extra: { db: kind, path: directoryPath, offersShown: r.offers } })),
+    );
   }
 }

@@ -13,11 +13,11 @@ import { seedDemo } from '../src/demo/seed.js';
 import { consultations, councilBodies, councilMeetings, paperFiles, papers } from '../src/modules/decisions/schema.js';
 import { demoSeedSteps } from '../src/modules/index.js';
 import { tenants } from '../src/platform/tenancy/schema.js';
-import { startStatic, type PagesContext } from './pages.js';
+import { emitAgainstStatic } from './ceiling.js';
+import type { PagesContext } from './pages.js';
 import { runLoad, stopChild, waitForHealth, type LoadResult } from './procs.js';
 
 const listPath = '/oparl/v1/body/musterland/papers';
-const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
 const pdf = Buffer.from('%PDF-1.7\n% bench\n');
 
 /** Adds public, final papers up to `total` synthetic ones, each with two consultations and two files. */
@@ -64,7 +64,7 @@ async function addPapers(env: Record<string, string>, total: number, log: (m: st
 }
 
 export async function oparlBench(ctx: PagesContext) {
-  const { emit, log, loadSeconds } = ctx;
+  const { log, loadSeconds } = ctx;
   const staticDir = path.join(ctx.tmpDir, 'static-oparl');
   fs.mkdirSync(staticDir, { recursive: true });
   for (const database of ctx.databases) {
@@ -92,18 +92,10 @@ export async function oparlBench(ctx: PagesContext) {
         await stopChild(server.child);
       }
     }
-    const stat = await startStatic(staticDir);
-    try {
-      for (const r of runs) {
-        await runLoad(`${stat.url}/${r.file}`, 2);
-        const ceiling = await runLoad(`${stat.url}/${r.file}`, loadSeconds);
-        const ratio = r.load.requestsPerSec / ceiling.requestsPerSec;
-        const common = { db: kind, path: r.url, papers: r.papers, pageBytes: r.bytes, connections: 10, durationSec: loadSeconds, non2xx: r.load.non2xx, errors: r.load.errors };
-        emit({ name: `${r.name}_requests_per_sec`, value: round(r.load.requestsPerSec, 1), unit: 'req/s', p50: r.load.latencyP50, p99: r.load.latencyP99, ...common });
-        emit({ name: `${r.name}_vs_static`, value: round(ratio), unit: 'ratio', staticRequestsPerSec: round(ceiling.requestsPerSec, 1), target: '>= 0.25', meets: ratio >= 0.25, ...common });
-      }
-    } finally {
-      await stopChild(stat.child);
-    }
+    await emitAgainstStatic(
+      ctx,
+      staticDir,
+      runs.map((r) => ({ ...r, target: 0.5, extra: { db: kind, path: r.url, papers: r.papers } })),
+    );
   }
 }
