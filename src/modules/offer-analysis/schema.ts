@@ -55,8 +55,10 @@ export const municipalityPopulations = pgTable(
 );
 
 /**
- * The words of each offer's title and description as PostgreSQL's German dictionary stems them
- * (the lexemes of `offers.search_vector`), kept by triggers on `offers` (migration 0023): the
+ * The words of each offer's title and description (lower case, four or more letters, split as the
+ * search vocabulary is; no stemmer, whose stems differ between PostgreSQL versions and would break
+ * a backup restored into the other database kind), kept by triggers on `offers` (migrations
+ * 0023, 0024): the
  * duplicate check of one offer reads the offers sharing its rarer words through this index, a
  * bounded number of rows however many offers the Kommune has. Not written by application code.
  */

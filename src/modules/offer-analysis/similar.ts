@@ -110,7 +110,8 @@ export async function similarItemsForOffer(db: Db, tenantId: string, candidate: 
 
 /**
  * Up to `nearestTitles` offers sharing the most of the candidate's rarer words (title and
- * description, German stems as `offer_terms` holds them; nearer titles first among equals), the
+ * description, lower-case words of four or more letters as `offer_terms` holds them, split as
+ * in migration 0024; nearer titles first among equals), the
  * way the report picks its candidates: each word is counted up to `postingsBudget` (an index
  * range that stops there, never a count of thousands), then the rarest are read while the rows
  * read stay within the budget. A word more offers share than that says little and is skipped.
@@ -119,7 +120,7 @@ async function sharingRareWords(db: Db, tenantId: string, c: OfferCandidate, bas
   const text = `${c.title} ${c.description ?? ''}`;
   const counted = await queryRows<{ term: string; n: number }>(db, sql`
     select w.term, (select count(*) from (select 1 from ${offerTerms} x where x.tenant_id = ${tenantId} and x.term = w.term limit ${postingsBudget + 1}) c)::int as n
-    from unnest(tsvector_to_array(to_tsvector('german', ${text}))) as w(term)`);
+    from (select distinct w from regexp_split_to_table(lower(${text}), '[^a-z0-9äöüßÄÖÜéÉèàáâçñ]+') as w where length(w) >= 4) as w(term)`);
   const chosen: string[] = [];
   let rows = 0;
   for (const { term, n } of counted.sort((a, b) => a.n - b.n || a.term.localeCompare(b.term))) {
