@@ -10,6 +10,7 @@ import { runMigrations } from './db/migrate.js';
 import { enableQueryStats } from './db/query-stats.js';
 import { seedDemo } from './demo/seed.js';
 import { demoSeedSteps, modules } from './modules/index.js';
+import { useModules } from './platform/module.js';
 
 // Start-up: config → port (503 until ready) → database (locked) → migrations → (demo data) → app.
 // The port comes first and the data directory is locked before PGlite opens it: a second start
@@ -22,6 +23,8 @@ let database = await openDatabase(config).catch(async (error) => {
   return refuseToStart(error);
 });
 await runMigrations(database);
+// The modules' catalogs before the demo seed: it renders documents (the decided Vorlage as PDF).
+useModules(modules);
 const seeded = config.demo && (await seedDemo(database.db, demoSeedSteps));
 if (seeded) console.log('Demo-Daten „Landkreis Musterland“ angelegt.');
 // PGlite has no autovacuum: refresh statistics now and every 15 minutes (src/db/maintenance.ts).

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { demoPassword } from '../src/platform/auth/demo-accounts.js';
+import { pdfInfo } from './support/libreoffice.js';
 import { freePort, HttpClient, startProcess, type ServerProcess } from './support/server-process.js';
 
 const running = /ikon läuft auf/;
@@ -70,6 +71,19 @@ describe('start-up: one process per data directory and port', () => {
   after(async () => {
     await first?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('the demo data a first start writes is in German: the decided Vorlage stored as PDF has no catalog keys', async () => {
+    const base = `http://127.0.0.1:${firstPort}`;
+    const list = await (await fetch(`${base}/k/musterland/beschluesse`)).text();
+    const paper = /href="(\/k\/musterland\/beschluesse\/[0-9a-f-]{36})"/.exec(list)?.[1];
+    assert.ok(paper, 'the public list links a decision');
+    const files = [...(await (await fetch(base + paper)).text()).matchAll(/href="([^"]+\/dateien\/[0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    assert.ok(files.length >= 1, 'the decision offers its documents');
+    for (const file of files) {
+      const info = await pdfInfo(new Uint8Array(await (await fetch(base + file)).arrayBuffer()));
+      assert.doesNotMatch(info.Title ?? '', /decisions\./, `${file}: title "${info.Title}" is German, not catalog keys`);
+    }
   });
 
   test('a second server on the same DATA_DIR says who holds it, exits 1 and writes nothing', async () => {
