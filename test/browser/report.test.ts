@@ -26,6 +26,6 @@ suite.test('Ein Kreistagsmitglied (Lesend) öffnet den Umsetzungsstand und erste
 suite.test('Koordination sieht Aufmerksamkeitsliste und Einstellungen', async (page) => {
   await signIn(page, 'koordination@musterland.example');
   await follow(page, 'Aufmerksamkeit', { scope: page.getByRole('navigation', { name: 'Hauptnavigation' }) });
-  await follow(page, 'Einstellungen', { scope: page.getByRole('navigation', { name: 'Hauptnavigation' }) });
+  await follow(page, 'Status und Fortschritt', { scope: page.getByRole('navigation', { name: 'Hauptnavigation' }) });
   await follow(page, 'Weitere Einstellung: Abstand der Fortschreibungen des Konzepts');
 });

@@ -43,6 +43,17 @@ describeEachDb('Protokoll', (t) => {
     assert.match(await (await c.get(`${app}/protokoll?objekt=${tenant!.id}`)).text(), /Nur Einträge zu „Landkreis Musterland“/);
   });
 
+  test('a Beratung is named by its Gremium, day and Vorlage and links the Vorlage', async () => {
+    const c = await t().signIn('koordination@musterland.example');
+    const html = await (await c.get(`${app}/protokoll?art=consultation`)).text();
+    const rows = [...html.matchAll(/<tr>(?:(?!<\/tr>)[\s\S])*<\/tr>/g)].map((x) => x[0]).filter((r) => r.includes('<td>Beratung</td>'));
+    assert.ok(rows.length >= 3, 'the demo’s Beratungsfolge is listed');
+    for (const row of rows) {
+      assert.doesNotMatch(row, /ohne Namen/, 'named');
+      assert.match(row, /href="\/app\/k\/musterland\/vorlagen\/[0-9a-f-]{36}">[^<]+, \d{2}\.\d{2}\.\d{4} – [^<]+<\/a>/, `Gremium, day and Vorlage, linked: ${row}`);
+    }
+  });
+
   test('filters by person, kind, object and period, and exports the same as CSV', async () => {
     const { c, m } = await reportOnAMeasure();
     const [katrin] = await t().db.select().from(users).where(eq(users.email, 'koordination@musterland.example'));

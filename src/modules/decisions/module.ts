@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { consultationNames, consultationOf } from './audit-names.js';
 import { followUpAttention } from './attention.js';
 import { seedDecisions, seedDraftPaper } from './demo.js';
 import { messages } from './messages.js';
@@ -23,7 +24,7 @@ export const decisionsModule: ModuleManifest = {
   publicNav: [{ section: 'decisions', path: '/beschluesse', label: 'decisions.public.nav', order: 35 }],
   auditSubjects: [
     { entityType: 'paper', labelKey: 'audit.entity.paper', path: (e) => `/vorlagen/${e.entityId}` },
-    { entityType: 'consultation', labelKey: 'audit.entity.consultation' },
+    { entityType: 'consultation', labelKey: 'audit.entity.consultation', path: (e) => consultationOf(e).paperId && `/vorlagen/${consultationOf(e).paperId}`, names: consultationNames },
     { entityType: 'paper_file', labelKey: 'audit.entity.paper_file' },
     { entityType: 'council_body', labelKey: 'audit.entity.council_body', path: () => '/gremien' },
     { entityType: 'paper_settings', labelKey: 'audit.entity.paper_settings', path: () => '/einstellungen/vorlagen' },

@@ -17,7 +17,7 @@ export const de = {
   'nav.actors': 'Akteure',
   'nav.members': 'Mitglieder',
   'nav.attention': 'Aufmerksamkeit',
-  'nav.settings': 'Einstellungen',
+  'nav.settings': 'Status und Fortschritt',
   'nav.audit': 'Protokoll',
   'nav.public_site': 'Öffentliche Seite',
   'nav.group.inventory': 'Bestandsaufnahme & Netzwerk',

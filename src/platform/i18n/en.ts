@@ -18,7 +18,7 @@ export const en: Partial<Record<keyof typeof de, string>> = {
   'nav.search': 'Search',
   'nav.actors': 'Actors',
   'nav.attention': 'Attention list',
-  'nav.settings': 'Settings',
+  'nav.settings': 'Status and progress',
   'nav.members': 'Members',
   'nav.audit': 'Audit log',
   'nav.public_site': 'Public site',

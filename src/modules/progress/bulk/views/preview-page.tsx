@@ -1,7 +1,7 @@
-import type { Child } from 'hono/jsx';
 import type { Ctx } from '../../../../platform/http/env.js';
 import { formatDate, type T } from '../../../../platform/i18n/i18n.js';
 import { Button, ButtonLink, Csrf } from '../../../../platform/ui/form.js';
+import { DataTable } from '../../../../platform/ui/components.js';
 import type { Edition } from '../../../concepts/index.js';
 import { editionPath } from '../../../measures/index.js';
 import { AppPage } from '../../../../platform/ui/app-shell.js';
@@ -69,7 +69,8 @@ export function StatusPreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition;
 
       {plan.changes.length ? (
         <>
-          <Table
+          <DataTable
+            showCaption
             caption={t('bulk_status.preview.changes_caption', { count: plan.changes.length })}
             headers={[t('spreadsheet.problems.row'), t('measure.number'), t('bulk_status.preview.measure'), t('measure.status'), t('bulk_status.preview.progress'), t('bulk_status.preview.text'), t('bulk_status.preview.date'), t('bulk_status.preview.public')]}
           >
@@ -97,7 +98,7 @@ export function StatusPreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition;
                 <td class="kern-table__cell">{yesNo(c.after.isPublic)}</td>
               </tr>
             ))}
-          </Table>
+          </DataTable>
           <MoreRows t={t} shown={changes.shown.length} more={changes.more} />
         </>
       ) : null}
@@ -106,7 +107,7 @@ export function StatusPreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition;
         <>
           <h2 class="kern-heading-medium">{t('bulk_status.preview.ignored_heading')}</h2>
           <p class="kern-body">{t('bulk_status.preview.ignored_intro')}</p>
-          <Table caption={t('bulk_status.preview.ignored_caption', { count: plan.ignored.length })} headers={[t('spreadsheet.problems.row'), t('spreadsheet.problems.column'), t('bulk_status.preview.note')]}>
+          <DataTable showCaption caption={t('bulk_status.preview.ignored_caption', { count: plan.ignored.length })} headers={[t('spreadsheet.problems.row'), t('spreadsheet.problems.column'), t('bulk_status.preview.note')]}>
             {ignored.shown.map((x) => (
               <tr class="kern-table__row">
                 <th scope="row" class="kern-table__header">
@@ -116,7 +117,7 @@ export function StatusPreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition;
                 <td class="kern-table__cell">{t(x.messageKey, x.params)}</td>
               </tr>
             ))}
-          </Table>
+          </DataTable>
           <MoreRows t={t} shown={ignored.shown.length} more={ignored.more} />
         </>
       ) : null}
@@ -142,25 +143,5 @@ export function StatusPreviewPage(p: { c: Ctx; tenant: Tenant; edition: Edition;
         </>
       )}
     </AppPage>
-  );
-}
-
-function Table(p: { caption: string; headers: string[]; children: Child }) {
-  return (
-    <div class="table-scroll">
-      <table class="kern-table data-table">
-        <caption class="kern-title">{p.caption}</caption>
-        <thead>
-          <tr class="kern-table__row">
-            {p.headers.map((h) => (
-              <th scope="col" class="kern-table__header">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">{p.children}</tbody>
-      </table>
-    </div>
   );
 }
