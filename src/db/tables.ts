@@ -47,6 +47,8 @@ export async function appTables(db: Db): Promise<TableInfo[]> {
     sql`select c.table_name, c.column_name, c.is_generated, c.column_default
         from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
         where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+          -- UNLOGGED tables hold only what is rebuilt by itself (content_changes): no part of a backup.
+          and not exists (select 1 from pg_class r where r.oid = ('public.' || quote_ident(c.table_name))::regclass and r.relpersistence = 'u')
         order by c.table_name, c.ordinal_position`,
   );
   const references = await queryRows<{ child: string; parent: string }>(

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { Database, Db } from '../db/client.js';
+import { queryRows, type Database, type Db } from '../db/client.js';
 
 /**
  * "The public content of a Kommune may have changed": a PostgreSQL NOTIFY on this channel with
@@ -26,7 +26,43 @@ export async function announcePublicChange(db: Db, tenantId: string): Promise<vo
     seen.add(tenantId);
     announced.set(db, seen);
   }
-  await db.execute(sql`select pg_notify(${publicChangeChannel}, ${tenantId})`);
+  // The row tells readers which transaction changed the Kommune (contentChangedSince); the NOTIFY tells caches now.
+  await db.execute(sql`with noted as (insert into content_changes (tenant_id) values (${tenantId})) select pg_notify(${publicChangeChannel}, ${tenantId})`);
+}
+
+/** What a render saw: the database's snapshot, taken before the render's first query. */
+export type ContentSnapshot = string;
+
+/** The current snapshot, to be taken before rendering something that `contentChangedSince` will check later. */
+export async function contentSnapshot(db: Db): Promise<ContentSnapshot> {
+  const [row] = await queryRows<{ snapshot: string }>(db, sql`select pg_current_snapshot()::text as snapshot`);
+  return row!.snapshot;
+}
+
+/**
+ * Whether a write in the Kommune committed that the snapshot did not see: exact whatever the order
+ * in which transactions commit (an id or a timestamp would miss a long transaction that began
+ * before and committed after the snapshot). One indexed query; it also returns the current
+ * snapshot for a render that follows.
+ */
+export async function contentChangedSince(db: Db, tenantId: string, seen: ContentSnapshot): Promise<{ changed: boolean; snapshot: ContentSnapshot }> {
+  await pruneContentChanges(db);
+  const [row] = await queryRows<{ changed: boolean; snapshot: string }>(
+    db,
+    sql`select pg_current_snapshot()::text as snapshot, exists (
+          select 1 from content_changes
+          where tenant_id = ${tenantId} and tx >= pg_snapshot_xmin(${seen}::pg_snapshot) and not pg_visible_in_snapshot(tx, ${seen}::pg_snapshot)
+        ) as changed`,
+  );
+  return { changed: row!.changed, snapshot: row!.snapshot };
+}
+
+/** Kept pages live for minutes; rows older than an hour can tell nothing. Pruned by readers, at most every 10 minutes per process. */
+let prunedAt = 0;
+async function pruneContentChanges(db: Db): Promise<void> {
+  if (Date.now() - prunedAt < 10 * 60_000) return;
+  prunedAt = Date.now();
+  await db.execute(sql`delete from content_changes where at < now() - interval '1 hour'`);
 }
 
 /** A Kommune's id, or undefined: anything may have changed (notifications were lost). */

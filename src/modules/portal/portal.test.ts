@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sql } from 'drizzle-orm';
-import { queryRows } from '../../db/client.js';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.js';
+import { enableQueryStats, withQueryStats } from '../../db/query-stats.js';
 import { describeEachDb } from '../../../test/support/harness.js';
 
 // Portal pages are cached for anonymous visitors (30 s, per path and query string). Tests that
@@ -294,19 +295,63 @@ describeEachDb('public portal', (t) => {
     assert.equal((await client.get('/k/heidewald/massnahmen/1.2.1')).status, 404);
   });
 
-  test('anonymous pages are cached briefly; signed-in visitors see changes at once', async () => {
+  // A write commits a content_changes row and a NOTIFY (platform/public-changes.ts). These tests write the
+  // row without the NOTIFY: a notification that is late or lost (another instance's write, a reconnect).
+  const committedWithoutNotify = async (tx: Db, change: SQL) => {
+    await tx.execute(change);
+    await tx.execute(sql`insert into content_changes (tenant_id) select id from tenants where slug = 'musterland'`);
+  };
+
+  test('anonymous pages are cached briefly; signed-in visitors see every committed change at once', async () => {
     const editionId = await adoptedEditionId();
     const path = fresh('/k/musterland/massnahmen/1.3.1');
     const anonymous = t().client();
     const before = await (await anonymous.get(path)).text();
     const [row] = await queryRows<{ title: string }>(t().db, sql`select title from measures where edition_id = ${editionId} and number = '1.3.1'`);
     assert.ok(before.includes(row!.title));
-    await t().db.execute(sql`update measures set title = 'Neu betitelte Maßnahme' where edition_id = ${editionId} and number = '1.3.1'`);
+    await t().db.transaction((tx) => committedWithoutNotify(tx, sql`update measures set title = 'Neu betitelte Maßnahme' where edition_id = ${editionId} and number = '1.3.1'`));
     const again = await (await anonymous.get(path)).text();
     assert.equal(again, before, 'served from the cache');
     const editor = await t().signIn('koordination@musterland.example');
     const live = await (await editor.get(path)).text();
-    assert.ok(live.includes('Neu betitelte Maßnahme'));
+    assert.ok(live.includes('Neu betitelte Maßnahme'), 'the signed-in visitor sees the committed change');
     assert.ok(!live.includes('koordination@musterland.example'));
+  });
+
+  test('signed-in visitors get the kept page while nothing in the Kommune changed (one query to check)', async () => {
+    enableQueryStats();
+    const path = fresh('/k/musterland/konzept');
+    const editor = await t().signIn('koordination@musterland.example');
+    const first = await withQueryStats(async () => (await editor.get(path)).text());
+    const second = await withQueryStats(async () => (await editor.get(path)).text());
+    assert.equal(second.result, first.result, 'the same page');
+    assert.ok(first.stats.count >= 8, `the first request renders (${first.stats.count} queries)`);
+    assert.ok(second.stats.count <= first.stats.count - 6, `the second only checks (${second.stats.count} queries, the render took ${first.stats.count})`);
+    const other = t().client();
+    assert.equal(await (await other.get(path)).text(), first.result, 'an anonymous visitor gets the page kept for the signed-in one');
+  });
+
+  test('a transaction that began before a kept page and committed after it is noticed (whatever the commit order)', async () => {
+    if (t().kind !== 'postgres') return; // PGlite has one connection: no transaction runs beside a render
+    const editionId = await adoptedEditionId();
+    const path = fresh('/k/musterland/massnahmen/1.4.1');
+    const editor = await t().signIn('koordination@musterland.example');
+    let release!: () => void;
+    let began!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const running = new Promise<void>((r) => (began = r));
+    const long = t().db.transaction(async (tx) => {
+      await committedWithoutNotify(tx, sql`update measures set title = 'Spät bestätigter Titel' where edition_id = ${editionId} and number = '1.4.1'`);
+      began();
+      await held;
+    });
+    await running;
+    const during = await (await editor.get(path)).text();
+    assert.ok(!during.includes('Spät bestätigter Titel'), 'not committed yet: the old title, and this page is kept');
+    await (await editor.get(path)).text();
+    release();
+    await long;
+    const after = await (await editor.get(path)).text();
+    assert.ok(after.includes('Spät bestätigter Titel'), 'committed after the kept page was rendered: rendered anew');
   });
 });

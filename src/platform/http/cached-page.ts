@@ -1,5 +1,5 @@
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { publicChangesOf } from '../public-changes.js';
+import { contentChangedSince, contentSnapshot, publicChangesOf, type ContentSnapshot } from '../public-changes.js';
 import { presentTenant, tenantBySlug, type PublicTenant } from '../tenancy/service.js';
 import { dbOf, type Ctx } from './env.js';
 import { PageCache } from './page-cache.js';
@@ -13,8 +13,10 @@ const pathAndQuery = (url: string) => url.slice(url.indexOf('/', url.indexOf('//
  * Public pages for anonymous visitors come from a cache (30 s per path and query string; up to
  * 5 minutes older while the page renders again, see PageCache.lookup); each
  * module with public pages makes one of these per app instance (tests build several apps on
- * different databases in one process). Signed-in visitors always get a fresh render, so editors
- * see their changes at once; the pages contain nothing about the visitor either way.
+ * different databases in one process). The pages contain nothing about the visitor. Signed-in
+ * visitors (editors after saving) must see every committed change at once: they get a kept page
+ * only after the database confirmed that no write in its Kommune committed since the snapshot the
+ * page was rendered from (contentChangedSince, one indexed query), otherwise a fresh render.
  *
  * Pages are kept as encoded bytes: node writes a Buffer ~4× faster than a 180 kB string (bare
  * Hono + node-server: ~2,000 vs ~550 requests/s). Requests for a page that is being rendered
@@ -33,6 +35,9 @@ export function cachedPublicPages(maxEntries = 500) {
 
 const htmlHeaders = { 'content-type': 'text/html; charset=UTF-8' };
 
+/** A kept response and the database snapshot it was built from. */
+type Kept = PublicResponse & { snapshot: ContentSnapshot };
+
 /** A public response other than a page (a generated document): its bytes and headers. */
 export interface PublicResponse {
   body: Uint8Array;
@@ -46,8 +51,8 @@ export type PublicResponseBuilder = (c: Ctx, tenant: PublicTenant, tenantId: str
  * takes no parameters is keyed by its path alone, so a made-up query string cannot force renders.
  */
 export function cachedPublicResponses(maxEntries = 500, keyOf: (c: Ctx) => string = (c) => pathAndQuery(c.req.url)) {
-  const cache = new PageCache<PublicResponse>(30_000, maxEntries);
-  const rendering = new Map<string, Promise<PublicResponse>>();
+  const cache = new PageCache<Kept>(30_000, maxEntries);
+  const rendering = new Map<string, Promise<Kept>>();
   /** Counts changes: a render that saw an older count may show the old content and is not kept. */
   let changes = 0;
   const onChange = (tenantId: string | undefined) => {
@@ -56,12 +61,30 @@ export function cachedPublicResponses(maxEntries = 500, keyOf: (c: Ctx) => strin
     else cache.invalidateGroup(tenantId);
   };
   const send = (c: Ctx, r: PublicResponse) => c.body(r.body as Uint8Array<ArrayBuffer>, 200, r.headers);
-  const render = async (c: Ctx, build: PublicResponseBuilder): Promise<PublicResponse & { tenantId: string }> => {
+  /** `snapshot`: taken before the render's first query (contentSnapshot), unless the caller has one. */
+  const render = async (c: Ctx, build: PublicResponseBuilder, snapshot?: ContentSnapshot): Promise<Kept & { tenantId: string }> => {
+    const seen = snapshot ?? (await contentSnapshot(dbOf(c)));
     const tenant = await tenantBySlug(dbOf(c), c.req.param('slug') ?? '');
-    return { ...(await build(c, presentTenant(tenant), tenant.id)), tenantId: tenant.id };
+    return { ...(await build(c, presentTenant(tenant), tenant.id)), snapshot: seen, tenantId: tenant.id };
+  };
+  /** A signed-in visitor: the kept response if nothing in its Kommune changed since its snapshot, else a fresh one (kept too). */
+  const current = async (c: Ctx, build: PublicResponseBuilder): Promise<Kept> => {
+    const key = keyOf(c);
+    const hit = cache.lookup(key);
+    let snapshot: ContentSnapshot | undefined;
+    if (hit?.fresh && hit.group) {
+      const check = await contentChangedSince(dbOf(c), hit.group, hit.value.snapshot);
+      if (!check.changed) return hit.value;
+      snapshot = check.snapshot;
+    }
+    await publicChangesOf(c.get('services').database).subscribe(onChange);
+    const seen = changes;
+    const { tenantId, ...response } = await render(c, build, snapshot);
+    if (seen === changes) cache.set(key, response, tenantId);
+    return response;
   };
   return (build: PublicResponseBuilder) => async (c: Ctx) => {
-    if (c.get('user')) return send(c, await render(c, build));
+    if (c.get('user')) return send(c, await current(c, build));
     const key = keyOf(c);
     const hit = cache.lookup(key);
     if (hit?.fresh) return send(c, hit.value);

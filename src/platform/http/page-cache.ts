@@ -25,7 +25,7 @@ export class PageCache<V = Uint8Array> {
    * served while the page renders again: a visitor does not wait because the database is busy
    * (PGlite during a large import holds its only connection for the import's transaction).
    */
-  lookup(key: string): { value: V; fresh: boolean } | undefined {
+  lookup(key: string): { value: V; fresh: boolean; group: string | undefined } | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     const now = this.now();
@@ -33,7 +33,7 @@ export class PageCache<V = Uint8Array> {
       this.entries.delete(key);
       return undefined;
     }
-    return { value: entry.value, fresh: entry.expires > now };
+    return { value: entry.value, fresh: entry.expires > now, group: entry.group };
   }
 
   get(key: string): V | undefined {
