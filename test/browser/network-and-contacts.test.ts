@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { editions, fields } from '../../src/modules/concepts/schema.js';
 import { actorContacts, actors } from '../../src/modules/actors/schema.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
@@ -63,4 +64,38 @@ suite.test('Ansprechperson: anlegen mit Einwilligung, Fehler verständlich, lös
   assert.equal((await suite.database.db.select().from(actorContacts).where(eq(actorContacts.name, 'Mariam Nouri'))).length, 0);
   const logged = JSON.stringify(await suite.database.db.select().from(auditLog).where(eq(auditLog.entityType, 'actor_contact')));
   assert.ok(!logged.includes('Nouri'), 'the audit no longer names her');
+});
+
+suite.test('Ansprechpersonen importieren: CSV-Datei, unbekannte Spalte zuordnen, Vorschau, bestätigen; Blatt „Ansprechpersonen“ einer .xlsx ebenso', async (page) => {
+  await signIn(page, 'koordination@musterland.example');
+  await visit(page, '/app/k/musterland/akteure');
+  await follow(page, 'Ansprechpersonen importieren');
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Ansprechpersonen importieren');
+  const csv = ['Einrichtung;Ansprechperson;Funktion;Erreichbar unter;Einwilligung;Einwilligung vom;Einwilligung: Quelle', 'Jugendmigrationsdienst Musterland;Yusuf Demir;Berater;y.demir@jmd.example;intern;12.01.2026;Einwilligungsformular'].join('\r\n');
+  await page.getByLabel('Tabelle (.xlsx oder .csv)').setInputFiles({ name: 'kontakte.csv', mimeType: 'text/csv', buffer: Buffer.from(csv + '\r\n') });
+  await submit(page, page.locator('main').getByRole('button', { name: 'Datei prüfen' }));
+  assert.match(await mainText(page), /Nicht übernommen werden die Spalten: Erreichbar unter\./);
+  await page.getByLabel('Spalte „Erreichbar unter“').selectOption({ label: 'E-Mail' });
+  await submit(page, page.getByRole('button', { name: 'Zuordnung übernehmen und Vorschau zeigen' }));
+  assert.doesNotMatch(await mainText(page), /Nicht übernommen/);
+  await screenshot(page, 'ansprechpersonen-import-vorschau');
+  await submit(page, page.getByRole('button', { name: 'Import bestätigen' }));
+  assert.match(await mainText(page), /Ansprechpersonen: 1 neu, 0 geändert, 0 unverändert\./);
+  const [yusuf] = await suite.database.db.select().from(actorContacts).where(eq(actorContacts.name, 'Yusuf Demir'));
+  assert.equal(yusuf?.email, 'y.demir@jmd.example', 'stored with the mapped column');
+
+  // The contact sheet of an actor table: its unknown headings are offered in a group of their own.
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Akteure').addRows([['Name'], ['Jugendmigrationsdienst Musterland']]);
+  wb.addWorksheet('Ansprechpersonen').addRows([['Akteur', 'Name', 'Durchwahl'], ['Jugendmigrationsdienst Musterland', 'Yusuf Demir', '05141 2277-31']]);
+  await visit(page, '/app/k/musterland/akteure/import');
+  await page.getByLabel('Tabelle (.xlsx oder .csv)').setInputFiles({ name: 'akteure.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+  await submit(page, page.locator('main').getByRole('button', { name: 'Datei prüfen' }));
+  const group = page.getByRole('group', { name: 'Blatt „Ansprechpersonen“' });
+  await group.getByLabel('Spalte „Durchwahl“').selectOption({ label: 'Telefon' });
+  await submit(page, page.getByRole('button', { name: 'Zuordnung übernehmen und Vorschau zeigen' }));
+  assert.match(await mainText(page), /Ansprechpersonen: 0 neu, 1 geändert, 0 unverändert\./);
+  await submit(page, page.getByRole('button', { name: 'Import bestätigen' }));
+  const [again] = await suite.database.db.select().from(actorContacts).where(eq(actorContacts.name, 'Yusuf Demir'));
+  assert.equal(again?.phone, '05141 2277-31');
 });

@@ -22,12 +22,12 @@ export async function confirmTable(c: TestClient, path: string, previewHtml: str
   return c.postMultipart(`${path}/import/bestaetigen`, form);
 }
 
-/** The preview step again with the kept file and a mapping of unknown headings (position → column key). */
-export async function remap(c: TestClient, path: string, html: string, mapping: Record<number, string>) {
+/** The preview step again with the kept file and a mapping of unknown headings (position → column key; a further sheet's as its field, e.g. "ansprechpersonen_spalte_2"). */
+export async function remap(c: TestClient, path: string, html: string, mapping: Record<number | string, string>) {
   const form = new FormData();
   form.append('inhalt', hidden(html, 'inhalt') ?? '');
   form.append('dateiname', hidden(html, 'dateiname') ?? '');
-  for (const [i, key] of Object.entries(mapping)) form.append(`spalte_${i}`, key);
+  for (const [i, key] of Object.entries(mapping)) form.append(/^\d+$/.test(i) ? `spalte_${i}` : i, key);
   const res = await c.postMultipart(`${path}/import`, form);
   return { status: res.status, html: await res.text() };
 }

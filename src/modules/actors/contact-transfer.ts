@@ -13,8 +13,8 @@ import { createContact, parseContactInput, updateContact, type Contact, type Con
 import { actorContacts, consentScopes, contactGenders, type ConsentScope, type ContactGender } from './schema.js';
 
 /**
- * The sheet "Ansprechpersonen" of the actor table (.xlsx only): one row per person, linked to her
- * actor by the actor's id or name. Matched to a stored person by her id, else by name within her
+ * The contact persons' table: the sheet "Ansprechpersonen" of the actor table's .xlsx, or a file of
+ * its own (.csv or .xlsx, transfer.ts). One row per person, linked to her actor by the actor's id or name. Matched to a stored person by her id, else by name within her
  * actor. The export writes only people with a recorded consent, always with its scope, date and
  * source; the import checks consent as the form does (a consent needs date and source).
  */
@@ -28,14 +28,16 @@ export const contactColumns: RecordColumn<Key>[] = [
   col('name', 'Name', 28, ['Ansprechperson', 'Kontaktperson']),
   col('role', 'Funktion', 24, ['Rolle', 'Position']),
   col('responsibility', 'Zuständigkeit', 30, ['Aufgabenbereich', 'Zuständig für'], { wrap: true }),
-  col('email', 'E-Mail', 30, ['Mail', 'E-Mail-Adresse', 'Email']),
-  col('phone', 'Telefon', 18, ['Tel.', 'Telefonnummer', 'Rufnummer']),
+  col('email', 'E-Mail', 30, ['Mail', 'E-Mail-Adresse', 'Email', 'Mailadresse']),
+  col('phone', 'Telefon', 18, ['Tel.', 'Telefonnummer', 'Rufnummer', 'Mobilnummer']),
   col('languages', 'Sprachen', 24, ['Sprache']),
   col('gender', 'Geschlecht', 12),
   col('consentScope', 'Einwilligung', 22, ['Einwilligung: Umfang']),
   col('consentDate', 'Einwilligung vom', 14, ['Einwilligungsdatum', 'Datum der Einwilligung'], { kind: 'date' }),
   col('consentSource', 'Einwilligung: Quelle', 28, ['Quelle der Einwilligung']),
 ];
+/** The sheet's name as the export writes it, and how the import finds it. */
+export const contactSheetTitle = 'Ansprechpersonen';
 export const contactSheetName = /ansprechperson/i;
 export const matchContactHeading = headingMatcher(contactColumns);
 
@@ -183,7 +185,7 @@ export async function contactSheet(db: Db, tenantId: string, actors: readonly Kn
   const people = await db.select().from(actorContacts).where(and(eq(actorContacts.tenantId, tenantId), ne(actorContacts.consentScope, 'keine')));
   const s = spec([], actors, []);
   return {
-    name: 'Ansprechpersonen',
+    name: contactSheetTitle,
     columns: contactColumns,
     rows: people
       .sort((a, b) => (actorName.get(a.actorId) ?? '').localeCompare(actorName.get(b.actorId) ?? '', 'de') || a.name.localeCompare(b.name, 'de'))

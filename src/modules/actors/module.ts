@@ -4,7 +4,7 @@ import { contactRoutes } from './contact-routes.js';
 import { seedDemoContacts } from './demo.js';
 import { messages } from './messages.js';
 import { actorRoutes } from './routes.js';
-import { actorTransferRoutes } from './transfer-routes.js';
+import { actorTransferRoutes, contactTransferRoutes } from './transfer-routes.js';
 
 /** The contact page an audit entry leads to; none once the person is erased (the entry no longer knows the actor's person). */
 function contactPath(e: AuditRow): string | undefined {
@@ -16,7 +16,7 @@ function contactPath(e: AuditRow): string | undefined {
 /** Akteure: departments, associations, MSO … that lead or partner in measures, with their contact persons. */
 export const actorsModule: ModuleManifest = {
   name: 'actors',
-  routes: [actorTransferRoutes, actorRoutes, contactRoutes],
+  routes: [actorTransferRoutes, contactTransferRoutes, actorRoutes, contactRoutes],
   messages: [messages],
   auditSubjects: [
     { entityType: 'actor', labelKey: 'audit.entity.actor', path: (e) => `/akteure/${e.entityId}` },

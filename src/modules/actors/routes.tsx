@@ -64,6 +64,9 @@ export function actorRoutes() {
             <a href={`${base}/akteure/import`}>{t('actors.import.link')}</a> · {t('actors.export.label')} <a href={`${base}/akteure/export.xlsx`}>{t('spreadsheet.export.xlsx')}</a>,{' '}
             <a href={`${base}/akteure/export.csv`}>{t('spreadsheet.export.csv')}</a>
             <br />
+            <a href={`${base}/akteure/ansprechpersonen/import`}>{t('contacts.import.link')}</a> · {t('contacts.export.label')}{' '}
+            <a href={`${base}/akteure/ansprechpersonen/export.xlsx`}>{t('spreadsheet.export.xlsx')}</a>, <a href={`${base}/akteure/ansprechpersonen/export.csv`}>{t('spreadsheet.export.csv')}</a>
+            <br />
             <span class="kern-hint">{t('actors.export.hint')}</span>
           </p>
         ) : null}

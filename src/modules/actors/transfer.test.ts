@@ -9,6 +9,7 @@ import { auditLog } from '../../platform/audit/schema.js';
 import { actorContacts, actors } from './schema.js';
 
 const path = '/app/k/musterland/akteure';
+const contactsPath = `${path}/ansprechpersonen`;
 const coordination = 'koordination@musterland.example';
 const noOffice = await officeMissing();
 
@@ -145,6 +146,8 @@ describeEachDb('Akteure: Export und Import', (t) => {
   test('LibreOffice (deutsch und englisch) öffnet den Export und speichert ihn neu: der Import ändert nichts', { skip: noOffice }, async () => {
     const c = await t().signIn(coordination);
     const bytes = new Uint8Array(await (await c.get(`${path}/export.xlsx`)).arrayBuffer());
+    const consented = (await t().db.select().from(actorContacts)).filter((p) => p.consentScope !== 'keine').length;
+    const contactFiles = await Promise.all((['csv', 'xlsx'] as const).map(async (ext) => ({ ext, bytes: new Uint8Array(await (await c.get(`${contactsPath}/export.${ext}`)).arrayBuffer()) })));
     for (const locale of ['de-DE', 'en-US'] as const) {
       const resaved = await resaveSpreadsheet(bytes, 'akteure.xlsx', 'xlsx', locale);
       const preview = await uploadTable(c, path, resaved, 'akteure.xlsx');
@@ -152,7 +155,102 @@ describeEachDb('Akteure: Export und Import', (t) => {
       assert.equal(countOf(preview.html, 'updated'), 0, `${locale}: nothing changed`);
       assert.equal(countOf(preview.html, 'created'), 0, `${locale}: nothing new`);
       assert.match(preview.html, /Ansprechpersonen: 0 neu, 0 geändert, [1-9]\d* unverändert\./, `${locale}: the contact persons read back unchanged`);
+      // The contact persons' own file, as CSV and .xlsx, opened and saved again in the same format.
+      for (const file of contactFiles) {
+        const again = await resaveSpreadsheet(file.bytes, `ansprechpersonen.${file.ext}`, file.ext, locale);
+        const contacts = await uploadTable(c, contactsPath, again, `ansprechpersonen.${file.ext}`);
+        assert.equal(contacts.status, 200, `${locale} ${file.ext}: ${contacts.html.slice(0, 1500)}`);
+        assert.deepEqual([countOf(contacts.html, 'created'), countOf(contacts.html, 'updated'), countOf(contacts.html, 'unchanged')], [0, 0, consented], `${locale} ${file.ext}: every consented person read back unchanged`);
+        assert.match(contacts.html, /Die Datei ändert nichts/, `${locale} ${file.ext}: nothing to confirm`);
+      }
     }
+  });
+
+  test('Blatt „Ansprechpersonen“: unbekannte Überschriften stehen in der Vorschau und lassen sich zuordnen', async () => {
+    const c = await t().signIn(coordination);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Akteure').addRows([['Name'], ['Fachdienst Soziales']]);
+    wb.addWorksheet('Ansprechpersonen').addRows([['Akteur', 'Name', 'Elektronische Post', 'Bemerkung'], ['Fachdienst Soziales', 'Lena Vogt', 'l.vogt@musterland.example', 'nur vormittags']]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const first = await uploadTable(c, path, bytes, 'kontakte.xlsx');
+    assert.equal(first.status, 200, first.html.slice(0, 2000));
+    assert.match(first.html, /Nicht übernommen werden die Spalten des Blatts „Ansprechpersonen“: Elektronische Post, Bemerkung\./, 'the unknown headings of the contact sheet are named');
+    assert.match(first.html, /name="ansprechpersonen_spalte_2"/, 'and offered for mapping');
+    const mapped = await remap(c, path, first.html, { ansprechpersonen_spalte_2: 'email' });
+    assert.equal(mapped.status, 200, mapped.html.slice(0, 2000));
+    assert.match(mapped.html, /Ansprechpersonen: 1 neu, 0 geändert, 0 unverändert\./);
+    assert.match(mapped.html, /Nicht übernommen werden die Spalten des Blatts „Ansprechpersonen“: Bemerkung\./, 'only the column left aside');
+    assert.equal((await confirmTable(c, path, mapped.html)).status, 303);
+    const [lena] = await t().db.select().from(actorContacts).where(eq(actorContacts.name, 'Lena Vogt'));
+    assert.equal(lena?.email, 'l.vogt@musterland.example', 'the mapped column was read on confirming');
+  });
+
+  test('Ansprechpersonen als eigene Datei (CSV): Titelzeilen, Zuordnung, Vorschau alt → neu, erneut ohne Änderung; Export nur mit Einwilligung', async () => {
+    const c = await t().signIn(coordination);
+    assert.equal((await c.get(`${contactsPath}/import`)).status, 200);
+    const rows = [
+      ['Einrichtung', 'Ansprechperson', 'Funktion', 'Rufnummer', 'Erreichbar unter', 'Einwilligung', 'Einwilligung vom', 'Einwilligung: Quelle'],
+      ['Fachdienst Soziales', 'Jana Ostermann', 'Sachbearbeitung', '05141 916-777', 'j.ostermann@musterland.example', 'intern', '03.02.2026', 'Gespräch am 3.2.2026'],
+      ['Kreisvolkshochschule Musterland', 'Heike Brandt', 'Fachbereichsleitung DaZ', '05141 8890-40', 'daz@kvhs-musterland.example', 'öffentlich', '20.11.2024', 'Einwilligungsformular Netzwerkverzeichnis'],
+    ];
+    const file = csvOf([['Kontaktliste der Bestandsaufnahme, Stand Februar 2026'], [], ...rows]);
+    const before = await state(t());
+    const first = await uploadTable(c, contactsPath, file, 'kontakte.csv');
+    assert.equal(first.status, 200, first.html.slice(0, 2000));
+    assert.match(first.html, /Spalte „Erreichbar unter“/, 'offers to map the unknown heading');
+    const mapped = await remap(c, contactsPath, first.html, { 4: 'email' });
+    assert.equal(mapped.status, 200, mapped.html.slice(0, 2000));
+    assert.deepEqual([countOf(mapped.html, 'created'), countOf(mapped.html, 'updated')], [1, 1]);
+    assert.match(mapped.html, /Funktion<\/th><td class="kern-table__cell">Fachbereichsleitung Deutsch als Zweitsprache<\/td><td class="kern-table__cell">Fachbereichsleitung DaZ</, 'old → new under the file’s heading');
+    assert.deepEqual(await state(t()), before, 'the preview stores nothing');
+    assert.equal((await confirmTable(c, contactsPath, mapped.html)).status, 303);
+    const [jana] = await t().db.select().from(actorContacts).where(eq(actorContacts.name, 'Jana Ostermann'));
+    const [soziales] = await t().db.select().from(actors).where(eq(actors.name, 'Fachdienst Soziales'));
+    assert.deepEqual([jana?.actorId, jana?.email, jana?.phone, jana?.consentScope, jana?.consentDate], [soziales!.id, 'j.ostermann@musterland.example', '05141 916-777', 'intern', '2026-02-03']);
+    const logged = await t().db.select().from(auditLog).where(eq(auditLog.entityType, 'actor_contact'));
+    assert.ok(logged.some((e) => e.entityId === jana!.id && e.action === 'create'), 'created through the contact command, audited');
+    const again = await remap(c, contactsPath, first.html, { 4: 'email' });
+    assert.deepEqual([countOf(again.html, 'created'), countOf(again.html, 'updated'), countOf(again.html, 'unchanged')], [0, 0, 2], 'the same file again changes nothing');
+
+    const csv = await (await c.get(`${contactsPath}/export.csv`)).text();
+    const people = await t().db.select().from(actorContacts);
+    for (const p of people) {
+      if (p.consentScope === 'keine') assert.ok(!csv.includes(p.name) && !(p.email && csv.includes(p.email)), `${p.name} (no consent) not in the CSV`);
+      else assert.ok(csv.includes(p.name), `${p.name} (consented) in the CSV`);
+    }
+    const back = await uploadTable(c, contactsPath, csv, 'ansprechpersonen.csv');
+    assert.deepEqual([countOf(back.html, 'created'), countOf(back.html, 'updated')], [0, 0], 'the CSV export imported again changes nothing');
+  });
+
+  test('Ansprechpersonen-Datei mit Fehlern (leer, Skript, falscher Akteur, Einwilligung ohne Datum): deutsche Meldung, nichts gespeichert', async () => {
+    const c = await t().signIn(coordination);
+    const contactsBefore = (await t().db.select().from(actorContacts)).length;
+    const before = await state(t());
+    const empty = await uploadTable(c, contactsPath, '', 'leer.csv');
+    assert.equal(empty.status, 422);
+    assert.match(empty.html, /Bitte wählen Sie eine Datei/);
+    const file = csvOf([
+      ['Akteur-ID', 'Akteur', 'Name', 'E-Mail', 'Einwilligung', 'Einwilligung vom', 'Einwilligung: Quelle'],
+      ['', 'Fachdienst Soziales', 'Gut <script>alert(1)</script>', '', 'keine', '', ''],
+      ['', 'Atlantis e. V.', 'Nemo', '', 'keine', '', ''],
+      ['00000000-0000-4000-8000-000000000000', '', 'Niemand', '', 'keine', '', ''],
+      ['', 'Fachdienst Soziales', 'Ohne Datum', '', 'intern', '', 'Gespräch'],
+    ]);
+    const res = await uploadTable(c, contactsPath, file, 'kontakte.csv');
+    assert.equal(res.status, 422, res.html.slice(0, 1500));
+    const problems = problemRows(res.html);
+    assert.deepEqual(problems.map(([r, col]) => [r, col]), [['3', 'Akteur'], ['4', 'Akteur-ID'], ['5', 'Einwilligung vom']]);
+    assert.match(problems[0]![2], /Den Akteur „Atlantis e\. V\.“ gibt es nicht/);
+    assert.doesNotMatch(res.html, /<script>alert/, 'never rendered as markup');
+    const form = new FormData();
+    form.append('inhalt', Buffer.from(file).toString('base64'));
+    form.append('dateiname', 'kontakte.csv');
+    assert.equal((await c.postMultipart(`${contactsPath}/import/bestaetigen`, form)).status, 422, 'the confirmation checks again');
+    assert.deepEqual(await state(t()), before, 'nothing stored');
+    assert.equal((await t().db.select().from(actorContacts)).length, contactsBefore);
+    const reader = await t().signIn('lesend@musterland.example');
+    assert.equal((await reader.get(`${contactsPath}/import`)).status, 403);
+    assert.equal((await reader.get(`${contactsPath}/export.csv`)).status, 403, 'personal data: Koordination only');
   });
 
   test('Ansprechpersonen aus dem Blatt „Ansprechpersonen“: unter Titelzeilen, Akteur per Name (auch ein neuer derselben Datei), Vorschau, alles oder nichts, erneut ohne Änderung', async () => {

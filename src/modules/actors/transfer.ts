@@ -20,7 +20,8 @@ import { actorInput, createActor, listActors, updateActor } from './service.js';
  * The actor table (.xlsx/.csv): export and import. Contact persons are personal data: the export
  * lists only those with a recorded consent (internal use or publication), always with the consent's
  * scope, date and source beside the data, never a person without. The import reads them from the
- * .xlsx's sheet "Ansprechpersonen" (contact-transfer.ts), in the same all-or-nothing step.
+ * .xlsx's sheet "Ansprechpersonen" (contact-transfer.ts), in the same all-or-nothing step; a file of
+ * contact persons alone (a CSV holds one table) has an import and export of its own (below).
  */
 type Key = 'id' | 'name' | 'kind' | 'municipality' | 'address' | 'website';
 const col = (key: Key, heading: string, width: number, aliases: string[] = [], wrap = false): RecordColumn<Key> => ({ key, heading, aliases, width, wrap });
@@ -94,35 +95,35 @@ async function spec(db: Db, tenantId: string): Promise<RecordImportSpec<Key, Dat
 
 export const canImportActors = isCoordinator;
 
-/** The actor plan with what the file's contact sheet would change (none without such a sheet, e.g. a CSV file). */
+/** The actor plan with what the file's contact sheet would change (none without such a sheet, e.g. a CSV file of actors). */
 export type ActorImportPlan = RecordPlan<Key, Data, Existing> & { contacts?: ContactPlan };
 
 /** Problems of the contact sheet, named by sheet and column. */
 const inContactSheet = (problems: ImportProblem[]): ImportProblem[] => problems.map((p) => ({ ...p, column: `Ansprechpersonen: ${p.column ?? ''}` }));
 
-async function planBoth(db: Db, tenantId: string, table: RawTable, mapping: ColumnMapping, file?: UploadedFile): Promise<ActorImportPlan> {
+async function planBoth(db: Db, tenantId: string, table: RawTable, mapping: ColumnMapping, file?: UploadedFile, contactMapping: ColumnMapping = new Map()): Promise<ActorImportPlan> {
   const s = await spec(db, tenantId);
   const plan: ActorImportPlan = planRecords(s, table, mapping);
   const sheet = file ? await readNamedSheet(file.bytes, contactSheetName, (h) => matchContactHeading(h) !== undefined) : undefined;
   if (!sheet || plan.problems.length) return plan;
   const created = plan.rows.filter((r) => r.action === 'create').map((r) => r.data.name);
-  const contacts = await planContacts(db, tenantId, sheet, new Map(), s.existing, created);
+  const contacts = await planContacts(db, tenantId, sheet, contactMapping, s.existing, created);
   plan.problems.push(...inContactSheet(contacts.problems.filter((p) => p.messageKey !== 'spreadsheet.error.no_rows')));
   plan.contacts = contacts;
-  plan.furtherChanges = contacts.counts.created + contacts.counts.updated;
+  plan.further = { changes: contacts.counts.created + contacts.counts.updated, unknown: contacts.unknown };
   return plan;
 }
 
-export async function planActorImport(ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, file?: UploadedFile): Promise<ActorImportPlan> {
+export async function planActorImport(ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, file?: UploadedFile, contactMapping?: ColumnMapping): Promise<ActorImportPlan> {
   authorize(canImportActors(ctx.user, tenantId));
-  return planBoth(ctx.db, tenantId, table, mapping, file);
+  return planBoth(ctx.db, tenantId, table, mapping, file, contactMapping);
 }
 
 /** All or nothing: planned again inside the transaction, then each row through the actor and contact commands (checked and audited). */
-export async function applyActorImport(ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, file?: UploadedFile) {
+export async function applyActorImport(ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, file?: UploadedFile, contactMapping?: ColumnMapping) {
   authorize(canImportActors(ctx.user, tenantId));
   return ctx.db.transaction(async (tx) => {
-    const plan = await planBoth(tx, tenantId, table, mapping, file);
+    const plan = await planBoth(tx, tenantId, table, mapping, file, contactMapping);
     if (plan.problems.length) throw importRejected(plan.problems);
     const inner: CommandContext = { db: tx, user: ctx.user };
     const createdIds = new Map<string, string>();
@@ -143,3 +144,27 @@ export async function actorSheets(db: Db, tenantId: string): Promise<ExportSheet
 }
 
 export const actorExportName = (tenant: { slug: string }) => `akteure-${tenant.slug}`;
+
+/*
+ * The contact persons alone, in a file of their own (a CSV holds one table; an .xlsx is read on
+ * its sheet "Ansprechpersonen", else its first): each person names a stored actor.
+ */
+export async function planContactImport(ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping): Promise<ContactPlan> {
+  authorize(canImportActors(ctx.user, tenantId));
+  return planContacts(ctx.db, tenantId, table, mapping, await listActors(ctx.db, tenantId), []);
+}
+
+/** All or nothing, as the actor import: planned again inside the transaction, each person through the contact commands. */
+export async function applyContactImport(ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping) {
+  authorize(canImportActors(ctx.user, tenantId));
+  return ctx.db.transaction(async (tx) => {
+    const plan = await planContacts(tx, tenantId, table, mapping, await listActors(tx, tenantId), []);
+    if (plan.problems.length) throw importRejected(plan.problems);
+    await applyContacts({ db: tx, user: ctx.user }, tenantId, plan, new Map());
+    return plan.counts;
+  });
+}
+
+/** The contact persons with a recorded consent, the same sheet as in the actor table's .xlsx. */
+export const contactSheets = async (db: Db, tenantId: string): Promise<ExportSheet[]> => [await contactSheet(db, tenantId, await listActors(db, tenantId))];
+export const contactExportName = (tenant: { slug: string }) => `ansprechpersonen-${tenant.slug}`;

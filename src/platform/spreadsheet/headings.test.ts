@@ -48,6 +48,9 @@ test('unknown headings: listed, mapped by the person, doubles and missing requir
   assert.equal(mapped.at.get('kind'), 0, 'the mapped heading is read as the column');
   assert.deepEqual(mapped.unknown.map((u) => [u.heading, u.mappedTo]), [['Träger-Typ', 'kind'], ['Notiz', undefined]]);
   assert.ok(!mapped.problems.some((p) => p.messageKey === 'spreadsheet.error.column_missing'));
+  const further = mappingFrom({ spalte_0: 'kind', ansprechpersonen_spalte_2: 'email', ansprechpersonen_spalte_0: '' }, 'Ansprechpersonen');
+  assert.deepEqual([...further], [[2, 'email'], [0, '']], 'a further sheet of the file has mapping fields of its own');
+  assert.deepEqual([...mappingFrom({ ansprechpersonen_spalte_2: 'email' })], [], 'which the first sheet does not read');
   const nonsense = layoutColumns(table, columns, ['kind'], mappingFrom({ spalte_0: 'internalNote' }));
   assert.ok(nonsense.problems.some((p) => p.column === 'Art'), 'a key that is no column of the import maps nothing');
 });

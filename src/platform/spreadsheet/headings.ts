@@ -29,16 +29,19 @@ export function headingMatcher<K extends string>(columns: readonly ColumnSpec<K>
 /** What a person chose for headings ikon did not know: heading position (0 = column A) → column key, '' = leave aside. */
 export type ColumnMapping = ReadonlyMap<number, string>;
 
-const mappingField = /^spalte_(\d{1,3})$/;
-/** The form fields `spalte_<position>` of the mapping choice. */
-export const mappingFieldName = (index: number) => `spalte_${index}`;
+const mappingField = /^(?:([a-z0-9]{1,30})_)?spalte_(\d{1,3})$/;
+/**
+ * The form fields `spalte_<position>` of the mapping choice; a further sheet of the same file (the
+ * contact persons beside the actors) has its own, named after it: `ansprechpersonen_spalte_<position>`.
+ */
+export const mappingFieldName = (index: number, sheet = '') => `${sheet ? `${fold(sheet)}_` : ''}spalte_${index}`;
 
-/** The mapping from a submitted form; keys that are no column of the import are dropped by `layoutColumns`. */
-export function mappingFrom(body: Record<string, unknown>): ColumnMapping {
+/** The mapping from a submitted form (of the first sheet, or of the sheet named); keys that are no column of the import are dropped by `layoutColumns`. */
+export function mappingFrom(body: Record<string, unknown>, sheet = ''): ColumnMapping {
   const out = new Map<number, string>();
   for (const [name, value] of Object.entries(body)) {
     const m = mappingField.exec(name);
-    if (m && typeof value === 'string') out.set(Number(m[1]), value.slice(0, 60));
+    if (m && (m[1] ?? '') === fold(sheet) && typeof value === 'string') out.set(Number(m[2]), value.slice(0, 60));
   }
   return out;
 }

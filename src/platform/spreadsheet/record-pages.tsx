@@ -26,6 +26,8 @@ export interface RecordImportPaths {
   backLabel: string;
   exportXlsx: string;
   exportCsv: string;
+  /** The import of a related table (the actors' beside their contact persons'). */
+  related?: { href: string; label: string };
 }
 
 export interface RecordImportText {
@@ -46,27 +48,62 @@ function KeptFile(p: { file: UploadedFile }) {
   );
 }
 
-/** A choice per heading ikon does not know: which column it is, or leave it aside; sent back to the preview step. */
-export function ColumnMappingForm(p: { c: Ctx; action: string; file: UploadedFile; unknown: UnknownHeading[]; columns: readonly RecordColumn[] }) {
+/** A further sheet of the file the import reads too, by its name (e.g. "Ansprechpersonen"), with its columns. */
+export interface FurtherSheet {
+  sheet: string;
+  columns: readonly RecordColumn[];
+}
+
+/** The headings ikon did not know on one sheet: the first (no `sheet`) or a further one, whose mapping fields carry its name. */
+export interface HeadingGroup {
+  sheet?: string;
+  unknown: UnknownHeading[];
+  columns: readonly RecordColumn[];
+}
+
+/** The unknown headings of a plan, per sheet (the further sheet's only when it was read). */
+export function headingGroups(plan: Pick<RecordPlan<string, unknown, unknown>, 'unknown' | 'further'>, columns: readonly RecordColumn[], further?: FurtherSheet): HeadingGroup[] {
+  const groups: HeadingGroup[] = [{ unknown: plan.unknown, columns }];
+  if (further && plan.further) groups.push({ sheet: further.sheet, unknown: plan.further.unknown, columns: further.columns });
+  return groups.filter((g) => g.unknown.length > 0);
+}
+
+/** The choices already made, to send along with the next step. */
+function MappedFields(p: { groups: HeadingGroup[] }) {
+  return <>{p.groups.flatMap((g) => g.unknown.filter((u) => u.mappedTo).map((u) => <input type="hidden" name={mappingFieldName(u.index, g.sheet)} value={u.mappedTo} />))}</>;
+}
+
+/** A choice per heading ikon does not know (per sheet of the file): which column it is, or leave it aside; sent back to the preview step. */
+export function ColumnMappingForm(p: { c: Ctx; action: string; file: UploadedFile; groups: HeadingGroup[] }) {
   const t = p.c.get('t');
-  if (p.unknown.length === 0) return null;
-  const options = p.columns.map((c) => ({ value: c.key, label: c.heading }));
+  if (p.groups.length === 0) return null;
+  const choices = (g: HeadingGroup) =>
+    g.unknown.map((u) => (
+      <SelectField
+        t={t}
+        form={emptyForm({ [mappingFieldName(u.index, g.sheet)]: u.mappedTo ?? '' })}
+        name={mappingFieldName(u.index, g.sheet)}
+        label={t('spreadsheet.mapping.heading', { heading: u.heading })}
+        emptyLabel={t('spreadsheet.mapping.ignore')}
+        options={g.columns.map((c) => ({ value: c.key, label: c.heading }))}
+      />
+    ));
   return (
     <form method="post" action={p.action} enctype="multipart/form-data" class="stack" id="spalten-zuordnen">
       <h2 class="kern-heading-medium">{t('spreadsheet.mapping.title')}</h2>
       <p class="kern-body">{t('spreadsheet.mapping.intro')}</p>
       <Csrf token={p.c.get('csrfToken')} />
       <KeptFile file={p.file} />
-      {p.unknown.map((u) => (
-        <SelectField
-          t={t}
-          form={emptyForm({ [mappingFieldName(u.index)]: u.mappedTo ?? '' })}
-          name={mappingFieldName(u.index)}
-          label={t('spreadsheet.mapping.heading', { heading: u.heading })}
-          emptyLabel={t('spreadsheet.mapping.ignore')}
-          options={options}
-        />
-      ))}
+      {p.groups.map((g) =>
+        g.sheet ? (
+          <fieldset class="kern-fieldset stack">
+            <legend class="kern-label">{t('spreadsheet.mapping.sheet', { sheet: g.sheet })}</legend>
+            {choices(g)}
+          </fieldset>
+        ) : (
+          choices(g)
+        ),
+      )}
       <Button variant="secondary">{t('spreadsheet.mapping.submit')}</Button>
     </form>
   );
@@ -75,7 +112,7 @@ export function ColumnMappingForm(p: { c: Ctx; action: string; file: UploadedFil
 /** The upload form; after a refused file its problems (and, when headings were unknown, the choice of columns). */
 export function RecordUploadPage(p: {
   c: Ctx; tenant: Tenant; text: RecordImportText; paths: RecordImportPaths; columns: readonly RecordColumn[]; required: readonly string[];
-  describe: (key: string) => string; problems?: ImportProblem[]; fileError?: FieldError; retry?: { file: UploadedFile; unknown: UnknownHeading[] };
+  describe: (key: string) => string; problems?: ImportProblem[]; fileError?: FieldError; retry?: { file: UploadedFile; groups: HeadingGroup[] };
 }) {
   const t = p.c.get('t');
   const problems = p.problems ?? [];
@@ -94,6 +131,11 @@ export function RecordUploadPage(p: {
       </p>
       <h1 class="kern-heading-large">{p.text.title}</h1>
       <p class="kern-body">{p.text.intro}</p>
+      {p.paths.related ? (
+        <p class="kern-body">
+          <a href={p.paths.related.href}>{p.paths.related.label}</a>
+        </p>
+      ) : null}
       {summary.length ? (
         <>
           <ErrorSummary t={t} errors={summary} labels={{}} />
@@ -101,7 +143,7 @@ export function RecordUploadPage(p: {
         </>
       ) : null}
       {fileOnly ? null : <ProblemsTable t={t} problems={problems} />}
-      {p.retry ? <ColumnMappingForm c={p.c} action={p.paths.upload} file={p.retry.file} unknown={p.retry.unknown} columns={p.columns} /> : null}
+      {p.retry ? <ColumnMappingForm c={p.c} action={p.paths.upload} file={p.retry.file} groups={p.retry.groups} /> : null}
 
       <form method="post" action={p.paths.upload} enctype="multipart/form-data" class="stack">
         <Csrf token={p.c.get('csrfToken')} />
@@ -132,13 +174,15 @@ export function RecordUploadPage(p: {
 }
 
 /** What the import would do: counts, new records, every changed cell old → new; confirm or map columns. */
-export function RecordPreviewPage<K extends string, D, E>(p: { c: Ctx; tenant: Tenant; text: RecordImportText; paths: RecordImportPaths; columns: readonly RecordColumn[]; plan: RecordPlan<K, D, E>; file: UploadedFile; extra?: Child }) {
+export function RecordPreviewPage<K extends string, D, E>(p: {
+  c: Ctx; tenant: Tenant; text: RecordImportText; paths: RecordImportPaths; columns: readonly RecordColumn[]; further?: FurtherSheet; plan: RecordPlan<K, D, E>; file: UploadedFile; extra?: Child;
+}) {
   const t = p.c.get('t');
   const { plan } = p;
-  const anything = plan.counts.created + plan.counts.updated + (plan.furtherChanges ?? 0) > 0;
+  const anything = plan.counts.created + plan.counts.updated + (plan.further?.changes ?? 0) > 0;
   const created = previewRows(plan.rows.filter((r) => r.action === 'create'));
   const updated = previewRows(plan.rows.filter((r) => r.action === 'update'));
-  const ignored = plan.unknown.filter((u) => !u.mappedTo);
+  const groups = headingGroups(plan, p.columns, p.further);
   return (
     <AppPage c={p.c} tenant={p.tenant} title={t('spreadsheet.preview.title')} section={p.text.section}>
       <p>
@@ -156,7 +200,11 @@ export function RecordPreviewPage<K extends string, D, E>(p: { c: Ctx; tenant: T
           </div>
         ))}
       </dl>
-      {ignored.length ? <p class="kern-body" data-ignored>{t('spreadsheet.preview.ignored', { headings: ignored.map((u) => u.heading).join(', ') })}</p> : null}
+      {groups.map((g) => {
+        const ignored = g.unknown.filter((u) => !u.mappedTo).map((u) => u.heading).join(', ');
+        if (!ignored) return null;
+        return <p class="kern-body" data-ignored>{g.sheet ? t('spreadsheet.preview.ignored_in_sheet', { sheet: g.sheet, headings: ignored }) : t('spreadsheet.preview.ignored', { headings: ignored })}</p>;
+      })}
       {p.extra}
       {created.shown.length ? (
         <div class="table-scroll">
@@ -193,7 +241,7 @@ export function RecordPreviewPage<K extends string, D, E>(p: { c: Ctx; tenant: T
         <form method="post" action={p.paths.confirm} enctype="multipart/form-data" class="stack">
           <Csrf token={p.c.get('csrfToken')} />
           <KeptFile file={p.file} />
-          {plan.unknown.filter((u) => u.mappedTo).map((u) => <input type="hidden" name={mappingFieldName(u.index)} value={u.mappedTo} />)}
+          <MappedFields groups={groups} />
           <div class="inline-form">
             <Button>{t('spreadsheet.preview.confirm')}</Button>
             <ButtonLink href={p.paths.upload}>{t('form.cancel')}</ButtonLink>
@@ -205,7 +253,7 @@ export function RecordPreviewPage<K extends string, D, E>(p: { c: Ctx; tenant: T
           <ButtonLink href={p.paths.back}>{p.paths.backLabel}</ButtonLink>
         </>
       )}
-      <ColumnMappingForm c={p.c} action={p.paths.upload} file={p.file} unknown={plan.unknown} columns={p.columns} />
+      <ColumnMappingForm c={p.c} action={p.paths.upload} file={p.file} groups={groups} />
     </AppPage>
   );
 }

@@ -10,7 +10,7 @@ import type { Tenant } from '../tenancy/service.js';
 import { mappingFrom, type ColumnMapping } from './headings.js';
 import { readTable, type RawTable, type ReadOptions } from './parse.js';
 import { importRejected, problemsOf, type ImportProblem } from './problems.js';
-import { RecordPreviewPage, RecordUploadPage, type RecordImportPaths, type RecordImportText } from './record-pages.js';
+import { RecordPreviewPage, RecordUploadPage, headingGroups, type FurtherSheet, type HeadingGroup, type RecordImportPaths, type RecordImportText } from './record-pages.js';
 import type { RecordColumn, RecordPlan } from './records.js';
 import { isFile, kept, uploaded, type UploadedFile } from './upload.js';
 import { downloadHeaders, sheetToCsv, sheetsToXlsx, type ExportSheet } from './write.js';
@@ -32,10 +32,12 @@ export interface RecordTransfer {
   required: readonly string[];
   describe: (t: T, key: string) => string;
   read: ReadOptions;
-  /** What importing would do (nothing written). */
-  plan: (ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, file: UploadedFile) => Promise<RecordPlan<string, unknown, unknown>>;
+  /** A further sheet of an .xlsx the import reads too (its unknown headings are mapped beside the first sheet's). */
+  further?: FurtherSheet;
+  /** What importing would do (nothing written); `furtherMapping` is the person's choice for the further sheet's headings. */
+  plan: (ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, file: UploadedFile, furtherMapping: ColumnMapping) => Promise<RecordPlan<string, unknown, unknown>>;
   /** Imports all or nothing (throws importRejected with every problem); returns the counts. */
-  apply: (ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, file: UploadedFile) => Promise<{ created: number; updated: number; unchanged: number }>;
+  apply: (ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, file: UploadedFile, furtherMapping: ColumnMapping) => Promise<{ created: number; updated: number; unchanged: number }>;
   /** The flash after importing: `counts` is what `apply` returned (an import may add counts of its own). */
   flash: (t: T, counts: { created: number; updated: number; unchanged: number }) => string;
   /** More of the preview (what a further sheet of the file would change). */
@@ -46,7 +48,8 @@ export interface RecordTransfer {
 
 export function recordTransferRoutes(x: RecordTransfer) {
   const app = new Hono<AppEnv>();
-  const uploadPage = (c: Ctx, tenant: Tenant, opts: { problems?: ImportProblem[]; fileError?: { field: string; messageKey: string; params?: Record<string, string | number> }; retry?: { file: UploadedFile; unknown: RecordPlan<string, unknown, unknown>['unknown'] } } = {}, status = 200) => {
+  const furtherMapping = (body: Record<string, unknown>): ColumnMapping => (x.further ? mappingFrom(body, x.further.sheet) : new Map());
+  const uploadPage = (c: Ctx, tenant: Tenant, opts: { problems?: ImportProblem[]; fileError?: { field: string; messageKey: string; params?: Record<string, string | number> }; retry?: { file: UploadedFile; groups: HeadingGroup[] } } = {}, status = 200) => {
     const t = c.get('t');
     return render(
       c,
@@ -66,13 +69,14 @@ export function recordTransferRoutes(x: RecordTransfer) {
     const t = c.get('t');
     let plan: RecordPlan<string, unknown, unknown> | undefined;
     try {
-      plan = await x.plan(commandContext(c), tenant.id, await readTable(file.bytes, file.name, x.read), mappingFrom(body), file);
+      plan = await x.plan(commandContext(c), tenant.id, await readTable(file.bytes, file.name, x.read), mappingFrom(body), file, furtherMapping(body));
       if (plan.problems.length) throw importRejected(plan.problems);
-      return render(c, <RecordPreviewPage c={c} tenant={tenant} text={x.text(t)} paths={x.paths(tenant, t)} columns={x.columns} plan={plan} file={file} extra={x.previewExtra?.(t, plan)} />);
+      return render(c, <RecordPreviewPage c={c} tenant={tenant} text={x.text(t)} paths={x.paths(tenant, t)} columns={x.columns} further={x.further} plan={plan} file={file} extra={x.previewExtra?.(t, plan)} />);
     } catch (e) {
       const problems = problemsOf(e);
       if (!problems) throw e;
-      return uploadPage(c, tenant, { problems, retry: plan?.unknown.length ? { file, unknown: plan.unknown } : undefined }, 422);
+      const groups = plan ? headingGroups(plan, x.columns, x.further) : [];
+      return uploadPage(c, tenant, { problems, retry: groups.length ? { file, groups } : undefined }, 422);
     }
   });
 
@@ -83,7 +87,7 @@ export function recordTransferRoutes(x: RecordTransfer) {
     if (!isFile(file)) return uploadPage(c, tenant, { fileError: file }, 422);
     try {
       const table = await readTable(file.bytes, file.name, x.read);
-      const counts = await x.apply(commandContext(c), tenant.id, table, mappingFrom(body), file);
+      const counts = await x.apply(commandContext(c), tenant.id, table, mappingFrom(body), file, furtherMapping(body));
       return redirectWithFlash(c, x.paths(tenant, c.get('t')).back, x.flash(c.get('t'), counts));
     } catch (e) {
       const problems = problemsOf(e);

@@ -81,8 +81,11 @@ export interface RecordPlan<K extends string, D, E> {
   unknown: UnknownHeading[];
   /** The columns the file has. */
   present: K[];
-  /** Changes of a further sheet the import reads too (contact persons beside actors): the preview offers to confirm them. */
-  furtherChanges?: number;
+  /**
+   * A further sheet the import reads too (contact persons beside actors): its changes (the preview
+   * offers to confirm them) and the headings ikon did not know there (mapped in the same form).
+   */
+  further?: { changes: number; unknown: UnknownHeading[] };
 }
 
 /** Reads, matches and compares every row; problems name the row and the column as the file shows them. */
