@@ -72,6 +72,7 @@ async function signIn(url: string, email: string) {
 /** Sequential requests on `workers` connections until `until` settles (or `count` per worker). */
 async function sample(url: string, opts: { workers: number; until?: Promise<unknown>; count?: number }) {
   const latencies: number[] = [];
+  const dbMs: number[] = []; // from Server-Timing when the server runs with IKON_QUERY_STATS=1
   let errors = 0;
   let done = false;
   void opts.until?.finally(() => (done = true));
@@ -83,6 +84,8 @@ async function sample(url: string, opts: { workers: number; until?: Promise<unkn
           const res = await fetch(url);
           await res.arrayBuffer();
           if (!res.ok) errors++;
+          const db = /db;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1];
+          if (db) dbMs.push(Number(db));
         } catch {
           errors++; // a connection the server closed (keep-alive race); counted, the time still taken
         }
@@ -90,7 +93,7 @@ async function sample(url: string, opts: { workers: number; until?: Promise<unkn
       }
     }),
   );
-  return Object.assign(latencies, { errors: () => errors });
+  return Object.assign(latencies, { errors: () => errors, dbMs });
 }
 
 /** p99 of /healthz and of a cached portal page while a 5,000-row measure import is confirmed. */
@@ -129,7 +132,7 @@ async function importLatency(server: Server, emit: Emit, log: (m: string) => voi
   emit({ name: `import_confirm_5000_duration${suffix}`, value: round(confirmMs / 1000, 2), unit: 's', status: res.status, ok, db });
   for (const [name, base, during] of [['healthz', baseHealth, duringHealth], ['portal_page', basePage, duringPage]] as const) {
     const ratio = p99(during) / p99(base);
-    emit({ name: `import_${name}_p99_during_vs_idle${suffix}`, value: round(ratio, 2), unit: 'ratio', p99DuringMs: round(p99(during)), p99IdleMs: round(p99(base)), p50DuringMs: round(p50(during)), p50IdleMs: round(p50(base)), samplesDuring: during.length, errorsDuring: during.errors(), maxDuringMs: round(Math.max(...during)), target: '<= 2', meets: ratio <= 2, db });
+    emit({ name: `import_${name}_p99_during_vs_idle${suffix}`, value: round(ratio, 2), unit: 'ratio', p99DuringMs: round(p99(during)), p99IdleMs: round(p99(base)), p50DuringMs: round(p50(during)), p50IdleMs: round(p50(base)), ...(during.dbMs.length ? { dbP99DuringMs: round(p99(during.dbMs)), dbP99IdleMs: round(p99(base.dbMs)), dbP50DuringMs: round(p50(during.dbMs)), dbP50IdleMs: round(p50(base.dbMs)) } : {}), samplesDuring: during.length, errorsDuring: during.errors(), maxDuringMs: round(Math.max(...during)), target: '<= 2', meets: ratio <= 2, db });
   }
 }
 
@@ -138,9 +141,11 @@ async function importLatency(server: Server, emit: Emit, log: (m: string) => voi
  * that answers every request) and, when given, on PostgreSQL (another process) for comparison.
  */
 export async function uploadBench(opts: { tmpDir: string; emit: Emit; log: (m: string) => void; startServer: () => Promise<Server>; startPostgresServer?: () => Promise<Server> }) {
-  await worstUpload(opts.tmpDir, opts.emit, opts.log);
+  // IKON_BENCH_UPLOADS=latency skips the reader part; IKON_BENCH_DB=pglite|postgres runs the import latency on one database.
+  if (process.env.IKON_BENCH_UPLOADS !== 'latency') await worstUpload(opts.tmpDir, opts.emit, opts.log);
+  const only = process.env.IKON_BENCH_DB;
   for (const [db, start] of [['pglite', opts.startServer], ['postgres', opts.startPostgresServer]] as const) {
-    if (!start) continue;
+    if (!start || (only && only !== db)) continue;
     const server = await start();
     try {
       await waitForHealth(server.url, server.child);

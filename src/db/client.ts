@@ -38,8 +38,10 @@ export interface Database {
    */
   transactionSince?: () => number | null;
   /**
-   * PGlite in its thread only: when the database last answered anything (Date.now()). A long
-   * transaction that keeps getting answers is working, not stuck (/healthz).
+   * When the database last answered (Date.now()): PGlite in its thread, any answer of the thread;
+   * PostgreSQL, a query of this pool that succeeded (0 before the first). /healthz needs no round
+   * trip of its own just after one, and a long transaction that keeps getting answers is working,
+   * not stuck. Not for PGlite in process.
    */
   lastAnswerAt?: () => number;
   /**
@@ -153,8 +155,34 @@ async function openLockedPglite(dataDir: string | undefined, snapshot: Blob | un
   };
 }
 
+/**
+ * A pg client that notes each query the server answered successfully (promise and callback
+ * form: drizzle's transactions use the first, `pool.query` the second). A submittable without a
+ * callback (cursors) is not noted.
+ */
+function answerNotingClient(answered: () => void): typeof pg.Client {
+  return class extends pg.Client {
+    // `any`: pg.Client.query has six overloads; this passes every one through.
+    override query(...args: any[]): any {
+      const query = super.query as (...a: unknown[]) => unknown;
+      const callback = args.at(-1);
+      if (typeof callback === 'function') {
+        args[args.length - 1] = (error: unknown, result: unknown) => {
+          if (!error) answered();
+          callback(error, result);
+        };
+        return query.apply(this, args);
+      }
+      const result = query.apply(this, args);
+      if (result instanceof Promise) result.then(answered, () => undefined);
+      return result;
+    }
+  } as typeof pg.Client;
+}
+
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  let lastAnswer = 0;
+  const pool = new pg.Pool({ connectionString: url, max, Client: answerNotingClient(() => (lastAnswer = Date.now())) });
   // An idle connection the server closes (restart, admin command) emits 'error' on the pool;
   // unhandled, that would end the process. The pool replaces the connection on next use.
   pool.on('error', (err) => console.error(`PostgreSQL: Verbindung verloren (${err.message})`));
@@ -165,6 +193,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   return {
     kind: 'postgres',
     db: drizzlePg({ client: pool, casing: 'snake_case' }) as unknown as Db,
+    lastAnswerAt: () => lastAnswer,
     close: async () => {
       await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();

@@ -129,17 +129,20 @@ export async function openTestDatabase(kind: DatabaseKind, fixture: Fixture = 'd
 export async function createTestPostgres(fixture: Fixture = 'demo'): Promise<{ url: string; drop(): Promise<void> }> {
   if (!fs.existsSync(snapshotFile(fixture))) await prepareTestDatabases();
   const name = `${namespace}_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${templateName(fixture)}`);
-  await admin.end();
+  await adminQuery(`create database ${name} template ${templateName(fixture)}`);
   return {
     url: urlFor(name),
-    async drop() {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
+    drop: () => adminQuery(`drop database if exists ${name} with (force)`),
   };
+}
+
+/** One statement on the PostgreSQL server's admin database (creating, dropping or locking out a test database). */
+export async function adminQuery(text: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(text);
+  } finally {
+    await admin.end();
+  }
 }
