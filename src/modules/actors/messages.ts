@@ -10,6 +10,7 @@ export const messages: ModuleMessages = {
     'contacts.import.intro': 'Laden Sie eine Liste der Ansprechpersonen hoch (.csv oder .xlsx; aus einer .xlsx-Datei wird das Blatt „Ansprechpersonen“ gelesen, sonst das erste). Jede Zeile ist eine Person und nennt ihren Akteur: die Akteur-ID oder den Namen eines angelegten Akteurs. Eine Person wird an ihrer ID erkannt, sonst am Namen beim selben Akteur. Erfassen Sie zu jeder Einwilligung Umfang, Datum und Quelle: Der Export enthält nur Personen mit Einwilligung. Ansprechpersonen werden nie gelöscht.',
     'contacts.import.link': 'Ansprechpersonen importieren',
     'contacts.import.other_file': 'Ansprechpersonen in einer eigenen Datei (auch CSV) importieren',
+    'contacts.import.wrong_page': 'Die Tabelle enthält Ansprechpersonen (Spalten {columns} …), keine Akteure. Laden Sie sie unter „Ansprechpersonen in einer eigenen Datei (auch CSV) importieren“ hoch.',
     'contacts.import.column.id': 'Kennung der Person in ikon (aus dem Export); leer für neue Personen.',
     'contacts.import.column.actorId': 'Kennung des Akteurs (aus dem Export); sonst die Spalte „Akteur“.',
     'contacts.import.column.actor': 'Name des Akteurs, wie er in ikon angelegt ist; nötig, wenn die Akteur-ID fehlt.',

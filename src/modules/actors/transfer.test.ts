@@ -220,6 +220,12 @@ describeEachDb('Akteure: Export und Import', (t) => {
     }
     const back = await uploadTable(c, contactsPath, csv, 'ansprechpersonen.csv');
     assert.deepEqual([countOf(back.html, 'created'), countOf(back.html, 'updated')], [0, 0], 'the CSV export imported again changes nothing');
+    // The same file on the actors' page: told where it belongs instead of "Spalte doppelt".
+    const wrongPage = await uploadTable(c, path, csv, 'ansprechpersonen.csv');
+    assert.equal(wrongPage.status, 422);
+    assert.match(wrongPage.html, /Die Tabelle enthält Ansprechpersonen \(Spalten „Funktion“, „Zuständigkeit“, „E-Mail“ …\)/);
+    assert.doesNotMatch(wrongPage.html, /kommt doppelt vor/, 'no baffling column errors');
+    assert.doesNotMatch(wrongPage.html, /Spalten zuordnen/, 'nor a mapping to actor columns');
   });
 
   test('Ansprechpersonen-Datei mit Fehlern (leer, Skript, falscher Akteur, Einwilligung ohne Datum): deutsche Meldung, nichts gespeichert', async () => {

@@ -9,7 +9,7 @@ import { choiceReader, fold } from '../../platform/spreadsheet/cells.js';
 import type { UploadedFile } from '../../platform/spreadsheet/upload.js';
 import { headingMatcher, type ColumnMapping } from '../../platform/spreadsheet/headings.js';
 import { readNamedSheet, type RawTable } from '../../platform/spreadsheet/parse.js';
-import { importRejected, type ImportProblem } from '../../platform/spreadsheet/problems.js';
+import { fileProblem, importRejected, type ImportProblem } from '../../platform/spreadsheet/problems.js';
 import { cellProblemsOf, planRecords, type CellProblem, type RecordColumn, type RecordImportSpec, type RecordPlan } from '../../platform/spreadsheet/records.js';
 import type { ExportSheet } from '../../platform/spreadsheet/write.js';
 import { applyContacts, contactSheet, contactSheetName, matchContactHeading, planContacts, type ContactPlan } from './contact-transfer.js';
@@ -101,9 +101,25 @@ export type ActorImportPlan = RecordPlan<Key, Data, Existing> & { contacts?: Con
 /** Problems of the contact sheet, named by sheet and column. */
 const inContactSheet = (problems: ImportProblem[]): ImportProblem[] => problems.map((p) => ({ ...p, column: `Ansprechpersonen: ${p.column ?? ''}` }));
 
+/**
+ * Headings only a contact table has ("Funktion", "E-Mail", "Einwilligung" …): a refused actor file
+ * with several of them is a contact list on the wrong page (actor and contact tables share "ID",
+ * "Name" and "Akteur", so it would otherwise be refused for doubled columns).
+ */
+function contactTableProblem(table: RawTable): ImportProblem | undefined {
+  const contactOnly = table.headings.filter((h) => h && matchActorHeading(h) === undefined && matchContactHeading(h) !== undefined);
+  if (contactOnly.length < 2) return undefined;
+  return fileProblem('contacts.import.wrong_page', { columns: contactOnly.slice(0, 3).map((h) => `„${h}“`).join(', ') });
+}
+
 async function planBoth(db: Db, tenantId: string, table: RawTable, mapping: ColumnMapping, file?: UploadedFile, contactMapping: ColumnMapping = new Map()): Promise<ActorImportPlan> {
   const s = await spec(db, tenantId);
   const plan: ActorImportPlan = planRecords(s, table, mapping);
+  const misplaced = plan.problems.length ? contactTableProblem(table) : undefined;
+  if (misplaced) {
+    plan.problems.splice(0, plan.problems.length, misplaced);
+    plan.unknown = []; // no mapping to actor columns offered for a file that belongs elsewhere
+  }
   const sheet = file ? await readNamedSheet(file.bytes, contactSheetName, (h) => matchContactHeading(h) !== undefined) : undefined;
   if (!sheet || plan.problems.length) return plan;
   const created = plan.rows.filter((r) => r.action === 'create').map((r) => r.data.name);
