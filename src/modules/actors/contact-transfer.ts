@@ -102,6 +102,7 @@ function spec(existing: Contact[], actors: readonly KnownActor[], newActorNames:
     existing,
     idOf: (e) => e.id,
     nameOf: (e) => e.name,
+    labelOf: (d) => `${d.name} (${d.actor.name})`,
     nameKey: {
       ofCells: (cells) => {
         const a = actorOf(cells);

@@ -26,7 +26,7 @@ export const messages: ModuleMessages = {
     'contacts.import.column.consentSource': 'Quelle der Einwilligung, z. B. Einwilligungsformular; nötig bei einer Einwilligung.',
     'contacts.import.heading': 'Ansprechpersonen (Blatt „Ansprechpersonen“)',
     'contacts.import.counts': 'Ansprechpersonen: {created} neu, {updated} geändert, {unchanged} unverändert.',
-    'contacts.import.new_line': 'Zeile {row}: {name} ({actor})',
+    'contacts.import.new_line': 'Zeile {row}: {name}',
     'contacts.import.flash': 'Ansprechpersonen: {created} neu, {updated} geändert, {unchanged} unverändert.',
     'contacts.import.unknown_actor': 'Den Akteur „{value}“ gibt es nicht. Legen Sie ihn zuerst an oder führen Sie ihn in einer .xlsx-Datei auf dem Blatt „Akteure“ mit auf.',
     'contacts.import.actor_missing': 'Bitte den Akteur angeben (Akteur-ID oder Name).',

@@ -201,6 +201,8 @@ describeEachDb('Akteure: Export und Import', (t) => {
     const mapped = await remap(c, contactsPath, first.html, { 4: 'email' });
     assert.equal(mapped.status, 200, mapped.html.slice(0, 2000));
     assert.deepEqual([countOf(mapped.html, 'created'), countOf(mapped.html, 'updated')], [1, 1]);
+    assert.match(mapped.html, /<th scope="row" class="kern-table__header">Jana Ostermann \(Fachdienst Soziales\)<\/th>/, 'a new person named with her actor');
+    assert.match(mapped.html, /Zeile 5: Heike Brandt \(Kreisvolkshochschule Musterland\)/, 'a changed one too');
     assert.match(mapped.html, /Funktion<\/th><td class="kern-table__cell">Fachbereichsleitung Deutsch als Zweitsprache<\/td><td class="kern-table__cell">Fachbereichsleitung DaZ</, 'old → new under the file’s heading');
     assert.deepEqual(await state(t()), before, 'the preview stores nothing');
     assert.equal((await confirmTable(c, contactsPath, mapped.html)).status, 303);

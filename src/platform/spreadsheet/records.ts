@@ -44,6 +44,8 @@ export interface RecordImportSpec<K extends string, D, E> {
   existing: readonly E[];
   idOf: (e: E) => string;
   nameOf: (e: E) => string;
+  /** How the preview names a row's record, if not by its name alone (a person with her actor). */
+  labelOf?: (d: D) => string;
   /** Where a name is unique only within something (a person within her actor): the key a row without id is matched by. */
   nameKey?: { ofCells: (cells: Partial<Record<K, Cell>>) => string; ofExisting: (e: E) => string };
   /**
@@ -134,7 +136,7 @@ export function planRecords<K extends string, D, E>(spec: RecordImportSpec<K, D,
       continue;
     }
     const after = spec.showData(result.data);
-    const label = after[spec.nameColumn] ?? name;
+    const label = spec.labelOf?.(result.data) ?? after[spec.nameColumn] ?? name;
     if (!existing) {
       plan.rows.push({ row: raw.row, action: 'create', label, data: result.data, changes: [] });
       plan.counts.created++;

@@ -14,7 +14,7 @@ export function ContactImportPreview(p: { t: T; plan: ContactPlan }) {
       {created.length ? (
         <ul data-list="contacts-created">
           {created.map((r) => (
-            <li>{t('contacts.import.new_line', { row: r.row, name: r.label, actor: r.data.actor.name })}</li>
+            <li>{t('contacts.import.new_line', { row: r.row, name: r.label })}</li>
           ))}
         </ul>
       ) : null}
