@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { noteChangeWithoutNotify } from '../../../test/support/content-changes.js';
 import { describeEachDb } from '../../../test/support/harness.js';
 import { systemUser } from '../../platform/auth/current-user.js';
 import { editions } from '../concepts/schema.js';
@@ -66,11 +67,12 @@ describeEachDb('Öffentliche Seite /k/{slug}/indikatoren', (t) => {
     assert.equal((await t().client().get('/k/gibt-es-nicht/indikatoren')).status, 404);
   });
 
-  test('anonymous visitors get the cached page for a while; signed-in members always a fresh one', async () => {
+  test('anonymous visitors get the cached page for a while; signed-in members see every committed change', async () => {
     const d = await demo(t().db);
     const ind = await d.indicator('Arbeitsaufnahmen Geflüchteter');
     const first = await (await t().client().get('/k/musterland/indikatoren?cache=1')).text();
     await t().db.insert(indicatorValues).values({ tenantId: d.tenantId, indicatorId: ind.id, measuredOn: '2026-10-31', value: '987654', createdBy: 'Test' });
+    await noteChangeWithoutNotify(t().db, { id: d.tenantId });
     const again = await (await t().client().get('/k/musterland/indikatoren?cache=1')).text();
     assert.equal(again, first);
     const member = await t().signIn('lesend@musterland.example');

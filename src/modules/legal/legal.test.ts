@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
+import { noteChangeWithoutNotify } from '../../../test/support/content-changes.js';
 import { describeEachDb } from '../../../test/support/harness.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { tenants } from '../../platform/tenancy/schema.js';
@@ -46,6 +47,7 @@ describeEachDb('Pflichtseiten', (t) => {
     const id = await tenantId();
     const [saved] = await t().db.select().from(legalPages).where(eq(legalPages.tenantId, id));
     await t().db.delete(legalPages).where(eq(legalPages.tenantId, id));
+    await noteChangeWithoutNotify(t().db, { id });
     try {
       for (const path of pages) {
         const res = await (await t().signIn('koordination@musterland.example')).get(`/k/musterland${path}`);
@@ -54,6 +56,7 @@ describeEachDb('Pflichtseiten', (t) => {
       }
     } finally {
       await t().db.insert(legalPages).values(saved!);
+      await noteChangeWithoutNotify(t().db, { id });
     }
   });
 

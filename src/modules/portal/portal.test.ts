@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
 import { enableQueryStats, withQueryStats } from '../../db/query-stats.js';
+import { noteChangeWithoutNotify } from '../../../test/support/content-changes.js';
 import { describeEachDb } from '../../../test/support/harness.js';
 
 // Portal pages are cached for anonymous visitors (30 s, per path and query string). Tests that
@@ -295,13 +296,6 @@ describeEachDb('public portal', (t) => {
     assert.equal((await client.get('/k/heidewald/massnahmen/1.2.1')).status, 404);
   });
 
-  // A write commits a content_changes row and a NOTIFY (platform/public-changes.ts). These tests write the
-  // row without the NOTIFY: a notification that is late or lost (another instance's write, a reconnect).
-  const committedWithoutNotify = async (tx: Db, change: SQL) => {
-    await tx.execute(change);
-    await tx.execute(sql`insert into content_changes (tenant_id) select id from tenants where slug = 'musterland'`);
-  };
-
   test('anonymous pages are cached briefly; signed-in visitors see every committed change at once', async () => {
     const editionId = await adoptedEditionId();
     const path = fresh('/k/musterland/massnahmen/1.3.1');
@@ -309,7 +303,8 @@ describeEachDb('public portal', (t) => {
     const before = await (await anonymous.get(path)).text();
     const [row] = await queryRows<{ title: string }>(t().db, sql`select title from measures where edition_id = ${editionId} and number = '1.3.1'`);
     assert.ok(before.includes(row!.title));
-    await t().db.transaction((tx) => committedWithoutNotify(tx, sql`update measures set title = 'Neu betitelte Maßnahme' where edition_id = ${editionId} and number = '1.3.1'`));
+    await t().db.execute(sql`update measures set title = 'Neu betitelte Maßnahme' where edition_id = ${editionId} and number = '1.3.1'`);
+    await noteChangeWithoutNotify(t().db, { slug: 'musterland' });
     const again = await (await anonymous.get(path)).text();
     assert.equal(again, before, 'served from the cache');
     const editor = await t().signIn('koordination@musterland.example');
@@ -341,7 +336,8 @@ describeEachDb('public portal', (t) => {
     const held = new Promise<void>((r) => (release = r));
     const running = new Promise<void>((r) => (began = r));
     const long = t().db.transaction(async (tx) => {
-      await committedWithoutNotify(tx, sql`update measures set title = 'Spät bestätigter Titel' where edition_id = ${editionId} and number = '1.4.1'`);
+      await tx.execute(sql`update measures set title = 'Spät bestätigter Titel' where edition_id = ${editionId} and number = '1.4.1'`);
+      await noteChangeWithoutNotify(tx, { slug: 'musterland' });
       began();
       await held;
     });

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { getCookie } from 'hono/cookie';
+import { todayInGermany } from '../dates.js';
+import { contentChangedSince, contentSnapshot, type ContentSnapshot } from '../public-changes.js';
+import { dbOf, type Ctx } from './env.js';
+
+interface Kept {
+  body: Uint8Array;
+  headers: Record<string, string>;
+  snapshot: ContentSnapshot;
+  day: string;
+  at: number;
+}
+
+/**
+ * Internal pages that cost much to render and that a person opens again and again (the edition
+ * page: back from every measure) are kept per person, session and URL, and served again only
+ * after one query confirmed that no write in the Kommune committed outside the snapshot the page
+ * was rendered from (contentChangedSince: every write is audited and noted) — so a kept page is
+ * never older than the data — and only on the same day for at most `maxAgeMs` (pages show dates
+ * relative to today). A request with a one-time message (flash) renders, and such a page is not
+ * kept. Bounded by bytes, oldest first out.
+ */
+export function keptPerSession(maxBytes = 16 * 1024 * 1024, maxAgeMs = 10 * 60_000) {
+  const kept = new Map<string, Kept>();
+  let bytes = 0;
+  const drop = (key: string) => {
+    const old = kept.get(key);
+    if (!old) return;
+    bytes -= old.body.byteLength;
+    kept.delete(key);
+  };
+  const keep = (key: string, entry: Kept) => {
+    drop(key);
+    if (entry.body.byteLength > maxBytes / 4) return;
+    // Maps iterate in insertion order: the first key is the oldest entry.
+    for (const oldest of kept.keys()) {
+      if (bytes + entry.body.byteLength <= maxBytes) break;
+      drop(oldest);
+    }
+    kept.set(key, entry);
+    bytes += entry.body.byteLength;
+  };
+
+  return async (c: Ctx, tenantId: string, render: () => Promise<Response>): Promise<Response> => {
+    if (c.req.method !== 'GET' || getCookie(c, 'ikon_flash')) return render();
+    const key = keyOf(c);
+    const day = todayInGermany();
+    const hit = kept.get(key);
+    let snapshot: ContentSnapshot | undefined;
+    if (hit && hit.day === day && Date.now() - hit.at < maxAgeMs) {
+      const check = await contentChangedSince(dbOf(c), tenantId, hit.snapshot);
+      if (!check.changed) return c.body(hit.body as Uint8Array<ArrayBuffer>, 200, hit.headers);
+      snapshot = check.snapshot;
+    }
+    snapshot ??= await contentSnapshot(dbOf(c));
+    const response = await render();
+    if (response.status !== 200 || response.headers.has('set-cookie')) {
+      drop(key);
+      return response;
+    }
+    const body = new Uint8Array(await response.arrayBuffer());
+    const headers = Object.fromEntries(response.headers);
+    keep(key, { body, headers, snapshot, day, at: Date.now() });
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
+  };
+}
+
+/**
+ * Who sees the page and which page: the signed-in person as the session knows her (name, roles:
+ * a change of either is a new key), the session's form token (in every form of the page) and the
+ * path with query string. Hashed: keys do not keep tokens in memory.
+ */
+function keyOf(c: Ctx): string {
+  const url = c.req.url;
+  return createHash('sha256')
+    .update(JSON.stringify(c.get('user') ?? null))
+    .update('\0')
+    .update(c.get('csrfToken') ?? '')
+    .update('\0')
+    .update(url.slice(url.indexOf('/', url.indexOf('//') + 2)))
+    .digest('base64url');
+}
