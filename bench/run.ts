@@ -58,8 +58,8 @@ function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 async function startServer(label: string, extra: Record<string, string>) {
   const port = await freePort();
-  // `node --import tsx` (not npx) so the child's pid is the server's own node process.
-  const child = startChild(label, ['--import', 'tsx', 'src/main.ts'], serverEnv({ PORT: String(port), ...extra }));
+  // As `npm start` runs it, but node itself (not npm) so that the child's pid is the server's own.
+  const child = startChild(label, npmStartArgs(), serverEnv({ PORT: String(port), ...extra }));
   return { label, child, url: `http://127.0.0.1:${port}` };
 }
 
@@ -114,10 +114,17 @@ async function serverMemoryBench() {
   });
 }
 
-/** The variables package.json's start script sets before `tsx src/main.ts` (NAME=value words). */
+const npmStart = (): string => JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.start;
+
+/** The variables package.json's start script sets before `node` (NAME=value words). */
 function npmStartEnv(): Record<string, string> {
-  const start: string = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.start;
-  return Object.fromEntries([...start.matchAll(/(?:^|\s)([A-Z_][A-Z0-9_]*)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+  return Object.fromEntries([...npmStart().matchAll(/(?:^|\s)([A-Z_][A-Z0-9_]*)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+/** What package.json's start script hands to `node` (its flags and scripts/start.mjs). */
+function npmStartArgs(): string[] {
+  const words = npmStart().split(/\s+/);
+  return words.slice(words.indexOf('node') + 1);
 }
 
 /** ikon_bench_<pid> empty again (a first start on PostgreSQL migrates and seeds it). */
