@@ -34,8 +34,11 @@ export async function memoryBench(ctx: MemoryContext) {
       const cookie = await signIn(server.url, 'koordination@musterland.example');
       const edition = await biggestEditionPage(server.url, cookie);
       for (const [path, who] of [[concept, undefined], [concept, cookie], [edition, cookie]] as const) {
-        log(`memory ${kind} ${start}: ${who ? 'signed-in' : 'anonymous'} ${path}, ${loadSeconds} s`);
-        await runLoad(server.url + path, loadSeconds, 10, who);
+        const label = `${who ? 'signed-in' : 'anonymous'} ${path}`;
+        log(`memory ${kind} ${start}: ${label}, ${loadSeconds} s`);
+        const load = await runLoad(server.url + path, loadSeconds, 10, who);
+        // Throughput beside the memory: a V8 or allocator setting that saves memory must not cost much of it.
+        emit({ name: `memory_load_${kind}_${start}_${who ? (path === concept ? 'concept' : 'edition') : 'cached'}`, value: round(load.requestsPerSec), unit: 'req/s', db: kind, note: `${label}, 10 connections, ${loadSeconds} s (p99 ${load.latencyP99} ms)`, target: 'none (compare variants measured side by side)' });
       }
       const loaded = rssMb(server.child.pid!);
       emit({ name: `memory_rss_${kind}_${start}_after_load`, value: loaded, unit: 'MB', db: kind, note: `after ${loadSeconds} s each of the cached concept page and the signed-in concept and edition pages, 10 connections`, target: `<= ${database.rssTargetMb}`, meets: loaded !== null && loaded <= database.rssTargetMb });

@@ -13,6 +13,7 @@ import { pagesBench, type PagesContext } from './pages.js';
 import { directoryBench } from './directory.js';
 import { oparlBench } from './oparl.js';
 import { memoryBench } from './memory.js';
+import { npmStart } from '../test/support/server-process.js';
 import { runMaintenance } from '../src/db/maintenance.js';
 import { createEdition, demoEdition, insertSynthetic, timeSearch } from './search.js';
 import { reportBench } from './reports.js';
@@ -59,7 +60,7 @@ function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 async function startServer(label: string, extra: Record<string, string>) {
   const port = await freePort();
   // As `npm start` runs it, but node itself (not npm) so that the child's pid is the server's own.
-  const child = startChild(label, npmStartArgs(), serverEnv({ PORT: String(port), ...extra }));
+  const child = startChild(label, npmStart().args, serverEnv({ PORT: String(port), ...extra }));
   return { label, child, url: `http://127.0.0.1:${port}` };
 }
 
@@ -106,25 +107,12 @@ async function serverMemoryBench() {
     emit,
     log,
     startServer,
-    startEnv: npmStartEnv(),
+    startEnv: npmStart().env,
     databases: [
       { ...pglite!, env: { DATA_DIR: path.join(tmpDir, 'data-memory') } },
       { ...postgres!, env: { ...postgres!.env, DATA_DIR: path.join(tmpDir, 'data-memory-pg') }, prepare: recreateDatabase },
     ],
   });
-}
-
-const npmStart = (): string => JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.start;
-
-/** The variables package.json's start script sets before `node` (NAME=value words). */
-function npmStartEnv(): Record<string, string> {
-  return Object.fromEntries([...npmStart().matchAll(/(?:^|\s)([A-Z_][A-Z0-9_]*)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
-}
-
-/** What package.json's start script hands to `node` (its flags and scripts/start.mjs). */
-function npmStartArgs(): string[] {
-  const words = npmStart().split(/\s+/);
-  return words.slice(words.indexOf('node') + 1);
 }
 
 /** ikon_bench_<pid> empty again (a first start on PostgreSQL migrates and seeds it). */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { demoPassword } from '../src/platform/auth/demo-accounts.js';
 import { pdfInfo } from './support/libreoffice.js';
-import { freePort, HttpClient, startProcess, type ServerProcess } from './support/server-process.js';
+import { freePort, HttpClient, startAsNpmStart, startProcess, type ServerProcess } from './support/server-process.js';
 
 const running = /ikon läuft auf/;
 
@@ -59,6 +59,7 @@ describe('start-up: one process per data directory and port', () => {
   let firstPort: number;
   let client: HttpClient;
   const env = () => ({ DATA_DIR: dataDir, IKON_DEMO: '1' });
+  const loadedLog = () => path.join(dataDir, 'loaded-packages.log');
 
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikon-start-'));
@@ -119,12 +120,39 @@ describe('start-up: one process per data directory and port', () => {
   test('after SIGKILL the stale lock is taken over and the data is all there', async () => {
     await first.stop('SIGKILL');
     assert.ok(fs.existsSync(path.join(dataDir, 'ikon.lock')), 'the killed server left its lock behind');
-    const port = await freePort();
-    first = startProcess('src/main.ts', { ...env(), PORT: String(port) });
+    firstPort = await freePort();
+    // This time as `npm start` starts it (compiled, scripts/start.mjs), recording the packages it loads.
+    first = startAsNpmStart({ ...env(), PORT: String(firstPort), NODE_OPTIONS: `--import=${path.resolve('test/support/loaded-packages.mjs')}`, LOADED_PACKAGES_LOG: loadedLog() });
     await first.waitFor(running);
-    client = await signIn(`http://127.0.0.1:${port}`);
+    client = await signIn(`http://127.0.0.1:${firstPort}`);
     const page = await actorNames(client);
     for (const name of ['Träger vor dem zweiten Start', 'Träger nach dem zweiten Start', 'Träger Portprobe 19']) assert.match(page, new RegExp(name), `${name} survived`);
     assert.equal(await createActor(client, 'Träger nach der Übernahme'), 303, 'writes after the takeover');
   });
+
+  test('npm start runs compiled code and loads the document libraries at their first use (issue 9: memory)', async () => {
+    const atStart = loadedPackages(loadedLog(), first.child.pid!);
+    assert.ok(atStart.includes('hono'), `the recorder sees the server's packages: ${atStart.join(', ')}`);
+    const heavy = ['tsx', 'esbuild', 'exceljs', 'pdfkit', 'pdfmake', 'docx', '@resvg/resvg-js', 'pg-boss', 'nodemailer', 'jszip'];
+    assert.deepEqual(atStart.filter((p) => heavy.includes(p)), [], 'loaded before anyone asked for a document');
+
+    const base = `http://127.0.0.1:${firstPort}`;
+    const pdf = await fetch(`${base}/k/musterland/konzept.pdf`);
+    assert.equal(pdf.status, 200);
+    assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-', 'the concept as PDF');
+    const editions = await (await client.request('/app/k/musterland/fassungen')).text();
+    const edition = /href="\/app\/k\/musterland\/fassungen\/([0-9a-f-]{36})"/.exec(editions)?.[1];
+    assert.ok(edition, 'the editions page links an edition');
+    const xlsx = await client.request(`/app/k/musterland/fassungen/${edition}/export.xlsx`);
+    assert.equal(xlsx.status, 200);
+    assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK', 'the measures as XLSX');
+    const after = loadedPackages(loadedLog(), first.child.pid!);
+    for (const p of ['pdfkit', 'exceljs']) assert.ok(after.includes(p), `${p} loaded for the request: ${after.join(', ')}`);
+  });
 });
+
+/** The packages process `pid` loaded, from test/support/loaded-packages.mjs's log. */
+function loadedPackages(log: string, pid: number): string[] {
+  if (!fs.existsSync(log)) return [];
+  return fs.readFileSync(log, 'utf8').split('\n').flatMap((line) => (line.startsWith(`${pid} `) ? [line.slice(String(pid).length + 1)] : []));
+}

@@ -33,7 +33,29 @@ export function freePort(): Promise<number> {
 export function startProcess(script: string, env: Record<string, string>, args: string[] = []): ServerProcess {
   const compiled = process.env.IKON_TEST_BUILD_DIR && path.join(process.env.IKON_TEST_BUILD_DIR, script.replace(/\.tsx?$/, '.js'));
   const command = compiled && fs.existsSync(compiled) ? ['--enable-source-maps', compiled] : ['--import', 'tsx', script];
-  const child = spawn(process.execPath, [...command, ...args], {
+  return spawnServer([...command, ...args], env);
+}
+
+/**
+ * The server as `npm start` starts it (package.json's start script: its variables, node's flags,
+ * scripts/start.mjs), but node itself rather than npm, so that the child's pid is the server's.
+ */
+export function npmStart(): { env: Record<string, string>; args: string[] } {
+  const script: string = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.start;
+  const words = script.split(/\s+/);
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(words.slice(0, node).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
+  return { env, args: words.slice(node + 1) };
+}
+
+/** Starts the server as `npm start` does, with `env` on top. */
+export function startAsNpmStart(env: Record<string, string>): ServerProcess {
+  const start = npmStart();
+  return spawnServer(start.args, { ...start.env, ...env });
+}
+
+function spawnServer(args: string[], env: Record<string, string>): ServerProcess {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, DATABASE_URL: '', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,6 @@
-import JSZip from 'jszip';
-
 /** The plain text of a .docx (word/document.xml without markup), for tests and checks. */
 export async function docxText(buffer: Buffer): Promise<string> {
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buffer);
   const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
   return xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');

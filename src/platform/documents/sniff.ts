@@ -4,7 +4,6 @@
  * ODT by the stored `mimetype` entry ODF puts first. Anything else (an .exe renamed .pdf, a ZIP
  * of photos) is undefined.
  */
-import JSZip from 'jszip';
 
 export const documentKinds = {
   pdf: { type: 'application/pdf', label: 'PDF' },
@@ -23,6 +22,7 @@ export async function sniffDocument(bytes: Uint8Array): Promise<DocumentKind | u
   if (startsWith(bytes, 'mimetype', 30) && startsWith(bytes, documentKinds.odt.type, 38)) return 'odt';
   try {
     // Reading the directory decompresses nothing: a ZIP bomb costs no memory here.
+    const { default: JSZip } = await import('jszip'); // at first use (issue 9: memory)
     const zip = await JSZip.loadAsync(bytes);
     if (!zip.file('[Content_Types].xml')) return undefined;
     if (zip.file('word/document.xml')) return 'docx';

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../../config.js';
 
 export interface Mail {
@@ -16,16 +16,19 @@ export interface Mailer {
 
 export function createMailer(smtp: SmtpConfig | undefined): Mailer {
   if (!smtp) return { enabled: false, send: async () => false };
-  const transport = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
-  });
+  // nodemailer loads with the first mail: a server without mail never holds it (issue 9: memory).
+  let transport: Promise<Transporter> | undefined;
+  const connect = async () =>
+    (await import('nodemailer')).default.createTransport({
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.secure,
+      auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
+    });
   return {
     enabled: true,
     async send(mail) {
-      await transport.sendMail({ from: smtp.from, ...mail });
+      await (await (transport ??= connect())).sendMail({ from: smtp.from, ...mail });
       return true;
     },
   };
