@@ -85,7 +85,13 @@ export const targetGroups = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     version: integer().notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('target_groups_name_unique').on(t.tenantId, sql`lower(${t.name})`)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('target_groups_name_unique').on(t.tenantId, sql`lower(${t.name})`),
+    // Similar names within one Kommune (`lower(name) % …`, btree_gist for tenant_id): the duplicate
+    // suggestions probe it once per entry instead of comparing every pair (issue 9, docs/decisions.md).
+    index('target_groups_name_trgm_idx').using('gist', t.tenantId, sql`lower(${t.name}) gist_trgm_ops`),
+  ],
 );
 
 const measureKey = (t: { tenantId: any; measureId: any }) =>

@@ -7,6 +7,9 @@ import { editions, fields } from '../../concepts/schema.js';
 import { describeEachDb, type TestApp } from '../../../../test/support/harness.js';
 import { measureTargetGroups, measures, targetGroups } from '../schema.js';
 import { measureById } from '../service.js';
+import { queryRows } from '../../../db/client.js';
+import { stemKey } from './names.js';
+import { duplicateSuggestions, listTargetGroups, similarNamePairs } from './service.js';
 import { confirm, counted, upload } from '../transfer/testing.js';
 import { searchEdition } from '../../search/index.js';
 
@@ -167,5 +170,40 @@ describeEachDb('Zielgruppen als Vokabular der Kommune', (t) => {
     const hits = await searchEdition(t().db, m.tenantId, m.editionId, 'Sorgegemeinschaften');
     assert.ok(hits.some((h) => h.id === m.id), 'found by its Zielgruppe');
     assert.equal(new Set(hits.map((h) => h.id)).size, hits.length, 'each measure once');
+  });
+
+  test('Doppelungsvorschläge: dieselben Paare wie der Vergleich aller Paare, gefunden über den Trigramm-Index', async () => {
+    const db = t().db;
+    const [kommune] = await queryRows<{ id: string }>(db, sql`select id from tenants where slug = 'musterland'`);
+    const [other] = await queryRows<{ id: string }>(db, sql`select id from tenants where slug <> 'musterland' limit 1`);
+    const tenantId = kommune!.id;
+    // Beside the demo's 198 names: pairs around the threshold, in other cases, and a twin in another Kommune.
+    const extra = ['Jugendliche ab 14', 'JUGENDLICHE AB 16', 'Jugendliche ab 18 Jahren', 'Alleinerziehende Mütter', 'Alleinerziehende Väter', 'Geflüchtete aus der Ukraine', 'Geflüchtete Menschen aus der Ukraine', 'Ukraine'];
+    await db.insert(targetGroups).values(extra.map((name) => ({ tenantId, name })));
+    await db.insert(targetGroups).values({ tenantId: other!.id, name: 'Alleinerziehende Mütter' });
+
+    const groups = await listTargetGroups(db, tenantId);
+    const got = (await duplicateSuggestions(db, tenantId, groups, Infinity)).map((p) => `${p.a.name} | ${p.b.name} | ${p.reason} | ${p.similarity.toFixed(4)}`);
+    // Every pair compared (the definition): similar letters (≥ 0.5) or equal stems, which win with 1
+    // (a pair already similar at 1 keeps that reason).
+    const all = await queryRows<{ a: string; b: string; s: number }>(
+      db,
+      sql`select x.name as a, y.name as b, similarity(lower(x.name), lower(y.name))::float as s
+          from target_groups x join target_groups y on y.tenant_id = x.tenant_id and x.id <> y.id where x.tenant_id = ${tenantId}`,
+    );
+    const want = all
+      .filter((p) => p.a.localeCompare(p.b, 'de') < 0)
+      .map((p) => ({ ...p, stems: !!stemKey(p.a) && stemKey(p.a) === stemKey(p.b) }))
+      .filter((p) => p.stems || p.s >= 0.5)
+      .map((p) => `${p.a} | ${p.b} | ${p.stems && Number(p.s) < 1 ? 'stems' : 'similar'} | ${(p.stems ? 1 : Number(p.s)).toFixed(4)}`);
+    assert.ok(got.some((p) => p.startsWith('Jugendliche ab 14 | JUGENDLICHE AB 16 | similar')), 'another case is no other name');
+    assert.ok(want.filter((p) => p.includes('| similar |')).length > 50, 'the demo has many similar pairs');
+    assert.deepEqual([...got].sort(), want.sort(), 'the same pairs, reasons and similarities');
+    assert.equal(new Set(got).size, got.length, 'each pair once');
+
+    // The pairs come from one probe of the index per entry, not from comparing every pair.
+    await db.execute(sql`analyze target_groups`);
+    const plan = (await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain ${similarNamePairs(tenantId)}`)).map((r) => r['QUERY PLAN']).join('\n');
+    assert.match(plan, /target_groups_name_trgm_idx/, plan);
   });
 });

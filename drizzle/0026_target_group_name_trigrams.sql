@@ -1,0 +1,1 @@
+CREATE INDEX "target_groups_name_trgm_idx" ON "target_groups" USING gist ("tenant_id",lower("name") gist_trgm_ops);
