@@ -12,7 +12,7 @@ import { diffEditions } from './diff.js';
 import { diffFileName, diffToXlsx } from './export.js';
 import { canCompareEditions, canSetUpdateInterval, canStartFortschreibung } from './policy.js';
 import { defaultFortschreibungTitle, editionCounts, fortschreibungInProgress, nextUpdateDue, setUpdateInterval, startFortschreibung } from './service.js';
-import { editionSnapshot } from './snapshot.js';
+import { editionSnapshots } from './snapshot.js';
 import { ComparePage, SettingsPage, StartPage } from './views/pages.js';
 import { DeleteDraftPage, StatusConfirmPage } from './views/status-pages.js';
 import { adoptionImpact, changeEditionStatus, deleteDraftEdition, draftDeletionBlocker } from './adoption.js';
@@ -197,7 +197,7 @@ export function fortschreibungRoutes() {
     const t = c.get('t');
     const editions = await listEditions(db, tenant.id);
     const { from, to } = await comparedEditions(c, tenant, editions);
-    const diff = from && to ? diffEditions(await editionSnapshot(db, tenant.id, from.id), await editionSnapshot(db, tenant.id, to.id)) : undefined;
+    const diff = from && to ? diffEditions(...(await editionSnapshots(db, tenant.id, [from, to]))) : undefined;
     const adopted = editions.find((e) => e.status === 'beschlossen');
     return render(
       c,
@@ -213,8 +213,7 @@ export function fortschreibungRoutes() {
     const db = dbOf(c);
     const from = await editionById(db, tenant.id, c.req.query('von') ?? '');
     const to = await editionById(db, tenant.id, c.req.query('zu') ?? '');
-    const a = await editionSnapshot(db, tenant.id, from.id);
-    const b = await editionSnapshot(db, tenant.id, to.id);
+    const [a, b] = await editionSnapshots(db, tenant.id, [from, to]);
     const bytes = await diffToXlsx(c.get('t'), diffEditions(a, b), a, b);
     const name = diffFileName(from, to);
     return c.body(new Uint8Array(bytes), 200, {
