@@ -6,9 +6,10 @@
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The calendar date in Germany at this instant (the Kommunen's day, not UTC's). */
+// en-CA formats as YYYY-MM-DD. Made once (toLocaleDateString makes a formatter per call).
+const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 export function berlinDate(now: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return now.toLocaleDateString('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return berlinDay.format(now);
 }
 
 function parts(iso: string): [number, number, number] {

@@ -118,4 +118,35 @@ describeEachDb('Öffentliches Angebotsverzeichnis', (t) => {
     assert.match(detail, /<h1 class="kern-heading-x-large" lang="ar" dir="rtl">مقهى النساء للترجمة<\/h1>/);
     assert.match(detail, /<p class="kern-body portal-text" lang="ar" dir="rtl">تبادل الحديث مع الشاي والكعك\.<\/p>/);
   });
+
+  test('das Verzeichnis baut Datums-, Wochentags-, Listen- und Sprachformate nicht je Angebot neu (issue 9)', async () => {
+    const signedIn = await t().signIn('koordination@musterland.example');
+    const render = async () => {
+      const res = await signedIn.get('/k/musterland/angebote');
+      assert.equal(res.status, 200);
+      return res.text();
+    };
+    const first = await render();
+    // Count what the second (fresh: signed in) render constructs; every Intl object is still real.
+    const made: string[] = [];
+    const originals = { DateTimeFormat: Intl.DateTimeFormat, ListFormat: Intl.ListFormat, DisplayNames: Intl.DisplayNames };
+    const toLocaleDateString = Date.prototype.toLocaleDateString;
+    for (const [name, ctor] of Object.entries(originals)) {
+      (Intl as any)[name] = new Proxy(ctor, { construct: (target, args) => (made.push(name), Reflect.construct(target, args)) });
+    }
+    Date.prototype.toLocaleDateString = function (...args: Parameters<Date['toLocaleDateString']>) {
+      made.push('toLocaleDateString');
+      return toLocaleDateString.apply(this, args);
+    };
+    let second: string;
+    try {
+      second = await render();
+    } finally {
+      Object.assign(Intl, originals);
+      Date.prototype.toLocaleDateString = toLocaleDateString;
+    }
+    assert.equal(second, first, 'the same page');
+    assert.ok((first.match(/class="kern-card/g) ?? []).length > 20, 'many offers listed');
+    assert.deepEqual(made, [], 'no formatter made per offer or date');
+  });
 });

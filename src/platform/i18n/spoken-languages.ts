@@ -17,8 +17,20 @@ const ownNames: Partial<Record<string, string>> = {
   ku: 'Kurdî',
 };
 
+const spokenNames = new Map<string, string>();
 /** A language's name in that language ("Türkçe", "العربية"), with its German name for those who cannot read the script. */
 export function spokenLanguageName(code: string): string {
+  // Intl.DisplayNames are slow to make, and the offer directory names the same few languages for
+  // every offer (issue 9): the names of the known codes are kept.
+  let name = spokenNames.get(code);
+  if (name === undefined) {
+    name = nameOf(code);
+    if (isSpokenLanguage(code)) spokenNames.set(code, name);
+  }
+  return name;
+}
+
+function nameOf(code: string): string {
   const own = ownNames[code] ?? new Intl.DisplayNames([code], { type: 'language', fallback: 'code' }).of(code) ?? code;
   const german = code === 'de' ? undefined : code === 'gsg' ? undefined : new Intl.DisplayNames(['de'], { type: 'language', fallback: 'code' }).of(code);
   const ownCapitalised = own.charAt(0).toLocaleUpperCase(code === 'gsg' ? 'de' : code) + own.slice(1);

@@ -1,4 +1,4 @@
-import { formatDate, localeOf, type Lang, type T } from '../../../platform/i18n/i18n.js';
+import { formatDate, formatterPerLang, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import { sortedDates, sortedSlots } from '../schedule.js';
 import type { Schedule } from '../schema.js';
 import { rrulePackage } from '../rrule.js';
@@ -6,11 +6,13 @@ import { rrulePackage } from '../rrule.js';
 const { RRule } = rrulePackage;
 
 /** Weekday names in a language, from CLDR; 1 = Monday (2024-01-01 was a Monday). */
+const weekdayFormats = { long: formatterPerLang((l) => new Intl.DateTimeFormat(l, { weekday: 'long', timeZone: 'UTC' })), short: formatterPerLang((l) => new Intl.DateTimeFormat(l, { weekday: 'short', timeZone: 'UTC' })) };
 export function weekdayName(lang: Lang, weekday: number, width: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(localeOf(lang), { weekday: width, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday)));
+  return weekdayFormats[width](lang).format(new Date(Date.UTC(2024, 0, weekday)));
 }
 
-const listOf = (lang: Lang, items: string[]) => new Intl.ListFormat(localeOf(lang), { style: 'long', type: 'conjunction' }).format(items);
+const listFormats = formatterPerLang((l) => new Intl.ListFormat(l, { style: 'long', type: 'conjunction' }));
+const listOf = (lang: Lang, items: string[]) => listFormats(lang).format(items);
 const span = (start: string, end: string) => `${start}–${end}`;
 
 /**
