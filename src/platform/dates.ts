@@ -5,9 +5,9 @@
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The calendar date in Germany at this instant (the Kommunen's day, not UTC's). */
 // en-CA formats as YYYY-MM-DD. Made once (toLocaleDateString makes a formatter per call).
 const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The calendar date in Germany at this instant (the Kommunen's day, not UTC's). */
 export function berlinDate(now: Date): string {
   return berlinDay.format(now);
 }
