@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import type { Network } from './graph.js';
 
@@ -18,13 +19,34 @@ interface Node extends SimulationNodeDatum {
   r: number;
 }
 
+const kept = new Map<string, NetworkLayout>();
+const keptAtMost = 32;
+
+/**
+ * The layout of this network, computed once per distinct network (issue 9: running the simulation
+ * was a third of the page's CPU time, for the same picture every time). The key is everything the
+ * layout reads, in order, so a changed network is laid out afresh. Callers must not change the result.
+ */
+export function layoutNetwork(network: Network, ticks = 300): NetworkLayout {
+  const key = createHash('sha1')
+    .update(JSON.stringify([ticks, network.actors.map((a) => a.id), network.links.map((l) => [l.source, l.target, l.via.length])]))
+    .digest('base64');
+  let layout = kept.get(key);
+  if (!layout) {
+    layout = computeLayout(network, ticks);
+    if (kept.size >= keptAtMost) kept.delete(kept.keys().next().value!);
+    kept.set(key, layout);
+  }
+  return layout;
+}
+
 /**
  * Positions by d3-force, run to rest on the server (no script in the browser): links pull
  * partners together, every node repels the others, unlinked actors drift to the rim. d3-force
  * starts from a fixed spiral and uses its own seeded random source, so the same network is laid
  * out the same way every time (and the page cache and tests see one picture).
  */
-export function layoutNetwork(network: Network, ticks = 300): NetworkLayout {
+export function computeLayout(network: Network, ticks = 300): NetworkLayout {
   const degree = new Map<string, number>();
   for (const l of network.links) for (const id of [l.source, l.target]) degree.set(id, (degree.get(id) ?? 0) + l.via.length);
   const nodes: Node[] = network.actors.map((a) => ({ id: a.id, r: 5 + Math.min(10, Math.sqrt(degree.get(a.id) ?? 0) * 1.5) }));

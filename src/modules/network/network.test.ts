@@ -7,7 +7,7 @@ import { actors } from '../actors/schema.js';
 import { editions, fields } from '../concepts/schema.js';
 import { offerProviders, offers } from '../offers/schema.js';
 import { networkOf } from './graph.js';
-import { layoutNetwork } from './layout.js';
+import { computeLayout, layoutNetwork } from './layout.js';
 
 const app = '/app/k/musterland';
 
@@ -31,6 +31,11 @@ describeEachDb('Netzwerk der Akteure', (t) => {
     const first = layoutNetwork(network);
     const second = layoutNetwork(network);
     assert.deepEqual([...first.nodes.values()], [...second.nodes.values()], 'the same picture every time');
+    assert.equal(second, first, 'the same network is laid out once (issue 9: a third of the page)');
+    assert.deepEqual([...computeLayout(network).nodes.values()], [...first.nodes.values()], 'the kept layout is the computed one');
+    const fewer = { ...network, links: network.links.slice(1) };
+    assert.deepEqual([...layoutNetwork(fewer).nodes.values()], [...computeLayout(fewer).nodes.values()], 'another network gets its own layout');
+    assert.notDeepEqual([...layoutNetwork(fewer).nodes.values()], [...first.nodes.values()]);
     for (const n of first.nodes.values()) assert.ok(n.x - n.r >= 0 && n.y - n.r >= 0 && n.x + n.r <= first.width && n.y + n.r <= first.height, 'nodes lie inside the view box');
   });
 
