@@ -49,7 +49,8 @@ export function offerRoutes() {
       status: (offerStatuses as readonly string[]).includes(query.status) ? (query.status as OfferStatus) : undefined,
       unverified: query.unverified === '1',
     }, today);
-    const total = items.length === 0 && Object.values(query).every((v) => !v) ? 0 : (await listOffers(db, tenant.id, {}, today)).length;
+    // Without a filter the list is all offers: counted, not listed again (issue 9).
+    const total = Object.values(query).every((v) => !v) ? items.length : (await listOffers(db, tenant.id, {}, today)).length;
     const choices = await offerChoices(db, tenant.id);
     return render(
       c,
