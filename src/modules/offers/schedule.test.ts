@@ -5,6 +5,7 @@ import { parseOfferInput } from './input.js';
 import { scheduleFromForm, scheduleFormValues } from './schedule-form.js';
 import { berlinInstant, isValidRrule, occurrencesBetween, upcoming, weekdaysOf } from './schedule.js';
 import type { Schedule } from './schema.js';
+import { rrulePackage } from './rrule.js';
 
 const tuesdays: Schedule = { kind: 'wiederkehrend', rrule: 'FREQ=WEEKLY;BYDAY=TU', firstDate: '2026-03-03', start: '15:00', end: '17:00', exceptions: ['2026-03-17'] };
 
@@ -91,6 +92,31 @@ describe('Zeiten im Formular', () => {
       assert.ok(e instanceof AppError, 'an AppError');
       const fields = e.fieldErrors.map((f) => f.field).sort();
       for (const f of ['title', 'providerIds', 'languages.0', 'recurFirstDate', 'recurWeekdays', 'recurStart', 'recurEnd']) assert.ok(fields.includes(f), `reports ${f}: ${fields.join(',')}`);
+    }
+  });
+
+  test('eine Regel wird für dieselben Tage nur einmal ausgerechnet (issue 9: der Kalender aller Angebote)', () => {
+    const { RRule } = rrulePackage;
+    const between = RRule.prototype.between;
+    let expansions = 0;
+    RRule.prototype.between = function (...args: Parameters<typeof between>) {
+      expansions++;
+      return between.apply(this, args);
+    };
+    try {
+      const rule: Schedule = { ...tuesdays, rrule: 'FREQ=WEEKLY;BYDAY=WE', exceptions: ['2026-05-13'] };
+      const first = occurrencesBetween(rule, '2026-05-01', '2026-06-30');
+      const again = occurrencesBetween({ ...rule }, '2026-05-01', '2026-06-30');
+      assert.deepEqual(again, first, 'the same occurrences');
+      assert.equal(expansions, 1, 'expanded once');
+      assert.ok(!first.some((o) => o.date === '2026-05-13') && first.length === 7, 'the exception is left out');
+      // Anything the expansion reads makes another one: exceptions, days, the rule.
+      assert.equal(occurrencesBetween({ ...rule, exceptions: [] }, '2026-05-01', '2026-06-30').length, 8);
+      assert.equal(occurrencesBetween(rule, '2026-05-01', '2026-05-31').length, 3);
+      assert.equal(occurrencesBetween({ ...rule, rrule: 'FREQ=WEEKLY;BYDAY=WE;INTERVAL=2' }, '2026-05-01', '2026-06-30').length, 3);
+      assert.equal(expansions, 4);
+    } finally {
+      RRule.prototype.between = between;
     }
   });
 });

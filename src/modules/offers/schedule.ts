@@ -144,7 +144,25 @@ const occurrence = (date: string, startTime: string, endTime: string): Occurrenc
  * wall-clock fields, so 15:00 stays 15:00 across the change to and from summer time; each date is
  * then placed in Europe/Berlin (berlinInstant).
  */
-function recurringDates(s: Extract<Schedule, { kind: 'wiederkehrend' }>, from: string, to: string): string[] {
+const expanded = new Map<string, readonly string[]>();
+const expandedAtMost = 5_000;
+
+/**
+ * The local dates of a recurrence between two dates (both included), without its exceptions.
+ * Expanding a rule is the offer calendar's largest cost and gives the same dates for the same
+ * rule and days all day long, so expansions are kept, keyed by everything they read (issue 9).
+ */
+function recurringDates(s: Extract<Schedule, { kind: 'wiederkehrend' }>, from: string, to: string): readonly string[] {
+  const key = JSON.stringify([s.rrule, s.firstDate, s.exceptions, from, to]);
+  let dates = expanded.get(key);
+  if (!dates) {
+    if (expanded.size >= expandedAtMost) expanded.clear();
+    expanded.set(key, (dates = expandRule(s, from, to)));
+  }
+  return dates;
+}
+
+function expandRule(s: Extract<Schedule, { kind: 'wiederkehrend' }>, from: string, to: string): string[] {
   const [y, m, d] = s.firstDate.split('-').map(Number);
   const options = RRule.parseString(s.rrule);
   const rule = new RRule({ ...options, dtstart: new Date(Date.UTC(y!, m! - 1, d!, 12, 0)), tzid: null });
