@@ -126,9 +126,9 @@ describe('portal page cache', () => {
     let now = 1_000;
     const cache = new PageCache<string>(30_000, 10, () => now, 60_000);
     cache.set('/k/a/konzept', 'A');
-    assert.deepEqual(cache.lookup('/k/a/konzept'), { value: 'A', fresh: true }, 'fresh within the time to live');
+    assert.deepEqual(cache.lookup('/k/a/konzept'), { value: 'A', fresh: true, group: undefined }, 'fresh within the time to live');
     now += 30_000;
-    assert.deepEqual(cache.lookup('/k/a/konzept'), { value: 'A', fresh: false }, 'stale afterwards: served while rendering again');
+    assert.deepEqual(cache.lookup('/k/a/konzept'), { value: 'A', fresh: false, group: undefined }, 'stale afterwards: served while rendering again');
     now += 59_999;
     assert.equal(cache.lookup('/k/a/konzept')?.fresh, false, 'still stale within the window');
     now += 1;
