@@ -73,7 +73,7 @@ export function editionPageRoutes() {
   const kept = keptPerSession();
   app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}', async (c) => {
     const { tenant } = await tenantForApp(c);
-    return kept(c, tenant.id, () => editionPage(c, tenant, c.req.param('id')));
+    return kept(c, tenant, () => editionPage(c, tenant, c.req.param('id')));
   });
 
   /** "nach Nummer sortieren" for one Themenfeld; refused when the order changed since the page was shown. */

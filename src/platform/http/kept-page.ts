@@ -42,14 +42,15 @@ export function keptPerSession(maxBytes = 16 * 1024 * 1024, maxAgeMs = 10 * 60_0
     bytes += entry.body.byteLength;
   };
 
-  return async (c: Ctx, tenantId: string, render: () => Promise<Response>): Promise<Response> => {
+  /** `tenant`: as the route loaded it, before the snapshot; its version is part of the key, so a page never keeps an older Kommune. */
+  return async (c: Ctx, tenant: { id: string; version: number }, render: () => Promise<Response>): Promise<Response> => {
     if (c.req.method !== 'GET' || getCookie(c, 'ikon_flash')) return render();
-    const key = keyOf(c);
+    const key = keyOf(c, tenant.version);
     const day = todayInGermany();
     const hit = kept.get(key);
     let snapshot: ContentSnapshot | undefined;
     if (hit && hit.day === day && Date.now() - hit.at < maxAgeMs) {
-      const check = await contentChangedSince(dbOf(c), tenantId, hit.snapshot);
+      const check = await contentChangedSince(dbOf(c), tenant.id, hit.snapshot);
       if (!check.changed) return c.body(hit.body as Uint8Array<ArrayBuffer>, 200, hit.headers);
       snapshot = check.snapshot;
     }
@@ -67,13 +68,15 @@ export function keptPerSession(maxBytes = 16 * 1024 * 1024, maxAgeMs = 10 * 60_0
 }
 
 /**
- * Who sees the page and which page: the signed-in person as the session knows her (name, roles:
- * a change of either is a new key), the session's form token (in every form of the page) and the
- * path with query string. Hashed: keys do not keep tokens in memory.
+ * Who sees the page and which page: the Kommune's version (its name and settings, read before the
+ * snapshot), the signed-in person as the session knows her (name, roles: a change of either is a new
+ * key), the session's form token (in every form of the page) and the path with query string.
+ * Hashed: keys do not keep tokens in memory.
  */
-function keyOf(c: Ctx): string {
+function keyOf(c: Ctx, tenantVersion: number): string {
   const url = c.req.url;
   return createHash('sha256')
+    .update(`${tenantVersion}\0`)
     .update(JSON.stringify(c.get('user') ?? null))
     .update('\0')
     .update(c.get('csrfToken') ?? '')
