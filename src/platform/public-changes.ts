@@ -27,7 +27,13 @@ export async function announcePublicChange(db: Db, tenantId: string): Promise<vo
     announced.set(db, seen);
   }
   // The row tells readers which transaction changed the Kommune (contentChangedSince); the NOTIFY tells caches now.
-  await db.execute(sql`with noted as (insert into content_changes (tenant_id) values (${tenantId})) select pg_notify(${publicChangeChannel}, ${tenantId})`);
+  await noteContentChange(db, tenantId);
+  await db.execute(sql`select pg_notify(${publicChangeChannel}, ${tenantId})`);
+}
+
+/** Records that this transaction changes the Kommune's content (what contentChangedSince asks); part of announcePublicChange. */
+export async function noteContentChange(db: Db, tenantId: string): Promise<void> {
+  await db.execute(sql`insert into content_changes (tenant_id) values (${tenantId})`);
 }
 
 /** What a render saw: the database's snapshot, taken before the render's first query. */

@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
+import { noteContentChange } from '../../src/platform/public-changes.js';
+import { tenants } from '../../src/platform/tenancy/schema.js';
 
 /**
  * Notes a write made by hand in a test (SQL instead of a command) the way a command's audit entry
@@ -8,9 +10,6 @@ import type { Db } from '../../src/db/client.js';
  * these rows); anonymous visitors keep the cached page until it expires.
  */
 export async function noteChangeWithoutNotify(db: Db, tenant: { slug: string } | { id: string }): Promise<void> {
-  await db.execute(
-    'id' in tenant
-      ? sql`insert into content_changes (tenant_id) values (${tenant.id})`
-      : sql`insert into content_changes (tenant_id) select id from tenants where slug = ${tenant.slug}`,
-  );
+  const id = 'id' in tenant ? tenant.id : (await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, tenant.slug)))[0]!.id;
+  await noteContentChange(db, id);
 }
