@@ -1,7 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.js';
 import { internalMessages, messages } from './messages.js';
 import { legalRoutes } from './routes.js';
-import { feedbackCount } from './service.js';
+import { feedbackCountSql } from './service.js';
 import { seedLegalPages } from './seed.js';
 import { legalTranslatable } from './translatables.js';
 
@@ -17,7 +17,7 @@ export const legalModule: ModuleManifest = {
   ],
   appNav: [
     { section: 'legal', group: 'publication', path: '/einstellungen/pflichtseiten', label: 'nav.legal', coordinatorOnly: true, order: 66 },
-    { section: 'feedback', group: 'publication', path: '/rueckmeldungen', label: 'nav.feedback', coordinatorOnly: true, order: 67, count: feedbackCount },
+    { section: 'feedback', group: 'publication', path: '/rueckmeldungen', label: 'nav.feedback', coordinatorOnly: true, order: 67, count: feedbackCountSql },
   ],
   publicFooter: [
     { section: 'imprint', path: '/impressum', label: 'legal.nav.imprint', order: 10 },

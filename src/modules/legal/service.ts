@@ -1,4 +1,4 @@
-import { count, desc, eq } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
@@ -83,6 +83,9 @@ export async function submitFeedback(db: Db, tenantId: string, input: unknown, p
 
 export const feedbackOf = (db: Db, tenantId: string, limit = 200) =>
   db.select().from(accessibilityFeedback).where(eq(accessibilityFeedback.tenantId, tenantId)).orderBy(desc(accessibilityFeedback.createdAt)).limit(limit);
+
+/** The navigation's count (a scalar subquery: the frame asks all its counts in one query). */
+export const feedbackCountSql = (tenantId: string) => sql<number>`(select count(*)::int from ${accessibilityFeedback} where ${eq(accessibilityFeedback.tenantId, tenantId)})`;
 
 export async function feedbackCount(db: Db, tenantId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(accessibilityFeedback).where(eq(accessibilityFeedback.tenantId, tenantId));

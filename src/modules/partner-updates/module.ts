@@ -24,10 +24,7 @@ export const partnerUpdatesModule: ModuleManifest = {
       label: 'nav.partner_updates',
       coordinatorOnly: true,
       order: 45,
-      async count(db, tenantId) {
-        const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(partnerSubmissions).where(and(eq(partnerSubmissions.tenantId, tenantId), eq(partnerSubmissions.status, 'offen')));
-        return row?.n ?? 0;
-      },
+      count: (tenantId) => sql<number>`(select count(*)::int from ${partnerSubmissions} where ${and(eq(partnerSubmissions.tenantId, tenantId), eq(partnerSubmissions.status, 'offen'))})`,
     },
   ],
   demoSeed: seedDemoPartnerLinks,

@@ -7,7 +7,7 @@ import { messages } from './messages.js';
 import { messages as publicMessages } from './public-messages.js';
 import { progressRoutes } from './routes.js';
 import { measureOf, updateNames } from './audit-names.js';
-import { pendingReportCount } from './review.js';
+import { pendingReportCountSql } from './review.js';
 import { updateTranslatable } from './translatables.js';
 
 /** Umsetzung: Sachstandsmeldungen, status rules, roll-up per edition, the public progress page. */
@@ -22,7 +22,7 @@ export const progressModule: ModuleManifest = {
     { entityType: 'status_rules', labelKey: 'audit.entity.status_rules', path: () => '/einstellungen/status' },
   ],
   appNav: [
-    { section: 'review', group: 'implementation', path: '/pruefung', label: 'nav.review', coordinatorOnly: true, order: 55, count: pendingReportCount },
+    { section: 'review', group: 'implementation', path: '/pruefung', label: 'nav.review', coordinatorOnly: true, order: 55, count: pendingReportCountSql },
     { section: 'settings', group: 'administration', path: '/einstellungen/status', label: 'nav.settings', coordinatorOnly: true, order: 70 },
   ],
   publicNav: [{ section: 'progress', path: '/umsetzung', label: 'portal.nav.progress', order: 30 }],

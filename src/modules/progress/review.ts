@@ -75,10 +75,8 @@ export async function pendingReports(db: Db, tenantId: string): Promise<PendingR
     .orderBy(asc(measureUpdates.createdAt));
 }
 
-export async function pendingReportCount(db: Db, tenantId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(measureUpdates).where(pendingOf(tenantId));
-  return row?.n ?? 0;
-}
+/** The navigation's count (a scalar subquery: the frame asks all its counts in one query). */
+export const pendingReportCountSql = (tenantId: string) => sql<number>`(select count(*)::int from ${measureUpdates} where ${pendingOf(tenantId)})`;
 
 export const declineInput = z.object({ reason: optionalText(2000) });
 

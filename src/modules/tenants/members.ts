@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -9,25 +9,18 @@ import { AppError, type FieldError } from '../../platform/errors.js';
 import { expectedVersion, optionalUuid, parseInput, requiredText, versionFrom, isUuid } from '../../platform/validation.js';
 import { actors } from '../actors/schema.js';
 import { canManageMembers } from './policy.js';
-import type { Membership } from '../../platform/auth/current-user.js';
+import type { Membership, MembershipsSql } from '../../platform/auth/current-user.js';
 import { roles, tenants, type Role } from '../../platform/tenancy/schema.js';
 import { memberships } from './schema.js';
 
-/** The Kommunen a person belongs to, with role and actor: what the platform's session lookup needs. */
-export function membershipsOf(db: Db, userId: string): Promise<Membership[]> {
-  return db
-    .select({
-      tenantId: memberships.tenantId,
-      tenantSlug: tenants.slug,
-      tenantName: tenants.name,
-      role: memberships.role,
-      actorId: memberships.actorId,
-    })
-    .from(memberships)
-    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(tenants.name);
-}
+/**
+ * The Kommunen a person belongs to, with role and actor, ordered by the Kommune's name: what the
+ * platform's session lookup needs, as a JSON array in the same query (`MembershipsSql`).
+ */
+export const membershipsOf: MembershipsSql = (userId) => sql<Membership[]>`coalesce((
+  select json_agg(json_build_object('tenantId', ${memberships.tenantId}, 'tenantSlug', ${tenants.slug}, 'tenantName', ${tenants.name}, 'role', ${memberships.role}, 'actorId', ${memberships.actorId}) order by ${tenants.name})
+  from ${memberships} inner join ${tenants} on ${eq(tenants.id, memberships.tenantId)}
+  where ${eq(memberships.userId, userId)}), '[]'::json)`;
 
 /** Redaktion and Partner act for an actor: their rights follow that actor's measures. */
 export const roleNeedsActor = (role: Role) => role === 'redaktion' || role === 'partner';

@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client.js';
+import type { SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '../tenancy/schema.js';
 import type { ApiTokenIdentity } from './api-tokens.js';
 
@@ -22,10 +23,12 @@ export interface CurrentUser {
 }
 
 /**
- * The memberships of a person, with their Kommunen. Memberships belong to the tenants module (they
- * name the actor a person answers for); the application hands this lookup to the platform.
+ * The memberships of a person, with their Kommunen, as one JSON array (`Membership` objects): a
+ * correlated subquery on the given user id column, so the session lookup asks for the person and
+ * her memberships in one query. Memberships belong to the tenants module (they name the actor a
+ * person answers for); the application hands this to the platform.
  */
-export type MembershipLoader = (db: Db, userId: string) => Promise<Membership[]>;
+export type MembershipsSql = (userId: AnyPgColumn) => SQL<Membership[]>;
 
 export const systemUser: CurrentUser = {
   id: null,

@@ -7,6 +7,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import type { Lang, T } from '../i18n/i18n.js';
 import type { JobsInfo } from '../jobs.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { Tenant } from '../tenancy/service.js';
 import type { AppNavEntry } from '../ui/app-nav.js';
 
 export interface Services {
@@ -32,6 +33,8 @@ export interface AppEnv {
     tokenScope?: ApiScope;
     lang: Lang;
     t: T;
+    /** The Kommune of an internal GET's slug, fetched with the session (null: no such Kommune); `tenantForApp` takes it once. */
+    slugTenant?: { slug: string; tenant: Tenant | null } | undefined;
   };
 }
 

@@ -1,13 +1,25 @@
 import type { CommandContext } from '../commands.js';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
-import type { MembershipLoader } from '../auth/current-user.js';
+import type { MembershipsSql } from '../auth/current-user.js';
 import { assertTokenMayWrite, bearerOf, bearerUser, isApiPath, type ApiTokenLookup } from './bearer.js';
-import { sessionDays, userForSession } from '../auth/sessions.js';
+import { sessionDays, sessionLookup } from '../auth/sessions.js';
+import { maxSlugLength, slugPattern } from '../tenancy/service.js';
 import { cookieName, sessionTokenOf } from './cookies.js';
 import { rebindCsrf } from './csrf.js';
 import { AppError } from '../errors.js';
 import { dbOf, type AppEnv, type Ctx } from './env.js';
+
+/**
+ * The Kommune's slug of an internal page read with GET (`/app/k/:slug…`): the session lookup
+ * fetches that Kommune along (`tenantForApp` takes it). Not for writes, whose handlers may change
+ * the Kommune and read it again.
+ */
+function appSlugOf(c: Ctx): string | undefined {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return undefined;
+  const slug = /^\/app\/k\/([^/]+)/.exec(c.req.path)?.[1];
+  return slug !== undefined && slug.length <= maxSlugLength && slugPattern.test(slug) ? slug : undefined;
+}
 
 /**
  * Puts the signed-in user (or null) on the request; memberships come from the given lookup. An
@@ -15,7 +27,7 @@ import { dbOf, type AppEnv, type Ctx } from './env.js';
  * session cookie sent along is not looked at, so a request is never half token, half session.
  */
 export const loadUser =
-  (membershipsOf: MembershipLoader, apiTokens?: ApiTokenLookup): MiddlewareHandler<AppEnv> =>
+  (membershipsOf: MembershipsSql, apiTokens?: ApiTokenLookup): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const bearer = isApiPath(c.req.path) ? bearerOf(c.req.header('authorization')) : undefined;
     if (bearer !== undefined) {
@@ -23,7 +35,10 @@ export const loadUser =
       return next();
     }
     const token = sessionTokenOf(c);
-    c.set('user', token ? await userForSession(dbOf(c), token, membershipsOf) : null);
+    const slug = appSlugOf(c);
+    const found = token ? await sessionLookup(dbOf(c), token, membershipsOf, slug) : null;
+    c.set('user', found?.user ?? null);
+    if (found && slug !== undefined) c.set('slugTenant', { slug, tenant: found.tenant });
     await next();
   };
 

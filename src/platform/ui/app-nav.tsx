@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import type { SQL } from 'drizzle-orm';
 import type { T } from '../i18n/i18n.js';
 import type { NavLink } from './layout.js';
 
@@ -26,9 +26,10 @@ export interface AppNavEntry {
   order: number;
   /**
    * Something waiting there (e.g. reports to review): shown after the label, "Prüfung (3)", when
-   * above zero. Asked only when the entry is shown to the person.
+   * above zero. A scalar subquery (`(select count(*)::int from … where tenant_id = …)`), so the
+   * frame asks all counts of the entries shown to the person in one query (`navCounts`).
    */
-  count?: (db: Db, tenantId: string) => Promise<number>;
+  count?: (tenantId: string) => SQL<number>;
 }
 
 /** One link of the internal navigation, with the group it belongs to (none: shown on its own, before the groups). */

@@ -1,4 +1,7 @@
 import type { Child } from 'hono/jsx';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.js';
+import { found } from '../commands.js';
 import { AppError } from '../errors.js';
 import { dbOf, type Ctx } from '../http/env.js';
 import { requireUser } from '../http/session.js';
@@ -6,13 +9,21 @@ import { membershipIn, type CurrentUser } from '../auth/current-user.js';
 import { takeFlash } from '../http/render.js';
 import { canReadInternal, isCoordinator } from '../tenancy/policy.js';
 import { tenantBySlug, type Tenant } from '../tenancy/service.js';
-import { GroupedNav } from './app-nav.js';
+import { GroupedNav, type AppNavEntry } from './app-nav.js';
 import { Layout } from './layout.js';
+
+/** The Kommune of the slug: the one the session lookup fetched along (first call of a GET), else asked for. */
+async function requestTenant(c: Ctx, slug: string): Promise<Tenant> {
+  const known = c.get('slugTenant');
+  if (known?.slug !== slug) return tenantBySlug(dbOf(c), slug);
+  c.set('slugTenant', undefined);
+  return found(known.tenant ?? undefined);
+}
 
 /** The Kommune of an internal page (`/app/k/:slug/…`), after checking the user may see it. */
 export async function tenantForApp(c: Ctx): Promise<{ tenant: Tenant; user: CurrentUser }> {
   const user = requireUser(c);
-  const tenant = await tenantBySlug(dbOf(c), c.req.param('slug') ?? '');
+  const tenant = await requestTenant(c, c.req.param('slug') ?? '');
   // Not a member: answer as if the Kommune did not exist, so slugs of others are not confirmed.
   if (!canReadInternal(user, tenant.id)) throw new AppError('not_found');
   return { tenant, user };
@@ -23,6 +34,14 @@ export async function tenantForCoordination(c: Ctx): Promise<{ tenant: Tenant; u
   const found = await tenantForApp(c);
   if (!isCoordinator(found.user, found.tenant.id)) throw new AppError('forbidden');
   return found;
+}
+
+/** The entries' counts (0 for an entry without one), all in one query: every internal page pays it. */
+export async function navCounts(db: Db, tenantId: string, entries: AppNavEntry[]): Promise<number[]> {
+  const asked = entries.flatMap((e, i) => (e.count ? [sql`${e.count(tenantId)} as ${sql.identifier(`c${i}`)}`] : []));
+  if (asked.length === 0) return entries.map(() => 0);
+  const [row] = await queryRows<Record<string, number>>(db, sql`select ${sql.join(asked, sql`, `)}`);
+  return entries.map((e, i) => (e.count ? Number(row?.[`c${i}`] ?? 0) : 0));
 }
 
 export const appBase = (tenant: Tenant) => `/app/k/${tenant.slug}`;
@@ -38,7 +57,7 @@ export async function AppPage(p: { c: Ctx; tenant: Tenant; title: string; sectio
   const role = user?.isPlatformAdmin ? 'admin' : membershipIn(user, p.tenant.id)?.role;
   const coordinator = isCoordinator(user, p.tenant.id);
   const entries = p.c.get('services').appNav.filter((e) => coordinator || !e.coordinatorOnly);
-  const counts = await Promise.all(entries.map((e) => (e.count ? e.count(dbOf(p.c), p.tenant.id) : 0)));
+  const counts = await navCounts(dbOf(p.c), p.tenant.id, entries);
   const links = entries.map((e, i) => ({ href: `${base}${e.path}`, label: counts[i]! > 0 ? `${t(e.label)} (${counts[i]})` : t(e.label), current: p.section === e.section, group: e.group, count: counts[i]! }));
   const menu = <GroupedNav t={t} links={links} trailing={[{ href: `/k/${p.tenant.slug}`, label: t('nav.public_site') }]} />;
   return (
