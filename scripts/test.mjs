@@ -52,5 +52,5 @@ if (prepared.status !== 0) process.exit(prepared.status ?? 1);
  */
 const hangGuards = ['--test-force-exit', '--test-timeout=1200000'];
 
-const result = run(['--enable-source-maps', '--import', compiledOf('test/support/compose.ts'), '--test', ...hangGuards, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/durations-reporter.mjs', '--test-reporter-destination=stdout', '--test-concurrency=2', ...files.map(compiledOf)]);
+const result = run(['--enable-source-maps', '--import', compiledOf('test/support/compose.ts'), '--test', ...hangGuards, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/durations-reporter.mjs', '--test-reporter-destination=stdout', `--test-concurrency=${process.env.IKON_TEST_CONCURRENCY ?? 2}`, ...files.map(compiledOf)]);
 process.exit(result.status ?? 1);
