@@ -10,6 +10,7 @@ import { assertUnused, mergeUsages } from '../../../platform/usage.js';
 import { expectedVersion, isUuid, optionalText, parseInput, plainText, throwIfProblems, uuid, versionFrom } from '../../../platform/validation.js';
 import { measureTargetGroups, measures, targetGroups } from '../schema.js';
 import { cleanName, nameKey, stemKey } from './names.js';
+import { nameTrigrams, similarPairs } from './trigrams.js';
 
 /** Naming, merging and deleting Zielgruppen is the Koordination's (measure forms may add new ones). */
 export const canManageTargetGroups = (user: CurrentUser | null, tenantId: string) => isCoordinator(user, tenantId);
@@ -198,22 +199,10 @@ export interface DuplicateSuggestion {
 const similarNames = 0.5;
 
 /**
- * Pairs of entries whose lower-case names have trigram similarity ≥ 0.5. `%` (similarity at least
- * pg_trgm.similarity_threshold, default 0.3, so a superset) lets each entry probe the GiST index
- * `target_groups_name_trgm_idx` for its neighbours; comparing every pair took 242 of the page's
- * 260 ms at 198 entries (issue 9). The explicit `similarity(…) >= 0.5` keeps the result exact.
- */
-export const similarNamePairs = (tenantId: string) =>
-  sql`select x.id as a, y.id as b, similarity(lower(x.name), lower(y.name))::float as s
-      from target_groups x join target_groups y on y.tenant_id = x.tenant_id and lower(y.name) % lower(x.name) and x.id < y.id
-      where x.tenant_id = ${tenantId} and similarity(lower(x.name), lower(y.name)) >= ${similarNames}`;
-
-/**
  * Pairs that probably mean the same ("Kinder bis sechs Jahre" / "Kinder unter sechs Jahren"):
  * equal word stems (names.ts) or trigram similarity ≥ 0.5 (pg_trgm). Best first; at most `limit`.
  */
 export async function duplicateSuggestions(db: Db, tenantId: string, groups: TargetGroupUsage[], limit = 30): Promise<DuplicateSuggestion[]> {
-  const byId = new Map(groups.map((g) => [g.id, g]));
   const pairs = new Map<string, DuplicateSuggestion>();
   const add = (x: TargetGroupUsage, y: TargetGroupUsage, reason: DuplicateSuggestion['reason'], similarity: number) => {
     const [a, b] = byName(x, y) <= 0 ? [x, y] : [y, x];
@@ -221,8 +210,10 @@ export async function duplicateSuggestions(db: Db, tenantId: string, groups: Tar
     const seen = pairs.get(key);
     if (!seen || seen.similarity < similarity) pairs.set(key, { a, b, reason: seen?.reason === 'stems' ? 'stems' : reason, similarity });
   };
-  const trigram = await queryRows<{ a: string; b: string; s: number }>(db, similarNamePairs(tenantId));
-  for (const r of trigram) if (byId.has(r.a) && byId.has(r.b)) add(byId.get(r.a)!, byId.get(r.b)!, 'similar', Number(r.s));
+  // Every pair compared, by their trigrams (pg_trgm's own, trigrams.ts).
+  const trigrams = await nameTrigrams(db, tenantId);
+  const named = groups.filter((g) => trigrams.has(g.id));
+  for (const [i, j, s] of similarPairs(named.map((g) => trigrams.get(g.id)!), similarNames)) add(named[i]!, named[j]!, 'similar', s);
   const stems = new Map<string, TargetGroupUsage[]>();
   for (const g of groups) {
     const k = stemKey(g.name);
