@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../../db/client.js';
-import type { TranslatableSource } from '../../platform/translations/sources.js';
+import { translatable } from '../../platform/translations/sources.js';
 
 /** The adopted edition's measures (what the portal shows), in the concept's order. */
-export const measureTranslatable: TranslatableSource = {
+export const measureTranslatable = translatable({
   kind: 'measure',
   labelKey: 'audit.entity.measure',
   order: 50,
@@ -11,14 +10,10 @@ export const measureTranslatable: TranslatableSource = {
     { name: 'title', labelKey: 'content_field.title', multiline: false },
     { name: 'description', labelKey: 'content_field.description', multiline: true },
   ],
-  items: async (db, tenantId) =>
-    (
-      await queryRows<{ id: string; number: string; title: string; description: string }>(
-        db,
-        sql`select m.id, m.number, m.title, m.description from measures m
-            join editions e on e.tenant_id = m.tenant_id and e.id = m.edition_id and e.status = 'beschlossen'
-            join fields f on f.tenant_id = m.tenant_id and f.id = m.field_id
-            where m.tenant_id = ${tenantId} order by f.position, m.position`,
-      )
-    ).map((r) => ({ id: r.id, label: `${r.number} ${r.title}`, texts: { title: r.title, description: r.description } })),
-};
+  query: (tenantId) =>
+    sql<{ id: string; number: string; title: string; description: string }>`select m.id, m.number, m.title, m.description from measures m
+        join editions e on e.tenant_id = m.tenant_id and e.id = m.edition_id and e.status = 'beschlossen'
+        join fields f on f.tenant_id = m.tenant_id and f.id = m.field_id
+        where m.tenant_id = ${tenantId} order by f.position, m.position`,
+  item: (r) => ({ id: r.id, label: `${r.number} ${r.title}`, texts: { title: r.title, description: r.description } }),
+});

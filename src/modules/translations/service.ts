@@ -9,7 +9,7 @@ import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { updateTenantSettings } from '../../platform/tenancy/service.js';
 import { contentTranslations } from '../../platform/translations/schema.js';
 import { normalizeSourceText, sourceHash } from '../../platform/translations/source-hash.js';
-import { translatableSource, translationLanguages, type TranslationLang } from '../../platform/translations/sources.js';
+import { translatableItems, translatableSource, translationLanguages, type TranslationLang } from '../../platform/translations/sources.js';
 import { checkbox, expectedVersion, hasForbiddenCharacters, maxInteger, parseInput, plainText } from '../../platform/validation.js';
 import { parseUnitKey, translationUnits, unitKey, type StoredTranslation } from './units.js';
 
@@ -43,7 +43,8 @@ async function currentGerman(db: Db, tenantId: string, key: string): Promise<{ k
   const parsed = parseUnitKey(key);
   const source = parsed && translatableSource(parsed.kind);
   if (!parsed || !source || !source.fields.some((f) => f.name === parsed.field)) throw new AppError('not_found');
-  const item = (await source.items(db, tenantId)).find((i) => i.id === parsed.itemId);
+  const [items] = await translatableItems(db, tenantId, [source]);
+  const item = items!.find((i) => i.id === parsed.itemId);
   const german = item?.texts[parsed.field] ?? '';
   if (!german.trim()) throw new AppError('not_found');
   return { ...parsed, german };

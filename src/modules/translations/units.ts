@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { contentTranslations } from '../../platform/translations/schema.js';
 import { sourceHash } from '../../platform/translations/source-hash.js';
-import { translatableSources, type TranslatableField, type TranslatableItem, type TranslatableSource, type TranslationLang } from '../../platform/translations/sources.js';
+import { translatableItems, translatableSources, type TranslatableField, type TranslatableSource, type TranslationLang } from '../../platform/translations/sources.js';
 
 /** fehlt / veraltet / aktuell, as the overview names them. */
 export const translationStates = ['missing', 'outdated', 'current'] as const;
@@ -37,13 +37,11 @@ export const stateOf = (germanHash: string, t: Pick<StoredTranslation, 'sourceHa
 
 /**
  * Every German text the public sees now (each registered kind's items, fields with text) with its
- * translation into `lang`: one query per kind plus one for the translations.
+ * translation into `lang`: one query for every kind's items plus one for the translations.
  */
 export async function translationUnits(db: Db, tenantId: string, lang: TranslationLang): Promise<TranslationUnit[]> {
   const sources = translatableSources();
-  // One after the other: inside a transaction all queries share one connection.
-  const itemsPerSource: TranslatableItem[][] = [];
-  for (const s of sources) itemsPerSource.push(await s.items(db, tenantId));
+  const itemsPerSource = await translatableItems(db, tenantId, sources);
   const stored = await db.select().from(contentTranslations).where(and(eq(contentTranslations.tenantId, tenantId), eq(contentTranslations.lang, lang)));
   const byKey = new Map(stored.map((t) => [unitKey(t.kind, t.itemId, t.field), t]));
   const units: TranslationUnit[] = [];

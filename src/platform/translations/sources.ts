@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client.js';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.js';
 
 /** The languages content is translated into (German is the source). */
 export const translationLanguages = ['en', 'ar', 'uk', 'ru', 'tr', 'fa'] as const;
@@ -28,15 +29,35 @@ export interface TranslatableItem {
  * `translatables`). The translations module lists, exports and imports every kind through this;
  * public pages read the translations with `loadPageTranslations` (platform/translations/page.ts).
  */
-export interface TranslatableSource {
+export interface TranslatableSource<Row = any> {
   kind: string;
   /** Catalog key of the kind's name ("Maßnahme"). */
   labelKey: string;
   /** Place in the overview, smallest first. */
   order: number;
   fields: TranslatableField[];
-  /** The items the public sees now (the adopted edition's, the public Sachstände, …), in display order. */
-  items: (db: Db, tenantId: string) => Promise<TranslatableItem[]>;
+  /**
+   * The items the public sees now (the adopted edition's, the public Sachstände, …), in display
+   * order: a query whose rows `item` turns into items. The rows arrive as JSON (`translatableItems`
+   * asks every kind's query in one statement), keyed by the query's column names.
+   */
+  query: (tenantId: string) => SQL<Row>;
+  /** One row of `query` as an item; `index` is its place in the query's order. */
+  item: (row: Row, index: number) => TranslatableItem;
+}
+
+/** A source with its row type checked between `query` and `item`. */
+export const translatable = <Row>(source: TranslatableSource<Row>): TranslatableSource => source;
+
+/**
+ * The items of each source, in the sources' order, with one query for all of them (each query's rows
+ * aggregated in its order; issue 9: one query per kind made the overview's 17 queries).
+ */
+export async function translatableItems(db: Db, tenantId: string, list: readonly TranslatableSource[]): Promise<TranslatableItem[][]> {
+  if (list.length === 0) return [];
+  const columns = list.map((s, i) => sql`(select coalesce(json_agg(q), '[]'::json) from (${s.query(tenantId)}) q) as ${sql.identifier(`s${i}`)}`);
+  const [row] = await queryRows<Record<string, unknown[]>>(db, sql`select ${sql.join(columns, sql`, `)}`);
+  return list.map((s, i) => (row?.[`s${i}`] ?? []).map((r, n) => s.item(r, n)));
 }
 
 let sources: TranslatableSource[] = [];
