@@ -6,8 +6,11 @@ import path from 'node:path';
 import { buildDir, buildTests, compiledOf } from './build-tests.mjs';
 
 // What axe found per page is shared by the browser files of one run (test/support/browser.ts).
-const axeSeenDir = path.resolve(`.tmp/axe-seen-${(process.env.IKON_TEST_NAMESPACE ?? 'ikon').replace(/[^a-z0-9_]/g, '')}`);
+const namespace = (process.env.IKON_TEST_NAMESPACE ?? 'ikon').replace(/[^a-z0-9_]/g, '');
+const axeSeenDir = path.resolve(`.tmp/axe-seen-${namespace}`);
 fs.rmSync(axeSeenDir, { recursive: true, force: true });
+// Copies of the PGlite fixture that a killed run left behind (test/support/databases.ts: pgliteCopiesDir).
+fs.rmSync(path.resolve(`.tmp/test-pglite-${namespace}`), { recursive: true, force: true });
 const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/Berlin', IKON_AXE_SEEN_DIR: axeSeenDir, IKON_TEST_BUILD_DIR: buildDir } });
 
 function testFiles(dir) {
