@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { listActors } from '../actors/index.js';
 import { editionOutline } from '../concepts/index.js';
 import { municipalitiesOf } from '../../platform/tenancy/service.js';
-import { listTargetGroups } from './target-groups/service.js';
+import { targetGroupNames } from './target-groups/service.js';
 
 /** Everything a measure form offers to choose from, for one edition. */
 export async function measureOptions(db: Db, tenantId: string, editionId: string) {
@@ -10,7 +10,7 @@ export async function measureOptions(db: Db, tenantId: string, editionId: string
     editionOutline(db, tenantId, editionId),
     listActors(db, tenantId),
     municipalitiesOf(db, tenantId),
-    listTargetGroups(db, tenantId),
+    targetGroupNames(db, tenantId),
   ]);
   return {
     fields: outline.fields.filter((f) => !f.isCrossCutting),
@@ -19,7 +19,7 @@ export async function measureOptions(db: Db, tenantId: string, editionId: string
     actors,
     municipalities,
     /** The Kommune's Zielgruppen vocabulary, by name. */
-    targetGroups: targetGroups.map((g) => ({ id: g.id, name: g.name })),
+    targetGroups,
   };
 }
 export type MeasureOptions = Awaited<ReturnType<typeof measureOptions>>;

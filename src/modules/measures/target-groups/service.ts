@@ -34,6 +34,11 @@ export async function listTargetGroups(db: Db, tenantId: string): Promise<Target
   return rows.map((r) => ({ ...r.group, measures: r.measures })).sort(byName);
 }
 
+/** The vocabulary's names only, by name: what forms and pages that name Zielgruppen need (no usage counts to join). */
+export async function targetGroupNames(db: Db, tenantId: string): Promise<{ id: string; name: string }[]> {
+  return (await db.select({ id: targetGroups.id, name: targetGroups.name }).from(targetGroups).where(eq(targetGroups.tenantId, tenantId))).sort(byName);
+}
+
 export async function targetGroupById(db: Db, tenantId: string, id: string): Promise<TargetGroupUsage> {
   if (!isUuid(id)) throw new AppError('not_found');
   const [row] = await db.select().from(targetGroups).where(and(eq(targetGroups.tenantId, tenantId), eq(targetGroups.id, id)));

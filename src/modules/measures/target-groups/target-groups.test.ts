@@ -10,7 +10,7 @@ import { measureById } from '../service.js';
 import { queryRows } from '../../../db/client.js';
 import { enableQueryStats, withQueryStats } from '../../../db/query-stats.js';
 import { stemKey } from './names.js';
-import { duplicateSuggestions, listTargetGroups } from './service.js';
+import { duplicateSuggestions, listTargetGroups, targetGroupNames } from './service.js';
 import { confirm, counted, upload } from '../transfer/testing.js';
 import { searchEdition } from '../../search/index.js';
 
@@ -207,5 +207,13 @@ describeEachDb('Zielgruppen als Vokabular der Kommune', (t) => {
     // The database gives each name's trigrams once; no pair is compared there (198 index probes before).
     assert.equal(stats.count, 1, 'one query');
     assert.doesNotMatch(stats.sql![0]!.text, /similarity|%/, 'the pairs are compared here, not in the database');
+  });
+
+  test('Namen für Formulare und Maßnahmenseiten: dieselben Einträge in derselben Reihenfolge wie die Liste mit Zählung, ohne sie zu zählen', async () => {
+    const db = t().db;
+    const [kommune] = await queryRows<{ id: string }>(db, sql`select id from tenants where slug = 'musterland'`);
+    const names = await targetGroupNames(db, kommune!.id);
+    assert.ok(names.length > 100, 'the demo vocabulary');
+    assert.deepEqual(names, (await listTargetGroups(db, kommune!.id)).map((g) => ({ id: g.id, name: g.name })));
   });
 });
