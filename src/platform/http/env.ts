@@ -33,7 +33,7 @@ export interface AppEnv {
     tokenScope?: ApiScope;
     lang: Lang;
     t: T;
-    /** The Kommune of an internal GET's slug, fetched with the session (null: no such Kommune); `tenantForApp` takes it once. */
+    /** The Kommune of an internal GET's slug, fetched with the session (null: no such Kommune); `tenantForApp` takes it. */
     slugTenant?: { slug: string; tenant: Tenant | null } | undefined;
   };
 }

@@ -12,12 +12,13 @@ import { tenantBySlug, type Tenant } from '../tenancy/service.js';
 import { GroupedNav, type AppNavEntry } from './app-nav.js';
 import { Layout } from './layout.js';
 
-/** The Kommune of the slug: the one the session lookup fetched along (first call of a GET), else asked for. */
+/**
+ * The Kommune of the slug: the one the session lookup fetched along (GET and HEAD only, which
+ * change nothing, so it holds for the whole request, also when a route asks twice), else asked for.
+ */
 async function requestTenant(c: Ctx, slug: string): Promise<Tenant> {
   const known = c.get('slugTenant');
-  if (known?.slug !== slug) return tenantBySlug(dbOf(c), slug);
-  c.set('slugTenant', undefined);
-  return found(known.tenant ?? undefined);
+  return known?.slug === slug ? found(known.tenant ?? undefined) : tenantBySlug(dbOf(c), slug);
 }
 
 /** The Kommune of an internal page (`/app/k/:slug/…`), after checking the user may see it. */
