@@ -4,16 +4,11 @@ import { authorize, type CommandContext } from '../../../platform/commands.js';
 import { createActor } from '../../actors/index.js';
 import { assertEditionOpen, editionById, createItem, fieldKind, goalKind } from '../../concepts/index.js';
 import { canCreateMeasure } from '../policy.js';
-import { readTable } from '../../../platform/spreadsheet/parse.js';
-import { planImport, planWith, type Plan, type PlanOptions } from './plan.js';
+import type { Plan, PlanOptions } from './plan.js';
+import { planFile } from './plan-file.js';
 import { blockingProblems, importRejected } from '../../../platform/spreadsheet/problems.js';
 import { loadReferences, referencesStamp } from './references.js';
 import { writePlannedRows } from './write.js';
-import { matchHeading } from './columns.js';
-
-/** A measure table may have title rows above its headings. */
-const readOptions = { isHeading: (h: string) => matchHeading(h) !== undefined };
-
 
 /**
  * What importing the file would do (nothing is written). Problems that creating missing actors,
@@ -22,7 +17,7 @@ const readOptions = { isHeading: (h: string) => matchHeading(h) !== undefined };
 export async function previewImport(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, opts: PlanOptions = {}): Promise<Plan> {
   authorize(canCreateMeasure(ctx.user, tenantId));
   assertEditionOpen(await editionById(ctx.db, tenantId, editionId));
-  const plan = await planImport(ctx.db, tenantId, editionId, await readTable(file.bytes, file.name, readOptions), opts);
+  const plan = await planFile(file, await loadReferences(ctx.db, tenantId, editionId), opts);
   const blocking = blockingProblems(plan.problems, true);
   if (blocking.length) throw importRejected(blocking);
   return plan;
@@ -58,7 +53,6 @@ export const manyNewUnconfirmed = 'transfer.error.many_new_unconfirmed';
  */
 export async function applyImport(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, opts: ApplyOptions): Promise<ImportOutcome> {
   authorize(canCreateMeasure(ctx.user, tenantId));
-  const table = await readTable(file.bytes, file.name, readOptions);
   const { createMissing } = opts;
   const planOpts: PlanOptions = { numberFormat: opts.numberFormat };
   const rejectIfBlocked = (p: Plan, create: boolean) => {
@@ -70,13 +64,13 @@ export async function applyImport(ctx: CommandContext, tenantId: string, edition
   assertEditionOpen(await editionById(ctx.db, tenantId, editionId));
   const stamp = await referencesStamp(ctx.db, tenantId, editionId);
   let refs = await loadReferences(ctx.db, tenantId, editionId);
-  let plan = await planWith(refs, table, planOpts);
+  let plan = await planFile(file, refs, planOpts);
   rejectIfBlocked(plan, createMissing);
   return ctx.db.transaction(async (tx) => {
     assertEditionOpen(await editionById(tx, tenantId, editionId));
     const replan = async () => {
       refs = await loadReferences(tx, tenantId, editionId);
-      plan = await planWith(refs, table, planOpts);
+      plan = await planFile(file, refs, planOpts);
     };
     if ((await referencesStamp(tx, tenantId, editionId)) !== stamp) {
       await replan();

@@ -1,4 +1,3 @@
-import type { Db } from '../../../db/client.js';
 import { AppError, type FieldError } from '../../../platform/errors.js';
 import { parseInput } from '../../../platform/validation.js';
 import { measureFields, type MeasureFields } from '../input.js';
@@ -14,7 +13,7 @@ import { numberReading, sameShownNumber, type NumberFormat } from '../../../plat
 import type { ImportProblem } from '../../../platform/spreadsheet/problems.js';
 import type { RawTable } from '../../../platform/spreadsheet/parse.js';
 import { layoutColumns } from '../../../platform/spreadsheet/headings.js';
-import { loadReferences, type References } from './references.js';
+import type { References } from './references.js';
 import { Resolver, type NewActor, type NewField, type NewGoal, type Resolved } from './resolve.js';
 import { breather } from '../../../platform/breathe.js';
 import { cleanName, nameKey } from '../target-groups/names.js';
@@ -77,12 +76,10 @@ const columnOfField: Record<string, ColumnKey> = {
 
 const allowed = (labels: Record<string, string>) => Object.values(labels).join(', ');
 
-/** Validates every row of the table against the edition and works out creates, updates and new references. */
-export async function planImport(db: Db, tenantId: string, editionId: string, table: RawTable, opts: PlanOptions = {}): Promise<Plan> {
-  return planWith(await loadReferences(db, tenantId, editionId), table, opts);
-}
-
-/** The same against references loaded before (no query: the rows are checked in memory). */
+/**
+ * Validates every row of the table against the edition's references (loaded before: no query,
+ * so it also runs in the task thread, see plan-file.ts) and works out creates, updates and new references.
+ */
 export async function planWith(refs: References, table: RawTable, opts: PlanOptions = {}): Promise<Plan> {
   // Zielgruppen by name, case-insensitive: the vocabulary's spelling wins, unknown names become new entries.
   const vocabulary = new Map(refs.targetGroups.map((g) => [nameKey(g.name), g.name]));

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachDb } from '../../../../test/support/harness.js';
 import type { Db } from '../../../db/client.js';
+import { waitingTasks } from '../../../platform/threads/task-thread.js';
+import { holdTaskThread } from '../../../platform/threads/testing.js';
 import { base, coordination, csv, demo } from './testing.js';
 
 /**
@@ -64,5 +66,40 @@ describeEachDb('Andere Anfragen, während ein Import bestätigt wird (Issue 8.4)
     hold.release();
     assert.equal((await confirming).status, 303);
     assert.equal(await d.count(), before + 1000, 'and the import went through whole');
+  });
+
+  test('Die Datei wird im Task-Thread gelesen und geprüft: währenddessen antwortet der Request-Thread', async () => {
+    const d = await demo(t());
+    const c = await t().signIn(coordination);
+    const visitor = t().client();
+    const page = '/k/musterland/konzept';
+    assert.equal((await visitor.get(page)).status, 200, 'the page is in the cache now');
+    const before = await d.count();
+
+    const rows = Array.from({ length: 2000 }, (_, i) => [`700.${i + 1}`, 'Teilhabe durch Sprache', `Maßnahme ${i + 1}`, 'geplant', 'kurz']);
+    const form = new FormData();
+    form.append('inhalt', Buffer.from(csv([['Nr.', 'Themenfeld', 'Titel', 'Status', 'Zeithorizont'], ...rows])).toString('base64'));
+    form.append('dateiname', 'gross.csv');
+    form.append('viele_neu', '1');
+    // The task thread busy with something else: the confirmation's reading and planning queue behind it.
+    const hold = await holdTaskThread();
+    const confirming = c.postMultipart(`${base}/${d.draft.id}/import/bestaetigen`, form);
+    let answered = false;
+    void confirming.then(() => (answered = true));
+    while (waitingTasks() < 2) {
+      assert.equal(answered, false, 'the confirmation did not wait for the task thread');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+
+    assert.equal((await visitor.get('/healthz')).status, 200);
+    const cached = await visitor.get(page);
+    assert.equal(cached.status, 200);
+    assert.match(await cached.text(), /<h1/);
+    assert.equal(waitingTasks(), 2, "both answered while the file's plan was still waiting for the task thread");
+    assert.equal(await d.count(), before, 'nothing written yet');
+
+    await hold.release();
+    assert.equal((await confirming).status, 303);
+    assert.equal(await d.count(), before + 2000, 'and the import went through whole');
   });
 });
