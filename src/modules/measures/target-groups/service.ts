@@ -225,7 +225,8 @@ export async function duplicateSuggestions(db: Db, tenantId: string, groups: Tar
     if (k) stems.set(k, [...(stems.get(k) ?? []), g]);
   }
   for (const same of stems.values()) for (let i = 0; i < same.length; i++) for (let j = i + 1; j < same.length; j++) add(same[i]!, same[j]!, 'stems', 1);
-  return [...pairs.values()].sort((x, y) => y.similarity - x.similarity || byName(x.a, y.a)).slice(0, limit);
+  // Ties in a stable order: by both names.
+  return [...pairs.values()].sort((x, y) => y.similarity - x.similarity || byName(x.a, y.a) || byName(x.b, y.b)).slice(0, limit);
 }
 
 /** Names of the Zielgruppen of many measures at once, each list by name. */

@@ -203,6 +203,9 @@ describeEachDb('Zielgruppen als Vokabular der Kommune', (t) => {
     assert.ok(want.filter((p) => p.includes('| similar |')).length > 50, 'the demo has many similar pairs');
     assert.deepEqual([...got].sort(), want.sort(), 'the same pairs, reasons and similarities');
     assert.equal(new Set(got).size, got.length, 'each pair once');
+    const de = (x: string, y: string) => x.localeCompare(y, 'de');
+    const ordered = [...suggestions].sort((x, y) => y.similarity - x.similarity || de(x.a.name, y.a.name) || de(x.b.name, y.b.name));
+    assert.deepEqual(suggestions, ordered, 'best first, ties by both names (not by the order the pairs were found)');
 
     // The database gives each name's trigrams once; no pair is compared there (198 index probes before).
     assert.equal(stats.count, 1, 'one query');
