@@ -37,13 +37,18 @@ const debug = (msg: string) => {
   if (process.env.IKON_BROWSER_DEBUG) console.log(`[browser] ${msg}`);
 };
 const screenshotDir = path.resolve('.tmp/browser-screenshots');
-/** Per action (click, fill); pages are server-rendered and local, so this is generous. */
-const actionTimeout = 15_000;
+/**
+ * Per action (click, fill, screenshot). A click that submits waits for the navigation it starts,
+ * and at load 13 on two cores making a Vorlage final (it renders the PDFs) and a full-page
+ * screenshot of the Arabic concept page each took longer than the former 15 s (session 8): a test
+ * must not fail because the machine is busy.
+ */
+const actionTimeout = 60_000;
 /**
  * Per page load: some submits do real work (making a Vorlage final renders the concept PDF), and
  * at load 30 on two cores such a request took longer than 15 s.
  */
-const navigationTimeout = 60_000;
+const navigationTimeout = 120_000;
 
 /** What the helpers remember about a page: where the app runs and what axe found so far. */
 interface PageState {
@@ -179,7 +184,7 @@ export function browserSuite(opts: { env?: () => Record<string, string> | Promis
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name.replace(/[^a-zA-Z0-9äöüÄÖÜß_-]+/g, '-').slice(0, 80)}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: true, timeout: navigationTimeout });
   return file;
 }
 
