@@ -45,11 +45,18 @@ const jobs = jobDefinitions.length ? await startJobs(database, config.databaseUr
 listener.ready(app.fetch);
 console.log(`ikon läuft auf ${config.publicUrl} (Datenbank: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}, Port ${listener.port})`);
 
+// Stopping (SIGTERM from systemd, a container runtime or a deploy; Ctrl+C): no new connections,
+// the running requests are answered (up to 20 s, within the usual 30 s grace period), only then
+// the jobs stop and the database closes. Closing it at once answered requests that were still
+// running with "PGlite is closed" errors (issue 8, noticed in session 7).
+const graceMs = 20_000;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    console.log('ikon wird beendet: laufende Anfragen werden noch beantwortet, neue nicht mehr angenommen.');
     stopMaintenance();
-    void listener.close();
-    void Promise.resolve(jobs?.stop())
+    void listener
+      .drain(graceMs)
+      .then(() => jobs?.stop())
       .then(() => database.close())
       .finally(() => process.exit(0));
   });

@@ -1,3 +1,4 @@
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import { translator } from '../i18n/i18n.js';
@@ -16,6 +17,12 @@ export interface EarlyListener {
   /** Hands the requests over to the application once the database is ready. */
   ready(fetch: Fetch): void;
   close(): Promise<void>;
+  /**
+   * For shutting down: accepts no new connection, lets the requests that are running finish (for at
+   * most `graceMs`), then closes every connection. Resolves when no request runs any more: only
+   * then may the database be closed.
+   */
+  drain(graceMs: number): Promise<void>;
 }
 
 /**
@@ -38,6 +45,7 @@ export async function listenFirst(host: string, port: number): Promise<EarlyList
   };
   let handler = starting;
   const server: ServerType = createAdaptorServer({ fetch: (request, env) => handler(request, env) });
+  const running = runningRequests(server as http.Server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new PortInUseError(host, port) : err));
     server.listen(port, host, () => resolve());
@@ -46,5 +54,41 @@ export async function listenFirst(host: string, port: number): Promise<EarlyList
     port: (server.address() as AddressInfo).port,
     ready: (fetch) => (handler = fetch),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async drain(graceMs) {
+      server.close();
+      await running.finished(graceMs);
+      (server as http.Server).closeAllConnections();
+    },
+  };
+}
+
+/**
+ * Counts the requests between their arrival and the end of their response. Between the requests of
+ * a kept-alive connection it is idle: `server.close()` closes such connections, and a request that
+ * arrives on one meanwhile is counted like any other.
+ */
+function runningRequests(server: http.Server) {
+  let count = 0;
+  const waiting = new Set<() => void>();
+  server.on('request', (_request: http.IncomingMessage, response: http.ServerResponse) => {
+    count += 1;
+    response.once('close', () => {
+      count -= 1;
+      if (count > 0) return;
+      server.closeIdleConnections();
+      for (const done of waiting) done();
+    });
+  });
+  return {
+    finished(graceMs: number) {
+      if (count === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, graceMs);
+        waiting.add(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
   };
 }

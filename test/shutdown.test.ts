@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { freePort, HttpClient, startProcess, type ServerProcess } from './support/server-process.js';
+
+/** Resolves with everything the socket received once `pattern` matches it (or rejects when it closes first). */
+function received(socket: net.Socket, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    const onData = (chunk: Buffer) => {
+      data += chunk.toString();
+      if (pattern.test(data)) {
+        socket.off('data', onData);
+        resolve(data);
+      }
+    };
+    socket.on('data', onData);
+    socket.once('close', () => reject(new Error(`connection closed before ${pattern}; received:\n${data}`)));
+  });
+}
+
+describe('stopping the server (SIGTERM) while a request runs', () => {
+  let server: ServerProcess;
+  let port: number;
+  let dataDir: string;
+  before(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikon-stop-'));
+    port = await freePort();
+    server = startProcess('src/main.ts', { DATA_DIR: dataDir, IKON_DEMO: '0', PORT: String(port) });
+    await server.waitFor(/ikon läuft auf/);
+  });
+  after(async () => {
+    await server?.stop('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('the running request is answered from the database, new connections are refused, then the process ends cleanly', async () => {
+    const client = new HttpClient(`http://127.0.0.1:${port}`);
+    const html = await (await client.request('/anmelden')).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+    const body = new URLSearchParams({ email: 'niemand@example.org', password: 'falsch-falsch', _csrf: csrf }).toString();
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+
+    // A sign-in whose body is still on its way: "100 Continue" says the server holds the request.
+    const socket = net.connect(port, '127.0.0.1');
+    const continued = received(socket, /^HTTP\/1\.1 100 Continue\r\n\r\n/);
+    socket.write(
+      `POST /anmelden HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nCookie: ${cookie}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`,
+    );
+    await continued;
+
+    server.child.kill('SIGTERM');
+    // (A server that does not wait for its requests ends here: the request below then finds its connection gone.)
+    await Promise.race([server.waitFor(/ikon wird beendet/).catch(() => undefined), server.exited]);
+    const refused = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (res) => `answered ${res.status}`,
+      () => 'refused',
+    );
+    assert.equal(refused, 'refused', 'no new connection once stopping');
+
+    // The rest of the body: the sign-in runs now (user lookup, throttling counters) and is answered.
+    const answer = received(socket, /\r\n\r\n[\s\S]*<\/html>/);
+    socket.write(body);
+    const response = await answer.catch((e: Error) => assert.fail(`${e.message}\nserver:\n${server.output()}`));
+    const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1]);
+    assert.ok(status >= 200 && status < 500, `answered ${status}, not an error:\n${response.slice(0, 300)}`);
+    assert.match(response, /E-Mail-Adresse oder Passwort/, 'the ordinary German refusal of a wrong password');
+
+    const { code } = await server.exited;
+    assert.equal(code, 0, server.output());
+    assert.doesNotMatch(server.output(), /closed|Error|Fehler 500/i, 'nothing failed while stopping');
+  });
+});
