@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeEachDb } from '../../../../test/support/harness.js';
+import { describeEachDb, type TestApp } from '../../../../test/support/harness.js';
 import type { Db } from '../../../db/client.js';
 import { waitingTasks } from '../../../platform/threads/task-thread.js';
 import { holdTaskThread } from '../../../platform/threads/testing.js';
@@ -35,20 +35,25 @@ function holdNextTransaction(db: Db) {
   return { inside, release, isOpen: () => open };
 }
 
+/** A visitor with a kept portal page, and the confirmation form of `count` new measures numbered `prefix`.1, … */
+async function largeImport(t: TestApp, prefix: string, count: number) {
+  const d = await demo(t);
+  const c = await t.signIn(coordination);
+  const visitor = t.client();
+  const page = '/k/musterland/konzept';
+  assert.equal((await visitor.get(page)).status, 200, 'the page is in the cache now');
+  const before = await d.count();
+  const rows = Array.from({ length: count }, (_, i) => [`${prefix}.${i + 1}`, 'Teilhabe durch Sprache', `Maßnahme ${i + 1}`, 'geplant', 'kurz']);
+  const form = new FormData();
+  form.append('inhalt', Buffer.from(csv([['Nr.', 'Themenfeld', 'Titel', 'Status', 'Zeithorizont'], ...rows])).toString('base64'));
+  form.append('dateiname', 'gross.csv');
+  form.append('viele_neu', '1');
+  return { d, c, visitor, page, before, form };
+}
+
 describeEachDb('Andere Anfragen, während ein Import bestätigt wird (Issue 8.4)', (t) => {
   test('/healthz und eine gespeicherte Portalseite antworten, solange die Transaktion des Imports offen ist', async () => {
-    const d = await demo(t());
-    const c = await t().signIn(coordination);
-    const visitor = t().client();
-    const page = '/k/musterland/konzept';
-    assert.equal((await visitor.get(page)).status, 200, 'the page is in the cache now');
-    const before = await d.count();
-
-    const rows = Array.from({ length: 1000 }, (_, i) => [`600.${i + 1}`, 'Teilhabe durch Sprache', `Maßnahme ${i + 1}`, 'geplant', 'kurz']);
-    const form = new FormData();
-    form.append('inhalt', Buffer.from(csv([['Nr.', 'Themenfeld', 'Titel', 'Status', 'Zeithorizont'], ...rows])).toString('base64'));
-    form.append('dateiname', 'gross.csv');
-    form.append('viele_neu', '1');
+    const { d, c, visitor, page, before, form } = await largeImport(t(), '600', 1000);
     const hold = holdNextTransaction(t().db);
     const confirming = c.postMultipart(`${base}/${d.draft.id}/import/bestaetigen`, form);
     await hold.inside;
@@ -69,18 +74,7 @@ describeEachDb('Andere Anfragen, während ein Import bestätigt wird (Issue 8.4)
   });
 
   test('Die Datei wird im Task-Thread gelesen und geprüft: währenddessen antwortet der Request-Thread', async () => {
-    const d = await demo(t());
-    const c = await t().signIn(coordination);
-    const visitor = t().client();
-    const page = '/k/musterland/konzept';
-    assert.equal((await visitor.get(page)).status, 200, 'the page is in the cache now');
-    const before = await d.count();
-
-    const rows = Array.from({ length: 2000 }, (_, i) => [`700.${i + 1}`, 'Teilhabe durch Sprache', `Maßnahme ${i + 1}`, 'geplant', 'kurz']);
-    const form = new FormData();
-    form.append('inhalt', Buffer.from(csv([['Nr.', 'Themenfeld', 'Titel', 'Status', 'Zeithorizont'], ...rows])).toString('base64'));
-    form.append('dateiname', 'gross.csv');
-    form.append('viele_neu', '1');
+    const { d, c, visitor, page, before, form } = await largeImport(t(), '700', 2000);
     // The task thread busy with something else: the confirmation's reading and planning queue behind it.
     const hold = await holdTaskThread();
     const confirming = c.postMultipart(`${base}/${d.draft.id}/import/bestaetigen`, form);
