@@ -2,7 +2,7 @@
 // the confirmation goes through the app in process (multipart body, reading, planning, the
 // transaction), a timer notes every stretch the event loop could not run it (a stall), and a
 // V8 CPU profile says which functions ran during those stretches. One JSON line on stdout.
-//   npx tsx bench/import-stalls.ts [pglite|postgres] [rows]
+//   [IKON_STALLS_PREVIEW=1] npx tsx bench/import-stalls.ts [pglite|postgres] [rows]
 import { Session } from 'node:inspector/promises';
 import '../test/support/compose.js';
 import { startTestApp } from '../test/support/harness.js';
@@ -21,6 +21,14 @@ form.append('inhalt', Buffer.from(lines.join('\n')).toString('base64'));
 form.append('dateiname', 'bench.csv');
 form.append('viele_neu', '1');
 
+// IKON_STALLS_PREVIEW=1: a preview of a small file first, as the app's flow does before a
+// confirmation (it starts the task thread that reads and plans imports).
+if (process.env.IKON_STALLS_PREVIEW) {
+  const small = new FormData();
+  small.append('datei', new Blob([lines.slice(0, 3).join('\n')]), 'vorschau.csv');
+  const preview = await c.postMultipart(`/app/k/musterland/fassungen/${draft.id}/import`, small);
+  if (preview.status !== 200) throw new Error(`preview answered ${preview.status}`);
+}
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
