@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { tenants } from '../../platform/tenancy/schema.js';
-import { isUuid } from '../../platform/validation.js';
+import { hasForbiddenCharacters, isUuid } from '../../platform/validation.js';
 import { isSpokenLanguage } from '../../platform/i18n/spoken-languages.js';
 import { targetGroups } from '../measures/schema.js';
 import { actors } from '../actors/schema.js';
@@ -82,6 +82,8 @@ const visible = (tenantId: string) => [eq(offers.tenantId, tenantId), eq(offers.
 
 async function conditions(db: Db, tenantId: string, f: DirectoryFilter): Promise<SQL[]> {
   const where = visible(tenantId);
+  // No offer contains a control character; PostgreSQL cannot even compare a NUL (500 before).
+  if ([f.q, f.gemeinde, f.kategorie, f.sprache, f.zielgruppe, f.wochentag].some(hasForbiddenCharacters)) return [...where, sql`false`];
   if (f.gemeinde) {
     const [m] = await db.select({ id: tenants.id }).from(tenants).where(and(eq(tenants.parentId, tenantId), eq(tenants.slug, f.gemeinde)));
     where.push(m ? eq(offers.municipalityId, m.id) : sql`false`);

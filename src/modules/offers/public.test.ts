@@ -80,6 +80,19 @@ describeEachDb('Öffentliches Angebotsverzeichnis', (t) => {
     assert.equal((await anon.get(`/k/musterland/angebote/${unpublished!.id}`)).status, 404);
   });
 
+  test('Filter mit Steuerzeichen (NUL) finden nichts, statt mit 500 zu scheitern: Verzeichnis und Kalender', async () => {
+    const anon = t().client();
+    for (const path of ['/k/musterland/angebote', '/k/musterland/angebote/kalender.ics']) {
+      for (const name of ['q', 'gemeinde', 'sprache', 'zielgruppe', 'wochentag', 'kategorie']) {
+        const res = await anon.get(`${path}?${name}=Sprach%00kurs`);
+        assert.equal(res.status, 200, `${path}?${name}= with NUL`);
+        const body = await res.text();
+        if (path.endsWith('.ics')) assert.doesNotMatch(body, /BEGIN:VEVENT/, `${name}: no event matches`);
+        else assert.doesNotMatch(body, /class="kern-card/, `${name}: no offer matches`);
+      }
+    }
+  });
+
   test('iCalendar je Angebot und für eine gefilterte Liste, gelesen mit ical.js: Zeiten über die Zeitumstellung richtig', async () => {
     const cafe = await createCafe({ title: 'Kalendercafé', recurFirstDate: '2026-01-06', recurExceptions: '' });
     const anon = t().client();

@@ -4,8 +4,12 @@ import { kindOfName, type IdKind, type Known } from './known.js';
 import type { FuzzBody, FuzzRequest, Who } from './request.js';
 import { contentTypes, hostileSegment, hostileString, wellFormed } from './values.js';
 
-/** What a field expects: free text, one of some choices, an id of a kind, a number, a date, a version. */
-type Field = 'text' | 'email' | 'date' | 'number' | 'version' | 'checkbox' | `id:${IdKind}` | readonly string[];
+/**
+ * What a field expects: free text, one of some choices, an id of a kind, a number, a date, a
+ * version; `file`: an uploaded spreadsheet (a file part in multipart bodies); `kept`: the file as
+ * an import's confirmation sends it back (base64 in a hidden field).
+ */
+type Field = 'text' | 'email' | 'date' | 'number' | 'version' | 'checkbox' | 'file' | 'kept' | `id:${IdKind}` | readonly string[];
 interface Form {
   path: string;
   fields: Record<string, Field>;
@@ -50,6 +54,12 @@ const paper: Record<string, Field> = {
   fileReference: 'text', visibility: ['oeffentlich', 'nichtoeffentlich'], proposal: 'text', facts: 'text', financialEffects: ['ja', 'nein'], financialText: 'text',
   financialAmount: 'number', climateImpact: ['positiv', 'negativ', 'keine', 'nicht_einschaetzbar'], climateText: 'text', signature: 'text', editionId: 'id:editions',
 };
+/** An import's two steps: the upload (with mapped headings) and the confirmation with the file kept. */
+const imports = (path: string, extra: Record<string, Field> = {}): Form[] => [
+  { path: `${path}/import`, fields: { datei: 'file', spalte_0: 'text', spalte_3: 'text', ...extra } },
+  { path: `${path}/import/bestaetigen`, fields: { inhalt: 'kept', dateiname: ['liste.csv', 'liste.xlsx', 'liste.txt', ''], anlegen: 'checkbox', viele_neu: 'checkbox', ...extra } },
+];
+const numberFormat: Record<string, Field> = { zahlenformat: ['de', 'en', 'xx'] };
 const consultation: Record<string, Field> = { bodyId: 'id:councilBodies', meetsOn: 'date', role: ['vorberatung', 'entscheidung', 'kenntnisnahme', 'anhoerung'], agendaNumber: 'text' };
 
 /** The sign-in form and the main write forms of Koordination (as the HTML pages post them). */
@@ -129,7 +139,30 @@ export const forms: Form[] = [
   { path: `${k}/gremien/{councilBodies}/loeschen`, fields: { version: 'version' } },
   { path: `${k}/einstellungen/vorlagen`, fields: { numberFormat: 'text', officeCode: 'text', leadOffice: 'text', inhabitants: 'number', inhabitantsAsOf: 'date', inhabitantsSource: 'text', foreignNationals: 'number', foreignNationalsAsOf: 'date', foreignNationalsSource: 'text', version: 'version' } },
   { path: `${k}/einstellungen/status`, fields: { version: 'version', impliedProgress_geplant: 'number', countsInRollup_geplant: 'checkbox', impliedProgress_umgesetzt: 'number' } },
+  ...imports(`${k}/fassungen/{editions}`, numberFormat),
+  ...imports(`${k}/fassungen/{editions}/sachstand`, numberFormat),
+  { path: `${k}/fassungen/{editions}/indikatoren/import`, fields: { datei: 'file', ...numberFormat } },
+  ...imports(`${k}/akteure`),
+  ...imports(`${k}/akteure/ansprechpersonen`),
+  ...imports(`${k}/angebote`),
+  { path: `${k}/uebersetzungen/import`, fields: { datei: 'file' } },
 ];
+
+/** Headings of ikon's own tables and some that are not; cells fitting or hostile. */
+const headings = ['ID', 'Nr.', 'Titel', 'Name', 'Art', 'Status', 'Akteur', 'Ansprechperson', 'E-Mail', 'Telefon', 'Themenfeld', 'Ziele', 'Fortschritt (%)', 'Stand', 'Wert', 'Datum', 'Kategorie', 'Gemeinde', 'Beschreibung', 'Sprachen', 'Einwilligung', 'Unbekannt'];
+const cell = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('', '1.1.1', '1.99.1', '50', '150', '-3', '2026-13-45', '30.06.2025', 'in_umsetzung', 'Umgesetzt', 'ja', 'nein', 'a@b.de', '=HYPERLINK("http://x")', '"', ';', '\n') },
+  { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 1, arbitrary: hostileString },
+);
+const quoted = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+/** A CSV as an office program saves it (semicolons), with some of the headings ikon knows. */
+const spreadsheetText = fc
+  .tuple(fc.subarray(headings, { minLength: 1, maxLength: 8 }), fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 4 }))
+  .map(([head, rows]) => [head.map(quoted).join(';'), ...rows.map((r) => r.map((v) => quoted(wellFormed(v))).join(';'))].join('\r\n'));
+/** What arrives as a file: a CSV, text that is none, or the start of a zip (an .xlsx) cut short. */
+const fileContent = fc.oneof({ weight: 6, arbitrary: spreadsheetText }, { weight: 1, arbitrary: hostileString.map(wellFormed) }, { weight: 1, arbitrary: fc.constant('PK\u0003\u0004\u0014\u0000\u0006\u0000') });
+const fileName = fc.constantFrom('liste.csv', 'liste.xlsx', 'liste.xls', 'liste.xlf', 'liste', '../../liste.csv');
 
 function itemKind(kind: 'leitlinien' | 'themenfelder' | 'ziele'): IdKind {
   return kind === 'leitlinien' ? 'guidelines' : kind === 'themenfelder' ? 'fields' : 'goals';
@@ -146,6 +179,8 @@ export function formRequests(known: Known): fc.Arbitrary<FuzzRequest> {
       case 'number': return fc.oneof(fc.integer({ min: 0, max: 100 }).map(String), fc.constantFrom('0,5', '1.234,50'));
       case 'version': return fc.integer({ min: 1, max: 4 }).map(String);
       case 'checkbox': return fc.constantFrom('on', '');
+      case 'file': return fileContent;
+      case 'kept': return fileContent.map((text) => Buffer.from(text).toString('base64'));
       default: return fc.string({ minLength: 1, maxLength: 30 });
     }
   };
@@ -167,9 +202,13 @@ export function formRequests(known: Known): fc.Arbitrary<FuzzRequest> {
         .tuple(...params.map((p) => (p === 'slug' ? fc.oneof({ weight: 8, arbitrary: fc.constant('musterland') }, { weight: 1, arbitrary: hostileSegment }) : fc.oneof({ weight: 6, arbitrary: ids(kindOfName(p)!) }, { weight: 1, arbitrary: hostileSegment })).map((v) => [p, v] as const)))
         .map((pairs) => pairs.reduce((p, [name, v]) => p.replace(`{${name}}`, v), form.path));
       const fields = fc.tuple(...Object.entries(form.fields).map(([n, spec]) => field(n, spec))).map((all) => all.flat());
+      // Upload fields are file parts in a multipart body (a form body can only send them as text).
+      const fileFields = Object.entries(form.fields).filter(([, spec]) => spec === 'file').map(([n]) => n);
+      const otherFields = fc.tuple(...Object.entries(form.fields).filter(([, spec]) => spec !== 'file').map(([n, spec]) => field(n, spec))).map((all) => all.flat());
+      const files = fc.tuple(...fileFields.map((n) => fc.tuple(fc.constant(n), fileName, fileContent)));
       const body: fc.Arbitrary<FuzzBody> = fc.oneof(
-        { weight: 10, arbitrary: fields.map((f): FuzzBody => ({ kind: 'form', fields: f })) },
-        { weight: 2, arbitrary: fields.map((f): FuzzBody => ({ kind: 'multipart', fields: f })) },
+        { weight: fileFields.length ? 2 : 10, arbitrary: fields.map((f): FuzzBody => ({ kind: 'form', fields: f })) },
+        { weight: fileFields.length ? 10 : 2, arbitrary: fc.tuple(otherFields, files).map(([f, parts]): FuzzBody => ({ kind: 'multipart', fields: f, files: parts })) },
         { weight: 2, arbitrary: fc.tuple(fields, contentTypes).map(([f, contentType]): FuzzBody => ({ kind: 'raw', text: new URLSearchParams(f).toString(), contentType })) },
         { weight: 1, arbitrary: fc.tuple(hostileString, contentTypes).map(([text, contentType]): FuzzBody => ({ kind: 'raw', text, contentType })) },
       );

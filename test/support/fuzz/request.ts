@@ -5,7 +5,8 @@ export type Who = 'koordination' | 'partner' | 'anonymous' | 'token';
 export type FuzzBody =
   | { kind: 'json'; text: string; contentType: string }
   | { kind: 'form'; fields: [string, string][]; contentType?: string }
-  | { kind: 'multipart'; fields: [string, string][] }
+  /** `files`: file parts as [field, file name, content]. */
+  | { kind: 'multipart'; fields: [string, string][]; files?: [string, string, string][] }
   | { kind: 'raw'; text: string; contentType: string };
 
 export interface FuzzRequest {
@@ -23,6 +24,6 @@ export interface FuzzRequest {
 
 /** For reports: what was sent, short enough to read. */
 export function describe(r: FuzzRequest): string {
-  const body = r.body ? ` ${r.body.kind}${'contentType' in r.body && r.body.contentType ? `(${r.body.contentType})` : ''} ${JSON.stringify('text' in r.body ? r.body.text : r.body.fields).slice(0, 300)}` : '';
+  const body = r.body ? ` ${r.body.kind}${'contentType' in r.body && r.body.contentType ? `(${r.body.contentType})` : ''} ${JSON.stringify('text' in r.body ? r.body.text : 'files' in r.body && r.body.files?.length ? { fields: r.body.fields, files: r.body.files } : r.body.fields).slice(0, 300)}` : '';
   return `${r.who}${r.authorization !== undefined ? ` [Authorization: ${JSON.stringify(r.authorization.slice(0, 80))}]` : ''} ${r.method} ${r.path.slice(0, 200)}${body}`;
 }

@@ -79,6 +79,7 @@ async function send(client: TestClient, r: FuzzRequest, authorization: string | 
   } else if (body.kind === 'multipart') {
     const form = new FormData();
     for (const [k, v] of body.fields) form.append(k, v);
+    for (const [k, name, content] of body.files ?? []) form.append(k, new Blob([content]), name);
     if (!r.withoutCsrf) form.append('_csrf', client.csrf);
     res = await client.request(r.path, { method: r.method, body: form, headers: auth });
   } else {
