@@ -56,6 +56,7 @@ export async function listenFirst(host: string, port: number): Promise<EarlyList
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
     async drain(graceMs) {
       server.close();
+      running.draining = true;
       await running.finished(graceMs);
       (server as http.Server).closeAllConnections();
     },
@@ -70,16 +71,9 @@ export async function listenFirst(host: string, port: number): Promise<EarlyList
 function runningRequests(server: http.Server) {
   let count = 0;
   const waiting = new Set<() => void>();
-  server.on('request', (_request: http.IncomingMessage, response: http.ServerResponse) => {
-    count += 1;
-    response.once('close', () => {
-      count -= 1;
-      if (count > 0) return;
-      server.closeIdleConnections();
-      for (const done of waiting) done();
-    });
-  });
-  return {
+  const state = {
+    /** Set by drain: only then are connections closed when they fall idle (before, they stay kept alive). */
+    draining: false,
     finished(graceMs: number) {
       if (count === 0) return Promise.resolve();
       return new Promise<void>((resolve) => {
@@ -91,4 +85,14 @@ function runningRequests(server: http.Server) {
       });
     },
   };
+  server.on('request', (_request: http.IncomingMessage, response: http.ServerResponse) => {
+    count += 1;
+    response.once('close', () => {
+      count -= 1;
+      if (count > 0 || !state.draining) return;
+      server.closeIdleConnections();
+      for (const done of waiting) done();
+    });
+  });
+  return state;
 }
