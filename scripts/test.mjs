@@ -54,6 +54,7 @@ if (prepared.status !== 0) process.exit(prepared.status ?? 1);
  * not fail a slow test; browser tests set their own, shorter limits).
  */
 const hangGuards = ['--test-force-exit', '--test-timeout=1200000'];
+// Two files at a time: the suite is CPU-bound on two cores (IKON_TEST_CONCURRENCY=4 was not faster, session 8).
 
 const result = run(['--enable-source-maps', '--import', compiledOf('test/support/compose.ts'), '--test', ...hangGuards, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/durations-reporter.mjs', '--test-reporter-destination=stdout', `--test-concurrency=${process.env.IKON_TEST_CONCURRENCY ?? 2}`, ...files.map(compiledOf)]);
 process.exit(result.status ?? 1);

@@ -29,7 +29,7 @@ export interface Database {
    * instances starting at once migrate one after the other); the function releases it.
    */
   advisoryLock?: (key: number) => Promise<() => Promise<void>>;
-  /** The PGlite client (its own thread, or in process when asked for), for snapshots in tests; undefined on PostgreSQL. */
+  /** The PGlite client (its own thread, or in process when asked for), for tests and benches (its memory, closing it); undefined on PostgreSQL. */
   pglite?: PgliteClient;
   /**
    * PGlite only: when the transaction that holds its one connection began (Date.now()), null when
@@ -82,7 +82,7 @@ function trackTransactions(db: Db): Pick<Database, 'transactionSince' | 'nextTra
 }
 
 /** PGlite (~31 MB resident once loaded) is loaded only when the embedded database is used, not on PostgreSQL. */
-async function pgliteInProcess(dataDir: string | undefined, snapshot: Blob | undefined): Promise<PgliteClient> {
+async function pgliteInProcess(dataDir: string | undefined): Promise<PgliteClient> {
   const [{ PGlite }, { btree_gist }, { pg_trgm }, { unaccent }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/btree_gist'),
@@ -90,7 +90,7 @@ async function pgliteInProcess(dataDir: string | undefined, snapshot: Blob | und
     import('@electric-sql/pglite/contrib/unaccent'),
   ]);
   const startParams = [...PGlite.defaultStartParams, ...pgliteSettings.flatMap((setting) => ['-c', setting])];
-  return PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm, unaccent }, loadDataDir: snapshot, startParams });
+  return PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm, unaccent }, startParams });
 }
 
 /**
@@ -106,24 +106,24 @@ async function pgliteInProcess(dataDir: string | undefined, snapshot: Blob | und
 const pgliteSettings = ['shared_buffers=32MB', 'maintenance_work_mem=16MB'];
 
 /**
- * The embedded database under `dataDir` (created on first use) or, when given, a snapshot to load.
+ * The embedded database under `dataDir` (created on first use), or in memory without one.
  * The parent directory (DATA_DIR) is locked before PGlite touches anything: a second process on
  * the same directory gets DataDirInUseError and must not go on. PGlite runs in a thread of its
  * own (pglite-thread.ts) unless `inProcess` (the bench compares both).
  */
-export async function openPglite(dataDir: string | undefined, snapshot?: Blob, opts: { inProcess?: boolean } = {}): Promise<Database> {
+export async function openPglite(dataDir: string | undefined, opts: { inProcess?: boolean } = {}): Promise<Database> {
   const lock = dataDir ? await lockDataDir(path.dirname(dataDir)) : undefined;
   try {
-    return await openLockedPglite(dataDir, snapshot, opts, lock);
+    return await openLockedPglite(dataDir, opts, lock);
   } catch (error) {
     await lock?.release();
     throw error;
   }
 }
 
-async function openLockedPglite(dataDir: string | undefined, snapshot: Blob | undefined, opts: { inProcess?: boolean }, lock: { release(): Promise<void> } | undefined): Promise<Database> {
+async function openLockedPglite(dataDir: string | undefined, opts: { inProcess?: boolean }, lock: { release(): Promise<void> } | undefined): Promise<Database> {
   const [client, { drizzle: drizzlePglite }] = await Promise.all([
-    opts.inProcess ? pgliteInProcess(dataDir, snapshot) : startPgliteThread({ dataDir, snapshot, settings: pgliteSettings }),
+    opts.inProcess ? pgliteInProcess(dataDir) : startPgliteThread({ dataDir, settings: pgliteSettings }),
     import('drizzle-orm/pglite'),
   ]);
   const db = drizzlePglite({ client: client as never, casing: 'snake_case' }) as unknown as Db;
@@ -138,12 +138,12 @@ async function openLockedPglite(dataDir: string | undefined, snapshot: Blob | un
     },
     pglite: client,
     ...(client.lastAnswerAt ? { lastAnswerAt: () => client.lastAnswerAt!() } : {}),
-    ...(dataDir && !snapshot
+    ...(dataDir
       ? {
           reopen: async () => {
             await client.close();
             try {
-              return await openLockedPglite(dataDir, undefined, opts, lock);
+              return await openLockedPglite(dataDir, opts, lock);
             } catch (error) {
               await lock?.release();
               throw error;

@@ -9,7 +9,7 @@ import type { ParserOptions, QueryOptions, Results } from '@electric-sql/pglite'
  * and cached portal pages waited up to a second (p99 6.9× idle). Here every query is a message
  * to pglite-worker.mjs (one per query: PGlite's own worker API speaks the wire protocol, five
  * messages per query, and needs browser APIs). drizzle needs `query` and `transaction`; the rest
- * is what client.ts offers around it (LISTEN, snapshots for tests, closing).
+ * is what client.ts offers around it (LISTEN, memory, closing).
  *
  * The worker starts without the process's `--import` flags (`execArgv: []`): it is plain
  * JavaScript and needs neither the TypeScript loader nor what the test harness loads.
@@ -27,8 +27,6 @@ export interface PgliteClient extends Omit<PgliteTransaction, 'rollback'> {
   transaction<T>(work: (tx: PgliteTransaction) => Promise<T>): Promise<T>;
   /** LISTEN; the function returned stops listening. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
-  /** The data directory as a tar file (tests keep such snapshots and load them with `snapshot`). */
-  dumpDataDir(compression?: 'none' | 'gzip' | 'auto'): Promise<Blob>;
   /** PostgreSQL's WebAssembly memory (null if PGlite does not say) and the thread's JavaScript heap, in bytes. Not in process. */
   memory?(): Promise<{ wasmBytes: number | null; heapUsedBytes: number }>;
   /** When the thread last answered (Date.now()): it lives and gets on with its work (see /healthz). Not in process. */
@@ -69,10 +67,10 @@ function queryMessage(text: string, params: unknown[] | undefined, options: Quer
   return { op: 'query', text, params, rowMode: options?.rowMode, keepText: keepText(options?.parsers) };
 }
 
-type ThreadOptions = { dataDir?: string; snapshot?: Blob; settings: string[] };
+type ThreadOptions = { dataDir?: string; settings: string[] };
 
 /**
- * Starts the thread and opens the database (`dataDir`, or in memory from `snapshot`) with PostgreSQL `settings`.
+ * Starts the thread and opens the database (`dataDir`, or in memory without one) with PostgreSQL `settings`.
  *
  * A new data directory is made by initdb, and the thread that ran it keeps ~450 MB more resident
  * for good (a fresh directory: 686 MB; closed, collected and opened again in the same thread:
@@ -80,15 +78,13 @@ type ThreadOptions = { dataDir?: string; snapshot?: Blob; settings: string[] };
  * thread that ends at once, and the database runs in a second one (issue 9: ≤ 400 MB resident).
  */
 export async function startPgliteThread(opts: ThreadOptions): Promise<PgliteClient> {
-  if (opts.dataDir && !opts.snapshot && !fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'))) await (await startThread(opts)).close();
+  if (opts.dataDir && !fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'))) await (await startThread(opts)).close();
   return startThread(opts);
 }
 
 async function startThread(opts: ThreadOptions): Promise<PgliteClient> {
-  const snapshot = opts.snapshot ? await opts.snapshot.arrayBuffer() : undefined;
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-    workerData: { dataDir: opts.dataDir, snapshot, settings: opts.settings },
-    transferList: snapshot ? [snapshot] : [],
+    workerData: { dataDir: opts.dataDir, settings: opts.settings },
     execArgv: [],
   });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
@@ -194,7 +190,6 @@ async function startThread(opts: ThreadOptions): Promise<PgliteClient> {
     },
     lastAnswerAt: () => lastAnswer,
     memory: () => call({ op: 'memory' }),
-    dumpDataDir: async (compression) => new Blob([await call<ArrayBuffer>({ op: 'dump', compression })]),
     async close() {
       if (closed) return;
       await call({ op: 'close' });

@@ -11,7 +11,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
-/** @type {{ dataDir?: string, snapshot?: ArrayBuffer, settings: string[] }} */
+/** @type {{ dataDir?: string, settings: string[] }} */
 const options = workerData;
 
 /** Properties of an error that survive a message (PGlite's DatabaseError: code, detail, constraint, …). */
@@ -30,7 +30,6 @@ try {
   db = await PGlite.create({
     dataDir: options.dataDir,
     extensions: { btree_gist, pg_trgm, unaccent },
-    loadDataDir: options.snapshot ? new Blob([options.snapshot]) : undefined,
     startParams: [...PGlite.defaultStartParams, ...options.settings.flatMap((setting) => ['-c', setting])],
   });
 } catch (error) {
@@ -103,10 +102,6 @@ if (db) {
       listeners.delete(m.listener);
       if (stop && !pglite.closed) await stop();
     },
-    dump: async (/** @type {any} */ m) => {
-      const bytes = await (await pglite.dumpDataDir(m.compression)).arrayBuffer();
-      return { value: bytes, transfer: [bytes] };
-    },
     /** What the thread holds: PostgreSQL's WebAssembly memory (it only grows) and this thread's JavaScript heap. */
     memory: () => ({ wasmBytes: /** @type {any} */ (pglite).mod?.wasmMemory?.buffer.byteLength ?? null, heapUsedBytes: process.memoryUsage().heapUsed }),
     close: () => pglite.close(),
@@ -115,8 +110,7 @@ if (db) {
   port.on('message', async (/** @type {any} */ m) => {
     try {
       const result = await operations[/** @type {keyof typeof operations} */ (m.op)](m);
-      if (result && typeof result === 'object' && 'transfer' in result) port.postMessage({ id: m.id, result: result.value }, result.transfer);
-      else port.postMessage({ id: m.id, result });
+      port.postMessage({ id: m.id, result });
     } catch (error) {
       port.postMessage({ id: m.id, error: plainError(error) });
     }

@@ -21,15 +21,15 @@ export type Fixture = 'demo' | 'empty';
 
 // IKON_TEST_NAMESPACE keeps parallel runs (several engineers on one machine) out of each other's fixtures.
 const namespace = (process.env.IKON_TEST_NAMESPACE ?? 'ikon').replace(/[^a-z0-9_]/g, '');
-const snapshotDir = path.resolve(process.env.IKON_TEST_SNAPSHOT_DIR ?? `.tmp/test-snapshots-${namespace}`);
+const fixturesDir = path.resolve(process.env.IKON_TEST_FIXTURES_DIR ?? `.tmp/test-fixtures-${namespace}`);
 const adminUrl = process.env.IKON_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const templateName = (fixture: Fixture) => `${namespace}_template_${fixture}`;
-const fixtureDir = (fixture: Fixture) => path.join(snapshotDir, `pglite-${fixture}`);
+const fixtureDir = (fixture: Fixture) => path.join(fixturesDir, `pglite-${fixture}`);
 /** The data directory inside a fixture's (or a copy's) folder: openPglite locks the folder around it. */
 const pgdata = (folder: string) => path.join(folder, 'pgdata');
 /** Where the copies of one run live; scripts/test.mjs empties it at the start of a run. */
-export const pgliteCopiesDir = path.resolve(`.tmp/test-pglite-${namespace}`);
-const fingerprintFile = path.join(snapshotDir, 'fingerprint');
+const pgliteCopiesDir = path.resolve(`.tmp/test-pglite-${namespace}`);
+const fingerprintFile = path.join(fixturesDir, 'fingerprint');
 
 async function build(database: Database, fixture: Fixture) {
   await runMigrations(database);
@@ -42,12 +42,12 @@ async function build(database: Database, fixture: Fixture) {
  * once: PGlite works in a thread of its own and PostgreSQL in its server, so two cores both work.
  */
 export async function prepareTestDatabases(): Promise<void> {
-  fs.mkdirSync(snapshotDir, { recursive: true });
+  fs.mkdirSync(fixturesDir, { recursive: true });
   const fingerprint = fixtureFingerprint();
   if (await fixturesMatch(fingerprint)) return;
   fs.rmSync(fingerprintFile, { force: true });
   const fixtures: Fixture[] = ['empty', 'demo'];
-  await Promise.all(fixtures.flatMap((fixture) => [buildSnapshot(fixture), buildTemplate(fixture, fingerprint)]));
+  await Promise.all(fixtures.flatMap((fixture) => [buildPgliteFixture(fixture), buildTemplate(fixture, fingerprint)]));
   fs.writeFileSync(fingerprintFile, fingerprint);
 }
 
@@ -86,7 +86,7 @@ async function fixturesMatch(fingerprint: string) {
   }
 }
 
-async function buildSnapshot(fixture: Fixture) {
+async function buildPgliteFixture(fixture: Fixture) {
   fs.rmSync(fixtureDir(fixture), { recursive: true, force: true });
   const lite = await openPglite(pgdata(fixtureDir(fixture)));
   await build(lite, fixture);
