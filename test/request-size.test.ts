@@ -3,13 +3,11 @@
 // session needed — raised a server's resident memory from 0.8 to 2.5 GB.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { maxRequestBytes } from '../src/platform/http/body-limit.js';
 import { uploadLimits } from '../src/platform/spreadsheet/parse.js';
 import { describeEachDb } from './support/harness.js';
-import { freePort, startProcess, type ServerProcess } from './support/server-process.js';
+import { startOnNewDataDir, type ServerProcess } from './support/server-process.js';
 
 const mb = 1024 * 1024;
 
@@ -49,19 +47,15 @@ describeEachDb('too large request bodies: 413 with a German reason', (t) => {
 });
 
 describe('a 300 MB body to the sign-in form, sent chunked to a running server', () => {
+  let running: Awaited<ReturnType<typeof startOnNewDataDir>>;
   let server: ServerProcess;
   let base: string;
-  let dataDir: string;
   before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikon-size-'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = startProcess('src/main.ts', { DATA_DIR: dataDir, IKON_DEMO: '0', PORT: String(port) });
-    await server.waitFor(/ikon läuft auf/);
+    running = await startOnNewDataDir();
+    ({ server, base } = running);
   });
   after(async () => {
-    await server?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await running?.dispose();
   });
 
   test('is refused after the limit, and the server’s peak memory grows by far less than the body', async () => {

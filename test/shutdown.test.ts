@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { listenFirst } from '../src/platform/http/listen.js';
-import { freePort, HttpClient, startProcess, type ServerProcess } from './support/server-process.js';
+import { HttpClient, startOnNewDataDir, type ServerProcess } from './support/server-process.js';
 
 /** Resolves with everything the socket received once `pattern` matches it (or rejects when it closes first). */
 function received(socket: net.Socket, pattern: RegExp): Promise<string> {
@@ -25,18 +22,15 @@ function received(socket: net.Socket, pattern: RegExp): Promise<string> {
 }
 
 describe('stopping the server (SIGTERM) while a request runs', () => {
+  let running: Awaited<ReturnType<typeof startOnNewDataDir>>;
   let server: ServerProcess;
   let port: number;
-  let dataDir: string;
   before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikon-stop-'));
-    port = await freePort();
-    server = startProcess('src/main.ts', { DATA_DIR: dataDir, IKON_DEMO: '0', PORT: String(port) });
-    await server.waitFor(/ikon läuft auf/);
+    running = await startOnNewDataDir();
+    ({ server, port } = running);
   });
   after(async () => {
-    await server?.stop('SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await running?.dispose('SIGKILL');
   });
 
   test('the running request is answered from the database, new connections are refused, then the process ends cleanly', async () => {

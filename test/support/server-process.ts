@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface ServerProcess {
@@ -34,6 +35,26 @@ export function startProcess(script: string, env: Record<string, string>, args: 
   const compiled = process.env.IKON_TEST_BUILD_DIR && path.join(process.env.IKON_TEST_BUILD_DIR, script.replace(/\.tsx?$/, '.js'));
   const command = compiled && fs.existsSync(compiled) ? ['--enable-source-maps', compiled] : ['--import', 'tsx', script];
   return spawnServer([...command, ...args], env);
+}
+
+/**
+ * `src/main.ts` on a new PGlite data directory (no demo data) and a free port, once it says it
+ * runs; `dispose` stops it (`signal`, SIGTERM unless given) and removes the directory.
+ */
+export async function startOnNewDataDir(): Promise<{ server: ServerProcess; port: number; base: string; dispose(signal?: NodeJS.Signals): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikon-server-'));
+  const port = await freePort();
+  const server = startProcess('src/main.ts', { DATA_DIR: dataDir, IKON_DEMO: '0', PORT: String(port) });
+  await server.waitFor(/ikon läuft auf/);
+  return {
+    server,
+    port,
+    base: `http://127.0.0.1:${port}`,
+    async dispose(signal) {
+      await server.stop(signal);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
