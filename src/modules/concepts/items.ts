@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { readsAtOnce } from '../../db/reads.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
@@ -157,14 +158,15 @@ export { itemById };
 /** Everything of an edition except measures, in display order. */
 export async function editionOutline(db: Db, tenantId: string, editionId: string) {
   if (!isUuid(editionId)) throw new AppError('not_found');
-  const [gl, fl, gs] = await Promise.all([
-    db.select().from(guidelines).where(and(eq(guidelines.tenantId, tenantId), eq(guidelines.editionId, editionId))).orderBy(asc(guidelines.position)),
-    db.select().from(fields).where(and(eq(fields.tenantId, tenantId), eq(fields.editionId, editionId))).orderBy(asc(fields.position)),
-    db
-      .select({ id: goals.id, tenantId: goals.tenantId, editionId: goals.editionId, fieldId: goals.fieldId, kind: goals.kind, number: goals.number, position: goals.position, title: goals.title, description: goals.description, version: goals.version })
-      .from(goals)
-      .where(and(eq(goals.tenantId, tenantId), eq(goals.editionId, editionId)))
-      .orderBy(asc(goals.position)),
+  const [gl, fl, gs] = await readsAtOnce(db, [
+    () => db.select().from(guidelines).where(and(eq(guidelines.tenantId, tenantId), eq(guidelines.editionId, editionId))).orderBy(asc(guidelines.position)),
+    () => db.select().from(fields).where(and(eq(fields.tenantId, tenantId), eq(fields.editionId, editionId))).orderBy(asc(fields.position)),
+    () =>
+      db
+        .select({ id: goals.id, tenantId: goals.tenantId, editionId: goals.editionId, fieldId: goals.fieldId, kind: goals.kind, number: goals.number, position: goals.position, title: goals.title, description: goals.description, version: goals.version })
+        .from(goals)
+        .where(and(eq(goals.tenantId, tenantId), eq(goals.editionId, editionId)))
+        .orderBy(asc(goals.position)),
   ]);
   return { guidelines: gl, fields: fl, goals: gs };
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { readsAtOnce } from '../../db/reads.js';
 import type { AuditRow } from '../../platform/audit/subjects.js';
 import { germanDate } from '../../platform/i18n/german.js';
 import { councilBodies, papers } from './schema.js';
@@ -21,9 +22,9 @@ export async function consultationNames(db: Db, tenantId: string, entries: Audit
   const logged = entries.map((e) => [e.id, consultationOf(e)] as const);
   const paperIds = [...new Set(logged.map(([, c]) => c.paperId).filter((id): id is string => !!id))];
   const bodyIds = [...new Set(logged.map(([, c]) => c.bodyId).filter((id): id is string => !!id))];
-  const [paperRows, bodyRows] = await Promise.all([
-    paperIds.length ? db.select({ id: papers.id, number: papers.number }).from(papers).where(and(eq(papers.tenantId, tenantId), inArray(papers.id, paperIds))) : [],
-    bodyIds.length ? db.select({ id: councilBodies.id, name: councilBodies.name }).from(councilBodies).where(and(eq(councilBodies.tenantId, tenantId), inArray(councilBodies.id, bodyIds))) : [],
+  const [paperRows, bodyRows] = await readsAtOnce(db, [
+    async () => (paperIds.length ? db.select({ id: papers.id, number: papers.number }).from(papers).where(and(eq(papers.tenantId, tenantId), inArray(papers.id, paperIds))) : []),
+    async () => (bodyIds.length ? db.select({ id: councilBodies.id, name: councilBodies.name }).from(councilBodies).where(and(eq(councilBodies.tenantId, tenantId), inArray(councilBodies.id, bodyIds))) : []),
   ]);
   const paperNumbers = new Map(paperRows.map((r) => [r.id, r.number]));
   const bodyNames = new Map(bodyRows.map((r) => [r.id, r.name]));

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, max, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { readsAtOnce } from '../../db/reads.js';
 import { consultations, councilBodies, councilMeetings, paperFileMeta, paperFiles, papers } from '../decisions/schema.js';
 import { listConditions, offsetOf, stableOrder, type ListQuery } from './lists.js';
 import type { AgendaEntry, FileMeta } from './present.js';
@@ -14,14 +15,15 @@ import type { AgendaEntry, FileMeta } from './present.js';
 export const publishedPaper = (tenantId: string): SQL => and(eq(papers.tenantId, tenantId), eq(papers.isPublic, true), eq(papers.state, 'final'))!;
 
 
-async function page<T>(q: ListQuery, rows: (limit: number, offset: number) => Promise<T[]>, total: () => Promise<{ n: number }[]>) {
-  const [data, [counted]] = await Promise.all([rows(q.limit, offsetOf(q)), total()]);
+async function page<T>(db: Db, q: ListQuery, rows: (limit: number, offset: number) => PromiseLike<T[]>, total: () => PromiseLike<{ n: number }[]>) {
+  const [data, [counted]] = await readsAtOnce(db, [() => rows(q.limit, offsetOf(q)), total]);
   return { rows: data, total: Number(counted?.n ?? 0) };
 }
 
 export function organizationPage(db: Db, tenantId: string, q: ListQuery) {
   const where = and(eq(councilBodies.tenantId, tenantId), ...listConditions(q, councilBodies));
   return page(
+    db,
     q,
     (limit, offset) => db.select().from(councilBodies).where(where).orderBy(...stableOrder(councilBodies)).limit(limit).offset(offset),
     () => db.select({ n: count() }).from(councilBodies).where(where),
@@ -31,6 +33,7 @@ export function organizationPage(db: Db, tenantId: string, q: ListQuery) {
 export function meetingPage(db: Db, tenantId: string, q: ListQuery, organizationId?: string) {
   const where = and(eq(councilMeetings.tenantId, tenantId), organizationId ? eq(councilMeetings.bodyId, organizationId) : undefined, ...listConditions(q, councilMeetings));
   return page(
+    db,
     q,
     (limit, offset) => db.select().from(councilMeetings).where(where).orderBy(...stableOrder(councilMeetings)).limit(limit).offset(offset),
     () => db.select({ n: count() }).from(councilMeetings).where(where),
@@ -40,6 +43,7 @@ export function meetingPage(db: Db, tenantId: string, q: ListQuery, organization
 export function paperPage(db: Db, tenantId: string, q: ListQuery) {
   const where = and(publishedPaper(tenantId), ...listConditions(q, papers));
   return page(
+    db,
     q,
     (limit, offset) => db.select().from(papers).where(where).orderBy(...stableOrder(papers)).limit(limit).offset(offset),
     () => db.select({ n: count() }).from(papers).where(where),
@@ -51,6 +55,7 @@ export function consultationPage(db: Db, tenantId: string, q: ListQuery) {
   const where = and(eq(consultations.tenantId, tenantId), publishedPaper(tenantId), isNull(papers.deletedAt), ...listConditions(q, consultations));
   const joined = () => db.select({ consultation: consultations, paper: { subject: papers.subject, number: papers.number } }).from(consultations).innerJoin(papers, and(eq(papers.tenantId, consultations.tenantId), eq(papers.id, consultations.paperId)));
   return page(
+    db,
     q,
     (limit, offset) => joined().where(where).orderBy(...stableOrder(consultations)).limit(limit).offset(offset),
     () => db.select({ n: count() }).from(consultations).innerJoin(papers, and(eq(papers.tenantId, consultations.tenantId), eq(papers.id, consultations.paperId))).where(where),
@@ -61,6 +66,7 @@ export function filePage(db: Db, tenantId: string, q: ListQuery) {
   const where = and(eq(paperFiles.tenantId, tenantId), publishedPaper(tenantId), isNull(papers.deletedAt), ...listConditions(q, paperFiles));
   const join = and(eq(papers.tenantId, paperFiles.tenantId), eq(papers.id, paperFiles.paperId));
   return page(
+    db,
     q,
     (limit, offset) => db.select(paperFileMeta).from(paperFiles).innerJoin(papers, join).where(where).orderBy(...stableOrder(paperFiles)).limit(limit).offset(offset),
     () => db.select({ n: count() }).from(paperFiles).innerJoin(papers, join).where(where),

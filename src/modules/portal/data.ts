@@ -4,6 +4,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import { readsAtOnce } from '../../db/reads.js';
 import { fields, goals } from '../concepts/schema.js';
 import { actors } from '../actors/schema.js';
 import { adoptedEdition, editionOutline, presentEdition, presentFields, presentGoal, presentGuideline, type PublicEdition, type PublicField, type PublicGoal, type PublicGuideline } from '../concepts/index.js';
@@ -100,10 +101,10 @@ export interface ConceptData {
 export async function loadConcept(db: Db, tenantId: string, query: PortalFilterQuery): Promise<ConceptData | null> {
   const edition = await adoptedEdition(db, tenantId);
   if (!edition) return null;
-  const [outline, allRows, targetGroups] = await Promise.all([
-    editionOutline(db, tenantId, edition.id),
-    listMeasureSummaries(db, tenantId, edition.id),
-    targetGroupsOf(db, tenantId, edition.id),
+  const [outline, allRows, targetGroups] = await readsAtOnce(db, [
+    () => editionOutline(db, tenantId, edition.id),
+    () => listMeasureSummaries(db, tenantId, edition.id),
+    () => targetGroupsOf(db, tenantId, edition.id),
   ]);
   // The page shows goals and cross-cutting themes per measure, not partners or municipalities.
   const links = await linksOf(db, tenantId, allRows.map((m) => m.id), ['goalIds', 'crossCuttingIds']);
@@ -201,14 +202,16 @@ export async function loadMeasure(db: Db, tenantId: string, number: string): Pro
   if (!row) return null;
   const measure = await measureById(db, tenantId, row.id);
   const actorIds = [...new Set([...(measure.leadActorId ? [measure.leadActorId] : []), ...measure.partnerActorIds])];
-  const [outline, actorRows, municipalityRows] = await Promise.all([
-    editionOutline(db, tenantId, edition.id),
-    actorIds.length
-      ? db.select({ id: actors.id, name: actors.name }).from(actors).where(and(eq(actors.tenantId, tenantId), inArray(actors.id, actorIds)))
-      : Promise.resolve([]),
-    measure.municipalityIds.length
-      ? db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(and(eq(tenants.parentId, tenantId), inArray(tenants.id, measure.municipalityIds)))
-      : Promise.resolve([]),
+  const [outline, actorRows, municipalityRows] = await readsAtOnce(db, [
+    () => editionOutline(db, tenantId, edition.id),
+    async () =>
+      actorIds.length
+        ? db.select({ id: actors.id, name: actors.name }).from(actors).where(and(eq(actors.tenantId, tenantId), inArray(actors.id, actorIds)))
+        : [],
+    async () =>
+      measure.municipalityIds.length
+        ? db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(and(eq(tenants.parentId, tenantId), inArray(tenants.id, measure.municipalityIds)))
+        : [],
   ]);
   const fields = presentFields(outline.fields);
   const [progress, indicators] = [await publicMeasureProgress(db, tenantId, measure), await publicIndicatorsOfMeasure(db, tenantId, measure)];
