@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { convertDocument, officeMissing, pdfInfo, pdfPages, resaveSpreadsheet } from '../support/libreoffice.js';
+import { convertDocument, officeMissing, pdfInfo, pdfPages, resaveSpreadsheet, resaveSpreadsheets } from '../support/libreoffice.js';
 
 /** A workbook with one cost cell formatted as the measure export formats it. */
 async function costWorkbook(): Promise<Buffer> {
@@ -24,6 +24,18 @@ describe('LibreOffice helper (test/support/libreoffice.ts)', { skip: await offic
   test('a CSV opened in a German locale turns "1.1.1" into a date', async () => {
     const csv = await resaveSpreadsheet(Buffer.from('Nr.;Kosten (EUR)\r\n1.1.1;32000\r\n'), 'k.csv', 'csv', 'de-DE');
     assert.match(csv.toString('utf8'), /^01\.01\.01;32000$/m, `the spreadsheet's date recognition, got:\n${csv}`);
+  });
+
+  test('several files in one soffice: each result belongs to its file, also when two share a name (k.xlsx, k.csv)', async () => {
+    const files = [
+      { bytes: await costWorkbook(), fileName: 'k.xlsx', as: 'csv' as const },
+      { bytes: Buffer.from('Nr.;Kosten (EUR)\r\n2.2.2;17\r\n'), fileName: 'k.csv', as: 'csv' as const },
+      { bytes: Buffer.from('Nr.;Kosten (EUR)\r\n3.3.3;5\r\n'), fileName: 'l.csv', as: 'xlsx' as const },
+    ];
+    const [fromXlsx, fromCsv, asXlsx] = await resaveSpreadsheets(files, 'de-DE');
+    assert.match(fromXlsx!.toString('utf8'), /^1\.1\.1;32\.000,00$/m, `the workbook, got:\n${fromXlsx}`);
+    assert.match(fromCsv!.toString('utf8'), /^02\.02\.02;17$/m, `the CSV, read with the German CSV filter, got:\n${fromCsv}`);
+    assert.equal(asXlsx!.subarray(0, 2).toString(), 'PK', 'the third file written as .xlsx (a zip)');
   });
 
   test('converts to PDF and renders its pages to PNG', async () => {

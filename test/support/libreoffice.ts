@@ -7,6 +7,8 @@
  *
  * Every call starts its own soffice with a fresh profile (-env:UserInstallation) in a temporary
  * folder, so calls run in parallel and never meet an instance the user or another test has open.
+ * Starting soffice is most of a conversion's cost: convert several files of one locale and target
+ * in one call (`convertDocuments`, `resaveSpreadsheets`).
  * The profile fixes the locale (ooSetupSystemLocale: number and date formats; ooLocale: UI), so
  * a test can play "a coordinator with German LibreOffice" and "a colleague with English settings".
  */
@@ -93,26 +95,49 @@ export interface ConvertOptions {
  * csv (StarCalc):…"). Throws with soffice's output when it could not open or write the file.
  */
 export async function convertDocument(bytes: Uint8Array, fileName: string, target: string, opts: ConvertOptions = {}): Promise<Buffer> {
+  const [written] = await convertDocuments([{ bytes, fileName }], target, opts);
+  return written!;
+}
+
+export interface OfficeFile {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+/**
+ * Several files opened and written as `target` by one soffice (it takes many input files per
+ * call): starting soffice costs ~0.8 s of CPU, opening and writing a small file next to nothing
+ * (session 9: one file 0.8 s of CPU, three files the same). `opts.inputFilter` applies to every
+ * file. The results are in the order of `files`.
+ */
+export async function convertDocuments(files: OfficeFile[], target: string, opts: ConvertOptions = {}): Promise<Buffer[]> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ikon-office-'));
   try {
     const profile = await freshProfile(dir, opts.locale ?? 'de-DE');
     const inDir = path.join(dir, 'in');
     const outDir = path.join(dir, 'out');
     await fs.mkdir(inDir);
-    const input = path.join(inDir, path.basename(fileName));
-    await fs.writeFile(input, bytes);
+    const stem = (name: string) => path.basename(name, path.extname(name));
+    // soffice names each output after its input: files of the same stem ("massnahmen.xlsx" and
+    // "massnahmen.csv") would overwrite each other's result, so those get a number in front.
+    const clash = new Set(files.map((f) => stem(f.fileName))).size < files.length;
+    const inputs = files.map((f, i) => path.join(inDir, `${clash ? `${i + 1}-` : ''}${path.basename(f.fileName)}`));
+    await Promise.all(files.map((f, i) => fs.writeFile(inputs[i]!, f.bytes)));
     const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--nodefault', '--nologo'];
     if (opts.inputFilter) args.push(`--infilter=${opts.inputFilter}`);
-    args.push('--convert-to', target, '--outdir', outDir, input);
+    args.push('--convert-to', target, '--outdir', outDir, ...inputs);
     // HOME inside the temporary folder: soffice must not touch (or wait on) the user's settings.
     const { code, output } = await run('soffice', args, { ...process.env, HOME: dir, SAL_USE_VCLPLUGIN: 'svp' });
     const ext = target.split(':')[0]!;
-    const expected = path.join(outDir, `${path.basename(fileName, path.extname(fileName))}.${ext}`);
-    const written = await fs.readFile(expected).catch(() => undefined);
-    if (code !== 0 || !written || written.length === 0) {
-      throw new Error(`LibreOffice could not convert ${fileName} to ${target} (exit ${code}):\n${output}`);
-    }
-    return written;
+    return await Promise.all(
+      inputs.map(async (input, i) => {
+        const written = await fs.readFile(path.join(outDir, `${stem(input)}.${ext}`)).catch(() => undefined);
+        if (code !== 0 || !written || written.length === 0) {
+          throw new Error(`LibreOffice could not convert ${files[i]!.fileName} to ${target} (exit ${code}):\n${output}`);
+        }
+        return written;
+      }),
+    );
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -135,9 +160,32 @@ export function csvFilter(locale: OfficeLocale, opts: { asShown?: boolean; detec
  * locale's number and date recognition (special numbers on, as in the text import dialog).
  */
 export async function resaveSpreadsheet(bytes: Uint8Array, fileName: string, as: 'csv' | 'xlsx', locale: OfficeLocale): Promise<Buffer> {
-  const inputFilter = /\.csv$/i.test(fileName) ? csvFilter(locale) : undefined;
-  const target = as === 'csv' ? `csv:${csvFilter(locale)}` : 'xlsx:Calc MS Excel 2007 XML';
-  return convertDocument(bytes, fileName, target, { locale, inputFilter });
+  const [saved] = await resaveSpreadsheets([{ bytes, fileName, as }], locale);
+  return saved!;
+}
+
+/**
+ * `resaveSpreadsheet` for several files at once in one locale: one soffice per output format and
+ * kind of input (CSV files are read with the locale's CSV filter, the others by their type), so
+ * at most four instead of one per file. The results are in the order of `files`.
+ */
+export async function resaveSpreadsheets(files: (OfficeFile & { as: 'csv' | 'xlsx' })[], locale: OfficeLocale): Promise<Buffer[]> {
+  const groups = new Map<string, number[]>();
+  for (const [i, f] of files.entries()) {
+    const key = `${f.as}${/\.csv$/i.test(f.fileName) ? ' from csv' : ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  const results: Buffer[] = new Array(files.length);
+  await Promise.all(
+    [...groups.values()].map(async (indexes) => {
+      const first = files[indexes[0]!]!;
+      const inputFilter = /\.csv$/i.test(first.fileName) ? csvFilter(locale) : undefined;
+      const target = first.as === 'csv' ? `csv:${csvFilter(locale)}` : 'xlsx:Calc MS Excel 2007 XML';
+      const written = await convertDocuments(indexes.map((i) => files[i]!), target, { locale, inputFilter });
+      indexes.forEach((i, k) => (results[i] = written[k]!));
+    }),
+  );
+  return results;
 }
 
 /** PDF pages as PNG images (pdftoppm), e.g. to look at a report once; pages are 1-based and inclusive. */
