@@ -162,7 +162,7 @@ export function browserSuite(opts: { env?: () => Record<string, string> | Promis
         try {
           await fn(page, t);
         } catch (e) {
-          await screenshot(page, name).catch(() => {});
+          await keepPicture(page, name).catch(() => {});
           const found = pages.flatMap((p) => stateOf(p).violations);
           if (found.length && e instanceof Error) e.message += `\n\nAxe also found on the way:\n${found.join('\n')}`;
           throw e;
@@ -180,11 +180,25 @@ export function browserSuite(opts: { env?: () => Record<string, string> | Promis
   return suite;
 }
 
+/**
+ * A full-page picture of a page that passed, for a person to look at (the Arabic layout, a
+ * preview): taken only when IKON_SCREENSHOTS=1, e.g. `IKON_SCREENSHOTS=1 npm test --
+ * test/browser/languages.test.ts`. Nothing checks these pictures, and the full-page pictures of
+ * the largest pages (the concept page is 30,000–44,000 px tall) cost Chromium seconds of CPU
+ * each: half of languages.test.ts's time (session 9). A failing test's page is always kept.
+ */
+export async function screenshot(page: Page, name: string): Promise<string | undefined> {
+  if (process.env.IKON_SCREENSHOTS !== '1') return undefined;
+  return keepPicture(page, name);
+}
+
 /** Saves a full-page screenshot under .tmp/browser-screenshots and returns the file. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+async function keepPicture(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name.replace(/[^a-zA-Z0-9äöüÄÖÜß_-]+/g, '-').slice(0, 80)}.png`);
+  const started = Date.now();
   await page.screenshot({ path: file, fullPage: true, timeout: navigationTimeout });
+  debug(`screenshot ${Date.now() - started} ms ${page.url()} (${path.basename(file)})`);
   return file;
 }
 
