@@ -32,9 +32,13 @@ export function freePort(): Promise<number> {
  * ~2.5 s less CPU per start, see scripts/build-tests.mjs), else `node --import tsx <script>`.
  */
 export function startProcess(script: string, env: Record<string, string>, args: string[] = []): ServerProcess {
+  return spawnServer([...nodeArgsFor(script), ...args], env);
+}
+
+/** node's arguments that run `script`: its compiled twin under `npm test`, else through tsx. */
+export function nodeArgsFor(script: string): string[] {
   const compiled = process.env.IKON_TEST_BUILD_DIR && path.join(process.env.IKON_TEST_BUILD_DIR, script.replace(/\.tsx?$/, '.js'));
-  const command = compiled && fs.existsSync(compiled) ? ['--enable-source-maps', compiled] : ['--import', 'tsx', script];
-  return spawnServer([...command, ...args], env);
+  return compiled && fs.existsSync(compiled) ? ['--enable-source-maps', compiled] : ['--import', 'tsx', script];
 }
 
 /**

@@ -9,15 +9,17 @@ import { openPglite } from '../../db/client.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { verifyPassword } from '../../platform/auth/password.js';
 import { users } from '../../platform/auth/schema.js';
+import { nodeArgsFor } from '../../../test/support/server-process.js';
 
 /**
  * Runs the CLI in a process of its own, the way an operator would: `npx tsx src/cli.ts …`
- * (`viaNpx`), or the same through node's tsx loader, which starts faster, for the quick cases.
+ * (`viaNpx`), or for the quick cases the same code as `npm test` compiled it (under tsx each
+ * start cost ~2.5 s more CPU, session 9).
  */
 function cli(args: string[], env: Record<string, string>, viaNpx = false): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const [command, prefix] = viaNpx ? ['npx', ['tsx']] : [process.execPath, ['--import', 'tsx']];
+  const [command, prefix] = viaNpx ? ['npx', ['tsx', 'src/cli.ts']] : [process.execPath, nodeArgsFor('src/cli.ts')];
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...prefix, 'src/cli.ts', ...args], {
+    const child = spawn(command, [...prefix, ...args], {
       env: { ...process.env, DATABASE_URL: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { describeEachDb, type TestApp, type TestClient } from '../../../../test/support/harness.js';
 import { fullCsv, fullWorkbook, hugeCellWorkbook, manyRowsCsv, wideCsv, xfdWorkbook, zipBombWorkbook } from '../../../../test/support/spreadsheets.js';
+import { nodeArgsFor } from '../../../../test/support/server-process.js';
 import { auditLog } from '../../../platform/audit/schema.js';
 import { editions } from '../../concepts/schema.js';
 import { indicatorValues, measureUpdates } from '../../progress/schema.js';
@@ -69,7 +70,7 @@ describe('Grenzen beim Lesen von Tabellen (Issue 8)', () => {
       // A child process of its own, capped so that a reader without limits fails here instead of eating the machine.
       const { stdout } = await promisify(execFile)(
         process.execPath,
-        ['--expose-gc', '--max-old-space-size=600', '--import', 'tsx', 'test/support/read-peak.ts', ...files.map(([name]) => path.join(dir, name))],
+        ['--expose-gc', '--max-old-space-size=600', ...nodeArgsFor('test/support/read-peak.ts'), ...files.map(([name]) => path.join(dir, name))],
         { maxBuffer: 1 << 20, cwd: repoRoot },
       );
       const result = JSON.parse(stdout) as { aboveIdleBytes: number; outcomes: { file: string; problems?: string[]; rows?: number }[] };
