@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import Papa from 'papaparse';
+import { offThread } from '../threads/task-thread.js';
 import { fileProblem, importRejected, problemsOf } from './problems.js';
 import { readXlsx, type SheetRowSink } from './xlsx.js';
 import { ZipRefused } from './zip.js';
@@ -104,31 +105,36 @@ class TableCollector implements SheetRowSink {
     return filled;
   }
 
-  /**
-   * The heading row: the first row, unless rows above the table hold a title ("Angebote im
-   * Landkreis, Stand 03/2026"): then the row among the first few that names the most known columns.
-   */
-  private headerIndex(isHeading?: (heading: string) => boolean): number {
-    if (!isHeading) return 0;
-    let best = { index: 0, known: 0 };
-    this.rows.slice(0, maxTitleRows + 1).forEach((r, index) => {
-      const known = r.cells.filter((c) => c && isHeading(c.replace(/\s+/g, ' ').trim())).length;
-      if (known > best.known) best = { index, known };
-    });
-    return best.index;
-  }
+}
 
-  table(isHeading?: (heading: string) => boolean): RawTable {
-    const [header, ...rows] = this.rows.slice(this.headerIndex(isHeading));
-    if (!header) throw importRejected([fileProblem('spreadsheet.error.empty')]);
-    const width = Math.max(...this.rows.map((r) => r.cells.length));
-    const dense = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
-    return {
-      headerRow: header.row,
-      headings: dense(header.cells).map((c) => c.replace(/\s+/g, ' ').trim()),
-      rows: rows.map((r) => (r.typed ? { row: r.row, cells: dense(r.cells), typed: Array.from({ length: width }, (_, i) => r.typed![i] === true) } : { row: r.row, cells: dense(r.cells) })),
-    };
-  }
+/**
+ * The table of the rows read: headings and rows below them, every row as wide as the widest.
+ * On the request thread: the rows come from the task thread (readRows), the heading test is a function.
+ */
+function tableOf(read: RawRow[], isHeading?: (heading: string) => boolean): RawTable {
+  const [header, ...rows] = read.slice(headerIndex(read, isHeading));
+  if (!header) throw importRejected([fileProblem('spreadsheet.error.empty')]);
+  const width = Math.max(...read.map((r) => r.cells.length));
+  const dense = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
+  return {
+    headerRow: header.row,
+    headings: dense(header.cells).map((c) => c.replace(/\s+/g, ' ').trim()),
+    rows: rows.map((r) => (r.typed ? { row: r.row, cells: dense(r.cells), typed: Array.from({ length: width }, (_, i) => r.typed![i] === true) } : { row: r.row, cells: dense(r.cells) })),
+  };
+}
+
+/**
+ * The heading row: the first row, unless rows above the table hold a title ("Angebote im
+ * Landkreis, Stand 03/2026"): then the row among the first few that names the most known columns.
+ */
+function headerIndex(rows: RawRow[], isHeading?: (heading: string) => boolean): number {
+  if (!isHeading) return 0;
+  let best = { index: 0, known: 0 };
+  rows.slice(0, maxTitleRows + 1).forEach((r, index) => {
+    const known = r.cells.filter((c) => c && isHeading(c.replace(/\s+/g, ' ').trim())).length;
+    if (known > best.known) best = { index, known };
+  });
+  return best.index;
 }
 
 /**
@@ -147,13 +153,20 @@ export interface ReadOptions {
 export const maxTitleRows = 9;
 
 export async function readTable(bytes: Uint8Array, fileName = '', opts: ReadOptions = {}): Promise<RawTable> {
+  // Unpacking and parsing a 5,000-row file took up to ~0.4 s of CPU in stretches that held every
+  // other request (issue 8.4): the task thread reads, this thread only finds the headings.
   if (bytes.length === 0) throw importRejected([fileProblem('spreadsheet.error.no_file')]);
   if (bytes.length > maxFileBytes) throw importRejected([fileProblem('spreadsheet.error.too_large', { max: limitParams.maxMb })]);
   if (isOldExcel(bytes) || /\.xls$/i.test(fileName)) throw importRejected([fileProblem('spreadsheet.error.old_excel')]);
+  return tableOf(await offThread<RawRow[]>(import.meta.url, 'readRows', [bytes, opts.sheet]), opts.isHeading);
+}
+
+/** readTable's reading, in the task thread: the rows with content, the limits enforced as they arrive (checked file). */
+export async function readRows(bytes: Uint8Array, sheet: RegExp | undefined): Promise<RawRow[]> {
   const collector = new TableCollector();
-  if (isZip(bytes)) await readXlsxInto(bytes, collector, opts.sheet);
+  if (isZip(bytes)) await readXlsxInto(bytes, collector, sheet);
   else await readCsvInto(bytes, collector);
-  return collector.table(opts.isHeading);
+  return collector.rows;
 }
 
 /**
@@ -162,8 +175,14 @@ export async function readTable(bytes: Uint8Array, fileName = '', opts: ReadOpti
  */
 export async function readNamedSheet(bytes: Uint8Array, sheet: RegExp, isHeading?: (heading: string) => boolean): Promise<RawTable | undefined> {
   if (!isZip(bytes)) return undefined;
+  const rows = await offThread<RawRow[] | undefined>(import.meta.url, 'readNamedRows', [bytes, sheet]);
+  return rows && tableOf(rows, isHeading);
+}
+
+/** readNamedSheet's reading, in the task thread. */
+export async function readNamedRows(bytes: Uint8Array, sheet: RegExp): Promise<RawRow[] | undefined> {
   const collector = new TableCollector();
-  return (await readXlsxInto(bytes, collector, sheet, true)) ? collector.table(isHeading) : undefined;
+  return (await readXlsxInto(bytes, collector, sheet, true)) ? collector.rows : undefined;
 }
 
 async function readXlsxInto(bytes: Uint8Array, collector: TableCollector, sheet?: RegExp, only = false): Promise<boolean> {

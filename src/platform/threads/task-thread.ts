@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { isMainThread, Worker } from 'node:worker_threads';
 import { AppError } from '../errors.js';
 
 /*
@@ -74,7 +74,9 @@ export const waitingTasks = () => thread?.pending.size ?? 0;
  * own `import.meta.url` (a `.js` URL written for a `.ts` source would not resolve under tsx: it
  * maps `.js` to `.ts` only for imports written in TypeScript).
  */
-export function offThread<T>(module: string, name: string, args: unknown[]): Promise<T> {
+export async function offThread<T>(module: string, name: string, args: unknown[]): Promise<T> {
+  // Already off the request thread (a task calling a function that hands its work off): run it here.
+  if (!isMainThread) return ((await import(module)) as Record<string, (...a: unknown[]) => Promise<T>>)[name]!(...args);
   thread ??= start();
   const t = thread;
   clearTimeout(t.idle);
