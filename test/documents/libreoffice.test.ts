@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { convertDocument, officeMissing, pdfInfo, pdfPages, resaveSpreadsheet, resaveSpreadsheets } from '../support/libreoffice.js';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { convertDocument, freshProfile, officeMissing, pdfInfo, pdfPages, resaveSpreadsheet, resaveSpreadsheets } from '../support/libreoffice.js';
 
 /** A workbook with one cost cell formatted as the measure export formats it. */
 async function costWorkbook(): Promise<Buffer> {
@@ -36,6 +41,20 @@ describe('LibreOffice helper (test/support/libreoffice.ts)', { skip: await offic
     assert.match(fromXlsx!.toString('utf8'), /^1\.1\.1;32\.000,00$/m, `the workbook, got:\n${fromXlsx}`);
     assert.match(fromCsv!.toString('utf8'), /^02\.02\.02;17$/m, `the CSV, read with the German CSV filter, got:\n${fromCsv}`);
     assert.equal(asXlsx!.subarray(0, 2).toString(), 'PK', 'the third file written as .xlsx (a zip)');
+  });
+
+  test('a fresh profile has seen this LibreOffice version: no graphics render tests at its start (they cost more than the conversion)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikon-office-test-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'k.csv'), 'Nr.;Kosten\r\n1;2\r\n');
+      const profile = await freshProfile(dir, 'de-DE');
+      await promisify(execFile)('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'k.csv')], { env: { ...process.env, HOME: dir, SAL_USE_VCLPLUGIN: 'svp' } });
+      assert.ok(fs.existsSync(path.join(dir, 'k.pdf')), 'converted');
+      assert.ok(fs.existsSync(path.join(dir, 'profile', 'user', 'registrymodifications.xcu')), 'the profile was used');
+      assert.equal(fs.existsSync(path.join(dir, 'profile', 'user', 'GraphicsRenderTests.log')), false, 'LibreOffice did not run its first-start graphics tests');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('converts to PDF and renders its pages to PNG', async () => {
