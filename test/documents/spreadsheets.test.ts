@@ -4,9 +4,9 @@
  * imports as "nothing to change" (issue 7, "How to verify").
  *
  * One database (PGlite) is enough here: the database only supplies the files; the imports'
- * behaviour on PostgreSQL is tested next to their code. Starting soffice is most of a
- * conversion's cost, so the files are converted together: one soffice per locale, target and kind
- * of input (session 9: 26 soffice starts → 9).
+ * behaviour on PostgreSQL is tested next to their code. Every soffice start costs CPU, so the
+ * files are converted together: one soffice per locale, target and kind of input (session 9: 26
+ * soffice starts → 9).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

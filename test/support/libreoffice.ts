@@ -7,8 +7,8 @@
  *
  * Every call starts its own soffice with a fresh profile (-env:UserInstallation) in a temporary
  * folder, so calls run in parallel and never meet an instance the user or another test has open.
- * Starting soffice is most of a conversion's cost: convert several files of one locale and target
- * in one call (`convertDocuments`, `resaveSpreadsheets`).
+ * Each start costs CPU (0.15–0.25 s; see freshProfile): convert several files of one locale and
+ * target in one call (`convertDocuments`, `resaveSpreadsheets`).
  * The profile fixes the locale (ooSetupSystemLocale: number and date formats; ooLocale: UI), so
  * a test can play "a coordinator with German LibreOffice" and "a colleague with English settings".
  */
@@ -125,8 +125,8 @@ export interface OfficeFile {
 
 /**
  * Several files opened and written as `target` by one soffice (it takes many input files per
- * call): starting soffice costs ~0.8 s of CPU, opening and writing a small file next to nothing
- * (session 9: one file 0.8 s of CPU, three files the same). `opts.inputFilter` applies to every
+ * call): a start costs more CPU than opening and writing a small file (session 9: three small
+ * files in one call cost the same as one). `opts.inputFilter` applies to every
  * file. The results are in the order of `files`.
  */
 export async function convertDocuments(files: OfficeFile[], target: string, opts: ConvertOptions = {}): Promise<Buffer[]> {

@@ -149,7 +149,7 @@ describeEachDb('Akteure: Export und Import', (t) => {
     const consented = (await t().db.select().from(actorContacts)).filter((p) => p.consentScope !== 'keine').length;
     const contactFiles = await Promise.all((['csv', 'xlsx'] as const).map(async (ext) => ({ ext, bytes: new Uint8Array(await (await c.get(`${contactsPath}/export.${ext}`)).arrayBuffer()) })));
     const locales = ['de-DE', 'en-US'] as const;
-    // All three files of a locale in one soffice per format (starting soffice is most of the cost), both locales at once.
+    // All three files of a locale in one soffice per format (every start costs CPU), both locales at once.
     const files = [{ bytes, fileName: 'akteure.xlsx', as: 'xlsx' as const }, ...contactFiles.map((f) => ({ bytes: f.bytes, fileName: `ansprechpersonen.${f.ext}`, as: f.ext }))];
     const savedPerLocale = await Promise.all(locales.map((locale) => resaveSpreadsheets(files, locale)));
     for (const [l, locale] of locales.entries()) {
