@@ -29,6 +29,12 @@ export interface Database {
    * instances starting at once migrate one after the other); the function releases it.
    */
   advisoryLock?: (key: number) => Promise<() => Promise<void>>;
+  /**
+   * PGlite: this process is the database's only writer (the data-directory lock) and a
+   * transaction holds its only connection, so no query runs beside one. Then what this process
+   * noted about its own writes says what changed (platform/public-changes.ts), without a query.
+   */
+  soleWriter?: true;
   /** The PGlite client (its own thread, or in process when asked for), for tests and benches (its memory, closing it); undefined on PostgreSQL. */
   pglite?: PgliteClient;
   /**
@@ -130,6 +136,7 @@ async function openLockedPglite(dataDir: string | undefined, opts: { inProcess?:
   return {
     kind: 'pglite',
     db,
+    soleWriter: true,
     close: () => client.close().finally(() => lock?.release()),
     async listen(channel, handlers) {
       assertChannel(channel);

@@ -33,34 +33,51 @@ export async function announcePublicChange(db: Db, tenantId: string): Promise<vo
 
 /** Records that this transaction changes the Kommune's content (what contentChangedSince asks); part of announcePublicChange. */
 export async function noteContentChange(db: Db, tenantId: string): Promise<void> {
+  noted.set(tenantId, ++notes);
   await db.execute(sql`insert into content_changes (tenant_id) values (${tenantId})`);
 }
 
-/** What a render saw: the database's snapshot, taken before the render's first query. */
-export type ContentSnapshot = string;
+/**
+ * Changes noted in this process: a count, and the count at each Kommune's last change. Counted
+ * when noted, before the writing transaction commits: on a database whose transactions hold its
+ * only connection (PGlite), a render that reads the count afterwards runs its queries after the
+ * commit, and one that read it before is told its Kommune changed. A rollback only costs a render.
+ */
+let notes = 0;
+const noted = new Map<string, number>();
+
+/**
+ * What a render saw, taken before its first query: on PostgreSQL the database's snapshot; where
+ * this process is the database's only writer and a transaction excludes every other query
+ * (PGlite, `Database.soleWriter`), the count of changes noted in this process (no query needed).
+ */
+export type ContentSnapshot = { snapshot: string } | { notes: number };
 
 /** The current snapshot, to be taken before rendering something that `contentChangedSince` will check later. */
-export async function contentSnapshot(db: Db): Promise<ContentSnapshot> {
-  const [row] = await queryRows<{ snapshot: string }>(db, sql`select pg_current_snapshot()::text as snapshot`);
-  return row!.snapshot;
+export async function contentSnapshot(database: Database): Promise<ContentSnapshot> {
+  if (database.soleWriter) return { notes };
+  const [row] = await queryRows<{ snapshot: string }>(database.db, sql`select pg_current_snapshot()::text as snapshot`);
+  return { snapshot: row!.snapshot };
 }
 
 /**
  * Whether a write in the Kommune committed that the snapshot did not see: exact whatever the order
  * in which transactions commit (an id or a timestamp would miss a long transaction that began
- * before and committed after the snapshot). One indexed query; it also returns the current
- * snapshot for a render that follows.
+ * before and committed after the snapshot). One indexed query (none on a sole writer: every write
+ * was noted in this process); it also returns the current snapshot for a render that follows.
  */
-export async function contentChangedSince(db: Db, tenantId: string, seen: ContentSnapshot): Promise<{ changed: boolean; snapshot: ContentSnapshot }> {
-  await pruneContentChanges(db);
+export async function contentChangedSince(database: Database, tenantId: string, seen: ContentSnapshot): Promise<{ changed: boolean; snapshot: ContentSnapshot }> {
+  await pruneContentChanges(database.db);
+  if ('notes' in seen && database.soleWriter) return { changed: (noted.get(tenantId) ?? 0) > seen.notes, snapshot: { notes } };
+  if (!('snapshot' in seen)) return { changed: true, snapshot: await contentSnapshot(database) };
   const [row] = await queryRows<{ changed: boolean; snapshot: string }>(
-    db,
+    database.db,
     sql`select pg_current_snapshot()::text as snapshot, exists (
           select 1 from content_changes
-          where tenant_id = ${tenantId} and tx >= pg_snapshot_xmin(${seen}::pg_snapshot) and not pg_visible_in_snapshot(tx, ${seen}::pg_snapshot)
+          where tenant_id = ${tenantId} and tx >= pg_snapshot_xmin(${seen.snapshot}::pg_snapshot) and not pg_visible_in_snapshot(tx, ${seen.snapshot}::pg_snapshot)
         ) as changed`,
   );
-  return { changed: row!.changed, snapshot: row!.snapshot };
+  return { changed: row!.changed, snapshot: { snapshot: row!.snapshot } };
 }
 
 /** Kept pages live for minutes; rows older than an hour can tell nothing. Pruned by readers, at most every 10 minutes per process. */

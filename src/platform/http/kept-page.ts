@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { getCookie } from 'hono/cookie';
 import { todayInGermany } from '../dates.js';
 import { contentChangedSince, contentSnapshot, type ContentSnapshot } from '../public-changes.js';
-import { dbOf, type Ctx } from './env.js';
+import type { Ctx } from './env.js';
 
 interface Kept {
   body: Uint8Array;
@@ -50,11 +50,11 @@ export function keptPerSession(maxBytes = 16 * 1024 * 1024, maxAgeMs = 10 * 60_0
     const hit = kept.get(key);
     let snapshot: ContentSnapshot | undefined;
     if (hit && hit.day === day && Date.now() - hit.at < maxAgeMs) {
-      const check = await contentChangedSince(dbOf(c), tenant.id, hit.snapshot);
+      const check = await contentChangedSince(c.get('services').database, tenant.id, hit.snapshot);
       if (!check.changed) return c.body(hit.body as Uint8Array<ArrayBuffer>, 200, hit.headers);
       snapshot = check.snapshot;
     }
-    snapshot ??= await contentSnapshot(dbOf(c));
+    snapshot ??= await contentSnapshot(c.get('services').database);
     const response = await render();
     if (response.status !== 200 || response.headers.has('set-cookie')) {
       drop(key);
