@@ -35,6 +35,12 @@ export interface Database {
    * noted about its own writes says what changed (platform/public-changes.ts), without a query.
    */
   soleWriter?: true;
+  /**
+   * PGlite only: how many statements that may write this process has sent (every transaction,
+   * `exec` and statement other than a plain `select`). What a read found while the count stood
+   * still is what the database holds until it moves: read the count before the query.
+   */
+  writes?: () => number;
   /** The PGlite client (its own thread, or in process when asked for), for tests and benches (its memory, closing it); undefined on PostgreSQL. */
   pglite?: PgliteClient;
   /**
@@ -127,16 +133,52 @@ export async function openPglite(dataDir: string | undefined, opts: { inProcess?
   }
 }
 
+/**
+ * The client with a count of what may have written (`Database.writes`). Conservative: a `with`
+ * that only reads counts too. A transaction counts when it begins and when it ends; every other
+ * query waits for it (one connection), so a read issued meanwhile sees it committed or not at all.
+ */
+function countingWrites(client: PgliteClient): { client: PgliteClient; writes: () => number } {
+  let writes = 0;
+  const read = /^\s*select\s/i;
+  const counted: Partial<PgliteClient> = {
+    query: (text, params, options) => {
+      if (!read.test(text)) writes += 1;
+      return client.query(text, params, options);
+    },
+    exec: (text) => ((writes += 1), client.exec(text)),
+    transaction: async (work) => {
+      writes += 1;
+      try {
+        return await client.transaction(work);
+      } finally {
+        writes += 1;
+      }
+    },
+  };
+  // PGlite in process keeps private fields: its other members are called on PGlite itself.
+  const proxy = new Proxy(client, {
+    get(target, name) {
+      if (name in counted) return counted[name as keyof PgliteClient];
+      const value: unknown = Reflect.get(target, name, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { client: proxy, writes: () => writes };
+}
+
 async function openLockedPglite(dataDir: string | undefined, opts: { inProcess?: boolean }, lock: { release(): Promise<void> } | undefined): Promise<Database> {
-  const [client, { drizzle: drizzlePglite }] = await Promise.all([
+  const [opened, { drizzle: drizzlePglite }] = await Promise.all([
     opts.inProcess ? pgliteInProcess(dataDir) : startPgliteThread({ dataDir, settings: pgliteSettings }),
     import('drizzle-orm/pglite'),
   ]);
+  const { client, writes } = countingWrites(opened);
   const db = drizzlePglite({ client: client as never, casing: 'snake_case' }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
     soleWriter: true,
+    writes,
     close: () => client.close().finally(() => lock?.release()),
     async listen(channel, handlers) {
       assertChannel(channel);

@@ -55,6 +55,7 @@ export type ContentSnapshot = { snapshot: string } | { notes: number };
 
 /** The current snapshot, to be taken before rendering something that `contentChangedSince` will check later. */
 export async function contentSnapshot(database: Database): Promise<ContentSnapshot> {
+  await pruneContentChanges(database.db);
   if (database.soleWriter) return { notes };
   const [row] = await queryRows<{ snapshot: string }>(database.db, sql`select pg_current_snapshot()::text as snapshot`);
   return { snapshot: row!.snapshot };
@@ -67,9 +68,10 @@ export async function contentSnapshot(database: Database): Promise<ContentSnapsh
  * was noted in this process); it also returns the current snapshot for a render that follows.
  */
 export async function contentChangedSince(database: Database, tenantId: string, seen: ContentSnapshot): Promise<{ changed: boolean; snapshot: ContentSnapshot }> {
-  await pruneContentChanges(database.db);
+  // A hit on a sole writer writes nothing either (pruning would make the kept session lookups read again, see sessions.ts).
   if ('notes' in seen && database.soleWriter) return { changed: (noted.get(tenantId) ?? 0) > seen.notes, snapshot: { notes } };
   if (!('snapshot' in seen)) return { changed: true, snapshot: await contentSnapshot(database) };
+  await pruneContentChanges(database.db);
   const [row] = await queryRows<{ changed: boolean; snapshot: string }>(
     database.db,
     sql`select pg_current_snapshot()::text as snapshot, exists (
@@ -80,7 +82,7 @@ export async function contentChangedSince(database: Database, tenantId: string, 
   return { changed: row!.changed, snapshot: { snapshot: row!.snapshot } };
 }
 
-/** Kept pages live for minutes; rows older than an hour can tell nothing. Pruned by readers, at most every 10 minutes per process. */
+/** Kept pages live for minutes; rows older than an hour can tell nothing. Pruned before renders and PostgreSQL's checks, at most every 10 minutes per process. */
 let prunedAt = 0;
 async function pruneContentChanges(db: Db): Promise<void> {
   if (Date.now() - prunedAt < 10 * 60_000) return;

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Database, Db } from '../../db/client.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { tenants } from '../tenancy/schema.js';
 import type { Tenant } from '../tenancy/service.js';
@@ -38,18 +38,56 @@ export async function sessionLookup(
   slug: string | undefined,
   now = new Date(),
 ): Promise<{ user: CurrentUser; tenant: Tenant | null } | null> {
+  const found = await lookup(db, hashToken(token), membershipsOf, slug, now);
+  return found && { user: found.user, tenant: found.tenant };
+}
+
+async function lookup(db: Db, tokenHash: string, membershipsOf: MembershipsSql, slug: string | undefined, now: Date) {
   const person = { id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin, memberships: membershipsOf(users.id) };
-  const valid = and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), isNull(users.disabledAt));
+  const valid = and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(users.disabledAt));
   if (slug === undefined) {
-    const [user] = await db.select(person).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(valid);
-    return user ? { user, tenant: null } : null;
+    const [row] = await db.select({ person, expiresAt: sessions.expiresAt }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(valid);
+    return row ? { user: row.person, tenant: null, expiresAt: row.expiresAt } : null;
   }
   const [row] = await db
-    .select({ person, tenant: slugTenant })
+    .select({ person, tenant: slugTenant, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(slugTenant, eq(slugTenant.slug, slug))
     .where(valid);
-  if (!row) return null;
-  return { user: row.person, tenant: row.tenant };
+  return row ? { user: row.person, tenant: row.tenant, expiresAt: row.expiresAt } : null;
+}
+
+type Found = NonNullable<Awaited<ReturnType<typeof lookup>>>;
+const keptLookups = new WeakMap<Database, Map<string, { writes: number; found: Found }>>();
+
+/**
+ * `sessionLookup` on the application's database. Where this process sends every write
+ * (PGlite, `Database.writes`), a lookup is kept while no statement that may write has been sent
+ * since it was read — a sign-out, a changed role or a disabled account is such a statement — and
+ * only until the session expires: every signed-in request on PGlite cost a query (~1 ms of its
+ * thread) for the same answer. A copy per request: nothing a request changes reaches another.
+ */
+export async function currentSession(
+  database: Database,
+  token: string,
+  membershipsOf: MembershipsSql,
+  slug: string | undefined,
+  now = new Date(),
+): Promise<{ user: CurrentUser; tenant: Tenant | null } | null> {
+  const writes = database.writes?.();
+  if (writes === undefined) return sessionLookup(database.db, token, membershipsOf, slug, now);
+  let kept = keptLookups.get(database);
+  if (!kept) keptLookups.set(database, (kept = new Map()));
+  const tokenHash = hashToken(token);
+  const key = `${tokenHash}\0${slug ?? ''}`;
+  const hit = kept.get(key);
+  let found = hit && hit.writes === writes && hit.found.expiresAt > now ? hit.found : null;
+  if (!found) {
+    found = await lookup(database.db, tokenHash, membershipsOf, slug, now);
+    if (!found) return null; // a cookie without a session: not kept (anyone can send many)
+    if (kept.size >= 1000) kept.clear();
+    kept.set(key, { writes, found });
+  }
+  return structuredClone({ user: found.user, tenant: found.tenant });
 }

@@ -3,7 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
 import type { MembershipsSql } from '../auth/current-user.js';
 import { assertTokenMayWrite, bearerOf, bearerUser, isApiPath, type ApiTokenLookup } from './bearer.js';
-import { sessionDays, sessionLookup } from '../auth/sessions.js';
+import { currentSession, sessionDays } from '../auth/sessions.js';
 import { maxSlugLength, slugPattern } from '../tenancy/service.js';
 import { cookieName, sessionTokenOf } from './cookies.js';
 import { rebindCsrf } from './csrf.js';
@@ -36,7 +36,7 @@ export const loadUser =
     }
     const token = sessionTokenOf(c);
     const slug = appSlugOf(c);
-    const found = token ? await sessionLookup(dbOf(c), token, membershipsOf, slug) : null;
+    const found = token ? await currentSession(c.get('services').database, token, membershipsOf, slug) : null;
     c.set('user', found?.user ?? null);
     if (found && slug !== undefined) c.set('slugTenant', { slug, tenant: found.tenant });
     await next();
