@@ -2,15 +2,13 @@
 // empty data (migrations, demo seed) and a second start on the same data ("reopened"). Each start:
 // seconds to the first 200 of /healthz, VmRSS right after it, and VmRSS after a load of page
 // requests (the cached public concept page, then the signed-in concept and edition pages, which
-// render afresh). The server runs as `npm start` runs it (package.json: its environment included).
+// render afresh). The server runs as `npm start` runs it (package.json: its environment included; bench/run.ts).
 import { signIn } from './crawl.js';
 import { biggestEditionPage, type PagesContext } from './pages.js';
 import { rssMb, runLoad, stopChild, waitForHealth } from './procs.js';
 
 export interface MemoryContext extends Omit<PagesContext, 'databases'> {
   databases: (PagesContext['databases'][number] & { prepare?: () => Promise<void> })[];
-  /** What `npm start` sets before starting node (see package.json's start script). */
-  startEnv: Record<string, string>;
 }
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
@@ -23,7 +21,7 @@ export async function memoryBench(ctx: MemoryContext) {
     await database.prepare?.();
     for (const start of ['fresh', 'reopened'] as const) {
       const t0 = performance.now();
-      const server = await ctx.startServer(`memory-${kind}-${start}`, { ...database.env, ...ctx.startEnv });
+      const server = await ctx.startServer(`memory-${kind}-${start}`, database.env);
       // A first start with the demo seed on a busy machine can take minutes (see directory.ts).
       await waitForHealth(server.url, server.child, 600_000);
       const seconds = round((performance.now() - t0) / 1000);

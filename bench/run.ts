@@ -59,8 +59,10 @@ function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 async function startServer(label: string, extra: Record<string, string>) {
   const port = await freePort();
-  // As `npm start` runs it, but node itself (not npm) so that the child's pid is the server's own.
-  const child = startChild(label, npmStart().args, serverEnv({ PORT: String(port), ...extra }));
+  // As `npm start` runs it (its variables too: MALLOC_TRIM_THRESHOLD_ decides much of the resident
+  // memory), but node itself (not npm) so that the child's pid is the server's own.
+  const start = npmStart();
+  const child = startChild(label, start.args, serverEnv({ ...start.env, PORT: String(port), ...extra }));
   return { label, child, url: `http://127.0.0.1:${port}` };
 }
 
@@ -107,7 +109,6 @@ async function serverMemoryBench() {
     emit,
     log,
     startServer,
-    startEnv: npmStart().env,
     databases: [
       { ...pglite!, env: { DATA_DIR: path.join(tmpDir, 'data-memory') } },
       { ...postgres!, env: { ...postgres!.env, DATA_DIR: path.join(tmpDir, 'data-memory-pg') }, prepare: recreateDatabase },
