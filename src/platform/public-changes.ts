@@ -15,20 +15,29 @@ import { queryRows, type Database, type Db } from '../db/client.js';
  */
 export const publicChangeChannel = 'ikon_public_change';
 
-/** Transactions that already announced a change of this Kommune (one NOTIFY per transaction and Kommune). */
-const announced = new WeakMap<object, Set<string>>();
+/** What a transaction already did for a Kommune: noted its change, and announced it to public caches (once each). */
+const done = new WeakMap<object, Map<string, { noted: boolean; announced: boolean }>>();
 
-/** Announces a change of the Kommune's public content; call inside the command's transaction. */
-export async function announcePublicChange(db: Db, tenantId: string): Promise<void> {
-  if (db instanceof PgTransaction) {
-    const seen = announced.get(db) ?? new Set<string>();
-    if (seen.has(tenantId)) return;
-    seen.add(tenantId);
-    announced.set(db, seen);
-  }
+/**
+ * Announces a change of the Kommune's content; call inside the command's transaction.
+ * `publicPages: false`: a change no public page shows (measures imported into a draft edition):
+ * kept pages of signed-in readers still see it, the public pages' caches are not dropped — a
+ * 5,000-row import into a draft made every instance render its concept page again for nothing.
+ */
+export async function announcePublicChange(db: Db, tenantId: string, opts: { publicPages?: boolean } = {}): Promise<void> {
+  const publicPages = opts.publicPages ?? true;
+  const perTx = db instanceof PgTransaction ? (done.get(db) ?? done.set(db, new Map()).get(db)!) : undefined;
+  const state = perTx?.get(tenantId) ?? { noted: false, announced: false };
+  perTx?.set(tenantId, state);
   // The row tells readers which transaction changed the Kommune (contentChangedSince); the NOTIFY tells caches now.
-  await noteContentChange(db, tenantId);
-  await db.execute(sql`select pg_notify(${publicChangeChannel}, ${tenantId})`);
+  if (!state.noted) {
+    state.noted = true;
+    await noteContentChange(db, tenantId);
+  }
+  if (publicPages && !state.announced) {
+    state.announced = true;
+    await db.execute(sql`select pg_notify(${publicChangeChannel}, ${tenantId})`);
+  }
 }
 
 /** Records that this transaction changes the Kommune's content (what contentChangedSince asks); part of announcePublicChange. */

@@ -12,6 +12,8 @@ export interface AuditEntry {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** The change shows on no public page (a draft edition's measures): public caches are kept (announcePublicChange). */
+  internalOnly?: true;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface AuditEntry {
  * them from its cache when the transaction commits (platform/public-changes.ts).
  */
 export async function recordAudit(db: Db, user: CurrentUser, entry: AuditEntry): Promise<void> {
-  if (entry.tenantId && entry.action !== 'sign_in') await announcePublicChange(db, entry.tenantId);
+  if (entry.tenantId && entry.action !== 'sign_in') await announcePublicChange(db, entry.tenantId, { publicPages: !entry.internalOnly });
   await db.insert(auditLog).values(auditRow(user, entry));
 }
 
@@ -42,7 +44,10 @@ const auditRow = (user: CurrentUser, entry: AuditEntry) => ({
  * statements on the request thread.
  */
 export async function recordAudits(db: Db, user: CurrentUser, entries: readonly AuditEntry[], batchSize = 500): Promise<void> {
-  for (const tenantId of new Set(entries.flatMap((e) => (e.tenantId && e.action !== 'sign_in' ? [e.tenantId] : [])))) await announcePublicChange(db, tenantId);
+  const announced = entries.filter((e) => e.tenantId && e.action !== 'sign_in');
+  for (const tenantId of new Set(announced.map((e) => e.tenantId!))) {
+    await announcePublicChange(db, tenantId, { publicPages: announced.some((e) => e.tenantId === tenantId && !e.internalOnly) });
+  }
   for (let i = 0; i < entries.length; i += batchSize) {
     const rows = entries.slice(i, i + batchSize).map((entry) => ({
       tenantId: entry.tenantId,

@@ -67,7 +67,10 @@ export async function applyImport(ctx: CommandContext, tenantId: string, edition
   let plan = await planFile(file, refs, planOpts);
   rejectIfBlocked(plan, createMissing);
   return ctx.db.transaction(async (tx) => {
-    assertEditionOpen(await editionById(tx, tenantId, editionId));
+    const edition = await editionById(tx, tenantId, editionId);
+    assertEditionOpen(edition);
+    // A draft's measures show on no public page: their audit entries leave the public caches alone.
+    const internalOnly = edition.status === 'entwurf' ? ({ internalOnly: true } as const) : {};
     const replan = async () => {
       refs = await loadReferences(tx, tenantId, editionId);
       plan = await planFile(file, refs, planOpts);
@@ -91,7 +94,7 @@ export async function applyImport(ctx: CommandContext, tenantId: string, edition
     if (plan.newGoals.length) await replan();
     rejectIfBlocked(plan, false);
 
-    await writePlannedRows(tx, ctx.user, tenantId, editionId, refs.measures, plan.rows);
+    await writePlannedRows(tx, ctx.user, tenantId, editionId, refs.measures, plan.rows, internalOnly);
     const outcome: ImportOutcome = {
       ...plan.counts,
       newActors: created.newActors.length,
@@ -100,7 +103,7 @@ export async function applyImport(ctx: CommandContext, tenantId: string, edition
       newTargetGroups: created.newTargetGroups.length,
     };
     if (outcome.created + outcome.updated + outcome.newActors + outcome.newFields + outcome.newGoals + outcome.newTargetGroups > 0) {
-      await recordAudit(tx, ctx.user, { tenantId, action: 'import', entityType: 'edition', entityId: editionId, after: { file: file.name, ...plan.counts, ...created } });
+      await recordAudit(tx, ctx.user, { tenantId, action: 'import', entityType: 'edition', entityId: editionId, after: { file: file.name, ...plan.counts, ...created }, ...internalOnly });
     }
     return outcome;
   });

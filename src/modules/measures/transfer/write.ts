@@ -138,7 +138,7 @@ const columnRecord = (d: MeasureFields) => Object.fromEntries(Object.entries(row
 const updatedColumns = Object.keys(rowValues({} as MeasureFields)).map(snake);
 
 /** Creates and updates of the plan, in slices; returns after the last one. */
-export async function writePlannedRows(tx: Db, user: CurrentUser, tenantId: string, editionId: string, existing: Measure[], rows: PlannedRow[]) {
+export async function writePlannedRows(tx: Db, user: CurrentUser, tenantId: string, editionId: string, existing: Measure[], rows: PlannedRow[], audit: Pick<AuditEntry, 'internalOnly'> = {}) {
   const { positions, shifted } = placeRows(existing, rows);
   // Every Zielgruppe the rows name, unknown ones added to the vocabulary (audited), once.
   const written = rows.filter((r) => r.action !== 'unchanged');
@@ -161,7 +161,7 @@ export async function writePlannedRows(tx: Db, user: CurrentUser, tenantId: stri
     const inserted = ids.map((id) => rows.get(id)!);
     const data = new Map(batch.map(({ id, r }) => [id, r.data]));
     await insertLinks(tx, tenantId, groups, batch.map(({ id, r }) => ({ id, data: r.data })));
-    await recordAudits(tx, user, inserted.map((m): AuditEntry => ({ tenantId, action: 'import', entityType: 'measure', entityId: m.id, after: { ...m, ...linksOf(data.get(m.id)!, groups) } })));
+    await recordAudits(tx, user, inserted.map((m): AuditEntry => ({ tenantId, action: 'import', entityType: 'measure', entityId: m.id, after: { ...m, ...linksOf(data.get(m.id)!, groups) }, ...audit })));
   });
 
   await inBatches(updates, async (batch) => {
@@ -186,7 +186,7 @@ export async function writePlannedRows(tx: Db, user: CurrentUser, tenantId: stri
     await recordAudits(
       tx,
       user,
-      batch.map(({ before, r }): AuditEntry => ({ tenantId, action: 'import', entityType: 'measure', entityId: before.id, before, after: { ...after.get(before.id)!, ...linksOf(r.data, groups) } })),
+      batch.map(({ before, r }): AuditEntry => ({ tenantId, action: 'import', entityType: 'measure', entityId: before.id, before, after: { ...after.get(before.id)!, ...linksOf(r.data, groups) }, ...audit })),
     );
   });
 }
