@@ -42,7 +42,33 @@ async function editionPath() {
   return best.path;
 }
 
-const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/k/musterland/konzept', await editionPath()];
+/** `@` in a path stands for the first id linked from its parent page or, failing that, from the page before it
+ * in the path or one named before it:
+ * `/app/k/musterland/vorlagen/@/dateien/@`, `/app/k/musterland/fassungen/@ /app/k/musterland/massnahmen/@`. */
+const seenPages: string[] = [];
+async function resolved(path: string) {
+  let done = '';
+  for (const part of path.split(/(?<=\/@)/)) {
+    if (!part.endsWith('/@')) {
+      done += part;
+      break;
+    }
+    const parent = done + part.slice(0, -2);
+    const link = new RegExp(`href="${parent.replace(/[?]/g, '\\?')}/([0-9a-f-]{36})`);
+    let id: string | undefined;
+    for (const page of [parent, ...(done ? [done] : []), ...seenPages]) {
+      id = link.exec(await (await client.get(page)).text())?.[1];
+      if (id) break;
+    }
+    if (!id) throw new Error(`no id linked from ${parent}`);
+    done = `${parent}/${id}`;
+  }
+  seenPages.push(done);
+  return done;
+}
+const paths: string[] = [];
+for (const arg of process.argv.slice(2)) paths.push(await resolved(arg));
+if (!paths.length) paths.push('/k/musterland/konzept', await editionPath());
 const session = cpuFile ? new Session() : undefined;
 if (session) {
   session.connect();
