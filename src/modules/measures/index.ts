@@ -2,7 +2,7 @@
 export { measureFields, statusInput, updateMeasureInput } from './input.js';
 export { canEditMeasure, canManageStatusRules, canUpdateMeasureStatus } from './policy.js';
 export type { MeasureResponsibility } from './policy.js';
-export { createMeasure, deleteMeasure, linksOf, listMeasures, listMeasureSummaries, measureById, measureColumns, targetGroupsOf, updateMeasure, updateMeasureStatus } from './service.js';
+export { createMeasure, deleteMeasure, linksOf, linksOfEditions, listMeasures, listMeasureSummaries, measureById, measureColumns, targetGroupsOf, updateMeasure, updateMeasureStatus } from './service.js';
 export type { Measure, MeasureFilter } from './service.js';
 export { countsField, defaultRulesValues, impliedField, statusRulesOf, statusRulesWithVersion, updateStatusRules } from './status-rules.js';
 export type { StatusRule, StatusRules } from './status-rules.js';

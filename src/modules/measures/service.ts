@@ -13,7 +13,7 @@ import { tenants } from '../../platform/tenancy/schema.js';
 import { createMeasureInput, statusInput, updateMeasureInput, type MeasureFields } from './input.js';
 import { canCreateMeasure, canDeleteMeasure, canEditMeasure, canUpdateMeasureStatus } from './policy.js';
 import { measureCrossCutting, measureGoals, measureMunicipalities, measurePartners, measureTargetGroups, measures, type MeasureStatus } from './schema.js';
-import { existingTargetGroupIds, resolveTargetGroups, targetGroupsOfEdition, targetGroupsOfMeasures } from './target-groups/service.js';
+import { existingTargetGroupIds, resolveTargetGroups, targetGroupsOfEdition } from './target-groups/service.js';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 
 export type MeasureRow = typeof measures.$inferSelect;
@@ -44,7 +44,8 @@ const emptyLinks = () => ({
 });
 
 /**
- * The link ids of many measures at once: one query over the four link tables (or those in `only`),
+ * The link ids of many measures at once: one query over the four link tables (or those in `only`)
+ * and, unless `only` is given, the Zielgruppen with their names (issue 9.2: a second query before),
  * the ids passed as one array parameter (before: four queries with an IN list of 168 parameters).
  */
 export async function linksOf(db: Db, tenantId: string, measureIds: string[], only?: readonly LinkKind[]) {
@@ -53,18 +54,39 @@ export async function linksOf(db: Db, tenantId: string, measureIds: string[], on
   for (const id of measureIds) out.set(id, emptyLinks());
   // Ids are uuids (from the database or checked by the caller's schema): a literal array is safe.
   const ids = `{${measureIds.filter((id) => uuidPattern.test(id)).join(',')}}`;
+  return linksWhere(db, tenantId, sql`any(${ids}::uuid[])`, only, out);
+}
+
+/** The links of every measure of the given editions (the comparison's two), selected by edition, not by a list of ids. */
+export async function linksOfEditions(db: Db, tenantId: string, editionIds: string[]) {
+  const editions = sql.join(editionIds.map((id) => sql`${id}::uuid`), sql`, `);
+  return linksWhere(db, tenantId, sql`any(array(select id from measures where tenant_id = ${tenantId} and edition_id in (${editions})))`, undefined, new Map());
+}
+
+async function linksWhere(db: Db, tenantId: string, measureIn: SQL, only: readonly LinkKind[] | undefined, out: Map<string, ReturnType<typeof emptyLinks>>) {
   const branch = (kind: LinkKind) => {
     const [table, column] = linkTables[kind];
-    return sql`select ${sql.raw(`'${kind}'`)} as kind, measure_id, ${sql.identifier(column)} as ref from ${table} where tenant_id = ${tenantId} and measure_id = any(${ids}::uuid[])`;
+    return sql`select ${sql.raw(`'${kind}'`)} as kind, measure_id, ${sql.identifier(column)} as ref, null::text as name from ${table} where tenant_id = ${tenantId} and measure_id = ${measureIn}`;
   };
-  const rows = await queryRows<{ kind: LinkKind; measure_id: string; ref: string }>(db, sql.join((only ?? linkKinds).map(branch), sql` union all `));
-  for (const r of rows) out.get(r.measure_id)?.[r.kind].push(r.ref);
   // Zielgruppen with their names from the vocabulary, unless only some kinds of links were asked for.
-  if (!only) {
-    for (const [id, groups] of await targetGroupsOfMeasures(db, tenantId, measureIds)) {
-      const links = out.get(id);
-      if (links) Object.assign(links, { targetGroupIds: groups.ids, targetGroups: groups.names });
-    }
+  const groups = sql`select 'targetGroups' as kind, l.measure_id, g.id as ref, g.name from measure_target_groups l
+    join target_groups g on g.tenant_id = l.tenant_id and g.id = l.target_group_id where l.tenant_id = ${tenantId} and l.measure_id = ${measureIn}`;
+  const rows = await queryRows<{ kind: LinkKind | 'targetGroups'; measure_id: string; ref: string; name: string | null }>(
+    db,
+    sql.join([...(only ?? linkKinds).map(branch), ...(only ? [] : [groups])], sql` union all `),
+  );
+  const linksOfMeasure = (id: string) => out.get(id) ?? out.set(id, emptyLinks()).get(id)!;
+  const named: typeof rows = [];
+  for (const r of rows) {
+    if (r.kind === 'targetGroups') named.push(r);
+    else linksOfMeasure(r.measure_id)[r.kind].push(r.ref);
+  }
+  // By name, as the vocabulary lists them.
+  named.sort((a, b) => a.name!.localeCompare(b.name!, 'de'));
+  for (const r of named) {
+    const links = linksOfMeasure(r.measure_id);
+    links.targetGroupIds.push(r.ref);
+    links.targetGroups.push(r.name!);
   }
   return out;
 }

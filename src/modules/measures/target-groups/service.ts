@@ -229,25 +229,6 @@ export async function duplicateSuggestions(db: Db, tenantId: string, groups: Tar
   return [...pairs.values()].sort((x, y) => y.similarity - x.similarity || byName(x.a, y.a) || byName(x.b, y.b)).slice(0, limit);
 }
 
-/** Names of the Zielgruppen of many measures at once, each list by name. */
-export async function targetGroupsOfMeasures(db: Db, tenantId: string, measureIds: string[]) {
-  const out = new Map<string, { ids: string[]; names: string[] }>();
-  if (measureIds.length === 0) return out;
-  const rows = await db
-    .select({ measureId: measureTargetGroups.measureId, id: targetGroups.id, name: targetGroups.name })
-    .from(measureTargetGroups)
-    .innerJoin(targetGroups, and(eq(targetGroups.tenantId, measureTargetGroups.tenantId), eq(targetGroups.id, measureTargetGroups.targetGroupId)))
-    .where(and(eq(measureTargetGroups.tenantId, tenantId), inArray(measureTargetGroups.measureId, measureIds)));
-  rows.sort(byName);
-  for (const r of rows) {
-    const entry = out.get(r.measureId) ?? { ids: [], names: [] };
-    entry.ids.push(r.id);
-    entry.names.push(r.name);
-    out.set(r.measureId, entry);
-  }
-  return out;
-}
-
 /** The Zielgruppen named by the measures of an edition (filters offer only these), by name. */
 export async function targetGroupsOfEdition(db: Db, tenantId: string, editionId: string): Promise<string[]> {
   const rows = await db
