@@ -1,17 +1,14 @@
-import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { formatNumber, translator } from '../../platform/i18n/i18n.js';
-import { actors } from '../actors/schema.js';
 import { measures } from '../measures/schema.js';
-import { linksOf } from '../measures/index.js';
+import { linksOfEditions, measureColumns } from '../measures/index.js';
 import { germanDate } from '../../platform/i18n/german.js';
-import { tenants } from '../../platform/tenancy/schema.js';
 import { editionById, type Edition } from '../concepts/index.js';
 import { fields, goals, guidelines } from '../concepts/schema.js';
 import { normaliseTitle, type EditionSnapshot, type Ref, type SnapshotItem } from './diff.js';
 
 type LineageTable = (typeof lineageTables)[number];
-const { searchVector: _searchVector, ...measureColumns } = getTableColumns(measures);
 
 /**
  * The first item of each item's predecessor chain (itself without predecessor), for the four
@@ -60,24 +57,15 @@ export async function editionSnapshot(db: Db, tenantId: string, editionId: strin
  */
 export async function editionSnapshots<T extends Edition[]>(db: Db, tenantId: string, editions: [...T]): Promise<{ [K in keyof T]: EditionSnapshot }> {
   const editionIds = [...new Set(editions.map((e) => e.id))];
-  const scope = <T extends { tenantId: any; editionId: any }>(x: T) => and(eq(x.tenantId, tenantId), inArray(x.editionId, editionIds));
+  const inEditions = sql`tenant_id = ${tenantId} and edition_id in (${sql.join(editionIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
   // Sequential: inside a transaction all queries share one connection.
-  const gl = await db.select().from(guidelines).where(scope(guidelines)).orderBy(asc(guidelines.position));
-  const fl = await db.select().from(fields).where(scope(fields)).orderBy(asc(fields.position));
-  const gs = await db
-    .select({ id: goals.id, editionId: goals.editionId, fieldId: goals.fieldId, kind: goals.kind, number: goals.number, position: goals.position, title: goals.title, description: goals.description })
-    .from(goals)
-    .where(scope(goals))
-    .orderBy(asc(goals.position));
-  const ms = await db.select(measureColumns).from(measures).where(scope(measures)).orderBy(asc(measures.position));
-  const links = await linksOf(db, tenantId, ms.map((m) => m.id));
+  const { gl, fl, gs } = await outlineRows(db, inEditions);
+  const ms = await db.select(snapshotMeasureColumns).from(measures).where(and(eq(measures.tenantId, tenantId), inArray(measures.editionId, editionIds))).orderBy(asc(measures.position));
+  const links = await linksOfEditions(db, tenantId, editionIds);
   const roots = await lineageRoots(db, tenantId, editionIds);
-  const actorIds = [...new Set(ms.flatMap((m) => [...(m.leadActorId ? [m.leadActorId] : []), ...(links.get(m.id)?.partnerActorIds ?? [])]))];
-  const actorName = new Map(
-    actorIds.length ? (await db.select({ id: actors.id, name: actors.name }).from(actors).where(and(eq(actors.tenantId, tenantId), inArray(actors.id, actorIds)))).map((a) => [a.id, a.name]) : [],
-  );
-  const placeIds = [...new Set(ms.flatMap((m) => links.get(m.id)?.municipalityIds ?? []))];
-  const placeName = new Map(placeIds.length ? (await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(inArray(tenants.id, placeIds))).map((p) => [p.id, p.name]) : []);
+  const actorIds = new Set(ms.flatMap((m) => [...(m.leadActorId ? [m.leadActorId] : []), ...(links.get(m.id)?.partnerActorIds ?? [])]));
+  const placeIds = new Set(ms.flatMap((m) => links.get(m.id)?.municipalityIds ?? []));
+  const { actorName, placeName } = await namesOf(db, tenantId, actorIds, placeIds);
   const of = (editionId: string) => ({
     gl: gl.filter((x) => x.editionId === editionId),
     fl: fl.filter((x) => x.editionId === editionId),
@@ -87,17 +75,52 @@ export async function editionSnapshots<T extends Edition[]>(db: Db, tenantId: st
   return editions.map((edition) => snapshotOf(edition, of(edition.id), { links, roots, actorName, placeName })) as { [K in keyof T]: EditionSnapshot };
 }
 
+type Common = 'id' | 'editionId' | 'position' | 'title';
 interface EditionRows {
-  gl: (typeof guidelines.$inferSelect)[];
-  fl: (typeof fields.$inferSelect)[];
-  gs: Pick<typeof goals.$inferSelect, 'id' | 'fieldId' | 'kind' | 'number' | 'position' | 'title' | 'description'>[];
-  ms: Omit<typeof measures.$inferSelect, 'searchVector'>[];
+  gl: Pick<typeof guidelines.$inferSelect, Common | 'text'>[];
+  fl: Pick<typeof fields.$inferSelect, Common | 'description' | 'isCrossCutting'>[];
+  gs: Pick<typeof goals.$inferSelect, Common | 'fieldId' | 'kind' | 'number' | 'description'>[];
+  ms: { [K in keyof typeof snapshotMeasureColumns]: (typeof measures.$inferSelect)[K] }[];
+}
+
+/** The columns of a measure the diff shows or orders by (not its note, dates of change, version). */
+const { tenantId: _t, predecessorId: _p, internalNote: _n, createdAt: _c, updatedAt: _u, version: _v, ...snapshotMeasureColumns } = measureColumns;
+
+/**
+ * The Leitlinien, Themenfelder and goals of the editions in one query, each kind's rows as a JSON
+ * array in position order (issue 9.2: three queries before).
+ */
+async function outlineRows(db: Db, inEditions: SQL): Promise<Omit<EditionRows, 'ms'>> {
+  const rows = (q: SQL) => sql`(select coalesce(json_agg(q), '[]'::json) from (${q} where ${inEditions} order by position) q)`;
+  const [row] = await queryRows<Omit<EditionRows, 'ms'>>(
+    db,
+    sql`select ${rows(sql`select id, edition_id as "editionId", position, title, text from guidelines`)} as gl,
+      ${rows(sql`select id, edition_id as "editionId", position, title, description, is_cross_cutting as "isCrossCutting" from fields`)} as fl,
+      ${rows(sql`select id, edition_id as "editionId", field_id as "fieldId", kind, number, position, title, description from goals`)} as gs`,
+  );
+  return row!;
+}
+
+/** The names of the actors and places the measures name, in one query (two before). */
+async function namesOf(db: Db, tenantId: string, actorIds: Set<string>, placeIds: Set<string>) {
+  const actorName = new Map<string, string>();
+  const placeName = new Map<string, string>();
+  if (actorIds.size + placeIds.size === 0) return { actorName, placeName };
+  // Ids from the database: a literal array is safe.
+  const list = (ids: Set<string>) => `{${[...ids].join(',')}}`;
+  const rows = await queryRows<{ place: boolean; id: string; name: string }>(
+    db,
+    sql`select false as place, id, name from actors where tenant_id = ${tenantId} and id = any(${list(actorIds)}::uuid[])
+      union all select true, id, name from tenants where id = any(${list(placeIds)}::uuid[])`,
+  );
+  for (const r of rows) (r.place ? placeName : actorName).set(r.id, r.name);
+  return { actorName, placeName };
 }
 
 function snapshotOf(
   edition: Edition,
   { gl, fl, gs, ms }: EditionRows,
-  { links, roots, actorName, placeName }: { links: Awaited<ReturnType<typeof linksOf>>; roots: Record<LineageTable, Map<string, string>>; actorName: Map<string, string>; placeName: Map<string, string> },
+  { links, roots, actorName, placeName }: { links: Awaited<ReturnType<typeof linksOfEditions>>; roots: Record<LineageTable, Map<string, string>>; actorName: Map<string, string>; placeName: Map<string, string> },
 ): EditionSnapshot {
   const t = translator('de');
   const rootOf = (kind: LineageTable, id: string) => roots[kind].get(id) ?? id;
