@@ -6,7 +6,7 @@ import { auditLog } from '../../platform/audit/schema.js';
 import { systemUser } from '../../platform/auth/current-user.js';
 import { AppError } from '../../platform/errors.js';
 import { tenants } from '../../platform/tenancy/schema.js';
-import { editions } from '../concepts/schema.js';
+import { editions, fields, goals } from '../concepts/schema.js';
 import { measures } from '../measures/schema.js';
 import { createBody } from './bodies.js';
 import { addConsultation, consultationsOf, recordResult } from './consultations.js';
@@ -16,7 +16,8 @@ import { finalizePaper } from './finalize.js';
 import { createPaper, paperById, paperVersionsOf, updatePaper } from './papers.js';
 import { adoptedMeasures, decisionOfEdition, publicDecisions } from './queries.js';
 import { paperMeasures } from './schema.js';
-import { updatePaperSettings } from './settings.js';
+import { paperSettingsOf, updatePaperSettings } from './settings.js';
+import { liveFigures } from './figures.js';
 
 const ctx = (t: TestApp) => ({ db: t.db, user: systemUser });
 
@@ -211,4 +212,29 @@ test('Aufträge im Beschlusstext: alle zwei Jahre, jährlich, bis zu einem Datum
   assert.deepEqual(followUpsIn('Umsetzung bis Ende 2026.', '2024-12-16').map((f) => f.dueOn), ['2026-12-31']);
   assert.deepEqual(followUpsIn('Bericht bis zum 31.02.2025.', '2024-12-16'), [], 'no such day');
   assert.deepEqual(followUpsIn('Das Integrationskonzept 2024 wird beschlossen.', '2024-12-16'), []);
+});
+
+describeEachDb('Vorlagen: Zahlen der Fassung', (t) => {
+  // Issue 9.2: the figures were four queries; their per-Themenfeld counts compared a goal's field with the goal's own
+  // id (an unqualified column inside the subquery) and were always 0.
+  test('the live figures count the edition’s fields, goals and measures, overall and per Themenfeld', async () => {
+    const { tenant, adopted } = await demo(t());
+    const figures = new Map((await liveFigures(t().db, tenant.id, adopted.id, await paperSettingsOf(t().db, tenant.id))).map((f) => [f.key, f]));
+    const fieldRows = await t().db.select().from(fields).where(and(eq(fields.tenantId, tenant.id), eq(fields.editionId, adopted.id)));
+    const goalRows = await t().db.select().from(goals).where(and(eq(goals.tenantId, tenant.id), eq(goals.editionId, adopted.id)));
+    const measureRows = await t().db.select().from(measures).where(and(eq(measures.tenantId, tenant.id), eq(measures.editionId, adopted.id)));
+    assert.ok(fieldRows.length > 1 && goalRows.length > 0, 'the demo edition has fields and goals');
+    assert.equal(figures.get('themenfelder')?.value, String(fieldRows.length), 'Themenfelder');
+    assert.equal(figures.get('ziele')?.value, String(goalRows.length), 'goals');
+    assert.equal(figures.get('massnahmen')?.value, String(measureRows.length), 'measures');
+    assert.equal(figures.get('massnahmen')?.source, adopted.title, 'the edition is the source');
+    for (const f of fieldRows) {
+      const goalsIn = goalRows.filter((g) => g.fieldId === f.id).length;
+      const measuresIn = measureRows.filter((m) => m.fieldId === f.id).length;
+      assert.equal(figures.get(`ziele.feld-${f.position}`)?.value, String(goalsIn), `goals in ${f.title}`);
+      assert.equal(figures.get(`massnahmen.feld-${f.position}`)?.value, String(measuresIn), `measures in ${f.title}`);
+    }
+    assert.ok(fieldRows.some((f) => goalRows.some((g) => g.fieldId === f.id)), 'some field has goals');
+    assert.deepEqual((await liveFigures(t().db, tenant.id, null, await paperSettingsOf(t().db, tenant.id))).filter((f) => f.source === adopted.title), [], 'no edition, no counts');
+  });
 });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Db } from '../../db/client.js';
 import { authorize } from '../../platform/commands.js';
 import { isAppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
@@ -213,16 +214,18 @@ export function decisionRoutes() {
 
   // ---- writing a paper ------------------------------------------------------------------------
 
-  const formPage = async (c: Ctx, tenant: Tenant, form: FormState, paper: Paper | undefined, status = 200) => {
+  /** What the form is made from; the new paper's defaults come from it too (issue 9.2: read twice before). */
+  const formInputs = async (db: Db, tenantId: string) => ({ settings: await paperSettingsOf(db, tenantId), editions: await listEditions(db, tenantId) });
+  const formPage = async (c: Ctx, tenant: Tenant, form: FormState, paper: Paper | undefined, status = 200, inputs?: Awaited<ReturnType<typeof formInputs>>) => {
     const t = c.get('t');
     const db = dbOf(c);
-    const settings = await paperSettingsOf(db, tenant.id);
+    const { settings, editions: all } = inputs ?? (await formInputs(db, tenant.id));
     const editionId = typeof form.values.editionId === 'string' && form.values.editionId ? form.values.editionId : (paper?.editionId ?? null);
-    const figures = await liveFigures(db, tenant.id, (await listEditions(db, tenant.id)).some((e) => e.id === editionId) ? editionId : null, settings);
+    const figures = await liveFigures(db, tenant.id, all.some((e) => e.id === editionId) ? editionId : null, settings);
     const paperDate = typeof form.values.paperDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(form.values.paperDate) ? form.values.paperDate : todayInGermany();
     const office = typeof form.values.officeCode === 'string' ? form.values.officeCode.replace(/[{}]/g, '') : '';
     const proposed = paper ? undefined : await proposedNumber(db, tenant.id, settings.numberFormat, numberPartsOf({ paperDate, officeCode: office }, settings));
-    const editions = (await listEditions(db, tenant.id)).filter((e) => e.status !== 'abgeloest' || e.id === editionId);
+    const editions = all.filter((e) => e.status !== 'abgeloest' || e.id === editionId);
     const title = paper ? t('decisions.paper.edit_title', { number: paper.number }) : t('decisions.paper.new_title');
     const base = appBase(tenant);
     return render(
@@ -249,8 +252,9 @@ export function decisionRoutes() {
   app.get('/app/k/:slug/vorlagen/neu', async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canManagePapers(user, tenant.id));
-    const settings = await paperSettingsOf(dbOf(c), tenant.id);
-    const draft = (await listEditions(dbOf(c), tenant.id)).find((e) => e.status === 'entwurf' || e.status === 'beteiligung' || e.status === 'zur_beschlussfassung');
+    const inputs = await formInputs(dbOf(c), tenant.id);
+    const { settings } = inputs;
+    const draft = inputs.editions.find((e) => e.status === 'entwurf' || e.status === 'beteiligung' || e.status === 'zur_beschlussfassung');
     return formPage(
       c,
       tenant,
@@ -265,6 +269,8 @@ export function decisionRoutes() {
         subject: draft?.title ?? '',
       }),
       undefined,
+      200,
+      inputs,
     );
   });
 
