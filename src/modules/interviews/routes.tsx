@@ -100,10 +100,15 @@ export function interviewRoutes() {
     );
   });
 
-  const formPage = async (c: Ctx, tenant: Tenant, interviewId: string | undefined, form: FormState, status = 200, conflict = false) => {
+  /** An interview with its links, read once for the form (issue 9.2: the edit page read both twice). */
+  const loaded = async (c: Ctx, tenant: Tenant, interviewId: string) => {
+    const interview = await interviewById(dbOf(c), tenant.id, interviewId);
+    return { interview, links: await linksOfInterview(dbOf(c), tenant.id, interview.id) };
+  };
+  const formPage = async (c: Ctx, tenant: Tenant, current: Awaited<ReturnType<typeof loaded>> | undefined, form: FormState, status = 200, conflict = false) => {
     const t = c.get('t');
-    const existing = interviewId ? await interviewById(dbOf(c), tenant.id, interviewId) : undefined;
-    const links = existing ? await linksOfInterview(dbOf(c), tenant.id, existing.id) : undefined;
+    const existing = current?.interview;
+    const links = current?.links;
     const base = `${appBase(tenant)}/gespraeche`;
     const title = existing ? t('interviews.edit_title', { title: existing.title }) : t('interviews.new');
     return render(
@@ -205,8 +210,8 @@ export function interviewRoutes() {
 
   app.get(`/app/k/:slug/gespraeche/:id{${uuidPattern}}/bearbeiten`, async (c) => {
     const tenant = await coordinator(c);
-    const interview = await interviewById(dbOf(c), tenant.id, c.req.param('id'));
-    return formPage(c, tenant, interview.id, interviewFormOf(interview, await linksOfInterview(dbOf(c), tenant.id, interview.id)));
+    const current = await loaded(c, tenant, c.req.param('id'));
+    return formPage(c, tenant, current, interviewFormOf(current.interview, current.links));
   });
 
   app.post(`/app/k/:slug/gespraeche/:id{${uuidPattern}}/bearbeiten`, async (c) => {
@@ -215,8 +220,8 @@ export function interviewRoutes() {
     const body = await formBody(c);
     return submitForm(c, () => updateInterview(commandContext(c), tenant.id, interviewId, body), {
       saved: () => [`${appBase(tenant)}/gespraeche/${interviewId}`, c.get('t')('interviews.saved')],
-      invalid: (errors) => formPage(c, tenant, interviewId, { values: body, errors }, 422),
-      conflict: () => formPage(c, tenant, interviewId, { values: body, errors: [] }, 409, true),
+      invalid: async (errors) => formPage(c, tenant, await loaded(c, tenant, interviewId), { values: body, errors }, 422),
+      conflict: async () => formPage(c, tenant, await loaded(c, tenant, interviewId), { values: body, errors: [] }, 409, true),
     });
   });
 
