@@ -58,8 +58,8 @@ export async function mergedInto(db: Db, tenantId: string, survivorId: string) {
 }
 
 /** An offer's audit trail together with those of the offers merged into it, newest first. */
-export async function offerHistory(db: Db, tenantId: string, id: string) {
-  const merged = (await mergedInto(db, tenantId, id)).map((m) => m.id);
+export async function offerHistory(db: Db, tenantId: string, id: string, mergedFrom?: { id: string }[]) {
+  const merged = (mergedFrom ?? (await mergedInto(db, tenantId, id))).map((m) => m.id);
   return db
     .select()
     .from(auditLog)

@@ -128,7 +128,9 @@ export function offerRoutes() {
     const offer = await offerById(db, tenant.id, c.req.param('id'));
     const today = todayInGermany();
     const next = occurrencesBetween(offer.schedule, today, addDays(today, 60)).slice(0, 5);
-    const history = await offerHistory(db, tenant.id, offer.id);
+    // The offers merged into this one, read once for its history and the page (issue 9.2).
+    const mergedFrom = await mergedInto(db, tenant.id, offer.id);
+    const history = await offerHistory(db, tenant.id, offer.id, mergedFrom);
     const survivor = offer.mergedIntoId ? await offerById(db, tenant.id, offer.mergedIntoId).catch(() => undefined) : undefined;
     return render(
       c,
@@ -145,7 +147,7 @@ export function offerRoutes() {
           today={today}
           history={history}
           mergedInto={survivor}
-          mergedFrom={await mergedInto(db, tenant.id, offer.id)}
+          mergedFrom={mergedFrom}
         />
       </AppPage>,
     );
