@@ -1,5 +1,5 @@
 /** The timeline of a paper: its audit entries, its consultations' and its edition's status changes, oldest first. */
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { consultations, councilBodies } from './schema.js';
@@ -16,10 +16,11 @@ export interface TimelineEntry {
 type Logged = Record<string, unknown> | null;
 
 export async function paperTimeline(db: Db, tenantId: string, paper: Paper): Promise<TimelineEntry[]> {
-  const steps = await db.select({ id: consultations.id }).from(consultations).where(and(eq(consultations.tenantId, tenantId), eq(consultations.paperId, paper.id)));
   const bodies = new Map((await db.select({ id: councilBodies.id, name: councilBodies.name }).from(councilBodies).where(eq(councilBodies.tenantId, tenantId))).map((b) => [b.id, b.name]));
   const about = [and(eq(auditLog.entityType, 'paper'), eq(auditLog.entityId, paper.id))];
-  if (steps.length) about.push(and(eq(auditLog.entityType, 'consultation'), inArray(auditLog.entityId, steps.map((s) => s.id))));
+  // Its consultations (removed ones too) as a subquery, not a query of their own (issue 9.2).
+  const steps = db.select({ id: sql<string>`${consultations.id}::text` }).from(consultations).where(and(eq(consultations.tenantId, tenantId), eq(consultations.paperId, paper.id)));
+  about.push(and(eq(auditLog.entityType, 'consultation'), inArray(auditLog.entityId, steps)));
   if (paper.editionId) about.push(and(eq(auditLog.entityType, 'edition'), eq(auditLog.entityId, paper.editionId), eq(auditLog.action, 'transition')));
   const rows = await db
     .select()
