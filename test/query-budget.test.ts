@@ -12,13 +12,25 @@ import { describeEachDb } from './support/harness.js';
 // person's memberships and the page's Kommune (one query, platform/auth/sessions.ts), and all
 // navigation counts (one query, `navCounts`); it took seven before (session, memberships,
 // Kommune, one per count). A public page for a signed-in visitor: one (the session with memberships).
-const budgets: [label: string, path: (editionId: string) => string, max: number][] = [
+type Ids = { edition: string; measure: string; offer: string; interview: string; paper: string };
+const budgets: [label: string, path: (ids: Ids) => string, max: number][] = [
   ['public concept page', () => '/k/musterland/konzept', 11],
   // Translations: one query more, however many items are translated (platform/translations/page.ts).
   ['public concept page in Arabic', () => '/k/musterland/konzept?lang=ar', 12],
-  ['internal edition page', (id) => `/app/k/musterland/fassungen/${id}`, 10],
-  // Both editions' snapshots with one query per kind of row for the two (27 queries before, 16 now).
-  ['edition comparison', () => '/app/k/musterland/fassungen/vergleich', 14],
+  ['internal edition page', (id) => `/app/k/musterland/fassungen/${id.edition}`, 10],
+  // Both editions' snapshots with one query per kind of row for the two (27 queries before, 16 in session 8);
+  // outline, links with Zielgruppen and names one query each since session 9b (12 → 8).
+  ['edition comparison', () => '/app/k/musterland/fassungen/vergleich', 8],
+  // The measure and its links (Zielgruppen included), its edition, decision, history, order, and every option in one query (14 before session 9b).
+  ['measure page', (id) => `/app/k/musterland/massnahmen/${id.measure}`, 9],
+  // Links in one query, the choices in one, merged offers read once (16 before session 9b).
+  ['offer page', (id) => `/app/k/musterland/angebote/${id.offer}`, 7],
+  // The interview and its links read once (12 before session 9b).
+  ['interview form', (id) => `/app/k/musterland/gespraeche/${id.interview}/bearbeiten`, 9],
+  // Settings and editions once, the live figures in one query (13 before session 9b).
+  ['new paper form', () => '/app/k/musterland/vorlagen/neu', 7],
+  // The live figures in one query, the timeline's consultations as a subquery (19 before session 9b).
+  ['paper page', (id) => `/app/k/musterland/vorlagen/${id.paper}`, 15],
   // Without a filter the offer list is not listed a second time for its count (16 queries before, 14 now).
   ['internal offer list', () => '/app/k/musterland/angebote', 10],
   // Every translatable kind's items in one query (platform/translations/sources.ts), then the translations: 17 before, 13 with the frame's saving.
@@ -42,8 +54,11 @@ describeEachDb('query budget and set-based links', (t) => {
   for (const [label, path, max] of budgets) {
     test(`${label}: at most ${max} queries, counted in Server-Timing`, async () => {
       const client = await t().signIn('koordination@musterland.example');
-      const { id } = await demoEdition('entwurf');
-      const { result: res, stats } = await withQueryStats(() => client.get(path(id)));
+      const { id, tenant_id } = await demoEdition('entwurf');
+      const first = async (table: string) =>
+        (await queryRows<{ id: string }>(t().db, sql`select id from ${sql.raw(table)} where tenant_id = ${tenant_id} order by id limit 1`))[0]!.id;
+      const ids = { edition: id, measure: await first('measures'), offer: await first('offers'), interview: await first('interviews'), paper: await first('papers') };
+      const { result: res, stats } = await withQueryStats(() => client.get(path(ids)));
       assert.equal(res.status, 200, `${label} answers 200`);
       const header = res.headers.get('server-timing') ?? '';
       const counted = Number(/desc="(\d+) queries"/.exec(header)?.[1]);
