@@ -7,7 +7,6 @@ import { AppError, type FieldError } from '../../platform/errors.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { isUuid, throwIfProblems, versionFrom } from '../../platform/validation.js';
 import { actors } from '../actors/schema.js';
-import { adoptedEdition } from '../concepts/index.js';
 import { fields } from '../concepts/schema.js';
 import { measures, targetGroups } from '../measures/schema.js';
 import { parseOfferInput, type OfferInput } from './input.js';
