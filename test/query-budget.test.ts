@@ -29,6 +29,8 @@ const budgets: [label: string, path: (ids: Ids) => string, max: number][] = [
   ['interview form', (id) => `/app/k/musterland/gespraeche/${id.interview}/bearbeiten`, 9],
   // Settings and editions once, the live figures in one query (13 before session 9b).
   ['new paper form', () => '/app/k/musterland/vorlagen/neu', 7],
+  // The roll-up reads the page's status rules, and the edition's fields, goals and goal links in one query (12 before session 9b).
+  ['edition roll-up', (id) => `/app/k/musterland/fassungen/${id.edition}/umsetzung`, 9],
   // The live figures in one query, the timeline's consultations as a subquery (19 before session 9b).
   ['paper page', (id) => `/app/k/musterland/vorlagen/${id.paper}`, 15],
   // Without a filter the offer list is not listed a second time for its count (16 queries before, 14 now).

@@ -8,8 +8,7 @@ import { isUuid } from '../../platform/validation.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { fields, goals } from '../concepts/schema.js';
-import { measureGoals, measures, measureStatuses, type MeasureStatus } from '../measures/schema.js';
+import { measures, measureStatuses, type MeasureStatus } from '../measures/schema.js';
 import { defaultRulesValues, statusRulesOf, type StatusRules } from '../measures/index.js';
 
 export interface Progress {
@@ -72,22 +71,24 @@ export interface EditionRollup {
 }
 
 /** Edition, field and goal progress of one edition: five queries however many measures. */
-export async function editionRollup(db: Db, tenantId: string, editionId: string): Promise<EditionRollup> {
+export async function editionRollup(db: Db, tenantId: string, editionId: string, statusRules?: StatusRules): Promise<EditionRollup> {
   if (!isUuid(editionId)) throw new AppError('not_found');
-  const rules = await statusRulesOf(db, tenantId);
+  const rules = statusRules ?? (await statusRulesOf(db, tenantId));
   const rows = await db
     .select({ id: measures.id, fieldId: measures.fieldId, status: measures.status, progress: measures.progress, weight: measures.weight })
     .from(measures)
     .where(and(eq(measures.tenantId, tenantId), eq(measures.editionId, editionId)));
-  const fieldRows = await db.select({ id: fields.id }).from(fields).where(and(eq(fields.tenantId, tenantId), eq(fields.editionId, editionId)));
-  const goalRows = await db.select({ id: goals.id }).from(goals).where(and(eq(goals.tenantId, tenantId), eq(goals.editionId, editionId)));
-  const links = rows.length
-    ? await db
-        .select({ measureId: measureGoals.measureId, goalId: measureGoals.goalId })
-        .from(measureGoals)
-        .innerJoin(measures, and(eq(measures.tenantId, measureGoals.tenantId), eq(measures.id, measureGoals.measureId)))
-        .where(and(eq(measureGoals.tenantId, tenantId), eq(measures.editionId, editionId)))
-    : [];
+  // The edition's Themenfelder, goals and goal links in one query (issue 9.2: three before).
+  const items = await queryRows<{ kind: 'field' | 'goal' | 'link'; id: string; goal_id: string | null }>(
+    db,
+    sql`select 'field' as kind, id, null::uuid as goal_id from fields where tenant_id = ${tenantId} and edition_id = ${editionId}
+      union all select 'goal', id, null from goals where tenant_id = ${tenantId} and edition_id = ${editionId}
+      union all select 'link', l.measure_id, l.goal_id from measure_goals l join measures m on m.tenant_id = l.tenant_id and m.id = l.measure_id
+        where l.tenant_id = ${tenantId} and m.edition_id = ${editionId}`,
+  );
+  const fieldRows = items.filter((r) => r.kind === 'field');
+  const goalRows = items.filter((r) => r.kind === 'goal');
+  const links = items.filter((r) => r.kind === 'link').map((r) => ({ measureId: r.id, goalId: r.goal_id! }));
 
   const list = rows.map((r) => ({ ...r, weight: Number(r.weight) }));
   const byField = new Map<string, RollupMeasure[]>(fieldRows.map((f) => [f.id, []]));

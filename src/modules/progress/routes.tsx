@@ -236,7 +236,8 @@ export function progressRoutes() {
     const edition = await editionById(db, tenant.id, c.req.param('id'));
     const outline = await editionOutline(db, tenant.id, edition.id);
     const rules = await statusRulesOf(db, tenant.id);
-    const rollup = await editionRollup(db, tenant.id, edition.id);
+    // The page's status rules serve the roll-up too (issue 9.2: read twice before).
+    const rollup = await editionRollup(db, tenant.id, edition.id, rules);
     const t = c.get('t');
     return render(
       c,
