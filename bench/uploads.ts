@@ -149,6 +149,12 @@ async function importLatency(server: Server, emit: Emit, log: (m: string) => voi
   const healthz = `${url}/healthz`;
   const page = `${url}/k/musterland/konzept`;
   await sample(page, { workers: 2, count: 20 }); // warm the page cache
+  // As a person does: the file's preview before its confirmation (which starts the task thread
+  // that reads and plans imports; it stays for a minute without work).
+  const preview = new FormData();
+  preview.append('datei', new Blob([`Nr.;Themenfeld;Titel;Status;Zeithorizont\n899.1;${field.title};Vorschau;geplant;kurz`]), 'vorschau.csv');
+  const previewed = await c.post(`/app/k/musterland/fassungen/${draft.id}/import`, preview);
+  if (previewed.status !== 200) throw new Error(`preview answered ${previewed.status}`);
   // First at a fixed rate into the demo's edition (168 measures), then with sequential clients
   // into the same edition, by then 5,168 measures: the second import has more to compare.
   await pacedImportLatency(emit, log, db, suffix, healthz, page, () => confirmImport(900));
