@@ -8,7 +8,7 @@ import { DataDirInUseError } from './db/data-dir-lock.js';
 import { runMaintenance, scheduleMaintenance } from './db/maintenance.js';
 import { runMigrations } from './db/migrate.js';
 import { enableQueryStats } from './db/query-stats.js';
-import { seedDemo } from './demo/seed.js';
+import { seedDemoOnce } from './demo/seed.js';
 import { demoSeedSteps, modules } from './modules/index.js';
 import { useModules } from './platform/module.js';
 
@@ -25,7 +25,7 @@ let database = await openDatabase(config).catch(async (error) => {
 await runMigrations(database);
 // The modules' catalogs before the demo seed: it renders documents (the decided Vorlage as PDF).
 useModules(modules);
-const seeded = config.demo && (await seedDemo(database.db, demoSeedSteps));
+const seeded = config.demo && (await seedDemoOnce(database, demoSeedSteps));
 if (seeded) console.log('Demo-Daten „Landkreis Musterland“ angelegt.');
 // PGlite has no autovacuum: refresh statistics now and every 15 minutes (src/db/maintenance.ts).
 if (database.kind === 'pglite') await runMaintenance(database);

@@ -120,3 +120,33 @@ describe('two ikon instances on one PostgreSQL database', () => {
     assert.ok(both[0]!.n >= 4, `several slots ran (${both[0]!.n})`);
   });
 });
+
+// Behind a load balancer the instances of a first deployment start at once on an empty database:
+// one seeds the demo Kommune, the other waits for it instead of seeding too (a unique key error
+// ended the second process before).
+describe('two ikon instances starting at once on an empty PostgreSQL database', () => {
+  test('one seeds the demo data, the other waits for it; both serve the demo Kommune', async () => {
+    const empty = await createTestPostgres('empty');
+    const started: { process: ServerProcess; base: string }[] = [];
+    try {
+      for (const name of ['c', 'd']) {
+        const port = await freePort();
+        const base = `http://127.0.0.1:${port}`;
+        started.push({ process: startProcess('src/main.ts', { DATABASE_URL: empty.url, PORT: String(port), PUBLIC_URL: base, IKON_DEMO: '1', DATA_DIR: `.tmp/unused-instance-${name}` }), base });
+      }
+      await Promise.all(started.map((s) => s.process.waitFor(/ikon läuft auf/)));
+      for (const s of started) assert.equal((await fetch(`${s.base}/k/musterland`)).status, 200, `${s.base} serves the demo Kommune`);
+      assert.equal(started.filter((s) => s.process.output().includes('Demo-Daten „Landkreis Musterland“ angelegt.')).length, 1, 'exactly one instance seeded');
+      const sql = new pg.Client({ connectionString: empty.url });
+      await sql.connect();
+      try {
+        assert.equal((await sql.query(`select count(*)::int as n from tenants where slug = 'musterland'`)).rows[0].n, 1, 'one demo Kommune');
+      } finally {
+        await sql.end();
+      }
+    } finally {
+      await Promise.all(started.map((s) => s.process.stop()));
+      await empty.drop();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Database, Db } from '../db/client.js';
 import { recordAudit } from '../platform/audit/record.js';
 import { systemUser } from '../platform/auth/current-user.js';
 import { demoAccounts, demoPassword } from '../platform/auth/demo-accounts.js';
@@ -19,6 +19,23 @@ import type { DemoContent } from './content/types.js';
 
 export const demoSlug = 'musterland';
 export const demoAgs = '03499000';
+
+/** 'ikod': instances seeding the demo one after another (migrate.ts holds 'ikon' for migrations). */
+const demoSeedLockKey = 0x696b6f64;
+
+/**
+ * seedDemo for a starting instance: on PostgreSQL several instances of a first deployment start at
+ * once on an empty database; one seeds, the others wait for its lock and then find the demo there
+ * (before, the second failed on a unique key and ended).
+ */
+export async function seedDemoOnce(database: Database, steps: DemoSeedStep[]): Promise<boolean> {
+  const release = await database.advisoryLock?.(demoSeedLockKey);
+  try {
+    return await seedDemo(database.db, steps);
+  } finally {
+    await release?.();
+  }
+}
 
 /**
  * Loads the fictional "Landkreis Musterland": Gemeinden, actors, an adopted edition (2024) and a
