@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from './client.js';
 
@@ -14,3 +15,10 @@ export async function readsAtOnce<const T extends readonly (() => PromiseLike<un
   for (const read of reads) results.push(await read());
   return results as Results<T>;
 }
+
+/**
+ * A subquery's rows as one JSON array, in the subquery's order (`[]` for none): several lists of
+ * a page in one statement (`select ${jsonRows(a)} as a, ${jsonRows(b)} as b`). Keys are the
+ * subquery's column names, so alias them as the code reads them (`field_id as "fieldId"`).
+ */
+export const jsonRows = (subquery: SQL): SQL => sql`(select coalesce(json_agg(q), '[]'::json) from (${subquery}) q)`;

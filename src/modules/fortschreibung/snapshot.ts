@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import { jsonRows } from '../../db/reads.js';
 import { formatNumber, translator } from '../../platform/i18n/i18n.js';
 import { measures } from '../measures/schema.js';
 import { linksOfEditions, measureColumns } from '../measures/index.js';
@@ -91,7 +92,7 @@ const { tenantId: _t, predecessorId: _p, internalNote: _n, createdAt: _c, update
  * array in position order (issue 9.2: three queries before).
  */
 async function outlineRows(db: Db, inEditions: SQL): Promise<Omit<EditionRows, 'ms'>> {
-  const rows = (q: SQL) => sql`(select coalesce(json_agg(q), '[]'::json) from (${q} where ${inEditions} order by position) q)`;
+  const rows = (q: SQL) => jsonRows(sql`${q} where ${inEditions} order by position`);
   const [row] = await queryRows<Omit<EditionRows, 'ms'>>(
     db,
     sql`select ${rows(sql`select id, edition_id as "editionId", position, title, text from guidelines`)} as gl,

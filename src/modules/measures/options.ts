@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import { jsonRows } from '../../db/reads.js';
 import { AppError } from '../../platform/errors.js';
 import { isUuid } from '../../platform/validation.js';
 import type { ActorKind } from '../actors/schema.js';
@@ -14,14 +15,13 @@ type Field = { id: string; title: string; isCrossCutting: boolean };
  */
 export async function measureOptions(db: Db, tenantId: string, editionId: string) {
   if (!isUuid(editionId)) throw new AppError('not_found');
-  const list = (q: SQL) => sql`(select coalesce(json_agg(q), '[]'::json) from (${q}) q)`;
   const [row] = await queryRows<{ fields: Field[]; goals: { id: string; fieldId: string; number: string; title: string }[]; actors: (Named & { kind: ActorKind })[]; municipalities: Named[]; targetGroups: Named[] }>(
     db,
-    sql`select ${list(sql`select id, title, is_cross_cutting as "isCrossCutting" from fields where tenant_id = ${tenantId} and edition_id = ${editionId} order by position`)} as fields,
-      ${list(sql`select id, field_id as "fieldId", number, title from goals where tenant_id = ${tenantId} and edition_id = ${editionId} order by position`)} as goals,
-      ${list(sql`select id, name, kind from actors where tenant_id = ${tenantId} order by name`)} as actors,
-      ${list(sql`select id, name from tenants where parent_id = ${tenantId} order by name`)} as municipalities,
-      ${list(sql`select id, name from target_groups where tenant_id = ${tenantId}`)} as "targetGroups"`,
+    sql`select ${jsonRows(sql`select id, title, is_cross_cutting as "isCrossCutting" from fields where tenant_id = ${tenantId} and edition_id = ${editionId} order by position`)} as fields,
+      ${jsonRows(sql`select id, field_id as "fieldId", number, title from goals where tenant_id = ${tenantId} and edition_id = ${editionId} order by position`)} as goals,
+      ${jsonRows(sql`select id, name, kind from actors where tenant_id = ${tenantId} order by name`)} as actors,
+      ${jsonRows(sql`select id, name from tenants where parent_id = ${tenantId} order by name`)} as municipalities,
+      ${jsonRows(sql`select id, name from target_groups where tenant_id = ${tenantId}`)} as "targetGroups"`,
   );
   const { fields, goals, actors, municipalities, targetGroups } = row!;
   return {

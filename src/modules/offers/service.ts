@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import { jsonRows } from '../../db/reads.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { addMonths, todayInGermany } from '../../platform/dates.js';
@@ -233,7 +234,6 @@ export async function deleteOffer(ctx: CommandContext, tenantId: string, id: str
  * into practice), none without one.
  */
 export async function offerChoices(db: Db, tenantId: string) {
-  const list = (q: SQL) => sql`(select coalesce(json_agg(q), '[]'::json) from (${q}) q)`;
   const adopted = sql`(select id from editions where tenant_id = ${tenantId} and status = 'beschlossen')`;
   const [row] = await queryRows<{
     actors: { id: string; name: string }[];
@@ -243,11 +243,11 @@ export async function offerChoices(db: Db, tenantId: string) {
     measures: { id: string; number: string; title: string }[];
   }>(
     db,
-    sql`select ${list(sql`select id, name from actors where tenant_id = ${tenantId} order by name`)} as actors,
-      ${list(sql`select id, name from target_groups where tenant_id = ${tenantId} order by name`)} as "targetGroups",
-      ${list(sql`select id, name from tenants where parent_id = ${tenantId} order by name`)} as municipalities,
-      ${list(sql`select id, title from fields where tenant_id = ${tenantId} and edition_id = ${adopted} order by position`)} as fields,
-      ${list(sql`select id, number, title from measures where tenant_id = ${tenantId} and edition_id = ${adopted} order by position`)} as measures`,
+    sql`select ${jsonRows(sql`select id, name from actors where tenant_id = ${tenantId} order by name`)} as actors,
+      ${jsonRows(sql`select id, name from target_groups where tenant_id = ${tenantId} order by name`)} as "targetGroups",
+      ${jsonRows(sql`select id, name from tenants where parent_id = ${tenantId} order by name`)} as municipalities,
+      ${jsonRows(sql`select id, title from fields where tenant_id = ${tenantId} and edition_id = ${adopted} order by position`)} as fields,
+      ${jsonRows(sql`select id, number, title from measures where tenant_id = ${tenantId} and edition_id = ${adopted} order by position`)} as measures`,
   );
   return row!;
 }

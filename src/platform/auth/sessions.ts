@@ -31,7 +31,7 @@ const slugTenant = alias(tenants, 'slug_tenant');
  * The session's person with her memberships and, when `slug` is given, the Kommune of that slug
  * (null: none), in one query: every internal page needs all three before its own work.
  */
-export async function sessionLookup(
+async function sessionLookup(
   db: Db,
   token: string,
   membershipsOf: MembershipsSql,

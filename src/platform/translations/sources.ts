@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import { jsonRows } from '../../db/reads.js';
 
 /** The languages content is translated into (German is the source). */
 export const translationLanguages = ['en', 'ar', 'uk', 'ru', 'tr', 'fa'] as const;
@@ -55,7 +56,7 @@ export const translatable = <Row>(source: TranslatableSource<Row>): Translatable
  */
 export async function translatableItems(db: Db, tenantId: string, list: readonly TranslatableSource[]): Promise<TranslatableItem[][]> {
   if (list.length === 0) return [];
-  const columns = list.map((s, i) => sql`(select coalesce(json_agg(q), '[]'::json) from (${s.query(tenantId)}) q) as ${sql.identifier(`s${i}`)}`);
+  const columns = list.map((s, i) => sql`${jsonRows(s.query(tenantId))} as ${sql.identifier(`s${i}`)}`);
   const [row] = await queryRows<Record<string, unknown[]>>(db, sql`select ${sql.join(columns, sql`, `)}`);
   return list.map((s, i) => (row?.[`s${i}`] ?? []).map((r, n) => s.item(r, n)));
 }
