@@ -34,9 +34,23 @@ export async function remap(c: TestClient, path: string, html: string, mapping: 
 
 export const countOf = (html: string, what: 'created' | 'updated' | 'unchanged') => Number(new RegExp(`data-count="${what}">(\\d+)<`).exec(html)?.[1]);
 
-/** (row, column, reason) of the problem table. */
+/** (row, column, reason) of the problem table, one per row a line names (the same mistake in several rows is one line). */
 export function problemRows(html: string): [string, string, string][] {
-  return [...html.matchAll(/<th scope="row" class="kern-table__header kern-table__header--numeric">([^<]*)<\/th><td class="kern-table__cell">([^<]*)<\/td><td class="kern-table__cell">([^<]*)<\/td>/g)].map((m) => [m[1]!, m[2]!, m[3]!]);
+  return [...html.matchAll(/<th scope="row" class="kern-table__header kern-table__header--numeric">([^<]*)<\/th><td class="kern-table__cell">([^<]*)<\/td><td class="kern-table__cell">([^<]*)<\/td>/g)].flatMap((m) =>
+    rowsOfLine(m[1]!).map((row): [string, string, string] => [row, m[2]!, m[3]!]),
+  );
+}
+
+/** The rows a line of the problem table names: "4" as 4, "2–4, 7 (4 Zeilen)" as 2, 3, 4, 7. */
+export function rowsOfLine(cell: string): string[] {
+  if (/weitere|more/.test(cell)) throw new Error(`the line names only some of its rows: ${cell}`);
+  return cell
+    .replace(/\s*\(.*\)$/, '')
+    .split(', ')
+    .flatMap((run) => {
+      const [from, to = from] = run.split('–').map(Number);
+      return Number.isNaN(from) ? [run] : Array.from({ length: to! - from! + 1 }, (_, i) => String(from! + i));
+    });
 }
 
 export const csvOf = (rows: string[][]) => `\uFEFF${rows.map((r) => r.map((v) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(';')).join('\r\n')}\r\n`;

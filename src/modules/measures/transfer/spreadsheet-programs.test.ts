@@ -8,6 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describeEachDb, type TestApp, type TestClient } from '../../../../test/support/harness.js';
+import { rowsOfLine } from '../../../../test/support/record-import.js';
 import { measures } from '../schema.js';
 import { base, confirm, coordination, counted, csv, demo, problemCells, upload } from './testing.js';
 
@@ -59,7 +60,7 @@ describeEachDb('Maßnahmenimport: Dateien aus Tabellenprogrammen', (t) => {
 
     const refused = await upload(c, d.draft.id, file, 'mehrdeutig.csv');
     assert.equal(refused.status, 422, 'refused, not guessed');
-    assert.deepEqual(problemCells(refused.html), withCost.map((_, i) => [String(i + 2), 'Kosten (EUR)']), 'each ambiguous cell with row and column');
+    assert.deepEqual(problemCells(refused.html).flatMap(([rows, column]) => rowsOfLine(rows).map((row) => [row, column])).sort((a, b) => Number(a[0]) - Number(b[0])), withCost.map((_, i) => [String(i + 2), 'Kosten (EUR)']), 'each ambiguous cell with row and column');
     assert.match(refused.html, /kann 32\.000 \(deutsches Zahlenformat\) oder 32 \(englisches Zahlenformat\) bedeuten|kann [\d.]+ \(deutsches Zahlenformat\) oder \d+ \(englisches Zahlenformat\) bedeuten/, 'says both readings');
     assert.match(refused.html, /name="zahlenformat"/, 'the form asks for the format');
 

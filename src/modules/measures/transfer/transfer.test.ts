@@ -121,10 +121,22 @@ describeEachDb('Maßnahmentabelle: Export und Import', (t) => {
     assert.deepEqual(await d.snapshot(), before);
   });
 
-  test('5.000 fehlerhafte Zeilen: die Fehlerliste zeigt die ersten 200 und sagt, wie viele es mehr sind', async () => {
+  test('5.000 Zeilen mit demselben Fehler: eine Zeile der Fehlerliste nennt sie alle', async () => {
     const d = await demo(t());
     const c = await t().signIn(coordination);
     const rows = Array.from({ length: 5000 }, (_, i) => [`800.${i + 1}`, 'Teilhabe durch Sprache', `Maßnahme ${i + 1}`, 'fertig', 'kurz']);
+    const res = await upload(c, d.draft.id, csv([['Nr.', 'Themenfeld', 'Titel', 'Status', 'Zeithorizont'], ...rows]), 'fehler.csv');
+    assert.equal(res.status, 422);
+    assert.match(res.html, /<caption[^>]*>Fehler in der Datei \(5\.000\)<\/caption>/, 'the caption counts every problem');
+    assert.deepEqual(problemCells(res.html), [['2–5001 (5.000 Zeilen)', 'Status']]);
+    assert.match(res.html, /„fertig“ ist kein zulässiger Wert/);
+    assert.doesNotMatch(res.html, /weitere Fehler/);
+  });
+
+  test('5.000 verschiedene Fehler: die Fehlerliste zeigt die ersten 200 und sagt, wie viele es mehr sind', async () => {
+    const d = await demo(t());
+    const c = await t().signIn(coordination);
+    const rows = Array.from({ length: 5000 }, (_, i) => [`800.${i + 1}`, 'Teilhabe durch Sprache', `Maßnahme ${i + 1}`, `fertig ${i + 1}`, 'kurz']);
     const before = await d.snapshot();
     const res = await upload(c, d.draft.id, csv([['Nr.', 'Themenfeld', 'Titel', 'Status', 'Zeithorizont'], ...rows]), 'fehler.csv');
     assert.equal(res.status, 422);
