@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import { byteaTypes } from './pglite-bytea.mjs';
 import { assertChannel, listenPostgres, type NotificationHandlers, type StopListening } from './listen.js';
 import { startPgliteThread, type PgliteClient } from './pglite-thread.js';
 /**
@@ -102,7 +103,7 @@ async function pgliteInProcess(dataDir: string | undefined): Promise<PgliteClien
     import('@electric-sql/pglite/contrib/unaccent'),
   ]);
   const startParams = [...PGlite.defaultStartParams, ...pgliteSettings.flatMap((setting) => ['-c', setting])];
-  return PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm, unaccent }, startParams });
+  return PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm, unaccent }, startParams, ...byteaTypes });
 }
 
 /**

@@ -48,6 +48,24 @@ describe('PGlite in its own thread (issue 8.4)', () => {
     assert.deepEqual(await queryRows(database.db, sql`select id, note from probe`), [{ id: 3, note: 'three' }]);
   });
 
+  test('bytea goes in and comes out byte for byte (every byte value, empty, a Buffer, a view into a larger buffer), as PostgreSQL stores it', async () => {
+    const all = Uint8Array.from({ length: 256 * 3 }, (_, i) => i % 256);
+    const backing = new Uint8Array(64).fill(0xee);
+    backing.set([0x00, 0x5c, 0x78, 0xff], 20);
+    const view = backing.subarray(20, 24); // only these four: not the buffer around them
+    await database.db.execute(sql`create table blobs (id int primary key, b bytea not null)`);
+    for (const [id, bytes] of [[1, all], [2, new Uint8Array(0)], [3, Buffer.from('Stellungnahme März', 'utf8')], [4, view]] as const) {
+      await database.db.execute(sql`insert into blobs values (${id}, ${bytes})`);
+    }
+    const rows = await queryRows<{ id: number; b: Uint8Array; hex: string }>(database.db, sql`select id, b, encode(b, 'hex') as hex from blobs order by id`);
+    assert.deepEqual(rows.map((r) => r.hex), [Buffer.from(all).toString('hex'), '', Buffer.from('Stellungnahme März').toString('hex'), '005c78ff'], 'stored as given');
+    for (const r of rows) {
+      assert.ok(r.b instanceof Uint8Array, 'bytes');
+      assert.equal(Buffer.from(r.b).toString('hex'), r.hex, `row ${r.id} read back`);
+      assert.equal(r.b.byteLength, r.hex.length / 2);
+    }
+  });
+
   test('dates and timestamps arrive as PostgreSQL wrote them (drizzle keeps their text); parsers that change values are refused', async () => {
     const [row] = await queryRows<{ d: unknown; t: unknown; j: unknown; b: unknown }>(database.db, sql`select date '2026-11-30' as d, timestamptz '2026-11-30 12:00:00+00' as t, '{"a":[1,2]}'::jsonb as j, true as b`);
     assert.deepEqual(row, { d: '2026-11-30', t: '2026-11-30 12:00:00+00', j: { a: [1, 2] }, b: true });

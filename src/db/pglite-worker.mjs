@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { byteaBuffers, byteaTypes } from './pglite-bytea.mjs';
 
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 /** @type {{ dataDir?: string, settings: string[] }} */
@@ -30,6 +31,7 @@ try {
   db = await PGlite.create({
     dataDir: options.dataDir,
     extensions: { btree_gist, pg_trgm, unaccent },
+    ...byteaTypes,
     startParams: [...PGlite.defaultStartParams, ...options.settings.flatMap((setting) => ['-c', setting])],
   });
 } catch (error) {
@@ -110,7 +112,7 @@ if (db) {
   port.on('message', async (/** @type {any} */ m) => {
     try {
       const result = await operations[/** @type {keyof typeof operations} */ (m.op)](m);
-      port.postMessage({ id: m.id, result });
+      port.postMessage({ id: m.id, result }, byteaBuffers(result));
     } catch (error) {
       port.postMessage({ id: m.id, error: plainError(error) });
     }

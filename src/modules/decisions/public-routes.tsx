@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.js';
 import { cachedPublicPages } from '../../platform/http/cached-page.js';
 import { dbOf, type AppEnv } from '../../platform/http/env.js';
+import { bytesBody } from '../../platform/http/render.js';
 import { tenantBySlug } from '../../platform/tenancy/service.js';
 import { isUuid } from '../../platform/validation.js';
 import { attachmentHeader, paperFile } from './files.js';
@@ -33,7 +34,7 @@ export function publicDecisionRoutes() {
     const id = c.req.param('id');
     if (!isUuid(id) || !(await publicDecision(db, tenant.id, id))) throw new AppError('not_found');
     const f = await paperFile(db, tenant.id, id, c.req.param('fileId'));
-    return c.body(new Uint8Array(f.content), 200, { 'content-type': f.mimeType, 'content-disposition': attachmentHeader(f.fileName), 'x-content-type-options': 'nosniff' });
+    return c.body(bytesBody(f.content), 200, { 'content-type': f.mimeType, 'content-disposition': attachmentHeader(f.fileName), 'x-content-type-options': 'nosniff' });
   });
   return app;
 }

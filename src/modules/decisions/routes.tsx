@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { authorize } from '../../platform/commands.js';
 import { isAppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
-import { formBody, redirectWithFlash, render, submitForm } from '../../platform/http/render.js';
+import { bytesBody, formBody, redirectWithFlash, render, submitForm } from '../../platform/http/render.js';
 import { commandContext } from '../../platform/http/session.js';
 import { todayInGermany } from '../../platform/dates.js';
 import { formatDate } from '../../platform/i18n/i18n.js';
@@ -209,7 +209,7 @@ export function decisionRoutes() {
     authorize(canReadPapers(user, tenant.id));
     const paper = await paperById(dbOf(c), tenant.id, c.req.param('id'));
     const f = await paperFile(dbOf(c), tenant.id, paper.id, c.req.param('fileId'));
-    return c.body(new Uint8Array(f.content), 200, { 'content-type': f.mimeType, 'content-disposition': attachmentHeader(f.fileName), 'x-content-type-options': 'nosniff' });
+    return c.body(bytesBody(f.content), 200, { 'content-type': f.mimeType, 'content-disposition': attachmentHeader(f.fileName), 'x-content-type-options': 'nosniff' });
   });
 
   // ---- writing a paper ------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { cachedPublicResponses } from '../../platform/http/cached-page.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import { bytesBody } from '../../platform/http/render.js';
 import { listTenants, type Tenant } from '../../platform/tenancy/service.js';
 import { BadListQuery, listPage, parseListQuery, type ListQuery } from './lists.js';
 import { type AgendaEntry, agendaItemObject, bodyObject, consultationObject, deletedObject, fileObject, meetingObject, organizationObject, paperObject, systemObject, Urls } from './present.js';
@@ -205,7 +206,7 @@ export function oparlRoutes() {
     if (!row || row.deletedAt) throw new NotFound();
     const content = await read.fileContent(db, tenant.id, row.id);
     if (!content) throw new NotFound();
-    return c.body(new Uint8Array(content), 200, {
+    return c.body(bytesBody(content), 200, {
       'content-type': row.mimeType,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`,
     });

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { historyOf } from '../../platform/audit/record.js';
 import { AppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
-import { formBody, redirectWithFlash, render, submitForm } from '../../platform/http/render.js';
+import { bytesBody, formBody, redirectWithFlash, render, submitForm } from '../../platform/http/render.js';
 import { formatDate } from '../../platform/i18n/i18n.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { editionById, editionOutline } from '../concepts/index.js';
@@ -33,7 +33,7 @@ export function contentDisposition(name: string): string {
 
 /** Sends a stored attachment as a download, never rendered inline. */
 export function sendAttachment(c: Ctx, a: StoredAttachment, cache: 'private' | 'public') {
-  return c.body(new Uint8Array(a.bytes), 200, {
+  return c.body(bytesBody(a.bytes), 200, {
     'content-type': a.type,
     'content-disposition': contentDisposition(a.name),
     'content-length': String(a.bytes.length),

@@ -10,6 +10,12 @@ export async function render(c: Ctx, page: JSX.Element, status = 200) {
 }
 
 /**
+ * Stored bytes (a bytea value) as a response body: the same memory, not a copy. The server writes a
+ * Uint8Array body as it is; `new Uint8Array(bytes)` copied every download once more (issue 9.2).
+ */
+export const bytesBody = (bytes: Uint8Array) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>;
+
+/**
  * Reads an urlencoded or multipart body once; repeated fields become arrays. A body that does not
  * match its declared type (e.g. "multipart/form-data" without parts) is the client's error: 400.
  */

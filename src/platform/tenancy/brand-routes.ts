@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { dbOf, type AppEnv } from '../http/env.js';
+import { bytesBody } from '../http/render.js';
 import { brandStylesheet } from './brand-colour.js';
 import { brandLinks, logoOf } from './brand.js';
 import { tenantBySlug } from './service.js';
@@ -23,7 +24,7 @@ export function brandRoutes() {
     const tenant = await tenantBySlug(db, c.req.param('slug'));
     const logo = tenant.logoVersion ? await logoOf(db, tenant.id) : undefined;
     if (!logo) return c.notFound();
-    return c.body(new Uint8Array(logo.bytes), 200, {
+    return c.body(bytesBody(logo.bytes), 200, {
       'content-type': logo.contentType,
       'content-length': String(logo.bytes.length),
       'x-content-type-options': 'nosniff',
