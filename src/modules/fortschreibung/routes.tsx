@@ -8,11 +8,10 @@ import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
 import { adoptedEdition, editionById, listEditions, type Edition, canManageConcept, editionTransitions } from '../concepts/index.js';
-import { diffEditions } from './diff.js';
 import { diffFileName, diffToXlsx } from './export.js';
 import { canCompareEditions, canSetUpdateInterval, canStartFortschreibung } from './policy.js';
 import { defaultFortschreibungTitle, editionCounts, fortschreibungInProgress, nextUpdateDue, setUpdateInterval, startFortschreibung } from './service.js';
-import { editionSnapshots } from './snapshot.js';
+import { comparison } from './snapshot.js';
 import { ComparePage, SettingsPage, StartPage } from './views/pages.js';
 import { DeleteDraftPage, StatusConfirmPage } from './views/status-pages.js';
 import { adoptionImpact, changeEditionStatus, deleteDraftEdition, draftDeletionBlocker } from './adoption.js';
@@ -197,7 +196,7 @@ export function fortschreibungRoutes() {
     const t = c.get('t');
     const editions = await listEditions(db, tenant.id);
     const { from, to } = await comparedEditions(c, tenant, editions);
-    const diff = from && to ? diffEditions(...(await editionSnapshots(db, tenant.id, [from, to]))) : undefined;
+    const diff = from && to ? (await comparison(c.get('services').database, tenant.id, from, to)).diff : undefined;
     const adopted = editions.find((e) => e.status === 'beschlossen');
     return render(
       c,
@@ -213,8 +212,8 @@ export function fortschreibungRoutes() {
     const db = dbOf(c);
     const from = await editionById(db, tenant.id, c.req.query('von') ?? '');
     const to = await editionById(db, tenant.id, c.req.query('zu') ?? '');
-    const [a, b] = await editionSnapshots(db, tenant.id, [from, to]);
-    const bytes = await diffToXlsx(c.get('t'), diffEditions(a, b), a, b);
+    const compared = await comparison(c.get('services').database, tenant.id, from, to);
+    const bytes = await diffToXlsx(c.get('t'), compared.diff, compared.from, compared.to);
     const name = diffFileName(from, to);
     return c.body(new Uint8Array(bytes), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -1,13 +1,14 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client.js';
+import { queryRows, type Database, type Db } from '../../db/client.js';
 import { jsonRows } from '../../db/reads.js';
 import { formatNumber, translator } from '../../platform/i18n/i18n.js';
+import { keptWhileUnchanged } from '../../platform/kept-derived.js';
 import { measures } from '../measures/schema.js';
 import { linksOfEditions, measureColumns } from '../measures/index.js';
 import { germanDate } from '../../platform/i18n/german.js';
 import { editionById, type Edition } from '../concepts/index.js';
 import { fields, goals, guidelines } from '../concepts/schema.js';
-import { normaliseTitle, type EditionSnapshot, type Ref, type SnapshotItem } from './diff.js';
+import { diffEditions, normaliseTitle, type EditionDiff, type EditionSnapshot, type Ref, type SnapshotItem } from './diff.js';
 
 type LineageTable = (typeof lineageTables)[number];
 
@@ -74,6 +75,28 @@ export async function editionSnapshots<T extends Edition[]>(db: Db, tenantId: st
     ms: ms.filter((x) => x.editionId === editionId),
   });
   return editions.map((edition) => snapshotOf(edition, of(edition.id), { links, roots, actorName, placeName })) as { [K in keyof T]: EditionSnapshot };
+}
+
+export interface Comparison {
+  from: EditionSnapshot;
+  to: EditionSnapshot;
+  diff: EditionDiff;
+}
+
+const keptComparisons = keptWhileUnchanged<Comparison>(8);
+
+/**
+ * Two editions' snapshots and what changed between them, kept while nothing in the Kommune changed
+ * (platform/kept-derived.ts). Issue 9.2: computing it loads every column of both editions with their
+ * links and lineage (~2,500 rows for the demo's 168 + 168 measures) for an 11 kB page, 60–100 ms;
+ * the crawl's worst route. Keyed by the two editions' ids and versions; everything else a snapshot
+ * shows is the Kommune's content, or the names of its Gemeinden, which no command changes.
+ */
+export function comparison(database: Database, tenantId: string, from: Edition, to: Edition): Promise<Comparison> {
+  return keptComparisons(database, tenantId, `${from.id}:${from.version}|${to.id}:${to.version}`, async () => {
+    const [a, b] = await editionSnapshots(database.db, tenantId, [from, to]);
+    return { from: a, to: b, diff: diffEditions(a, b) };
+  });
 }
 
 type Common = 'id' | 'editionId' | 'position' | 'title';
