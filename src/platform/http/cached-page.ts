@@ -2,7 +2,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import { contentChangedSince, contentSnapshot, publicChangesOf, type ContentSnapshot } from '../public-changes.js';
 import { presentTenant, tenantBySlug, type PublicTenant } from '../tenancy/service.js';
 import { dbOf, type Ctx } from './env.js';
-import { PageCache } from './page-cache.js';
+import { PageCache, publicCacheBudget } from './page-cache.js';
 
 export type PublicPageBuilder = (c: Ctx, tenant: PublicTenant, tenantId: string) => Promise<JSX.Element>;
 
@@ -51,7 +51,7 @@ export type PublicResponseBuilder = (c: Ctx, tenant: PublicTenant, tenantId: str
  * takes no parameters is keyed by its path alone, so a made-up query string cannot force renders.
  */
 export function cachedPublicResponses(maxEntries = 500, keyOf: (c: Ctx) => string = (c) => pathAndQuery(c.req.url)) {
-  const cache = new PageCache<Kept>(30_000, maxEntries);
+  const cache = new PageCache<Kept>(30_000, maxEntries, Date.now, undefined, { sizeOf: (kept) => kept.body.byteLength, budget: publicCacheBudget });
   const rendering = new Map<string, Promise<Kept>>();
   /** Counts changes: a render that saw an older count may show the old content and is not kept. */
   let changes = 0;
