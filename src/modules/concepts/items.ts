@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { readsAtOnce } from '../../db/reads.js';
+import { queryRows, type Db } from '../../db/client.js';
+import { jsonRows } from '../../db/reads.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
@@ -155,19 +155,24 @@ export async function swapWithNeighbour(tx: Db, t: any, siblings: SQL, item: { i
 
 export { itemById };
 
-/** Everything of an edition except measures, in display order. */
-export async function editionOutline(db: Db, tenantId: string, editionId: string) {
+type Guideline = typeof guidelines.$inferSelect;
+type Field = typeof fields.$inferSelect;
+type Goal = Omit<typeof goals.$inferSelect, 'predecessorId' | 'searchVector'>;
+
+/**
+ * Everything of an edition except measures, in display order: one query, each kind's rows a JSON
+ * array (issue 9.2: three queries before, on the edition page, measure forms, roll-up, indicators and
+ * nine more pages). Every column is JSON-safe (uuid, text, integer, boolean), keys as drizzle names them.
+ */
+export async function editionOutline(db: Db, tenantId: string, editionId: string): Promise<{ guidelines: Guideline[]; fields: Field[]; goals: Goal[] }> {
   if (!isUuid(editionId)) throw new AppError('not_found');
-  const [gl, fl, gs] = await readsAtOnce(db, [
-    () => db.select().from(guidelines).where(and(eq(guidelines.tenantId, tenantId), eq(guidelines.editionId, editionId))).orderBy(asc(guidelines.position)),
-    () => db.select().from(fields).where(and(eq(fields.tenantId, tenantId), eq(fields.editionId, editionId))).orderBy(asc(fields.position)),
-    () =>
-      db
-        .select({ id: goals.id, tenantId: goals.tenantId, editionId: goals.editionId, fieldId: goals.fieldId, kind: goals.kind, number: goals.number, position: goals.position, title: goals.title, description: goals.description, version: goals.version })
-        .from(goals)
-        .where(and(eq(goals.tenantId, tenantId), eq(goals.editionId, editionId)))
-        .orderBy(asc(goals.position)),
-  ]);
-  return { guidelines: gl, fields: fl, goals: gs };
+  const inEdition = sql`tenant_id = ${tenantId} and edition_id = ${editionId} order by position`;
+  const [row] = await queryRows<{ guidelines: Guideline[]; fields: Field[]; goals: Goal[] }>(
+    db,
+    sql`select ${jsonRows(sql`select tenant_id as "tenantId", id, edition_id as "editionId", position, title, text, predecessor_id as "predecessorId", version from guidelines where ${inEdition}`)} as guidelines,
+      ${jsonRows(sql`select tenant_id as "tenantId", id, edition_id as "editionId", position, title, description, is_cross_cutting as "isCrossCutting", predecessor_id as "predecessorId", version from fields where ${inEdition}`)} as fields,
+      ${jsonRows(sql`select id, tenant_id as "tenantId", edition_id as "editionId", field_id as "fieldId", kind, number, position, title, description, version from goals where ${inEdition}`)} as goals`,
+  );
+  return row!;
 }
 export type EditionOutline = Awaited<ReturnType<typeof editionOutline>>;
