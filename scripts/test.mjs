@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildDir, buildTests, compiledOf } from './build-tests.mjs';
+import { buildDir, buildTests, compiledOf, withoutModules } from './build-tests.mjs';
 
 // What axe found per page is shared by the browser files of one run (test/support/browser.ts).
 const namespace = (process.env.IKON_TEST_NAMESPACE ?? 'ikon').replace(/[^a-z0-9_]/g, '');
@@ -44,6 +44,10 @@ function longestFirst(list) {
 }
 
 await buildTests();
+// Test files that never import the application's modules are spared importing them (test/support/compose.ts).
+const withoutModulesList = path.join(buildDir, 'tests-without-modules.json');
+fs.writeFileSync(withoutModulesList, JSON.stringify(withoutModules(files.map(compiledOf))));
+process.env.IKON_TEST_WITHOUT_MODULES = withoutModulesList;
 const prepared = run(['--import', 'tsx', 'scripts/prepare-test-databases.ts']);
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
