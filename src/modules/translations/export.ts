@@ -6,7 +6,7 @@ import { translationColumns, type TranslationColumn } from './columns.js';
 import type { TranslationUnit } from './units.js';
 
 /** What goes to the translator: the texts without a current translation. */
-export const toTranslate = (units: TranslationUnit[]) => units.filter((u) => u.state !== 'current');
+export const toTranslate = (units: readonly TranslationUnit[]) => units.filter((u) => u.state !== 'current');
 
 const itemName = (t: T, u: TranslationUnit) => u.itemLabel || t(u.source.labelKey);
 

@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import { AppError, isAppError, type FieldError } from '../../platform/errors.js';
-import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import type { AppEnv, Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
 import { commandContext } from '../../platform/http/session.js';
 import { problemsOf, type ImportProblem } from '../../platform/spreadsheet/problems.js';
 import { isFile, uploaded } from '../../platform/spreadsheet/upload.js';
-import { tenantById, type Tenant } from '../../platform/tenancy/service.js';
+import type { Tenant } from '../../platform/tenancy/service.js';
 import { isTranslationLang, translatableSource, type TranslationLang } from '../../platform/translations/sources.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { exportFileName, toTranslate, toTranslationXlsx, toXliff } from './export.js';
 import { isXliff, readTranslationTable, readXliff } from './read-file.js';
 import { canManageTranslations, confirmTranslation, importTranslations, saveDisplaySetting, saveTranslation } from './service.js';
-import { countStates, translationStates, translationUnits, type TranslationState } from './units.js';
+import { countStates, keptTranslationUnits, translationStates, type TranslationState } from './units.js';
 import { pageSize, TranslationsOverview, type OverviewFilter, type RowProblem } from './views/overview.js';
 
 const basePath = (tenant: Tenant) => `${appBase(tenant)}/uebersetzungen`;
@@ -48,8 +48,7 @@ const backTo = (tenant: Tenant, value: unknown, lang: string) => {
 
 async function overviewPage(c: Ctx, tenant: Tenant, filter: OverviewFilter, extra: { rowProblem?: RowProblem; importProblems?: ImportProblem[] } = {}, status = 200) {
   const t = c.get('t');
-  const db = dbOf(c);
-  const all = await translationUnits(db, tenant.id, filter.lang);
+  const all = await keptTranslationUnits(c.get('services').database, tenant.id, filter.lang);
   const counts = countStates(all);
   const matching = all.filter((u) => (!filter.state || u.state === filter.state) && (!filter.kind || u.source.kind === filter.kind));
   // A row with a problem stays on the page whatever the filter now says of it.
@@ -57,7 +56,6 @@ async function overviewPage(c: Ctx, tenant: Tenant, filter: OverviewFilter, extr
   const problemIndex = extra.rowProblem ? matching.findIndex((u) => u.key === extra.rowProblem!.key) : -1;
   if (problemIndex >= 0) page = Math.floor(problemIndex / pageSize) + 1;
   page = Math.min(page, Math.max(1, Math.ceil(matching.length / pageSize)));
-  const fresh = await tenantById(db, tenant.id); // the setting's version may have changed since the frame loaded it
   c.header('Cache-Control', 'no-store');
   return render(
     c,
@@ -70,8 +68,8 @@ async function overviewPage(c: Ctx, tenant: Tenant, filter: OverviewFilter, extr
         counts={{ perKind: counts.perKind.map((k) => ({ kind: k.source.kind, labelKey: k.source.labelKey, counts: k.counts })), total: counts.total }}
         units={matching.slice((page - 1) * pageSize, page * pageSize)}
         matching={matching.length}
-        showOutdated={fresh.showOutdatedTranslations}
-        tenantVersion={fresh.version}
+        showOutdated={tenant.showOutdatedTranslations}
+        tenantVersion={tenant.version}
         rowProblem={extra.rowProblem}
         importProblems={extra.importProblems}
       />
@@ -143,7 +141,7 @@ export function translationRoutes() {
       const { tenant } = await tenantForTranslations(c);
       const lang = langOf(c);
       const t = c.get('t');
-      const units = toTranslate(await translationUnits(dbOf(c), tenant.id, lang));
+      const units = toTranslate(await keptTranslationUnits(c.get('services').database, tenant.id, lang));
       if (units.length === 0) return redirectWithFlash(c, `${basePath(tenant)}?sprache=${lang}`, t('translations.export.nothing'));
       const body = ext === 'xlsx' ? await toTranslationXlsx(t, lang, units) : Buffer.from(toXliff(t, lang, `${tenant.slug}-${lang}`, units), 'utf8');
       const type = ext === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/xliff+xml; charset=utf-8';

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Database, Db } from '../../db/client.js';
+import { keptWhileUnchanged } from '../../platform/kept-derived.js';
 import { contentTranslations } from '../../platform/translations/schema.js';
 import { sourceHash } from '../../platform/translations/source-hash.js';
 import { translatableItems, translatableSources, type TranslatableField, type TranslatableSource, type TranslationLang } from '../../platform/translations/sources.js';
@@ -60,6 +61,17 @@ export async function translationUnits(db: Db, tenantId: string, lang: Translati
   return units;
 }
 
+const keptUnits = keptWhileUnchanged<TranslationUnit[]>(16);
+
+/**
+ * `translationUnits` for pages (the overview, the export), kept per language while nothing in the
+ * Kommune changed (platform/kept-derived.ts; translations and the public content are audited writes).
+ * Issue 9.2: every page of the overview read all items of every kind and hashed each text again. Read
+ * only: the units are shared.
+ */
+export const keptTranslationUnits = (database: Database, tenantId: string, lang: TranslationLang): Promise<readonly TranslationUnit[]> =>
+  keptUnits(database, tenantId, lang, () => translationUnits(database.db, tenantId, lang));
+
 export interface StateCounts {
   missing: number;
   outdated: number;
@@ -67,7 +79,7 @@ export interface StateCounts {
 }
 
 /** Counts per kind (in the sources' order) and in total. */
-export function countStates(units: TranslationUnit[]): { perKind: { source: TranslatableSource; counts: StateCounts }[]; total: StateCounts } {
+export function countStates(units: readonly TranslationUnit[]): { perKind: { source: TranslatableSource; counts: StateCounts }[]; total: StateCounts } {
   const total: StateCounts = { missing: 0, outdated: 0, current: 0 };
   const perKind = new Map<string, { source: TranslatableSource; counts: StateCounts }>();
   for (const s of translatableSources()) perKind.set(s.kind, { source: s, counts: { missing: 0, outdated: 0, current: 0 } });
