@@ -56,7 +56,7 @@ interface PageState {
   baseUrl: string;
   violations: string[];
   checked: string[];
-  /** Per test file: what axe found for a page state (URL, status of the DOM structure). */
+  /** Per test file: what axe found per page state (pageKey). */
   seen: Map<string, string[]>;
 }
 const states = new WeakMap<Page, PageState>();
@@ -221,18 +221,23 @@ const axeRunScript = `axe.run(document, { runOnly: { type: 'tag', values: ${JSON
 let axeSource: string | undefined;
 const axeScript = () => (axeSource ??= fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
 
-/** Runs axe on the page as it is now; returns one readable block per violated rule. */
+/** Runs axe on the page as it is now; returns one readable block per violated rule (the page's address first). */
 export async function axeViolations(page: Page): Promise<string[]> {
+  const url = new URL(page.url());
+  return (await axeFindings(page)).map((v) => `  ${url.pathname}${url.search} ${v}`);
+}
+
+/** What axe finds on the page as it is now, one block per violated rule, without the page's address. */
+async function axeFindings(page: Page): Promise<string[]> {
   if (!(await page.evaluate<boolean>(`typeof window.axe === 'object'`))) await page.evaluate(axeScript());
   const result = await page.evaluate<axe.AxeResults>(axeRunScript);
-  const where = new URL(page.url()).pathname + new URL(page.url()).search;
   return result.violations.map((v) => {
     const nodes = v.nodes
       .slice(0, 8)
       .map((n) => `      - ${n.target.map(String).join(' ')}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n\s*/g, ' / ')}` : ''}`)
       .join('\n');
     const more = v.nodes.length > 8 ? `\n      … and ${v.nodes.length - 8} more` : '';
-    return `  ${where} [${v.id}] (${v.impact ?? 'n/a'}) ${v.help}\n    ${v.helpUrl}\n${nodes}${more}`;
+    return `[${v.id}] (${v.impact ?? 'n/a'}) ${v.help}\n    ${v.helpUrl}\n${nodes}${more}`;
   });
 }
 
@@ -246,33 +251,45 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export async function checkPage(page: Page): Promise<void> {
   const state = stateOf(page);
   state.violations.push(...(await layoutFaults(page)));
-  // A page that a test file already checked with exactly the same URL and the same structure
-  // (e.g. the edition page again, now with one more table row) gives axe nothing new to find;
-  // on a loaded machine axe needs half a minute for the largest page. Every new URL, and every
-  // page whose element structure differs (a flash message, an error summary, a conflict notice,
-  // an element that lost its text, another attribute), is checked again.
+  // A page whose rendered state is the same as one already checked in this run (pageKey: the whole
+  // DOM with its texts, the window's size, print or screen, scroll position, focus) gives axe
+  // nothing new to find: its findings are reused. Any other page is checked.
   const url = new URL(page.url());
-  const key = `${url.pathname}${url.search}\n${await structureOf(page)}`;
-  const known = state.seen.get(key) ?? seenInThisRun(key);
+  const where = `${url.pathname}${url.search}`;
+  const key = await pageKey(page);
+  const inFile = state.seen.get(key);
+  const known = inFile ?? seenInThisRun(key);
   if (known) {
-    debug(`axe skipped (same URL and structure already checked) ${page.url()}`);
+    debug(`axe skipped (the same page was checked ${inFile ? 'in this file' : 'in this run'}) ${page.url()}`);
+    logCheck(where, inFile ? 'file' : 'run', 0);
+    state.seen.set(key, known);
     state.checked.push(page.url());
-    state.violations.push(...known);
+    state.violations.push(...known.map((v) => `  ${where} ${v}`));
     return;
   }
   const started = Date.now();
-  const found = await axeViolations(page);
+  const found = await axeFindings(page);
   debug(`axe ${Date.now() - started} ms ${page.url()}`);
+  logCheck(where, false, Date.now() - started);
   state.seen.set(key, found);
   rememberForThisRun(key, found);
   state.checked.push(page.url());
-  state.violations.push(...found);
+  state.violations.push(...found.map((v) => `  ${where} ${v}`));
+}
+
+/**
+ * IKON_AXE_LOG=<file>: one JSON line per checked page (test file, page, whether axe ran or a
+ * finding of this file or run was reused, axe's milliseconds), to count axe runs over a run.
+ */
+function logCheck(where: string, reused: false | 'file' | 'run', ms: number) {
+  const log = process.env.IKON_AXE_LOG;
+  if (log) fs.appendFileSync(log, JSON.stringify({ file: path.basename(process.argv[1] ?? ''), page: where, reused, ms }) + '\n');
 }
 
 /**
  * `npm test` names a folder (IKON_AXE_SEEN_DIR, emptied at the start of each run) where the test
- * files of one run share what axe found per URL and structure: the sign-in page or the dashboard
- * that every browser file passes through is checked once per run, not once per file.
+ * files of one run share what axe found per page state (pageKey): a page that several browser
+ * files see in the same state (the sign-in form) is checked once per run, not once per file.
  */
 const sharedSeenDir = process.env.IKON_AXE_SEEN_DIR;
 const sharedFile = (key: string) => path.join(sharedSeenDir!, `${createHash('sha256').update(key).digest('hex')}.json`);
@@ -297,7 +314,7 @@ function rememberForThisRun(key: string, found: string[]) {
 
 // A table cell that is itself a flex or grid container (e.g. `<td class="actions">`) leaves the
 // table's layout: its row's cells no longer line up (the partner links' action column, 2026-11-30).
-// Put the flex container inside the cell. A string for the same reason as structureScript below.
+// Put the flex container inside the cell. A string for the same reason as pageStateScript below.
 const flexCellsScript = `[...document.querySelectorAll('td, th')].filter((c) => /flex|grid/.test(getComputedStyle(c).display)).map((c) => c.tagName.toLowerCase() + (c.className ? '.' + c.className.trim().split(/\\s+/).join('.') : ''))`;
 
 /** Layout faults axe does not see; reported like its violations. */
@@ -309,34 +326,60 @@ async function layoutFaults(page: Page): Promise<string[]> {
 }
 
 // A string, not a function: tsx would wrap nested functions in a `__name` helper the page lacks.
-const structureScript = `(() => {
-  const valueKept = /^(role|class|type|lang|dir|tabindex|aria-(?!label|labelledby|describedby|controls|owns)[a-z]+|scope|colspan|rowspan|multiple|required|disabled|checked|selected|hidden)$/;
-  const walk = (el) => {
-    const attrs = [...el.attributes]
-      .map((a) => (valueKept.test(a.name) ? a.name + '=' + a.value : a.value.trim() ? a.name : a.name + '='))
-      .sort()
-      .join(',');
-    const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()) ? 'T' : '';
-    const kids = [];
-    let prev = '';
-    for (const child of el.children) {
-      const s = walk(child);
-      if (s !== prev) kids.push(s);
-      prev = s;
+const pageStateScript = `(() => {
+  const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+  const names = new Map();
+  const renamed = (value) => value.replace(uuid, (u) => {
+    const k = u.toLowerCase();
+    if (!names.has(k)) names.set(k, 'uuid#' + names.size);
+    return names.get(k);
+  });
+  const references = /^(id|for|href|action|formaction|name|form|list|headers|aria-(labelledby|describedby|controls|owns|activedescendant|details|errormessage|flowto)|data-.*)$/;
+  const hidden = (el) => el.tagName === 'INPUT' && el.type === 'hidden';
+  const csrf = (el) => hidden(el) && el.name === '_csrf';
+  const out = [];
+  const walk = (node) => {
+    if (node.nodeType === 3) { out.push(JSON.stringify(node.data)); return; }
+    if (node.nodeType !== 1) return;
+    const el = node;
+    const attrs = [...el.attributes].map((a) => {
+      if (a.name === 'value' && csrf(el)) return 'value=csrf';
+      const value = references.test(a.name) || (a.name === 'value' && hidden(el)) ? renamed(a.value) : a.value;
+      return a.name + '=' + JSON.stringify(value);
+    });
+    if (el === document.activeElement) attrs.push('*focused');
+    if ((el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') && !hidden(el)) {
+      attrs.push('*value=' + JSON.stringify(String(el.value)));
+      if (el.tagName === 'INPUT') attrs.push('*checked=' + el.checked);
     }
-    return '<' + el.tagName + '[' + attrs + ']' + ownText + kids.join('') + '>';
+    if (el.tagName === 'OPTION') attrs.push('*selected=' + el.selected);
+    out.push('<' + el.tagName + ' ' + attrs.join(' ') + '>');
+    for (const child of el.childNodes) walk(child);
+    if (el.shadowRoot) { out.push('#shadow'); for (const child of el.shadowRoot.childNodes) walk(child); }
+    out.push('</' + el.tagName + '>');
   };
-  return walk(document.documentElement);
+  walk(document.documentElement);
+  const media = (q) => (matchMedia(q).matches ? q : '');
+  const view = [innerWidth, innerHeight, devicePixelRatio, scrollX, scrollY, document.compatMode, media('print'), media('(prefers-color-scheme: dark)'), media('(prefers-reduced-motion: reduce)'), media('(forced-colors: active)')];
+  return view.join(' ') + '\\n' + out.join('');
 })()`;
 
 /**
- * A digest of the page's element structure: tags, roles, classes, ARIA states and which
- * attributes are present or empty, which elements have text of their own; runs of identical
- * siblings (table rows, list items) count once. Texts and ids do not count.
+ * What axe's findings depend on, as a digest: the whole DOM (every element with every attribute
+ * and its value, every text, the current value and checked state of form fields, shadow roots),
+ * the window's size and zoom, scroll position, focus and the emulated media (print, colour
+ * scheme, reduced motion, forced colours). Stylesheets and fonts are the app's own files, the
+ * same for every page of a run (a Kommune's colour stylesheet is named by a digest of its
+ * colour). Two renamings keep pages alike that differ only where no rule looks at the
+ * characters: each UUID in an attribute that names or points to something (id, for, href,
+ * action, name, the `aria-*` references, data-*, a hidden field's value) becomes its place of
+ * first appearance in the page (`uuid#0`, `uuid#1` …), so exactly the same ones still match; and
+ * the hidden CSRF field's value is left out. Texts and visible values are kept as they are. The URL is not part of it: the same page under another address
+ * gets the same findings (reported with the page's own address).
  */
-async function structureOf(page: Page): Promise<string> {
-  const shape = await page.evaluate<string>(structureScript);
-  return createHash('sha256').update(shape).digest('hex');
+export async function pageKey(page: Page): Promise<string> {
+  const state = await page.evaluate<string>(pageStateScript);
+  return createHash('sha256').update(state).digest('hex');
 }
 
 /** Opens a path of the app, checks the HTTP status (200 unless told) and runs axe. */
