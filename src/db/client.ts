@@ -5,7 +5,8 @@ import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 import { byteaTypes } from './pglite-bytea.mjs';
 import { assertChannel, listenPostgres, type NotificationHandlers, type StopListening } from './listen.js';
-import { startPgliteThread, type PgliteClient } from './pglite-thread.js';
+import { connectPgliteLink, startPgliteThread, type PgliteClient } from './pglite-thread.js';
+import type { MessagePort, Transferable } from 'node:worker_threads';
 /**
  * A database or a transaction: every query helper takes this, so it can run inside a command's
  * transaction. Queries name their tables (from the modules' `schema.ts`); drizzle's relational
@@ -65,25 +66,71 @@ export interface Database {
   reopen?: () => Promise<Database>;
   /** PGlite only: `begun` resolves when the next transaction begins (a query queued just before it waits for all of it); `stop` when no longer needed. */
   nextTransaction?: () => { begun: Promise<void>; stop: () => void };
+  /**
+   * The database for another thread of this process (the task thread, platform/threads/with-database.ts):
+   * what it needs to connect (`openLinkedDatabase`) and what to transfer with it. Until `done()`
+   * this process counts the other thread's work as a transaction of its own (writes, /healthz).
+   * Not for PGlite in process.
+   */
+  handOff?: () => Promise<DatabaseHandOff>;
 }
 
-/** Wraps `db.transaction` to know since when a transaction holds the database (see transactionSince). */
-function trackTransactions(db: Db): Pick<Database, 'transactionSince' | 'nextTransaction'> {
+/** How another thread reaches the database: PGlite through a port to its thread, PostgreSQL by its URL. */
+export type DatabaseLink = { kind: 'pglite'; port: MessagePort } | { kind: 'postgres'; url: string };
+
+export interface DatabaseHandOff {
+  link: DatabaseLink;
+  transfer: Transferable[];
+  done(): void;
+}
+
+/** The Database a `Db` belongs to (not a transaction's): commands get a Db, some work needs the whole. */
+const databases = new WeakMap<Db, Database>();
+export const databaseOf = (db: Db): Database | undefined => databases.get(db);
+const registered = (database: Database) => (databases.set(database.db, database), database);
+
+/**
+ * Another thread's connection to the database of a `DatabaseLink`: a drizzle `Db` like the
+ * request thread's (transactions included), closed by `close()`. PostgreSQL: one connection of
+ * its own; PGlite: the port to its thread.
+ */
+export async function openLinkedDatabase(link: DatabaseLink): Promise<{ db: Db; close(): Promise<void> }> {
+  if (link.kind === 'postgres') {
+    const client = new pg.Client({ connectionString: link.url });
+    await client.connect();
+    return { db: drizzlePg({ client, casing: 'snake_case' }) as unknown as Db, close: () => client.end() };
+  }
+  const [client, { drizzle: drizzlePglite }] = await Promise.all([connectPgliteLink(link.port), import('drizzle-orm/pglite')]);
+  return { db: drizzlePglite({ client: client as never, casing: 'snake_case' }) as unknown as Db, close: () => client.close() };
+}
+
+/**
+ * Wraps `db.transaction` to know since when a transaction holds the database (see transactionSince);
+ * `hold` counts another thread's work the same way until its release.
+ */
+function trackTransactions(db: Db): Pick<Database, 'transactionSince' | 'nextTransaction'> & { hold(): () => void } {
   let running = 0;
   let since: number | null = null;
   const waiting = new Set<() => void>();
-  const transaction = db.transaction.bind(db);
-  db.transaction = (async (work, config) => {
+  const hold = () => {
     if (running++ === 0) since = Date.now();
     for (const begun of waiting) begun();
     waiting.clear();
+    return () => {
+      if (--running === 0) since = null;
+    };
+  };
+  const transaction = db.transaction.bind(db);
+  db.transaction = (async (work, config) => {
+    const release = hold();
     try {
       return await transaction(work, config);
     } finally {
-      if (--running === 0) since = null;
+      release();
     }
   }) as Db['transaction'];
   return {
+    hold,
     transactionSince: () => since,
     nextTransaction: () => {
       let begun!: () => void;
@@ -139,7 +186,7 @@ export async function openPglite(dataDir: string | undefined, opts: { inProcess?
  * that only reads counts too. A transaction counts when it begins and when it ends; every other
  * query waits for it (one connection), so a read issued meanwhile sees it committed or not at all.
  */
-function countingWrites(client: PgliteClient): { client: PgliteClient; writes: () => number } {
+function countingWrites(client: PgliteClient): { client: PgliteClient; writes: () => number; countLinked: () => () => void } {
   let writes = 0;
   const read = /^\s*select\s/i;
   const counted: Partial<PgliteClient> = {
@@ -165,7 +212,9 @@ function countingWrites(client: PgliteClient): { client: PgliteClient; writes: (
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  return { client: proxy, writes: () => writes };
+  // Another thread's work through a link counts like a transaction: once when it begins, once when it ends.
+  const countLinked = () => ((writes += 1), () => void (writes += 1));
+  return { client: proxy, writes: () => writes, countLinked };
 }
 
 async function openLockedPglite(dataDir: string | undefined, opts: { inProcess?: boolean }, lock: { release(): Promise<void> } | undefined): Promise<Database> {
@@ -173,9 +222,10 @@ async function openLockedPglite(dataDir: string | undefined, opts: { inProcess?:
     opts.inProcess ? pgliteInProcess(dataDir) : startPgliteThread({ dataDir, settings: pgliteSettings }),
     import('drizzle-orm/pglite'),
   ]);
-  const { client, writes } = countingWrites(opened);
+  const { client, writes, countLinked } = countingWrites(opened);
   const db = drizzlePglite({ client: client as never, casing: 'snake_case' }) as unknown as Db;
-  return {
+  const { hold, ...tracked } = trackTransactions(db);
+  return registered({
     kind: 'pglite',
     db,
     soleWriter: true,
@@ -201,8 +251,17 @@ async function openLockedPglite(dataDir: string | undefined, opts: { inProcess?:
           },
         }
       : {}),
-    ...trackTransactions(db),
-  };
+    ...tracked,
+    ...(client.link
+      ? {
+          handOff: async () => {
+            const port = await client.link!();
+            const [counted, held] = [countLinked(), hold()];
+            return { link: { kind: 'pglite', port }, transfer: [port], done: () => (counted(), held()) };
+          },
+        }
+      : {}),
+  });
 }
 
 /**
@@ -240,7 +299,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   const probe = await pool.connect();
   probe.release();
   const listeners = new Set<StopListening>();
-  return {
+  return registered({
     kind: 'postgres',
     db: drizzlePg({ client: pool, casing: 'snake_case' }) as unknown as Db,
     lastAnswerAt: () => lastAnswer,
@@ -265,7 +324,8 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
       listeners.add(tracked);
       return tracked;
     },
-  };
+    handOff: async () => ({ link: { kind: 'postgres', url }, transfer: [], done: () => undefined }),
+  });
 }
 
 export async function openDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<Database> {

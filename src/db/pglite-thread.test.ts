@@ -4,6 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { openTestDatabase } from '../../test/support/databases.js';
 import { queryRows, type Database } from './client.js';
+import { connectPgliteLink } from './pglite-thread.js';
 
 describe('PGlite in its own thread (issue 8.4)', () => {
   let database: Database;
@@ -71,5 +72,32 @@ describe('PGlite in its own thread (issue 8.4)', () => {
     assert.deepEqual(row, { d: '2026-11-30', t: '2026-11-30 12:00:00+00', j: { a: [1, 2] }, b: true });
     const client = database.pglite!;
     await assert.rejects(client.query('select 1', [], { parsers: { 23: (v: string) => Number(v) * 2 } }), /only parsers that return the text unchanged/);
+  });
+
+  test('a link for another thread: its transaction holds the connection; when the link closes mid-transaction, the transaction is rolled back and the database goes on', async () => {
+    await database.db.execute(sql`create table linked (id int primary key)`);
+    const linked = await connectPgliteLink(await database.pglite!.link!());
+    let inside!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    const never = new Promise<void>(() => undefined);
+    const abandoned = linked.transaction(async (tx) => {
+      await tx.query('insert into linked values (1)');
+      inside();
+      await never; // the thread that began it ends here without COMMIT
+    });
+    abandoned.catch(() => undefined);
+    await entered;
+    const waiting = queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from linked`);
+    await linked.close();
+    assert.deepEqual(await waiting, [{ n: 0 }], 'the request thread got its turn after the rollback, and the row is gone');
+    await assert.rejects(linked.query('select 1'), /link closed/, 'a closed link refuses');
+  });
+
+  test('a link may query, but not listen or close the database', async () => {
+    const linked = await connectPgliteLink(await database.pglite!.link!());
+    assert.deepEqual((await linked.query<{ n: number }>('select 41 + 1 as n')).rows, [{ n: 42 }]);
+    await assert.rejects(linked.listen('ikon_probe', () => undefined), /only from the request thread/);
+    await linked.close();
+    assert.deepEqual(await queryRows(database.db, sql`select 1 as n`), [{ n: 1 }], 'the database is still open');
   });
 });

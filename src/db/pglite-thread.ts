@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort, type Transferable } from 'node:worker_threads';
 import type { ParserOptions, QueryOptions, Results } from '@electric-sql/pglite';
 
 /*
@@ -31,6 +31,8 @@ export interface PgliteClient extends Omit<PgliteTransaction, 'rollback'> {
   memory?(): Promise<{ wasmBytes: number | null; heapUsedBytes: number }>;
   /** When the thread last answered (Date.now()): it lives and gets on with its work (see /healthz). Not in process. */
   lastAnswerAt?(): number;
+  /** A port to the PGlite thread for another thread of this process (connectPgliteLink). Not in process. */
+  link?(): Promise<MessagePort>;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,58 @@ async function startThread(opts: ThreadOptions): Promise<PgliteClient> {
     workerData: { dataDir: opts.dataDir, settings: opts.settings },
     execArgv: [],
   });
+  const client = clientOver(worker);
+  worker.on('error', (error: Error) => client.fail(Object.assign(new Error(`PGlite thread failed: ${error.message}`), { cause: error })));
+  worker.on('exit', (code) => client.fail(new Error(`PGlite thread ended (exit code ${code})`)));
+  try {
+    await client.started;
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  return client.api({
+    async link() {
+      const { port1, port2 } = new MessageChannel();
+      await client.call({ op: 'attach', port: port1 }, [port1]);
+      return port2;
+    },
+    async close() {
+      await client.call({ op: 'close' });
+      await worker.terminate();
+    },
+  });
+}
+
+/**
+ * The database for another thread of this process (the task thread, threads/with-database.ts),
+ * over a port `PgliteClient.link` gave: its queries and transactions go to the PGlite thread
+ * without passing through the request thread. Closing it closes only the port; a transaction
+ * still open from it is rolled back by the PGlite thread.
+ */
+export async function connectPgliteLink(port: MessagePort): Promise<PgliteClient> {
+  const client = clientOver(port);
+  port.on('close', () => client.fail(new Error('PGlite link closed')));
+  port.postMessage({ op: 'hello' });
+  await client.started;
+  return client.api({
+    link: () => Promise.reject(new Error('PGlite link: links are made by the request thread')),
+    async close() {
+      port.close();
+      client.fail(new Error('PGlite link closed'));
+    },
+  });
+}
+
+/** What both ends of the thread speak: Worker and MessagePort have this much in common. */
+interface Endpoint {
+  postMessage(message: unknown, transfer?: readonly Transferable[]): void;
+  on(event: string, listener: (message: any) => void): unknown;
+  ref(): void;
+  unref(): void;
+}
+
+/** The protocol of pglite-worker.mjs over an endpoint: calls with ids, answers, notifications. */
+function clientOver(endpoint: Endpoint) {
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   const listeners = new Map<number, (payload: string) => void>();
   let ids = 0;
@@ -97,14 +151,15 @@ async function startThread(opts: ThreadOptions): Promise<PgliteClient> {
   const started = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
 
   // The thread keeps the process alive only while an answer is awaited, as PGlite in process did not at all.
-  worker.unref();
+  endpoint.unref();
   const settle = (id: number) => {
     const call = pending.get(id);
     pending.delete(id);
-    if (pending.size === 0) worker.unref();
+    if (pending.size === 0) endpoint.unref();
     return call;
   };
-  worker.on('message', (m: { id?: number; op?: string; result?: unknown; error?: PlainError; listener?: number; payload?: string }) => {
+  endpoint.on('message', (m: { id?: number; op?: string; result?: unknown; error?: PlainError; listener?: number; payload?: string }) => {
+    // Any message says the thread works, also `alive` (it answers another thread's queries, see the worker).
     lastAnswer = Date.now();
     if (m.id !== undefined) {
       const call = settle(m.id);
@@ -120,28 +175,20 @@ async function startThread(opts: ThreadOptions): Promise<PgliteClient> {
     ready.reject(error);
     for (const id of [...pending.keys()]) settle(id)?.reject(error);
   };
-  worker.on('error', (error: Error) => fail(Object.assign(new Error(`PGlite thread failed: ${error.message}`), { cause: error })));
-  worker.on('exit', (code) => fail(new Error(`PGlite thread ended (exit code ${code})`)));
+  started.catch(() => undefined); // reported to whoever awaits `started`
 
-  const call = <T>(message: Record<string, unknown>): Promise<T> => {
+  const call = <T>(message: Record<string, unknown>, transfer?: readonly Transferable[]): Promise<T> => {
     if (gone) return Promise.reject(gone);
     const id = ++ids;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      if (pending.size === 1) worker.ref();
-      worker.postMessage({ ...message, id });
+      if (pending.size === 1) endpoint.ref();
+      endpoint.postMessage({ ...message, id }, transfer);
     });
   };
 
-  try {
-    await started;
-  } catch (error) {
-    await worker.terminate();
-    throw error;
-  }
-
   let transactions = 0;
-  return {
+  const api = (own: Pick<PgliteClient, 'link' | 'close'>): PgliteClient => ({
     get closed() {
       return closed;
     },
@@ -190,11 +237,12 @@ async function startThread(opts: ThreadOptions): Promise<PgliteClient> {
     },
     lastAnswerAt: () => lastAnswer,
     memory: () => call({ op: 'memory' }),
+    link: own.link,
     async close() {
       if (closed) return;
-      await call({ op: 'close' });
+      await own.close();
       closed = true;
-      await worker.terminate();
     },
-  };
+  });
+  return { started, call, fail, api };
 }

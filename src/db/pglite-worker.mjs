@@ -55,7 +55,7 @@ if (db) {
   const listeners = new Map();
   class Rollback extends Error {}
 
-  const target = (/** @type {number | undefined} */ tx) => {
+  const target = (/** @type {string | undefined} */ tx) => {
     if (tx === undefined) return pglite;
     const open = transactions.get(tx);
     if (!open) throw new Error('Transaction is closed');
@@ -65,7 +65,7 @@ if (db) {
   const plainResult = (/** @type {any} */ result) => ({ rows: result.rows, fields: result.fields, affectedRows: result.affectedRows, command: result.command, rowCount: result.rowCount });
 
   /** BEGIN; answers once inside. The transaction ends with an `end` message (COMMIT or ROLLBACK). */
-  function begin(/** @type {number} */ id) {
+  function begin(/** @type {string} */ id) {
     return new Promise((entered, failed) => {
       let end;
       const ended = new Promise((resolve, reject) => (end = (/** @type {boolean} */ commit) => (commit ? resolve(undefined) : reject(new Rollback()))));
@@ -78,7 +78,7 @@ if (db) {
     });
   }
 
-  async function end(/** @type {number} */ id, /** @type {boolean} */ commit) {
+  async function end(/** @type {string} */ id, /** @type {boolean} */ commit) {
     const open = transactions.get(id);
     transactions.delete(id);
     if (!open) throw new Error('Transaction is closed');
@@ -109,13 +109,42 @@ if (db) {
     close: () => pglite.close(),
   };
 
-  port.on('message', async (/** @type {any} */ m) => {
-    try {
-      const result = await operations[/** @type {keyof typeof operations} */ (m.op)](m);
-      port.postMessage({ id: m.id, result }, byteaBuffers(result));
-    } catch (error) {
-      port.postMessage({ id: m.id, error: plainError(error) });
-    }
-  });
+  /** What another thread may do over its link: queries and transactions, not listening, linking or closing the database. */
+  const linkedOperations = new Set(['query', 'exec', 'begin', 'end', 'rollback']);
+  /** The request thread hears from this thread at least this often while another thread's queries are answered (its /healthz). */
+  const aliveEveryMs = 250;
+  let aliveAt = 0;
+
+  /** Serves one port: the request thread's, or one `attach`ed for another thread (pglite-thread.ts, connectPgliteLink). */
+  let endpoints = 0;
+  const serve = (/** @type {import('node:worker_threads').MessagePort} */ endpoint) => {
+    // Each end numbers its own transactions: here they are told apart by their port.
+    const prefix = `${++endpoints}:`;
+    /** Transactions begun through this port: when it closes (its thread ended or failed) the open ones are rolled back. */
+    const begun = new Set();
+    endpoint.on('message', async (/** @type {any} */ m) => {
+      if (m.op === 'hello') return endpoint.postMessage({ op: 'ready' });
+      if (m.tx !== undefined) m.tx = prefix + m.tx;
+      try {
+        if (endpoint !== port && !linkedOperations.has(m.op)) throw new Error(`PGlite link: ${m.op} only from the request thread`);
+        if (m.op === 'begin') begun.add(m.tx);
+        const result = m.op === 'attach' ? serve(m.port) : await operations[/** @type {keyof typeof operations} */ (m.op)](m);
+        if (m.op === 'end') begun.delete(m.tx);
+        endpoint.postMessage({ id: m.id, result }, byteaBuffers(result));
+      } catch (error) {
+        if (m.op === 'begin' || m.op === 'end') begun.delete(m.tx);
+        endpoint.postMessage({ id: m.id, error: plainError(error) });
+      }
+      if (endpoint !== port && Date.now() - aliveAt > aliveEveryMs) {
+        aliveAt = Date.now();
+        port.postMessage({ op: 'alive' });
+      }
+    });
+    endpoint.on('close', () => {
+      for (const tx of begun) end(tx, false).catch(() => undefined);
+    });
+    return undefined;
+  };
+  serve(port);
   port.postMessage({ op: 'ready' });
 }

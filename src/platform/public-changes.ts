@@ -54,6 +54,25 @@ export async function noteContentChange(db: Db, tenantId: string): Promise<void>
  */
 let notes = 0;
 const noted = new Map<string, number>();
+/** The count when everything was last taken as changed (noteEverythingChanged). */
+let everythingAt = 0;
+
+/** The Kommunen whose changes `work` noted in this thread (the task thread tells the request thread, see threads/with-database.ts). */
+export async function changesNotedDuring<T>(work: () => Promise<T>): Promise<{ result: T; tenantIds: string[] }> {
+  const before = notes;
+  const result = await work();
+  return { result, tenantIds: [...noted].filter(([, at]) => at > before).map(([tenantId]) => tenantId) };
+}
+
+/** Changes another thread of this process committed to the database: kept data of these Kommunen is out of date. */
+export function noteChangesOf(tenantIds: readonly string[]): void {
+  for (const tenantId of tenantIds) noted.set(tenantId, ++notes);
+}
+
+/** Another thread's work failed without saying what it had changed: every Kommune counts as changed. */
+export function noteEverythingChanged(): void {
+  everythingAt = ++notes;
+}
 
 /**
  * What a render saw, taken before its first query: on PostgreSQL the database's snapshot; where
@@ -78,7 +97,7 @@ export async function contentSnapshot(database: Database): Promise<ContentSnapsh
  */
 export async function contentChangedSince(database: Database, tenantId: string, seen: ContentSnapshot): Promise<{ changed: boolean; snapshot: ContentSnapshot }> {
   // A hit on a sole writer writes nothing either (pruning would make the kept session lookups read again, see sessions.ts).
-  if ('notes' in seen && database.soleWriter) return { changed: (noted.get(tenantId) ?? 0) > seen.notes, snapshot: { notes } };
+  if ('notes' in seen && database.soleWriter) return { changed: Math.max(noted.get(tenantId) ?? 0, everythingAt) > seen.notes, snapshot: { notes } };
   if (!('snapshot' in seen)) return { changed: true, snapshot: await contentSnapshot(database) };
   await pruneContentChanges(database.db);
   const [row] = await queryRows<{ changed: boolean; snapshot: string }>(

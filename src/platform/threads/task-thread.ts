@@ -1,4 +1,4 @@
-import { isMainThread, Worker } from 'node:worker_threads';
+import { isMainThread, Worker, type Transferable } from 'node:worker_threads';
 import { AppError } from '../errors.js';
 
 /*
@@ -72,9 +72,10 @@ export const waitingTasks = () => thread?.pending.size ?? 0;
 /**
  * Calls `name` exported by the module at `module` in the task thread. Pass the calling module's
  * own `import.meta.url` (a `.js` URL written for a `.ts` source would not resolve under tsx: it
- * maps `.js` to `.ts` only for imports written in TypeScript).
+ * maps `.js` to `.ts` only for imports written in TypeScript). `transfer`: what moves instead of
+ * being copied (a MessagePort must).
  */
-export async function offThread<T>(module: string, name: string, args: unknown[]): Promise<T> {
+export async function offThread<T>(module: string, name: string, args: unknown[], transfer: readonly Transferable[] = []): Promise<T> {
   // Already off the request thread (a task calling a function that hands its work off): run it here.
   if (!isMainThread) return ((await import(module)) as Record<string, (...a: unknown[]) => Promise<T>>)[name]!(...args);
   thread ??= start();
@@ -84,6 +85,6 @@ export async function offThread<T>(module: string, name: string, args: unknown[]
   const id = ++ids;
   return new Promise<T>((resolve, reject) => {
     t.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-    t.worker.postMessage({ id, module, name, args });
+    t.worker.postMessage({ id, module, name, args }, transfer);
   });
 }

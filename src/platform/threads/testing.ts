@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
 import { offThread } from './task-thread.js';
+import { offThreadWithDb } from './with-database.js';
 
 /**
  * Tests' hold on the task thread: it blocks in a call until `release`, so that calls sent after
@@ -23,4 +26,37 @@ export function blockUntilReleased(flags: Int32Array) {
   Atomics.store(flags, 1, 1);
   Atomics.wait(flags, 0, 0);
   return 'released';
+}
+
+/**
+ * Tests' hold on a transaction run by the task thread (as an import's is, offThreadWithDb): it
+ * has begun and queried, and the thread sleeps inside it until `release`. On PGlite every other
+ * query waits for it, as for an import's.
+ */
+export async function holdTransactionInTaskThread(db: Db) {
+  const flags = new Int32Array(new SharedArrayBuffer(8));
+  const done = offThreadWithDb<[Int32Array], string>(db, import.meta.url, 'sleepInTransaction', [flags]);
+  let failed: unknown;
+  done.catch((error: unknown) => (failed = error ?? new Error('failed')));
+  while (Atomics.load(flags, 1) === 0) {
+    if (failed) throw failed;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return {
+    release() {
+      Atomics.store(flags, 0, 1);
+      Atomics.notify(flags, 0);
+      return done;
+    },
+  };
+}
+
+/** Runs in the task thread: begins a transaction, queries, says so (flags[1]) and sleeps until flags[0] is set. */
+export function sleepInTransaction(db: Db, flags: Int32Array) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select 1`);
+    Atomics.store(flags, 1, 1);
+    Atomics.wait(flags, 0, 0);
+    return 'released';
+  });
 }

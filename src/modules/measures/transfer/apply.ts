@@ -1,6 +1,9 @@
 import type { UploadedFile } from '../../../platform/spreadsheet/upload.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import { authorize, type CommandContext } from '../../../platform/commands.js';
+import type { CurrentUser } from '../../../platform/auth/current-user.js';
+import { offThreadWithDb } from '../../../platform/threads/with-database.js';
+import type { Db } from '../../../db/client.js';
 import { createActor } from '../../actors/index.js';
 import { assertEditionOpen, editionById, createItem, fieldKind, goalKind } from '../../concepts/index.js';
 import { canCreateMeasure } from '../policy.js';
@@ -50,8 +53,19 @@ export const manyNewUnconfirmed = 'transfer.error.many_new_unconfirmed';
  * transaction holds the only connection, so every other request waits for it); inside it a
  * fingerprint of the edition says whether that check still holds (otherwise it runs again
  * there), and the plan is written in batches (write.ts).
+ *
+ * All of it runs in the task thread with a connection of its own (offThreadWithDb): the
+ * statements, audit entries and their garbage no longer hold the thread that answers other
+ * requests (issue 8.4).
  */
 export async function applyImport(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, opts: ApplyOptions): Promise<ImportOutcome> {
+  authorize(canCreateMeasure(ctx.user, tenantId));
+  return offThreadWithDb(ctx.db, import.meta.url, 'applyImportWith', [ctx.user, tenantId, editionId, { name: file.name, bytes: file.bytes }, opts]);
+}
+
+/** applyImport's work, wherever it runs. */
+export async function applyImportWith(db: Db, user: CurrentUser, tenantId: string, editionId: string, file: UploadedFile, opts: ApplyOptions): Promise<ImportOutcome> {
+  const ctx: CommandContext = { db, user };
   authorize(canCreateMeasure(ctx.user, tenantId));
   const { createMissing } = opts;
   const planOpts: PlanOptions = { numberFormat: opts.numberFormat };

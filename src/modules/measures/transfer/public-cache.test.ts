@@ -35,6 +35,9 @@ describeEachDb('Import in einen Entwurf: die öffentlichen Seiten bleiben im Cac
 
     const c = await t().signIn(coordination);
     const file = csv([['Nr.', 'Themenfeld', 'Titel', 'Status', 'Zeithorizont'], ['950.1', 'Teilhabe durch Sprache', 'Entwurfsmaßnahme A', 'geplant', 'kurz'], ['950.2', 'Teilhabe durch Sprache', 'Entwurfsmaßnahme B', 'geplant', 'kurz']]);
+    // The draft's page, kept for a reader in another session (the import runs in the task thread: this thread must still learn of it).
+    const reader = await t().signIn(coordination);
+    assert.doesNotMatch(await (await reader.get(`${base}/${draft.id}`)).text(), /Entwurfsmaßnahme A/);
     const preview = await upload(c, draft.id, file, 'entwurf.csv');
     assert.equal(preview.status, 200);
     announced.length = 0;
@@ -44,6 +47,7 @@ describeEachDb('Import in einen Entwurf: die öffentlichen Seiten bleiben im Cac
     const kept = await (await visitor.get(page)).text();
     assert.ok(kept.includes(shown!.title) && !kept.includes(renamed), 'visitors still get the kept public page');
     assert.match(await (await c.get(`${base}/${draft.id}`)).text(), /Entwurfsmaßnahme A/, 'the Koordination sees the imported measures at once');
+    assert.match(await (await reader.get(`${base}/${draft.id}`)).text(), /Entwurfsmaßnahme A/, 'and so does the reader whose page was kept');
 
     // A write without the hint (what every public change is) still drops the page.
     await t().db.transaction((tx) => recordAudit(tx, systemUser, { tenantId, action: 'update', entityType: 'measure', entityId: shown!.id, after: { title: renamed } }));
