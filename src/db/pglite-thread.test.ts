@@ -100,4 +100,46 @@ describe('PGlite in its own thread (issue 8.4)', () => {
     await linked.close();
     assert.deepEqual(await queryRows(database.db, sql`select 1 as n`), [{ n: 1 }], 'the database is still open');
   });
+
+  test('a repeated statement is prepared once (named, its plan kept by PostgreSQL) and answers as before; rows, types and order the same', async () => {
+    await database.db.execute(sql`create table repeated (id int primary key, note text, at timestamptz, tags text[], doc jsonb)`);
+    await database.db.execute(sql`insert into repeated select i, 'n' || i, timestamptz '2026-12-01 10:00:00+00' + i * interval '1 hour', array['a', 'b' || i], jsonb_build_object('i', i) from generate_series(1, 20) i`);
+    const read = (from: number) => queryRows(database.db, sql`select id, note, at, tags, doc from repeated where id > ${from} order by id desc limit 3`);
+    const answers = [];
+    for (let from = 0; from < 8; from++) answers.push(await read(from));
+    assert.deepEqual(answers[7], [20, 19, 18].map((i) => ({ id: i, note: `n${i}`, at: `2026-12-0${i >= 14 ? 2 : 1} ${String((10 + i) % 24).padStart(2, '0')}:00:00+00`, tags: ['a', `b${i}`], doc: { i } })));
+    assert.deepEqual(answers[3], answers[0], 'same rows for other parameters');
+    const prepared = await queryRows<{ statement: string; plans: number }>(
+      database.db,
+      sql`select statement, (generic_plans + custom_plans)::int as plans from pg_prepared_statements where statement like ${'select id, note, at, tags, doc from repeated %'}`,
+    );
+    assert.deepEqual(prepared.map((p) => p.plans), [8], 'one prepared statement, executed eight times');
+  });
+
+  test('after a table changed, its statements prepared before answer with its new shape; a rolled-back transaction keeps nothing but still runs', async () => {
+    await database.db.execute(sql`create table shape (id int primary key, a text)`);
+    await database.db.execute(sql`insert into shape values (1, 'x')`);
+    const all = () => queryRows(database.db, sql`select * from shape order by id`);
+    assert.deepEqual(await all(), [{ id: 1, a: 'x' }]);
+    await database.db.execute(sql`alter table shape add column b int default 7`);
+    assert.deepEqual(await all(), [{ id: 1, a: 'x', b: 7 }], 'new column');
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table shape drop column a`);
+      assert.deepEqual(await queryRows(tx, sql`select * from shape order by id`), [{ id: 1, b: 7 }], 'inside the transaction that changed it');
+    });
+    assert.deepEqual(await all(), [{ id: 1, b: 7 }]);
+    const insert = (id: number) => sql`insert into shape (id, b) values (${id}, ${id})`;
+    await database.db.transaction(async (tx) => {
+      await tx.execute(insert(2));
+      tx.rollback();
+    }).catch(() => undefined);
+    await database.db.execute(insert(3));
+    assert.deepEqual(await all(), [{ id: 1, b: 7 }, { id: 3, b: 3 }], 'the statement first prepared in the rolled-back transaction');
+  });
+  test('at most 500 statements stay prepared, the one used longest ago is closed first and prepared again when needed', async () => {
+    const one = (i: number) => queryRows<{ n: number; t: string }>(database.db, sql.raw(`select ${i}::int as n, 'x' as t`));
+    for (let i = 0; i < 520; i++) assert.deepEqual(await one(i), [{ n: i, t: 'x' }]);
+    assert.deepEqual(await queryRows(database.db, sql`select count(*)::int as n from pg_prepared_statements`), [{ n: 500 }], 'prepared');
+    assert.deepEqual(await one(0), [{ n: 0, t: 'x' }], 'closed, prepared again');
+  });
 });

@@ -10,6 +10,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { byteaBuffers, byteaTypes } from './pglite-bytea.mjs';
+import { preparedStatements } from './pglite-statements.mjs';
 
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 /** @type {{ dataDir?: string, settings: string[] }} */
@@ -41,6 +42,7 @@ try {
 
 if (db) {
   const pglite = db;
+  const statements = preparedStatements(pglite);
   /** Parsers that keep a type's text as it is (drizzle's for dates, timestamps, intervals), by their type ids. */
   const keepText = new Map();
   const parsersFor = (/** @type {number[] | undefined} */ types) => {
@@ -91,8 +93,8 @@ if (db) {
   }
 
   const operations = {
-    query: (/** @type {any} */ m) => target(m.tx).query(m.text, m.params, { rowMode: m.rowMode, parsers: parsersFor(m.keepText) }).then(plainResult),
-    exec: (/** @type {any} */ m) => target(m.tx).exec(m.text).then((results) => results.map(plainResult)),
+    query: (/** @type {any} */ m) => statements.query(m.text, m.params, { rowMode: m.rowMode, parsers: parsersFor(m.keepText) }, m.tx === undefined ? undefined : target(m.tx)).then(plainResult),
+    exec: (/** @type {any} */ m) => statements.exec(m.text, m.tx === undefined ? undefined : target(m.tx)).then((results) => results.map(plainResult)),
     begin: (/** @type {any} */ m) => begin(m.tx),
     end: (/** @type {any} */ m) => end(m.tx, m.commit),
     rollback: (/** @type {any} */ m) => target(m.tx).rollback(),
