@@ -16,6 +16,7 @@ import { isLang, translator } from './platform/i18n/i18n.js';
 import { withIntervals, type Job, type JobsInfo } from './platform/jobs.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { useModules, type ModuleManifest } from './platform/module.js';
+import { setUpTaskThreadWith } from './platform/threads/task-thread.js';
 import { usePublicOrigin } from './platform/ui/public-page.js';
 import { assetRoutes } from './platform/ui/assets.js';
 import { brandRoutes } from './platform/tenancy/brand-routes.js';
@@ -39,6 +40,7 @@ export function moduleJobs(modules: ModuleManifest[], database: Database, config
 export function createApp(opts: { database: Database; config: Config; mailer?: Mailer; modules?: ModuleManifest[] }) {
   const modules = opts.modules ?? allModules;
   useModules(modules);
+  setUpTaskThreadWith(new URL(`./modules/task-thread-setup${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href);
   usePublicOrigin(opts.config.publicUrl);
   const appNav = modules.flatMap((m) => m.appNav ?? []).sort((a, b) => a.order - b.order);
   let secret: Promise<string> | undefined;

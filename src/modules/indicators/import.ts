@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudits } from '../../platform/audit/record.js';
 import { authorize, type CommandContext } from '../../platform/commands.js';
+import type { CurrentUser } from '../../platform/auth/current-user.js';
+import { offThreadWithDb } from '../../platform/threads/with-database.js';
 import type { Db } from '../../db/client.js';
 import { editionById } from '../concepts/index.js';
 import { fold, parseDate, type ExportTable } from '../measures/index.js';
@@ -173,6 +175,14 @@ async function plan(db: Db, user: CommandContext['user'], tenantId: string, edit
 
 /** Reads, checks and (only if every row is fine) writes the values in one transaction. */
 export async function importIndicatorValues(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, opts: { numberFormat?: NumberFormat } = {}): Promise<ValueImportResult> {
+  authorize(canManageSomeIndicators(ctx.user, tenantId));
+  // In the task thread with a connection of its own, as the measure import (issue 8.4).
+  return offThreadWithDb(ctx.db, import.meta.url, 'importIndicatorValuesWith', [ctx.user, tenantId, editionId, { name: file.name, bytes: file.bytes }, opts]);
+}
+
+/** importIndicatorValues's work, wherever it runs. */
+export async function importIndicatorValuesWith(db: Db, user: CurrentUser, tenantId: string, editionId: string, file: UploadedFile, opts: { numberFormat?: NumberFormat }): Promise<ValueImportResult> {
+  const ctx: CommandContext = { db, user };
   authorize(canManageSomeIndicators(ctx.user, tenantId));
   const edition = await editionById(ctx.db, tenantId, editionId);
   assertMonitoringOpen(edition);

@@ -27,6 +27,14 @@ interface Answer {
   error?: { app?: { code: AppError['code']; messageKey: string; options: AppError['options'] }; message?: string; stack?: string };
 }
 
+/** A module the thread imports before its tasks (the application's composition: modules' catalogs and registries). */
+let setup: string | undefined;
+
+/** Called where the application is composed (src/app.ts); the thread imports `moduleUrl` once, before the first task it runs. */
+export function setUpTaskThreadWith(moduleUrl: string): void {
+  setup = moduleUrl;
+}
+
 let thread: { worker: Worker; pending: Map<number, Pending>; idle?: NodeJS.Timeout } | undefined;
 let ids = 0;
 
@@ -85,6 +93,6 @@ export async function offThread<T>(module: string, name: string, args: unknown[]
   const id = ++ids;
   return new Promise<T>((resolve, reject) => {
     t.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-    t.worker.postMessage({ id, module, name, args }, transfer);
+    t.worker.postMessage({ id, module, name, args, setup }, transfer);
   });
 }

@@ -19,8 +19,9 @@ if (workerData?.typescript) (await import('tsx/esm/api')).register();
 
 const isAppError = (e) => e instanceof Error && typeof e.code === 'string' && typeof e.messageKey === 'string' && typeof e.options === 'object';
 
-parentPort.on('message', async ({ id, module, name, args }) => {
+parentPort.on('message', async ({ id, module, name, args, setup }) => {
   try {
+    if (setup) await import(setup); // once: the loader keeps it
     const fn = (await import(module))[name];
     if (typeof fn !== 'function') throw new Error(`task thread: ${module} exports no function ${name}`);
     parentPort.postMessage({ id, result: await fn(...args) });

@@ -5,6 +5,8 @@ import { authorize, type CommandContext } from '../../../platform/commands.js';
 import { AppError } from '../../../platform/errors.js';
 import { editionById, type Edition } from '../../concepts/index.js';
 import { readTable } from '../../../platform/spreadsheet/parse.js';
+import { offThreadWithDb } from '../../../platform/threads/with-database.js';
+import type { Db } from '../../../db/client.js';
 import { importRejected, type ImportProblem } from '../../../platform/spreadsheet/problems.js';
 import { isCoordinator } from '../../../platform/tenancy/policy.js';
 import { todayInGermany } from '../input.js';
@@ -59,6 +61,14 @@ export async function applyStatusImport(
   versions: Record<string, number> = {},
   today = todayInGermany(),
 ): Promise<StatusImportOutcome> {
+  authorize(canImportStatus(ctx.user, tenantId));
+  // In the task thread with a connection of its own, as the measure import (issue 8.4).
+  return offThreadWithDb(ctx.db, import.meta.url, 'applyStatusImportWith', [ctx.user, tenantId, editionId, { name: file.name, bytes: file.bytes }, versions, today]);
+}
+
+/** applyStatusImport's work, wherever it runs. */
+export async function applyStatusImportWith(db: Db, user: CurrentUser, tenantId: string, editionId: string, file: UploadedFile, versions: Record<string, number>, today: string): Promise<StatusImportOutcome> {
+  const ctx: CommandContext = { db, user };
   authorize(canImportStatus(ctx.user, tenantId));
   const table = await readTable(file.bytes, file.name);
   assertEditionReportable(await editionById(ctx.db, tenantId, editionId));
