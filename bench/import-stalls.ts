@@ -9,7 +9,7 @@ import { startTestApp } from '../test/support/harness.js';
 
 const kind = (process.argv[2] ?? 'pglite') as 'pglite' | 'postgres';
 const rows = Number(process.argv[3] ?? 5000);
-const stallMs = 20;
+const stallMs = Number(process.env.IKON_STALL_MS ?? 20);
 const t = await startTestApp(kind);
 const c = await t.signIn('koordination@musterland.example');
 const editions = (await (await c.get('/api/v1/kommunen/musterland/editions')).json()) as { items: { id: string; status: string }[] };
