@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { authorize, type CommandContext } from '../../platform/commands.js';
+import type { CurrentUser } from '../../platform/auth/current-user.js';
+import { offThreadWithDb } from '../../platform/threads/with-database.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { tenants } from '../../platform/tenancy/schema.js';
@@ -138,6 +140,14 @@ export async function planActorImport(ctx: CommandContext, tenantId: string, tab
 /** All or nothing: planned again inside the transaction, then each row through the actor and contact commands (checked and audited). */
 export async function applyActorImport(ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping, file?: UploadedFile, contactMapping?: ColumnMapping) {
   authorize(canImportActors(ctx.user, tenantId));
+  // In the task thread with a connection of its own, as the measure import (issue 8.4).
+  return offThreadWithDb(ctx.db, import.meta.url, applyActorImportWith, [ctx.user, tenantId, table, mapping, file && { name: file.name, bytes: file.bytes }, contactMapping]);
+}
+
+/** applyActorImport's work, wherever it runs. */
+export async function applyActorImportWith(db: Db, user: CurrentUser, tenantId: string, table: RawTable, mapping: ColumnMapping, file?: UploadedFile, contactMapping?: ColumnMapping) {
+  const ctx: CommandContext = { db, user };
+  authorize(canImportActors(ctx.user, tenantId));
   return ctx.db.transaction(async (tx) => {
     const plan = await planBoth(tx, tenantId, table, mapping, file, contactMapping);
     if (plan.problems.length) throw importRejected(plan.problems);
@@ -172,6 +182,14 @@ export async function planContactImport(ctx: CommandContext, tenantId: string, t
 
 /** All or nothing, as the actor import: planned again inside the transaction, each person through the contact commands. */
 export async function applyContactImport(ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping) {
+  authorize(canImportActors(ctx.user, tenantId));
+  // In the task thread with a connection of its own, as the measure import (issue 8.4).
+  return offThreadWithDb(ctx.db, import.meta.url, applyContactImportWith, [ctx.user, tenantId, table, mapping]);
+}
+
+/** applyContactImport's work, wherever it runs. */
+export async function applyContactImportWith(db: Db, user: CurrentUser, tenantId: string, table: RawTable, mapping: ColumnMapping) {
+  const ctx: CommandContext = { db, user };
   authorize(canImportActors(ctx.user, tenantId));
   return ctx.db.transaction(async (tx) => {
     const plan = await planContacts(tx, tenantId, table, mapping, await listActors(tx, tenantId), []);

@@ -177,7 +177,7 @@ async function plan(db: Db, user: CommandContext['user'], tenantId: string, edit
 export async function importIndicatorValues(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, opts: { numberFormat?: NumberFormat } = {}): Promise<ValueImportResult> {
   authorize(canManageSomeIndicators(ctx.user, tenantId));
   // In the task thread with a connection of its own, as the measure import (issue 8.4).
-  return offThreadWithDb(ctx.db, import.meta.url, 'importIndicatorValuesWith', [ctx.user, tenantId, editionId, { name: file.name, bytes: file.bytes }, opts]);
+  return offThreadWithDb(ctx.db, import.meta.url, importIndicatorValuesWith, [ctx.user, tenantId, editionId, { name: file.name, bytes: file.bytes }, opts]);
 }
 
 /** importIndicatorValues's work, wherever it runs. */

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { authorize, type CommandContext } from '../../platform/commands.js';
+import type { CurrentUser } from '../../platform/auth/current-user.js';
+import { offThreadWithDb } from '../../platform/threads/with-database.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { germanDate } from '../../platform/i18n/german.js';
 import { translator } from '../../platform/i18n/i18n.js';
@@ -190,6 +192,14 @@ export async function planOfferImport(ctx: CommandContext, tenantId: string, tab
 
 /** All or nothing: planned again inside the transaction, then each row through the offer commands (checked and audited). */
 export async function applyOfferImport(ctx: CommandContext, tenantId: string, table: RawTable, mapping: ColumnMapping) {
+  authorize(canManageOffers(ctx.user, tenantId));
+  // In the task thread with a connection of its own, as the measure import (issue 8.4).
+  return offThreadWithDb(ctx.db, import.meta.url, applyOfferImportWith, [ctx.user, tenantId, table, mapping]);
+}
+
+/** applyOfferImport's work, wherever it runs. */
+export async function applyOfferImportWith(db: Db, user: CurrentUser, tenantId: string, table: RawTable, mapping: ColumnMapping) {
+  const ctx: CommandContext = { db, user };
   authorize(canManageOffers(ctx.user, tenantId));
   return ctx.db.transaction(async (tx) => {
     const plan = planRecords(await spec(tx, tenantId), table, mapping);

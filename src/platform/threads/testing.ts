@@ -35,7 +35,7 @@ export function blockUntilReleased(flags: Int32Array) {
  */
 export async function holdTransactionInTaskThread(db: Db) {
   const flags = new Int32Array(new SharedArrayBuffer(8));
-  const done = offThreadWithDb<[Int32Array], string>(db, import.meta.url, 'sleepInTransaction', [flags]);
+  const done = offThreadWithDb(db, import.meta.url, sleepInTransaction, [flags]);
   let failed: unknown;
   done.catch((error: unknown) => (failed = error ?? new Error('failed')));
   while (Atomics.load(flags, 1) === 0) {

@@ -15,17 +15,18 @@ import { offThread } from './task-thread.js';
 type WithDb<A extends unknown[], T> = (db: Db, ...args: A) => Promise<T>;
 
 /**
- * Calls `name` exported by `module` (pass `import.meta.url`) as `fn(db, ...args)` in the task
- * thread, with a `Db` of the same database as `db`. Where `db` cannot be handed off (a transaction,
+ * Calls `fn`, exported under its own name by `module` (pass `import.meta.url`), as
+ * `fn(db, ...args)` in the task thread (the module is imported there again), with a `Db` of the same database as `db`. Where `db` cannot be handed off (a transaction,
  * PGlite in process, already in the task thread) it runs here with `db` itself. Arguments and
  * result are cloned as with offThread.
  *
  * Kept pages and data of this process learn what the work changed: the Kommunen it noted as
  * changed (recordAudit), or, if it failed, all of them.
  */
-export async function offThreadWithDb<A extends unknown[], T>(db: Db, module: string, name: string, args: A): Promise<T> {
+export async function offThreadWithDb<A extends unknown[], T>(db: Db, module: string, fn: WithDb<A, T>, args: A): Promise<T> {
   const database = isMainThread ? databaseOf(db) : undefined;
-  if (!database?.handOff) return ((await import(module)) as Record<string, WithDb<A, T>>)[name]!(db, ...args);
+  if (!database?.handOff) return fn(db, ...args);
+  const name = fn.name;
   const handOff = await database.handOff();
   try {
     const { result, tenantIds } = await offThread<{ result: T; tenantIds: string[] }>(import.meta.url, 'runWithLinkedDb', [handOff.link, module, name, args], handOff.transfer);

@@ -60,7 +60,7 @@ export const manyNewUnconfirmed = 'transfer.error.many_new_unconfirmed';
  */
 export async function applyImport(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, opts: ApplyOptions): Promise<ImportOutcome> {
   authorize(canCreateMeasure(ctx.user, tenantId));
-  return offThreadWithDb(ctx.db, import.meta.url, 'applyImportWith', [ctx.user, tenantId, editionId, { name: file.name, bytes: file.bytes }, opts]);
+  return offThreadWithDb(ctx.db, import.meta.url, applyImportWith, [ctx.user, tenantId, editionId, { name: file.name, bytes: file.bytes }, opts]);
 }
 
 /** applyImport's work, wherever it runs. */

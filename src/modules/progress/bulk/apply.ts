@@ -63,7 +63,7 @@ export async function applyStatusImport(
 ): Promise<StatusImportOutcome> {
   authorize(canImportStatus(ctx.user, tenantId));
   // In the task thread with a connection of its own, as the measure import (issue 8.4).
-  return offThreadWithDb(ctx.db, import.meta.url, 'applyStatusImportWith', [ctx.user, tenantId, editionId, { name: file.name, bytes: file.bytes }, versions, today]);
+  return offThreadWithDb(ctx.db, import.meta.url, applyStatusImportWith, [ctx.user, tenantId, editionId, { name: file.name, bytes: file.bytes }, versions, today]);
 }
 
 /** applyStatusImport's work, wherever it runs. */
