@@ -2,9 +2,10 @@
 // and a load balancer's health checks arrive), in a process of its own so that nothing else the
 // bench does (building an upload, its garbage collection) delays a request and is then counted as
 // the server's. On "start" (a line on stdin) a window begins; on "stop" it ends, and one JSON line
-// on stdout gives per URL [when the request was due (ms since the epoch), latency ms] pairs and
-// the count of errors. Latency counts from when a request was due, so a stall cannot hide the
-// requests it kept from being sent.
+// on stdout gives per URL [when the request was due (ms since the epoch), latency ms, how late it
+// was sent ms] triples and the count of errors. Latency counts from when a request was due, so a
+// stall cannot hide the requests it kept from being sent; how late it went out tells the client's
+// own delays (its process not running) from the server's.
 // The requests go through node:http with kept-alive connections and the body is counted, not
 // kept: with fetch (undici) the client spent more CPU than the server's /healthz and collected a
 // 183 kB ArrayBuffer per page, and its own pauses on a two-core machine were counted as latency.
@@ -32,8 +33,9 @@ function get(url) {
 }
 
 async function send(url, samples, due, current) {
+  const sent = now();
   if (!(await get(url))) current.errors++;
-  samples.push([due, now() - due]);
+  samples.push([due, now() - due, sent - due]);
 }
 
 async function pace(url, current) {

@@ -108,12 +108,17 @@ function pacedClient(perSecond: number, urls: string[]) {
     child.stdin!.write('start\n');
     await until;
     child.stdin!.write('stop\n');
-    const { samples, errors } = JSON.parse(await result) as { samples: Record<string, [number, number][]>; errors: number };
-    // As `sample` gives them: latencies, with when each was due on this process's clock.
-    return urls.map((url) => Object.assign(samples[url]!.map(([, ms]) => ms), { startedAt: samples[url]!.map(([due]) => due - performance.timeOrigin), errors: () => errors, dbMs: [] as number[] }));
+    const { samples, errors } = JSON.parse(await result) as { samples: Record<string, [number, number, number][]>; errors: number };
+    // As `sample` gives them: latencies, with when each was due on this process's clock, and how
+    // late the client itself sent each (its own process not running: on two cores that is the
+    // import's load too, but not the server's answer).
+    return urls.map((url) => Object.assign(samples[url]!.map(([, ms]) => ms), { startedAt: samples[url]!.map(([due]) => due - performance.timeOrigin), sentLate: samples[url]!.map(([, , late]) => late), errors: () => errors, dbMs: [] as number[] }));
   };
   return { window, close: () => child.stdin!.end() };
 }
+
+/** Latencies counted from when the client sent each request instead of when it was due. */
+const fromSent = (xs: number[] & { sentLate: number[] }) => xs.map((ms, i) => ms - xs.sentLate[i]!);
 
 /** The eight slowest requests: [ms after the confirmation was sent, latency ms], to see which phase of the import they met. */
 const slowest = (xs: number[] & { startedAt: number[] }, origin: number) =>
@@ -130,7 +135,7 @@ async function importLatency(server: Server, emit: Emit, log: (m: string) => voi
   if (!draft) throw new Error('no draft edition in the demo data');
   // A Themenfeld of the demo draft edition (the measure import tests use it too).
   const field = { title: 'Teilhabe durch Sprache' };
-  // 5,000 new measures; `series` keeps the second import's numbers apart from the first's.
+  // 5,000 new measures; `series` keeps each import's numbers apart from the others'.
   const importForm = (series: number) => {
     const lines = ['Nr.;Themenfeld;Titel;Status;Zeithorizont'];
     for (let i = 1; i <= 5000; i++) lines.push(`${series}.${i};${field.title};Synthetische Maßnahme ${series}.${i};geplant;kurz`);
@@ -141,7 +146,8 @@ async function importLatency(server: Server, emit: Emit, log: (m: string) => voi
     return form;
   };
   // Built before any clock starts: making a 5,000-row upload is the bench's work, not the server's.
-  const forms = new Map([900, 901].map((series) => [series, importForm(series)]));
+  const pacedSeries = Array.from({ length: pacedRounds }, (_, i) => 910 + i);
+  const forms = new Map([...pacedSeries, 901].map((series) => [series, importForm(series)]));
   const confirmImport = (series: number) =>
     // Before issue 8.4 the confirmation outlasted fetch's 300 s header timeout: counted as a failure, not a crash.
     c.post(`/app/k/musterland/fassungen/${draft.id}/import/bestaetigen`, forms.get(series)!).catch((e: Error) => ({ status: 0, error: e.message }));
@@ -155,9 +161,9 @@ async function importLatency(server: Server, emit: Emit, log: (m: string) => voi
   preview.append('datei', new Blob([`Nr.;Themenfeld;Titel;Status;Zeithorizont\n899.1;${field.title};Vorschau;geplant;kurz`]), 'vorschau.csv');
   const previewed = await c.post(`/app/k/musterland/fassungen/${draft.id}/import`, preview);
   if (previewed.status !== 200) throw new Error(`preview answered ${previewed.status}`);
-  // First at a fixed rate into the demo's edition (168 measures), then with sequential clients
-  // into the same edition, by then 5,168 measures: the second import has more to compare.
-  await pacedImportLatency(emit, log, db, suffix, healthz, page, () => confirmImport(900));
+  // First at a fixed rate into the demo's edition (168 measures, then 5,168, …), then with
+  // sequential clients into the same edition: each import has more to compare than the one before.
+  await pacedImportLatency(emit, log, db, suffix, healthz, page, pacedSeries.map((series) => () => confirmImport(series)));
   log(`import latency (${db}): baseline`);
   const baseHealth = await sample(healthz, { workers: 2, count: 300 });
   const basePage = await sample(page, { workers: 2, count: 300 });
@@ -184,30 +190,42 @@ async function importLatency(server: Server, emit: Emit, log: (m: string) => voi
  * The same question with requests at a fixed rate (open loop): the sequential clients above
  * send as fast as they can and keep both cores of a small machine busy before the import starts,
  * so their ratio measures three busy processes sharing two cores as much as the import. The idle
- * p99 is taken over a window before and one after the import (each at least as long as it), the
- * same requests at the same rate.
+ * p99 is taken over a window before and one after the imports (each at least as long as one),
+ * the same requests at the same rate.
+ *
+ * One 5,000-row import takes under 2 s on a quiet machine: ~170 requests per URL, whose "p99" is
+ * their second slowest. The import is therefore confirmed `pacedRounds` times (new rows each
+ * time) and the p99 taken over the requests of all of them; each round's own ratio is kept too.
  */
-async function pacedImportLatency(emit: Emit, log: (m: string) => void, db: string, suffix: string, healthz: string, page: string, confirmImport: () => Promise<{ status: number }>) {
+const pacedRounds = Number(process.env.IKON_BENCH_IMPORT_ROUNDS ?? 3);
+
+async function pacedImportLatency(emit: Emit, log: (m: string) => void, db: string, suffix: string, healthz: string, page: string, imports: (() => Promise<{ status: number }>)[]) {
   const perSecond = 100;
   const client = pacedClient(perSecond, [healthz, page]);
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   try {
     log(`import latency (${db}): ${perSecond} requests/s each, before`);
     const before = await client.window(sleep(8000));
-    log(`import latency (${db}): ${perSecond} requests/s each, confirming 5,000 rows`);
-    const started = performance.now();
-    const confirm = confirmImport();
-    const finished = confirm.then(() => performance.now());
-    const during = await client.window(confirm);
-    const confirmMs = (await finished) - started;
-    const res = await confirm;
+    const rounds: { ms: number; status: number; during: Awaited<ReturnType<typeof client.window>>; started: number }[] = [];
+    for (const [i, confirmImport] of imports.entries()) {
+      log(`import latency (${db}): ${perSecond} requests/s each, confirming 5,000 rows (${i + 1} of ${imports.length})`);
+      const started = performance.now();
+      const confirm = confirmImport();
+      const finished = confirm.then(() => performance.now());
+      const during = await client.window(confirm);
+      rounds.push({ ms: (await finished) - started, status: (await confirm).status, during, started });
+      await sleep(1000); // the import's aftermath (its thread's garbage) counts for neither window
+    }
+    const longest = Math.max(...rounds.map((r) => r.ms));
     log(`import latency (${db}): ${perSecond} requests/s each, after`);
-    const after = await client.window(sleep(Math.min(Math.max(confirmMs, 8000), 30_000)));
-    emit({ name: `import_confirm_5000_duration_paced${suffix}`, value: round(confirmMs / 1000, 2), unit: 's', status: res.status, ok: res.status === 303, db });
+    const after = await client.window(sleep(Math.min(Math.max(longest, 8000), 30_000)));
+    const ok = rounds.every((r) => r.status === 303);
+    emit({ name: `import_confirm_5000_duration_paced${suffix}`, value: round(rounds[0]!.ms / 1000, 2), unit: 's', rounds: rounds.map((r) => round(r.ms / 1000, 2)), status: rounds.map((r) => r.status), ok, db });
     (['healthz', 'portal_page'] as const).forEach((name, i) => {
       const idle = [...before[i]!, ...after[i]!];
-      const ratio = p99(during[i]!) / p99(idle);
-      emit({ name: `import_${name}_p99_during_vs_idle${suffix}`, value: round(ratio, 2), unit: 'ratio', perSecond, p99DuringMs: round(p99(during[i]!)), p99IdleMs: round(p99(idle)), p99BeforeMs: round(p99(before[i]!)), p99AfterMs: round(p99(after[i]!)), p50DuringMs: round(p50(during[i]!)), p50IdleMs: round(p50(idle)), samplesDuring: during[i]!.length, samplesIdle: idle.length, errorsDuring: during[i]!.errors(), maxDuringMs: round(Math.max(...during[i]!)), slowestDuring: slowest(during[i]!, started), target: '<= 2', meets: ratio <= 2, db });
+      const during = rounds.flatMap((r) => r.during[i]!);
+      const ratio = p99(during) / p99(idle);
+      emit({ name: `import_${name}_p99_during_vs_idle${suffix}`, value: round(ratio, 2), unit: 'ratio', perSecond, rounds: rounds.length, p99DuringMs: round(p99(during)), p99IdleMs: round(p99(idle)), p99BeforeMs: round(p99(before[i]!)), p99AfterMs: round(p99(after[i]!)), p50DuringMs: round(p50(during)), p50IdleMs: round(p50(idle)), ratioPerRound: rounds.map((r) => round(p99(r.during[i]!) / p99(idle), 2)), samplesDuring: during.length, samplesIdle: idle.length, errorsDuring: rounds.reduce((n, r) => n + r.during[i]!.errors(), 0), maxDuringMs: round(Math.max(...during)), maxIdleMs: round(Math.max(...idle)), sentLateP99DuringMs: round(p99(rounds.flatMap((r) => r.during[i]!.sentLate))), sentLateP99IdleMs: round(p99([...before[i]!.sentLate, ...after[i]!.sentLate])), ratioFromSent: round(p99(rounds.flatMap((r) => fromSent(r.during[i]!))) / p99([...fromSent(before[i]!), ...fromSent(after[i]!)]), 2), slowestDuring: rounds.map((r) => slowest(r.during[i]!, r.started).slice(0, 4)), target: '<= 2', meets: ratio <= 2, db });
     });
   } finally {
     client.close();
