@@ -13,7 +13,7 @@ import { AppError } from './platform/errors.js';
 import { translator } from './platform/i18n/i18n.js';
 import { modules } from './modules/index.js';
 import { useModules } from './platform/module.js';
-import { createPlatformAdmin } from './modules/tenants/members.js';
+import { checkPlatformAdminInput, createPlatformAdmin } from './modules/tenants/members.js';
 
 useModules(modules);
 const t = translator('de');
@@ -59,12 +59,14 @@ async function createAdmin(args: string[]): Promise<void> {
   }
   const { password, repeat } = await adminPassword();
   if (password !== repeat) throw new CliError(t('cli.field_error', { field: t('cli.field.passwordRepeat'), message: t('validation.password_mismatch') }));
+  const input = { email: values.email, name: values.name, password };
+  checkPlatformAdminInput(input); // before the database: bad input leaves a fresh data directory untouched
   const config = loadConfig();
   let database: Database | undefined;
   try {
     database = await openDatabase(config);
     await runMigrations(database);
-    const user = await createPlatformAdmin({ db: database.db, user: systemUser }, { email: values.email, name: values.name, password });
+    const user = await createPlatformAdmin({ db: database.db, user: systemUser }, input);
     console.log(t('cli.admin_created', { name: user.name, email: user.email }));
     console.log(t('cli.sign_in_at', { url: `${config.publicUrl}/anmelden` }));
   } finally {

@@ -50,6 +50,22 @@ describe('npm run cli', () => {
     assert.match(unknown.stderr, /Unbekannter Befehl/);
   });
 
+  test('create-admin with bad input leaves a fresh data directory untouched', async () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'ikon-cli-fresh-'));
+    try {
+      const env = { DATA_DIR: fresh, IKON_DEMO: '0', IKON_ADMIN_PASSWORD: password };
+      const badEmail = await cli(['create-admin', '--email', 'keine-adresse', '--name', 'X'], env);
+      assert.equal(badEmail.code, 1);
+      assert.match(badEmail.stderr, /Bitte eine gültige E-Mail-Adresse eingeben/);
+      const weak = await cli(['create-admin', '--email', 'neu@kreis.example', '--name', 'Neu'], { ...env, IKON_ADMIN_PASSWORD: 'kurz' });
+      assert.equal(weak.code, 1);
+      assert.match(weak.stderr, /Das Passwort muss mindestens 12 Zeichen lang sein/);
+      assert.deepEqual(fs.readdirSync(fresh), [], 'no database was created or migrated for input that was refused');
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
   test('create-admin creates a platform admin on a fresh PGlite installation', async () => {
     const env = { DATA_DIR: dataDir, IKON_DEMO: '0', IKON_ADMIN_PASSWORD: password };
     const res = await cli(['create-admin', '--email', 'Betrieb@Kreis.example', '--name', 'Bernd Betrieb'], env, true);

@@ -119,12 +119,14 @@ export async function removeMember(ctx: CommandContext, tenantId: string, userId
 
 const adminInput = z.object({ email: emailField(), name: requiredText(200) });
 
+type AdminInput = { email?: unknown; name?: unknown; password?: unknown };
+
 /**
- * Creates a platform administrator (the CLI's create-admin, run as the system user on a fresh
- * installation). The password follows the same rules as everywhere else.
+ * Checks what create-admin was given (e-mail, name, the password's rules) without a database:
+ * the CLI asks this before it opens one, so that bad input does not create or migrate a data
+ * directory (a fresh installation's first command). `createPlatformAdmin` checks again.
  */
-export async function createPlatformAdmin(ctx: CommandContext, input: { email?: unknown; name?: unknown; password?: unknown }) {
-  authorize(!!ctx.user.isPlatformAdmin);
+export function checkPlatformAdminInput(input: AdminInput): z.output<typeof adminInput> {
   const errors: FieldError[] = [];
   let data: z.output<typeof adminInput> | undefined;
   try {
@@ -135,7 +137,16 @@ export async function createPlatformAdmin(ctx: CommandContext, input: { email?: 
   }
   errors.push(...passwordErrors(input.password, input.password, data?.email ?? ''));
   if (errors.length || !data) throw validationError(errors);
-  const { email, name } = data;
+  return data;
+}
+
+/**
+ * Creates a platform administrator (the CLI's create-admin, run as the system user on a fresh
+ * installation). The password follows the same rules as everywhere else.
+ */
+export async function createPlatformAdmin(ctx: CommandContext, input: AdminInput) {
+  authorize(!!ctx.user.isPlatformAdmin);
+  const { email, name } = checkPlatformAdminInput(input);
   const passwordHash = await hashPassword(String(input.password));
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
