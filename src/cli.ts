@@ -4,7 +4,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import path from 'node:path';
-import { BackupError, restoreBackup, writeBackup } from './db/backup.js';
+import { BackupError, checkBackupTarget, checkRestoreFile, restoreBackup, writeBackup } from './db/backup.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirInUseError } from './db/data-dir-lock.js';
 import { runMigrations } from './db/migrate.js';
@@ -85,12 +85,15 @@ async function backupOrRestore(command: 'backup' | 'restore', args: string[]): P
   const [given, ...extra] = parsed.positionals;
   if (!given || extra.length) throw new CliError(t('cli.file_missing', { command }));
   const file = path.resolve(given);
+  const force = parsed.values.force === true;
+  // What can be refused without the database is refused before it is opened (or created).
+  if (command === 'backup') checkBackupTarget(file, { force });
+  const checked = command === 'restore' ? await checkRestoreFile(file) : undefined;
   const config = loadConfig();
   let database: Database | undefined;
   try {
     database = await openDatabase(config);
-    const force = parsed.values.force === true;
-    const tables = command === 'backup' ? await writeBackup(database, file, { force }) : await restoreBackup(database, file, { force });
+    const tables = command === 'backup' ? await writeBackup(database, file, { force }) : await restoreBackup(database, file, { force, checked });
     const rows = Object.values(tables).reduce((sum, table) => sum + table.rows, 0);
     console.log(t(command === 'backup' ? 'cli.backup_done' : 'cli.restore_done', { tables: Object.keys(tables).length, rows, file }));
   } finally {

@@ -114,6 +114,28 @@ describe('backup and restore', () => {
     assert.notEqual(fs.readFileSync(file, 'utf8'), 'wichtig', 'overwritten with force');
   });
 
+  test('npm run cli -- a missing or damaged file, or a backup over a file, is refused before a fresh DATA_DIR is created', async () => {
+    const dataDir = path.join(dir, 'never-created');
+    const env = { DATA_DIR: dataDir, IKON_DEMO: '0' };
+    const damaged = path.join(dir, 'damaged.ikon.gz');
+    fs.writeFileSync(damaged, 'keine Sicherung');
+    const existing = path.join(dir, 'existing.ikon.gz');
+    fs.writeFileSync(existing, 'wichtig');
+    const attempts: [string[], RegExp][] = [
+      [['restore', path.join(dir, 'gibt-es-nicht.ikon.gz')], /gibt es nicht/],
+      [['restore', damaged], /keine lesbare ikon-Sicherung/],
+      [['backup', existing], /gibt es schon/],
+    ];
+    for (const [args, message] of attempts) {
+      const refused = startProcess('src/cli.ts', env, args);
+      const { code } = await refused.exited;
+      assert.equal(code, 1, refused.output());
+      assert.match(refused.output(), message);
+      assert.equal(fs.existsSync(dataDir), false, `${args.join(' ')}: no data directory was created`);
+    }
+    assert.equal(fs.readFileSync(existing, 'utf8'), 'wichtig', 'file untouched');
+  });
+
   test('npm run cli -- restore and backup on a PGlite DATA_DIR, refused while another process holds it', async () => {
     const dataDir = path.join(dir, 'data');
     const env = { DATA_DIR: dataDir, IKON_DEMO: '0' };

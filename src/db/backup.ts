@@ -48,8 +48,13 @@ const pageSize = 1000;
 const insertBatch = 500;
 
 /** Writes a backup of `database` to `file` (refuses to overwrite unless `force`). */
-export async function writeBackup(database: Database, file: string, opts: { force?: boolean } = {}): Promise<Record<string, TableSummary>> {
+/** Refuses to write over an existing file unless `force`; asked before any database is opened. */
+export function checkBackupTarget(file: string, opts: { force?: boolean } = {}): void {
   if (fs.existsSync(file) && !opts.force) throw new BackupError('backup.file_exists', { file });
+}
+
+export async function writeBackup(database: Database, file: string, opts: { force?: boolean } = {}): Promise<Record<string, TableSummary>> {
+  checkBackupTarget(file, opts);
   // Written beside the target and renamed at the end: a failed backup never leaves a half file
   // under the name of a good one. 0600: the backup holds password hashes and sessions.
   const temporary = `${file}.${process.pid}.tmp`;
@@ -195,11 +200,25 @@ async function tablesWithRows(tx: Db): Promise<string[]> {
   return names;
 }
 
-/** Restores `file` into `database`; a target with data is only overwritten with `force`. */
-export async function restoreBackup(database: Database, file: string, opts: { force?: boolean } = {}): Promise<Record<string, TableSummary>> {
+export type CheckedBackup = Awaited<ReturnType<typeof checkRestoreFile>>;
+
+/**
+ * Everything about `file` a restore can check without a database: that it exists, its structure,
+ * counts and checksums, and that its migrations are this code's. The CLI asks before it opens the
+ * database, so that a missing or damaged file leaves a fresh data directory uncreated.
+ */
+export async function checkRestoreFile(file: string) {
   if (!fs.existsSync(file)) throw new BackupError('backup.no_file', { file });
   const { header, trailer } = await checkBackup(file);
-  const level = backupLevel(header.migrations);
+  return { file, trailer, level: backupLevel(header.migrations) };
+}
+
+/**
+ * Restores `file` into `database`; a target with data is only overwritten with `force`. `checked`:
+ * what checkRestoreFile said of this file already (it is not read through a second time).
+ */
+export async function restoreBackup(database: Database, file: string, opts: { force?: boolean; checked?: CheckedBackup } = {}): Promise<Record<string, TableSummary>> {
+  const { trailer, level } = opts.checked?.file === file ? opts.checked : await checkRestoreFile(file);
   await database.db.transaction(async (tx) => {
     // Checked inside the transaction that replaces the data, with the tables locked against writes.
     const occupied = await tablesWithRows(tx);
