@@ -19,6 +19,18 @@ export async function editionById(db: Db, tenantId: string, id: string): Promise
   return found(row);
 }
 
+/**
+ * The edition, locked until the transaction ends against another writer that locks it too (an
+ * import): two confirmations of one file into one edition then run one after the other, and the
+ * second sees the first's measures instead of failing on their numbers. `no key update`: inserting
+ * a measure (which only takes a key share of its edition) is not held up.
+ */
+export async function lockedEdition(tx: Db, tenantId: string, id: string): Promise<Edition> {
+  if (!isUuid(id)) throw new AppError('not_found');
+  const [row] = await tx.select().from(editions).where(and(eq(editions.tenantId, tenantId), eq(editions.id, id))).for('no key update');
+  return found(row);
+}
+
 /** The edition the public sees, if the Kommune has adopted one. */
 export async function adoptedEdition(db: Db, tenantId: string): Promise<Edition | undefined> {
   const [row] = await db.select().from(editions).where(and(eq(editions.tenantId, tenantId), eq(editions.status, 'beschlossen')));

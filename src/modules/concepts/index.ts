@@ -1,5 +1,5 @@
 // What the concepts module offers other modules (with its schema.ts); everything else in the folder is its own.
-export { adoptedEdition, assertEditionOpen, createEdition, editionById, editionInput, listEditions, transitionEdition } from './editions.js';
+export { adoptedEdition, assertEditionOpen, createEdition, editionById, editionInput, listEditions, lockedEdition, transitionEdition } from './editions.js';
 export type { Edition } from './editions.js';
 export { createItem, editionOutline, fieldKind, goalKind, guidelineKind, swapWithNeighbour, updateItem } from './items.js';
 export type { EditionOutline } from './items.js';

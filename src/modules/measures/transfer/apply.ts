@@ -5,7 +5,7 @@ import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { offThreadWithDb } from '../../../platform/threads/with-database.js';
 import type { Db } from '../../../db/client.js';
 import { createActor } from '../../actors/index.js';
-import { assertEditionOpen, editionById, createItem, fieldKind, goalKind } from '../../concepts/index.js';
+import { assertEditionOpen, editionById, createItem, fieldKind, goalKind, lockedEdition } from '../../concepts/index.js';
 import { canCreateMeasure } from '../policy.js';
 import type { Plan, PlanOptions } from './plan.js';
 import { planFile } from './plan-file.js';
@@ -81,7 +81,8 @@ export async function applyImportWith(db: Db, user: CurrentUser, tenantId: strin
   let plan = await planFile(file, refs, planOpts);
   rejectIfBlocked(plan, createMissing);
   return ctx.db.transaction(async (tx) => {
-    const edition = await editionById(tx, tenantId, editionId);
+    // Another import into this edition waits here until it ended; the fingerprint below then sees its rows.
+    const edition = await lockedEdition(tx, tenantId, editionId);
     assertEditionOpen(edition);
     // A draft's measures show on no public page: their audit entries leave the public caches alone.
     const internalOnly = edition.status === 'entwurf' ? ({ internalOnly: true } as const) : {};
