@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { authorize, type CommandContext } from '../../platform/commands.js';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import { offThreadWithDb } from '../../platform/threads/with-database.js';
+import { lockedTenant } from '../../platform/tenancy/service.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { tenants } from '../../platform/tenancy/schema.js';
@@ -149,6 +150,7 @@ export async function applyActorImportWith(db: Db, user: CurrentUser, tenantId: 
   const ctx: CommandContext = { db, user };
   authorize(canImportActors(ctx.user, tenantId));
   return ctx.db.transaction(async (tx) => {
+    await lockedTenant(tx, tenantId); // a second confirmation of the same file waits, then plans against this one's rows
     const plan = await planBoth(tx, tenantId, table, mapping, file, contactMapping);
     if (plan.problems.length) throw importRejected(plan.problems);
     const inner: CommandContext = { db: tx, user: ctx.user };
@@ -192,6 +194,7 @@ export async function applyContactImportWith(db: Db, user: CurrentUser, tenantId
   const ctx: CommandContext = { db, user };
   authorize(canImportActors(ctx.user, tenantId));
   return ctx.db.transaction(async (tx) => {
+    await lockedTenant(tx, tenantId); // a second confirmation of the same file waits, then plans against this one's rows
     const plan = await planContacts(tx, tenantId, table, mapping, await listActors(tx, tenantId), []);
     if (plan.problems.length) throw importRejected(plan.problems);
     await applyContacts({ db: tx, user: ctx.user }, tenantId, plan, new Map());

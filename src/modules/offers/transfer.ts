@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.js';
 import { authorize, type CommandContext } from '../../platform/commands.js';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import { offThreadWithDb } from '../../platform/threads/with-database.js';
+import { lockedTenant } from '../../platform/tenancy/service.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { germanDate } from '../../platform/i18n/german.js';
 import { translator } from '../../platform/i18n/i18n.js';
@@ -202,6 +203,7 @@ export async function applyOfferImportWith(db: Db, user: CurrentUser, tenantId: 
   const ctx: CommandContext = { db, user };
   authorize(canManageOffers(ctx.user, tenantId));
   return ctx.db.transaction(async (tx) => {
+    await lockedTenant(tx, tenantId); // a second confirmation of the same file waits, then plans against this one's rows
     const plan = planRecords(await spec(tx, tenantId), table, mapping);
     if (plan.problems.length) throw importRejected(plan.problems);
     const inner: CommandContext = { db: tx, user: ctx.user };

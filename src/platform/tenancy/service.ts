@@ -22,6 +22,18 @@ export async function tenantById(db: Db, id: string): Promise<Tenant> {
   return found(row);
 }
 
+/**
+ * The Kommune, locked until the transaction ends against another writer that locks it too: the
+ * directory imports (actors, contact persons, offers) plan against what the Kommune has and then
+ * write, so two confirmations of one file at once (a double click) would each create every row.
+ * The second now waits and plans against the first's rows. `no key update`: writes that only
+ * point to the Kommune (every row of it) are not held up.
+ */
+export async function lockedTenant(tx: Db, id: string): Promise<Tenant> {
+  const [row] = await tx.select().from(tenants).where(eq(tenants.id, id)).for('no key update');
+  return found(row);
+}
+
 /** The settings of a Kommune its Koordination changes on the modules' settings pages. */
 export type TenantSettings = Partial<Pick<Tenant, 'silentAfterMonths' | 'remindersEnabled' | 'updateIntervalMonths' | 'reviewPartnerReports' | 'brandColor' | 'logoVersion' | 'showOutdatedTranslations'>>;
 
