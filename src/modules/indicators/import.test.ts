@@ -54,6 +54,18 @@ describeEachDb('Indikatorwerte importieren (CSV, XLSX)', (t) => {
     assert.equal(audit.length, 3);
   });
 
+  test('the same file sent twice at once (a double click): each value stored once, both answered', async () => {
+    const d = await demo(t().db);
+    const wait = await d.indicator('Wartezeit bis zum Beginn eines Integrationskurses');
+    const rows = [['Indikator-ID', 'Stichtag', 'Wert']];
+    for (let month = 1; month <= 12; month++) rows.push([wait.id, `2019-${String(month).padStart(2, '0')}-01`, String(month)]);
+    const [a, b] = [await t().signIn('koordination@musterland.example'), await t().signIn('koordination@musterland.example')];
+    const answers = await Promise.all([upload(a, d.adopted.id, csv(rows), 'doppelt.csv'), upload(b, d.adopted.id, csv(rows), 'doppelt.csv')]);
+    assert.deepEqual(answers.map((r) => r.status), [303, 303]);
+    const stored = (await d.valuesOf(wait.id)).filter((v) => v.measuredOn.startsWith('2019-'));
+    assert.equal(stored.length, 12, 'each date once: the second import waited and found the values of the first');
+  });
+
   test('English numbers (1,234.5) are read as such; a value the file does not decide (1.234) is an error until the format is chosen', async () => {
     const d = await demo(t().db);
     const c = await t().signIn('koordination@musterland.example');

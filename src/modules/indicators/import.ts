@@ -5,7 +5,7 @@ import { authorize, type CommandContext } from '../../platform/commands.js';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import { offThreadWithDb } from '../../platform/threads/with-database.js';
 import type { Db } from '../../db/client.js';
-import { editionById } from '../concepts/index.js';
+import { editionById, lockedEdition } from '../concepts/index.js';
 import { fold, parseDate, type ExportTable } from '../measures/index.js';
 import { numberReading, type NumberFormat } from '../../platform/spreadsheet/numbers.js';
 import { readTable, type RawTable } from '../../platform/spreadsheet/parse.js';
@@ -188,6 +188,8 @@ export async function importIndicatorValuesWith(db: Db, user: CurrentUser, tenan
   assertMonitoringOpen(edition);
   const table = await readTable(file.bytes, file.name);
   return ctx.db.transaction(async (tx) => {
+    // The same file sent twice at once (a double click): the second waits here, then finds the first's values.
+    await lockedEdition(tx, tenantId, edition.id);
     const rows = await plan(tx, ctx.user, tenantId, edition.id, table, opts.numberFormat);
     const existing = await valuesByIndicator(tx, tenantId, [...new Set(rows.map((r) => r.indicator.id))]);
     const result: ValueImportResult = { created: 0, replaced: 0, unchanged: 0 };

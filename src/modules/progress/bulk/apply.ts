@@ -3,7 +3,7 @@ import { recordAudit } from '../../../platform/audit/record.js';
 import { membershipIn, type CurrentUser } from '../../../platform/auth/current-user.js';
 import { authorize, type CommandContext } from '../../../platform/commands.js';
 import { AppError } from '../../../platform/errors.js';
-import { editionById, type Edition } from '../../concepts/index.js';
+import { editionById, lockedEdition, type Edition } from '../../concepts/index.js';
 import { readTable } from '../../../platform/spreadsheet/parse.js';
 import { offThreadWithDb } from '../../../platform/threads/with-database.js';
 import type { Db } from '../../../db/client.js';
@@ -76,7 +76,8 @@ export async function applyStatusImportWith(db: Db, user: CurrentUser, tenantId:
   let plan = await planStatusImport(ctx.db, ctx.user, tenantId, editionId, table, today);
   if (plan.problems.length) throw importRejected(plan.problems);
   return ctx.db.transaction(async (tx) => {
-    assertEditionReportable(await editionById(tx, tenantId, editionId));
+    // Another Sachstand import into this edition waits here; the fingerprint below then sees its reports.
+    assertEditionReportable(await lockedEdition(tx, tenantId, editionId));
     if ((await statusStamp(tx, tenantId, editionId)) !== stamp) {
       plan = await planStatusImport(tx, ctx.user, tenantId, editionId, table, today);
       if (plan.problems.length) throw importRejected(plan.problems);
