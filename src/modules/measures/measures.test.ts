@@ -46,6 +46,18 @@ describeEachDb('Maßnahmen im internen Bereich', (t) => {
     assert.match(await page.text(), /Sprachcafé für Seniorinnen[\s\S]*angelegt/);
   });
 
+  test('dieselbe neue Maßnahme zweimal zugleich gesendet (Doppelklick): eine wird angelegt, die andere klar abgelehnt, keine 5xx', async () => {
+    const d = await demo(t());
+    const c = await t().signIn('koordination@musterland.example');
+    const form = { number: '9.4.4', title: 'Doppelt gesendet', fieldId: d.field.id, horizon: 'kurz' };
+    const answers = await Promise.all([1, 2, 3].map(() => c.post(`/app/k/musterland/fassungen/${d.draft.id}/massnahmen`, form)));
+    const statuses = answers.map((r) => r.status).sort();
+    assert.ok(statuses.every((s) => s < 500), `no server error: ${statuses.join(', ')}`);
+    assert.equal(statuses.filter((s) => s === 303).length, 1, `one created: ${statuses.join(', ')}`);
+    const [{ n }] = (await t().db.select({ n: sql<number>`count(*)::int` }).from(measures).where(and(eq(measures.editionId, d.draft.id), eq(measures.number, '9.4.4')))) as [{ n: number }];
+    assert.equal(n, 1);
+  });
+
   test('ein Formular nennt alle Probleme auf einmal, jedes beim Namen des Feldes', async () => {
     const d = await demo(t());
     const [existing] = await t().db.select().from(measures).where(eq(measures.editionId, d.draft.id)).limit(1);
