@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { addDays, todayInGermany } from '../../platform/dates.js';
-import { cachedPublicPages } from '../../platform/http/cached-page.js';
+import { cachedPublicPages, cachedPublicResponses } from '../../platform/http/cached-page.js';
 import { isAppError } from '../../platform/errors.js';
-import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
+import { dbOf, type AppEnv } from '../../platform/http/env.js';
 import { tenantBySlug } from '../../platform/tenancy/service.js';
 import { loadPageTranslations } from '../../platform/translations/page.js';
 import { offersCalendar } from './ical.js';
 import { offerJsonLd } from './json-ld.js';
 import { survivorOf } from './merge.js';
-import { directoryChoices, publicProviders, publishedOffer, publishedOffers, readFilter } from './public-data.js';
+import { directoryChoices, filterParams, publicProviders, publishedOffer, publishedOffers, readFilter } from './public-data.js';
 import { occurrencesBetween, upcoming } from './schedule.js';
 import { DirectoryPage, OfferPage, directoryPath } from './views/public-pages.js';
 
@@ -60,25 +60,33 @@ export function publicOfferRoutes() {
     }
   });
 
-  const calendar = async (c: Ctx, single: boolean) => {
-    const db = dbOf(c);
-    const tenant = await tenantBySlug(db, c.req.param('slug') ?? '');
-    const origin = c.get('services').config.publicUrl;
-    const offers = single ? [await publishedOffer(db, tenant.id, c.req.param('id') ?? '')] : await publishedOffers(db, tenant.id, readFilter((n) => c.req.query(n)));
-    const now = new Date();
-    const body = offersCalendar({
-      name: single ? offers[0]!.title : `${tenant.name}: Angebote`,
-      offers,
-      from: todayInGermany(now),
-      days: single ? 366 : 92,
-      url: (offerId) => `${origin}${directoryPath(tenant.slug)}/${offerId}`,
-      host: new URL(origin).host,
-      now,
-      maxEvents: 5000,
+  // The calendars are kept like the pages (issue 9.2: 678 kB built per request was the crawl's slowest
+  // route): built once per change, per day (the window starts today) and per filter, whatever else the
+  // query string holds (`lang`, made-up parameters). DTSTAMP is the time the kept calendar was built:
+  // with METHOD:PUBLISH, RFC 5545 (3.8.7.2) makes it the time "the instance of the iCalendar object was created".
+  const calendars = cachedPublicResponses(100, (c) => {
+    const filter = c.req.param('id') ? '' : new URLSearchParams(filterParams(readFilter((n) => c.req.query(n)))).toString();
+    return `${todayInGermany()} ${new URL(c.req.url).pathname}?${filter}`;
+  });
+  const calendar = (single: boolean) =>
+    calendars(async (c, tenant, tenantId) => {
+      const db = dbOf(c);
+      const origin = c.get('services').config.publicUrl;
+      const offers = single ? [await publishedOffer(db, tenantId, c.req.param('id') ?? '')] : await publishedOffers(db, tenantId, readFilter((n) => c.req.query(n)));
+      const now = new Date();
+      const body = offersCalendar({
+        name: single ? offers[0]!.title : `${tenant.name}: Angebote`,
+        offers,
+        from: todayInGermany(now),
+        days: single ? 366 : 92,
+        url: (offerId) => `${origin}${directoryPath(tenant.slug)}/${offerId}`,
+        host: new URL(origin).host,
+        now,
+        maxEvents: 5000,
+      });
+      return { body: Buffer.from(body), headers: calendarHeaders(single ? 'angebot' : 'angebote') };
     });
-    return c.body(body, 200, calendarHeaders(single ? 'angebot' : 'angebote'));
-  };
-  app.get('/k/:slug/angebote/kalender.ics', (c) => calendar(c, false));
-  app.get(`/k/:slug/angebote/${id}/kalender.ics`, (c) => calendar(c, true));
+  app.get('/k/:slug/angebote/kalender.ics', calendar(false));
+  app.get(`/k/:slug/angebote/${id}/kalender.ics`, calendar(true));
   return app;
 }
