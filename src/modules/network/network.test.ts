@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { describeEachDb } from '../../../test/support/harness.js';
+import { enableQueryStats, withQueryStats } from '../../db/query-stats.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { actors } from '../actors/schema.js';
 import { editions, fields } from '../concepts/schema.js';
@@ -90,5 +91,28 @@ describeEachDb('Netzwerk der Akteure', (t) => {
     if (alone) assert.match(html, /Akteure? ohne Verbindung/);
     for (const q of ['?themenfeld=%00', '?gemeinde=kein-uuid', '?themenfeld=00000000-0000-4000-8000-000000000000']) assert.equal((await c.get(`${app}/netzwerk${q}`)).status, 200, q);
     assert.equal((await t().client().get(`${app}/netzwerk`)).status, 303, 'not for the public');
+  });
+
+  test('the view is kept for every reader while nothing changed (issue 9.2); a change through the app shows at once', async () => {
+    enableQueryStats();
+    const reader = await t().signIn('lesend@musterland.example');
+    const coordinator = await t().signIn('koordination@musterland.example');
+    const view = (html: string) => html.slice(html.indexOf('<div class="network">'), html.indexOf('</main>'));
+    const first = await (await reader.get(`${app}/netzwerk`)).text();
+    const again = await withQueryStats(async () => (await coordinator.get(`${app}/netzwerk?themenfeld=kein-uuid`)).text());
+    assert.equal(view(again.result), view(first), 'another person gets the same picture and table');
+    assert.ok(again.stats.count <= 4, `opened again: the frame, the Gemeinden and the check, no network read (${again.stats.count} queries)`);
+    const { id } = await county();
+    const names = ['Netzwerkkeep Verein Eins', 'Netzwerkkeep Verein Zwei'];
+    await t().db.insert(actors).values(names.map((name) => ({ tenantId: id, name, kind: 'verein' as const })));
+    const providerIds = (await t().db.select().from(actors).where(eq(actors.tenantId, id))).filter((a) => names.includes(a.name)).map((a) => a.id);
+    const created = await coordinator.post(`${app}/angebote`, {
+      title: 'Gehaltenes Netzwerkcafé', description: '', category: 'treff', providerIds, municipalityId: '', street: '', postalCode: '', city: '',
+      scheduleKind: 'wiederkehrend', recurFrequency: 'weekly', recurWeekdays: ['TU'], recurFirstDate: '2026-01-06', recurStart: '15:00', recurEnd: '17:00', recurExceptions: '',
+      status: 'aktiv', similarSeen: '1',
+    });
+    assert.equal(created.status, 303, 'the offer is created through the app');
+    const after = await (await reader.get(`${app}/netzwerk`)).text();
+    assert.match(view(after), /Gehaltenes Netzwerkcafé/, 'the new link is in the table at once');
   });
 });
