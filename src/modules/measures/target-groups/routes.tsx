@@ -9,13 +9,22 @@ import { AppPage, appBase, tenantForApp } from '../../../platform/ui/app-shell.j
 import { Alert } from '../../../platform/ui/components.js';
 import { ConfirmAction } from '../../../platform/ui/confirm.js';
 import { emptyForm, type FormState } from '../../../platform/ui/form.js';
+import { keptWhileUnchanged } from '../../../platform/kept-derived.js';
 import { isUuid } from '../../../platform/validation.js';
 import {
   canManageTargetGroups, createTargetGroup, deleteTargetGroup, duplicateSuggestions, listTargetGroups, mergeTargetGroups, targetGroupById, updateTargetGroup,
+  type DuplicateSuggestion, type TargetGroupUsage,
 } from './service.js';
 import { EditTargetGroup, TargetGroupList } from './views/pages.js';
 
 const id = ':id{[0-9a-fA-F-]{36}}';
+
+/**
+ * The vocabulary with its usage and the duplicate suggestions (every pair of names compared), kept while
+ * nothing in the Kommune changed (platform/kept-derived.ts; issue 9.2): the list page is opened again after
+ * every rename and merge, and each of those is an audited write that computes it afresh.
+ */
+const keptLists = keptWhileUnchanged<{ groups: TargetGroupUsage[]; suggestions: DuplicateSuggestion[] }>(8);
 
 /** Zielgruppen of a Kommune (issue 7.18): list with usage, rename, merge duplicates, delete unused. */
 export function targetGroupRoutes() {
@@ -29,8 +38,10 @@ export function targetGroupRoutes() {
 
   const listPage = async (c: Ctx, tenant: Tenant, form: FormState, status = 200) => {
     const t = c.get('t');
-    const groups = await listTargetGroups(dbOf(c), tenant.id);
-    const suggestions = await duplicateSuggestions(dbOf(c), tenant.id, groups);
+    const { groups, suggestions } = await keptLists(c.get('services').database, tenant.id, 'list', async () => {
+      const groups = await listTargetGroups(dbOf(c), tenant.id);
+      return { groups, suggestions: await duplicateSuggestions(dbOf(c), tenant.id, groups) };
+    });
     return render(
       c,
       <AppPage c={c} tenant={tenant} title={t('target_groups.title')} section="target_groups">

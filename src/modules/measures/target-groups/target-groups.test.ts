@@ -219,4 +219,20 @@ describeEachDb('Zielgruppen als Vokabular der Kommune', (t) => {
     assert.ok(names.length > 100, 'the demo vocabulary');
     assert.deepEqual(names, (await listTargetGroups(db, kommune!.id)).map((g) => ({ id: g.id, name: g.name })));
   });
+
+  test('die Liste mit den Doppelungsvorschlägen wird gehalten, solange sich nichts ändert (issue 9.2); ein Umbenennen zeigt sie sofort neu', async () => {
+    const d = await demo(t());
+    enableQueryStats();
+    const c = await t().signIn('koordination@musterland.example');
+    const first = await (await c.get(zg)).text();
+    const again = await withQueryStats(async () => (await c.get(zg)).text());
+    const list = (html: string) => html.replace(/name="_csrf" value="[^"]*"|name="csrf-token" content="[^"]*"/g, '');
+    assert.equal(list(again.result), list(first), 'the same list and suggestions');
+    assert.ok(again.stats.count <= 3, `opened again: the frame and the check, neither list nor trigrams read (${again.stats.count} queries)`);
+    const g = (await d.group('Eltern'))!;
+    const saved = await c.post(`${zg}/${g.id}`, { name: 'Eltern und Sorgeberechtigte', description: g.description, version: g.version });
+    assert.equal(saved.status, 303);
+    const after = await (await c.get(zg)).text();
+    assert.match(after, new RegExp(`href="${zg}/${g.id}">Eltern und Sorgeberechtigte</a>`), 'the new name at once');
+  });
 });
