@@ -37,8 +37,13 @@ const budgets: [label: string, path: (ids: Ids) => string, max: number][] = [
   ['edition roll-up', (id) => `/app/k/musterland/fassungen/${id.edition}/umsetzung`, 7],
   // The live figures in one query, the timeline's consultations as a subquery (19 before session 9b).
   ['paper page', (id) => `/app/k/musterland/vorlagen/${id.paper}`, 15],
-  // Without a filter the offer list is not listed a second time for its count (16 queries before, 14, 5 with the frame's saving).
-  ['internal offer list', () => '/app/k/musterland/angebote', 5],
+  // Every paper's Beratungsfolge in one query (one per paper before session 12).
+  ['paper list', () => '/app/k/musterland/vorlagen', 4],
+  // Without a filter the offer list is not listed a second time for its count (16 queries before, 14, 5 with the frame's saving);
+  // since session 12 the providers' names are a subquery of the list and only the Gemeinden are read for the filter (5 → 4).
+  ['internal offer list', () => '/app/k/musterland/angebote', 4],
+  // Filtered: the list and a count of all offers, not the whole list again with its providers (7 before session 12).
+  ['internal offer list, filtered', () => '/app/k/musterland/angebote?status=aktiv', 5],
   // Every translatable kind's items in one query (platform/translations/sources.ts), then the translations: 17 before, 13 with the frame's saving.
   // Since session 10 the units are kept per language while nothing changed (one query more on PostgreSQL for the snapshot,
   // the Kommune no longer read a second time): opened again, 2 queries on PGlite, 4 on PostgreSQL (translations/kept-units.test.ts).

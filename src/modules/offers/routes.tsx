@@ -5,7 +5,7 @@ import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render, submitForm } from '../../platform/http/render.js';
 import { commandContext } from '../../platform/http/session.js';
 import type { FieldError } from '../../platform/errors.js';
-import type { Tenant } from '../../platform/tenancy/service.js';
+import { municipalitiesOf, type Tenant } from '../../platform/tenancy/service.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { Alert } from '../../platform/ui/components.js';
 import { findSimilar, type SimilarItem } from '../../platform/similar-items.js';
@@ -17,7 +17,7 @@ import { mergedInto, offerHistory } from './merge.js';
 import { parseOfferInput } from './input.js';
 import { occurrencesBetween } from './schedule.js';
 import { offerCategories, offerStatuses, type OfferCategory, type OfferStatus } from './schema.js';
-import { createOffer, deleteOffer, listOffers, offerById, offerChoices, updateOffer, verifyOffer } from './service.js';
+import { countOffers, createOffer, deleteOffer, listOffers, offerById, offerChoices, updateOffer, verifyOffer } from './service.js';
 import { OfferFields, SimilarOffersPanel, newOfferValues, offerFormValues } from './views/offer-form.js';
 import { OfferDetail, OfferList, type ListQuery } from './views/offer-pages.js';
 
@@ -42,20 +42,25 @@ export function offerRoutes() {
     const db = dbOf(c);
     const query = readListQuery(c);
     const today = todayInGermany();
-    const items = await listOffers(db, tenant.id, {
-      query: query.q || undefined,
-      category: (offerCategories as readonly string[]).includes(query.category) ? (query.category as OfferCategory) : undefined,
-      municipalityId: isUuid(query.municipalityId) ? query.municipalityId : undefined,
-      status: (offerStatuses as readonly string[]).includes(query.status) ? (query.status as OfferStatus) : undefined,
-      unverified: query.unverified === '1',
-    }, today);
-    // Without a filter the list is all offers: counted, not listed again (issue 9).
-    const total = Object.values(query).every((v) => !v) ? items.length : (await listOffers(db, tenant.id, {}, today)).length;
-    const choices = await offerChoices(db, tenant.id);
+    const filtered = !Object.values(query).every((v) => !v);
+    const [items, municipalities, all] = await Promise.all([
+      listOffers(db, tenant.id, {
+        query: query.q || undefined,
+        category: (offerCategories as readonly string[]).includes(query.category) ? (query.category as OfferCategory) : undefined,
+        municipalityId: isUuid(query.municipalityId) ? query.municipalityId : undefined,
+        status: (offerStatuses as readonly string[]).includes(query.status) ? (query.status as OfferStatus) : undefined,
+        unverified: query.unverified === '1',
+      }, today),
+      // Only the Gemeinden of the form's choices (issue 9.2: all choices of the offer form were read for them).
+      municipalitiesOf(db, tenant.id),
+      // Without a filter the list is all offers: counted, not listed again (issue 9).
+      filtered ? countOffers(db, tenant.id) : undefined,
+    ]);
+    const total = all ?? items.length;
     return render(
       c,
       <AppPage c={c} tenant={tenant} title={t('offers.title')} section="offers">
-        <OfferList t={t} base={appBase(tenant)} items={items} total={total} query={query} municipalities={choices.municipalities} manage={canManageOffers(user, tenant.id)} today={today} />
+        <OfferList t={t} base={appBase(tenant)} items={items} total={total} query={query} municipalities={municipalities} manage={canManageOffers(user, tenant.id)} today={today} />
       </AppPage>,
     );
   });

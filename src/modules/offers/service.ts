@@ -70,19 +70,25 @@ export interface OfferListItem {
   version: number;
 }
 
-/** The internal list: every offer of the Kommune that matches, by title. */
+/** The internal list: every offer of the Kommune that matches, by title, each with its providers' names by name. */
 export async function listOffers(db: Db, tenantId: string, filter: OfferFilter = {}, today = todayInGermany()): Promise<OfferListItem[]> {
-  const rows = await db
+  // The providers' names as a subquery of the same statement (issue 9.2: a second query sent every listed offer's id).
+  return db
     .select({
       id: offers.id, title: offers.title, category: offers.category, status: offers.status, published: offers.published,
       verifiedOn: offers.verifiedOn, municipalityName: tenants.name, version: offers.version,
+      providerNames: sql<string[]>`(select coalesce(json_agg(a.name order by a.name), '[]'::json) from offer_providers p join actors a on a.tenant_id = p.tenant_id and a.id = p.actor_id where p.tenant_id = "offers"."tenant_id" and p.offer_id = "offers"."id")`,
     })
     .from(offers)
     .leftJoin(tenants, eq(tenants.id, offers.municipalityId))
     .where(and(...filterConditions(tenantId, filter, today)))
     .orderBy(asc(offers.title));
-  const providers = await providerNamesOf(db, tenantId, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, providerNames: providers.get(r.id) ?? [] }));
+}
+
+/** How many offers the Kommune has (merged ones live on in their survivor): the unfiltered list's length. */
+export async function countOffers(db: Db, tenantId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(offers).where(and(eq(offers.tenantId, tenantId), isNull(offers.mergedIntoId)));
+  return row?.n ?? 0;
 }
 
 /** Provider names per offer, each list by name. */
