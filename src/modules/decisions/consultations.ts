@@ -4,7 +4,7 @@
  * "geändert beschlossen" adopts it (the previously adopted one is superseded, with
  * fortschreibung's rules about published content); every other result leaves it where it was.
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -32,16 +32,31 @@ export const consultationInput = z.object({
   agendaNumber: optionalText(20),
 });
 
-/** The Beratungsfolge with Gremium and Sitzung, in order. */
-export const consultationsOf = (db: Db, tenantId: string, paperId: string) =>
+/** Steps with their Gremium and Sitzung. */
+const stepsWhere = (db: Db, where: SQL | undefined) =>
   db
     .select({ consultation: consultations, body: councilBodies, meeting: councilMeetings })
     .from(consultations)
     .innerJoin(councilBodies, and(eq(councilBodies.tenantId, consultations.tenantId), eq(councilBodies.id, consultations.bodyId)))
     .innerJoin(councilMeetings, and(eq(councilMeetings.tenantId, consultations.tenantId), eq(councilMeetings.id, consultations.meetingId)))
-    .where(and(eq(consultations.tenantId, tenantId), eq(consultations.paperId, paperId), isNull(consultations.deletedAt)))
-    .orderBy(asc(consultations.position));
+    .where(where);
+
+/** The Beratungsfolge with Gremium and Sitzung, in order. */
+export const consultationsOf = (db: Db, tenantId: string, paperId: string) =>
+  stepsWhere(db, and(eq(consultations.tenantId, tenantId), eq(consultations.paperId, paperId), isNull(consultations.deletedAt))).orderBy(asc(consultations.position));
 export type ConsultationRow = Awaited<ReturnType<typeof consultationsOf>>[number];
+
+/** The Beratungsfolge of every paper of the Kommune in one query (the list of papers; one query per paper before, issue 9.2), each in order. */
+export async function consultationsOfPapers(db: Db, tenantId: string): Promise<Map<string, ConsultationRow[]>> {
+  const rows = await stepsWhere(db, and(eq(consultations.tenantId, tenantId), isNull(consultations.deletedAt))).orderBy(asc(consultations.paperId), asc(consultations.position));
+  const byPaper = new Map<string, ConsultationRow[]>();
+  for (const r of rows) {
+    const list = byPaper.get(r.consultation.paperId);
+    if (list) list.push(r);
+    else byPaper.set(r.consultation.paperId, [r]);
+  }
+  return byPaper;
+}
 
 export async function consultationById(db: Db, tenantId: string, id: string): Promise<Consultation> {
   if (!isUuid(id)) throw new AppError('not_found');

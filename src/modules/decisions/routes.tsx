@@ -14,14 +14,14 @@ import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { adoptedEdition, editionById, listEditions } from '../concepts/index.js';
 import { adoptionImpact, losesPublicContent } from '../fortschreibung/index.js';
 import { bodyById, createBody, deleteBody, listBodies, updateBody } from './bodies.js';
-import { addConsultation, consultationById, consultationsOf, isAdopting, moveConsultation, recordResult, removeConsultation } from './consultations.js';
+import { addConsultation, consultationById, consultationsOf, consultationsOfPapers, isAdopting, moveConsultation, recordResult, removeConsultation } from './consultations.js';
 import { paperDocument } from './document/load.js';
 import { addPaperFile, attachmentHeader, filesOfPaper, paperFile, removePaperFile } from './files.js';
 import { liveFigures } from './figures.js';
 import { completeFollowUp, followUpsOfPaper } from './follow-ups.js';
 import { formatNumber as formatPaperNumber, proposedNumber } from './numbering.js';
 import { finalizePaper } from './finalize.js';
-import { createPaper, deletePaper, hasResults, listPapers, numberPartsOf, paperById, paperVersionsOf, updatePaper, type Paper } from './papers.js';
+import { createPaper, deletePaper, listPapers, numberPartsOf, paperById, paperVersionsOf, updatePaper, type Paper } from './papers.js';
 import { canManagePapers, canReadPapers } from './policy.js';
 import { adoptedMeasures } from './queries.js';
 import { paperSettingsOf, updatePaperSettings, type PaperSettings } from './settings.js';
@@ -71,8 +71,9 @@ export function decisionRoutes() {
     const t = c.get('t');
     const db = dbOf(c);
     const list = [];
-    for (const paper of await listPapers(db, tenant.id)) {
-      const steps = await consultationsOf(db, tenant.id, paper.id);
+    const [papers, stepsOf] = await Promise.all([listPapers(db, tenant.id), consultationsOfPapers(db, tenant.id)]);
+    for (const paper of papers) {
+      const steps = stepsOf.get(paper.id) ?? [];
       const decided = [...steps].reverse().find((s) => s.consultation.result);
       const next = steps.find((s) => !s.consultation.result);
       const status =
@@ -99,21 +100,32 @@ export function decisionRoutes() {
     const t = c.get('t');
     const db = dbOf(c);
     const paper = await paperById(db, tenant.id, id);
-    const edition = paper.editionId ? await editionById(db, tenant.id, paper.editionId).catch(() => undefined) : undefined;
-    const live = paper.state === 'entwurf' ? Object.fromEntries((await liveFigures(db, tenant.id, paper.editionId, await paperSettingsOf(db, tenant.id))).map((f) => [f.key, f])) : {};
+    // Everything else at once once the paper is known (issue 9.2: thirteen reads one after another).
+    const [edition, live, steps, bodies, measures, followUps, versions, files, timeline] = await Promise.all([
+      paper.editionId ? editionById(db, tenant.id, paper.editionId).catch(() => undefined) : undefined,
+      paper.state === 'entwurf' ? paperSettingsOf(db, tenant.id).then(async (settings) => Object.fromEntries((await liveFigures(db, tenant.id, paper.editionId, settings)).map((f) => [f.key, f]))) : {},
+      consultationsOf(db, tenant.id, paper.id),
+      listBodies(db, tenant.id),
+      adoptedMeasures(db, tenant.id, paper.id),
+      followUpsOfPaper(db, tenant.id, paper.id),
+      paperVersionsOf(db, tenant.id, paper.id),
+      filesOfPaper(db, tenant.id, paper.id),
+      paperTimeline(db, tenant.id, paper),
+    ]);
     const d: PaperPageData = {
       paper,
-      steps: await consultationsOf(db, tenant.id, paper.id),
-      bodies: await listBodies(db, tenant.id),
+      steps,
+      bodies,
       edition,
       figures: paper.state === 'final' ? (paper.figures ?? {}) : live,
-      measures: await adoptedMeasures(db, tenant.id, paper.id),
-      followUps: await followUpsOfPaper(db, tenant.id, paper.id),
-      versions: await paperVersionsOf(db, tenant.id, paper.id),
-      files: await filesOfPaper(db, tenant.id, paper.id),
-      timeline: await paperTimeline(db, tenant.id, paper),
+      measures,
+      followUps,
+      versions,
+      files,
+      timeline,
       canManage: canManagePapers(user, tenant.id),
-      deletable: canManagePapers(user, tenant.id) && !(await hasResults(db, tenant.id, paper.id)),
+      // A decided step (its Beratungsfolge has them all) keeps the paper (hasResults, without asking again).
+      deletable: canManagePapers(user, tenant.id) && !steps.some((s) => s.consultation.result !== null),
     };
     return render(
       c,
