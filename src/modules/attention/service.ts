@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { readsAtOnce } from '../../db/reads.js';
 import { authorize, type CommandContext } from '../../platform/commands.js';
 import { expectedVersion, germanNumber, parseInput, checkbox } from '../../platform/validation.js';
 import { actors } from '../actors/schema.js';
@@ -52,12 +53,14 @@ export interface Attention {
 
 /** Everything the attention list needs, read for one Kommune, judged as of `today`. */
 export async function loadAttention(db: Db, tenant: Tenant, today: string): Promise<Attention> {
-  const edition = await adoptedEdition(db, tenant.id);
-  const rules = await statusRulesOf(db, tenant.id);
+  // Independent reads at once (issue 9.2: eight one after another).
+  const [edition, rules] = await readsAtOnce(db, [() => adoptedEdition(db, tenant.id), () => statusRulesOf(db, tenant.id)]);
   const ignoredStatuses = measureStatuses.filter((s) => !rules[s].countsInRollup);
-  const rows = edition ? await attentionMeasures(db, tenant.id, edition.id) : [];
-  const sections: AttentionSection[] = [];
-  for (const source of attentionSourcesOfModules()) sections.push({ source, items: edition ? await source.items(db, { tenant, edition, today }) : [] });
+  const sources = attentionSourcesOfModules();
+  const [rows, ...items] = edition
+    ? await readsAtOnce(db, [() => attentionMeasures(db, tenant.id, edition.id), ...sources.map((source) => () => source.items(db, { tenant, edition, today }))])
+    : [[], ...sources.map(() => [])];
+  const sections: AttentionSection[] = sources.map((source, i) => ({ source, items: items[i]! }));
   const list = attentionList(
     {
       edition: edition && { id: edition.id, title: edition.title, adoptedOn: edition.adoptedOn },

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { ancestry } from '../../db/lineage.js';
 import type { Db } from '../../db/client.js';
+import { readsAtOnce } from '../../db/reads.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
@@ -290,9 +291,12 @@ export async function indicatorOverview(db: Db, tenantId: string, editionId: str
   const today = opts.today ?? todayInGermany();
   const list = await listIndicators(db, tenantId, editionId, opts);
   if (list.length === 0) return [];
-  const outline = await editionOutline(db, tenantId, editionId);
-  const refs = await measureRefs(db, tenantId, editionId);
-  const values = await valuesAlongLineage(db, tenantId, list.map((i) => i.id));
+  // Independent reads at once (issue 9.2: one after another they were most of the list page's time).
+  const [outline, refs, values] = await readsAtOnce(db, [
+    () => editionOutline(db, tenantId, editionId),
+    () => measureRefs(db, tenantId, editionId),
+    () => valuesAlongLineage(db, tenantId, list.map((i) => i.id)),
+  ]);
   const goalById = new Map(outline.goals.map((g) => [g.id, g]));
   const measureById = new Map(refs.map((m) => [m.id, m]));
   const groups = new Map<string, OwnerGroup & { fieldId: string; order: number }>();

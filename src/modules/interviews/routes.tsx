@@ -10,6 +10,7 @@ import { ConfirmAction, ConfirmLink } from '../../platform/ui/confirm.js';
 import { Button, ButtonLink, SelectField, emptyForm, type FormState, type OptionGroup } from '../../platform/ui/form.js';
 import { Paragraphs } from '../../platform/ui/public-page.js';
 import { municipalitiesOf, type Tenant } from '../../platform/tenancy/service.js';
+import { isUuid } from '../../platform/validation.js';
 import { listActors } from '../actors/index.js';
 import { listEditions } from '../concepts/index.js';
 import { listMeasureSummaries } from '../measures/index.js';
@@ -35,9 +36,12 @@ async function coordinator(c: Ctx) {
 async function formOptions(c: Ctx, tenant: Tenant, linked: { id: string; number: string; title: string; editionTitle: string }[] = []): Promise<InterviewOptions> {
   const db = dbOf(c);
   const t = c.get('t');
-  const [municipalities, actors, editions] = await Promise.all([municipalitiesOf(db, tenant.id), listActors(db, tenant.id), listEditions(db, tenant.id)]);
-  const newest = editions[0];
-  const measures = newest ? await listMeasureSummaries(db, tenant.id, newest.id) : [];
+  // The newest edition's measures follow its edition while the other lists are read (issue 9.2).
+  const newestWithMeasures = async () => {
+    const newest = (await listEditions(db, tenant.id))[0];
+    return { newest, measures: newest ? await listMeasureSummaries(db, tenant.id, newest.id) : [] };
+  };
+  const [municipalities, actors, { newest, measures }] = await Promise.all([municipalitiesOf(db, tenant.id), listActors(db, tenant.id), newestWithMeasures()]);
   const byField = new Map<string, OptionGroup>();
   for (const m of measures) {
     const label = `${newest!.title}: ${m.fieldTitle}`;
@@ -102,8 +106,12 @@ export function interviewRoutes() {
 
   /** An interview with its links, read once for the form (issue 9.2: the edit page read both twice). */
   const loaded = async (c: Ctx, tenant: Tenant, interviewId: string) => {
-    const interview = await interviewById(dbOf(c), tenant.id, interviewId);
-    return { interview, links: await linksOfInterview(dbOf(c), tenant.id, interview.id) };
+    // Its links at once: another Kommune's or an unknown id has none, and interviewById refuses it (no id, no query).
+    const [interview, links] = await Promise.all([
+      interviewById(dbOf(c), tenant.id, interviewId),
+      isUuid(interviewId) ? linksOfInterview(dbOf(c), tenant.id, interviewId) : { actors: [], measures: [] },
+    ]);
+    return { interview, links };
   };
   const formPage = async (c: Ctx, tenant: Tenant, current: Awaited<ReturnType<typeof loaded>> | undefined, form: FormState, status = 200, conflict = false) => {
     const t = c.get('t');

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { readsAtOnce } from '../../db/reads.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
@@ -98,19 +99,24 @@ export async function interviewById(db: Db, tenantId: string, interviewId: strin
 
 /** The actors and measures linked to an interview (measures with their edition's title). */
 export async function linksOfInterview(db: Db, tenantId: string, interviewId: string) {
-  const actorRows = await db
-    .select({ id: actors.id, name: actors.name })
-    .from(interviewActors)
-    .innerJoin(actors, and(eq(actors.tenantId, interviewActors.tenantId), eq(actors.id, interviewActors.actorId)))
-    .where(and(eq(interviewActors.tenantId, tenantId), eq(interviewActors.interviewId, interviewId)))
-    .orderBy(asc(actors.name));
-  const measureRows = await db
-    .select({ id: measures.id, number: measures.number, title: measures.title, editionTitle: editions.title })
-    .from(interviewMeasures)
-    .innerJoin(measures, and(eq(measures.tenantId, interviewMeasures.tenantId), eq(measures.id, interviewMeasures.measureId)))
-    .innerJoin(editions, and(eq(editions.tenantId, measures.tenantId), eq(editions.id, measures.editionId)))
-    .where(and(eq(interviewMeasures.tenantId, tenantId), eq(interviewMeasures.interviewId, interviewId)))
-    .orderBy(asc(editions.title), asc(measures.number));
+  // Both lists at once (one after another inside a transaction, see readsAtOnce).
+  const [actorRows, measureRows] = await readsAtOnce(db, [
+    () =>
+      db
+        .select({ id: actors.id, name: actors.name })
+        .from(interviewActors)
+        .innerJoin(actors, and(eq(actors.tenantId, interviewActors.tenantId), eq(actors.id, interviewActors.actorId)))
+        .where(and(eq(interviewActors.tenantId, tenantId), eq(interviewActors.interviewId, interviewId)))
+        .orderBy(asc(actors.name)),
+    () =>
+      db
+        .select({ id: measures.id, number: measures.number, title: measures.title, editionTitle: editions.title })
+        .from(interviewMeasures)
+        .innerJoin(measures, and(eq(measures.tenantId, interviewMeasures.tenantId), eq(measures.id, interviewMeasures.measureId)))
+        .innerJoin(editions, and(eq(editions.tenantId, measures.tenantId), eq(editions.id, measures.editionId)))
+        .where(and(eq(interviewMeasures.tenantId, tenantId), eq(interviewMeasures.interviewId, interviewId)))
+        .orderBy(asc(editions.title), asc(measures.number)),
+  ]);
   return { actors: actorRows, measures: measureRows };
 }
 

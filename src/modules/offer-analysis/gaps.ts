@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { readsAtOnce } from '../../db/reads.js';
 import { tenants } from '../../platform/tenancy/schema.js';
-import { adoptedEdition } from '../concepts/index.js';
+import { adoptedEdition, type Edition } from '../concepts/index.js';
 import { fields } from '../concepts/schema.js';
 import { measureCrossCutting, measureMunicipalities, measureTargetGroups, measures } from '../measures/schema.js';
 import { offerCategories, offerFields, offerMeasures, offerTargetGroups, offers, type OfferCategory } from '../offers/schema.js';
@@ -55,26 +56,30 @@ export function perThousand(count: number, population: Population | undefined): 
 /** Active offers per category (or Themenfeld) × Gemeinde (filtered by Zielgruppe and language); empty cells are gaps. */
 export async function gapMatrix(db: Db, tenantId: string, filter: GapFilter = {}): Promise<GapMatrix> {
   const by = filter.rows ?? 'kategorie';
-  const municipalities = await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(eq(tenants.parentId, tenantId)).orderBy(asc(tenants.name));
   const where: SQL[] = [...activeOffers(tenantId)];
   if (filter.language) where.push(sql`${filter.language} = any(${offers.languages})`);
   if (filter.targetGroupId) where.push(inArray(offers.id, db.select({ id: offerTargetGroups.offerId }).from(offerTargetGroups).where(and(eq(offerTargetGroups.tenantId, tenantId), eq(offerTargetGroups.targetGroupId, filter.targetGroupId)))));
-  const edition = await adoptedEdition(db, tenantId);
-  const rows: GapMatrix['rows'] =
-    by === 'kategorie'
-      ? offerCategories.map((key) => ({ key, title: null }))
-      : edition
-        ? (await db.select({ key: fields.id, title: fields.title }).from(fields).where(and(eq(fields.tenantId, tenantId), eq(fields.editionId, edition.id))).orderBy(asc(fields.position)))
-        : [];
   // An offer counts once in its category, and once in each of its Themenfelder.
-  const found =
+  const offerCells = () =>
     by === 'kategorie'
-      ? await db.select({ key: offers.category, municipalityId: offers.municipalityId }).from(offers).where(and(...where))
-      : await db
+      ? db.select({ key: offers.category, municipalityId: offers.municipalityId }).from(offers).where(and(...where))
+      : db
           .select({ key: offerFields.fieldId, municipalityId: offers.municipalityId })
           .from(offerFields)
           .innerJoin(offers, and(eq(offers.tenantId, offerFields.tenantId), eq(offers.id, offerFields.offerId)))
           .where(and(...where));
+  // Independent reads at once (issue 9.2: six one after another); the Themenfelder follow the edition.
+  const rowsOf = async (): Promise<{ edition: Edition | undefined; rows: GapMatrix['rows'] }> => {
+    const edition = await adoptedEdition(db, tenantId);
+    if (by === 'kategorie') return { edition, rows: offerCategories.map((key) => ({ key, title: null })) };
+    return { edition, rows: edition ? await db.select({ key: fields.id, title: fields.title }).from(fields).where(and(eq(fields.tenantId, tenantId), eq(fields.editionId, edition.id))).orderBy(asc(fields.position)) : [] };
+  };
+  const [municipalities, { edition, rows }, found, populations] = await readsAtOnce(db, [
+    () => db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(eq(tenants.parentId, tenantId)).orderBy(asc(tenants.name)),
+    rowsOf,
+    offerCells,
+    () => populationsOf(db, tenantId),
+  ]);
   const counts: Record<string, Record<string, number>> = {};
   for (const r of rows) counts[r.key] = {};
   for (const r of found) {
@@ -89,7 +94,7 @@ export async function gapMatrix(db: Db, tenantId: string, filter: GapFilter = {}
     gapsOf.set(r.key, empty);
   }
   const measures = await measuresForGaps(db, tenantId, edition?.id, by, gapsOf, filter);
-  return { by, municipalities, rows, counts, emptyCells, populations: await populationsOf(db, tenantId), measures };
+  return { by, municipalities, rows, counts, emptyCells, populations, measures };
 }
 
 const activeOffers = (tenantId: string) => [eq(offers.tenantId, tenantId), eq(offers.status, 'aktiv'), isNull(offers.mergedIntoId)];
