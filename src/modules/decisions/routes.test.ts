@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { describeEachDb, type TestApp, type TestClient } from '../../../test/support/harness.js';
+import { enableQueryStats, withQueryStats } from '../../db/query-stats.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { editions } from '../concepts/schema.js';
 import { auditLog } from '../../platform/audit/schema.js';
@@ -357,5 +358,22 @@ describeEachDb('Vorlagen: Seiten', (t) => {
     const made = await c.post(`${base}/vorlagen`, paperForm({ subject: 'Noch in Vorbereitung' }));
     const id = made.headers.get('location')!.split('/').pop()!;
     assert.equal((await t().client().get(`/k/musterland/beschluesse/${id}`)).status, 404, 'a paper in preparation is no decision');
+  });
+
+  test('die Seite einer Vorlage wird gehalten, solange sich in der Kommune nichts ändert (issue 9.2); ein neues Gremium steht sofort in ihrer Beratungsfolge-Auswahl', async () => {
+    const d = await demo(t());
+    enableQueryStats();
+    const lesend = await t().signIn('lesend@musterland.example');
+    const koordination = await t().signIn('koordination@musterland.example');
+    const path = `${base}/vorlagen/${d.draft.id}`;
+    const first = await (await koordination.get(path)).text();
+    const again = await withQueryStats(async () => (await lesend.get(path)).text());
+    assert.ok(again.result.includes(d.draft.subject), 'the same paper for another person');
+    assert.doesNotMatch(again.result, /Beratung hinzufügen/, 'without the actions lesend may not take');
+    assert.ok(again.stats.count <= 3, `opened again: the frame and the check, not the paper's thirteen reads (${again.stats.count} queries)`);
+    assert.match(first, /Beratung hinzufügen/, 'the actions of the Koordination, decided per request');
+    const created = await koordination.post(`${base}/gremien`, { name: 'Ausschuss für gehaltene Seiten', shortName: '', kind: 'fachausschuss' });
+    assert.equal(created.status, 303);
+    assert.match(await (await koordination.get(path)).text(), /Ausschuss für gehaltene Seiten/, 'the new Gremium at once');
   });
 });

@@ -6,6 +6,7 @@ import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { bytesBody, formBody, redirectWithFlash, render, submitForm } from '../../platform/http/render.js';
 import { commandContext } from '../../platform/http/session.js';
 import { todayInGermany } from '../../platform/dates.js';
+import { keptWhileUnchanged } from '../../platform/kept-derived.js';
 import { formatDate } from '../../platform/i18n/i18n.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
@@ -60,6 +61,34 @@ const paperValues = (p: Paper) => ({
 
 const settingsValues = (s: PaperSettings) => ({ ...s, inhabitants: s.inhabitants ?? '', foreignNationals: s.foreignNationals ?? '' });
 
+/** What a paper's page shows of the Kommune's content: everything but what the person may do. */
+type PaperReads = Omit<PaperPageData, 'canManage' | 'deletable'>;
+
+async function paperPageReads(db: Db, tenantId: string, id: string): Promise<PaperReads> {
+  const paper = await paperById(db, tenantId, id);
+  // Everything else at once once the paper is known (issue 9.2: thirteen reads one after another).
+  const [edition, live, steps, bodies, measures, followUps, versions, files, timeline] = await Promise.all([
+    paper.editionId ? editionById(db, tenantId, paper.editionId).catch(() => undefined) : undefined,
+    paper.state === 'entwurf' ? paperSettingsOf(db, tenantId).then(async (settings) => Object.fromEntries((await liveFigures(db, tenantId, paper.editionId, settings)).map((f) => [f.key, f]))) : {},
+    consultationsOf(db, tenantId, paper.id),
+    listBodies(db, tenantId),
+    adoptedMeasures(db, tenantId, paper.id),
+    followUpsOfPaper(db, tenantId, paper.id),
+    paperVersionsOf(db, tenantId, paper.id),
+    filesOfPaper(db, tenantId, paper.id),
+    paperTimeline(db, tenantId, paper),
+  ]);
+  return { paper, steps, bodies, edition, figures: paper.state === 'final' ? (paper.figures ?? {}) : live, measures, followUps, versions, files, timeline };
+}
+
+/**
+ * A paper's page data, kept while nothing in the Kommune changed (platform/kept-derived.ts; issue 9.2: thirteen
+ * queries for the crawl's slowest internal page): the paper, its Beratungsfolge, files, versions and timeline
+ * (audit entries) are all written by audited commands. Keyed by the paper and the day (the live figures count
+ * as of today). Shared by everyone who may read papers; what a person may do is decided per request.
+ */
+const keptPapers = keptWhileUnchanged<PaperReads>(32);
+
 export function decisionRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -99,33 +128,13 @@ export function decisionRoutes() {
     authorize(canReadPapers(user, tenant.id));
     const t = c.get('t');
     const db = dbOf(c);
-    const paper = await paperById(db, tenant.id, id);
-    // Everything else at once once the paper is known (issue 9.2: thirteen reads one after another).
-    const [edition, live, steps, bodies, measures, followUps, versions, files, timeline] = await Promise.all([
-      paper.editionId ? editionById(db, tenant.id, paper.editionId).catch(() => undefined) : undefined,
-      paper.state === 'entwurf' ? paperSettingsOf(db, tenant.id).then(async (settings) => Object.fromEntries((await liveFigures(db, tenant.id, paper.editionId, settings)).map((f) => [f.key, f]))) : {},
-      consultationsOf(db, tenant.id, paper.id),
-      listBodies(db, tenant.id),
-      adoptedMeasures(db, tenant.id, paper.id),
-      followUpsOfPaper(db, tenant.id, paper.id),
-      paperVersionsOf(db, tenant.id, paper.id),
-      filesOfPaper(db, tenant.id, paper.id),
-      paperTimeline(db, tenant.id, paper),
-    ]);
+    const kept = await keptPapers(c.get('services').database, tenant.id, `${id}\0${todayInGermany()}`, () => paperPageReads(db, tenant.id, id));
+    const { paper } = kept;
     const d: PaperPageData = {
-      paper,
-      steps,
-      bodies,
-      edition,
-      figures: paper.state === 'final' ? (paper.figures ?? {}) : live,
-      measures,
-      followUps,
-      versions,
-      files,
-      timeline,
+      ...kept,
       canManage: canManagePapers(user, tenant.id),
       // A decided step (its Beratungsfolge has them all) keeps the paper (hasResults, without asking again).
-      deletable: canManagePapers(user, tenant.id) && !steps.some((s) => s.consultation.result !== null),
+      deletable: canManagePapers(user, tenant.id) && !kept.steps.some((s) => s.consultation.result !== null),
     };
     return render(
       c,
