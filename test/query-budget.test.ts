@@ -36,9 +36,10 @@ const budgets: [label: string, path: (ids: Ids) => string, max: number][] = [
   // The roll-up reads the page's status rules, and the edition's fields, goals and goal links in one query (12 before session 9b).
   ['edition roll-up', (id) => `/app/k/musterland/fassungen/${id.edition}/umsetzung`, 7],
   // The live figures in one query, the timeline's consultations as a subquery (19 before session 9b); since session 12
-  // whether a Gremium decided is read from the Beratungsfolge the page has (14 → 13), and the page's data is kept while
-  // nothing changed (decisions/routes.test.ts): computing it takes one query more on PostgreSQL (the snapshot).
-  ['paper page', (id) => `/app/k/musterland/vorlagen/${id.paper}`, 14],
+  // whether a Gremium decided is read from the Beratungsfolge the page has (one fewer), and the page's data is kept while
+  // nothing changed (decisions/routes.test.ts: opened again ≤ 3): computing it takes one query more on PostgreSQL (the
+  // snapshot). A draft paper (live figures: two more) on PostgreSQL takes 15.
+  ['paper page', (id) => `/app/k/musterland/vorlagen/${id.paper}`, 15],
   // Every paper's Beratungsfolge in one query (one per paper before session 12).
   ['paper list', () => '/app/k/musterland/vorlagen', 4],
   // Without a filter the offer list is not listed a second time for its count (16 queries before, 14, 5 with the frame's saving);
