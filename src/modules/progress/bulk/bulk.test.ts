@@ -181,6 +181,20 @@ describeEachDb('Sachstandstabelle: Export, Prüfung, Import', (t) => {
     assert.equal(counted(check.html, 'changed'), 0);
   });
 
+  test('dieselbe Vorschau zweimal zugleich bestätigt (Doppelklick): eine Sachstandsmeldung, beide Antworten ohne Fehler', async () => {
+    const d = await demo(t());
+    const [a, b] = [await t().signIn(coordination), await t().signIn(coordination)];
+    const [m] = await t().db.select().from(measures).where(and(eq(measures.editionId, d.adopted.id), eq(measures.status, 'in_umsetzung'))).limit(1);
+    const updatesBefore = (await d.snapshot()).updates;
+    const { workbook, sheet } = await exported(a, d.adopted.id);
+    rowOf(sheet, m!.number).getCell(col('Sachstand')).value = 'Zweimal bestätigt, einmal gemeldet.';
+    const preview = await upload(a, d.adopted.id, await bytesOf(workbook));
+    assert.equal(preview.status, 200, preview.html.slice(0, 3000));
+    const answers = await Promise.all([confirm(a, d.adopted.id, preview.html), confirm(b, d.adopted.id, preview.html)]);
+    assert.deepEqual(answers.map((r) => r.status), [303, 303], 'the second waits for the first and finds nothing left to report');
+    assert.equal((await d.snapshot()).updates, updatesBefore + 1, 'one report');
+  });
+
   test('nur der Status geändert: ikon formuliert den Text; ein neues Datum in „Stand“ wird das Meldedatum', async () => {
     const d = await demo(t());
     const c = await t().signIn(coordination);
