@@ -21,10 +21,22 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** An error other than an AppError as the task thread sends it (task-worker.mjs). */
+interface PlainError {
+  message: string;
+  stack?: string;
+  name?: string;
+  fields: Record<string, unknown>;
+  cause?: PlainError;
+}
+
+const errorFrom = (plain: PlainError): Error =>
+  Object.assign(new Error(plain.message, plain.cause ? { cause: errorFrom(plain.cause) } : {}), plain.fields, { stack: plain.stack, ...(plain.name ? { name: plain.name } : {}) });
+
 interface Answer {
   id: number;
   result?: unknown;
-  error?: { app?: { code: AppError['code']; messageKey: string; options: AppError['options'] }; message?: string; stack?: string };
+  error?: { app?: { code: AppError['code']; messageKey: string; options: AppError['options'] } } & Partial<PlainError>;
 }
 
 /** A module the thread imports before its tasks (the application's composition: modules' catalogs and registries). */
@@ -48,7 +60,7 @@ function start() {
     pending.delete(id);
     if (!error) p.resolve(result);
     else if (error.app) p.reject(new AppError(error.app.code, error.app.messageKey, error.app.options));
-    else p.reject(Object.assign(new Error(error.message), { stack: error.stack }));
+    else p.reject(errorFrom({ message: '', fields: {}, ...error }));
     settle(t);
   });
   const fail = (error: Error) => {

@@ -3,7 +3,7 @@
 // under tsx it registers tsx's loader itself (tsx's `--import` flag does nothing in a worker).
 // Errors keep what the request thread needs: an AppError (duck-typed: this file imports no
 // TypeScript) its code, message key and options (an import's problems); anything else its
-// message and stack.
+// message, stack, name and own plain fields (a database error's code and constraint).
 import { readlinkSync } from 'node:fs';
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -17,6 +17,19 @@ try {
 
 if (workerData?.typescript) (await import('tsx/esm/api')).register();
 
+// A database error's own fields (PostgreSQL's code, constraint, table, detail …) and its cause (drizzle
+// wraps the driver's error): the request thread decides by them, as it would had the error happened
+// there. Only plain values cross.
+const plainFields = (e) =>
+  e && typeof e === 'object' ? Object.fromEntries(Object.entries(e).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) : {};
+const plainError = (e, depth = 0) => ({
+  message: e instanceof Error ? e.message : String(e),
+  stack: e instanceof Error ? e.stack : undefined,
+  name: e instanceof Error ? e.name : undefined,
+  fields: plainFields(e),
+  cause: e instanceof Error && e.cause !== undefined && e.cause !== e && depth < 3 ? plainError(e.cause, depth + 1) : undefined,
+});
+
 const isAppError = (e) => e instanceof Error && typeof e.code === 'string' && typeof e.messageKey === 'string' && typeof e.options === 'object';
 
 parentPort.on('message', async ({ id, module, name, args, setup }) => {
@@ -28,7 +41,7 @@ parentPort.on('message', async ({ id, module, name, args, setup }) => {
   } catch (e) {
     const error = isAppError(e)
       ? { app: { code: e.code, messageKey: e.messageKey, options: e.options } }
-      : { message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
+      : plainError(e);
     parentPort.postMessage({ id, error });
   }
 });

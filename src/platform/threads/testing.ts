@@ -60,3 +60,12 @@ export function sleepInTransaction(db: Db, flags: Int32Array) {
     return 'released';
   });
 }
+
+/** Tests' database error in the task thread: `select 1/0` on a connection of its own (PostgreSQL's code 22012). */
+export function failWithDatabaseError(db: Db) {
+  return offThreadWithDb(db, import.meta.url, divideByZero, []);
+}
+
+export async function divideByZero(db: Db) {
+  await db.execute(sql`select 1/0`);
+}
