@@ -83,6 +83,18 @@ describeEachDb('query budget and set-based links', (t) => {
     });
   }
 
+  // Opened again with nothing changed, the frame takes no query on PGlite: the session lookup and (since session 12)
+  // the navigation's counts are kept (platform/ui/app-shell.tsx); 3 before. On PostgreSQL both are asked (one each).
+  test('a small internal page opened again: only its own two queries on PGlite, the frame’s two more on PostgreSQL', async () => {
+    const client = await t().signIn('koordination@musterland.example');
+    await client.get('/app/k/musterland/rueckmeldungen');
+    const { result: res, stats } = await withQueryStats(() => client.get('/app/k/musterland/rueckmeldungen'));
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /Partnerlinks \(\d+\)/, 'with the navigation counts');
+    const max = t().kind === 'pglite' ? 2 : 4;
+    assert.ok(stats.count <= max, `the feedback list opened again took ${stats.count} queries (budget ${max})`);
+  });
+
   // OParl lists: one query per list, not one per AgendaItem (its place in the meeting) or three per Kommune (its last change);
   // plus one for the snapshot a kept list is later checked against (platform/public-changes.ts).
   for (const [path, max] of [['/oparl/v1/bodies', 5], ['/oparl/v1/body/musterland/agendaItems', 5]] as const) {

@@ -27,7 +27,9 @@ export interface AppNavEntry {
   /**
    * Something waiting there (e.g. reports to review): shown after the label, "Prüfung (3)", when
    * above zero. A scalar subquery (`(select count(*)::int from … where tenant_id = …)`), so the
-   * frame asks all counts of the entries shown to the person in one query (`navCounts`).
+   * frame asks all counts of the entries shown to the person in one query (`navCounts`). Kept while
+   * nothing in the Kommune changed (app-shell.tsx): count only the Kommune's rows that audited
+   * commands write, nothing that depends on the person or the time.
    */
   count?: (tenantId: string) => SQL<number>;
 }

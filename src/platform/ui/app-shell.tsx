@@ -1,7 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client.js';
+import { queryRows, type Database, type Db } from '../../db/client.js';
 import { found } from '../commands.js';
+import { keptWhileUnchanged } from '../kept-derived.js';
 import { AppError } from '../errors.js';
 import { dbOf, type Ctx } from '../http/env.js';
 import { requireUser } from '../http/session.js';
@@ -45,6 +46,22 @@ export async function navCounts(db: Db, tenantId: string, entries: AppNavEntry[]
   return entries.map((e, i) => (e.count ? Number(row?.[`c${i}`] ?? 0) : 0));
 }
 
+/**
+ * The counts as `navCounts`, kept while nothing in the Kommune changed: each counts rows of the
+ * Kommune only (open partner reports, pending progress reports, accessibility feedback), written by
+ * audited commands, so nothing but the Kommune's content and which entries are shown (the key)
+ * decides them, whoever asks. Only where checking for a change costs no query (PGlite, a sole
+ * writer): on PostgreSQL the check is a query as well, and the counts' query is as cheap.
+ */
+const keptCounts = keptWhileUnchanged<number[]>(200);
+async function frameCounts(database: Database, tenantId: string, entries: AppNavEntry[]): Promise<number[]> {
+  const counted = entries.filter((e) => e.count);
+  if (counted.length === 0 || !database.soleWriter) return navCounts(database.db, tenantId, entries);
+  // Kept for the counted entries only: which other entries a person sees does not move them.
+  const kept = await keptCounts(database, tenantId, counted.map((e) => e.section).join(' '), () => navCounts(database.db, tenantId, counted));
+  return entries.map((e) => (e.count ? kept[counted.indexOf(e)]! : 0));
+}
+
 export const appBase = (tenant: Tenant) => `/app/k/${tenant.slug}`;
 
 /**
@@ -58,7 +75,7 @@ export async function AppPage(p: { c: Ctx; tenant: Tenant; title: string; sectio
   const role = user?.isPlatformAdmin ? 'admin' : membershipIn(user, p.tenant.id)?.role;
   const coordinator = isCoordinator(user, p.tenant.id);
   const entries = p.c.get('services').appNav.filter((e) => coordinator || !e.coordinatorOnly);
-  const counts = await navCounts(dbOf(p.c), p.tenant.id, entries);
+  const counts = await frameCounts(p.c.get('services').database, p.tenant.id, entries);
   const links = entries.map((e, i) => ({ href: `${base}${e.path}`, label: counts[i]! > 0 ? `${t(e.label)} (${counts[i]})` : t(e.label), current: p.section === e.section, group: e.group, count: counts[i]! }));
   const menu = <GroupedNav t={t} links={links} trailing={[{ href: `/k/${p.tenant.slug}`, label: t('nav.public_site') }]} />;
   return (
