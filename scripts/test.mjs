@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildDir, buildTests, compiledOf, withoutModules } from './build-tests.mjs';
+import { buildDir, buildTests, compiledOf, sourceOf, withoutModules } from './build-tests.mjs';
+import { deadLanes, groupIntoLanes, laneable, writeLanes } from './lanes.mjs';
 
 // What axe found per page is shared by the browser files of one run (test/support/browser.ts).
 const namespace = (process.env.IKON_TEST_NAMESPACE ?? 'ikon').replace(/[^a-z0-9_]/g, '');
@@ -11,6 +12,11 @@ const axeSeenDir = path.resolve(`.tmp/axe-seen-${namespace}`);
 fs.rmSync(axeSeenDir, { recursive: true, force: true });
 // Copies of the PGlite fixture that a killed run left behind (test/support/databases.ts: pgliteCopiesDir).
 fs.rmSync(path.resolve(`.tmp/test-pglite-${namespace}`), { recursive: true, force: true });
+// Where each lane names the file it is in (scripts/lanes.mjs), emptied like the above.
+const laneMarkers = path.resolve(`.tmp/test-lanes-${namespace}`);
+fs.rmSync(laneMarkers, { recursive: true, force: true });
+// The files whose results reached the runner (scripts/durations-reporter.mjs).
+process.env.IKON_TEST_REPORTED = path.join(laneMarkers, 'reported.txt');
 const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/Berlin', IKON_AXE_SEEN_DIR: axeSeenDir, IKON_TEST_BUILD_DIR: buildDir } });
 
 function testFiles(dir) {
@@ -22,31 +28,39 @@ function testFiles(dir) {
 }
 
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src', 'test'];
-const files = longestFirst(roots.flatMap(testFiles).sort());
+const read = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {});
+const known = { ...read('test/durations.json'), ...read('.tmp/test-durations.json') };
+const typical = (() => {
+  const values = Object.values(known).sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)] ?? 0;
+})();
+/** A file's milliseconds in this machine's last run (else test/durations.json); unknown files count as average ones. */
+const weight = (file) => known[file] ?? typical;
+const files = roots.flatMap(testFiles).map((f) => path.relative(process.cwd(), path.resolve(f))).sort();
 if (files.length === 0) {
   console.error('no test files found under', roots.join(', '));
   process.exit(1);
 }
 
 /**
- * Two files run at a time; started in list order, the run ends when the last one does. Starting
- * the longest files first (durations of this machine's last run, else test/durations.json)
- * keeps a long file from running alone at the end while a core idles. Unknown files count as
- * average ones.
+ * Two processes run at a time; started in list order, the run ends when the last one does.
+ * Starting the longest first keeps a long one from running alone at the end while a core idles.
  */
-function longestFirst(list) {
-  const read = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {});
-  const known = { ...read('test/durations.json'), ...read('.tmp/test-durations.json') };
-  const values = Object.values(known).sort((a, b) => a - b);
-  const typical = values[Math.floor(values.length / 2)] ?? 0;
-  const weight = (file) => known[file] ?? typical;
-  return [...list].sort((a, b) => weight(b) - weight(a));
-}
+const longestFirst = (units) => [...units].sort((a, b) => b.ms - a.ms);
 
 await buildTests();
 // Test files that never import the application's modules are spared importing them (test/support/compose.ts).
+const spared = new Set(withoutModules(files.map(compiledOf)).map((f) => path.relative(process.cwd(), sourceOf(f))));
+/**
+ * Non-browser files run in lanes of about IKON_TEST_LANE_SECONDS (60) of last run's time: several
+ * files in one process (scripts/lanes.mjs). IKON_TEST_LANE_SECONDS=0: every file in its own process.
+ */
+const laneSeconds = Number(process.env.IKON_TEST_LANE_SECONDS ?? 60);
+const alone = (f) => ({ files: [f], ms: weight(f) });
+const groups = laneSeconds > 0 ? [...groupIntoLanes(files.filter(laneable), weight, spared, laneSeconds), ...files.filter((f) => !laneable(f)).map(alone)] : files.map(alone);
+const units = longestFirst(writeLanes(groups, { markerDir: laneMarkers }));
 const withoutModulesList = path.join(buildDir, 'tests-without-modules.json');
-fs.writeFileSync(withoutModulesList, JSON.stringify(withoutModules(files.map(compiledOf))));
+fs.writeFileSync(withoutModulesList, JSON.stringify(withoutModules(units.map((u) => u.run))));
 process.env.IKON_TEST_WITHOUT_MODULES = withoutModulesList;
 const prepared = run(['--import', 'tsx', 'scripts/prepare-test-databases.ts']);
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
@@ -60,5 +74,12 @@ if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 const hangGuards = ['--test-force-exit', '--test-timeout=1200000'];
 // Two files at a time: the suite is CPU-bound on two cores (IKON_TEST_CONCURRENCY=4 was not faster, session 8).
 
-const result = run(['--enable-source-maps', '--import', compiledOf('test/support/compose.ts'), '--test', ...hangGuards, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/durations-reporter.mjs', '--test-reporter-destination=stdout', `--test-concurrency=${process.env.IKON_TEST_CONCURRENCY ?? 2}`, ...files.map(compiledOf)]);
-process.exit(result.status ?? 1);
+const result = run(['--enable-source-maps', '--import', compiledOf('test/support/compose.ts'), '--test', ...hangGuards, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/durations-reporter.mjs', '--test-reporter-destination=stdout', `--test-concurrency=${process.env.IKON_TEST_CONCURRENCY ?? 2}`, ...units.map((u) => u.run)]);
+// A lane that died (crashed, killed) took the files after the one it was in with it: name them.
+const dead = deadLanes(units);
+if (dead.length) console.error(`\nLanes that died:\n${dead.map((d) => `  ${d}`).join('\n')}`);
+// A lane whose process ended before all its results were out would pass with fewer tests: every file must have reported.
+const reported = new Set(fs.existsSync(process.env.IKON_TEST_REPORTED) ? fs.readFileSync(process.env.IKON_TEST_REPORTED, 'utf8').split('\n') : []);
+const unreported = dead.length ? [] : units.filter((u) => u.marker).flatMap((u) => u.files.filter((f) => !reported.has(f)));
+if (unreported.length) console.error(`\nNo results reached the runner from: ${unreported.join(', ')}`);
+process.exit((dead.length || unreported.length) && !result.status ? 1 : (result.status ?? 1));

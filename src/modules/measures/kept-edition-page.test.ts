@@ -20,7 +20,9 @@ describeEachDb('Fassungsseite: aufbewahrt, solange sich nichts geändert hat', (
     const first = await open(c, path);
     const second = await open(c, path);
     assert.equal(second.result, first.result, 'the same page');
-    assert.ok(first.stats.count >= 8, `the first request renders (${first.stats.count} queries)`);
+    // 7 queries, and one more when it is the first render since this process pruned old change rows (platform/public-changes.ts):
+    // in a lane of test files (scripts/lanes.mjs) an earlier file's render may have pruned already.
+    assert.ok(first.stats.count >= 7, `the first request renders (${first.stats.count} queries)`);
     assert.ok(second.stats.count <= first.stats.count - 6, `the second only checks (${second.stats.count} queries, the render took ${first.stats.count})`);
     // On PostgreSQL the frame's session query and the check; on PGlite neither while nothing was written (this
     // process noted every write itself). A third visit: the first render of a process prunes old change rows, a write.
