@@ -84,9 +84,19 @@ export async function startPgliteThread(opts: ThreadOptions): Promise<PgliteClie
   return startThread(opts);
 }
 
+/**
+ * PostgreSQL's WebAssembly (pglite.wasm, 9 MB), compiled once per process and handed to every
+ * PGlite thread: a thread that compiled it itself spent ~0.6 s of CPU on it (V8's compiler
+ * threads, session 10), and every test file opens one or more PGlite databases. The threads share
+ * the compiled code, including what V8 optimised while an earlier one ran.
+ */
+let wasmModule: Promise<WebAssembly.Module> | undefined;
+const pgliteWasm = () =>
+  (wasmModule ??= fs.promises.readFile(new URL(import.meta.resolve('@electric-sql/pglite/pglite.wasm'))).then((bytes) => WebAssembly.compile(bytes)));
+
 async function startThread(opts: ThreadOptions): Promise<PgliteClient> {
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-    workerData: { dataDir: opts.dataDir, settings: opts.settings },
+    workerData: { dataDir: opts.dataDir, settings: opts.settings, wasmModule: await pgliteWasm() },
     execArgv: [],
   });
   const client = clientOver(worker);

@@ -13,7 +13,7 @@ import { byteaBuffers, byteaTypes } from './pglite-bytea.mjs';
 import { preparedStatements } from './pglite-statements.mjs';
 
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
-/** @type {{ dataDir?: string, settings: string[] }} */
+/** @type {{ dataDir?: string, settings: string[], wasmModule?: WebAssembly.Module }} */
 const options = workerData;
 
 /** Properties of an error that survive a message (PGlite's DatabaseError: code, detail, constraint, …). */
@@ -31,6 +31,8 @@ let db;
 try {
   db = await PGlite.create({
     dataDir: options.dataDir,
+    // Compiled once by the process (pglite-thread.ts), not again by every thread.
+    pgliteWasmModule: options.wasmModule,
     extensions: { btree_gist, pg_trgm, unaccent },
     ...byteaTypes,
     startParams: [...PGlite.defaultStartParams, ...options.settings.flatMap((setting) => ['-c', setting])],
