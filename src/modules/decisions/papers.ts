@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, isNull, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { violatesUnique } from '../../platform/db-errors.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
@@ -101,12 +102,6 @@ async function contentProblems(tx: Db, tenantId: string, data: PaperInput, setti
   return problems;
 }
 
-/** Whether `e` (or what the driver wrapped) is a unique violation of `constraint`. */
-const violates = (e: unknown, constraint: string): boolean => {
-  const x = e as { code?: string; constraint?: string; cause?: unknown } | null;
-  return !!x && ((x.code === '23505' && x.constraint === constraint) || (x.cause !== undefined && x.cause !== e && violates(x.cause, constraint)));
-};
-
 /**
  * Parses the form and checks it against the database (edition, figures) in one round, so the
  * form lists every problem at once.
@@ -125,7 +120,7 @@ export async function createPaper(ctx: CommandContext, tenantId: string, input: 
     return await insertPaper(ctx, tenantId, typed, data);
   } catch (e) {
     // Two people typing the same number at the same moment: the unique index decides.
-    if (violates(e, 'papers_number_unique')) throwIfProblems([{ field: 'number', messageKey: 'decisions.validation.number_taken', params: { number: typed } }]);
+    if (violatesUnique(e, 'papers_number_unique')) throwIfProblems([{ field: 'number', messageKey: 'decisions.validation.number_taken', params: { number: typed } }]);
     throw e;
   }
 }

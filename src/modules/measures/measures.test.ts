@@ -46,14 +46,16 @@ describeEachDb('Maßnahmen im internen Bereich', (t) => {
     assert.match(await page.text(), /Sprachcafé für Seniorinnen[\s\S]*angelegt/);
   });
 
-  test('dieselbe neue Maßnahme zweimal zugleich gesendet (Doppelklick): eine wird angelegt, die andere klar abgelehnt, keine 5xx', async () => {
+  test('dieselbe neue Maßnahme fünfmal zugleich gesendet (Doppelklick): eine wird angelegt, die anderen klar abgelehnt, keine 5xx', async () => {
     const d = await demo(t());
     const c = await t().signIn('koordination@musterland.example');
     const form = { number: '9.4.4', title: 'Doppelt gesendet', fieldId: d.field.id, horizon: 'kurz' };
-    const answers = await Promise.all([1, 2, 3].map(() => c.post(`/app/k/musterland/fassungen/${d.draft.id}/massnahmen`, form)));
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => c.post(`/app/k/musterland/fassungen/${d.draft.id}/massnahmen`, form)));
     const statuses = answers.map((r) => r.status).sort();
     assert.ok(statuses.every((s) => s < 500), `no server error: ${statuses.join(', ')}`);
     assert.equal(statuses.filter((s) => s === 303).length, 1, `one created: ${statuses.join(', ')}`);
+    assert.equal(statuses.filter((s) => s === 422).length, 4, `the others refused: ${statuses.join(', ')}`);
+    for (const refused of answers.filter((r) => r.status === 422)) assert.match(await refused.text(), /Diese Nummer ist in dieser Fassung schon vergeben\./);
     const [{ n }] = (await t().db.select({ n: sql<number>`count(*)::int` }).from(measures).where(and(eq(measures.editionId, d.draft.id), eq(measures.number, '9.4.4')))) as [{ n: number }];
     assert.equal(n, 1);
   });

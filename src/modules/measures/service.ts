@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Db } from '../../db/client.js';
+import { violatesUnique } from '../../platform/db-errors.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { assertCurrentVersion, assertNotStale, authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
@@ -276,14 +277,29 @@ export async function createMeasure(ctx: CommandContext, tenantId: string, input
   authorize(canCreateMeasure(ctx.user, tenantId));
   const { valid, errors } = parseEachField(createMeasureInput, input);
   if (!valid.editionId) throwIfProblems(errors);
-  return ctx.db.transaction(async (tx) => {
-    assertEditionOpen(await editionById(tx, tenantId, valid.editionId!));
-    throwIfProblems([...errors, ...(await referenceProblems(tx, tenantId, valid.editionId!, valid))]);
-    const data = valid as z.output<typeof createMeasureInput>;
-    const measure = await insertMeasure(tx, ctx.user, tenantId, data.editionId, data);
-    await recordAudit(tx, ctx.user, { tenantId, action: 'create', entityType: 'measure', entityId: measure.id, after: measure });
-    return measure;
-  });
+  return numberTakenMeanwhile(
+    ctx.db.transaction(async (tx) => {
+      assertEditionOpen(await editionById(tx, tenantId, valid.editionId!));
+      throwIfProblems([...errors, ...(await referenceProblems(tx, tenantId, valid.editionId!, valid))]);
+      const data = valid as z.output<typeof createMeasureInput>;
+      const measure = await insertMeasure(tx, ctx.user, tenantId, data.editionId, data);
+      await recordAudit(tx, ctx.user, { tenantId, action: 'create', entityType: 'measure', entityId: measure.id, after: measure });
+      return measure;
+    }),
+  );
+}
+
+/**
+ * The number was free when checked, but another save took it before this one's insert (a double
+ * click, two people at once): the unique index refuses, and the form says so as the check would.
+ */
+async function numberTakenMeanwhile<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (violatesUnique(e, 'measures_number_unique')) throwIfProblems([{ field: 'number', messageKey: 'validation.number_taken' }]);
+    throw e;
+  }
 }
 
 /** Writes new content over a loaded measure if its version is still `version`; used by the form and the import. */
@@ -311,7 +327,7 @@ export async function writeMeasure(tx: Db, user: CommandContext['user'], before:
 
 export async function updateMeasure(ctx: CommandContext, tenantId: string, id: string, input: unknown): Promise<Measure> {
   const { valid, errors } = parseEachField(updateMeasureInput, input);
-  return ctx.db.transaction(async (tx) => {
+  return numberTakenMeanwhile(ctx.db.transaction(async (tx) => {
     const before = await measureById(tx, tenantId, id);
     authorize(canEditMeasure(ctx.user, before));
     throwIfProblems([...errors, ...(errors.length ? await referenceProblems(tx, tenantId, before.editionId, valid, before.id) : [])]);
@@ -321,7 +337,7 @@ export async function updateMeasure(ctx: CommandContext, tenantId: string, id: s
     assertEditionOpen(await editionById(tx, tenantId, before.editionId));
     const { version, ...fields } = data;
     return writeMeasure(tx, ctx.user, before, fields, version);
-  });
+  }));
 }
 
 /**
