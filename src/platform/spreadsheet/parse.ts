@@ -70,17 +70,45 @@ const isOldExcel = (bytes: Uint8Array) => startsWith(bytes, [0xd0, 0xcf, 0x11, 0
 /** The CSV export guards cells that spreadsheets would run as formulas with a leading '. */
 export const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
+/**
+ * A row as the task thread sends it: its cells joined by NUL (which neither XML nor an accepted
+ * CSV can hold) and the indexes of its typed cells. 500,000 cells as 500,000 strings cost the
+ * structured clone and both threads' heaps ~50 MB more than 5,000 strings do (the largest workbook:
+ * 135–142 → 89–90 MB above idle; docs/decisions.md, "The reader's memory-peak test").
+ */
+interface PackedRow {
+  row: number;
+  text: string;
+  typed?: number[];
+}
+const cellSeparator = '\u0000';
+
+const unpack = (r: PackedRow): RawRow => {
+  const cells = r.text.split(cellSeparator);
+  if (!r.typed) return { row: r.row, cells };
+  const typed: boolean[] = [];
+  for (const i of r.typed) typed[i] = true;
+  return { row: r.row, cells, typed };
+};
+
 class TableCollector implements SheetRowSink {
   readonly maxColumns = uploadLimits.maxColumns;
   readonly maxCellChars = uploadLimits.maxCellChars;
-  readonly rows: RawRow[] = [];
+  readonly rows: PackedRow[] = [];
 
   row(row: number, cells: string[], typed?: boolean[]) {
     // The heading row plus maxRows rows below it.
     if (this.rows.length > uploadLimits.maxRows) throw importRejected([fileProblem('spreadsheet.error.too_many_rows', { max: limitParams.maxRows })]);
+    if (!typed) {
+      this.rows.push({ row, text: cells.join(cellSeparator) });
+      return;
+    }
     // A CSV export's guard (' before =, +, -, @) stays literal text when a spreadsheet opened the
-    // CSV and saved it as .xlsx: take it off there too.
-    this.rows.push(typed ? { row, cells: cells.map((c, i) => (typed[i] ? c : unguard(c))), typed } : { row, cells });
+    // CSV and saved it as .xlsx: take it off there too. (join writes '' for the sparse row's holes.)
+    const text = Array.from(cells, (c, i) => (c === undefined ? '' : typed[i] ? c : unguard(c))).join(cellSeparator);
+    const typedAt: number[] = [];
+    typed.forEach((t, i) => t && typedAt.push(i));
+    this.rows.push({ row, text, typed: typedAt });
   }
 
   cellBeyond(reference: string) {
@@ -111,7 +139,8 @@ class TableCollector implements SheetRowSink {
  * The table of the rows read: headings and rows below them, every row as wide as the widest.
  * On the request thread: the rows come from the task thread (readRows), the heading test is a function.
  */
-function tableOf(read: RawRow[], isHeading?: (heading: string) => boolean): RawTable {
+function tableOf(packed: PackedRow[], isHeading?: (heading: string) => boolean): RawTable {
+  const read = packed.map(unpack);
   const [header, ...rows] = read.slice(headerIndex(read, isHeading));
   if (!header) throw importRejected([fileProblem('spreadsheet.error.empty')]);
   const width = Math.max(...read.map((r) => r.cells.length));
@@ -158,11 +187,11 @@ export async function readTable(bytes: Uint8Array, fileName = '', opts: ReadOpti
   if (bytes.length === 0) throw importRejected([fileProblem('spreadsheet.error.no_file')]);
   if (bytes.length > maxFileBytes) throw importRejected([fileProblem('spreadsheet.error.too_large', { max: limitParams.maxMb })]);
   if (isOldExcel(bytes) || /\.xls$/i.test(fileName)) throw importRejected([fileProblem('spreadsheet.error.old_excel')]);
-  return tableOf(await offThread<RawRow[]>(import.meta.url, 'readRows', [bytes, opts.sheet]), opts.isHeading);
+  return tableOf(await offThread<PackedRow[]>(import.meta.url, 'readRows', [bytes, opts.sheet]), opts.isHeading);
 }
 
 /** readTable's reading, in the task thread: the rows with content, the limits enforced as they arrive (checked file). */
-export async function readRows(bytes: Uint8Array, sheet: RegExp | undefined): Promise<RawRow[]> {
+export async function readRows(bytes: Uint8Array, sheet: RegExp | undefined): Promise<PackedRow[]> {
   const collector = new TableCollector();
   if (isZip(bytes)) await readXlsxInto(bytes, collector, sheet);
   else await readCsvInto(bytes, collector);
@@ -175,12 +204,12 @@ export async function readRows(bytes: Uint8Array, sheet: RegExp | undefined): Pr
  */
 export async function readNamedSheet(bytes: Uint8Array, sheet: RegExp, isHeading?: (heading: string) => boolean): Promise<RawTable | undefined> {
   if (!isZip(bytes)) return undefined;
-  const rows = await offThread<RawRow[] | undefined>(import.meta.url, 'readNamedRows', [bytes, sheet]);
+  const rows = await offThread<PackedRow[] | undefined>(import.meta.url, 'readNamedRows', [bytes, sheet]);
   return rows && tableOf(rows, isHeading);
 }
 
 /** readNamedSheet's reading, in the task thread. */
-export async function readNamedRows(bytes: Uint8Array, sheet: RegExp): Promise<RawRow[] | undefined> {
+export async function readNamedRows(bytes: Uint8Array, sheet: RegExp): Promise<PackedRow[] | undefined> {
   const collector = new TableCollector();
   return (await readXlsxInto(bytes, collector, sheet, true)) ? collector.rows : undefined;
 }
