@@ -9,16 +9,12 @@ import { buildDir, compiledOf } from './build-tests.mjs';
 export const lanesDir = path.join(buildDir, 'lanes');
 
 /**
- * Files a lane takes: the non-browser files. A browser file's cost is its Chromium, and its
- * tests' limits are per file.
- */
-export const laneable = (file) => !file.startsWith(`test${path.sep}browser${path.sep}`) && !/\.browser\.test\.tsx?$/.test(file);
-
-/**
  * Groups `files` (source paths) into lanes of about `seconds` of recorded time each
  * (`weight`: a file's milliseconds in the last run). Files that need the modules and files that
  * do not (`withoutModules`: source paths) are never in one lane, so the latter keep being spared
- * the application's import. A file longer than a lane is a lane of its own.
+ * the application's import. A file longer than a lane is a lane of its own. Browser files too:
+ * they share the lane's Chromium (test/support/browser.ts: sharedBrowser), launched once per lane
+ * instead of once per file.
  */
 export function groupIntoLanes(files, weight, withoutModules, seconds) {
   const lanes = [];

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildDir, buildTests, compiledOf, sourceOf, withoutModules } from './build-tests.mjs';
-import { deadLanes, groupIntoLanes, laneable, writeLanes } from './lanes.mjs';
+import { deadLanes, groupIntoLanes, writeLanes } from './lanes.mjs';
 
 // What axe found per page is shared by the browser files of one run (test/support/browser.ts).
 const namespace = (process.env.IKON_TEST_NAMESPACE ?? 'ikon').replace(/[^a-z0-9_]/g, '');
@@ -52,12 +52,12 @@ await buildTests();
 // Test files that never import the application's modules are spared importing them (test/support/compose.ts).
 const spared = new Set(withoutModules(files.map(compiledOf)).map((f) => path.relative(process.cwd(), sourceOf(f))));
 /**
- * Non-browser files run in lanes of about IKON_TEST_LANE_SECONDS (60) of last run's time: several
+ * Test files run in lanes of about IKON_TEST_LANE_SECONDS (60) of last run's time: several
  * files in one process (scripts/lanes.mjs). IKON_TEST_LANE_SECONDS=0: every file in its own process.
  */
 const laneSeconds = Number(process.env.IKON_TEST_LANE_SECONDS ?? 60);
 const alone = (f) => ({ files: [f], ms: weight(f) });
-const groups = laneSeconds > 0 ? [...groupIntoLanes(files.filter(laneable), weight, spared, laneSeconds), ...files.filter((f) => !laneable(f)).map(alone)] : files.map(alone);
+const groups = laneSeconds > 0 ? groupIntoLanes(files, weight, spared, laneSeconds) : files.map(alone);
 const units = longestFirst(writeLanes(groups, { markerDir: laneMarkers }));
 const withoutModulesList = path.join(buildDir, 'tests-without-modules.json');
 fs.writeFileSync(withoutModulesList, JSON.stringify(withoutModules(units.map((u) => u.run))));

@@ -2,7 +2,7 @@
  * Browser tests: the real app on an ephemeral port, Debian's chromium through playwright-core,
  * and an axe check (WCAG 2.2 A/AA) of every page a test visits.
  *
- *   const suite = browserSuite();            // one server + database + browser per test FILE
+ *   const suite = browserSuite();            // one server + database per test FILE, one browser per process
  *   suite.test('Koordination legt … an', async (page) => {
  *     await signIn(page, 'koordination@musterland.example');
  *     await visit(page, '/app/k/musterland/fassungen');          // navigates and runs axe
@@ -98,8 +98,29 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   };
 }
 
+/** A browser of its own (the caller closes it). */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs, headless: true });
+}
+
+/**
+ * The browser of this process, launched on first use, shared by every browser file of a lane
+ * (scripts/lanes.mjs): a launch cost ~3.5–4.5 s of CPU (session 13), a context ~0.5 s. Each
+ * test still gets contexts of its own. Not closed by the files: playwright kills it when the
+ * process exits. Launched again if it went away (a crash).
+ */
+let shared: Promise<Browser> | undefined;
+export function sharedBrowser(): Promise<Browser> {
+  const current = shared;
+  if (current) {
+    return current.then((b) => (b.isConnected() ? b : ((shared = undefined), sharedBrowser())));
+  }
+  const launched = launchBrowser();
+  shared = launched;
+  launched.catch(() => {
+    if (shared === launched) shared = undefined;
+  });
+  return launched;
 }
 
 export interface BrowserSuite {
@@ -113,7 +134,7 @@ export interface BrowserSuite {
 }
 
 /**
- * Registers before/after hooks: one server, database and browser for the whole test file.
+ * Registers before/after hooks: one server and database for the whole test file, on the process's browser.
  * `opts.env` (read when the server starts, after earlier `before` hooks) configures the server.
  */
 export function browserSuite(opts: { env?: () => Record<string, string> | Promise<Record<string, string>> } = {}): BrowserSuite {
@@ -125,11 +146,10 @@ export function browserSuite(opts: { env?: () => Record<string, string> | Promis
   let testPages: Page[] = [];
 
   before(async () => {
-    [running, browser] = await Promise.all([Promise.resolve(opts.env?.()).then(startServer), launchBrowser()]);
+    [running, browser] = await Promise.all([Promise.resolve(opts.env?.()).then(startServer), sharedBrowser()]);
   });
   after(async () => {
     for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
     await running?.close();
   });
 
