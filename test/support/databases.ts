@@ -27,8 +27,8 @@ const templateName = (fixture: Fixture) => `${namespace}_template_${fixture}`;
 const fixtureDir = (fixture: Fixture) => path.join(fixturesDir, `pglite-${fixture}`);
 /** The data directory inside a fixture's (or a copy's) folder: openPglite locks the folder around it. */
 const pgdata = (folder: string) => path.join(folder, 'pgdata');
-/** Where the copies of one run live; scripts/test.mjs empties it at the start of a run. */
-const pgliteCopiesDir = path.resolve(`.tmp/test-pglite-${namespace}`);
+/** Where the copies of one run live: scripts/test.mjs chooses it (in memory where it can) and empties it at the start of a run. */
+const pgliteCopiesDir = process.env.IKON_TEST_PGLITE_COPIES ?? path.resolve(`.tmp/test-pglite-${namespace}`);
 const fingerprintFile = path.join(fixturesDir, 'fingerprint');
 
 async function build(database: Database, fixture: Fixture) {
