@@ -14,15 +14,15 @@ fs.rmSync(axeSeenDir, { recursive: true, force: true });
 // killed run left behind: in memory where the machine has /dev/shm. A run makes ~130 copies of
 // 64 MB; on this machine's disk each took ~250 ms of CPU to copy and remove, in memory ~120 ms,
 // and nothing is written back to the disk afterwards (session 13).
-const inMemory = fs.existsSync('/dev/shm') && (() => {
+const writable = (dir) => {
   try {
-    fs.accessSync('/dev/shm', fs.constants.W_OK);
+    fs.accessSync(dir, fs.constants.W_OK); // throws for a missing directory too
     return true;
   } catch {
     return false;
   }
-})();
-const pgliteCopies = inMemory ? `/dev/shm/ikon-test-pglite-${namespace}` : path.resolve(`.tmp/test-pglite-${namespace}`);
+};
+const pgliteCopies = writable('/dev/shm') ? `/dev/shm/ikon-test-pglite-${namespace}` : path.resolve(`.tmp/test-pglite-${namespace}`);
 fs.rmSync(pgliteCopies, { recursive: true, force: true });
 // Where each lane names the file it is in (scripts/lanes.mjs), emptied like the above.
 const laneMarkers = path.resolve(`.tmp/test-lanes-${namespace}`);

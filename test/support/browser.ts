@@ -105,7 +105,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * The browser of this process, launched on first use, shared by every browser file of a lane
- * (scripts/lanes.mjs): a launch cost ~3.5–4.5 s of CPU (session 13), a context ~0.5 s. Each
+ * (scripts/lanes.mjs): a launch with its first page cost ~4.8 s of CPU, a new context ~0.5 s (session 13). Each
  * test still gets contexts of its own. Not closed by the files: playwright kills it when the
  * process exits. Launched again if it went away (a crash).
  */

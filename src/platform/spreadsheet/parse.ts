@@ -62,11 +62,6 @@ const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => byt
 const isZip = (bytes: Uint8Array) => startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
 const isOldExcel = (bytes: Uint8Array) => startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]);
 
-
-/**
- * Collects the rows with content and enforces the row and column limits as they arrive: a file
- * over a limit is refused at the first row or cell beyond it, before the rest is read.
- */
 /** The CSV export guards cells that spreadsheets would run as formulas with a leading '. */
 export const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
@@ -91,6 +86,10 @@ const unpack = (r: PackedRow): RawRow => {
   return { row: r.row, cells, typed };
 };
 
+/**
+ * Collects the rows with content and enforces the row and column limits as they arrive: a file
+ * over a limit is refused at the first row or cell beyond it, before the rest is read.
+ */
 class TableCollector implements SheetRowSink {
   readonly maxColumns = uploadLimits.maxColumns;
   readonly maxCellChars = uploadLimits.maxCellChars;
