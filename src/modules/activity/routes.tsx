@@ -12,6 +12,7 @@ import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { auditFilterOf, readActivityQuery } from './filter.js';
 import { AuditPage, type AuditLine } from './views/audit-page.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const pageSize = 100;
 /** A CSV holds at most this many entries (newest first); narrow the filter for older ones. */
@@ -52,7 +53,7 @@ function queryOf(c: Ctx) {
 /** Protokoll: every write in this Kommune, newest first, with filters and CSV export (Koordination only). */
 export function activityRoutes() {
   const app = new Hono<AppEnv>();
-  app.get('/app/k/:slug/protokoll', async (c) => {
+  app.get('/app/k/:slug/protokoll', keptAppPage, async (c) => {
     const { tenant } = await coordinatorTenant(c);
     const t = c.get('t');
     const db = dbOf(c);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
+import { noteChangeWithoutNotify } from '../../../test/support/content-changes.js';
 import { describeEachDb, type TestApp } from '../../../test/support/harness.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { systemUser } from '../../platform/auth/current-user.js';
@@ -122,7 +123,9 @@ describeEachDb('Aufmerksamkeit: die Liste der Koordination', (t) => {
     const c = await t().signIn(coordination);
     let html = await (await c.get(page)).text();
     assert.match(section(html, 'erinnerungen'), /Erinnerungen sind ausgeschaltet/);
+    // Set by hand as a command would, change noted: the page is kept while nothing changed (platform/ui/kept-app-page.ts).
     await t().db.update(tenants).set({ remindersEnabled: true }).where(eq(tenants.id, d.tenant.id));
+    await noteChangeWithoutNotify(t().db, { id: d.tenant.id });
     try {
       html = await (await c.get(page)).text();
       const reminders = section(html, 'erinnerungen');
@@ -132,6 +135,7 @@ describeEachDb('Aufmerksamkeit: die Liste der Koordination', (t) => {
       assert.doesNotMatch(reminders, /data-recipient="lesend@musterland.example"/);
     } finally {
       await t().db.update(tenants).set({ remindersEnabled: false }).where(eq(tenants.id, d.tenant.id));
+      await noteChangeWithoutNotify(t().db, { id: d.tenant.id });
     }
   });
 

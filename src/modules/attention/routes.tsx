@@ -10,6 +10,7 @@ import { berlinDate } from '../../platform/dates.js';
 import { recipientsOf } from './reminders.js';
 import { canSeeAttention, loadAttention, updateAttentionSettings } from './service.js';
 import { AttentionContent } from './views/attention-page.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const settingsForm = (tenant: Tenant): FormState =>
   emptyForm({ silentAfterMonths: tenant.silentAfterMonths, remindersEnabled: tenant.remindersEnabled ? 'on' : '', version: tenant.version });
@@ -52,7 +53,7 @@ async function page(c: Ctx, tenant: Tenant, opts: { settings?: FormState; confli
 export function attentionRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/app/k/:slug/aufmerksamkeit', async (c) => {
+  app.get('/app/k/:slug/aufmerksamkeit', keptAppPage, async (c) => {
     const { tenant } = await scope(c);
     return page(c, tenant);
   });

@@ -16,6 +16,7 @@ import { canManageConcept } from './policy.js';
 import { ItemForm, type ItemPath } from './views/item-form.js';
 import { formatDate } from '../../platform/i18n/i18n.js';
 import { withReadability } from '../../platform/ui/readability.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const kinds = { leitlinien: guidelineKind, themenfelder: fieldKind, ziele: goalKind } as const;
 const isItemPath = (p: string): p is ItemPath => p in kinds;
@@ -71,7 +72,7 @@ export function conceptRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/fassungen', async (c) => {
+  app.get('/app/k/:slug/fassungen', keptAppPage, async (c) => {
     const { tenant } = await tenantForApp(c);
     return editionsPage(c, tenant, emptyForm());
   });
@@ -112,7 +113,7 @@ export function conceptRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/bearbeiten', async (c) => {
+  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/bearbeiten', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     if (!canManageConcept(user, tenant.id)) throw new AppError('forbidden');
     const e = await editionById(dbOf(c), tenant.id, c.req.param('id'));
@@ -158,7 +159,7 @@ export function conceptRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/:kind{leitlinien|themenfelder|ziele}/neu', async (c) => {
+  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/:kind{leitlinien|themenfelder|ziele}/neu', keptAppPage, async (c) => {
     const kind = c.req.param('kind');
     if (!isItemPath(kind)) throw new AppError('not_found');
     const { tenant, user } = await tenantForApp(c);
@@ -182,7 +183,7 @@ export function conceptRoutes() {
     }
   });
 
-  app.get('/app/k/:slug/:kind{leitlinien|themenfelder|ziele}/:itemId/bearbeiten', async (c) => {
+  app.get('/app/k/:slug/:kind{leitlinien|themenfelder|ziele}/:itemId/bearbeiten', keptAppPage, async (c) => {
     const kind = c.req.param('kind');
     if (!isItemPath(kind)) throw new AppError('not_found');
     const { tenant, user } = await tenantForApp(c);
@@ -217,7 +218,7 @@ export function conceptRoutes() {
     return c.redirect(outlineOf(appBase(tenant), item.editionId), 303);
   });
 
-  app.get('/app/k/:slug/:kind{leitlinien|themenfelder|ziele}/:itemId/loeschen', async (c) => {
+  app.get('/app/k/:slug/:kind{leitlinien|themenfelder|ziele}/:itemId/loeschen', keptAppPage, async (c) => {
     const kind = c.req.param('kind');
     if (!isItemPath(kind)) throw new AppError('not_found');
     const { tenant, user } = await tenantForApp(c);

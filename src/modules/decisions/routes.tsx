@@ -33,6 +33,7 @@ import { resultText } from './views/paper-page.js';
 import { PaperForm } from './views/paper-form.js';
 import { PaperPage, type PaperPageData } from './views/paper-page.js';
 import { BodiesPage, PaperListPage, ResultPage, SettingsPage } from './views/pages.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const uuid = '{[0-9a-fA-F-]+}';
 const date = (iso: string | null | undefined) => formatDate('de', iso);
@@ -94,7 +95,7 @@ export function decisionRoutes() {
 
   // ---- the list and a paper's page --------------------------------------------------------
 
-  app.get('/app/k/:slug/vorlagen', async (c) => {
+  app.get('/app/k/:slug/vorlagen', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canReadPapers(user, tenant.id));
     const t = c.get('t');
@@ -145,12 +146,12 @@ export function decisionRoutes() {
     );
   };
 
-  app.get(`/app/k/:slug/vorlagen/:id${uuid}`, async (c) => {
+  app.get(`/app/k/:slug/vorlagen/:id${uuid}`, keptAppPage, async (c) => {
     const { tenant } = await tenantForApp(c);
     return paperPage(c, tenant, c.req.param('id'));
   });
 
-  app.get(`/app/k/:slug/vorlagen/:id${uuid}/versionen`, async (c) => {
+  app.get(`/app/k/:slug/vorlagen/:id${uuid}/versionen`, keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canReadPapers(user, tenant.id));
     const t = c.get('t');
@@ -212,7 +213,7 @@ export function decisionRoutes() {
       status,
     );
   };
-  app.get(`/app/k/:slug/vorlagen/:id${uuid}/dateien/:fileId${uuid}/entfernen`, async (c) => {
+  app.get(`/app/k/:slug/vorlagen/:id${uuid}/dateien/:fileId${uuid}/entfernen`, keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canManagePapers(user, tenant.id));
     return removeFilePage(c, tenant);
@@ -270,7 +271,7 @@ export function decisionRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/vorlagen/neu', async (c) => {
+  app.get('/app/k/:slug/vorlagen/neu', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canManagePapers(user, tenant.id));
     const inputs = await formInputs(dbOf(c), tenant.id);
@@ -307,7 +308,7 @@ export function decisionRoutes() {
     }
   });
 
-  app.get(`/app/k/:slug/vorlagen/:id${uuid}/bearbeiten`, async (c) => {
+  app.get(`/app/k/:slug/vorlagen/:id${uuid}/bearbeiten`, keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canManagePapers(user, tenant.id));
     const paper = await paperById(dbOf(c), tenant.id, c.req.param('id'));
@@ -364,7 +365,7 @@ export function decisionRoutes() {
   };
 
   for (const kind of ['endgueltig', 'loeschen'] as const) {
-    app.get(`/app/k/:slug/vorlagen/:id${uuid}/${kind}`, async (c) => {
+    app.get(`/app/k/:slug/vorlagen/:id${uuid}/${kind}`, keptAppPage, async (c) => {
       const { tenant, user } = await tenantForApp(c);
       authorize(canManagePapers(user, tenant.id));
       return confirmPage(c, tenant, await paperById(dbOf(c), tenant.id, c.req.param('id')), kind);
@@ -440,7 +441,7 @@ export function decisionRoutes() {
     );
   };
 
-  app.get(`/app/k/:slug/beratungen/:id${uuid}/entfernen`, async (c) => {
+  app.get(`/app/k/:slug/beratungen/:id${uuid}/entfernen`, keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canManagePapers(user, tenant.id));
     return removePage(c, tenant, c.req.param('id'));
@@ -489,7 +490,7 @@ export function decisionRoutes() {
     );
   };
 
-  app.get(`/app/k/:slug/beratungen/:id${uuid}/ergebnis`, async (c) => {
+  app.get(`/app/k/:slug/beratungen/:id${uuid}/ergebnis`, keptAppPage, async (c) => {
     const { tenant } = await tenantForApp(c);
     return resultPage(c, tenant, c.req.param('id'), undefined);
   });
@@ -538,7 +539,7 @@ export function decisionRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/gremien', async (c) => {
+  app.get('/app/k/:slug/gremien', keptAppPage, async (c) => {
     const { tenant } = await tenantForApp(c);
     return bodiesPage(c, tenant, emptyForm({ kind: 'fachausschuss' }));
   });
@@ -555,7 +556,7 @@ export function decisionRoutes() {
     }
   });
 
-  app.get(`/app/k/:slug/gremien/:id${uuid}/bearbeiten`, async (c) => {
+  app.get(`/app/k/:slug/gremien/:id${uuid}/bearbeiten`, keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canManagePapers(user, tenant.id));
     const b = await bodyById(dbOf(c), tenant.id, c.req.param('id'));
@@ -601,7 +602,7 @@ export function decisionRoutes() {
     );
   };
 
-  app.get(`/app/k/:slug/gremien/:id${uuid}/loeschen`, async (c) => {
+  app.get(`/app/k/:slug/gremien/:id${uuid}/loeschen`, keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canManagePapers(user, tenant.id));
     return deleteBodyPage(c, tenant, c.req.param('id'));
@@ -637,7 +638,7 @@ export function decisionRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/einstellungen/vorlagen', async (c) => {
+  app.get('/app/k/:slug/einstellungen/vorlagen', keptAppPage, async (c) => {
     const { tenant } = await tenantForApp(c);
     return settingsPage(c, tenant, emptyForm(settingsValues(await paperSettingsOf(dbOf(c), tenant.id))));
   });

@@ -12,6 +12,7 @@ import { adoptedEdition, canManageConcept, listEditions } from '../concepts/inde
 import { easyTextOf, easyTextsOf, publicEasyTexts, removeEasyText, saveEasyText } from './service.js';
 import { anchorOf, EasyReadEditContent, EasyReadRemoveContent, headingOf, type EasyProblem } from './views/edit-page.js';
 import { EasyReadFixedPage, EasyReadStart, easyReadPages, easyReadPath, type EasyReadPage } from './views/public-pages.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const editPath = (tenant: Tenant) => `${appBase(tenant)}/leichte-sprache`;
 
@@ -51,7 +52,7 @@ async function tenantForEditing(c: Ctx) {
 export function easyReadRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/app/k/:slug/leichte-sprache', async (c) => editPage(c, await tenantForEditing(c), c.req.query('fassung')));
+  app.get('/app/k/:slug/leichte-sprache', keptAppPage, async (c) => editPage(c, await tenantForEditing(c), c.req.query('fassung')));
 
   app.post('/app/k/:slug/leichte-sprache', async (c) => {
     const tenant = await tenantForEditing(c);
@@ -74,7 +75,7 @@ export function easyReadRoutes() {
   // Removing a text: GET asks (ConfirmAction), POST removes at the version seen.
   const removal = '/app/k/:slug/leichte-sprache/:edition{[0-9a-fA-F-]+}/:kind{edition|field}/:item{[0-9a-fA-F-]+}/entfernen';
   const keyOf = (c: Ctx) => `${c.req.param('kind')}:${c.req.param('item')}`;
-  app.get(removal, async (c) => {
+  app.get(removal, keptAppPage, async (c) => {
     const tenant = await tenantForEditing(c);
     const t = c.get('t');
     const { edition, unit } = await easyTextOf(dbOf(c), tenant.id, c.req.param('edition') ?? '', keyOf(c));

@@ -16,6 +16,7 @@ import { ComparePage, SettingsPage, StartPage } from './views/pages.js';
 import { DeleteDraftPage, StatusConfirmPage } from './views/status-pages.js';
 import { adoptionImpact, changeEditionStatus, deleteDraftEdition, draftDeletionBlocker } from './adoption.js';
 import type { EditionStatus } from '../concepts/schema.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const isAppError = (e: unknown, code: string): e is AppError => e instanceof AppError && e.code === code;
 
@@ -98,7 +99,7 @@ export function fortschreibungRoutes() {
     return to as EditionStatus;
   };
 
-  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/status', async (c) => {
+  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/status', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canManageConcept(user, tenant.id));
     const edition = await editionById(dbOf(c), tenant.id, c.req.param('id'));
@@ -144,7 +145,7 @@ export function fortschreibungRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/loeschen', async (c) => {
+  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}/loeschen', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canManageConcept(user, tenant.id));
     return deletePage(c, tenant, await editionById(dbOf(c), tenant.id, c.req.param('id')));
@@ -165,7 +166,7 @@ export function fortschreibungRoutes() {
     }
   });
 
-  app.get('/app/k/:slug/fassungen/fortschreibung', async (c) => {
+  app.get('/app/k/:slug/fassungen/fortschreibung', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canStartFortschreibung(user, tenant.id));
     return startPage(c, tenant);
@@ -189,7 +190,7 @@ export function fortschreibungRoutes() {
 
   // ---- compare two editions ------------------------------------------------------------------
 
-  app.get('/app/k/:slug/fassungen/vergleich', async (c) => {
+  app.get('/app/k/:slug/fassungen/vergleich', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canCompareEditions(user, tenant.id));
     const db = dbOf(c);
@@ -236,7 +237,7 @@ export function fortschreibungRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/einstellungen/fortschreibung', async (c) => {
+  app.get('/app/k/:slug/einstellungen/fortschreibung', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canSetUpdateInterval(user, tenant.id));
     return settingsPage(c, tenant, emptyForm({ updateIntervalMonths: tenant.updateIntervalMonths, version: tenant.version }));

@@ -34,6 +34,7 @@ import { ImportPage } from './views/import-page.js';
 import { IndicatorListPage } from './views/list-page.js';
 import { PublicIndicatorsPage } from './views/public-page.js';
 import { loadPageTranslations } from '../../platform/translations/page.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const failedValidation = (e: unknown): e is AppError => e instanceof AppError && e.code === 'validation_failed';
 const editionPath = '/app/k/:slug/fassungen/:editionId/indikatoren';
@@ -86,7 +87,7 @@ export function indicatorRoutes() {
 
   // ---- list --------------------------------------------------------------------------------
 
-  app.get(editionPath, async (c) => {
+  app.get(editionPath, keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     const edition = await editionById(dbOf(c), tenant.id, c.req.param('editionId') ?? '');
     const overview = await indicatorOverview(dbOf(c), tenant.id, edition.id);
@@ -134,7 +135,7 @@ export function indicatorRoutes() {
     return edition;
   };
 
-  app.get(`${editionPath}/neu`, async (c) => {
+  app.get(`${editionPath}/neu`, keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canManageSomeIndicators(user, tenant.id));
     const edition = await openEdition(c, tenant, c.req.param('editionId') ?? '');
@@ -162,7 +163,7 @@ export function indicatorRoutes() {
     return { tenant, user, indicator };
   };
 
-  app.get(`${indicatorPath}/bearbeiten`, async (c) => {
+  app.get(`${indicatorPath}/bearbeiten`, keptAppPage, async (c) => {
     const { tenant, indicator } = await manageable(c);
     const edition = await openEdition(c, tenant, indicator.editionId);
     return formPage(c, tenant, edition, emptyForm(indicatorFormValues(indicator)), { indicator });
@@ -189,7 +190,7 @@ export function indicatorRoutes() {
     }
   });
 
-  app.get(`${indicatorPath}/loeschen`, async (c) => {
+  app.get(`${indicatorPath}/loeschen`, keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     const t = c.get('t');
     const indicator = await indicatorById(dbOf(c), tenant.id, c.req.param('id') ?? '');
@@ -251,7 +252,7 @@ export function indicatorRoutes() {
     );
   };
 
-  app.get(indicatorPath, async (c) => {
+  app.get(indicatorPath, keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     return detailPage(c, tenant, user, c.req.param('id') ?? '', emptyForm({ measuredOn: todayInGermany() }));
   });
@@ -269,7 +270,7 @@ export function indicatorRoutes() {
     }
   });
 
-  app.get(`${indicatorPath}/werte/:valueId/loeschen`, async (c) => {
+  app.get(`${indicatorPath}/werte/:valueId/loeschen`, keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     const t = c.get('t');
     const indicator = await indicatorById(dbOf(c), tenant.id, c.req.param('id') ?? '');
@@ -316,7 +317,7 @@ export function indicatorRoutes() {
     return { tenant, user, edition };
   };
 
-  app.get(`${editionPath}/import`, async (c) => {
+  app.get(`${editionPath}/import`, keptAppPage, async (c) => {
     const { tenant, user, edition } = await importScope(c);
     return importPage(c, tenant, user, edition);
   });

@@ -18,6 +18,7 @@ import {
   canManageInterviews, canReadInterviews, createInterview, deleteInterview, interviewById, linksOfInterview, listInterviews, updateInterview,
 } from './service.js';
 import { InterviewFields, interviewFormOf, type InterviewOptions } from './views/interview-form.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const uuidPattern = '[0-9a-fA-F-]{36}';
 
@@ -63,7 +64,7 @@ async function formOptions(c: Ctx, tenant: Tenant, linked: { id: string; number:
 export function interviewRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/app/k/:slug/gespraeche', async (c) => {
+  app.get('/app/k/:slug/gespraeche', keptAppPage, async (c) => {
     const { tenant, user } = await reader(c);
     const t = c.get('t');
     const db = dbOf(c);
@@ -137,7 +138,7 @@ export function interviewRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/gespraeche/neu', async (c) => {
+  app.get('/app/k/:slug/gespraeche/neu', keptAppPage, async (c) => {
     const tenant = await coordinator(c);
     return formPage(c, tenant, undefined, emptyForm({ municipalityId: c.req.query('gemeinde') ?? '' }));
   });
@@ -152,7 +153,7 @@ export function interviewRoutes() {
     });
   });
 
-  app.get(`/app/k/:slug/gespraeche/:id{${uuidPattern}}`, async (c) => {
+  app.get(`/app/k/:slug/gespraeche/:id{${uuidPattern}}`, keptAppPage, async (c) => {
     const { tenant, user } = await reader(c);
     const t = c.get('t');
     const db = dbOf(c);
@@ -216,7 +217,7 @@ export function interviewRoutes() {
     );
   });
 
-  app.get(`/app/k/:slug/gespraeche/:id{${uuidPattern}}/bearbeiten`, async (c) => {
+  app.get(`/app/k/:slug/gespraeche/:id{${uuidPattern}}/bearbeiten`, keptAppPage, async (c) => {
     const tenant = await coordinator(c);
     const current = await loaded(c, tenant, c.req.param('id'));
     return formPage(c, tenant, current, interviewFormOf(current.interview, current.links));
@@ -233,7 +234,7 @@ export function interviewRoutes() {
     });
   });
 
-  app.get(`/app/k/:slug/gespraeche/:id{${uuidPattern}}/loeschen`, async (c) => {
+  app.get(`/app/k/:slug/gespraeche/:id{${uuidPattern}}/loeschen`, keptAppPage, async (c) => {
     const tenant = await coordinator(c);
     const t = c.get('t');
     const interview = await interviewById(dbOf(c), tenant.id, c.req.param('id'));

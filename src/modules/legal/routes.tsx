@@ -16,6 +16,7 @@ import { feedbackCount, feedbackOf, legalPagesOf, saveLegalPages, submitFeedback
 import { AccessibilityPage, ContactPage, LegalTextPage, legalPaths } from './views/public.js';
 import { FeedbackListContent, LegalSettingsContent } from './views/settings.js';
 import { loadPageTranslations } from '../../platform/translations/page.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 /** The translated texts the Pflichtseiten show (legal/translatables.ts). */
 const legalKinds = ['legal_pages'];
@@ -122,7 +123,7 @@ export function legalRoutes() {
     return c.redirect(links.build(`${links.base}${legalPaths.accessibility}`, [['gesendet', '1']], 'rueckmeldung'), 303);
   });
 
-  app.get('/app/k/:slug/einstellungen/pflichtseiten', async (c) => {
+  app.get('/app/k/:slug/einstellungen/pflichtseiten', keptAppPage, async (c) => {
     const { tenant } = await tenantForCoordination(c);
     return settingsPage(c, tenant, emptyForm(formValues(await legalPagesOf(dbOf(c), tenant.id), tenant.name)));
   });
@@ -139,7 +140,7 @@ export function legalRoutes() {
     }
   });
 
-  app.get('/app/k/:slug/rueckmeldungen', async (c) => {
+  app.get('/app/k/:slug/rueckmeldungen', keptAppPage, async (c) => {
     const { tenant } = await tenantForCoordination(c);
     const t = c.get('t');
     const db = dbOf(c);

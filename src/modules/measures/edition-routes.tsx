@@ -5,7 +5,7 @@ import { commandContext } from '../../platform/http/session.js';
 import { AppError } from '../../platform/errors.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
-import { keptPerSession } from '../../platform/http/kept-page.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 import { listActors } from '../actors/index.js';
 import { editionById, transitionEdition, editionOutline, canManageConcept, isEditionOpen } from '../concepts/index.js';
 import { canCreateMeasure } from './policy.js';
@@ -69,11 +69,10 @@ export function editionPageRoutes() {
     );
   };
 
-  // The heaviest internal page, opened again after every measure: kept while nothing changed (platform/http/kept-page.ts).
-  const kept = keptPerSession();
-  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}', async (c) => {
+  // The heaviest internal page, opened again after every measure: kept while nothing changed (platform/ui/kept-app-page.ts).
+  app.get('/app/k/:slug/fassungen/:id{[0-9a-fA-F-]+}', keptAppPage, async (c) => {
     const { tenant } = await tenantForApp(c);
-    return kept(c, tenant, () => editionPage(c, tenant, c.req.param('id')));
+    return editionPage(c, tenant, c.req.param('id'));
   });
 
   /** "nach Nummer sortieren" for one Themenfeld; refused when the order changed since the page was shown. */

@@ -21,6 +21,7 @@ import { createMeasure, deleteMeasure, measureById, moveMeasure, updateMeasure, 
 import { fieldOrder, moveMeasureTo, orderStamp } from './ordering.js';
 import { MeasureForm } from './views/measure-form.js';
 import { ConflictNotice, MeasureDetails } from './views/measure-page.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 
 export function measureRoutes() {
@@ -54,7 +55,7 @@ export function measureRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/fassungen/:editionId/massnahmen/neu', async (c) => {
+  app.get('/app/k/:slug/fassungen/:editionId/massnahmen/neu', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     if (!canCreateMeasure(user, tenant.id)) throw new AppError('forbidden');
     const edition = await editionById(dbOf(c), tenant.id, c.req.param('editionId'));
@@ -109,12 +110,12 @@ export function measureRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/massnahmen/:id', async (c) => {
+  app.get('/app/k/:slug/massnahmen/:id', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     return detailPage(c, tenant, user, c.req.param('id'));
   });
 
-  app.get('/app/k/:slug/massnahmen/:id/bearbeiten', async (c) => {
+  app.get('/app/k/:slug/massnahmen/:id/bearbeiten', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     const measure = await measureById(dbOf(c), tenant.id, c.req.param('id'));
     if (!canEditMeasure(user, measure)) throw new AppError('forbidden');
@@ -180,7 +181,7 @@ export function measureRoutes() {
     return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${measure.editionId}?themenfeld=${measure.fieldId}#m-${measure.id}`, t('measures.moved', { number: measure.number }));
   });
 
-  app.get('/app/k/:slug/massnahmen/:id/loeschen', async (c) => {
+  app.get('/app/k/:slug/massnahmen/:id/loeschen', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     if (!canDeleteMeasure(user, tenant.id)) throw new AppError('forbidden');
     const t = c.get('t');

@@ -26,6 +26,7 @@ import { duplicateThreshold, type DuplicateReason } from './scoring.js';
 import { clustersOf, comparableOffers, likelyDuplicates, type ScoredPair } from './service.js';
 import { reasonMessage } from './similar.js';
 import { gapsXlsx } from './xlsx.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 async function reader(c: Ctx) {
   const found = await tenantForApp(c);
@@ -73,7 +74,7 @@ function duplicateReport(database: Database, tenantId: string) {
 export function offerAnalysisRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/app/k/:slug/doppelstrukturen', async (c) => {
+  app.get('/app/k/:slug/doppelstrukturen', keptAppPage, async (c) => {
     const tenant = await reader(c);
     const { user } = await tenantForApp(c);
     const manage = isCoordinator(user, tenant.id);
@@ -214,7 +215,7 @@ export function offerAnalysisRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/doppelstrukturen/zusammenfuehren', async (c) => {
+  app.get('/app/k/:slug/doppelstrukturen/zusammenfuehren', keptAppPage, async (c) => {
     const tenant = await coordinator(c);
     const a = c.req.query('a') ?? '';
     const b = c.req.query('b') ?? '';
@@ -242,7 +243,7 @@ export function offerAnalysisRoutes() {
     return redirectWithFlash(c, `${appBase(tenant)}/angebote/${survivor}`, t('duplicates.merged'));
   });
 
-  app.get('/app/k/:slug/luecken', async (c) => {
+  app.get('/app/k/:slug/luecken', keptAppPage, async (c) => {
     const tenant = await reader(c);
     const { user } = await tenantForApp(c);
     const t = c.get('t') as T;
@@ -328,7 +329,7 @@ export function offerAnalysisRoutes() {
     });
   });
 
-  app.get('/app/k/:slug/luecken/einwohner', async (c) => {
+  app.get('/app/k/:slug/luecken/einwohner', keptAppPage, async (c) => {
     const tenant = await coordinator(c);
     const t = c.get('t') as T;
     const db = dbOf(c);
@@ -391,7 +392,7 @@ export function offerAnalysisRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/luecken/einwohner/:id', async (c) => {
+  app.get('/app/k/:slug/luecken/einwohner/:id', keptAppPage, async (c) => {
     const tenant = await coordinator(c);
     const p = (await populationsOf(dbOf(c), tenant.id)).get(c.req.param('id'));
     return populationPage(c, tenant, c.req.param('id'), emptyForm(p ? { population: String(p.population), referenceDate: p.referenceDate, source: p.source } : {}));

@@ -20,6 +20,7 @@ import { offerCategories, offerStatuses, type OfferCategory, type OfferStatus } 
 import { countOffers, createOffer, deleteOffer, listOffers, offerById, offerChoices, updateOffer, verifyOffer } from './service.js';
 import { OfferFields, SimilarOffersPanel, newOfferValues, offerFormValues } from './views/offer-form.js';
 import { OfferDetail, OfferList, type ListQuery } from './views/offer-pages.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const id = ':id{[0-9a-fA-F-]{36}}';
 
@@ -36,7 +37,7 @@ function requireManager(c: Ctx, tenant: Tenant) {
 export function offerRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/app/k/:slug/angebote', async (c) => {
+  app.get('/app/k/:slug/angebote', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     const t = c.get('t');
     const db = dbOf(c);
@@ -91,7 +92,7 @@ export function offerRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/angebote/neu', async (c) => {
+  app.get('/app/k/:slug/angebote/neu', keptAppPage, async (c) => {
     const { tenant } = await tenantForApp(c);
     requireManager(c, tenant);
     return formPage(c, tenant, emptyForm(newOfferValues(todayInGermany())), null);
@@ -126,7 +127,7 @@ export function offerRoutes() {
     });
   });
 
-  app.get(`/app/k/:slug/angebote/${id}`, async (c) => {
+  app.get(`/app/k/:slug/angebote/${id}`, keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     const t = c.get('t');
     const db = dbOf(c);
@@ -158,7 +159,7 @@ export function offerRoutes() {
     );
   });
 
-  app.get(`/app/k/:slug/angebote/${id}/bearbeiten`, async (c) => {
+  app.get(`/app/k/:slug/angebote/${id}/bearbeiten`, keptAppPage, async (c) => {
     const { tenant } = await tenantForApp(c);
     requireManager(c, tenant);
     const offer = await offerById(dbOf(c), tenant.id, c.req.param('id'));
@@ -194,7 +195,7 @@ export function offerRoutes() {
     return redirectWithFlash(c, `${appBase(tenant)}/angebote/${offerId}`, c.get('t')('offers.verified'));
   });
 
-  app.get(`/app/k/:slug/angebote/${id}/loeschen`, async (c) => {
+  app.get(`/app/k/:slug/angebote/${id}/loeschen`, keptAppPage, async (c) => {
     const { tenant } = await tenantForApp(c);
     requireManager(c, tenant);
     const t = c.get('t');

@@ -23,6 +23,7 @@ import { ReviewPage } from './views/review-page.js';
 import { RulesPage, rulesFormValues } from './views/rules-page.js';
 import { UpdatesPage } from './views/updates-page.js';
 import { loadPageTranslations } from '../../platform/translations/page.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 
 /** "Bericht März 2026.pdf" → a header that every browser reads (ASCII fallback + RFC 5987 UTF-8 name). */
@@ -98,7 +99,7 @@ export function progressRoutes() {
 
   const freshForm = (m: Measure) => emptyForm({ reportedOn: todayInGermany(), status: m.status, progress: '', text: '', version: m.version });
 
-  app.get('/app/k/:slug/massnahmen/:id/umsetzung', async (c) => {
+  app.get('/app/k/:slug/massnahmen/:id/umsetzung', keptAppPage, async (c) => {
     const { tenant } = await tenantForApp(c);
     const measure = await measureById(dbOf(c), tenant.id, c.req.param('id'));
     return updatesPage(c, tenant, measure, freshForm(measure));
@@ -158,7 +159,7 @@ export function progressRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/einstellungen/status', async (c) => {
+  app.get('/app/k/:slug/einstellungen/status', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     if (!canManageStatusRules(user, tenant.id)) throw new AppError('forbidden');
     return rulesPage(c, tenant, undefined);
@@ -200,7 +201,7 @@ export function progressRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/pruefung', async (c) => {
+  app.get('/app/k/:slug/pruefung', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     if (!canReviewReports(user, tenant.id)) throw new AppError('forbidden');
     return reviewPage(c, tenant);
@@ -230,7 +231,7 @@ export function progressRoutes() {
   // ---------------------------------------------------------------------------------------------
   // Internal: roll-up of an edition
 
-  app.get('/app/k/:slug/fassungen/:id/umsetzung', async (c) => {
+  app.get('/app/k/:slug/fassungen/:id/umsetzung', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     const db = dbOf(c);
     const edition = await editionById(db, tenant.id, c.req.param('id'));

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { announcePublicChange } from '../../platform/public-changes.js';
 import { users } from '../../platform/auth/schema.js';
 import { authorize, found, type CommandContext } from '../../platform/commands.js';
 import { AppError } from '../../platform/errors.js';
@@ -43,6 +44,8 @@ export async function createTenant(ctx: CommandContext, input: unknown, opts: { 
     const [row] = await tx.insert(tenants).values({ ...data, isDemo: opts.isDemo ?? false }).returning();
     const tenant = found(row);
     await recordAudit(tx, ctx.user, { tenantId: tenant.id, action: 'create', entityType: 'tenant', entityId: tenant.id, after: tenant });
+    // The Landkreis's pages name its Gemeinden (the gaps matrix, filters): its kept and cached pages are out of date too.
+    if (parent) await announcePublicChange(tx, parent.id);
     return tenant;
   });
 }

@@ -13,6 +13,7 @@ import { isXliff, readTranslationTable, readXliff } from './read-file.js';
 import { canManageTranslations, confirmTranslation, importTranslations, saveDisplaySetting, saveTranslation } from './service.js';
 import { countStates, keptTranslationUnits, translationStates, type TranslationState } from './units.js';
 import { pageSize, TranslationsOverview, type OverviewFilter, type RowProblem } from './views/overview.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const basePath = (tenant: Tenant) => `${appBase(tenant)}/uebersetzungen`;
 
@@ -94,7 +95,7 @@ function filterFromBack(back: string, lang: TranslationLang): OverviewFilter {
 export function translationRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/app/k/:slug/uebersetzungen', async (c) => {
+  app.get('/app/k/:slug/uebersetzungen', keptAppPage, async (c) => {
     const { tenant } = await tenantForTranslations(c);
     return overviewPage(c, tenant, filterOf(c));
   });

@@ -16,6 +16,7 @@ import {
   type DuplicateSuggestion, type TargetGroupUsage,
 } from './service.js';
 import { EditTargetGroup, TargetGroupList } from './views/pages.js';
+import { keptAppPage } from '../../../platform/ui/kept-app-page.js';
 
 const id = ':id{[0-9a-fA-F-]{36}}';
 
@@ -66,7 +67,7 @@ export function targetGroupRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/zielgruppen', async (c) => {
+  app.get('/app/k/:slug/zielgruppen', keptAppPage, async (c) => {
     const { tenant } = await coordinator(c);
     return listPage(c, tenant, emptyForm());
   });
@@ -83,7 +84,7 @@ export function targetGroupRoutes() {
     }
   });
 
-  app.get(`/app/k/:slug/zielgruppen/${id}`, async (c) => {
+  app.get(`/app/k/:slug/zielgruppen/${id}`, keptAppPage, async (c) => {
     const { tenant } = await coordinator(c);
     const g = await targetGroupById(dbOf(c), tenant.id, c.req.param('id'));
     return editPage(c, tenant, g.id, emptyForm({ name: g.name, description: g.description, version: g.version }));
@@ -108,7 +109,7 @@ export function targetGroupRoutes() {
   });
 
   /** Merge: without `in` the edit page's choice; with it, the confirmation saying how many measures move. */
-  app.get(`/app/k/:slug/zielgruppen/${id}/zusammenfuehren`, async (c) => {
+  app.get(`/app/k/:slug/zielgruppen/${id}/zusammenfuehren`, keptAppPage, async (c) => {
     const { tenant, base } = await coordinator(c);
     const t = c.get('t');
     const db = dbOf(c);
@@ -157,7 +158,7 @@ export function targetGroupRoutes() {
     }
   });
 
-  app.get(`/app/k/:slug/zielgruppen/${id}/loeschen`, async (c) => {
+  app.get(`/app/k/:slug/zielgruppen/${id}/loeschen`, keptAppPage, async (c) => {
     const { tenant, base } = await coordinator(c);
     const t = c.get('t');
     const g = await targetGroupById(dbOf(c), tenant.id, c.req.param('id'));
