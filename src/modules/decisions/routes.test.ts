@@ -156,6 +156,10 @@ describeEachDb('Vorlagen: Seiten', (t) => {
 
     const page = await (await c.get(`${base}/vorlagen/${id}`)).text();
     assert.ok(page.includes(`${base}/vorlagen/${id}/dateien/${stored[0]!.id}/entfernen`), 'a remove link per file');
+    // Downloaded twice: the second time from the kept copy (platform/ui/kept-app-page.ts); after the removal it is gone at once.
+    const downloads = [await c.get(`${base}/vorlagen/${id}/dateien/${stored[0]!.id}`), await c.get(`${base}/vorlagen/${id}/dateien/${stored[0]!.id}`)];
+    assert.deepEqual(downloads.map((d) => d.status), [200, 200]);
+    assert.deepEqual(Buffer.from(await downloads[1]!.arrayBuffer()), Buffer.from(await downloads[0]!.arrayBuffer()), 'the same file again');
     const confirm = await c.get(`${base}/vorlagen/${id}/dateien/${stored[0]!.id}/entfernen`);
     assert.match(await confirm.text(), /Anlage „Stellungnahme PDF“ entfernen\?/);
     assert.equal((await t().db.select().from(paperFiles).where(and(eq(paperFiles.id, stored[0]!.id), isNull(paperFiles.deletedAt)))).length, 1, 'asking removed nothing');

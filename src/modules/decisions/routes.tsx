@@ -226,7 +226,8 @@ export function decisionRoutes() {
     return redirectWithFlash(c, `${appBase(tenant)}/vorlagen/${id}#anlagen`, c.get('t')('decisions.files.removed', { name: removed.name }));
   });
 
-  app.get(`/app/k/:slug/vorlagen/:id${uuid}/dateien/:fileId${uuid}`, async (c) => {
+  // A stored document never changes (a removal is audited): kept like a page, it is not read from the database again.
+  app.get(`/app/k/:slug/vorlagen/:id${uuid}/dateien/:fileId${uuid}`, keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     authorize(canReadPapers(user, tenant.id));
     const paper = await paperById(dbOf(c), tenant.id, c.req.param('id'));

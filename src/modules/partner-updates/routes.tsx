@@ -18,6 +18,7 @@ import {
 } from './links.js';
 import { acceptSubmission, listSubmissions, rejectSubmission, submissionById } from './submissions.js';
 import { LinkForm, OverviewContent, ReviewContent, type HandedLink } from './views/review-pages.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const id = '[0-9a-fA-F-]{36}';
 const overviewPath = (tenant: Tenant) => `${appBase(tenant)}/partnerlinks`;
@@ -182,7 +183,8 @@ export function reviewRoutes() {
     );
   };
 
-  app.get(`/app/k/:slug/partnerlinks/meldungen/:id{${id}}`, async (c) => {
+  // The report and the offers it names, nothing about when links were last used: kept like other internal pages.
+  app.get(`/app/k/:slug/partnerlinks/meldungen/:id{${id}}`, keptAppPage, async (c) => {
     const { tenant } = await coordination(c);
     return reviewPage(c, tenant, c.req.param('id'));
   });

@@ -138,7 +138,7 @@ export function translationRoutes() {
   });
 
   for (const ext of ['xlsx', 'xlf'] as const) {
-    app.get(`/app/k/:slug/uebersetzungen/export.${ext}`, async (c) => {
+    app.get(`/app/k/:slug/uebersetzungen/export.${ext}`, keptAppPage, async (c) => {
       const { tenant } = await tenantForTranslations(c);
       const lang = langOf(c);
       const t = c.get('t');
