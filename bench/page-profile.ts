@@ -94,8 +94,9 @@ function threadCpu(): Map<string, number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 // A render every time: kept pages (public pages for signed-in visitors, the edition page) are keyed by the URL,
 // so each request gets a query parameter of its own that no page reads.
+// IKON_PROFILE_KEPT=1: the same URL every time instead, to see what a kept page costs when it is served again.
 let unique = 0;
-const rendered = (path: string) => `${path}${path.includes('?') ? '&' : '?'}_render=${++unique}`;
+const rendered = (path: string) => (process.env.IKON_PROFILE_KEPT === '1' ? path : `${path}${path.includes('?') ? '&' : '?'}_render=${++unique}`);
 for (const path of paths) {
   for (let i = 0; i < 3; i++) await (await client.get(rendered(path))).arrayBuffer();
   if (session) await session.post('Profiler.start');
