@@ -47,6 +47,49 @@ describeEachDb('Interne Seiten: aufbewahrt, solange sich in der Kommune nichts g
     assert.match(forEditor, /Rainer Redaktion/);
   });
 
+  // On PostgreSQL the check is answered from the session query's snapshot and change rows (ContentState,
+  // platform/public-changes.ts). A transaction still open when the page was rendered, committed after: the
+  // next request must render again. (PGlite has one connection: a page cannot be rendered while it is open.)
+  test('PostgreSQL: a change in progress while the page was rendered shows once it is committed', async (ctx) => {
+    if (t().kind === 'pglite') return ctx.skip('one connection: no render while a transaction is open');
+    const path = '/app/k/musterland/fassungen';
+    const c = await t().signIn('koordination@musterland.example');
+    await c.get('/app/k/musterland'); // the first page after signing in sets cookies: such a response is not kept
+    const edition = await adopted();
+    const renamed = `${edition.title} (während der Darstellung geändert)`;
+    let release!: () => void;
+    let began!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const running = new Promise<void>((r) => (began = r));
+    const writing = t().db.transaction(async (tx) => {
+      await tx.update(editions).set({ title: renamed }).where(eq(editions.id, edition.id));
+      await noteChangeWithoutNotify(tx, { id: edition.tenantId });
+      began();
+      await held;
+    });
+    try {
+      await running;
+      // A later transaction that completes first: the open one is then "in progress" inside the page's snapshot (its xip list).
+      await noteChangeWithoutNotify(t().db, { id: '00000000-0000-4000-8000-000000000000' });
+      const during = await (await c.get(path)).text();
+      assert.doesNotMatch(during, /während der Darstellung geändert/, 'not committed yet');
+      const kept = await open(c, path);
+      assert.equal(kept.stats.count, 1, 'the page rendered during the transaction is kept');
+      release();
+      await writing;
+      const after = await open(c, path);
+      assert.match(after.result, /während der Darstellung geändert/, 'committed: shown at once');
+      const again = await open(c, path);
+      assert.equal(again.result, after.result);
+      assert.equal(again.stats.count, 1, 'opened again: the session query alone, the changes came with it');
+    } finally {
+      release();
+      await writing.catch(() => undefined);
+      await t().db.update(editions).set({ title: edition.title }).where(eq(editions.id, edition.id));
+      await noteChangeWithoutNotify(t().db, { id: edition.tenantId });
+    }
+  });
+
   test("a new Gemeinde is on its Landkreis's gaps matrix at once", async () => {
     const path = '/app/k/musterland/luecken';
     const c = await t().signIn('koordination@musterland.example');

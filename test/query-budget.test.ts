@@ -57,12 +57,6 @@ const budgets: [label: string, path: (ids: Ids) => string, max: number][] = [
   ['feedback list: the frame of an internal page takes two queries', () => '/app/k/musterland/rueckmeldungen', 4],
 ];
 
-/**
- * Pages kept while nothing in the Kommune changed (platform/ui/kept-app-page.ts): rendering one takes one query more on
- * PostgreSQL, the snapshot it is later checked against (on PGlite a count in the process); opened again, two in all.
- */
-const keptPages = new Set(['edition comparison', 'paper page', 'measure page', 'offer page', 'interview form', 'new paper form', 'edition roll-up', 'paper list', 'internal offer list', 'internal offer list, filtered', 'translations list', 'gap analysis', 'feedback list: the frame of an internal page takes two queries']);
-
 describeEachDb('query budget and set-based links', (t) => {
   before(() => enableQueryStats());
   const demoEdition = async (status: string) => {
@@ -74,7 +68,7 @@ describeEachDb('query budget and set-based links', (t) => {
   };
 
   for (const [label, path, max] of budgets) {
-    test(`${label}: at most ${max} queries (${keptPages.has(label) ? 'one more' : 'as many'} on PostgreSQL), counted in Server-Timing`, async () => {
+    test(`${label}: at most ${max} queries, counted in Server-Timing`, async () => {
       const client = await t().signIn('koordination@musterland.example');
       const { id, tenant_id } = await demoEdition('entwurf');
       const first = async (table: string) =>
@@ -85,8 +79,7 @@ describeEachDb('query budget and set-based links', (t) => {
       const header = res.headers.get('server-timing') ?? '';
       const counted = Number(/desc="(\d+) queries"/.exec(header)?.[1]);
       assert.equal(counted, stats.count, `Server-Timing (${header}) counts the same queries as the caller`);
-      const budget = max + (keptPages.has(label) && t().kind === 'postgres' ? 1 : 0);
-      assert.ok(stats.count > 0 && stats.count <= budget, `${label} took ${stats.count} queries (budget ${budget})`);
+      assert.ok(stats.count > 0 && stats.count <= max, `${label} took ${stats.count} queries (budget ${max})`);
     });
   }
 

@@ -1,6 +1,7 @@
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client.js';
 import { alias } from 'drizzle-orm/pg-core';
+import { contentFloor, noteSnapshotSeen, type ContentState } from '../public-changes.js';
 import { tenants } from '../tenancy/schema.js';
 import type { Tenant } from '../tenancy/service.js';
 import type { CurrentUser, MembershipsSql } from './current-user.js';
@@ -37,25 +38,38 @@ async function sessionLookup(
   membershipsOf: MembershipsSql,
   slug: string | undefined,
   now = new Date(),
-): Promise<{ user: CurrentUser; tenant: Tenant | null } | null> {
-  const found = await lookup(db, hashToken(token), membershipsOf, slug, now);
-  return found && { user: found.user, tenant: found.tenant };
+): Promise<{ user: CurrentUser; tenant: Tenant | null; content?: ContentState } | null> {
+  const found = await lookup(db, hashToken(token), membershipsOf, slug, now, true);
+  if (!found) return null;
+  const { content, tenant } = found;
+  if (content) noteSnapshotSeen(content.snapshot);
+  return { user: found.user, tenant, ...(content && tenant ? { content: { ...content, tenantId: tenant.id } } : {}) };
 }
 
-async function lookup(db: Db, tokenHash: string, membershipsOf: MembershipsSql, slug: string | undefined, now: Date) {
+/**
+ * `withContent` (PostgreSQL): the snapshot and the Kommune's change rows along (ContentState in
+ * platform/public-changes.ts), so that kept pages need no query of their own. The rows start at
+ * `contentFloor()`, or at this snapshot's `xmin` until the process has seen one.
+ */
+async function lookup(db: Db, tokenHash: string, membershipsOf: MembershipsSql, slug: string | undefined, now: Date, withContent = false) {
   const person = { id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin, memberships: membershipsOf(users.id) };
   const valid = and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(users.disabledAt));
   if (slug === undefined) {
     const [row] = await db.select({ person, expiresAt: sessions.expiresAt }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(valid);
     return row ? { user: row.person, tenant: null, expiresAt: row.expiresAt } : null;
   }
+  const floor = sql`coalesce(${contentFloor() ?? null}::xid8, pg_snapshot_xmin(pg_current_snapshot()))`;
+  const content = sql<Omit<ContentState, 'tenantId'>>`json_build_object(
+    'snapshot', pg_current_snapshot()::text,
+    'floor', (${floor})::text,
+    'changes', (select coalesce(array_agg(tx::text), '{}') from content_changes where tenant_id = ${slugTenant.id} and tx >= ${floor}))`;
   const [row] = await db
-    .select({ person, tenant: slugTenant, expiresAt: sessions.expiresAt })
+    .select({ person, tenant: slugTenant, expiresAt: sessions.expiresAt, ...(withContent ? { content } : {}) })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(slugTenant, eq(slugTenant.slug, slug))
     .where(valid);
-  return row ? { user: row.person, tenant: row.tenant, expiresAt: row.expiresAt } : null;
+  return row ? { user: row.person, tenant: row.tenant, expiresAt: row.expiresAt, content: (row as { content?: Omit<ContentState, 'tenantId'> }).content } : null;
 }
 
 type Found = NonNullable<Awaited<ReturnType<typeof lookup>>>;
@@ -74,7 +88,7 @@ export async function currentSession(
   membershipsOf: MembershipsSql,
   slug: string | undefined,
   now = new Date(),
-): Promise<{ user: CurrentUser; tenant: Tenant | null } | null> {
+): Promise<{ user: CurrentUser; tenant: Tenant | null; content?: ContentState } | null> {
   const writes = database.writes?.();
   if (writes === undefined) return sessionLookup(database.db, token, membershipsOf, slug, now);
   let kept = keptLookups.get(database);

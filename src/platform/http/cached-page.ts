@@ -63,7 +63,7 @@ export function cachedPublicResponses(maxEntries = 500, keyOf: (c: Ctx) => strin
   const send = (c: Ctx, r: PublicResponse) => c.body(r.body as Uint8Array<ArrayBuffer>, 200, r.headers);
   /** `snapshot`: taken before the render's first query (contentSnapshot), unless the caller has one. */
   const render = async (c: Ctx, build: PublicResponseBuilder, snapshot?: ContentSnapshot): Promise<Kept & { tenantId: string }> => {
-    const seen = snapshot ?? (await contentSnapshot(c.get('services').database));
+    const seen = snapshot ?? (await contentSnapshot(c.get('services').database, c.get('contentState')));
     const tenant = await tenantBySlug(dbOf(c), c.req.param('slug') ?? '');
     return { ...(await build(c, presentTenant(tenant), tenant.id)), snapshot: seen, tenantId: tenant.id };
   };
@@ -73,7 +73,7 @@ export function cachedPublicResponses(maxEntries = 500, keyOf: (c: Ctx) => strin
     const hit = cache.lookup(key);
     let snapshot: ContentSnapshot | undefined;
     if (hit?.fresh && hit.group) {
-      const check = await contentChangedSince(c.get('services').database, hit.group, hit.value.snapshot);
+      const check = await contentChangedSince(c.get('services').database, hit.group, hit.value.snapshot, c.get('contentState'));
       if (!check.changed) return hit.value;
       snapshot = check.snapshot;
     }

@@ -7,6 +7,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import type { Lang, T } from '../i18n/i18n.js';
 import type { JobsInfo } from '../jobs.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { ContentState } from '../public-changes.js';
 import type { Tenant } from '../tenancy/service.js';
 import type { AppNavEntry } from '../ui/app-nav.js';
 
@@ -35,6 +36,8 @@ export interface AppEnv {
     t: T;
     /** The Kommune of an internal GET's slug, fetched with the session (null: no such Kommune); `tenantForApp` takes it. */
     slugTenant?: { slug: string; tenant: Tenant | null } | undefined;
+    /** PostgreSQL: the snapshot and the Kommune's changes, read with the session (platform/public-changes.ts). */
+    contentState?: ContentState | undefined;
   };
 }
 

@@ -50,11 +50,11 @@ export function keptPerSession(maxBytes = 16 * 1024 * 1024, maxAgeMs = 10 * 60_0
     const hit = kept.get(key);
     let snapshot: ContentSnapshot | undefined;
     if (hit && hit.day === day && Date.now() - hit.at < maxAgeMs) {
-      const check = await contentChangedSince(c.get('services').database, tenant.id, hit.snapshot);
+      const check = await contentChangedSince(c.get('services').database, tenant.id, hit.snapshot, c.get('contentState'));
       if (!check.changed) return c.body(hit.body as Uint8Array<ArrayBuffer>, 200, hit.headers);
       snapshot = check.snapshot;
     }
-    snapshot ??= await contentSnapshot(c.get('services').database);
+    snapshot ??= await contentSnapshot(c.get('services').database, c.get('contentState'));
     const response = await render();
     if (response.status !== 200 || response.headers.has('set-cookie')) {
       drop(key);

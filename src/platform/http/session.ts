@@ -11,13 +11,14 @@ import { AppError } from '../errors.js';
 import { dbOf, type AppEnv, type Ctx } from './env.js';
 
 /**
- * The Kommune's slug of an internal page read with GET (`/app/k/:slug…`): the session lookup
- * fetches that Kommune along (`tenantForApp` takes it). Not for writes, whose handlers may change
- * the Kommune and read it again.
+ * The Kommune's slug of a page read with GET (`/app/k/:slug…`, `/k/:slug…`): the session lookup
+ * fetches that Kommune along (`tenantForApp` takes it), and on PostgreSQL what kept pages are
+ * checked against (`contentState`). Not for writes, whose handlers may change the Kommune and read
+ * it again.
  */
 function appSlugOf(c: Ctx): string | undefined {
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return undefined;
-  const slug = /^\/app\/k\/([^/]+)/.exec(c.req.path)?.[1];
+  const slug = /^(?:\/app)?\/k\/([^/]+)/.exec(c.req.path)?.[1];
   return slug !== undefined && slug.length <= maxSlugLength && slugPattern.test(slug) ? slug : undefined;
 }
 
@@ -39,6 +40,7 @@ export const loadUser =
     const found = token ? await currentSession(c.get('services').database, token, membershipsOf, slug) : null;
     c.set('user', found?.user ?? null);
     if (found && slug !== undefined) c.set('slugTenant', { slug, tenant: found.tenant });
+    if (found?.content) c.set('contentState', found.content);
     await next();
   };
 
