@@ -94,7 +94,9 @@ export function reviewRoutes() {
     );
   };
 
-  app.get(`/app/k/:slug/partnerlinks/akteure/:actor{${id}}`, async (c) => {
+  // The form shows whether a link exists and to whom, not when it was last used (and not a new token: the overview
+  // does, and is never kept): kept like other internal pages.
+  app.get(`/app/k/:slug/partnerlinks/akteure/:actor{${id}}`, keptAppPage, async (c) => {
     const { tenant } = await coordination(c);
     const link = (await linkOverview(dbOf(c), tenant.id)).find((r) => r.actorId === c.req.param('actor'));
     return linkFormPage(c, tenant, c.req.param('actor'), emptyForm({ expiresOn: defaultExpiry(), recipientContactId: link?.recipient?.id ?? '' }));
