@@ -59,17 +59,19 @@ async function lookup(db: Db, tokenHash: string, membershipsOf: MembershipsSql, 
     return row ? { user: row.person, tenant: null, expiresAt: row.expiresAt } : null;
   }
   const floor = sql`coalesce(${contentFloor() ?? null}::xid8, pg_snapshot_xmin(pg_current_snapshot()))`;
-  const content = sql<Omit<ContentState, 'tenantId'>>`json_build_object(
-    'snapshot', pg_current_snapshot()::text,
-    'floor', (${floor})::text,
-    'changes', (select coalesce(array_agg(tx::text), '{}') from content_changes where tenant_id = ${slugTenant.id} and tx >= ${floor}))`;
+  const content = withContent
+    ? sql<Omit<ContentState, 'tenantId'>>`json_build_object(
+        'snapshot', pg_current_snapshot()::text,
+        'floor', (${floor})::text,
+        'changes', (select coalesce(array_agg(tx::text), '{}') from content_changes where tenant_id = ${slugTenant.id} and tx >= ${floor}))`
+    : sql<null>`null`;
   const [row] = await db
-    .select({ person, tenant: slugTenant, expiresAt: sessions.expiresAt, ...(withContent ? { content } : {}) })
+    .select({ person, tenant: slugTenant, expiresAt: sessions.expiresAt, content })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(slugTenant, eq(slugTenant.slug, slug))
     .where(valid);
-  return row ? { user: row.person, tenant: row.tenant, expiresAt: row.expiresAt, content: (row as { content?: Omit<ContentState, 'tenantId'> }).content } : null;
+  return row ? { user: row.person, tenant: row.tenant, expiresAt: row.expiresAt, content: row.content ?? undefined } : null;
 }
 
 type Found = NonNullable<Awaited<ReturnType<typeof lookup>>>;

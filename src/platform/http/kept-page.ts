@@ -13,10 +13,11 @@ interface Kept {
 }
 
 /**
- * Internal pages that cost much to render and that a person opens again and again (the edition
- * page: back from every measure) are kept per person, session and URL, and served again only
- * after one query confirmed that no write in the Kommune committed outside the snapshot the page
- * was rendered from (contentChangedSince: every write is audited and noted) — so a kept page is
+ * Internal pages that a person opens again and again (the edition page: back from every measure;
+ * routes mark them with platform/ui/kept-app-page.ts) are kept per person, session and URL, and
+ * served again only after `contentChangedSince` confirmed that no write in the Kommune committed
+ * outside the snapshot the page was rendered from (every write is audited and noted; on PostgreSQL
+ * answered from what the session lookup brought along, `contentState`) — so a kept page is
  * never older than the data — and only on the same day for at most `maxAgeMs` (pages show dates
  * relative to today). A request with a one-time message (flash) renders, and such a page is not
  * kept. Bounded by bytes, oldest first out.
