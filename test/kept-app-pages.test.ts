@@ -4,9 +4,15 @@ import { and, eq } from 'drizzle-orm';
 import { enableQueryStats, withQueryStats } from '../src/db/query-stats.js';
 import { systemUser } from '../src/platform/auth/current-user.js';
 import { tenants } from '../src/platform/tenancy/schema.js';
+import { formatDateTime } from '../src/platform/i18n/i18n.js';
+import { actors } from '../src/modules/actors/schema.js';
+import { demoPartnerToken } from '../src/modules/partner-updates/demo.js';
+import { partnerLinks } from '../src/modules/partner-updates/schema.js';
+import { apiTokens } from '../src/modules/tenants/schema.js';
 import { createTenant } from '../src/modules/tenants/service.js';
 import { editions } from '../src/modules/concepts/schema.js';
 import { indicators } from '../src/modules/progress/schema.js';
+import { hashToken } from '../src/platform/auth/tokens.js';
 import { noteChangeWithoutNotify } from './support/content-changes.js';
 import { describeEachDb, type TestClient } from './support/harness.js';
 
@@ -16,6 +22,9 @@ import { describeEachDb, type TestClient } from './support/harness.js';
 describeEachDb('Interne Seiten: aufbewahrt, solange sich in der Kommune nichts geändert hat', (t) => {
   before(() => enableQueryStats());
   const open = (c: TestClient, path: string) => withQueryStats(async () => (await c.get(path)).text());
+  /** Served again, not rendered: fewer queries than the render, the session query at most (PGlite: none, its changes are counted in process). */
+  const assertKept = (rendered: number, again: number) =>
+    assert.ok(again < rendered && again <= 1, `opened again: ${again} queries (rendered: ${rendered})`);
   const adopted = async () => (await t().db.select().from(editions).where(eq(editions.status, 'beschlossen')))[0]!;
 
   test('opened again: the same page after a check; a change by another instance at once', async () => {
@@ -99,5 +108,76 @@ describeEachDb('Interne Seiten: aufbewahrt, solange sich in der Kommune nichts g
     await createTenant({ db: t().db, user: systemUser }, { ags: `${landkreis!.ags.slice(0, 5)}999`, name: 'Neudorf am Test', kind: 'gemeinde', parentId: landkreis!.id, slug: 'neudorf-am-test' });
     assert.doesNotMatch(before, /Neudorf am Test/);
     assert.match(await (await c.get(path)).text(), /Neudorf am Test/, 'the new Gemeinde is a column at once');
+  });
+  // "Last used" of a partner link or an API-Zugang is written without an audit entry (the Protokoll has the
+  // hourly entry, or the writes made with the token): the stamp itself notes the change for kept pages.
+  test('the partner links overview is kept, and a partner opening her link shows on it at once', async () => {
+    const path = '/app/k/musterland/partnerlinks';
+    const c = await t().signIn('koordination@musterland.example');
+    await c.get('/app/k/musterland');
+    const before = await open(c, path);
+    const again = await open(c, path);
+    assert.equal(again.result, before.result, 'the same page');
+    assertKept(before.stats.count, again.stats.count);
+
+    assert.equal((await t().client().get(`/partner/${demoPartnerToken}`)).status, 200, 'the partner opens her link');
+    const [link] = await t().db.select().from(partnerLinks).where(eq(partnerLinks.tokenHash, hashToken(demoPartnerToken)));
+    assert.ok(link?.lastUsedAt, 'the use is stamped');
+    const after = (await open(c, path)).result;
+    assert.ok(after.includes(`geöffnet am ${formatDateTime('de', link.lastUsedAt)}`), 'the overview shows when it was opened');
+
+    // Opened again within the hour: no new Protokoll entry, only the stamp (to the minute; here it is set back).
+    const earlier = new Date(link.lastUsedAt.getTime() - 3 * 60_000);
+    await t().db.transaction(async (tx) => {
+      await tx.update(partnerLinks).set({ lastUsedAt: earlier }).where(eq(partnerLinks.id, link.id));
+      await noteChangeWithoutNotify(tx, { id: link.tenantId });
+    });
+    assert.ok((await open(c, path)).result.includes(`geöffnet am ${formatDateTime('de', earlier)}`));
+    assertKept(before.stats.count, (await open(c, path)).stats.count);
+    await t().client().get(`/partner/${demoPartnerToken}`);
+    const [stamped] = await t().db.select().from(partnerLinks).where(eq(partnerLinks.id, link.id));
+    assert.ok(stamped!.lastUsedAt! > earlier, 'stamped again');
+    assert.ok((await open(c, path)).result.includes(`geöffnet am ${formatDateTime('de', stamped!.lastUsedAt!)}`), 'the new use shows at once');
+  });
+
+  test('a new partner link is shown once, also when a page without it was kept meanwhile', async () => {
+    const path = '/app/k/musterland/partnerlinks';
+    const c = await t().signIn('koordination@musterland.example');
+    await c.get('/app/k/musterland');
+    await c.get(path);
+    const [actor] = await t().db.select().from(actors).where(eq(actors.name, 'Migrationsberatung für erwachsene Zugewanderte (MBE) Musterland'));
+    assert.ok(actor, 'a demo actor without a link');
+    const created = await c.post(`${path}/akteure/${actor.id}`, { expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), recipientContactId: '' });
+    assert.equal(created.status, 303);
+    // The page opened meanwhile without the secret (another tab, its message taken there) is kept; the request that
+    // carries the handed-over secret must not get it.
+    c.cookies.delete('ikon_flash');
+    const handed = c.cookies.get('ikon_partner_link');
+    assert.ok(handed, 'the secret travels in its cookie');
+    c.cookies.delete('ikon_partner_link');
+    await c.get(path);
+    c.cookies.set('ikon_partner_link', handed);
+    const shown = await (await c.get(path)).text();
+    assert.match(shown, /\/partner\/[A-Za-z0-9_-]{43}/, 'the new link is on the page');
+    assert.doesNotMatch(await (await c.get(path)).text(), /\/partner\/[A-Za-z0-9_-]{43}/, 'and only once');
+  });
+
+  test('the API-Zugänge page is kept, and a use of a token shows on it at once', async () => {
+    const path = '/app/k/musterland/einstellungen/api-zugaenge';
+    const c = await t().signIn('koordination@musterland.example');
+    const created = await c.post(path, { name: 'Fachverfahren Kept', role: 'lesend', scopes: [], expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) });
+    assert.equal(created.status, 303);
+    const secret = /value="(ikon_[A-Za-z0-9_-]{43})"/.exec(await (await c.get(path)).text())?.[1];
+    assert.ok(secret, 'the token is shown once');
+    const before = await open(c, path);
+    const again = await open(c, path);
+    assert.equal(again.result, before.result, 'the same page');
+    assertKept(before.stats.count, again.stats.count);
+
+    const used = await t().app.request('/api/v1/kommunen/musterland', { headers: { authorization: `Bearer ${secret}` } });
+    assert.equal(used.status, 200);
+    const [token] = await t().db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(secret)));
+    assert.ok(token?.lastUsedAt, 'the use is stamped');
+    assert.ok((await open(c, path)).result.includes(formatDateTime('de', token.lastUsedAt)), 'the page shows the last use');
   });
 });

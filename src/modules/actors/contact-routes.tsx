@@ -14,6 +14,7 @@ import { canManageContacts, contactById, createContact, eraseContact, updateCont
 import { discloseContact } from './privacy.js';
 import { actorById } from './service.js';
 import { ContactFields, contactFormOf } from './views/contact-form.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const id = '[0-9a-fA-F-]{36}';
 const base = (tenant: Tenant, actorId: string) => `${appBase(tenant)}/akteure/${actorId}`;
@@ -53,7 +54,7 @@ export function contactRoutes() {
     );
   };
 
-  app.get(`/app/k/:slug/akteure/:actor{${id}}/ansprechpersonen/neu`, async (c) => {
+  app.get(`/app/k/:slug/akteure/:actor{${id}}/ansprechpersonen/neu`, keptAppPage, async (c) => {
     const tenant = await coordinatorOnly(c);
     return formPage(c, tenant, c.req.param('actor'), undefined, emptyForm({ consentScope: 'keine' }));
   });
@@ -69,7 +70,7 @@ export function contactRoutes() {
     });
   });
 
-  app.get(`/app/k/:slug/akteure/:actor{${id}}/ansprechpersonen/:id{${id}}`, async (c) => {
+  app.get(`/app/k/:slug/akteure/:actor{${id}}/ansprechpersonen/:id{${id}}`, keptAppPage, async (c) => {
     const tenant = await coordinatorOnly(c);
     const contact = await contactById(dbOf(c), tenant.id, c.req.param('actor'), c.req.param('id'));
     return formPage(c, tenant, contact.actorId, contact.id, contactFormOf(contact));
@@ -87,7 +88,7 @@ export function contactRoutes() {
     });
   });
 
-  app.get(`/app/k/:slug/akteure/:actor{${id}}/ansprechpersonen/:id{${id}}/loeschen`, async (c) => {
+  app.get(`/app/k/:slug/akteure/:actor{${id}}/ansprechpersonen/:id{${id}}/loeschen`, keptAppPage, async (c) => {
     const tenant = await coordinatorOnly(c);
     const t = c.get('t');
     const actor = await actorById(dbOf(c), tenant.id, c.req.param('actor'));

@@ -15,6 +15,7 @@ import { contactCounts, contactsOf } from './contacts.js';
 import { actorKinds } from './schema.js';
 import { ContactSection } from './views/contact-section.js';
 import { actorById, createActor, deleteActor, listActors, updateActor, type Actor } from './service.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 
 function ActorFields(p: { c: Ctx; form: FormState; municipalities: { id: string; name: string }[] }) {
@@ -115,7 +116,7 @@ export function actorRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/akteure', async (c) => {
+  app.get('/app/k/:slug/akteure', keptAppPage, async (c) => {
     const { tenant } = await tenantForApp(c);
     return listPage(c, tenant, emptyForm({ kind: 'wohlfahrtsverband' }));
   });
@@ -132,7 +133,7 @@ export function actorRoutes() {
     }
   });
 
-  app.get('/app/k/:slug/akteure/:id', async (c) => {
+  app.get('/app/k/:slug/akteure/:id', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     if (!isCoordinator(user, tenant.id)) throw new AppError('forbidden');
     const a = await actorById(dbOf(c), tenant.id, c.req.param('id'));
@@ -153,7 +154,7 @@ export function actorRoutes() {
     }
   });
 
-  app.get('/app/k/:slug/akteure/:id/loeschen', async (c) => {
+  app.get('/app/k/:slug/akteure/:id/loeschen', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
     if (!isCoordinator(user, tenant.id)) throw new AppError('forbidden');
     const t = c.get('t');

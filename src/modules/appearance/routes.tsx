@@ -10,6 +10,7 @@ import { ConfirmAction } from '../../platform/ui/confirm.js';
 import { emptyForm, type FormState } from '../../platform/ui/form.js';
 import { versionFrom } from '../../platform/validation.js';
 import { AppearanceContent } from './views/settings.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const path = (tenant: Tenant) => `${appBase(tenant)}/einstellungen/erscheinungsbild`;
 
@@ -48,7 +49,7 @@ async function chosenFile(value: unknown): Promise<Uint8Array | undefined> {
 export function appearanceRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/app/k/:slug/einstellungen/erscheinungsbild', async (c) => {
+  app.get('/app/k/:slug/einstellungen/erscheinungsbild', keptAppPage, async (c) => {
     const { tenant } = await tenantForCoordination(c);
     return settingsPage(c, tenant, emptyForm(savedValues(tenant)));
   });
@@ -67,7 +68,7 @@ export function appearanceRoutes() {
     });
   });
 
-  app.get('/app/k/:slug/einstellungen/erscheinungsbild/logo-entfernen', async (c) => {
+  app.get('/app/k/:slug/einstellungen/erscheinungsbild/logo-entfernen', keptAppPage, async (c) => {
     const { tenant } = await tenantForCoordination(c);
     const t = c.get('t');
     if (!tenant.logoVersion) return redirectWithFlash(c, path(tenant));

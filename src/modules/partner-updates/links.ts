@@ -10,6 +10,7 @@ import { addDays, addYears, berlinDate, endOfBerlinDay } from '../../platform/da
 import { AppError } from '../../platform/errors.js';
 import { formatDate, translator, type T } from '../../platform/i18n/i18n.js';
 import type { Mail } from '../../platform/mail/mailer.js';
+import { noteContentChange } from '../../platform/public-changes.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { isUuid, isoDate, optionalUuid, parseInput, throwIfProblems } from '../../platform/validation.js';
@@ -157,12 +158,18 @@ export const partnerIdentity = (actorName: string): CurrentUser => ({
   memberships: [],
 });
 
-/** Notes the use of a link: "zuletzt benutzt" on the overview, to the minute. */
+/**
+ * Notes the use of a link: "zuletzt benutzt" on the overview, to the minute. Not audited (the
+ * Protokoll has the hourly entry), so the change is noted for the Kommune's kept internal pages
+ * here (not its public pages: they do not show it).
+ */
 export async function stampLinkUse(db: Db, link: PartnerLink, now: Date): Promise<void> {
-  await db
+  const stamped = await db
     .update(partnerLinks)
     .set({ lastUsedAt: now })
-    .where(and(eq(partnerLinks.tenantId, link.tenantId), eq(partnerLinks.id, link.id), or(isNull(partnerLinks.lastUsedAt), lt(partnerLinks.lastUsedAt, new Date(now.getTime() - 60_000)))));
+    .where(and(eq(partnerLinks.tenantId, link.tenantId), eq(partnerLinks.id, link.id), or(isNull(partnerLinks.lastUsedAt), lt(partnerLinks.lastUsedAt, new Date(now.getTime() - 60_000)))))
+    .returning({ id: partnerLinks.id });
+  if (stamped.length) await noteContentChange(db, link.tenantId);
 }
 
 /** A use of a revoked or expired link is noted in the Protokoll (once an hour per link: sending twice is common). */

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import { AppError, isAppError, type FieldError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
-import { handOver, takeHandedOver } from '../../platform/http/handoff.js';
+import { handOver, handoffCookie, takeHandedOver } from '../../platform/http/handoff.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
 import { findSimilar } from '../../platform/similar-items.js';
 import { commandContext } from '../../platform/http/session.js';
@@ -23,7 +23,7 @@ import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 const id = '[0-9a-fA-F-]{36}';
 const overviewPath = (tenant: Tenant) => `${appBase(tenant)}/partnerlinks`;
 /** A link that was not mailed is shown once on the overview (the database keeps only its hash). */
-const handoffCookie = 'ikon_partner_link';
+const partnerLinkCookie = handoffCookie('ikon_partner_link');
 
 async function coordination(c: Ctx) {
   const found = await tenantForApp(c);
@@ -47,7 +47,7 @@ async function sendLink(c: Ctx, user: CurrentUser, tenant: Tenant, link: Partner
 }
 
 async function handedLink(c: Ctx, tenant: Tenant, user: CurrentUser): Promise<HandedLink | undefined> {
-  const value = takeHandedOver(c, handoffCookie, overviewPath(tenant));
+  const value = takeHandedOver(c, partnerLinkCookie, overviewPath(tenant));
   if (!value) return undefined;
   const [kind, token] = value.split(':') as [string, string | undefined];
   const opened = token ? await openPartnerLink(dbOf(c), token) : undefined;
@@ -63,7 +63,7 @@ async function handedLink(c: Ctx, tenant: Tenant, user: CurrentUser): Promise<Ha
 export function reviewRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/app/k/:slug/partnerlinks', async (c) => {
+  app.get('/app/k/:slug/partnerlinks', keptAppPage, async (c) => {
     const { tenant, user } = await coordination(c);
     const db = dbOf(c);
     const [rows, open, reviewed] = await Promise.all([linkOverview(db, tenant.id), listSubmissions(db, tenant.id, 'open'), listSubmissions(db, tenant.id, 'reviewed')]);
@@ -115,7 +115,7 @@ export function reviewRoutes() {
     }
     const { sent, to } = await sendLink(c, user, tenant, created.link, created.token, false);
     if (sent) return redirectWithFlash(c, overviewPath(tenant), t('partner_links.sent', { email: to ?? '' }));
-    handOver(c, handoffCookie, `create:${created.token}`, overviewPath(tenant));
+    handOver(c, partnerLinkCookie, `create:${created.token}`, overviewPath(tenant));
     return redirectWithFlash(c, overviewPath(tenant), t('partner_links.created'));
   });
 
@@ -134,8 +134,8 @@ export function reviewRoutes() {
       </AppPage>,
     );
   };
-  app.get(`/app/k/:slug/partnerlinks/:id{${id}}/widerrufen`, confirmPage('revoke'));
-  app.get(`/app/k/:slug/partnerlinks/:id{${id}}/erinnern`, confirmPage('remind'));
+  app.get(`/app/k/:slug/partnerlinks/:id{${id}}/widerrufen`, keptAppPage, confirmPage('revoke'));
+  app.get(`/app/k/:slug/partnerlinks/:id{${id}}/erinnern`, keptAppPage, confirmPage('remind'));
 
   app.post(`/app/k/:slug/partnerlinks/:id{${id}}/widerrufen`, async (c) => {
     const { tenant } = await coordination(c);
@@ -162,7 +162,7 @@ export function reviewRoutes() {
     }
     const { sent, to } = await sendLink(c, user, tenant, reminded.link, reminded.token, true);
     if (sent) return redirectWithFlash(c, overviewPath(tenant), t('partner_links.reminder_sent', { email: to ?? '' }));
-    handOver(c, handoffCookie, `remind:${reminded.token}`, overviewPath(tenant));
+    handOver(c, partnerLinkCookie, `remind:${reminded.token}`, overviewPath(tenant));
     return redirectWithFlash(c, overviewPath(tenant), t('partner_links.reminder_created'));
   });
 

@@ -12,6 +12,7 @@ import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import { buildReport } from './build.js';
 import type { ReportAudience, ReportModel } from './model.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 /** The audience as the form and URL name it (German, like the other parameters). */
 const audienceParam = { oeffentlich: 'public', intern: 'internal' } as const satisfies Record<string, ReportAudience>;
@@ -66,7 +67,7 @@ export function reportRoutes() {
     );
   };
 
-  app.get('/app/k/:slug/fassungen/:id/bericht', async (c) => {
+  app.get('/app/k/:slug/fassungen/:id/bericht', keptAppPage, async (c) => {
     const { tenant } = await tenantForApp(c);
     const today = berlinDate(new Date());
     const q = c.req.query();

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError, isAppError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
 import { formBody, redirectWithFlash, render } from '../../platform/http/render.js';
 import { commandContext } from '../../platform/http/session.js';
+import { handOver, handoffCookie, takeHandedOver } from '../../platform/http/handoff.js';
 import { addYears, berlinDate } from '../../platform/dates.js';
 import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import { ConfirmAction } from '../../platform/ui/confirm.js';
@@ -13,6 +13,7 @@ import type { Tenant } from '../../platform/tenancy/service.js';
 import { listActors } from '../actors/index.js';
 import { apiTokenById, apiTokensOf, canManageApiTokens, createApiToken, openApiTokenBySecret, revokeApiToken } from './api-tokens.js';
 import { ApiTokensContent, tokenRights, type NewApiToken } from './views/api-tokens.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const path = (tenant: Tenant) => `${appBase(tenant)}/einstellungen/api-zugaenge`;
 const idPattern = ':id{[0-9a-fA-F-]{36}}';
@@ -22,7 +23,7 @@ const idPattern = ':id{[0-9a-fA-F-]{36}}';
  * in a short-lived HttpOnly cookie limited to this page (the database only has its hash), like an
  * invitation link that could not be mailed.
  */
-const handoffCookie = 'ikon_new_api_token';
+const newTokenCookie = handoffCookie('ikon_new_api_token');
 
 /** The Kommune of the API-Zugänge pages: Koordination only (other members 403, outsiders 404). */
 async function tenantForTokens(c: Ctx) {
@@ -32,9 +33,8 @@ async function tenantForTokens(c: Ctx) {
 }
 
 async function takeCreated(c: Ctx, tenant: Tenant): Promise<NewApiToken | undefined> {
-  const secret = getCookie(c, handoffCookie);
+  const secret = takeHandedOver(c, newTokenCookie, path(tenant));
   if (!secret) return undefined;
-  deleteCookie(c, handoffCookie, { path: path(tenant) });
   // Only a token of this Kommune that is still valid; anything else in the cookie is dropped unseen.
   const token = await openApiTokenBySecret(dbOf(c), tenant.id, secret);
   return token ? { name: token.name, secret } : undefined;
@@ -70,7 +70,7 @@ async function tokensPage(c: Ctx, tenant: Tenant, form: FormState, status = 200)
 export function apiTokenRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/app/k/:slug/einstellungen/api-zugaenge', async (c) => {
+  app.get('/app/k/:slug/einstellungen/api-zugaenge', keptAppPage, async (c) => {
     const { tenant } = await tenantForTokens(c);
     return tokensPage(c, tenant, emptyForm({ role: 'redaktion', scopes: ['progress'], expiresOn: addYears(berlinDate(new Date()), 1) }));
   });
@@ -80,7 +80,7 @@ export function apiTokenRoutes() {
     const body = await formBody(c);
     try {
       const { token, secret } = await createApiToken(commandContext(c), tenant.id, body);
-      setCookie(c, handoffCookie, secret, { path: path(tenant), httpOnly: true, sameSite: 'Strict', secure: c.get('services').config.secureCookies, maxAge: 300 });
+      handOver(c, newTokenCookie, secret, path(tenant));
       return redirectWithFlash(c, path(tenant), c.get('t')('api_tokens.created_flash', { name: token.name }));
     } catch (e) {
       if (isAppError(e, 'validation_failed')) return tokensPage(c, tenant, { values: body, errors: e.fieldErrors }, 422);

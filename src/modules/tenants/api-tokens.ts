@@ -17,6 +17,7 @@ import { AppError, type FieldError } from '../../platform/errors.js';
 import type { ApiTokenCheck } from '../../platform/http/bearer.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { isCoordinator } from '../../platform/tenancy/policy.js';
+import { noteContentChange } from '../../platform/public-changes.js';
 import { tenants } from '../../platform/tenancy/schema.js';
 import { isUuid, isoDate, listOf, parseInput, requiredText } from '../../platform/validation.js';
 import { actors } from '../actors/schema.js';
@@ -205,7 +206,7 @@ export async function checkApiToken(db: Db, tokenHash: string, now: Date): Promi
     await noteRefusal(db, token, 'expired', now);
     return { status: 'expired', at: token.expiresAt };
   }
-  await db
+  const stamped = await db
     .update(apiTokens)
     .set({ lastUsedAt: now })
     .where(
@@ -214,7 +215,10 @@ export async function checkApiToken(db: Db, tokenHash: string, now: Date): Promi
         eq(apiTokens.id, token.id),
         or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - lastUsedResolution))),
       ),
-    );
+    )
+    .returning({ id: apiTokens.id });
+  // Not audited (every write made with the token is): noted so that the kept API-Zugänge page shows the new "last used".
+  if (stamped.length) await noteContentChange(db, token.tenantId);
   return {
     status: 'valid',
     user: {

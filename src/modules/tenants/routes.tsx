@@ -5,6 +5,7 @@ import { recentAudit } from '../../platform/audit/record.js';
 import { membershipIn, type CurrentUser } from '../../platform/auth/current-user.js';
 import { createSession, endSession } from '../../platform/auth/sessions.js';
 import { sessionTokenOf } from '../../platform/http/cookies.js';
+import { handoffCookie } from '../../platform/http/handoff.js';
 import type { CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
@@ -49,21 +50,21 @@ const isAppError = (e: unknown, code: AppError['code']): e is AppError => e inst
  * An invitation that could not be mailed is shown once to the person who created it: its token
  * travels in a short-lived HttpOnly cookie across the redirect (the database only has its hash).
  */
-const handoffCookie = 'ikon_invitation_link';
+const invitationCookie = handoffCookie('ikon_invitation_link');
 
 function keepHandoff(c: Ctx, token: string, kind: 'invitation' | 'password_reset' = 'invitation') {
   const value = kind === 'password_reset' ? `${resetPrefix}${token}` : token;
-  setCookie(c, handoffCookie, value, { path: '/app', httpOnly: true, sameSite: 'Strict', secure: c.get('services').config.secureCookies, maxAge: 600 });
+  setCookie(c, invitationCookie, value, { path: '/app', httpOnly: true, sameSite: 'Strict', secure: c.get('services').config.secureCookies, maxAge: 600 });
 }
 /** A handed-over password reset link (createResetLinkForMember) shares the cookie, marked by this prefix. */
 const resetPrefix = 'reset:';
 
 async function takeHandoff(c: Ctx, user: CurrentUser, tenantId?: string): Promise<InvitationHandoff | undefined> {
-  const value = getCookie(c, handoffCookie);
+  const value = getCookie(c, invitationCookie);
   if (!value) return undefined;
   if (value.startsWith(resetPrefix)) {
     if (!tenantId) return undefined; // shown on the members page of its Kommune
-    deleteCookie(c, handoffCookie, { path: '/app' });
+    deleteCookie(c, invitationCookie, { path: '/app' });
     const token = value.slice(resetPrefix.length);
     const reset = canManageMembers(user, tenantId) ? await handedOverResetLink(dbOf(c), tenantId, token) : undefined;
     if (!reset) return undefined;
@@ -73,7 +74,7 @@ async function takeHandoff(c: Ctx, user: CurrentUser, tenantId?: string): Promis
   const token = value;
   const resolved = await resolveInvitation(dbOf(c), token);
   if (resolved && tenantId && resolved.tenant.id !== tenantId) return undefined; // shown on its own Kommune's page
-  deleteCookie(c, handoffCookie, { path: '/app' });
+  deleteCookie(c, invitationCookie, { path: '/app' });
   if (!resolved || resolved.state !== 'open' || !canManageMembers(user, resolved.tenant.id)) return undefined;
   const link = invitationLink(c.get('services').config.publicUrl, token);
   const mail = invitationMail(c.get('t'), { invitation: resolved.invitation, tenantName: resolved.tenant.name, inviterName: user.name, link });

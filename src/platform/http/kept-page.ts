@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { todayInGermany } from '../dates.js';
 import { contentChangedSince, contentSnapshot, type ContentSnapshot } from '../public-changes.js';
 import type { Ctx } from './env.js';
+import { carriesHandoff } from './handoff.js';
 
 interface Kept {
   body: Uint8Array;
@@ -19,8 +20,8 @@ interface Kept {
  * outside the snapshot the page was rendered from (every write is audited and noted; on PostgreSQL
  * answered from what the session lookup brought along, `contentState`) — so a kept page is
  * never older than the data — and only on the same day for at most `maxAgeMs` (pages show dates
- * relative to today). A request with a one-time message (flash) renders, and such a page is not
- * kept. Bounded by bytes, oldest first out.
+ * relative to today). A request with a one-time message (flash) or a handed-over secret (a new
+ * partner link or API token, platform/http/handoff.ts) renders, and such a page is not kept. Bounded by bytes, oldest first out.
  */
 export function keptPerSession(maxBytes = 16 * 1024 * 1024, maxAgeMs = 10 * 60_000) {
   const kept = new Map<string, Kept>();
@@ -45,7 +46,7 @@ export function keptPerSession(maxBytes = 16 * 1024 * 1024, maxAgeMs = 10 * 60_0
 
   /** `tenant`: as the route loaded it, before the snapshot; its version is part of the key, so a page never keeps an older Kommune. */
   return async (c: Ctx, tenant: { id: string; version: number }, render: () => Promise<Response>): Promise<Response> => {
-    if (c.req.method !== 'GET' || getCookie(c, 'ikon_flash')) return render();
+    if (c.req.method !== 'GET' || getCookie(c, 'ikon_flash') || carriesHandoff(c)) return render();
     const key = keyOf(c, tenant.version);
     const day = todayInGermany();
     const hit = kept.get(key);
