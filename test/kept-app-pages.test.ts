@@ -8,7 +8,8 @@ import { formatDateTime } from '../src/platform/i18n/i18n.js';
 import { actors } from '../src/modules/actors/schema.js';
 import { demoPartnerToken } from '../src/modules/partner-updates/demo.js';
 import { partnerLinks } from '../src/modules/partner-updates/schema.js';
-import { apiTokens } from '../src/modules/tenants/schema.js';
+import { apiTokens, invitations } from '../src/modules/tenants/schema.js';
+import { until } from './support/until.js';
 import { createTenant } from '../src/modules/tenants/service.js';
 import { editions } from '../src/modules/concepts/schema.js';
 import { indicators } from '../src/modules/progress/schema.js';
@@ -179,5 +180,26 @@ describeEachDb('Interne Seiten: aufbewahrt, solange sich in der Kommune nichts g
     const [token] = await t().db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(secret)));
     assert.ok(token?.lastUsedAt, 'the use is stamped');
     assert.ok((await open(c, path)).result.includes(formatDateTime('de', token.lastUsedAt)), 'the page shows the last use');
+  });
+  // The members page shows „abgelaufen“ for an invitation from the minute it expires: kept no longer than that.
+  test('the members page is kept until the next invitation on it expires', async () => {
+    const path = '/app/k/musterland/mitglieder';
+    const c = await t().signIn('koordination@musterland.example');
+    assert.equal((await c.post('/app/k/musterland/einladungen', { email: 'nora.n@example.org', name: 'Nora Nachtigall', role: 'lesend' })).status, 303);
+    await c.get(path); // the message and the handed-over link are shown once
+    const [invitation] = await t().db.select().from(invitations).where(eq(invitations.email, 'nora.n@example.org'));
+    const expiresAt = new Date(Date.now() + 1500);
+    await t().db.transaction(async (tx) => {
+      await tx.update(invitations).set({ expiresAt }).where(eq(invitations.id, invitation!.id));
+      await noteChangeWithoutNotify(tx, { id: invitation!.tenantId });
+    });
+    const row = (html: string) => /<tr>(?:(?!<\/tr>)[\s\S])*nora\.n@example\.org[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    const before = await open(c, path);
+    assert.ok(row(before.result), 'the invitation is listed');
+    assert.doesNotMatch(row(before.result), /abgelaufen/, 'still open');
+    const again = await open(c, path);
+    if (Date.now() < expiresAt.getTime()) assertKept(before.stats.count, again.stats.count);
+    await until(() => Date.now(), (now) => now > expiresAt.getTime(), 'the invitation expires');
+    assert.match(row((await open(c, path)).result), /abgelaufen/, 'shown as expired once it is');
   });
 });

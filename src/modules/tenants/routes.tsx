@@ -6,6 +6,8 @@ import { membershipIn, type CurrentUser } from '../../platform/auth/current-user
 import { createSession, endSession } from '../../platform/auth/sessions.js';
 import { sessionTokenOf } from '../../platform/http/cookies.js';
 import { handoffCookie } from '../../platform/http/handoff.js';
+import { keepPageUntil } from '../../platform/http/kept-page.js';
+import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 import type { CommandContext } from '../../platform/commands.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { dbOf, type AppEnv, type Ctx } from '../../platform/http/env.js';
@@ -98,6 +100,9 @@ async function membersPage(c: Ctx, tenant: Tenant, user: CurrentUser, extra: Par
   const t = c.get('t');
   const [members, actors, invitations] = await Promise.all([membersOf(db, tenant.id), listActors(db, tenant.id), pendingInvitations(db, tenant.id)]);
   const handoff = status === 200 ? await takeHandoff(c, user, tenant.id) : undefined;
+  const now = new Date();
+  // An invitation shows „abgelaufen“ from the minute it expires: a kept page no longer than that.
+  for (const i of invitations) if (i.expiresAt > now) keepPageUntil(c, i.expiresAt);
   return render(
     c,
     <AppPage c={c} tenant={tenant} title={t('members.title')} section="members">
@@ -113,7 +118,7 @@ async function membersPage(c: Ctx, tenant: Tenant, user: CurrentUser, extra: Par
         inviteForm={emptyForm({ role: 'redaktion' })}
         handoff={handoff}
         invitationDays={invitationDays}
-        now={new Date()}
+        now={now}
         {...extra}
       />
     </AppPage>,
@@ -270,7 +275,7 @@ export function tenantRoutes() {
 
   // ---- Members and invitations (Koordination) ----
 
-  app.get('/app/k/:slug/mitglieder', async (c) => {
+  app.get('/app/k/:slug/mitglieder', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForMembers(c);
     return membersPage(c, tenant, user);
   });

@@ -38,6 +38,8 @@ export interface AppEnv {
     slugTenant?: { slug: string; tenant: Tenant | null } | undefined;
     /** PostgreSQL: the snapshot and the Kommune's changes, read with the session (platform/public-changes.ts). */
     contentState?: ContentState | undefined;
+    /** A page whose content changes with time alone (an invitation expires) says when: it is kept until then at most (keepPageUntil). */
+    keptUntil?: Date | undefined;
   };
 }
 

@@ -10,7 +10,17 @@ interface Kept {
   headers: Record<string, string>;
   snapshot: ContentSnapshot;
   day: string;
-  at: number;
+  /** Served again until then (ms): `maxAgeMs` after rendering, or earlier when the page said so (keepPageUntil). */
+  until: number;
+}
+
+/**
+ * For a kept page that shows a state changing with time alone (an invitation that expires at 14:03): it is
+ * kept until `at` at most. Several calls: the earliest counts.
+ */
+export function keepPageUntil(c: Ctx, at: Date): void {
+  const before = c.get('keptUntil');
+  if (!before || at < before) c.set('keptUntil', at);
 }
 
 /**
@@ -51,7 +61,7 @@ export function keptPerSession(maxBytes = 16 * 1024 * 1024, maxAgeMs = 10 * 60_0
     const day = todayInGermany();
     const hit = kept.get(key);
     let snapshot: ContentSnapshot | undefined;
-    if (hit && hit.day === day && Date.now() - hit.at < maxAgeMs) {
+    if (hit && hit.day === day && Date.now() < hit.until) {
       const check = await contentChangedSince(c.get('services').database, tenant.id, hit.snapshot, c.get('contentState'));
       if (!check.changed) return c.body(hit.body as Uint8Array<ArrayBuffer>, 200, hit.headers);
       snapshot = check.snapshot;
@@ -64,7 +74,8 @@ export function keptPerSession(maxBytes = 16 * 1024 * 1024, maxAgeMs = 10 * 60_0
     }
     const body = new Uint8Array(await response.arrayBuffer());
     const headers = Object.fromEntries(response.headers);
-    keep(key, { body, headers, snapshot, day, at: Date.now() });
+    const until = Math.min(Date.now() + maxAgeMs, c.get('keptUntil')?.getTime() ?? Infinity);
+    keep(key, { body, headers, snapshot, day, until });
     return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
   };
 }
