@@ -297,7 +297,7 @@ export function tenantRoutes() {
     }
   });
 
-  app.get('/app/k/:slug/mitglieder/:userId/entfernen', async (c) => {
+  app.get('/app/k/:slug/mitglieder/:userId/entfernen', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForMembers(c);
     const t = c.get('t');
     const [member] = (await membersOf(dbOf(c), tenant.id)).filter((m) => m.userId === c.req.param('userId'));
@@ -336,7 +336,7 @@ export function tenantRoutes() {
   });
 
   // A password reset link for a member without working e-mail: confirm, create, show it once.
-  app.get('/app/k/:slug/mitglieder/:userId/passwort-link', async (c) => {
+  app.get('/app/k/:slug/mitglieder/:userId/passwort-link', keptAppPage, async (c) => {
     const { tenant } = await tenantForMembers(c);
     const t = c.get('t');
     const [member] = (await membersOf(dbOf(c), tenant.id)).filter((m) => m.userId === c.req.param('userId'));

@@ -16,6 +16,7 @@ import { isFile, kept, uploaded } from '../../../platform/spreadsheet/upload.js'
 import { problemsOf, type ImportProblem } from '../../../platform/spreadsheet/problems.js';
 import { PreviewPage } from './views/preview-page.js';
 import { editionPath, UploadPage } from './views/upload-page.js';
+import { keptAppPage } from '../../../platform/ui/kept-app-page.js';
 
 const path = '/app/k/:slug/fassungen/:editionId';
 
@@ -41,7 +42,7 @@ export function transferRoutes() {
   const uploadPage = (c: Ctx, tenant: Tenant, edition: Edition, opts: { problems?: ImportProblem[]; fileError?: FieldError; numberFormat?: NumberFormat } = {}, status = 200) =>
     render(c, <UploadPage c={c} tenant={tenant} edition={edition} {...opts} />, status);
 
-  app.get(`${path}/import`, async (c) => {
+  app.get(`${path}/import`, keptAppPage, async (c) => {
     const { tenant, edition } = await importScope(c);
     return uploadPage(c, tenant, edition);
   });

@@ -18,6 +18,7 @@ import { applyStatusImport, assertEditionReportable, canImportStatus, previewSta
 import { statusFileName, statusRows, toStatusXlsx } from './export.js';
 import { StatusPreviewPage } from './views/preview-page.js';
 import { StatusUploadPage } from './views/upload-page.js';
+import { keptAppPage } from '../../../platform/ui/kept-app-page.js';
 
 const path = '/app/k/:slug/fassungen/:editionId';
 
@@ -67,7 +68,7 @@ export function bulkStatusRoutes() {
     });
   });
 
-  app.get(`${path}/sachstand/import`, async (c) => {
+  app.get(`${path}/sachstand/import`, keptAppPage, async (c) => {
     const { tenant, edition } = await importScope(c);
     return uploadPage(c, tenant, edition);
   });
