@@ -30,8 +30,9 @@ export function keepPageUntil(c: Ctx, at: Date): void {
  * outside the snapshot the page was rendered from (every write is audited and noted; on PostgreSQL
  * answered from what the session lookup brought along, `contentState`) — so a kept page is
  * never older than the data — and only on the same day for at most `maxAgeMs` (pages show dates
- * relative to today). A request with a one-time message (flash) or a handed-over secret (a new
- * partner link or API token, platform/http/handoff.ts) renders, and such a page is not kept. Bounded by bytes, oldest first out.
+ * relative to today), or until the page's own `keepPageUntil`. A request with a one-time message
+ * (flash) or a handed-over secret (a new partner link or API token, platform/http/handoff.ts)
+ * renders, and such a page is not kept. Bounded by bytes, oldest first out.
  */
 export function keptPerSession(maxBytes = 16 * 1024 * 1024, maxAgeMs = 10 * 60_000) {
   const kept = new Map<string, Kept>();
