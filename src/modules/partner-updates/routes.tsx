@@ -94,8 +94,7 @@ export function reviewRoutes() {
     );
   };
 
-  // The form shows whether a link exists and to whom, not when it was last used (and not a new token: the overview
-  // does, and is never kept): kept like other internal pages.
+  // The form shows whether a link exists and to whom: kept like other internal pages.
   app.get(`/app/k/:slug/partnerlinks/akteure/:actor{${id}}`, keptAppPage, async (c) => {
     const { tenant } = await coordination(c);
     const link = (await linkOverview(dbOf(c), tenant.id)).find((r) => r.actorId === c.req.param('actor'));

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { recentAudit } from '../../platform/audit/record.js';
 import { membershipIn, type CurrentUser } from '../../platform/auth/current-user.js';
 import { createSession, endSession } from '../../platform/auth/sessions.js';
 import { sessionTokenOf } from '../../platform/http/cookies.js';
-import { handoffCookie } from '../../platform/http/handoff.js';
+import { handOver, handoffCookie } from '../../platform/http/handoff.js';
 import { keepPageUntil } from '../../platform/http/kept-page.js';
 import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 import type { CommandContext } from '../../platform/commands.js';
@@ -56,7 +56,7 @@ const invitationCookie = handoffCookie('ikon_invitation_link');
 
 function keepHandoff(c: Ctx, token: string, kind: 'invitation' | 'password_reset' = 'invitation') {
   const value = kind === 'password_reset' ? `${resetPrefix}${token}` : token;
-  setCookie(c, invitationCookie, value, { path: '/app', httpOnly: true, sameSite: 'Strict', secure: c.get('services').config.secureCookies, maxAge: 600 });
+  handOver(c, invitationCookie, value, '/app', 600);
 }
 /** A handed-over password reset link (createResetLinkForMember) shares the cookie, marked by this prefix. */
 const resetPrefix = 'reset:';
