@@ -61,6 +61,26 @@ suite.test('Koordination trägt einen Messwert ein und sieht Diagramm und Tabell
   assert.equal(await points(page), before);
 });
 
+suite.test('Eine Prozentzahl außerhalb von 0 bis 100 % (4.711 statt 47,11) wird nachgefragt, nicht gespeichert', async (page) => {
+  await signIn(page, 'koordination@musterland.example');
+  await visit(page, `/app/k/musterland/fassungen/${await adoptedEditionId()}/indikatoren`);
+  await follow(page, 'Abschlussquote Sprachkurse B1');
+  const before = await points(page);
+  await page.getByLabel('Stichtag', { exact: true }).fill('2026-09-30');
+  await page.getByLabel('Wert', { exact: true }).fill('4.711');
+  await submit(page, page.getByRole('button', { name: 'Messwert speichern' }), { status: 422 });
+  assert.match(await page.locator('#error-summary').innerText(), /Wert: 4\.711 % liegt nicht zwischen 0 und 100 %\. Dezimalstellen trennen Sie mit Komma/);
+  const confirm = page.getByRole('checkbox', { name: 'Ja, die Zahl stimmt so.' });
+  assert.equal(await confirm.isChecked(), false, 'the confirmation is offered, not given');
+  assert.equal(await points(page), before, 'nothing saved');
+
+  // The typo corrected, the form saves without the confirmation.
+  await page.getByLabel('Wert', { exact: true }).fill('47,11');
+  await submit(page, page.getByRole('button', { name: 'Messwert speichern' }));
+  assert.match(await page.getByRole('status').first().innerText(), /Der Messwert wurde gespeichert\./);
+  assert.match(await valueRows(page).filter({ hasText: '30.09.2026' }).innerText(), /47,11 %/);
+});
+
 suite.test('Bürgerin sieht die Indikatoren auf der öffentlichen Seite, auch auf Englisch', async (page) => {
   await visit(page, '/k/musterland/indikatoren');
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Indikatoren');

@@ -106,7 +106,9 @@ const addValue = createRoute({
   description:
     'Für Fachverfahren, die selbst berichten: Koordination für Indikatoren von Zielen; für Indikatoren von Maßnahmen auch der Fachdienst, der die Maßnahme federführend verantwortet. ' +
     'In offenen und beschlossenen Fassungen, nicht in abgelösten. `measuredOn` ist der Stichtag (JJJJ-MM-TT oder TT.MM.JJJJ, nicht in der Zukunft), `value` eine Zahl ' +
-    '(auch als Text mit Dezimalkomma, z. B. "1.250,5"). Je Indikator und Stichtag gibt es einen Wert; ein zweiter für denselben Tag wird mit 422 abgelehnt.',
+    '(auch als Text mit Dezimalkomma, z. B. "1.250,5"). Je Indikator und Stichtag gibt es einen Wert; ein zweiter für denselben Tag wird mit 422 abgelehnt. ' +
+    'Ist die Einheit des Indikators Prozent und liegt `value` nicht zwischen 0 und 100, wird der Wert mit 422 abgelehnt, außer `confirmOutOfRange` ist `true`: ' +
+    'ein Tippfehler wie „4.711“ für 47,11 % ist häufiger als ein Anteil über 100 %.',
   security: tokenWriteSecurity('indicator_values'),
   middleware: [signedIn, allowToken('indicator_values')] as const,
   request: { params, body: jsonBody(named(valueFields, 'IndicatorValueInput')) },

@@ -14,7 +14,9 @@ import type { UploadedFile } from '../../platform/spreadsheet/upload.js';
 import { germanDate } from '../../platform/i18n/german.js';
 import { todayInGermany } from '../progress/index.js';
 import { indicatorValues } from '../progress/schema.js';
+import { formatNumber } from '../../platform/i18n/i18n.js';
 import { maxMagnitude } from './input.js';
+import { outsidePercentRange } from './percent.js';
 import { canManageSomeIndicators } from './policy.js';
 import { assertMonitoringOpen, listIndicators, manageableIds, toValue, valuesByIndicator, type Indicator, type IndicatorValue } from './service.js';
 import { breather, inBatches } from '../../platform/breathe.js';
@@ -94,7 +96,7 @@ function mapColumns(table: RawTable): { index: Partial<Record<ValueColumn, numbe
  * Checks every row against the edition's indicators and the user's rights; returns the planned
  * values or throws `import_rejected` with every problem.
  */
-async function plan(db: Db, user: CommandContext['user'], tenantId: string, editionId: string, table: RawTable, numberFormat: NumberFormat | undefined): Promise<PlannedValue[]> {
+async function plan(db: Db, user: CommandContext['user'], tenantId: string, editionId: string, table: RawTable, numberFormat: NumberFormat | undefined): Promise<{ planned: PlannedValue[]; valueHeading: string }> {
   const { index, problems } = mapColumns(table);
   if (problems.length) throw importRejected(problems);
   if (table.rows.length === 0) throw importRejected([fileProblem('indicators.import.error.no_rows')]);
@@ -170,18 +172,35 @@ async function plan(db: Db, user: CommandContext['user'], tenantId: string, edit
   }
   if (problems.length) throw importRejected(problems);
   if (filled === 0) throw importRejected([fileProblem('indicators.import.error.no_rows')]);
-  return planned;
+  return { planned, valueHeading: heading('value') };
+}
+
+/**
+ * Values in per cent outside 0–100 that the file would write (percent.ts): a problem each unless
+ * the person confirmed them. Values already stored so are not asked about again.
+ */
+function unconfirmedPercentages(writes: PlannedValue[], valueHeading: string): ImportProblem[] {
+  return writes
+    .filter((r) => outsidePercentRange(r.indicator.unit, r.value))
+    .sort((a, b) => a.row - b.row)
+    .map((r) => ({ row: r.row, column: valueHeading, messageKey: 'indicators.import.error.percent_range', params: { value: formatNumber('de', r.value), name: r.indicator.name } }));
 }
 
 /** Reads, checks and (only if every row is fine) writes the values in one transaction. */
-export async function importIndicatorValues(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, opts: { numberFormat?: NumberFormat } = {}): Promise<ValueImportResult> {
+export interface ValueImportOptions {
+  numberFormat?: NumberFormat;
+  /** Values in per cent outside 0–100 are meant so (percent.ts). */
+  confirmOutOfRange?: boolean;
+}
+
+export async function importIndicatorValues(ctx: CommandContext, tenantId: string, editionId: string, file: UploadedFile, opts: ValueImportOptions = {}): Promise<ValueImportResult> {
   authorize(canManageSomeIndicators(ctx.user, tenantId));
   // In the task thread with a connection of its own, as the measure import (issue 8.4).
   return offThreadWithDb(ctx.db, import.meta.url, importIndicatorValuesWith, [ctx.user, tenantId, editionId, { name: file.name, bytes: file.bytes }, opts]);
 }
 
 /** importIndicatorValues's work, wherever it runs. */
-export async function importIndicatorValuesWith(db: Db, user: CurrentUser, tenantId: string, editionId: string, file: UploadedFile, opts: { numberFormat?: NumberFormat }): Promise<ValueImportResult> {
+export async function importIndicatorValuesWith(db: Db, user: CurrentUser, tenantId: string, editionId: string, file: UploadedFile, opts: ValueImportOptions): Promise<ValueImportResult> {
   const ctx: CommandContext = { db, user };
   authorize(canManageSomeIndicators(ctx.user, tenantId));
   const edition = await editionById(ctx.db, tenantId, editionId);
@@ -190,7 +209,7 @@ export async function importIndicatorValuesWith(db: Db, user: CurrentUser, tenan
   return ctx.db.transaction(async (tx) => {
     // The same file sent twice at once (a double click): the second waits here, then finds the first's values.
     await lockedEdition(tx, tenantId, edition.id);
-    const rows = await plan(tx, ctx.user, tenantId, edition.id, table, opts.numberFormat);
+    const { planned: rows, valueHeading } = await plan(tx, ctx.user, tenantId, edition.id, table, opts.numberFormat);
     const existing = await valuesByIndicator(tx, tenantId, [...new Set(rows.map((r) => r.indicator.id))]);
     const result: ValueImportResult = { created: 0, replaced: 0, unchanged: 0 };
     const creates: PlannedValue[] = [];
@@ -202,6 +221,10 @@ export async function importIndicatorValuesWith(db: Db, user: CurrentUser, tenan
       if (old && old.value === r.value && old.note === r.note) result.unchanged++;
       else if (old) replaces.push({ r, old });
       else creates.push(r);
+    }
+    if (!opts.confirmOutOfRange) {
+      const unconfirmed = unconfirmedPercentages([...creates, ...replaces.map(({ r }) => r)], valueHeading);
+      if (unconfirmed.length) throw importRejected(unconfirmed);
     }
     // Multi-row statements per slice (sized by time), one audit entry per value as a single change writes.
     await inBatches(creates, async (batch) => {

@@ -150,7 +150,7 @@ describeEachDb('Indikatoren im internen Bereich', (t) => {
     const ind = await d.indicator('Abschlussquote Sprachkurse B1');
     const c = await t().signIn(koordination);
     const before = (await d.valuesOf(ind.id)).length;
-    const ok = await c.post(`${app}/indikatoren/${ind.id}/werte`, { measuredOn: '2026-09-30', value: '1.234,5', note: 'vorläufig' });
+    const ok = await c.post(`${app}/indikatoren/${ind.id}/werte`, { measuredOn: '2026-09-30', value: '1.234,5', note: 'vorläufig', confirmOutOfRange: 'true' }); // per cent: percent.test.ts
     assert.equal(ok.status, 303);
     const values = await d.valuesOf(ind.id);
     assert.equal(values.length, before + 1);

@@ -4,6 +4,7 @@ import { expectedVersion, germanNumber, isoDate as calendarDate, optionalText, o
 import { parseDate } from '../measures/index.js';
 import { todayInGermany } from '../progress/index.js';
 import { indicatorDirections, indicatorKinds } from '../progress/schema.js';
+import { outsidePercentRange, percentRangeError } from './percent.js';
 
 /** Largest magnitude a value may have: the columns are numeric(16, 4). */
 export const maxMagnitude = 100_000_000_000;
@@ -61,6 +62,8 @@ export const indicatorFields = z.object({
   targetYear: yearInput,
   direction: z.enum(indicatorDirections, { error: 'validation.invalid_choice' }).default('higher'),
   isPublic: checkbox,
+  /** A baseline or target in per cent outside 0–100 is meant so (percent.ts). */
+  confirmOutOfRange: checkbox,
 });
 export type IndicatorFields = z.output<typeof indicatorFields>;
 export const indicatorUpdate = indicatorFields.extend({ version: expectedVersion() });
@@ -70,15 +73,25 @@ export const valueFields = z.object({
   measuredOn: requiredDateInput().refine((d) => d <= todayInGermany(), 'validation.indicator_value_in_future'),
   value: requiredNumberInput(),
   note: optionalText(1000),
+  /** A value in per cent outside 0–100 is meant so (percent.ts). */
+  confirmOutOfRange: checkbox.describe('true bestätigt einen Prozentwert außerhalb von 0 bis 100 (sonst 422).'),
 });
 export type ValueFields = z.output<typeof valueFields>;
+
+/** What parseIndicator compares a changed indicator with: figures kept as they were need no confirmation again. */
+export interface StoredFigures {
+  unit: string;
+  baselineValue: number | null;
+  targetValue: number | null;
+}
 
 /**
  * Parses the indicator form and adds what one field alone cannot say: exactly one of goal and
  * measure, baseline value and date together, target value and year together, target not before
- * baseline. Every problem is reported at once (also when single fields are wrong already).
+ * baseline, a new figure in per cent outside 0–100 confirmed. Every problem is reported at once
+ * (also when single fields are wrong already).
  */
-export function parseIndicator<S extends typeof indicatorFields | typeof indicatorUpdate>(schema: S, input: unknown): z.output<S> {
+export function parseIndicator<S extends typeof indicatorFields | typeof indicatorUpdate>(schema: S, input: unknown, stored?: StoredFigures): z.output<S> {
   let data: z.output<S> | undefined;
   let errors: FieldError[] = [];
   try {
@@ -93,8 +106,8 @@ export function parseIndicator<S extends typeof indicatorFields | typeof indicat
     return r.success ? (r.data as IndicatorFields[K]) : undefined;
   };
   const failed = new Set(errors.map((e) => e.field));
-  const add = (f: string, messageKey: string) => {
-    if (!failed.has(f)) errors.push({ field: f, messageKey }), failed.add(f);
+  const add = (f: string, messageKey: string, params?: FieldError['params']) => {
+    if (!failed.has(f)) errors.push({ field: f, messageKey, params }), failed.add(f);
   };
   const goalId = field('goalId');
   const measureId = field('measureId');
@@ -108,6 +121,16 @@ export function parseIndicator<S extends typeof indicatorFields | typeof indicat
   if (tv != null && ty === null) add('targetYear', 'validation.indicator_target_year_missing');
   if (ty != null && tv === null) add('targetValue', 'validation.indicator_target_value_missing');
   if (ty != null && bd != null && ty < Number(bd.slice(0, 4))) add('targetYear', 'validation.indicator_target_before_baseline');
+  const unit = field('unit');
+  if (field('confirmOutOfRange') !== true) {
+    for (const [key, value] of [['baselineValue', bv], ['targetValue', tv]] as const) {
+      const unchanged = stored && stored.unit === unit && stored[key] === value;
+      if (outsidePercentRange(unit, value) && !unchanged) {
+        const { messageKey, params } = percentRangeError(key, value);
+        add(key, messageKey, params);
+      }
+    }
+  }
   if (errors.length) throw new AppError('validation_failed', 'error.validation_failed', { fieldErrors: errors });
   return data!;
 }

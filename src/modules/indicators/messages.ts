@@ -75,6 +75,9 @@ export const messages: ModuleMessages = {
     'indicators.value.delete_confirm': 'Messwert löschen',
     'indicators.value.delete_context': 'Messwert vom {date}',
 
+    'indicators.form.out_of_range_legend': 'Prozentangabe außerhalb von 0 bis 100 %',
+    'indicators.form.out_of_range_hint': 'Ein Anteil liegt zwischen 0 und 100 %. Mehr als 100 % oder weniger als 0 % sind zum Beispiel bei einer Steigerung oder Auslastung möglich.',
+    'indicators.form.out_of_range_confirm': 'Ja, die Zahl stimmt so.',
     'indicators.import.title': 'Indikatorwerte importieren',
     'indicators.import.intro': 'Laden Sie eine Tabelle mit Messwerten für die Indikatoren der Fassung „{title}“ hoch, z. B. aus der Statistik eines Fachdienstes.',
     'indicators.import.file_label': 'Tabelle mit Messwerten',
@@ -103,6 +106,8 @@ export const messages: ModuleMessages = {
     'indicators.import.error.date': '„{value}“ ist kein gültiges Datum. Bitte TT.MM.JJJJ verwenden.',
     'indicators.import.error.date_in_future': 'Das Datum {value} liegt in der Zukunft.',
     'indicators.import.error.number': '„{value}“ ist keine Zahl. Bitte z. B. 1.250 oder 45,5 schreiben.',
+    'indicators.import.error.percent_range': '{value} % für „{name}“ liegt nicht zwischen 0 und 100 %. Ist die Zahl falsch, korrigieren Sie sie in der Datei (Dezimalstellen mit Komma, z. B. 47,11). Stimmt sie so, laden Sie die Datei erneut hoch und bestätigen die Zahlen.',
+    'indicators.import.out_of_range_confirm': 'Ja, die Prozentzahlen außerhalb von 0 bis 100 % stimmen so.',
     'indicators.import.error.duplicate': 'Für diesen Indikator und dieses Datum steht schon ein Wert in Zeile {row}.',
 
     'indicators.error.edition_superseded': 'Diese Fassung ist abgelöst; ihre Indikatoren und Messwerte können nicht mehr geändert werden. Die Beobachtung geht in der aktuellen Fassung weiter.',
@@ -118,6 +123,7 @@ export const messages: ModuleMessages = {
     'validation.indicator_year': 'Bitte eine Jahreszahl zwischen 2000 und 2100 eingeben, z. B. 2027.',
     'validation.indicator_number_range': 'Die Zahl ist zu groß (höchstens 100 Milliarden).',
     'validation.indicator_value_in_future': 'Das Datum darf nicht in der Zukunft liegen.',
+    'validation.indicator_percent_range': '{value} % liegt nicht zwischen 0 und 100 %. Dezimalstellen trennen Sie mit Komma, z. B. 47,11. Stimmt die Zahl so, bestätigen Sie sie ausdrücklich.',
     'validation.indicator_value_date_taken': 'Für dieses Datum ist schon ein Wert eingetragen. Bitte löschen Sie ihn zuerst, wenn er falsch ist.',
 
     'audit.entity.indicator': 'Indikator',

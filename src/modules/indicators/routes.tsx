@@ -297,7 +297,7 @@ export function indicatorRoutes() {
 
   // ---- import and download of values --------------------------------------------------------
 
-  const importPage = async (c: Ctx, tenant: Tenant, user: CurrentUser, edition: Edition, opts: { problems?: ImportProblem[]; fileError?: FieldError; numberFormat?: NumberFormat } = {}, status = 200) => {
+  const importPage = async (c: Ctx, tenant: Tenant, user: CurrentUser, edition: Edition, opts: { problems?: ImportProblem[]; fileError?: FieldError; numberFormat?: NumberFormat; confirmOutOfRange?: boolean } = {}, status = 200) => {
     const db = dbOf(c);
     const list = await listIndicators(db, tenant.id, edition.id);
     const allowed = await manageableIds(db, user, tenant.id, list);
@@ -326,16 +326,17 @@ export function indicatorRoutes() {
     const { tenant, user, edition } = await importScope(c);
     const body = await formBody(c);
     const numberFormat = numberFormatOf(body.zahlenformat);
+    const confirmOutOfRange = body.confirmOutOfRange === 'true';
     const upload = await uploaded(body);
-    if (!isFile(upload)) return importPage(c, tenant, user, edition, { fileError: upload, numberFormat }, 422);
+    if (!isFile(upload)) return importPage(c, tenant, user, edition, { fileError: upload, numberFormat, confirmOutOfRange }, 422);
     try {
-      const r = await importIndicatorValues(commandContext(c), tenant.id, edition.id, upload, { numberFormat });
+      const r = await importIndicatorValues(commandContext(c), tenant.id, edition.id, upload, { numberFormat, confirmOutOfRange });
       const message = c.get('t')('indicators.import.done', { created: r.created, replaced: r.replaced, unchanged: r.unchanged });
       return redirectWithFlash(c, `${appBase(tenant)}/fassungen/${edition.id}/indikatoren`, message);
     } catch (e) {
       const problems = problemsOf(e);
       if (!problems) throw e;
-      return importPage(c, tenant, user, edition, { problems, numberFormat }, 422);
+      return importPage(c, tenant, user, edition, { problems, numberFormat, confirmOutOfRange }, 422);
     }
   });
 

@@ -11,6 +11,7 @@ import { measures } from '../measures/schema.js';
 import { todayInGermany } from '../progress/index.js';
 import { indicators, indicatorValues } from '../progress/schema.js';
 import { indicatorFields, indicatorUpdate, parseIndicator, valueFields, type IndicatorFields } from './input.js';
+import { outsidePercentRange, percentRangeError } from './percent.js';
 import { canManageIndicator, canManageSomeIndicators, isMonitoringOpen, type IndicatorTarget } from './policy.js';
 import { indicatorStatus, type IndicatorStatus } from './status.js';
 
@@ -191,7 +192,7 @@ export async function createIndicator(ctx: CommandContext, tenantId: string, edi
 export async function updateIndicator(ctx: CommandContext, tenantId: string, id: string, input: unknown): Promise<Indicator> {
   const before = await indicatorById(ctx.db, tenantId, id);
   authorize(canManageIndicator(ctx.user, await targetOf(ctx.db, before)));
-  const data = parseIndicator(indicatorUpdate, input);
+  const data = parseIndicator(indicatorUpdate, input, before);
   return ctx.db.transaction(async (tx) => {
     const current = await indicatorById(tx, tenantId, id);
     assertMonitoringOpen(await editionById(tx, tenantId, current.editionId));
@@ -230,6 +231,7 @@ export async function addIndicatorValue(ctx: CommandContext, tenantId: string, i
   const indicator = await indicatorById(ctx.db, tenantId, indicatorId);
   authorize(canManageIndicator(ctx.user, await targetOf(ctx.db, indicator)));
   const data = parseInput(valueFields, input);
+  if (outsidePercentRange(indicator.unit, data.value) && !data.confirmOutOfRange) throw invalid([percentRangeError('value', data.value)]);
   return ctx.db.transaction(async (tx) => {
     assertMonitoringOpen(await editionById(tx, tenantId, indicator.editionId));
     const [taken] = await tx

@@ -4,6 +4,7 @@ import { Button, Csrf, ErrorSummary, TextField, type FormState } from '../../../
 import type { Edition } from '../../concepts/index.js';
 import type { Indicator, IndicatorValue, Owner } from '../service.js';
 import type { IndicatorStatus } from '../status.js';
+import { ConfirmOutOfRange, outOfRangeState } from './form-page.js';
 import { ownerLabel } from './list-page.js';
 import { IndicatorFacts, IndicatorFigure, IndicatorStatusBadge } from './parts.js';
 
@@ -86,6 +87,7 @@ export function IndicatorDetailPage(p: {
             <TextField t={t} form={p.valueForm} name="measuredOn" label={labels.measuredOn!} type="date" required hint={t('indicators.value.date_hint')} />
             <TextField t={t} form={p.valueForm} name="value" label={labels.value!} inputmode="decimal" required hint={ind.unit ? t('indicators.value.value_hint_unit', { unit: ind.unit }) : t('indicators.form.number_hint')} />
             <TextField t={t} form={p.valueForm} name="note" label={labels.note!} hint={t('indicators.value.note_hint')} />
+            <ConfirmOutOfRange t={t} {...outOfRangeState(p.valueForm)} />
             <div>
               <Button>{t('indicators.value.add_button')}</Button>
             </div>

@@ -1,7 +1,7 @@
 import type { T } from '../../../platform/i18n/i18n.js';
 import { DataTable } from '../../../platform/ui/components.js';
 import { ConfirmLink } from '../../../platform/ui/confirm.js';
-import { Button, CheckboxGroup, Csrf, ErrorSummary, SelectField, TextArea, TextField, type FormState, type Option } from '../../../platform/ui/form.js';
+import { Button, CheckboxGroup, Csrf, ErrorSummary, SelectField, TextArea, TextField, selectedValues, type FormState, type Option } from '../../../platform/ui/form.js';
 import { indicatorDirections, indicatorKinds } from '../../progress/schema.js';
 import type { Indicator } from '../service.js';
 
@@ -50,6 +50,32 @@ export function indicatorFormValues(i: Indicator): Record<string, unknown> {
   };
 }
 
+/**
+ * The checkbox that confirms figures in per cent outside 0–100 (percent.ts): shown only once a
+ * form or file was refused for such a figure (`asked`), or while it is still checked after
+ * another problem.
+ */
+export function ConfirmOutOfRange(p: { t: T; asked: boolean; checked: boolean; label?: string }) {
+  if (!p.asked && !p.checked) return null;
+  return (
+    <CheckboxGroup
+      t={p.t}
+      form={{ values: { confirmOutOfRange: p.checked ? 'true' : undefined }, errors: [] }}
+      name="confirmOutOfRange"
+      label={p.t('indicators.form.out_of_range_legend')}
+      hint={p.t('indicators.form.out_of_range_hint')}
+      required
+      options={[{ value: 'true', label: p.label ?? p.t('indicators.form.out_of_range_confirm') }]}
+    />
+  );
+}
+
+/** ConfirmOutOfRange's state in a form: refused for such a figure, or checked. */
+export const outOfRangeState = (form: FormState) => ({
+  asked: form.errors.some((e) => e.messageKey === 'validation.indicator_percent_range'),
+  checked: selectedValues(form, 'confirmOutOfRange').size > 0,
+});
+
 export function IndicatorForm(p: { t: T; csrfToken: string; action: string; cancelHref: string; form: FormState; targets: TargetOptions; deleteAction?: { href: string; version: number } }) {
   const { t, form } = p;
   const labels = indicatorLabels(t);
@@ -79,6 +105,7 @@ export function IndicatorForm(p: { t: T; csrfToken: string; action: string; canc
         <TextField t={t} form={form} name="targetValue" label={labels.targetValue!} inputmode="decimal" hint={t('indicators.form.number_hint')} />
         <TextField t={t} form={form} name="targetYear" label={labels.targetYear!} inputmode="numeric" hint={t('indicators.form.target_year_hint')} />
         <SelectField t={t} form={form} name="direction" label={labels.direction!} required options={indicatorDirections.map((d) => ({ value: d, label: t(`indicator.direction.${d}`) }))} />
+        <ConfirmOutOfRange t={t} {...outOfRangeState(form)} />
         <CheckboxGroup t={t} form={form} name="isPublic" label={t('indicators.form.public_legend')} required options={[{ value: 'true', label: labels.isPublic! }]} />
         <div class="actions">
           <Button>{t('form.save')}</Button>

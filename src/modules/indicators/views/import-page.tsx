@@ -10,10 +10,11 @@ import { spreadsheetHint } from '../../../platform/spreadsheet/upload.js';
 import { ColumnsTable } from '../../../platform/spreadsheet/columns-table.js';
 import { valueColumns } from '../import.js';
 import type { Indicator } from '../service.js';
+import { ConfirmOutOfRange } from './form-page.js';
 
 
 /** Upload form, the expected columns, the indicators (with ids) the user may report on; after a refused file every problem. */
-export function ImportPage(p: { t: T; base: string; csrfToken: string; edition: Edition; indicators: Indicator[]; problems?: ImportProblem[]; fileError?: FieldError; numberFormat?: NumberFormat }) {
+export function ImportPage(p: { t: T; base: string; csrfToken: string; edition: Edition; indicators: Indicator[]; problems?: ImportProblem[]; fileError?: FieldError; numberFormat?: NumberFormat; confirmOutOfRange?: boolean }) {
   const { t } = p;
   const eBase = `${p.base}/fassungen/${p.edition.id}`;
   const problems = p.problems ?? [];
@@ -44,6 +45,12 @@ export function ImportPage(p: { t: T; base: string; csrfToken: string; edition: 
         <Csrf token={p.csrfToken} />
         <FileField t={t} accept={acceptSpreadsheets} required name="datei" label={t('indicators.import.file_label')} hint={spreadsheetHint(t)} error={fileError} />
         <NumberFormatField t={t} value={p.numberFormat} />
+        <ConfirmOutOfRange
+          t={t}
+          asked={problems.some((x) => x.messageKey === 'indicators.import.error.percent_range')}
+          checked={p.confirmOutOfRange === true}
+          label={t('indicators.import.out_of_range_confirm')}
+        />
         <div>
           <Button>{t('indicators.import.submit')}</Button>
         </div>
