@@ -34,7 +34,7 @@ export const emailField = () =>
 
 /** Role plus, for Redaktion and Partner, the actor; for the other roles the actor is dropped. */
 export const roleFields = {
-  role: z.enum(roles, { error: 'validation.invalid_choice' }),
+  role: z.enum(roles, { error: (issue) => (issue.input == null || issue.input === '' ? 'validation.required' : 'validation.invalid_choice') }),
   actorId: optionalUuid(),
 };
 

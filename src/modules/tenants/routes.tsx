@@ -115,7 +115,7 @@ async function membersPage(c: Ctx, tenant: Tenant, user: CurrentUser, extra: Par
         members={members}
         actors={actors}
         invitations={invitations}
-        inviteForm={emptyForm({ role: 'redaktion' })}
+        inviteForm={emptyForm()}
         handoff={handoff}
         invitationDays={invitationDays}
         now={now}

@@ -122,6 +122,20 @@ describeEachDb(
       assert.match(html, /Person einladen/);
     });
 
+    test('the invitation form chooses no role in advance; without one it asks for it and invites nobody', async () => {
+      const coord = await t().signIn(coordinator);
+      const page = await (await coord.get('/app/k/musterland/mitglieder')).text();
+      const roleSelect = page.match(/<select[^>]*id="f-role"[^>]*>(.*?)<\/select>/s)?.[1] ?? '';
+      assert.match(roleSelect, /^<option value="" selected="">Bitte wählen<\/option>|^<option value="">Bitte wählen<\/option>/, 'an empty first choice');
+      assert.doesNotMatch(roleSelect, /<option value="[a-z]+" selected/, 'no role preselected');
+      assert.match(page, /Fachdienst\/Redaktion und Partner handeln für einen Akteur/, 'the hint says which roles need an actor');
+      const before = (await t().db.select().from(invitations)).length;
+      const blank = await coord.post('/app/k/musterland/einladungen', { name: 'Olga Ohne', email: 'ohne.rolle@example.org', role: '', actorId: '' });
+      assert.equal(blank.status, 422);
+      assert.match(await blank.text(), /Rolle: Bitte ausfüllen\./);
+      assert.equal((await t().db.select().from(invitations)).length, before, 'nobody invited');
+    });
+
     test('invite → mail with link → too-short password refused → accepted, signed in with the role', async () => {
       const coord = await t().signIn(coordinator);
       const email = 'neu.redaktion@example.org';

@@ -202,7 +202,8 @@ export function InviteFields(p: { t: T; form: FormState; actorOptions: Option[] 
     <>
       <TextField {...f} name="name" label={t('members.invite_name')} autocomplete="off" required />
       <TextField {...f} name="email" label={t('members.invite_email')} type="email" autocomplete="off" required />
-      <SelectField {...f} name="role" label={t('members.role')} options={roleOptions(t)} required />
+      {/* No role is chosen in advance: a role is a grant, and Redaktion or Partner needs an actor too. */}
+      <SelectField {...f} name="role" label={t('members.role')} hint={t('members.role_hint')} emptyLabel={t('members.choose_role')} options={roleOptions(t)} required />
       <SelectField {...f} name="actorId" label={t('members.actor')} requirement={t('members.actor_requirement')} hint={t('members.actor_hint')} emptyLabel={t('members.no_actor')} options={p.actorOptions} />
     </>
   );
