@@ -66,6 +66,7 @@ export const messages: ModuleMessages = {
     'indicators.value.date_hint': 'Das Datum, auf das sich der Wert bezieht, z. B. 31.12.2025.',
     'indicators.value.value': 'Wert',
     'indicators.value.value_hint_unit': 'In {unit}. Zahl, z. B. 1.250 oder 45,5.',
+    'indicators.value.value_hint_percent': 'In {unit}. Zahl zwischen 0 und 100, Dezimalstellen mit Komma, z. B. 45,5.',
     'indicators.value.note': 'Anmerkung',
     'indicators.value.note_hint': 'z. B. vorläufiger Wert, Quelle der Zahl. Nur intern sichtbar.',
     'indicators.value.added': 'Der Messwert wurde gespeichert.',

@@ -48,6 +48,7 @@ describeEachDb('Prozentangaben außerhalb von 0 bis 100 % (ein Tippfehler wie 4.
 
     const plain = await (await c.get(`${app}/indikatoren/${quota.id}`)).text();
     assert.doesNotMatch(plain, /name="confirmOutOfRange"/, 'the checkbox appears only once it is needed');
+    assert.match(plain, /In %\. Zahl zwischen 0 und 100, Dezimalstellen mit Komma, z\. B\. 45,5\./, 'the hint gives no thousands example for a share');
 
     const typo = await c.post(`${app}/indikatoren/${quota.id}/werte`, { measuredOn: '2026-09-30', value: '47,11' });
     assert.equal(typo.status, 303, 'the corrected figure needs no confirmation');

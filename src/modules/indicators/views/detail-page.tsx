@@ -4,6 +4,7 @@ import { Button, Csrf, ErrorSummary, TextField, type FormState } from '../../../
 import type { Edition } from '../../concepts/index.js';
 import type { Indicator, IndicatorValue, Owner } from '../service.js';
 import type { IndicatorStatus } from '../status.js';
+import { isPercentUnit } from '../percent.js';
 import { ConfirmOutOfRange, outOfRangeState } from './form-page.js';
 import { ownerLabel } from './list-page.js';
 import { IndicatorFacts, IndicatorFigure, IndicatorStatusBadge } from './parts.js';
@@ -13,6 +14,10 @@ export const valueLabels = (t: T): Record<string, string> => ({
   value: t('indicators.value.value'),
   note: t('indicators.value.note'),
 });
+
+/** What the value field asks for: a figure in the indicator's unit; in per cent, one from 0 to 100 (percent.ts). */
+const valueHint = (t: T, unit: string) =>
+  isPercentUnit(unit) ? t('indicators.value.value_hint_percent', { unit }) : unit ? t('indicators.value.value_hint_unit', { unit }) : t('indicators.form.number_hint');
 
 /** One indicator: what it measures, chart and table of its values, and (for its keepers) the value form. */
 export function IndicatorDetailPage(p: {
@@ -85,7 +90,7 @@ export function IndicatorDetailPage(p: {
             <ErrorSummary t={t} errors={p.valueForm.errors} labels={labels} />
             <Csrf token={p.csrfToken} />
             <TextField t={t} form={p.valueForm} name="measuredOn" label={labels.measuredOn!} type="date" required hint={t('indicators.value.date_hint')} />
-            <TextField t={t} form={p.valueForm} name="value" label={labels.value!} inputmode="decimal" required hint={ind.unit ? t('indicators.value.value_hint_unit', { unit: ind.unit }) : t('indicators.form.number_hint')} />
+            <TextField t={t} form={p.valueForm} name="value" label={labels.value!} inputmode="decimal" required hint={valueHint(t, ind.unit)} />
             <TextField t={t} form={p.valueForm} name="note" label={labels.note!} hint={t('indicators.value.note_hint')} />
             <ConfirmOutOfRange t={t} {...outOfRangeState(p.valueForm)} />
             <div>

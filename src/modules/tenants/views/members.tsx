@@ -140,8 +140,10 @@ export function MembersContent(p: MembersPageProps) {
                         </span>
                       </button>
                     </form>
-                    <ConfirmLink small href={`${p.base}/mitglieder/${m.userId}/passwort-link`} label={t('members.reset_link_create')} context={t('members.whom', { who: m.name })} />
-                    <ConfirmLink small href={`${p.base}/mitglieder/${m.userId}/entfernen`} label={t('members.remove')} context={t('members.whom', { who: m.name })} />
+                    <div class="actions">
+                      <ConfirmLink small href={`${p.base}/mitglieder/${m.userId}/passwort-link`} label={t('members.reset_link_create')} context={t('members.whom', { who: m.name })} />
+                      <ConfirmLink small href={`${p.base}/mitglieder/${m.userId}/entfernen`} label={t('members.remove')} context={t('members.whom', { who: m.name })} />
+                    </div>
                   </td>
                 </tr>
               );
