@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { contentFloor, noteSnapshotSeen, type ContentState } from '../public-changes.js';
@@ -47,31 +47,52 @@ async function sessionLookup(
 }
 
 /**
+ * The lookup's statements, built once per database: on PostgreSQL they are named (prepared)
+ * statements, parsed and planned once per connection instead of on every signed-in request.
+ * Planning the lookup took ~0.3–0.4 ms of PostgreSQL's CPU, more than running it (~0.15 ms);
+ * with the building of the statement in node it was most of what a kept page costs there
+ * (session 16, docs/decisions.md). `membershipsOf` comes from the tenants module, one per app.
+ */
+const statements = new WeakMap<Db, ReturnType<typeof prepareLookups>>();
+
+function prepareLookups(db: Db, membershipsOf: MembershipsSql) {
+  const person = { id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin, memberships: membershipsOf(users.id) };
+  const valid = and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now')), isNull(users.disabledAt));
+  const floor = sql`coalesce(${sql.placeholder('floor')}::xid8, pg_snapshot_xmin(pg_current_snapshot()))`;
+  const content = sql<Omit<ContentState, 'tenantId'>>`json_build_object(
+        'snapshot', pg_current_snapshot()::text,
+        'floor', (${floor})::text,
+        'changes', (select coalesce(array_agg(tx::text), '{}') from content_changes where tenant_id = ${slugTenant.id} and tx >= ${floor}))`;
+  const withTenant = <C extends SQL<unknown>>(extra: C, name: string) =>
+    db
+      .select({ person, tenant: slugTenant, expiresAt: sessions.expiresAt, content: extra })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(slugTenant, eq(slugTenant.slug, sql.placeholder('slug')))
+      .where(valid)
+      .prepare(name);
+  return {
+    person: db.select({ person, expiresAt: sessions.expiresAt }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(valid).prepare('ikon_session'),
+    tenant: withTenant(sql<null>`null`, 'ikon_session_tenant'),
+    content: withTenant(content, 'ikon_session_content'),
+  };
+}
+
+/**
  * `withContent` (PostgreSQL): the snapshot and the Kommune's change rows along (ContentState in
  * platform/public-changes.ts), so that kept pages need no query of their own. The rows start at
  * `contentFloor()`, or at this snapshot's `xmin` until the process has seen one.
  */
 async function lookup(db: Db, tokenHash: string, membershipsOf: MembershipsSql, slug: string | undefined, now: Date, withContent = false) {
-  const person = { id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin, memberships: membershipsOf(users.id) };
-  const valid = and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(users.disabledAt));
+  let prepared = statements.get(db);
+  if (!prepared) statements.set(db, (prepared = prepareLookups(db, membershipsOf)));
   if (slug === undefined) {
-    const [row] = await db.select({ person, expiresAt: sessions.expiresAt }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(valid);
+    const [row] = await prepared.person.execute({ tokenHash, now });
     return row ? { user: row.person, tenant: null, expiresAt: row.expiresAt } : null;
   }
-  const floor = sql`coalesce(${contentFloor() ?? null}::xid8, pg_snapshot_xmin(pg_current_snapshot()))`;
-  const content = withContent
-    ? sql<Omit<ContentState, 'tenantId'>>`json_build_object(
-        'snapshot', pg_current_snapshot()::text,
-        'floor', (${floor})::text,
-        'changes', (select coalesce(array_agg(tx::text), '{}') from content_changes where tenant_id = ${slugTenant.id} and tx >= ${floor}))`
-    : sql<null>`null`;
-  const [row] = await db
-    .select({ person, tenant: slugTenant, expiresAt: sessions.expiresAt, content })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(slugTenant, eq(slugTenant.slug, slug))
-    .where(valid);
-  return row ? { user: row.person, tenant: row.tenant, expiresAt: row.expiresAt, content: row.content ?? undefined } : null;
+  const statement = withContent ? prepared.content : prepared.tenant;
+  const [row] = await statement.execute({ tokenHash, now, slug, floor: contentFloor() ?? null });
+  return row ? { user: row.person, tenant: row.tenant, expiresAt: row.expiresAt, content: (row.content as Omit<ContentState, 'tenantId'> | null) ?? undefined } : null;
 }
 
 type Found = NonNullable<Awaited<ReturnType<typeof lookup>>>;
