@@ -37,9 +37,16 @@ suite.test('Koordination schaltet Erinnerungen ein: ohne E-Mail-Server stehen si
   assert.match(await reminders.innerText(), /Katrin Koordination/);
 });
 
-suite.test('andere Rollen sehen die Liste nicht', async (page) => {
-  await signIn(page, 'partner@musterland.example');
-  await visit(page, '/app/k/musterland/aufmerksamkeit', { status: 403 });
+suite.test('der Fachdienst sieht die Maßnahmen seines Akteurs, die Aufmerksamkeit brauchen; Lesende die Liste nicht', async (page) => {
+  await signIn(page, 'redaktion@musterland.example');
+  await visit(page, '/app/k/musterland');
+  await follow(page, 'Aufmerksamkeit', { scope: page.getByRole('navigation', { name: 'Hauptnavigation' }) });
+  const text = await mainText(page);
+  assert.match(text, /Maßnahmen, die Fachdienst Soziales federführend verantwortet/);
+  assert.doesNotMatch(text, /Einstellungen speichern/);
+  const reader = await suite.newPage();
+  await signIn(reader, 'lesend@musterland.example');
+  await visit(reader, '/app/k/musterland/aufmerksamkeit', { status: 403 });
 });
 
 suite.test('Koordination meldet den Sachstand per Tabelle: erst abgelehnt, dann Vorschau und Bestätigung', async (page) => {

@@ -38,12 +38,12 @@ const section = (html: string, id: string) => {
 };
 
 describeEachDb('Aufmerksamkeit: die Liste der Koordination', (t) => {
-  test('nur die Koordination sieht die Liste; andere Mitglieder 403, Abgemeldete zur Anmeldung', async () => {
+  test('nur die Koordination sieht die ganze Liste; Lesende 403, Abgemeldete zur Anmeldung; die Einstellungen nur die Koordination', async () => {
     for (const email of ['redaktion@musterland.example', 'partner@musterland.example', 'lesend@musterland.example']) {
       const c = await t().signIn(email);
-      assert.equal((await c.get(page)).status, 403, email);
       assert.equal((await c.post(settings, { silentAfterMonths: '3', version: '1' })).status, 403, email);
     }
+    assert.equal((await (await t().signIn('lesend@musterland.example')).get(page)).status, 403, 'Lesend acts for no actor');
     const anonymous = await t().client().get(page);
     assert.equal(anonymous.status, 303);
     assert.match(anonymous.headers.get('location')!, /^\/anmelden/);
@@ -54,6 +54,35 @@ describeEachDb('Aufmerksamkeit: die Liste der Koordination', (t) => {
     assert.match(html, /<h1[^>]*>Aufmerksamkeit<\/h1>/);
     assert.match(html, /kurzfristig nach 1 Jahr, mittelfristig nach 3 Jahren, langfristig nach 5 Jahren/, 'the horizon rule is written on the page');
     assert.match(html, /Integrationskonzept 2024/);
+  });
+
+  test('Fachdienst und Partner sehen die überfälligen und stillen Maßnahmen ihres Akteurs, nichts anderes (was ihre Erinnerung enthält)', async () => {
+    const d = await demo(t());
+    const full = await loadAttention(t().db, d.tenant, berlinDate(new Date()));
+    const people = await t().db.select().from(actors).where(eq(actors.tenantId, d.tenant.id));
+    const actorOf = async (email: string) => {
+      const c = await t().signIn(email);
+      const nav = await (await c.get('/app/k/musterland')).text();
+      assert.match(nav, /href="\/app\/k\/musterland\/aufmerksamkeit"/, `${email}: the navigation leads there`);
+      const res = await c.get(page);
+      assert.equal(res.status, 200, email);
+      return res.text();
+    };
+    for (const [email, actorName] of [['redaktion@musterland.example', 'Fachdienst Soziales'], ['partner@musterland.example', 'Kreisvolkshochschule Musterland']] as const) {
+      const actor = people.find((a) => a.name === actorName)!;
+      const html = await actorOf(email);
+      assert.match(html, new RegExp(`Maßnahmen, die ${actorName} federführend verantwortet`));
+      const own = (ids: string[]) => ids.filter((id) => full.list.overdue.some((o) => o.measure.id === id && o.measure.leadActorId === actor.id) || full.list.silent.some((s) => s.measure.id === id && s.measure.leadActorId === actor.id));
+      const shown = [...html.matchAll(/data-measure="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+      const expected = [...full.list.overdue.filter((o) => o.measure.leadActorId === actor.id).map((o) => o.measure.id), ...full.list.silent.filter((s) => s.measure.leadActorId === actor.id).map((s) => s.measure.id)];
+      assert.ok(expected.length > 0, `${actorName} leads measures on the list (demo data)`);
+      assert.deepEqual(shown.sort(), expected.sort(), `${email}: exactly the actor's overdue and silent measures`);
+      assert.deepEqual(own(shown), shown);
+      assert.doesNotMatch(html, /id="einstellungen"|id="erinnerungen"/, 'no settings, no list of recipients');
+      for (const { source } of full.list.sections) assert.doesNotMatch(html, new RegExp(`id="${source.id}"`), `no section ${source.id}`);
+    }
+    const lesendNav = await (await (await t().signIn('lesend@musterland.example')).get('/app/k/musterland')).text();
+    assert.doesNotMatch(lesendNav, /href="\/app\/k\/musterland\/aufmerksamkeit"/, 'not in the navigation of a reader');
   });
 
   test('eine Maßnahme, deren Ende gestern war, steht mit Link unter „Überfällig“; nach einer Sachstandsmeldung nicht mehr unter „ohne Meldung“', async () => {

@@ -8,6 +8,8 @@ export const messages: ModuleMessages = {
     'attention.job.reminders': 'Erinnerungen per E-Mail',
     'attention.intro': 'Was jetzt Aufmerksamkeit braucht, Stand {date}. Grundlage sind die Maßnahmen der beschlossenen Fassung „{edition}“ (beschlossen am {adopted}).',
     'attention.no_edition': 'Es gibt noch keine beschlossene Fassung. Diese Liste verfolgt die Umsetzung der beschlossenen Fassung.',
+    'attention.actor.intro': 'Maßnahmen, die {actor} federführend verantwortet und die jetzt Aufmerksamkeit brauchen, Stand {date}. Grundlage ist die beschlossene Fassung „{edition}“. Dieselbe Liste verschickt ikon als Erinnerung, wo die Koordination Erinnerungen eingeschaltet hat.',
+    'attention.actor.report_hint': 'Den Sachstand melden Sie auf der Seite der Maßnahme oder für viele Maßnahmen auf einmal mit der Sachstandstabelle (Excel) der Fassung.',
     'attention.summary_heading': 'Auf einen Blick',
     'attention.col.measure': 'Maßnahme',
 

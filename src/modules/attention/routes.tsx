@@ -8,18 +8,34 @@ import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import { berlinDate } from '../../platform/dates.js';
 import { recipientsOf } from './reminders.js';
-import { canSeeAttention, loadAttention, updateAttentionSettings } from './service.js';
-import { AttentionContent } from './views/attention-page.js';
+import { attentionActorOf, canSeeAttention, loadAttention, updateAttentionSettings } from './service.js';
+import { forActor } from './rules.js';
+import { actorById } from '../actors/index.js';
+import { ActorAttentionContent, AttentionContent } from './views/attention-page.js';
 import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 
 const settingsForm = (tenant: Tenant): FormState =>
   emptyForm({ silentAfterMonths: tenant.silentAfterMonths, remindersEnabled: tenant.remindersEnabled ? 'on' : '', version: tenant.version });
 
-/** The Kommune of the attention page: Koordination only (other members 403, outsiders 404). */
+/** The Kommune of the attention page and its settings: Koordination only (other members 403, outsiders 404). */
 async function scope(c: Ctx) {
   const { tenant, user } = await tenantForApp(c);
   if (!canSeeAttention(user, tenant.id)) throw new AppError('forbidden');
   return { tenant, user };
+}
+
+/** A member acting for an actor: the measures that actor leads, as her reminder lists them. */
+async function actorPage(c: Ctx, tenant: Tenant, actorId: string) {
+  const t = c.get('t');
+  const db = dbOf(c);
+  const { edition, list, ignoredStatuses } = await loadAttention(db, tenant, berlinDate(new Date()), { withSections: false });
+  const actor = await actorById(db, tenant.id, actorId);
+  return render(
+    c,
+    <AppPage c={c} tenant={tenant} title={t('attention.title')} section="attention">
+      <ActorAttentionContent t={t} base={appBase(tenant)} edition={edition} list={{ ...list, ...forActor(list, actorId) }} ignoredStatuses={ignoredStatuses} actorName={actor.name} />
+    </AppPage>,
+  );
 }
 
 async function page(c: Ctx, tenant: Tenant, opts: { settings?: FormState; conflict?: boolean } = {}, status = 200) {
@@ -54,7 +70,10 @@ export function attentionRoutes() {
   const app = new Hono<AppEnv>();
 
   app.get('/app/k/:slug/aufmerksamkeit', keptAppPage, async (c) => {
-    const { tenant } = await scope(c);
+    const { tenant, user } = await tenantForApp(c);
+    const actorId = canSeeAttention(user, tenant.id) ? null : attentionActorOf(user, tenant.id);
+    if (actorId) return actorPage(c, tenant, actorId);
+    await scope(c);
     return page(c, tenant);
   });
 

@@ -9,7 +9,7 @@ import { adoptedEdition, type Edition } from '../concepts/index.js';
 import { measures, measureStatuses, type MeasureStatus } from '../measures/schema.js';
 import { statusRulesOf } from '../measures/index.js';
 import { measureUpdates } from '../progress/schema.js';
-import { isCoordinator } from '../../platform/tenancy/policy.js';
+import { actorActedFor, isCoordinator } from '../../platform/tenancy/policy.js';
 import { updateTenantSettings, type Tenant } from '../../platform/tenancy/service.js';
 import { attentionSourcesOfModules } from '../../platform/attention-sources.js';
 import { attentionList, type AttentionList, type AttentionMeasure, type AttentionSection } from './rules.js';
@@ -17,6 +17,13 @@ import { attentionList, type AttentionList, type AttentionMeasure, type Attentio
 /** The attention list and its settings are the Koordination's. */
 export const canSeeAttention = isCoordinator;
 export const canChangeAttentionSettings = isCoordinator;
+
+/**
+ * A member acting for an actor (Fachdienst/Redaktion, Partner) sees the part of the list her
+ * reminder holds: the measures that actor leads (rules.ts `forActor`). Without a mail server that
+ * page is the reminder ("otherwise in-app", issue 3).
+ */
+export const attentionActorOf = actorActedFor;
 
 /** The measures of an edition with their lead and the date of their latest Sachstandsmeldung. */
 export async function attentionMeasures(db: Db, tenantId: string, editionId: string): Promise<AttentionMeasure[]> {
@@ -52,11 +59,12 @@ export interface Attention {
 }
 
 /** Everything the attention list needs, read for one Kommune, judged as of `today`. */
-export async function loadAttention(db: Db, tenant: Tenant, today: string): Promise<Attention> {
+export async function loadAttention(db: Db, tenant: Tenant, today: string, opts: { withSections?: boolean } = {}): Promise<Attention> {
   // Independent reads at once (issue 9.2: eight one after another).
   const [edition, rules] = await readsAtOnce(db, [() => adoptedEdition(db, tenant.id), () => statusRulesOf(db, tenant.id)]);
   const ignoredStatuses = measureStatuses.filter((s) => !rules[s].countsInRollup);
-  const sources = attentionSourcesOfModules();
+  // The other modules' sections are the Koordination's (an actor's view leaves them out).
+  const sources = opts.withSections === false ? [] : attentionSourcesOfModules();
   const [rows, ...items] = edition
     ? await readsAtOnce(db, [() => attentionMeasures(db, tenant.id, edition.id), ...sources.map((source) => () => source.items(db, { tenant, edition, today }))])
     : [[], ...sources.map(() => [])];

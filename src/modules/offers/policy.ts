@@ -1,6 +1,5 @@
 import type { CurrentUser } from '../../platform/auth/current-user.js';
-import { membershipIn } from '../../platform/auth/current-user.js';
-import { canReadInternal, isCoordinator } from '../../platform/tenancy/policy.js';
+import { actorActedFor, canReadInternal, isCoordinator } from '../../platform/tenancy/policy.js';
 
 /** The Koordination keeps the directory of offers; everyone with internal access reads it. */
 export const canManageOffers = (user: CurrentUser | null, tenantId: string) => isCoordinator(user, tenantId);
@@ -12,6 +11,6 @@ export const canReadOffers = (user: CurrentUser | null, tenantId: string) => can
  */
 export const canMaintainOffer = (user: CurrentUser | null, tenantId: string, providerIds: readonly string[]) => {
   if (canManageOffers(user, tenantId)) return true;
-  const m = membershipIn(user, tenantId);
-  return !!m?.actorId && (m.role === 'redaktion' || m.role === 'partner') && providerIds.includes(m.actorId);
+  const actorId = actorActedFor(user, tenantId);
+  return actorId !== null && providerIds.includes(actorId);
 };

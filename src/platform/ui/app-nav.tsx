@@ -20,6 +20,8 @@ export interface AppNavEntry {
   label: string;
   /** Shown to Koordination (and platform admins) only. */
   coordinatorOnly?: boolean;
+  /** With `coordinatorOnly`: shown as well to members who act for an actor (Fachdienst/Redaktion, Partner). */
+  actorMembersToo?: boolean;
   /** The phase it belongs to (`appNavGroups`); none: shown on its own before the groups (overview, search). */
   group?: AppNavGroup;
   /** Place in the navigation (within its group), smallest first. */

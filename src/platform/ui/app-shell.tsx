@@ -8,7 +8,7 @@ import { dbOf, type Ctx } from '../http/env.js';
 import { requireUser } from '../http/session.js';
 import { membershipIn, type CurrentUser } from '../auth/current-user.js';
 import { takeFlash } from '../http/render.js';
-import { canReadInternal, isCoordinator } from '../tenancy/policy.js';
+import { actorActedFor, canReadInternal, isCoordinator } from '../tenancy/policy.js';
 import { tenantBySlug, type Tenant } from '../tenancy/service.js';
 import { GroupedNav, type AppNavEntry } from './app-nav.js';
 import { Layout } from './layout.js';
@@ -74,7 +74,8 @@ export async function AppPage(p: { c: Ctx; tenant: Tenant; title: string; sectio
   const base = appBase(p.tenant);
   const role = user?.isPlatformAdmin ? 'admin' : membershipIn(user, p.tenant.id)?.role;
   const coordinator = isCoordinator(user, p.tenant.id);
-  const entries = p.c.get('services').appNav.filter((e) => coordinator || !e.coordinatorOnly);
+  const actsForActor = actorActedFor(user, p.tenant.id) !== null;
+  const entries = p.c.get('services').appNav.filter((e) => coordinator || !e.coordinatorOnly || (e.actorMembersToo && actsForActor));
   const counts = await frameCounts(p.c.get('services').database, p.tenant.id, entries);
   const links = entries.map((e, i) => ({ href: `${base}${e.path}`, label: counts[i]! > 0 ? `${t(e.label)} (${counts[i]})` : t(e.label), current: p.section === e.section, group: e.group, count: counts[i]! }));
   const menu = <GroupedNav t={t} links={links} trailing={[{ href: `/k/${p.tenant.slug}`, label: t('nav.public_site') }]} />;

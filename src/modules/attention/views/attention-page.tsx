@@ -25,7 +25,6 @@ const date = (iso: string | null | undefined) => formatDate('de', iso);
 /** The Koordination's dashboard: overdue and silent measures, indicators behind target, the next Fortschreibung. */
 export function AttentionContent(p: AttentionPageProps) {
   const { t, list } = p;
-  const measureLink = (id: string, label: string) => <a href={`${p.base}/massnahmen/${id}`}>{label}</a>;
   const count = (n: number) => formatNumber('de', n);
   return (
     <div class="stack">
@@ -41,13 +40,7 @@ export function AttentionContent(p: AttentionPageProps) {
           {t('attention.summary_heading')}
         </h2>
         <ul data-list="summary">
-          <li>
-            <a href="#ueberfaellig">{t('attention.overdue.heading')}</a>: <span data-count="overdue">{count(list.overdue.length)}</span>
-          </li>
-          <li>
-            <a href="#ohne-meldung">{t('attention.silent.heading_months', { count: list.silentAfterMonths })}</a>:{' '}
-            <span data-count="silent">{count(list.silent.length)}</span>
-          </li>
+          <MeasureSummary t={t} list={list} />
           {list.sections.map(({ source, items }) => (
             <li>
               <a href={`#${source.id}`}>{t(source.titleKey)}</a>: <span data-count={source.id}>{source.summary ? source.summary(t, items) : count(items.length)}</span>
@@ -56,6 +49,45 @@ export function AttentionContent(p: AttentionPageProps) {
         </ul>
       </nav>
 
+      <MeasureSections t={t} base={p.base} list={list} />
+
+      {list.sections.map(({ source, items }) => (
+        <section aria-labelledby={source.id}>
+          <h2 id={source.id} class="kern-heading-medium" tabindex={-1}>
+            {t(source.titleKey)}
+            {source.counted ? ` (${count(items.length)})` : ''}
+          </h2>
+          {source.body({ t, base: p.base, items })}
+        </section>
+      ))}
+
+      <Reminders {...p} />
+
+      <section aria-labelledby="regeln">
+        <h2 id="regeln" class="kern-heading-medium">
+          {t('attention.rules.heading')}
+        </h2>
+        <ul>
+          <MeasureRules t={t} silentAfterMonths={list.silentAfterMonths} ignoredStatuses={p.ignoredStatuses} />
+          {list.sections.flatMap(({ source }) => source.rules(t)).map((rule) => (
+            <li>{rule}</li>
+          ))}
+          <li>{t('attention.rules.sorting')}</li>
+        </ul>
+      </section>
+
+      <Settings {...p} />
+    </div>
+  );
+}
+
+/** Overdue and silent measures: the two sections every view of the list has. */
+function MeasureSections(p: { t: T; base: string; list: Pick<AttentionList, 'overdue' | 'silent' | 'silentAfterMonths'> }) {
+  const { t, list } = p;
+  const measureLink = (id: string, label: string) => <a href={`${p.base}/massnahmen/${id}`}>{label}</a>;
+  const count = (n: number) => formatNumber('de', n);
+  return (
+    <>
       <section aria-labelledby="ueberfaellig">
         <h2 id="ueberfaellig" class="kern-heading-medium" tabindex={-1}>
           {t('attention.overdue.heading')} ({count(list.overdue.length)})
@@ -112,35 +144,72 @@ export function AttentionContent(p: AttentionPageProps) {
         )}
       </section>
 
-      {list.sections.map(({ source, items }) => (
-        <section aria-labelledby={source.id}>
-          <h2 id={source.id} class="kern-heading-medium" tabindex={-1}>
-            {t(source.titleKey)}
-            {source.counted ? ` (${count(items.length)})` : ''}
-          </h2>
-          {source.body({ t, base: p.base, items })}
-        </section>
-      ))}
+    </>
+  );
+}
 
-      <Reminders {...p} />
+/** The summary lines of the two measure sections. */
+function MeasureSummary(p: { t: T; list: Pick<AttentionList, 'overdue' | 'silent' | 'silentAfterMonths'> }) {
+  const { t, list } = p;
+  const count = (n: number) => formatNumber('de', n);
+  return (
+    <>
+      <li>
+        <a href="#ueberfaellig">{t('attention.overdue.heading')}</a>: <span data-count="overdue">{count(list.overdue.length)}</span>
+      </li>
+      <li>
+        <a href="#ohne-meldung">{t('attention.silent.heading_months', { count: list.silentAfterMonths })}</a>: <span data-count="silent">{count(list.silent.length)}</span>
+      </li>
+    </>
+  );
+}
 
+/** The rules of the two measure sections, as the page states them. */
+function MeasureRules(p: { t: T; silentAfterMonths: number; ignoredStatuses: MeasureStatus[] }) {
+  const { t } = p;
+  return (
+    <>
+      <li>{t('attention.rules.overdue')}</li>
+      <li>{t('attention.rules.horizon', { kurz: horizonYears.kurz, mittel: horizonYears.mittel, lang: horizonYears.lang })}</li>
+      <li>{t('attention.rules.silent', { count: p.silentAfterMonths })}</li>
+      {p.ignoredStatuses.length ? <li>{t('attention.rules.ignored', { statuses: p.ignoredStatuses.map((s) => `„${t(`measure_status.${s}`)}“`).join(', ') })}</li> : null}
+    </>
+  );
+}
+
+/**
+ * The page for a member acting for an actor (Fachdienst/Redaktion, Partner): the measures that
+ * actor leads which are overdue or silent — what her reminder lists, also where no mail is sent.
+ */
+export function ActorAttentionContent(p: { t: T; base: string; edition: Edition | undefined; list: AttentionList; ignoredStatuses: MeasureStatus[]; actorName: string }) {
+  const { t, list } = p;
+  return (
+    <div class="stack">
+      <h1 class="kern-heading-large">{t('attention.title')}</h1>
+      {p.edition ? (
+        <p>{t('attention.actor.intro', { actor: p.actorName, date: date(list.today), edition: p.edition.title })}</p>
+      ) : (
+        <Alert variant="info" title={t('attention.no_edition')} />
+      )}
+      <nav aria-labelledby="attention-summary">
+        <h2 id="attention-summary" class="kern-heading-medium">
+          {t('attention.summary_heading')}
+        </h2>
+        <ul data-list="summary">
+          <MeasureSummary t={t} list={list} />
+        </ul>
+      </nav>
+      <MeasureSections t={t} base={p.base} list={list} />
+      <p>{t('attention.actor.report_hint')}</p>
       <section aria-labelledby="regeln">
         <h2 id="regeln" class="kern-heading-medium">
           {t('attention.rules.heading')}
         </h2>
         <ul>
-          <li>{t('attention.rules.overdue')}</li>
-          <li>{t('attention.rules.horizon', { kurz: horizonYears.kurz, mittel: horizonYears.mittel, lang: horizonYears.lang })}</li>
-          <li>{t('attention.rules.silent', { count: list.silentAfterMonths })}</li>
-          {p.ignoredStatuses.length ? <li>{t('attention.rules.ignored', { statuses: p.ignoredStatuses.map((s) => `„${t(`measure_status.${s}`)}“`).join(', ') })}</li> : null}
-          {list.sections.flatMap(({ source }) => source.rules(t)).map((rule) => (
-            <li>{rule}</li>
-          ))}
+          <MeasureRules t={t} silentAfterMonths={list.silentAfterMonths} ignoredStatuses={p.ignoredStatuses} />
           <li>{t('attention.rules.sorting')}</li>
         </ul>
       </section>
-
-      <Settings {...p} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { UploadedFile } from '../../../platform/spreadsheet/upload.js';
 import { recordAudit } from '../../../platform/audit/record.js';
-import { membershipIn, type CurrentUser } from '../../../platform/auth/current-user.js';
+import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { authorize, type CommandContext } from '../../../platform/commands.js';
 import { AppError } from '../../../platform/errors.js';
 import { editionById, lockedEdition, type Edition } from '../../concepts/index.js';
@@ -8,7 +8,7 @@ import { readTable } from '../../../platform/spreadsheet/parse.js';
 import { offThreadWithDb } from '../../../platform/threads/with-database.js';
 import type { Db } from '../../../db/client.js';
 import { importRejected, type ImportProblem } from '../../../platform/spreadsheet/problems.js';
-import { isCoordinator } from '../../../platform/tenancy/policy.js';
+import { actorActedFor, isCoordinator } from '../../../platform/tenancy/policy.js';
 import { todayInGermany } from '../input.js';
 import { statusColumnByKey, type StatusColumnKey } from './columns.js';
 import { planStatusImport, type StatusChange, type StatusPlan } from './plan.js';
@@ -20,9 +20,7 @@ import { recordStatusChanges, statusStamp } from './write.js';
  * (Fachdienst/Redaktion, Partner). Which rows they may change decides the policy per measure.
  */
 export function canImportStatus(user: CurrentUser | null, tenantId: string): boolean {
-  if (isCoordinator(user, tenantId)) return true;
-  const m = membershipIn(user, tenantId);
-  return (m?.role === 'redaktion' || m?.role === 'partner') && !!m.actorId;
+  return isCoordinator(user, tenantId) || actorActedFor(user, tenantId) !== null;
 }
 
 /** Sachstand is reported in open and adopted editions, never in a superseded one. */
