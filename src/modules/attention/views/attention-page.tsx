@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { Edition } from '../../concepts/index.js';
 import type { MeasureStatus } from '../../measures/schema.js';
 import { DataTable, Alert } from '../../../platform/ui/components.js';
@@ -28,26 +29,13 @@ export function AttentionContent(p: AttentionPageProps) {
   const count = (n: number) => formatNumber('de', n);
   return (
     <div class="stack">
-      <h1 class="kern-heading-large">{t('attention.title')}</h1>
-      {p.edition ? (
-        <p>{t('attention.intro', { date: date(list.today), edition: p.edition.title, adopted: date(p.edition.adoptedOn) })}</p>
-      ) : (
-        <Alert variant="info" title={t('attention.no_edition')} />
-      )}
-
-      <nav aria-labelledby="attention-summary">
-        <h2 id="attention-summary" class="kern-heading-medium">
-          {t('attention.summary_heading')}
-        </h2>
-        <ul data-list="summary">
-          <MeasureSummary t={t} list={list} />
-          {list.sections.map(({ source, items }) => (
-            <li>
-              <a href={`#${source.id}`}>{t(source.titleKey)}</a>: <span data-count={source.id}>{source.summary ? source.summary(t, items) : count(items.length)}</span>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Top t={t} list={list} intro={p.edition && t('attention.intro', { date: date(list.today), edition: p.edition.title, adopted: date(p.edition.adoptedOn) })}>
+        {list.sections.map(({ source, items }) => (
+          <li>
+            <a href={`#${source.id}`}>{t(source.titleKey)}</a>: <span data-count={source.id}>{source.summary ? source.summary(t, items) : count(items.length)}</span>
+          </li>
+        ))}
+      </Top>
 
       <MeasureSections t={t} base={p.base} list={list} />
 
@@ -63,18 +51,11 @@ export function AttentionContent(p: AttentionPageProps) {
 
       <Reminders {...p} />
 
-      <section aria-labelledby="regeln">
-        <h2 id="regeln" class="kern-heading-medium">
-          {t('attention.rules.heading')}
-        </h2>
-        <ul>
-          <MeasureRules t={t} silentAfterMonths={list.silentAfterMonths} ignoredStatuses={p.ignoredStatuses} />
-          {list.sections.flatMap(({ source }) => source.rules(t)).map((rule) => (
-            <li>{rule}</li>
-          ))}
-          <li>{t('attention.rules.sorting')}</li>
-        </ul>
-      </section>
+      <Rules t={t} silentAfterMonths={list.silentAfterMonths} ignoredStatuses={p.ignoredStatuses}>
+        {list.sections.flatMap(({ source }) => source.rules(t)).map((rule) => (
+          <li>{rule}</li>
+        ))}
+      </Rules>
 
       <Settings {...p} />
     </div>
@@ -148,32 +129,52 @@ function MeasureSections(p: { t: T; base: string; list: Pick<AttentionList, 'ove
   );
 }
 
-/** The summary lines of the two measure sections. */
-function MeasureSummary(p: { t: T; list: Pick<AttentionList, 'overdue' | 'silent' | 'silentAfterMonths'> }) {
+/**
+ * Title, what the list is based on (`intro`; none without an adopted edition) and the summary: the
+ * two measure sections' counts, then `children` (further summary lines).
+ */
+function Top(p: { t: T; list: Pick<AttentionList, 'overdue' | 'silent' | 'silentAfterMonths'>; intro: string | undefined; children?: Child }) {
   const { t, list } = p;
   const count = (n: number) => formatNumber('de', n);
   return (
     <>
-      <li>
-        <a href="#ueberfaellig">{t('attention.overdue.heading')}</a>: <span data-count="overdue">{count(list.overdue.length)}</span>
-      </li>
-      <li>
-        <a href="#ohne-meldung">{t('attention.silent.heading_months', { count: list.silentAfterMonths })}</a>: <span data-count="silent">{count(list.silent.length)}</span>
-      </li>
+      <h1 class="kern-heading-large">{t('attention.title')}</h1>
+      {p.intro ? <p>{p.intro}</p> : <Alert variant="info" title={t('attention.no_edition')} />}
+      <nav aria-labelledby="attention-summary">
+        <h2 id="attention-summary" class="kern-heading-medium">
+          {t('attention.summary_heading')}
+        </h2>
+        <ul data-list="summary">
+          <li>
+            <a href="#ueberfaellig">{t('attention.overdue.heading')}</a>: <span data-count="overdue">{count(list.overdue.length)}</span>
+          </li>
+          <li>
+            <a href="#ohne-meldung">{t('attention.silent.heading_months', { count: list.silentAfterMonths })}</a>: <span data-count="silent">{count(list.silent.length)}</span>
+          </li>
+          {p.children}
+        </ul>
+      </nav>
     </>
   );
 }
 
-/** The rules of the two measure sections, as the page states them. */
-function MeasureRules(p: { t: T; silentAfterMonths: number; ignoredStatuses: MeasureStatus[] }) {
+/** The list's rules as the page states them: the two measure sections', then `children` (further sections'). */
+function Rules(p: { t: T; silentAfterMonths: number; ignoredStatuses: MeasureStatus[]; children?: Child }) {
   const { t } = p;
   return (
-    <>
-      <li>{t('attention.rules.overdue')}</li>
-      <li>{t('attention.rules.horizon', { kurz: horizonYears.kurz, mittel: horizonYears.mittel, lang: horizonYears.lang })}</li>
-      <li>{t('attention.rules.silent', { count: p.silentAfterMonths })}</li>
-      {p.ignoredStatuses.length ? <li>{t('attention.rules.ignored', { statuses: p.ignoredStatuses.map((s) => `„${t(`measure_status.${s}`)}“`).join(', ') })}</li> : null}
-    </>
+    <section aria-labelledby="regeln">
+      <h2 id="regeln" class="kern-heading-medium">
+        {t('attention.rules.heading')}
+      </h2>
+      <ul>
+        <li>{t('attention.rules.overdue')}</li>
+        <li>{t('attention.rules.horizon', { kurz: horizonYears.kurz, mittel: horizonYears.mittel, lang: horizonYears.lang })}</li>
+        <li>{t('attention.rules.silent', { count: p.silentAfterMonths })}</li>
+        {p.ignoredStatuses.length ? <li>{t('attention.rules.ignored', { statuses: p.ignoredStatuses.map((s) => `„${t(`measure_status.${s}`)}“`).join(', ') })}</li> : null}
+        {p.children}
+        <li>{t('attention.rules.sorting')}</li>
+      </ul>
+    </section>
   );
 }
 
@@ -185,31 +186,10 @@ export function ActorAttentionContent(p: { t: T; base: string; edition: Edition 
   const { t, list } = p;
   return (
     <div class="stack">
-      <h1 class="kern-heading-large">{t('attention.title')}</h1>
-      {p.edition ? (
-        <p>{t('attention.actor.intro', { actor: p.actorName, date: date(list.today), edition: p.edition.title })}</p>
-      ) : (
-        <Alert variant="info" title={t('attention.no_edition')} />
-      )}
-      <nav aria-labelledby="attention-summary">
-        <h2 id="attention-summary" class="kern-heading-medium">
-          {t('attention.summary_heading')}
-        </h2>
-        <ul data-list="summary">
-          <MeasureSummary t={t} list={list} />
-        </ul>
-      </nav>
+      <Top t={t} list={list} intro={p.edition && t('attention.actor.intro', { actor: p.actorName, date: date(list.today), edition: p.edition.title })} />
       <MeasureSections t={t} base={p.base} list={list} />
       <p>{t('attention.actor.report_hint')}</p>
-      <section aria-labelledby="regeln">
-        <h2 id="regeln" class="kern-heading-medium">
-          {t('attention.rules.heading')}
-        </h2>
-        <ul>
-          <MeasureRules t={t} silentAfterMonths={list.silentAfterMonths} ignoredStatuses={p.ignoredStatuses} />
-          <li>{t('attention.rules.sorting')}</li>
-        </ul>
-      </section>
+      <Rules t={t} silentAfterMonths={list.silentAfterMonths} ignoredStatuses={p.ignoredStatuses} />
     </div>
   );
 }
