@@ -8,7 +8,8 @@ import { AppPage, appBase, tenantForApp } from '../../platform/ui/app-shell.js';
 import type { Tenant } from '../../platform/tenancy/service.js';
 import { berlinDate } from '../../platform/dates.js';
 import { recipientsOf } from './reminders.js';
-import { attentionActorOf, canSeeAttention, loadAttention, updateAttentionSettings } from './service.js';
+import { canSeeAttention, loadAttention, updateAttentionSettings } from './service.js';
+import { actorActedFor } from '../../platform/tenancy/policy.js';
 import { forActor } from './rules.js';
 import { actorById } from '../actors/index.js';
 import { ActorAttentionContent, AttentionContent } from './views/attention-page.js';
@@ -17,14 +18,18 @@ import { keptAppPage } from '../../platform/ui/kept-app-page.js';
 const settingsForm = (tenant: Tenant): FormState =>
   emptyForm({ silentAfterMonths: tenant.silentAfterMonths, remindersEnabled: tenant.remindersEnabled ? 'on' : '', version: tenant.version });
 
-/** The Kommune of the attention page and its settings: Koordination only (other members 403, outsiders 404). */
+/** The Kommune of the attention settings: Koordination only (other members 403, outsiders 404). */
 async function scope(c: Ctx) {
   const { tenant, user } = await tenantForApp(c);
   if (!canSeeAttention(user, tenant.id)) throw new AppError('forbidden');
   return { tenant, user };
 }
 
-/** A member acting for an actor: the measures that actor leads, as her reminder lists them. */
+/**
+ * A member acting for an actor (Fachdienst/Redaktion, Partner): the measures that actor leads
+ * (rules.ts `forActor`), as her reminder lists them. Without a mail server this page is her
+ * reminder ("otherwise in-app", issue 3).
+ */
 async function actorPage(c: Ctx, tenant: Tenant, actorId: string) {
   const t = c.get('t');
   const db = dbOf(c);
@@ -71,10 +76,10 @@ export function attentionRoutes() {
 
   app.get('/app/k/:slug/aufmerksamkeit', keptAppPage, async (c) => {
     const { tenant, user } = await tenantForApp(c);
-    const actorId = canSeeAttention(user, tenant.id) ? null : attentionActorOf(user, tenant.id);
-    if (actorId) return actorPage(c, tenant, actorId);
-    await scope(c);
-    return page(c, tenant);
+    if (canSeeAttention(user, tenant.id)) return page(c, tenant);
+    const actorId = actorActedFor(user, tenant.id);
+    if (!actorId) throw new AppError('forbidden');
+    return actorPage(c, tenant, actorId);
   });
 
   app.post('/app/k/:slug/aufmerksamkeit/einstellungen', async (c) => {

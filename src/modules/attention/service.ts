@@ -9,7 +9,7 @@ import { adoptedEdition, type Edition } from '../concepts/index.js';
 import { measures, measureStatuses, type MeasureStatus } from '../measures/schema.js';
 import { statusRulesOf } from '../measures/index.js';
 import { measureUpdates } from '../progress/schema.js';
-import { actorActedFor, isCoordinator } from '../../platform/tenancy/policy.js';
+import { isCoordinator } from '../../platform/tenancy/policy.js';
 import { updateTenantSettings, type Tenant } from '../../platform/tenancy/service.js';
 import { attentionSourcesOfModules } from '../../platform/attention-sources.js';
 import { attentionList, type AttentionList, type AttentionMeasure, type AttentionSection } from './rules.js';
@@ -17,13 +17,6 @@ import { attentionList, type AttentionList, type AttentionMeasure, type Attentio
 /** The attention list and its settings are the Koordination's. */
 export const canSeeAttention = isCoordinator;
 export const canChangeAttentionSettings = isCoordinator;
-
-/**
- * A member acting for an actor (Fachdienst/Redaktion, Partner) sees the part of the list her
- * reminder holds: the measures that actor leads (rules.ts `forActor`). Without a mail server that
- * page is the reminder ("otherwise in-app", issue 3).
- */
-export const attentionActorOf = actorActedFor;
 
 /** The measures of an edition with their lead and the date of their latest Sachstandsmeldung. */
 export async function attentionMeasures(db: Db, tenantId: string, editionId: string): Promise<AttentionMeasure[]> {

@@ -16,7 +16,7 @@ import { todayInGermany } from '../progress/index.js';
 import { indicatorValues } from '../progress/schema.js';
 import { formatNumber } from '../../platform/i18n/i18n.js';
 import { maxMagnitude } from './input.js';
-import { outsidePercentRange } from './percent.js';
+import { outsidePercentRange, percentRangeImportMessage } from './percent.js';
 import { canManageSomeIndicators } from './policy.js';
 import { assertMonitoringOpen, listIndicators, manageableIds, toValue, valuesByIndicator, type Indicator, type IndicatorValue } from './service.js';
 import { breather, inBatches } from '../../platform/breathe.js';
@@ -183,7 +183,7 @@ function unconfirmedPercentages(writes: PlannedValue[], valueHeading: string): I
   return writes
     .filter((r) => outsidePercentRange(r.indicator.unit, r.value))
     .sort((a, b) => a.row - b.row)
-    .map((r) => ({ row: r.row, column: valueHeading, messageKey: 'indicators.import.error.percent_range', params: { value: formatNumber('de', r.value), name: r.indicator.name } }));
+    .map((r) => ({ row: r.row, column: valueHeading, messageKey: percentRangeImportMessage, params: { value: formatNumber('de', r.value), name: r.indicator.name } }));
 }
 
 /** Reads, checks and (only if every row is fine) writes the values in one transaction. */

@@ -17,9 +17,14 @@ export function isPercentUnit(unit: string | null | undefined): boolean {
 export const outsidePercentRange = (unit: string | null | undefined, value: number | null | undefined): value is number =>
   value != null && isPercentUnit(unit) && (value < 0 || value > 100);
 
+/** The message of a form or API refusal for such a figure; the forms offer the confirmation when they see it. */
+export const percentRangeMessage = 'validation.indicator_percent_range';
+/** The same for a row of an import file. */
+export const percentRangeImportMessage = 'indicators.import.error.percent_range';
+
 /** The field error for such a figure, with the figure as the person reads it. */
 export const percentRangeError = (field: string, value: number): FieldError => ({
   field,
-  messageKey: 'validation.indicator_percent_range',
+  messageKey: percentRangeMessage,
   params: { value: formatNumber('de', value) },
 });

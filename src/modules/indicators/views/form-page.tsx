@@ -4,6 +4,7 @@ import { ConfirmLink } from '../../../platform/ui/confirm.js';
 import { Button, CheckboxGroup, Csrf, ErrorSummary, SelectField, TextArea, TextField, selectedValues, type FormState, type Option } from '../../../platform/ui/form.js';
 import { indicatorDirections, indicatorKinds } from '../../progress/schema.js';
 import type { Indicator } from '../service.js';
+import { percentRangeMessage } from '../percent.js';
 
 export interface TargetOptions {
   /** Goals by Themenfeld; empty when the user may not keep goal indicators. */
@@ -72,7 +73,7 @@ export function ConfirmOutOfRange(p: { t: T; asked: boolean; checked: boolean; l
 
 /** ConfirmOutOfRange's state in a form: refused for such a figure, or checked. */
 export const outOfRangeState = (form: FormState) => ({
-  asked: form.errors.some((e) => e.messageKey === 'validation.indicator_percent_range'),
+  asked: form.errors.some((e) => e.messageKey === percentRangeMessage),
   checked: selectedValues(form, 'confirmOutOfRange').size > 0,
 });
 

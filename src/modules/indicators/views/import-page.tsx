@@ -10,6 +10,7 @@ import { spreadsheetHint } from '../../../platform/spreadsheet/upload.js';
 import { ColumnsTable } from '../../../platform/spreadsheet/columns-table.js';
 import { valueColumns } from '../import.js';
 import type { Indicator } from '../service.js';
+import { percentRangeImportMessage } from '../percent.js';
 import { ConfirmOutOfRange } from './form-page.js';
 
 
@@ -47,7 +48,7 @@ export function ImportPage(p: { t: T; base: string; csrfToken: string; edition: 
         <NumberFormatField t={t} value={p.numberFormat} />
         <ConfirmOutOfRange
           t={t}
-          asked={problems.some((x) => x.messageKey === 'indicators.import.error.percent_range')}
+          asked={problems.some((x) => x.messageKey === percentRangeImportMessage)}
           checked={p.confirmOutOfRange === true}
           label={t('indicators.import.out_of_range_confirm')}
         />
