@@ -64,3 +64,21 @@ test('pageKey: the same rendered page under other ids is the same page; other te
   assert.notEqual(await keyOf(form(u1, u2)), base, 'printed is another page');
   await context.close();
 });
+
+test('pageKey: the same page from a server on another port is the same page; a link to another origin is not', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Every browser file runs its own server on a port of its own; pages carry their origin in absolute links.
+  const html = (origin: string, other = origin) => `<!doctype html><html lang="de"><head><title>Konzept</title>
+    <link rel="alternate" hreflang="en" href="${origin}/k/musterland/konzept?lang=en"></head><body><main>
+    <h1>Konzept</h1><a href="${other}/k/musterland">Start</a></main></body></html>`;
+  await context.route('http://127.0.0.1:*/**', (route) => {
+    const { origin } = new URL(route.request().url());
+    return route.fulfill({ contentType: 'text/html', body: html(origin, origin.endsWith(':4003') ? 'http://127.0.0.1:4001' : origin) });
+  });
+  const keyAt = async (origin: string) => (await page.goto(`${origin}/k/musterland/konzept`), pageKey(page));
+  const first = await keyAt('http://127.0.0.1:4001');
+  assert.equal(await keyAt('http://127.0.0.1:4002'), first, 'its own origin in its links: the same page');
+  assert.notEqual(await keyAt('http://127.0.0.1:4003'), first, 'a link to another origin is another page');
+  await context.close();
+});
