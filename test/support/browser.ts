@@ -395,7 +395,9 @@ const pageStateScript = `(() => {
   walk(document.documentElement);
   const media = (q) => (matchMedia(q).matches ? q : '');
   const view = [innerWidth, innerHeight, devicePixelRatio, scrollX, scrollY, document.compatMode, media('print'), media('(prefers-color-scheme: dark)'), media('(prefers-reduced-motion: reduce)'), media('(forced-colors: active)')];
-  return view.join(' ') + '\\n' + out.join('').split(location.origin).join('ORIGIN');
+  const html = out.join('');
+  // An http(s) page's own origin, not about:blank's "null" (a text, where it occurs).
+  return view.join(' ') + '\\n' + (location.origin.startsWith('http') ? html.split(location.origin).join('ORIGIN') : html);
 })()`;
 
 /**
@@ -411,8 +413,8 @@ const pageStateScript = `(() => {
  * the hidden CSRF field's value is left out. Texts and visible values are kept as they are. The URL is not part of it: the same page under another address
  * gets the same findings (reported with the page's own address). Nor is the origin: every browser file runs its
  * own server on a port of its own, and absolute links (og:url, hreflang alternates) carry it, so the same public
- * page in two files differed only there and axe ran on it again (10 of 321 runs, among them the public concept and
- * Umsetzung pages at 2–4 s each; session 17). Each occurrence of the page's origin becomes `ORIGIN`.
+ * page in two files differed only there and axe ran on it again (10 of 321 distinct states, among them the public concept and
+ * Umsetzung pages at 2–4 s each; session 17). On an http(s) page each occurrence of its origin becomes `ORIGIN`.
  */
 export async function pageKey(page: Page): Promise<string> {
   const state = await page.evaluate<string>(pageStateScript);
