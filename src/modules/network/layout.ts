@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import type { Network } from './graph.js';
+import { keptByKey } from '../../platform/kept-by-key.js';
 
 export interface PlacedNode {
   id: string;
@@ -19,8 +20,7 @@ interface Node extends SimulationNodeDatum {
   r: number;
 }
 
-const kept = new Map<string, NetworkLayout>();
-const keptAtMost = 32;
+const laidOut = keptByKey<NetworkLayout>(32);
 
 /**
  * The layout of this network, computed once per distinct network (issue 9: running the simulation
@@ -31,13 +31,7 @@ export function layoutNetwork(network: Network, ticks = 300): NetworkLayout {
   const key = createHash('sha1')
     .update(JSON.stringify([ticks, network.actors.map((a) => a.id), network.links.map((l) => [l.source, l.target, l.via.length])]))
     .digest('base64');
-  let layout = kept.get(key);
-  if (!layout) {
-    layout = computeLayout(network, ticks);
-    if (kept.size >= keptAtMost) kept.delete(kept.keys().next().value!);
-    kept.set(key, layout);
-  }
-  return layout;
+  return laidOut(key, () => computeLayout(network, ticks));
 }
 
 /**
