@@ -37,8 +37,8 @@ export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
  * `--js-flags=--max-opt=1`: page scripts (axe above all) run in V8's interpreter and baseline compiler only, without
  * the optimising compilers. axe runs once per page state, in a new page each time: its optimised code was compiled
  * on Chromium's helper threads and thrown away with the page. Three big pages with axe, three times each: Chromium's
- * CPU 19.7–22.3 s by default, 12.3–15.9 s so (Maglev only 15.1–16.4 s); the same JavaScript, only less compiled
- * (session 18, docs/decisions.md).
+ * CPU 19.7–22.3 s by default, 12.3–15.9 s with this flag, 15.1–16.4 s with Maglev (`--max-opt=2`). Pages behave the
+ * same; only less of their JavaScript is compiled (session 18, docs/decisions.md).
  */
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--js-flags=--max-opt=1'];
 /** IKON_BROWSER_DEBUG=1 logs how long navigations and axe runs take. */
